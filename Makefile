@@ -1,0 +1,40 @@
+# The verbs people type. `make site` and `make test` do all set-up on a fresh Debian/Ubuntu machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site serve check translate cards test lint system-deps clean
+
+site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
+	$(BIN)/wellread build
+
+serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all languages)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article
+	$(BIN)/wellread check content
+
+translate: $(STAMP)  ## Extract messages and update every language's PO files
+	$(BIN)/wellread i18n extract
+	$(BIN)/wellread i18n update
+	$(BIN)/wellread i18n stats
+
+test: system-deps $(STAMP)  ## Lint, then every test (unit, catalogs, end-to-end build)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+
+system-deps:  ## Fonts, text shaping and gettext from Debian (installed when apt-get is usable)
+	@sh scripts/system-deps.sh
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf site .cache $(VENV)

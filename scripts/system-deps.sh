@@ -1,0 +1,25 @@
+#!/bin/sh
+# Installs the Debian packages wellread needs, or says exactly how to when it cannot.
+#   fonts-noto-core, fonts-noto-cjk: card fonts for Latin, Arabic, Devanagari, Chinese, Japanese...
+#   libfribidi0, libraqm0: right-to-left text and shaping for Pillow (RAQM)
+#   gettext: msgfmt --check on the translation catalogs in the tests
+set -eu
+packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext"
+missing=""
+for package in $packages; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "wellread needs these packages (or your system's equivalent):$missing" >&2
+  exit 0
+fi
+if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; else
+  echo "wellread needs system packages. Run this, then run make again:" >&2
+  echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+  exit 1
+fi
+echo "Installing system packages:$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,1 @@
+"""wellread: plain-language, multilingual health-education sites from Markdown."""

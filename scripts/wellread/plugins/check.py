@@ -1,0 +1,72 @@
+"""MkDocs plugin `wellread/check`: runs the plain-language checker on every page of the build."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from ..article import parse_article
+from ..check import CheckContext, CheckSettings, check_article
+from ..errors import ContentError
+from ..findings import Finding, Severity
+from ..site import problem_finding
+
+log = logging.getLogger("mkdocs.plugins.wellread.check")
+_DEFAULTS = CheckSettings()
+
+
+class _CheckConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Run the checker during the build. `wellread check` runs it on its own."""
+    language = c.Type(str, default=_DEFAULTS.language)
+    """The language the articles are written in (which word lists and formulas apply)."""
+    reading_grade_max = c.Type((int, float), default=_DEFAULTS.reading_grade_max)
+    """Highest acceptable US school reading grade for an article (NHS and CDC advise 6 to 8)."""
+    reading_min_words = c.Type(int, default=_DEFAULTS.reading_min_words)
+    """Articles with fewer words than this get no reading-grade finding (scores are noise)."""
+    require_sources = c.Type(bool, default=_DEFAULTS.require_sources)
+    """Articles must list their sources."""
+
+
+class CheckPlugin(BasePlugin[_CheckConfig]):
+    """Logs each finding; errors are logged as errors, so `mkdocs build --strict` fails on them."""
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        i18n = config.plugins.get("wellread/i18n")
+        if not self.config.enabled or getattr(i18n, "language", None) is not None:
+            return files  # the source is checked once, not again for each translation
+        settings = CheckSettings(
+            language=self.config.language,
+            reading_grade_max=float(self.config.reading_grade_max),
+            reading_min_words=self.config.reading_min_words,
+            require_sources=self.config.require_sources,
+        )
+        context = CheckContext(settings=settings, files=frozenset(f.src_uri for f in files))
+        shown_root = Path(config.docs_dir).name
+        findings: list[Finding] = []
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            path = f"{shown_root}/{file.src_uri}"
+            try:
+                article = parse_article(file.content_string, path, file.src_uri)
+            except ContentError as error:
+                findings.append(problem_finding(error))
+                continue
+            findings.extend(check_article(article, context))
+        for found in findings:
+            message = f"wellread: {found.as_text()}"
+            if found.severity is Severity.ERROR:
+                log.error(message)
+            else:
+                log.info(message)
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        log.info(
+            "wellread: checked %d pages: %d errors, %d warnings",
+            len(files.documentation_pages()), errors, len(findings) - errors,
+        )
+        return files

@@ -1,0 +1,219 @@
+"""MkDocs plugin `wellread/i18n`: one site per language, pages translated from gettext catalogs."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from babel import Locale, UnknownLocaleError
+from babel.messages.mofile import write_mo
+from babel.support import NullTranslations, Translations
+from jinja2 import Environment
+from mkdocs.config import base, load_config
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .. import catalog, pageinfo
+from ..article import Article, parse_article
+from ..errors import ContentError, WellreadError
+
+log = logging.getLogger("mkdocs.plugins.wellread.i18n")
+
+
+class _I18nConfig(base.Config):
+    default_language = c.Type(str, default="en")
+    """The language the articles in the content folder are written in."""
+    languages = c.Type(list, default=["en"])
+    """Language codes to build, default first: each other language is built under site/<code>/."""
+    locales_dir = c.Type(str, default="locales")
+    """Where the gettext catalogs live, relative to mkdocs.yml."""
+
+
+class I18nPlugin(BasePlugin[_I18nConfig]):
+    """Builds the default language at the site root and every other language below it."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.language: str | None = None  # set on the copies that build the other languages
+        self.content: dict[str, str] = {}
+        self.translations: NullTranslations = NullTranslations()
+
+    # -- configuration -------------------------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        default = self.config.default_language
+        languages = list(dict.fromkeys([default, *self.config.languages]))
+        for code in languages:
+            try:
+                Locale.parse(code.replace("-", "_"))
+            except (ValueError, UnknownLocaleError):
+                raise PluginError(
+                    f"wellread/i18n: unknown language code {code!r} in 'languages'. Expected codes "
+                    "like 'en', 'es', 'ar', 'pt-BR'."
+                ) from None
+        self.languages = {code: pageinfo.native_name(code) for code in languages}
+        self.current = self.language or default
+        self.direction = pageinfo.text_direction(self.current)
+        config.theme["language"] = self.current
+        config.theme["direction"] = self.direction
+        if self.current != default and config.site_url:
+            config.site_url = urljoin(config.site_url, f"{self.current}/")
+        # The header shows Material's language menu when `extra.alternate` is set; our
+        # partials/alternate.html fills it with links to this same page in each language.
+        config.extra["alternate"] = [{"lang": code} for code in self.languages]
+        os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(config.config_file_path))
+        self.locales = Path(config.config_file_path).parent / self.config.locales_dir
+        self.content, self.translations = self._load_catalogs()
+        return config
+
+    def _load_catalogs(self) -> tuple[dict[str, str], NullTranslations]:
+        if self.current == self.config.default_language:
+            return {}, NullTranslations()
+        folder = self.locales / self.current / "LC_MESSAGES"
+        try:
+            content = _read(folder / f"{catalog.CONTENT}.po", self.current)
+            theme = _read(folder / f"{catalog.THEME}.po", self.current)
+        except WellreadError as error:
+            raise PluginError(str(error)) from None
+        mo = io.BytesIO()
+        if theme is not None:
+            write_mo(mo, theme, use_fuzzy=False)
+            mo.seek(0)
+        translations = Translations(mo) if theme is not None else NullTranslations()
+        return (catalog.published(content) if content is not None else {}), translations
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        return env
+
+    # -- pages ---------------------------------------------------------------------------------
+    def article_for(self, page: Page) -> Article | None:
+        try:
+            return parse_article(
+                page.file.content_string, f"{_docs_name(page)}/{page.file.src_uri}",
+                page.file.src_uri,
+            )
+        except ContentError:
+            return None  # wellread/check reports it; the page is built from MkDocs' reading
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """Name each topic section after its index page's (translated) title."""
+        for item in nav.items:
+            if isinstance(item, Section):
+                index = next(
+                    (p for p in item.children if isinstance(p, Page) and p.is_index), None
+                )
+                article = self.article_for(index) if index else None
+                title = article.meta.get("title") if article else None
+                if isinstance(title, str):
+                    item.title = self.content.get(" ".join(title.split()), title)
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        article = self.article_for(page)
+        status, untranslated = "source", frozenset[str]()
+        if article is not None and self.current != self.config.default_language:
+            translated = catalog.translate_article(
+                article, self.content, self.config.default_language
+            )
+            page.meta.update(translated.meta)
+            markdown = translated.markdown
+            untranslated = translated.untranslated_fields
+            status = "complete" if translated.complete else (
+                "none" if translated.untouched else "partial"
+            )
+        meta, source = page.meta, self.config.default_language
+        page.meta["wellread"] = {
+            "lang": self.current,
+            "dir": self.direction,
+            "translation": status,
+            "source_language": pageinfo.language_name(source, self.current),
+            "title_lang": source if "title" in untranslated else "",
+            "languages": pageinfo.language_links(
+                page.url, self.current, self.languages, source
+            ),
+            "review": pageinfo.review_info(meta, self.current),
+            "corrections": pageinfo.mark_source_language(
+                pageinfo.corrections(meta, self.current), untranslated, source
+            ),
+            "sources": pageinfo.mark_source_language(
+                pageinfo.sources(meta), untranslated, source
+            ),
+            "summary": pageinfo.mark_source_language(
+                pageinfo.summary(meta), untranslated, source
+            ),
+        }
+        return markdown
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return _with_html_dir(output, self.direction)
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return _with_html_dir(output, self.direction) if template_name.endswith(".html") else output
+
+    # -- the other languages -------------------------------------------------------------------
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.language is not None:
+            return
+        from mkdocs.commands.build import build
+
+        for code in self.languages:
+            if code == self.config.default_language:
+                continue
+            log.info("wellread: building the '%s' site", code)
+            other = load_config(
+                config_file=config.config_file_path,
+                site_dir=os.path.join(config.site_dir, code),
+                strict=config.strict,
+            )
+            other.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
+            build(other)
+
+
+def _read(path: Path, language: str) -> Any:
+    return catalog.read_catalog(path, language) if path.is_file() else None
+
+
+def _docs_name(page: Page) -> str:
+    src_dir = page.file.src_dir
+    return Path(src_dir).name if src_dir else "content"
+
+
+_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _with_html_dir(output: str, direction: str) -> str:
+    # Material puts `dir` on <body> only; on <html> it also governs the page's scrollbars and the
+    # text of <head> elements such as the title.
+    output = re.sub(r"<html ([^>]*)>", rf'<html \1 dir="{direction}">', output, count=1)
+    # Material links every language's home page as the alternate of every page; main.html links
+    # the same page in each language instead.
+    return _MATERIAL_ALTERNATE.sub("", output)
+
+
+def _source_date_epoch(config_file: str) -> str:
+    """The last commit's time, so that rebuilding the same commit gives the same dates."""
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=Path(config_file).parent,
+            capture_output=True, text=True, timeout=10, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    return result.stdout.strip() or "0"

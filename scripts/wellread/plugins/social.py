@@ -1,0 +1,147 @@
+"""MkDocs plugin `wellread/social`: a card image, its alt text and share captions for each page."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .. import cards
+from ..captions import captions_for
+from ..pageinfo import text_direction
+
+log = logging.getLogger("mkdocs.plugins.wellread.social")
+CARD_SIZE = (1200, 630)
+
+
+class _SocialConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Render cards and captions."""
+    layout = c.Type(str, default="theme/cards/layout.yml")
+    """The card layout (colours, fonts, sizes), relative to mkdocs.yml."""
+    cards_dir = c.Type(str, default="assets/cards")
+    """Where the card images go inside each language's site."""
+    share_dir = c.Type(str, default="share")
+    """Where `<lang>.json` with the captions goes, at the site root."""
+    cache_dir = c.Type(str, default=".cache/wellread/cards")
+    """Rendered cards, kept by a hash of everything that affects their pixels."""
+
+
+@dataclass(frozen=True)
+class _Job:
+    text: cards.CardText
+    target: Path
+    cached: Path
+
+
+class SocialPlugin(BasePlugin[_SocialConfig]):
+    """Cards are rendered after the pages, in parallel, and reused from the cache when unchanged."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.cache = root / self.config.cache_dir
+        try:
+            self.layout = cards.load_layout(root / self.config.layout)
+        except (cards.CardError, OSError) as error:
+            raise PluginError(f"wellread/social: {error}") from None
+        self.language = str(config.theme["language"])
+        self.jobs: list[_Job] = []
+        self.shares: list[dict] = []
+        return config
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if not self.config.enabled:
+            return markdown
+        i18n = config.plugins.get("wellread/i18n")
+        _ = i18n.gettext if i18n is not None else str  # type: ignore[attr-defined]
+        title = str(page.meta.get("title") or page.title or config.site_name)
+        description = str(page.meta.get("description") or config.site_description or "")
+        topic = page.ancestors[-1].title if page.ancestors else ""
+        text = cards.CardText(
+            title=title, description=description, topic=str(topic or ""),
+            site_name=config.site_name, lang=self.language,
+            direction=text_direction(self.language),
+        )
+        stem = page.file.src_uri.removesuffix(".md")
+        card_path = f"{self.config.cards_dir}/{stem}.png"
+        fingerprint = cards.card_fingerprint(text, self.layout, CARD_SIZE)
+        self.jobs.append(
+            _Job(text, Path(config.site_dir) / card_path, self.cache / f"{fingerprint}.png")
+        )
+        image = (
+            urljoin(config.site_url, card_path) if config.site_url
+            else get_relative_url(card_path, page.url or ".")
+        )
+        alt = _("%(title)s: %(description)s (from %(site)s)") % {
+            "title": title, "description": description, "site": config.site_name,
+        }
+        page.meta["wellread_card"] = {
+            "image": image, "alt": alt, "width": CARD_SIZE[0], "height": CARD_SIZE[1],
+        }
+        url = urljoin(config.site_url, page.url) if config.site_url else page.url
+        share_text = str(page.meta.get("share") or description or title)
+        tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
+        self.shares.append({
+            "url": url, "title": title, "image": image, "image_alt": alt,
+            "image_width": CARD_SIZE[0], "image_height": CARD_SIZE[1],
+            "captions": captions_for(share_text, url, tags),
+        })
+        return markdown
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        todo = {job.cached: job.text for job in self.jobs if not job.cached.is_file()}
+        self.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            _render_all(todo, self.layout)
+        except cards.CardError as error:
+            raise PluginError(f"wellread/social: {error}") from None
+        for job in self.jobs:
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            job.target.write_bytes(job.cached.read_bytes())
+        log.info(
+            "wellread: %d cards (%d rendered, %d from the cache)",
+            len(self.jobs), len(todo), len(self.jobs) - len(todo),
+        )
+        share_root = Path(config.site_dir)
+        if getattr(config.plugins.get("wellread/i18n"), "language", None) is not None:
+            share_root = share_root.parent  # captions of every language sit at the site root
+        share = share_root / self.config.share_dir / f"{self.language}.json"
+        share.parent.mkdir(parents=True, exist_ok=True)
+        entries = sorted(self.shares, key=lambda entry: entry["url"])
+        document = {"language": self.language, "pages": entries}
+        share.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def _render_one(cached: Path, text: cards.CardText, layout: cards.CardLayout) -> None:
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(cards.render_card(text, layout, CARD_SIZE))
+    partial.replace(cached)  # a card in the cache is always whole
+
+
+def _render_all(todo: dict[Path, cards.CardText], layout: cards.CardLayout) -> None:
+    if len(todo) <= 4:
+        for cached, text in todo.items():
+            _render_one(cached, text, layout)
+        return
+    # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
+    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn")) as pool:
+        for done in [pool.submit(_render_one, p, t, layout) for p, t in sorted(todo.items())]:
+            done.result()

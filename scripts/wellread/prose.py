@@ -1,0 +1,56 @@
+"""Turn a block's inline Markdown into what a reader reads: prose without URLs, code or markup."""
+
+from __future__ import annotations
+
+import re
+
+from .article import Block
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
+_LINK_TARGET = re.compile(r"(\]\()([^)]*)(\))|(\]\[)([^\]]*)(\])")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
+_BARE_URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->")
+_ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|==)")
+# Sentence-ending marks of the scripts we publish in: Latin, CJK (full width), Arabic, Devanagari.
+_SENTENCE_END = (".", "!", "?", ":", ";", "\u3002", "\uff01", "\uff1f", "\u061f", "\u0964")
+
+
+def masked_text(block: Block) -> str:
+    """The block's text with URLs, link targets, code and HTML blanked out, offsets unchanged.
+
+    Rules that search for words (jargon, privacy) run on this so that a match's offset still
+    maps to the right line and column in the source file.
+    """
+    text = block.text
+    for pattern in (_IMAGE, _AUTOLINK, _BARE_URL, _CODE_SPAN, _HTML_TAG, _ATTR_LIST):
+        text = pattern.sub(_blank_image if pattern is _IMAGE else _blank, text)
+    return _LINK_TARGET.sub(_blank_link_target, text)
+
+
+def plain_text(block: Block) -> str:
+    """The words a reader reads: markup gone, and a full stop where the block has none.
+
+    Headings, list items and image alt texts end without punctuation but are read as sentences.
+    """
+    text = re.sub(r"[\[\]]", " ", masked_text(block))
+    text = _EMPHASIS.sub("", text)
+    text = " ".join(text.split())
+    if text and not text.endswith(_SENTENCE_END):
+        text += "."
+    return text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _blank_image(match: re.Match[str]) -> str:
+    # Alt text is prose a screen reader reads, so it stays; the file name does not.
+    return "  " + match.group(1) + " " * (len(match.group(2)) + 3)
+
+
+def _blank_link_target(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
