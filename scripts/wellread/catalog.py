@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -84,15 +85,24 @@ def content_template(articles: Iterable[Article], project: str) -> Catalog:
 
 
 def theme_template(theme_dir: Path, project: str) -> Catalog:
-    """The POT of the theme's own strings, from `_()` and `{% trans %}` in its templates."""
+    """The POT of what the site itself says around the articles.
+
+    From `_()` and `{% trans %}` in the theme's templates, and `_()` in the MkDocs plugins
+    (such as the card alt text).
+    """
     catalog = _new_catalog(project, locale=None)
-    method_map = [("**.html", "jinja2")]
-    options = {"**.html": {"extensions": "jinja2.ext.i18n", "silent": "false"}}
-    for filename, line, message, comments, context in extract_from_dir(
-        str(theme_dir), method_map, options
-    ):
-        path = (Path(theme_dir).name + "/" + filename).replace(os.sep, "/")
-        catalog.add(message, locations=[(path, line)], auto_comments=comments, context=context)
+    sources = [
+        (theme_dir, [("**.html", "jinja2")], {"**.html": {"extensions": "jinja2.ext.i18n"}}),
+        (Path(__file__).parent / "plugins", [("**.py", "python")], {}),
+    ]
+    for folder, method_map, options in sources:
+        for filename, line, message, comments, context in extract_from_dir(
+            str(folder), method_map, options
+        ):
+            path = f"{Path(folder).name}/{filename}".replace(os.sep, "/")
+            catalog.add(
+                message, locations=[(path, line)], auto_comments=comments, context=context
+            )
     return _without_format_flags(catalog)
 
 
@@ -112,7 +122,7 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         with path.open("rb") as handle:
             return _without_format_flags(read_po(handle, locale=language, abort_invalid=True))
     except PoFileError as error:
-        line = getattr(error, "lineno", 0)
+        line = getattr(error, "lineno", -1) + 1  # Babel counts lines from 0
         raise CatalogError(
             f"{path}:{line}: this translation file has a syntax error: {error}. Fix the line "
             "(or open the file in Poedit, which shows the problem), then run 'make translate'."
@@ -262,13 +272,16 @@ def _comment_for(block: Block) -> str:
     return _KIND_COMMENTS.get(block.kind, block.kind)
 
 
+_NAMED_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+
+
 def _without_format_flags(catalog: Catalog) -> Catalog:
     # Babel flags any msgid with '%' as python-format; "50% of people" is prose, and the flag
-    # would make msgfmt --check reject a correct "50 % de las personas".
-    for message in catalog:
-        message.flags.discard("python-format")
-    for message in catalog.obsolete.values():
-        message.flags.discard("python-format")
+    # would make msgfmt --check reject a correct "50 % de las personas". Theme strings with
+    # %(name)s keep the flag, so msgfmt --check catches a translation that drops a placeholder.
+    for message in [*catalog, *catalog.obsolete.values()]:
+        if not (isinstance(message.id, str) and _NAMED_PLACEHOLDER.search(message.id)):
+            message.flags.discard("python-format")
     return catalog
 
 

@@ -1,0 +1,64 @@
+"""Shared fixtures: tiny projects written to a temp folder from a dict of files, as MkDocs does."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Test clinic
+site_url: https://clinic.example.org/
+docs_dir: content
+theme:
+  name: material
+  custom_dir: theme
+  font: false
+markdown_extensions: [admonition, attr_list, md_in_html]
+plugins:
+  - search
+  - wellread/check
+  - wellread/i18n:
+      languages: [en, es, ar]
+  - wellread/social
+"""
+
+ARTICLE = """\
+---
+title: Flu vaccine
+description: Who should get it and when.
+reviewed_by: Maria Lopez, RN
+last_reviewed: 2026-10-01
+next_review: 2027-10-01
+sources:
+  - title: Key facts about the flu vaccine
+    url: https://www.cdc.gov/flu/vaccines/keyfacts.html
+---
+The flu shot lowers your chance of getting sick.
+
+## Who should get it
+
+- Everyone 6 months and older.
+"""
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write files (path -> text, dedented) into a project that uses the repo's theme."""
+
+    def make(files: dict[str, str], with_theme: bool = True) -> Path:
+        if with_theme:
+            shutil.copytree(REPO / "theme", tmp_path / "theme")
+        files = {"mkdocs.yml": MKDOCS_YML, **files}
+        for name, text in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), "utf-8")
+        return tmp_path
+
+    return make

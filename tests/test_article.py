@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import pytest
+
+from wellread.article import Block, parse_article, render_markdown
+from wellread.errors import ContentError
+
+
+def parse(text: str):
+    return parse_article(text, "content/a.md", "a.md")
+
+
+def test_blocks_keep_their_source_lines_and_columns() -> None:
+    article = parse("---\ntitle: T\n---\nIntro.\n\n## Who\n\n- one\n- two\n")
+    found = [(b.kind, b.text, b.line, b.column) for b in article.body_blocks]
+    assert found == [
+        ("paragraph", "Intro.", 4, 1),
+        ("heading", "Who", 6, 4),
+        ("list_item", "one", 8, 3),
+        ("list_item", "two", 9, 3),
+    ]
+
+
+def test_wrapped_paragraph_is_one_message_that_maps_back_to_each_line() -> None:
+    block = parse("First line of text\n  and the second line.\n").body_blocks[0]
+    assert block.text == "First line of text and the second line."
+    assert block.location(block.text.index("second")) == (2, 11)
+    assert block.location(0) == (1, 1)
+
+
+def test_code_fences_html_and_tables_are_not_messages() -> None:
+    article = parse(
+        "```\n# not a heading\n```\n\n<div>html</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    assert article.body_blocks == ()
+    assert [c.kind for c in article.chunks if c.kind != "blank"] == ["code", "html", "table"]
+
+
+def test_admonition_title_and_body_are_separate_messages() -> None:
+    article = parse('!!! warning "Call 911 now"\n    If you have chest pain, call 911.\n')
+    assert [(b.kind, b.text, b.prefix) for b in article.body_blocks] == [
+        ("admonition_title", "Call 911 now", '!!! warning "'),
+        ("paragraph", "If you have chest pain, call 911.", "    "),
+    ]
+
+
+def test_reader_facing_front_matter_fields_are_messages_with_their_lines() -> None:
+    article = parse(
+        "---\ntitle: Flu\ndescription: Why.\nsummary:\n  - Point one.\nsources:\n"
+        "  - title: Key facts\n    url: https://www.cdc.gov/\ncorrections:\n"
+        "  - date: 2026-10-15\n    note: We fixed it.\n---\nBody.\n"
+    )
+    assert [(b.field, b.text, b.line) for b in article.meta_blocks] == [
+        ("title", "Flu", 2),
+        ("description", "Why.", 3),
+        ("summary.0", "Point one.", 5),
+        ("sources.0.title", "Key facts", 7),
+        ("corrections.0.note", "We fixed it.", 11),
+    ]
+
+
+def test_malformed_front_matter_names_the_file_and_line() -> None:
+    with pytest.raises(ContentError) as error:
+        parse("---\ntitle: Flu\ndescription: [unclosed\nreviewed_by: X\n---\nBody\n")
+    assert error.value.file == "content/a.md"
+    assert error.value.line == 4
+    assert "not valid YAML" in str(error.value)
+
+
+def test_front_matter_that_is_a_list_is_an_error() -> None:
+    with pytest.raises(ContentError, match="it is a list"):
+        parse("---\n- title\n- body\n---\nBody\n")
+
+
+def test_unclosed_front_matter_is_an_error_at_line_one() -> None:
+    with pytest.raises(ContentError, match="no closing") as error:
+        parse("---\ntitle: Flu\n\nBody\n")
+    assert error.value.line == 1
+
+
+def test_crlf_and_byte_order_mark_parse_like_plain_lf() -> None:
+    plain = parse("---\ntitle: T\n---\nOne.\n\n- two\n")
+    windows = parse("\ufeff---\r\ntitle: T\r\n---\r\nOne.\r\n\r\n- two\r\n")
+    assert windows.meta == plain.meta
+    assert windows.body_blocks == plain.body_blocks
+
+
+def test_render_markdown_rebuilds_the_body_with_replacements() -> None:
+    source = '## Who\n\n- one\n- two\n\n!!! note "Tip"\n    Text.\n\n```\ncode\n```'
+    article = parse(source)
+    assert render_markdown(article.chunks, {}) == source
+    assert render_markdown(article.chunks, {"one": "uno", "Tip": 'Un "consejo"'}) == (
+        source.replace("- one", "- uno").replace('"Tip"', '"Un &quot;consejo&quot;"')
+    )
+
+
+def test_ignore_comment_covers_the_next_block_only() -> None:
+    article = parse("<!-- wellread: ignore jargon -->\nOral dose.\n\nOral again.\n")
+    assert article.is_ignored("jargon", 2)
+    assert not article.is_ignored("jargon", 4)
+    assert not article.is_ignored("phi-ssn", 2)
+
+
+def test_block_location_past_last_span_stays_on_last_line() -> None:
+    block = Block("paragraph", "ab cd", 3, 1, spans=((0, 3, 1), (3, 4, 5)))
+    assert block.location(4) == (4, 6)

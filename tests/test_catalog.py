@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from wellread import catalog
+from wellread.article import parse_article
+from wellread.errors import CatalogError
+
+from .conftest import REPO
+
+SOURCE = '---\ntitle: Flu\n---\nGet a shot.\n\n## Who\n\n- Adults\n- 50% of kids\n'
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+
+
+def article(text: str = SOURCE):
+    return parse_article(text, "content/v/flu.md", "v/flu.md")
+
+
+def test_template_has_one_message_per_block_with_file_and_line() -> None:
+    text = catalog.catalog_text(catalog.content_template([article()], "Clinic"))
+    body = text[text.index("#. front matter: title"):]
+    assert body == (
+        "#. front matter: title\n#: content/v/flu.md:2\nmsgid \"Flu\"\nmsgstr \"\"\n\n"
+        "#. paragraph\n#: content/v/flu.md:4\nmsgid \"Get a shot.\"\nmsgstr \"\"\n\n"
+        "#. heading\n#: content/v/flu.md:6\nmsgid \"Who\"\nmsgstr \"\"\n\n"
+        "#. list item\n#: content/v/flu.md:8\nmsgid \"Adults\"\nmsgstr \"\"\n\n"
+        "#. list item\n#: content/v/flu.md:9\nmsgid \"50% of kids\"\nmsgstr \"\"\n\n"
+    )
+
+
+def translated(strings: dict[str, str], fuzzy: set[str] = frozenset()):
+    po = catalog.updated_catalog(catalog.content_template([article()], "Clinic"), None, "es")
+    for message in po:
+        if message.id in strings:
+            message.string = strings[message.id]
+            if message.id in fuzzy:
+                message.flags.add("fuzzy")
+    return po
+
+
+def test_fuzzy_translation_is_never_published() -> None:
+    po = translated({"Adults": "Adultos", "Who": "Quién"}, fuzzy={"Who"})
+    assert catalog.published(po) == {"Adults": "Adultos"}
+    result = catalog.translate_article(article(), catalog.published(po), "en")
+    assert "- Adultos" in result.markdown
+    assert '## Who {: lang="en" dir="ltr" }' in result.markdown
+
+
+def test_untranslated_blocks_keep_the_source_language_for_screen_readers() -> None:
+    result = catalog.translate_article(article(), {"Get a shot.": "Vacúnese."}, "en")
+    assert result.markdown.split("\n") == [
+        "Vacúnese.",
+        "",
+        '## Who {: lang="en" dir="ltr" }',
+        "",
+        '- <span lang="en" dir="ltr">Adults</span>',
+        '- <span lang="en" dir="ltr">50% of kids</span>',
+        "",
+    ]
+    assert (result.translated, result.total, result.complete) == (1, 5, False)
+    assert result.untranslated_fields == {"title"}
+
+
+def test_fully_translated_article_has_no_source_markers() -> None:
+    everything = {"Flu": "Gripe", "Get a shot.": "Vacúnese.", "Who": "Quién",
+                  "Adults": "Adultos", "50% of kids": "El 50 % de los niños"}
+    result = catalog.translate_article(article(), everything, "en")
+    assert result.complete
+    assert result.meta["title"] == "Gripe"
+    assert "lang=" not in result.markdown
+
+
+def test_update_marks_a_changed_message_fuzzy_and_keeps_the_old_text() -> None:
+    po = translated({"Get a shot.": "Vacúnese."})
+    changed = article(SOURCE.replace("Get a shot.", "Get a flu shot."))
+    po = catalog.updated_catalog(catalog.content_template([changed], "Clinic"), po, "es")
+    message = po.get("Get a flu shot.")
+    assert message.fuzzy
+    assert message.string == "Vacúnese."
+    assert message.previous_id == ["Get a shot."]
+    assert "Get a flu shot." not in catalog.published(po)
+
+
+def test_removed_message_is_kept_as_obsolete() -> None:
+    po = translated({"Adults": "Adultos"})
+    shorter = article(SOURCE.replace("- Adults\n", ""))
+    po = catalog.updated_catalog(catalog.content_template([shorter], "Clinic"), po, "es")
+    assert "#~ msgid \"Adults\"\n#~ msgstr \"Adultos\"" in catalog.catalog_text(po)
+
+
+def test_writing_an_unchanged_catalog_again_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "es.po"
+    assert catalog.write_catalog(path, translated({"Adults": "Adultos"}))
+    before = path.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")  # a later run, same content
+    assert not catalog.write_catalog(path, translated({"Adults": "Adultos"}))
+    assert path.read_bytes() == before
+
+
+def test_percent_in_prose_is_not_a_format_string_for_msgfmt(tmp_path: Path) -> None:
+    path = tmp_path / "es.po"
+    catalog.write_catalog(path, translated({"50% of kids": "El 50 % de los niños"}))
+    assert "python-format" not in path.read_text("utf-8")
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True)
+
+
+def test_broken_po_file_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.po"
+    path.write_text('msgid ""\nmsgstr ""\n\nmsgid "Hi"\nmsgstr "Hola"\nnonsense here\n', "utf-8")
+    with pytest.raises(CatalogError, match=r"broken\.po:6: this translation file has a syntax"):
+        catalog.read_catalog(path, "es")
+
+
+def test_stats_count_translated_fuzzy_and_missing() -> None:
+    stats = catalog.catalog_stats(translated({"Adults": "A", "Who": "Q"}, fuzzy={"Who"}))
+    assert (stats.total, stats.translated, stats.fuzzy, stats.untranslated) == (5, 1, 1, 3)
+    assert stats.percent == 20
+
+
+def test_theme_strings_are_extracted_from_the_templates() -> None:
+    ids = {m.id for m in catalog.theme_template(REPO / "theme", "Clinic") if m.id}
+    assert {"Key points", "Sources", "Corrections", "Next review due:"} <= ids
+
+
+def test_shipped_catalogs_pass_msgfmt_check() -> None:
+    catalogs = sorted((REPO / "locales").glob("*/LC_MESSAGES/*.po"))
+    assert {p.parent.parent.name for p in catalogs} == {"es", "ar"}
+    for po in catalogs:
+        result = subprocess.run(
+            ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
+        )
+        assert result.returncode == 0, f"{po}: {result.stderr}"

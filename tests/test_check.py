@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wellread.article import parse_article
+from wellread.check import CheckContext, CheckSettings, check_article
+from wellread.check.readability import reading_grades
+from wellread.findings import Severity
+
+FRONT = (
+    "---\ntitle: T\ndescription: D\nreviewed_by: R\nlast_reviewed: 2026-01-01\n"
+    "next_review: 2027-01-01\nsources:\n  - title: S\n    url: https://www.cdc.gov/\n---\n"
+)
+EASY = (
+    "The flu is a common illness. It can make you feel very sick. A flu shot helps keep you "
+    "well. You need one shot each fall. Most people feel fine after it. Your arm may hurt for "
+    "a day or two. That is normal. Ask your nurse if you have questions. The shot is free at "
+    "most clinics. Bring your card if you have one. Tell the nurse if you feel sick today. "
+    "You can still get the shot if you have a cold. Kids need the shot too. Ask your doctor "
+    "how many doses your child needs this year. Get your shot early in the fall.\n"
+)
+HARD = (
+    "Administration of the quadrivalent inactivated influenza vaccination is recommended "
+    "annually for individuals aged six months and older without documented contraindications, "
+    "particularly those with chronic cardiopulmonary comorbidities, immunosuppressive "
+    "conditions, or occupational exposure, notwithstanding the considerable interseasonal "
+    "variability in antigenic concordance between circulating strains and vaccine "
+    "formulations, which substantially influences population-level effectiveness estimates "
+    "derived from observational test-negative epidemiological investigations conducted "
+    "throughout consecutive surveillance periods in numerous jurisdictions internationally, "
+    "necessitating continuous reformulation according to international recommendations.\n"
+)
+
+
+def check(body: str, front: str = FRONT, **settings):
+    article = parse_article(front + body, "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(**settings), today=date(2026, 11, 24))
+    return check_article(article, context)
+
+
+def rules(findings) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def test_social_security_number_is_an_error_with_line_and_column() -> None:
+    found = [f for f in check("Intro.\n\nMy number is 123-45-6789 here.\n") if f.rule == "phi-ssn"]
+    assert [(f.line, f.column, f.severity) for f in found] == [(13, 14, Severity.ERROR)]
+
+
+def test_social_security_number_in_front_matter_is_found_on_its_line() -> None:
+    front = FRONT.replace("description: D", "description: Call 123-45-6789")
+    found = [f for f in check("Body.\n", front) if f.rule == "phi-ssn"]
+    assert [f.line for f in found] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["000-12-3456", "666-12-3456", "900-12-3456", "123-00-4567", "123-45-0000", "1-800-555-0199"],
+)
+def test_numbers_that_are_never_issued_as_ssns_are_not_flagged(text: str) -> None:
+    assert "phi-ssn" not in rules(check(f"Call {text} today.\n"))
+
+
+def test_ssn_like_numbers_in_code_and_urls_are_not_prose() -> None:
+    body = "See `123-45-6789` and [link](https://x.org/123-45-6789).\n\n```\n123-45-6789\n```\n"
+    assert "phi-ssn" not in rules(check(body))
+
+
+def test_labelled_ssn_without_dashes_is_an_error() -> None:
+    assert "phi-ssn" in rules(check("Patient SSN: 123456789.\n"))
+
+
+def test_jargon_warns_and_suggests_the_plain_word() -> None:
+    found = [f for f in check("You may have hypertension.\n") if f.rule == "jargon"]
+    assert len(found) == 1
+    assert found[0].severity is Severity.WARNING
+    assert (found[0].line, found[0].column) == (11, 14)
+    assert "'high blood pressure'" in found[0].suggestion
+
+
+def test_jargon_after_its_plain_word_in_brackets_is_fine() -> None:
+    assert "jargon" not in rules(check("You may have high blood pressure (hypertension).\n"))
+
+
+def test_jargon_inside_a_link_target_is_not_flagged() -> None:
+    assert "jargon" not in rules(check("Read [this page](https://x.org/hypertension).\n"))
+
+
+def test_inline_comment_suppresses_one_rule_for_the_next_block() -> None:
+    body = "<!-- wellread: ignore jargon -->\nHypertension here.\n\nHypertension again.\n"
+    assert [f.line for f in check(body) if f.rule == "jargon"] == [14]
+
+
+def test_front_matter_list_suppresses_a_rule_everywhere() -> None:
+    front = FRONT.replace("title: T", "title: T\nignore: [jargon]")
+    assert "jargon" not in rules(check("Hypertension.\n", front))
+
+
+def test_plain_article_has_no_reading_grade_finding() -> None:
+    assert "reading-grade" not in rules(check(EASY))
+
+
+def test_hard_article_gets_a_reading_grade_warning_at_the_hardest_paragraph() -> None:
+    found = [f for f in check(EASY + "\n" + HARD) if f.rule == "reading-grade"]
+    assert len(found) == 1
+    assert found[0].line == 13
+    assert "target is 8 or lower" in found[0].message
+
+
+def test_reading_grade_threshold_comes_from_settings() -> None:
+    assert "reading-grade" in rules(check(EASY, reading_grade_max=0))
+
+
+def test_markup_does_not_change_the_reading_grade() -> None:
+    marked = (
+        "## Flu shots\n\n- The flu is a **common** illness\n- See [the CDC](https://www.cdc.gov/"
+        "flu/index.html) page\n\n```\nsome_code(x) # comment here\n```\n"
+    )
+    plain = "Flu shots.\nThe flu is a common illness.\nSee the CDC page."
+    article = parse_article(marked, "content/a.md", "a.md")
+    from wellread.prose import plain_text
+
+    text = "\n".join(plain_text(b) for b in article.body_blocks)
+    assert reading_grades(text, "en") == reading_grades(plain, "en")
+
+
+def test_english_scoring_never_downloads_a_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("textstat tried to download NLTK data")
+
+    monkeypatch.setattr(nltk, "download", no_network)
+    assert reading_grades("Supercalifragilistic words are hard to read.", "en")
+
+
+def test_unknown_front_matter_field_gets_the_closest_valid_name() -> None:
+    front = FRONT.replace("title: T", "titel: T")
+    found = [f for f in check("Body.\n", front) if "titel" in f.message]
+    assert found[0].line == 2
+    assert found[0].suggestion == "Did you mean 'title'?"
+
+
+def test_wrong_type_in_front_matter_is_an_error_that_shows_the_right_form() -> None:
+    found = check("Body.\n", FRONT.replace("last_reviewed: 2026-01-01", "last_reviewed: soon"))
+    wrong = [f for f in found if "last_reviewed" in f.message]
+    assert wrong[0].severity is Severity.ERROR
+    assert "a date (YYYY-MM-DD)" in wrong[0].message
+    assert wrong[0].line == 5
+
+
+def test_article_without_review_fields_is_an_error() -> None:
+    found = check("Body.\n", "---\ntitle: T\ndescription: D\n---\n")
+    missing = sorted(f.message for f in found if f.rule == "front-matter")
+    assert missing == [
+        "The article has no 'last_reviewed'.",
+        "The article has no 'next_review'.",
+        "The article has no 'reviewed_by'.",
+    ]
+    assert "sources-missing" in rules(found)
+
+
+def test_overdue_review_is_a_warning_on_the_next_review_line() -> None:
+    found = check("Body.\n", FRONT.replace("next_review: 2027-01-01", "next_review: 2026-02-01"))
+    overdue = [f for f in found if f.rule == "review-overdue"]
+    assert [(f.line, f.severity) for f in overdue] == [(6, Severity.WARNING)]
+
+
+def test_missing_image_is_an_error_naming_the_file() -> None:
+    front = FRONT.replace("title: T", "title: T\nimage: shot.png\nimage_alt: A shot.")
+    article = parse_article(front + "Body.\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(files=frozenset({"topic/a.md"}), today=date(2026, 11, 24))
+    found = [f for f in check_article(article, context) if f.rule == "image-missing"]
+    assert [(f.line, f.message) for f in found] == [
+        (3, "The image 'shot.png' does not exist (looked for content/topic/shot.png).")
+    ]
+
+
+def test_image_path_that_escapes_the_content_folder_is_an_error() -> None:
+    front = FRONT.replace("title: T", "title: T\nimage: ../../etc/passwd\nimage_alt: x")
+    article = parse_article(front + "Body.\n", "content/topic/a.md", "topic/a.md")
+    found = check_article(article, CheckContext(files=frozenset({"topic/a.md"})))
+    assert any("outside the content folder" in f.message for f in found)

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from wellread.cli import main
+
+from .conftest import ARTICLE
+
+Project = Callable[..., Path]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    def invoke(project: Path, *args: str):
+        monkeypatch.chdir(project)
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_clean_articles_exit_zero(make_project: Project, run) -> None:
+    project = make_project({"content/vaccines/flu.md": ARTICLE}, with_theme=False)
+    result = run(project, "check", "content")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert result.stderr == "1 files checked: 0 errors, 0 warnings.\n"
+
+
+def test_planted_ssn_exits_one_and_names_the_line(make_project: Project, run) -> None:
+    leaked = ARTICLE.replace("older.", "older. Patient SSN 123-45-6789.")
+    project = make_project({"content/vaccines/flu.md": leaked}, with_theme=False)
+    result = run(project, "check", "content")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        "content/vaccines/flu.md:15:44: error phi-ssn: This looks like a US Social Security "
+        "number. It must never be published."
+    )
+
+
+def test_json_output_has_the_documented_keys(make_project: Project, run) -> None:
+    project = make_project(
+        {"content/vaccines/flu.md": ARTICLE.replace("older.", "older with hypertension.")},
+        with_theme=False,
+    )
+    result = run(project, "check", "--format", "json")
+    findings = json.loads(result.stdout)
+    assert [sorted(f) for f in findings] == [
+        ["column", "file", "line", "message", "rule", "severity", "suggestion"]
+    ]
+    assert findings[0]["rule"] == "jargon"
+    assert findings[0]["severity"] == "warning"
+    assert result.exit_code == 0
+
+
+def test_a_broken_article_does_not_hide_the_others(make_project: Project, run) -> None:
+    project = make_project(
+        {
+            "content/a/broken.md": "---\ntitle: [unclosed\n---\nBody\n",
+            "content/b/leak.md": ARTICLE.replace("older.", "older. 123-45-6789"),
+        },
+        with_theme=False,
+    )
+    result = run(project, "check")
+    assert result.exit_code == 1
+    rules = [line.split(": ")[1] for line in result.stdout.splitlines() if ": " in line
+             and not line.startswith("    ")]
+    assert rules == ["error front-matter", "error phi-ssn"]
+    assert "content/a/broken.md:2:1: error front-matter: The front matter is not valid" in (
+        result.stdout
+    )
+    assert "Traceback" not in result.output
+
+
+def test_usage_error_exits_two(make_project: Project, run) -> None:
+    project = make_project({"content/a.md": ARTICLE}, with_theme=False)
+    assert run(project, "check", "--format", "xml").exit_code == 2
+    assert run(project, "check", "missing.md").exit_code == 2
+
+
+def test_bad_threshold_in_mkdocs_yml_is_a_usage_error(make_project: Project, run) -> None:
+    project = make_project(
+        {
+            "content/a.md": ARTICLE,
+            "mkdocs.yml": "docs_dir: content\nplugins:\n  - wellread/check:\n"
+                          "      reading_grade_max: eight\n",
+        },
+        with_theme=False,
+    )
+    result = run(project, "check")
+    assert result.exit_code == 2
+    assert "wellread/check option 'reading_grade_max' expects float" in result.output
+    assert "received: 'eight'" in result.output
+
+
+def test_translate_commands_write_catalogs_and_report_progress(
+    make_project: Project, run
+) -> None:
+    project = make_project({"content/vaccines/flu.md": ARTICLE})
+    assert run(project, "i18n", "extract").exit_code == 0
+    assert (project / "locales/content.pot").is_file()
+    assert (project / "locales/theme.pot").is_file()
+    result = run(project, "i18n", "update")
+    assert result.exit_code == 0
+    assert "locales/es/LC_MESSAGES/content.po: 0% translated" in result.stdout
+    again = run(project, "i18n", "update")
+    assert again.stdout.count("(unchanged)") == 4
+    stats = run(project, "i18n", "stats")
+    assert stats.stdout.splitlines()[1].split() == ["es", "content", "0", "0", "6", "0%"]
+
+
+def test_extract_refuses_to_drop_messages_of_a_broken_article(
+    make_project: Project, run
+) -> None:
+    project = make_project({"content/a/broken.md": "---\n- a list\n---\nBody\n"})
+    result = run(project, "i18n", "extract")
+    assert result.exit_code == 1
+    assert "Nothing was extracted" in result.stderr
+    assert not (project / "locales/content.pot").exists()
