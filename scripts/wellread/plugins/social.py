@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import cards
-from ..captions import captions_for
+from ..captions import CaptionError, captions_for
 from ..pageinfo import text_direction
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
@@ -63,6 +63,16 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         self.shares: list[dict] = []
         return config
 
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # The card layout and its assets live in the theme folder but are not part of the site.
+        layout_dir = Path(self.config.layout).parent.name
+        for file in [f for f in files if f.src_uri.startswith(f"{layout_dir}/")]:
+            if file.abs_src_path and Path(file.abs_src_path).is_relative_to(
+                Path(config.config_file_path).parent / Path(self.config.layout).parent
+            ):
+                files.remove(file)
+        return files
+
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -94,15 +104,22 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         page.meta["wellread_card"] = {
             "image": image, "alt": alt, "width": CARD_SIZE[0], "height": CARD_SIZE[1],
         }
-        url = urljoin(config.site_url, page.url) if config.site_url else page.url
-        share_text = str(page.meta.get("share") or description or title)
-        tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
-        self.shares.append({
-            "url": url, "title": title, "image": image, "image_alt": alt,
-            "image_width": CARD_SIZE[0], "image_height": CARD_SIZE[1],
-            "captions": captions_for(share_text, url, tags),
-        })
+        if config.site_url:  # captions need the page's public address
+            self.shares.append(self._share_entry(page, config.site_url, title, image, alt))
         return markdown
+
+    def _share_entry(self, page: Page, site_url: str, title: str, image: str, alt: str) -> dict:
+        url = urljoin(site_url, page.url)
+        share_text = str(page.meta.get("share") or page.meta.get("description") or title)
+        tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
+        try:
+            captions = captions_for(share_text, url, tags)
+        except CaptionError as error:
+            raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None
+        return {
+            "url": url, "title": title, "image": image, "image_alt": alt,
+            "image_width": CARD_SIZE[0], "image_height": CARD_SIZE[1], "captions": captions,
+        }
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:

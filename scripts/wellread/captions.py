@@ -1,0 +1,324 @@
+"""Build share captions (text, link, hashtags) that fit each social platform's length rules."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+PLATFORMS: tuple[str, ...] = ("x", "bluesky", "mastodon", "facebook", "linkedin")
+
+ELLIPSIS = "…"
+
+# The link and the hashtags go on lines of their own: readers see them apart from the text, and
+# a left-to-right URL never lands inside a right-to-left sentence.
+_SEPARATOR = "\n\n"
+
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+# A link without a scheme: "example.org" or "www.example.org/path".
+_BARE_DOMAIN = re.compile(
+    r"(?<![\w@/.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?(?![\w@])", re.IGNORECASE
+)
+_COUNTS = ("characters", "graphemes", "weighted")
+
+# Code points that are emoji or build emoji sequences (Unicode facts, not platform rules).
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xE0020, 0xE007F))
+_REGIONAL_INDICATORS = (0x1F1E6, 0x1F1FF)
+_EMOJI_MODIFIERS = (0x1F3FB, 0x1F3FF)
+_ZWJ = "\u200d"
+
+
+class CaptionError(ValueError):
+    """A caption cannot be built from the given platform, text, link or tags."""
+
+
+@dataclass(frozen=True)
+class PlatformRules:
+    """How long a caption may be on one platform, and how the platform counts."""
+
+    name: str
+    limit: int
+    hard_limit: int
+    count: str
+    url_length: int | None
+    bare_domains: bool
+    default_weight: int = 1
+    emoji_weight: int = 1
+    light_ranges: tuple[tuple[int, int], ...] = ()
+
+
+def _rules_from(key: str, data: Any) -> PlatformRules:
+    where = f"platforms.yml: {key}"
+    if not isinstance(data, Mapping):
+        raise CaptionError(f"{where} must be a mapping of settings")
+    count = data.get("count")
+    if count not in _COUNTS:
+        raise CaptionError(f"{where}.count: expected one of: {', '.join(_COUNTS)}; got {count!r}")
+    weights = data.get("weights") or {}
+    try:
+        return PlatformRules(
+            name=str(data.get("name", key)),
+            limit=int(data["limit"]),
+            hard_limit=int(data.get("hard_limit", data["limit"])),
+            count=count,
+            url_length=None if data.get("url_length") is None else int(data["url_length"]),
+            bare_domains=bool(data.get("bare_domains", False)),
+            default_weight=int(weights.get("default", 1)),
+            emoji_weight=int(weights.get("emoji", 1)),
+            light_ranges=tuple((int(lo), int(hi)) for lo, hi in weights.get("light_ranges", ())),
+        )
+    except KeyError as error:
+        raise CaptionError(f"{where} is missing {error.args[0]!r}") from error
+    except (TypeError, ValueError) as error:
+        raise CaptionError(f"{where} has a value that is not a whole number: {error}") from error
+
+
+@functools.cache
+def platform_rules() -> dict[str, PlatformRules]:
+    """The rules of every platform, read once from the package's `data/platforms.yml`."""
+    text = resources.files("wellread").joinpath("data/platforms.yml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    missing = [p for p in PLATFORMS if p not in data]
+    if missing:
+        raise CaptionError(f"platforms.yml has no rules for: {', '.join(missing)}")
+    return {platform: _rules_from(platform, data[platform]) for platform in PLATFORMS}
+
+
+def _rules(platform: str) -> PlatformRules:
+    if platform not in PLATFORMS:
+        raise CaptionError(
+            f"Unknown platform {platform!r}. Expected one of: {', '.join(PLATFORMS)}"
+        )
+    return platform_rules()[platform]
+
+
+# ---------------------------------------------------------------------------------------------
+# Counting
+
+
+def _in(code: int, span: tuple[int, int]) -> bool:
+    return span[0] <= code <= span[1]
+
+
+def _is_emoji(char: str) -> bool:
+    return any(_in(ord(char), span) for span in _EMOJI_RANGES)
+
+
+def _extends(previous: str, char: str) -> bool:
+    """Whether `char` belongs to the grapheme cluster that ends with `previous` (a practical
+    subset of Unicode UAX #29: marks, joiners, variation selectors, skin tones, flags, Hangul
+    jamo and Indic conjuncts)."""
+    code, last = ord(char), ord(previous[-1])
+    if unicodedata.category(char) in ("Mn", "Mc", "Me") or char == _ZWJ:
+        return True
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or _in(code, _EMOJI_MODIFIERS):
+        return True
+    if 0xE0020 <= code <= 0xE007F:  # tag characters of subdivision flags
+        return True
+    if previous[-1] == _ZWJ and _is_emoji(char):
+        return True
+    if _in(code, _REGIONAL_INDICATORS) and _in(last, _REGIONAL_INDICATORS):
+        # Flags are pairs of regional indicators.
+        pairs = sum(1 for c in previous if _in(ord(c), _REGIONAL_INDICATORS))
+        return pairs % 2 == 1
+    if 0x1160 <= code <= 0x11FF and 0x1100 <= last <= 0x11FF:  # Hangul vowel and final jamo
+        return True
+    # A virama joins the next consonant into one conjunct (Devanagari क्ष is one cluster).
+    return unicodedata.name(previous[-1], "").endswith("SIGN VIRAMA") and char.isalpha()
+
+
+def graphemes(text: str) -> Iterator[str]:
+    """Split text into user-perceived characters."""
+    cluster = ""
+    for char in text:
+        if cluster and _extends(cluster, char):
+            cluster += char
+        else:
+            if cluster:
+                yield cluster
+            cluster = char
+    if cluster:
+        yield cluster
+
+
+def _weight(rules: PlatformRules, cluster: str) -> int:
+    if any(_is_emoji(c) or _in(ord(c), _REGIONAL_INDICATORS) for c in cluster):
+        return rules.emoji_weight
+    return sum(
+        1 if any(_in(ord(c), span) for span in rules.light_ranges) else rules.default_weight
+        for c in cluster
+    )
+
+
+def _plain_length(rules: PlatformRules, text: str) -> int:
+    if rules.count == "characters":
+        return len(text)
+    if rules.count == "graphemes":
+        return sum(1 for _ in graphemes(text))
+    return sum(_weight(rules, cluster) for cluster in graphemes(text))
+
+
+def _links(rules: PlatformRules, text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end, counted length) of every link the platform shortens."""
+    if rules.url_length is None:
+        return
+    for match in _URL.finditer(text):
+        yield match.start(), match.end(), rules.url_length
+    if rules.bare_domains:
+        for match in _BARE_DOMAIN.finditer(_URL.sub(lambda m: " " * len(m[0]), text)):
+            own = _plain_length(rules, match[0])
+            yield match.start(), match.end(), max(rules.url_length, own)
+
+
+def caption_length(platform: str, caption: str) -> int:
+    """The length of a caption as `platform` counts it."""
+    rules = _rules(platform)
+    caption = unicodedata.normalize("NFC", caption)
+    total, position = 0, 0
+    for start, end, length in sorted(_links(rules, caption)):
+        total += _plain_length(rules, caption[position:start]) + length
+        position = end
+    return total + _plain_length(rules, caption[position:])
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def hashtag(tag: str) -> str:
+    """`#Word` from a tag: spaces and punctuation go, letters of any script and digits stay;
+    words of a several-word tag are joined with capitals so screen readers say them apart."""
+    words, word = [], ""
+    for char in unicodedata.normalize("NFC", tag):
+        # Marks are kept with their letter (Hindi vowel signs); joiners shape Persian words.
+        if unicodedata.category(char)[0] in "LMN" or char in "\u200c\u200d":
+            word += char
+        elif word:
+            words.append(word)
+            word = ""
+    if word:
+        words.append(word)
+    if not any(c.isalpha() for c in "".join(words)):
+        raise CaptionError(
+            f"The tag {tag!r} has no letters, so it cannot be a hashtag; "
+            f"use a word, for example 'Flu{tag.strip()}'"
+        )
+    if len(words) == 1:
+        return "#" + words[0]
+    joined = _capitalised(words[0])
+    for word in words[1:]:
+        # Capitals mark word starts in cased scripts ("FluShot", "COVID19Vaccine"); scripts
+        # without case (Arabic, Hindi, Chinese) keep the words apart with "_" instead.
+        cased = word[0].isupper() or word[0].islower()
+        if cased or word[0].isdigit() or joined[-1].isdigit():
+            joined += _capitalised(word)
+        else:
+            joined += "_" + word
+    return "#" + joined
+
+
+def _capitalised(word: str) -> str:
+    """Capitalise an all-lower-case word ("flu" to "Flu"); "mRNA" and "COVID" stay as written."""
+    return word[:1].upper() + word[1:] if word.islower() else word
+
+
+def _compose(text: str, url: str, tags: Sequence[str]) -> str:
+    parts = [part for part in (text, url, " ".join(tags)) if part]
+    return _SEPARATOR.join(parts)
+
+
+def _trim(text: str) -> str:
+    """Drop trailing spaces, commas and dashes so "word, …" reads "word…"."""
+    while text and unicodedata.category(text[-1]) in ("Zs", "Zl", "Zp", "Cc", "Po", "Pd"):
+        text = text[:-1]
+    return text
+
+
+def _unspaced(cluster: str) -> bool:
+    """Wide (CJK) characters: their text has no spaces, so words may end at any of them."""
+    return unicodedata.east_asian_width(cluster[0]) in ("W", "F")
+
+
+def _cut_points(text: str) -> list[int]:
+    """Offsets where text may be cut: before a space or next to a CJK character."""
+    clusters = list(graphemes(text))
+    offsets, position = [], 0
+    for cluster, following in itertools.pairwise(clusters):
+        position += len(cluster)
+        if cluster.isspace():
+            continue
+        if following.isspace() or _unspaced(cluster) or _unspaced(following):
+            offsets.append(position)
+    if offsets:
+        return offsets
+    # One long word (or a script written without spaces, such as Thai): cut anywhere.
+    return list(itertools.accumulate(len(cluster) for cluster in clusters))
+
+
+def _shorten(platform: str, text: str, url: str) -> str:
+    """The longest start of `text`, cut at a word and ending in "…", that fits with the URL."""
+    best = ""
+    points = _cut_points(text)
+    low, high = 0, len(points) - 1
+    # Longer prefixes never count less, so a binary search finds the longest that fits.
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = _trim(text[: points[middle]])
+        candidate = candidate + ELLIPSIS if candidate else ""
+        if caption_length(platform, _compose(candidate, url, ())) <= _rules(platform).limit:
+            best, low = candidate, middle + 1
+        else:
+            high = middle - 1
+    return best
+
+
+def _check_url(url: str) -> str:
+    url = url.strip()
+    if not re.fullmatch(r"https?://[^\s/]+\S*", url, re.IGNORECASE):
+        raise CaptionError(
+            f"Expected an absolute http(s) link for the caption but received: {url!r}; "
+            f"set site_url in mkdocs.yml"
+        )
+    return url
+
+
+def caption_for(platform: str, text: str, url: str, hashtags: Sequence[str] = ()) -> str:
+    """A caption for `platform`: text, link, hashtags, within the platform's limit.
+
+    When it is too long, hashtags go first (from the end), then the text is cut at a word and
+    ends in "…". The link is never cut.
+    """
+    rules = _rules(platform)
+    url = _check_url(url)
+    text = unicodedata.normalize("NFC", text).strip()
+    tags: list[str] = []
+    for tag in hashtags:
+        built = hashtag(str(tag))  # a YAML tag such as 2024 arrives as a number
+        if built.casefold() not in {t.casefold() for t in tags}:
+            tags.append(built)
+
+    def fits(caption: str) -> bool:
+        return caption_length(platform, caption) <= rules.limit
+
+    if not fits(_compose("", url, ())):
+        raise CaptionError(
+            f"The link alone is {caption_length(platform, url)} long on {rules.name}, over its "
+            f"limit of {rules.limit}; use a shorter link"
+        )
+    while tags and not fits(_compose(text, url, tags)):
+        tags.pop()
+    if fits(_compose(text, url, tags)):
+        return _compose(text, url, tags)
+    return _compose(_shorten(platform, text, url), url, ())
+
+
+def captions_for(text: str, url: str, hashtags: Sequence[str] = ()) -> dict[str, str]:
+    """A caption for every platform, keyed by platform name."""
+    return {platform: caption_for(platform, text, url, hashtags) for platform in PLATFORMS}

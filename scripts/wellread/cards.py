@@ -1,0 +1,1157 @@
+"""Render social card PNGs (title, description, topic, site name) in any script with Pillow."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import PIL
+import yaml
+from PIL import Image, ImageDraw, ImageFont, features
+
+
+class CardError(ValueError):
+    """A card cannot be drawn because of its text, its layout file or the installed fonts."""
+
+
+# Bump when a code change alters pixels, so that cards cached by fingerprint are redrawn.
+_RENDERER_VERSION = "1"
+
+ELLIPSIS = "…"
+
+# Unicode facts, not language choices: these scripts are written right to left.
+_RTL_SCRIPTS = frozenset(
+    {"arabic", "hebrew", "syriac", "thaana", "nko", "adlam", "samaritan", "mandaic"}
+)
+
+# Blocks drawn with the CJK font. Their punctuation is "common" in Unicode, but only the CJK
+# font has the full-width forms, so it is treated as part of the script here.
+_CJK_RANGES = (
+    (0x1100, 0x11FF),  # Hangul Jamo
+    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi radicals
+    (0x2FF0, 0x30FF),  # ideographic description, CJK symbols and punctuation, kana
+    (0x3100, 0x31FF),  # Bopomofo, Hangul compatibility Jamo, Kanbun, CJK strokes
+    (0x3200, 0x4DBF),  # enclosed CJK, compatibility, extension A
+    (0x4E00, 0x9FFF),  # CJK unified ideographs
+    (0xA960, 0xA97F),  # Hangul Jamo extended A
+    (0xAC00, 0xD7FF),  # Hangul syllables, Jamo extended B
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0xFE30, 0xFE4F),  # CJK compatibility forms
+    (0xFF00, 0xFFEF),  # half-width and full-width forms
+    (0x20000, 0x3FFFF),  # supplementary ideographic planes
+)
+
+# The first word of a character's Unicode name is its script, except for these spellings.
+_SCRIPT_ALIASES = {
+    "cjk": "cjk",
+    "hiragana": "cjk",
+    "katakana": "cjk",
+    "hangul": "cjk",
+    "bopomofo": "cjk",
+    "ideographic": "cjk",
+}
+
+_JOINERS = frozenset({"\u200c", "\u200d"})  # ZWNJ, ZWJ: shape with their neighbours
+
+_HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
+
+_TEXT_COLORS = ("title", "description", "topic", "site_name")
+
+
+# ---------------------------------------------------------------------------------------------
+# Public data
+
+
+@dataclass(frozen=True)
+class CardText:
+    """What a card says, and in which language and direction."""
+
+    title: str
+    description: str
+    topic: str
+    site_name: str
+    lang: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class FontFamily:
+    """One font family for a group of scripts, with the Debian package that installs it."""
+
+    name: str
+    scripts: tuple[str, ...]
+    regular: Path
+    bold: Path
+    package: str
+    face_index: tuple[tuple[str, int], ...] = (("default", 0),)
+    line_height: float = 1.0
+
+    def index_for(self, lang: str) -> int:
+        """The face inside a font collection for `lang`, trying `zh-Hant-TW`, `zh-Hant`, `zh`."""
+        faces = dict(self.face_index)
+        parts = lang.replace("_", "-").split("-")
+        for end in range(len(parts), 0, -1):
+            tag = "-".join(parts[:end])
+            for key, index in faces.items():
+                if key.lower() == tag.lower():
+                    return index
+        return faces.get("default", 0)
+
+
+@dataclass(frozen=True)
+class TitleStyle:
+    """Title sizes to try (large to small), line limit and spacing."""
+
+    max_size: int
+    min_size: int
+    step: int
+    max_lines: int
+    line_height: float
+    gap_after: int
+
+
+@dataclass(frozen=True)
+class BlockStyle:
+    """A block of wrapped text at one size."""
+
+    size: int
+    max_lines: int
+    line_height: float
+
+
+@dataclass(frozen=True)
+class CardLayout:
+    """Everything about a card's look, read from `theme/cards/layout.yml`."""
+
+    background: str
+    title_color: str
+    description_color: str
+    topic_color: str
+    site_name_color: str
+    accent_color: str
+    margin_top: int
+    margin_bottom: int
+    margin_start: int
+    margin_end: int
+    accent_width: int
+    title: TitleStyle
+    description: BlockStyle
+    footer_size: int
+    logo: Path | None
+    logo_height: int
+    font_dirs: tuple[Path, ...]
+    fonts: tuple[FontFamily, ...]
+    break_between_characters: tuple[str, ...]
+    no_break_before: str
+    no_break_after: str
+    source: str = "layout.yml"
+
+
+@dataclass(frozen=True)
+class TextRun:
+    """A stretch of text drawn with one font family in one direction."""
+
+    text: str
+    family: str
+    rtl: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# Colors
+
+
+def _channels(color: str) -> tuple[int, int, int]:
+    if not isinstance(color, str) or not _HEX_COLOR.fullmatch(color):
+        raise CardError(f"Expected a color like '#1a2b3c' but received: {color!r}")
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def _luminance(color: str) -> float:
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _channels(color))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(fg: str, bg: str) -> float:
+    """The WCAG 2 contrast ratio (1 to 21) of two "#rrggbb" colors."""
+    light, dark = sorted((_luminance(fg), _luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout file
+
+
+class _Section:
+    """A mapping from the layout file that names its own keys in error messages."""
+
+    def __init__(self, data: Any, where: str, source: str, allowed: Sequence[str]) -> None:
+        if not isinstance(data, Mapping):
+            raise CardError(f"{source}: {where or 'the file'} must be a mapping of keys to values")
+        unknown = sorted(set(map(str, data)) - set(allowed))
+        if unknown:
+            raise CardError(
+                f"{source}: unknown key {self._name(where, unknown[0])!r}. "
+                f"Expected one of: {', '.join(allowed)}"
+            )
+        self.data, self.where, self.source = data, where, source
+
+    @staticmethod
+    def _name(where: str, key: str) -> str:
+        return f"{where}.{key}" if where else key
+
+    def fail(self, key: str, expected: str) -> CardError:
+        value = self.data.get(key)
+        return CardError(
+            f"{self.source}: {self._name(self.where, key)} must be {expected} "
+            f"but received: {value!r}"
+        )
+
+    def section(self, key: str, allowed: Sequence[str]) -> _Section:
+        if key not in self.data:
+            raise CardError(f"{self.source}: missing {self._name(self.where, key)!r}")
+        return _Section(self.data[key], self._name(self.where, key), self.source, allowed)
+
+    def integer(self, key: str, minimum: int, default: int | None = None) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise self.fail(key, f"a whole number of at least {minimum}")
+        return value
+
+    def number(self, key: str, minimum: float, default: float | None = None) -> float:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+            raise self.fail(key, f"a number of at least {minimum}")
+        return float(value)
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str) or not value:
+            raise self.fail(key, "a non-empty string")
+        return value
+
+    def color(self, key: str) -> str:
+        value = self.data.get(key)
+        if not isinstance(value, str) or not _HEX_COLOR.fullmatch(value):
+            raise self.fail(key, "a color like '#1a2b3c'")
+        return value.lower()
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(key, "a list of names")
+        return tuple(value)
+
+
+def _read_font_family(name: str, data: Any, source: str) -> FontFamily:
+    section = _Section(
+        data,
+        f"fonts.{name}",
+        source,
+        ("scripts", "regular", "bold", "package", "face_index", "line_height"),
+    )
+    faces = section.data.get("face_index", {"default": 0})
+    if not isinstance(faces, Mapping) or not all(
+        isinstance(i, int) and not isinstance(i, bool) and i >= 0 for i in faces.values()
+    ):
+        raise section.fail("face_index", "a mapping of language tags to face numbers")
+    return FontFamily(
+        name=name,
+        scripts=tuple(s.lower() for s in section.strings("scripts")),
+        regular=Path(section.text("regular")),
+        bold=Path(section.text("bold")),
+        package=section.text("package"),
+        face_index=tuple(sorted((str(k), int(v)) for k, v in faces.items())),
+        line_height=section.number("line_height", 0.5, 1.0),
+    )
+
+
+def load_layout(path: Path) -> CardLayout:
+    """Read and check a card layout file; problems raise CardError naming the key to fix."""
+    path = Path(path)
+    source = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise CardError(f"Cannot read the card layout {source}: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise CardError(f"{source} is not valid YAML: {error}") from error
+
+    root = _Section(
+        data,
+        "",
+        source,
+        (
+            "colors",
+            "margins",
+            "accent_bar",
+            "title",
+            "description",
+            "footer",
+            "logo",
+            "font_dirs",
+            "fonts",
+            "line_breaking",
+        ),
+    )
+    colors = root.section("colors", ("background", *_TEXT_COLORS, "accent"))
+    background = colors.color("background")
+    text_colors = {key: colors.color(key) for key in _TEXT_COLORS}
+    for key, color in text_colors.items():
+        ratio = contrast_ratio(color, background)
+        # WCAG AA for normal-size text; the footer and description are normal size.
+        if ratio < 4.5:
+            raise CardError(
+                f"{source}: colors.{key} {color} on colors.background {background} has a "
+                f"contrast of {ratio:.2f}:1; it must be at least 4.5:1 (WCAG AA). "
+                f"Use a darker text color or a lighter background."
+            )
+
+    margins = root.section("margins", ("top", "bottom", "start", "end"))
+    bar = root.section("accent_bar", ("width",))
+    title = root.section(
+        "title", ("max_size", "min_size", "step", "max_lines", "line_height", "gap_after")
+    )
+    title_style = TitleStyle(
+        max_size=title.integer("max_size", 8),
+        min_size=title.integer("min_size", 8),
+        step=title.integer("step", 1, 4),
+        max_lines=title.integer("max_lines", 1),
+        line_height=title.number("line_height", 0.8),
+        gap_after=title.integer("gap_after", 0, 24),
+    )
+    if title_style.min_size > title_style.max_size:
+        raise title.fail("min_size", f"at most title.max_size ({title_style.max_size})")
+    description = root.section("description", ("size", "max_lines", "line_height"))
+    footer = root.section("footer", ("size",))
+
+    base = path.parent
+    logo, logo_height = None, 0
+    if root.data.get("logo") is not None:
+        logo_section = root.section("logo", ("path", "height"))
+        logo = base / logo_section.text("path")
+        logo_height = logo_section.integer("height", 1, 48)
+
+    fonts_data = root.data.get("fonts")
+    if not isinstance(fonts_data, Mapping) or not fonts_data:
+        raise root.fail("fonts", "a mapping of font families (latin, arabic, cjk, …)")
+    fonts = tuple(_read_font_family(str(k), v, source) for k, v in fonts_data.items())
+    breaking = root.section(
+        "line_breaking", ("break_between_characters", "no_break_before", "no_break_after")
+    )
+
+    return CardLayout(
+        background=background,
+        title_color=text_colors["title"],
+        description_color=text_colors["description"],
+        topic_color=text_colors["topic"],
+        site_name_color=text_colors["site_name"],
+        accent_color=colors.color("accent"),
+        margin_top=margins.integer("top", 0),
+        margin_bottom=margins.integer("bottom", 0),
+        margin_start=margins.integer("start", 0),
+        margin_end=margins.integer("end", 0),
+        accent_width=bar.integer("width", 0),
+        title=title_style,
+        description=BlockStyle(
+            size=description.integer("size", 8),
+            max_lines=description.integer("max_lines", 0),
+            line_height=description.number("line_height", 0.8),
+        ),
+        footer_size=footer.integer("size", 8),
+        logo=logo,
+        logo_height=logo_height,
+        font_dirs=tuple(base / d for d in root.strings("font_dirs")),
+        fonts=fonts,
+        break_between_characters=tuple(
+            s.lower() for s in breaking.strings("break_between_characters")
+        ),
+        no_break_before=breaking.text("no_break_before", ""),
+        no_break_after=breaking.text("no_break_after", ""),
+        source=source,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Fonts
+
+
+@functools.lru_cache(maxsize=256)
+def _font(path: str, size: int, index: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size, index=index, layout_engine=ImageFont.Layout.RAQM)
+
+
+@functools.lru_cache(maxsize=16384)
+def _covers(path: str, index: int, char: str) -> bool:
+    """Whether the font has a glyph for `char`: a missing one renders as the .notdef box."""
+    font = _font(path, 32, index)
+    # U+FFFF is a noncharacter, so no font maps it: it always draws .notdef.
+    notdef = font.getmask("\uffff")
+    glyph = font.getmask(char)
+    return (glyph.size, bytes(glyph)) != (notdef.size, bytes(notdef))
+
+
+@functools.lru_cache(maxsize=256)
+def _find_font_file(layout: CardLayout, family: FontFamily, bold: bool) -> Path:
+    name = family.bold if bold else family.regular
+    candidates = [name] if name.is_absolute() else [d / name for d in layout.font_dirs]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    weight = "bold" if bold else "regular"
+    searched = ", ".join(str(c.parent) for c in candidates)
+    raise CardError(
+        f"Font file {name.name!r} for {family.name} text ({', '.join(family.scripts)}) was not "
+        f"found in: {searched}. Install it with `sudo apt-get install {family.package}`, or "
+        f"set fonts.{family.name}.{weight} in {layout.source}."
+    )
+
+
+class _FontSet:
+    """The fonts of one text block: one size, one weight, one language."""
+
+    def __init__(self, layout: CardLayout, lang: str, size: int, bold: bool) -> None:
+        self.layout, self.lang, self.size, self.bold = layout, lang, size, bold
+        self.families = {f.name: f for f in layout.fonts}
+        self._files: dict[str, tuple[str, int]] = {}  # hashing the layout per lookup is slow
+
+    def file(self, family: str) -> tuple[str, int]:
+        if family not in self._files:
+            found = self.families[family]
+            path = str(_find_font_file(self.layout, found, self.bold))
+            self._files[family] = path, found.index_for(self.lang)
+        return self._files[family]
+
+    def font(self, family: str) -> ImageFont.FreeTypeFont:
+        path, index = self.file(family)
+        return _font(path, self.size, index)
+
+    def covers(self, family: str, char: str) -> bool:
+        """Whether the family draws `char`; an uninstalled family draws nothing."""
+        try:
+            path, index = self.file(family)
+        except CardError:
+            # Looking for a fallback must not fail on a font the text does not need; a font
+            # the text does need fails when its run is measured, with the install hint.
+            return False
+        return _covers(path, index, char)
+
+
+# ---------------------------------------------------------------------------------------------
+# Scripts, runs and bidirectional order
+
+
+@functools.lru_cache(maxsize=4096)
+def char_script(char: str) -> str:
+    """The script of one character: a name like "latin", or "common" / "inherited"."""
+    code = ord(char)
+    category = unicodedata.category(char)
+    if category in ("Mn", "Mc", "Me") or char in _JOINERS or 0xFE00 <= code <= 0xFE0F:
+        return "inherited"
+    if any(low <= code <= high for low, high in _CJK_RANGES):
+        return "cjk"
+    if not category.startswith("L"):
+        return "common"
+    word = unicodedata.name(char, "").split(" ")[0].split("-")[0].lower()
+    return _SCRIPT_ALIASES.get(word, word) or "common"
+
+
+def _family_of_script(layout: CardLayout) -> dict[str, str]:
+    return {script: family.name for family in layout.fonts for script in family.scripts}
+
+
+def _bidi_classes(text: str, scripts: Sequence[str], base_rtl: bool) -> list[bool]:
+    """Resolve each character to right-to-left or not (a small subset of the Unicode bidi
+    algorithm: strong letters, numbers after Latin, neutrals between runs, marks)."""
+    kinds: list[str] = []
+    for char, script in zip(text, scripts, strict=True):
+        if script == "inherited":
+            kinds.append(kinds[-1] if kinds else ("R" if base_rtl else "L"))
+        elif script == "common":
+            kinds.append("EN" if unicodedata.category(char) == "Nd" else "ON")
+        else:
+            kinds.append("R" if script in _RTL_SCRIPTS else "L")
+
+    # Numbers take the direction of the last strong letter (rule W7); after a right-to-left
+    # letter they count as right-to-left for the neutrals around them (rule N1).
+    last_strong = "R" if base_rtl else "L"
+    for i, kind in enumerate(kinds):
+        if kind in ("L", "R"):
+            last_strong = kind
+        elif kind == "EN":
+            kinds[i] = last_strong
+
+    # Neutrals between two runs of one direction take it; otherwise the paragraph's (N1, N2).
+    base = "R" if base_rtl else "L"
+    resolved = list(kinds)
+    i = 0
+    while i < len(kinds):
+        if kinds[i] != "ON":
+            i += 1
+            continue
+        end = i
+        while end < len(kinds) and kinds[end] == "ON":
+            end += 1
+        before = kinds[i - 1] if i > 0 else base
+        after = kinds[end] if end < len(kinds) else base
+        resolved[i:end] = [before if before == after else base] * (end - i)
+        i = end
+    return [kind == "R" for kind in resolved]
+
+
+def script_runs(
+    text: str, layout: CardLayout, lang: str = "en", direction: str = "ltr", bold: bool = False
+) -> list[TextRun]:
+    """Split text into runs that one font can draw, in logical order.
+
+    Letters go to the family that lists their script; digits, spaces and punctuation stay with
+    the run around them when its font has them, so "COVID-19" stays one Latin run inside Arabic.
+    """
+    return list(_script_runs(text, layout, lang, direction, bold))
+
+
+@functools.lru_cache(maxsize=4096)
+def _script_runs(
+    text: str, layout: CardLayout, lang: str, direction: str, bold: bool
+) -> tuple[TextRun, ...]:
+    if not text:
+        return ()
+    fonts = _FontSet(layout, lang, 32, bold)
+    by_script = _family_of_script(layout)
+    scripts = [char_script(c) for c in text]
+    rtl = _bidi_classes(text, scripts, direction == "rtl")
+
+    families: list[str | None] = [by_script.get(s) for s in scripts]
+    for i, char in enumerate(text):
+        if families[i] is not None:
+            continue
+        if scripts[i] == "inherited" and i > 0:
+            families[i] = families[i - 1]
+            continue
+        candidates: list[str] = []
+        previous = families[i - 1] if i > 0 else None
+        if previous is not None and rtl[i - 1] == rtl[i]:
+            candidates.append(previous)
+        following = next(
+            (j for j in range(i + 1, len(text)) if by_script.get(scripts[j]) is not None), None
+        )
+        if following is not None and rtl[following] == rtl[i]:
+            candidates.append(by_script[scripts[following]])
+        candidates.extend(family.name for family in layout.fonts)
+        families[i] = next(
+            (name for name in candidates if fonts.covers(name, char)), layout.fonts[0].name
+        )
+
+    runs: list[TextRun] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or (families[i], rtl[i]) != (families[start], rtl[start]):
+            runs.append(TextRun(text[start:i], families[start] or "", rtl[start]))
+            start = i
+    return tuple(runs)
+
+
+def _visual_order(runs: Sequence[TextRun], base_rtl: bool) -> list[TextRun]:
+    """Reorder runs left to right for display (rule L2 of the bidi algorithm)."""
+    # Embedding levels: right-to-left runs are odd; left-to-right runs inside a right-to-left
+    # paragraph sit one level higher so their order among themselves is kept.
+    levels = [1 if run.rtl else (2 if base_rtl else 0) for run in runs]
+    order = list(range(len(runs)))
+    for level in range(max(levels, default=0), 0, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] < level:
+                i += 1
+                continue
+            end = i
+            while end < len(order) and levels[order[end]] >= level:
+                end += 1
+            order[i:end] = reversed(order[i:end])
+            i = end
+    return [runs[i] for i in order]
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring and line breaking
+
+
+@dataclass(frozen=True)
+class _Placed:
+    run: TextRun
+    path: str
+    index: int
+    size: int
+    lang: str
+    advance: float
+
+    @property
+    def font(self) -> ImageFont.FreeTypeFont:
+        return _font(self.path, self.size, self.index)
+
+    def ink(self) -> tuple[float, float, float, float]:
+        """Left, top, right and bottom of the drawn pixels, relative to the run's origin."""
+        return _run_ink(self.path, self.index, self.size, self.run.text, self.run.rtl, self.lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _run_advance(path: str, index: int, size: int, text: str, rtl: bool, lang: str) -> float:
+    font = _font(path, size, index)
+    return font.getlength(text, direction="rtl" if rtl else "ltr", language=lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_ink(
+    path: str, index: int, size: int, text: str, rtl: bool, lang: str
+) -> tuple[float, float, float, float]:
+    font = _font(path, size, index)
+    direction = "rtl" if rtl else "ltr"
+    left, top, right, bottom = font.getbbox(text, direction=direction, language=lang, anchor="ls")
+    return float(left), float(top), float(right), float(bottom)
+
+
+def _overhangs(placed: Sequence[_Placed]) -> tuple[float, float]:
+    """How far the ink reaches past the line's advance box on the left and on the right."""
+    if not placed:
+        return 0.0, 0.0
+    left = placed[0].ink()[0]
+    right = placed[-1].ink()[2]
+    return max(0.0, -left), max(0.0, right - placed[-1].advance)
+
+
+class _Block:
+    """Measures and lays out lines of one text block."""
+
+    def __init__(self, layout: CardLayout, text: CardText, size: int, bold: bool) -> None:
+        self.layout = layout
+        self.fonts = _FontSet(layout, text.lang, size, bold)
+        self.lang = text.lang
+        self.rtl = text.direction == "rtl"
+        self.bold = bold
+
+    def place(self, line: str) -> list[_Placed]:
+        runs = _script_runs(line, self.layout, self.lang, "rtl" if self.rtl else "ltr", self.bold)
+        placed = []
+        for run in _visual_order(runs, self.rtl):
+            path, index = self.fonts.file(run.family)
+            size = self.fonts.size
+            advance = _run_advance(path, index, size, run.text, run.rtl, self.lang)
+            placed.append(_Placed(run, path, index, size, self.lang, advance))
+        return placed
+
+    def width(self, line: str) -> float:
+        """Width from the leftmost to the rightmost pixel or advance, whichever is wider."""
+        placed = self.place(line)
+        return sum(p.advance for p in placed) + sum(_overhangs(placed))
+
+    def fits(self, line: str, max_width: float) -> bool:
+        placed = self.place(line)
+        advance = sum(p.advance for p in placed)
+        # Ink reaches past the advance by a few pixels at most; only look at it (slow) when
+        # the line is close to full.
+        if advance > max_width or advance < max_width - self.fonts.size:
+            return advance <= max_width
+        return advance + sum(_overhangs(placed)) <= max_width
+
+    def families(self, text: str) -> set[str]:
+        runs = _script_runs(text, self.layout, self.lang, "rtl" if self.rtl else "ltr", self.bold)
+        return {run.family for run in runs}
+
+
+def _clusters(text: str) -> Iterator[str]:
+    """Characters with the marks, joiners and variation selectors that belong to them."""
+    cluster = ""
+    for char in text:
+        joined = cluster.endswith("\u200d")
+        if cluster and (joined or char_script(char) == "inherited"):
+            cluster += char
+        else:
+            if cluster:
+                yield cluster
+            cluster = char
+    if cluster:
+        yield cluster
+
+
+def _segments(text: str, layout: CardLayout) -> list[str]:
+    """Split text where a line may break; each piece keeps its trailing spaces."""
+    clusters = list(_clusters(text))
+    anywhere = set(layout.break_between_characters)
+    segments: list[str] = []
+    current = ""
+    for i, cluster in enumerate(clusters):
+        if current:
+            previous = clusters[i - 1]
+            if cluster.isspace():
+                may_break = False
+            elif previous.isspace():
+                may_break = True
+            elif cluster[0] in layout.no_break_before or previous[0] in layout.no_break_after:
+                may_break = False
+            else:
+                may_break = (
+                    char_script(previous[0]) in anywhere or char_script(cluster[0]) in anywhere
+                )
+            if may_break:
+                segments.append(current)
+                current = ""
+        current += cluster
+    if current:
+        segments.append(current)
+    return segments
+
+
+def _trim_for_ellipsis(text: str) -> str:
+    """Drop trailing spaces, commas and dashes so "word, …" reads "word…"."""
+    while text and unicodedata.category(text[-1]) in ("Zs", "Po", "Pd"):
+        text = text[:-1]
+    return text
+
+
+def _ellipsize(block: _Block, text: str, max_width: float) -> str:
+    """The longest start of `text` that fits with "…" after it, cut at a break if possible."""
+    pieces = _segments(text, block.layout)
+    kept = ""
+    for piece in pieces:
+        if not block.fits(_trim_for_ellipsis(kept + piece) + ELLIPSIS, max_width):
+            break
+        kept += piece
+    if not kept:
+        # Even the first word is too wide: cut it between characters.
+        for cluster in _clusters(text):
+            if not block.fits(kept + cluster + ELLIPSIS, max_width):
+                break
+            kept += cluster
+    return _trim_for_ellipsis(kept) + ELLIPSIS
+
+
+def _wrap(block: _Block, text: str, max_width: float, max_lines: int) -> tuple[list[str], bool]:
+    """Break text into at most `max_lines` lines; the bool says whether it was shortened."""
+    pending = _segments(text, block.layout)
+    pending.reverse()  # a stack: the next segment is at the end
+    lines: list[str] = []  # with their trailing spaces, so the text can be put back together
+    current = ""
+    while pending:
+        segment = pending.pop()
+        if block.fits((current + segment).rstrip(), max_width):
+            current += segment
+            continue
+        if current:
+            pending.append(segment)
+            lines.append(current)
+            current = ""
+        else:
+            # One word wider than the line (a long URL or compound): split it between characters.
+            head = ""
+            for cluster in _clusters(segment):
+                if head and not block.fits(head + cluster, max_width):
+                    break
+                head += cluster
+            lines.append(head)
+            if segment[len(head) :].strip():
+                pending.append(segment[len(head) :])
+        if len(lines) == max_lines:
+            rest = current + "".join(reversed(pending))
+            if rest.strip():
+                lines[-1] = _ellipsize(block, lines[-1] + rest, max_width)
+                return [line.rstrip() for line in lines], True
+            break
+    if current.strip():
+        lines.append(current)
+    return [line.rstrip() for line in lines], False
+
+
+# ---------------------------------------------------------------------------------------------
+# Drawing
+
+
+@dataclass(frozen=True)
+class _Box:
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+    @property
+    def width(self) -> int:
+        return self.right - self.left
+
+
+def _pitch(block: _Block, text: str, line_height: float) -> int:
+    scale = max(
+        (f.line_height for f in block.layout.fonts if f.name in block.families(text)), default=1
+    )
+    return round(block.fonts.size * line_height * scale)
+
+
+def _baseline_offset(block: _Block, text: str, pitch: int) -> int:
+    """Where the baseline sits in a line box: the fonts' ascent and descent, centred."""
+    ascent = descent = 0
+    for family in sorted(block.families(text)):
+        a, d = block.fonts.font(family).getmetrics()
+        ascent, descent = max(ascent, a), max(descent, d)
+    return round((pitch - ascent - descent) / 2 + ascent)
+
+
+def _draw_line(
+    draw: ImageDraw.ImageDraw,
+    block: _Block,
+    line: str,
+    box: _Box,
+    baseline: int,
+    fill: str,
+    at_end: bool = False,
+) -> None:
+    """Draw one line aligned to the start side of the box (or its end side)."""
+    placed = block.place(line)
+    if not placed:
+        return
+    overhang_left, overhang_right = _overhangs(placed)
+    if block.rtl != at_end:
+        x = box.right - overhang_right - sum(p.advance for p in placed)
+    else:
+        x = box.left + overhang_left
+    for part in placed:
+        draw.text(
+            (round(x), baseline),
+            part.run.text,
+            font=part.font,
+            fill=fill,
+            anchor="ls",
+            direction="rtl" if part.run.rtl else "ltr",
+            language=block.lang,
+        )
+        x += part.advance
+
+
+def _draw_block(
+    draw: ImageDraw.ImageDraw,
+    block: _Block,
+    lines: Sequence[str],
+    box: _Box,
+    top: int,
+    pitch: int,
+    fill: str,
+) -> int:
+    """Draw lines from `top`; return the y just below the last line box."""
+    text = " ".join(lines)
+    offset = _baseline_offset(block, text, pitch)
+    for number, line in enumerate(lines):
+        _draw_line(draw, block, line, box, top + number * pitch + offset, fill)
+    return top + len(lines) * pitch
+
+
+def _fit_title(
+    layout: CardLayout, text: CardText, width: int, height: int
+) -> tuple[_Block, list[str], int]:
+    """The largest title size whose lines fit; at the smallest size the last line gets "…"."""
+    style = layout.title
+    size = style.max_size
+    while True:
+        block = _Block(layout, text, size, bold=True)
+        pitch = _pitch(block, text.title, style.line_height)
+        max_lines = min(style.max_lines, height // pitch)
+        if max_lines < 1:
+            raise CardError(
+                f"{layout.source}: the title does not fit on the card at size {size}; "
+                f"use smaller title sizes or margins"
+            )
+        lines, shortened = _wrap(block, text.title, width, max_lines)
+        smaller = size - style.step
+        if not shortened or smaller < style.min_size:
+            return block, lines, pitch
+        size = smaller
+
+
+def _normalise(value: str) -> str:
+    """NFC (so "é" typed as e + accent uses the precomposed glyph) and single spaces."""
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+def _check_text(text: CardText, size: tuple[int, int]) -> CardText:
+    if text.direction not in ("ltr", "rtl"):
+        raise CardError(
+            f"Expected one of: ltr, rtl for the card direction but received: {text.direction!r}"
+        )
+    if not text.lang:
+        raise CardError("The card has no language; set lang to a BCP 47 tag such as 'en'")
+    if not _normalise(text.title):
+        raise CardError("The card title is empty; give the page a title in its front matter")
+    if len(size) != 2 or not all(isinstance(n, int) and n >= 200 for n in size):
+        raise CardError(f"Expected a card size of two whole numbers >= 200 but received: {size!r}")
+    return CardText(
+        title=_normalise(text.title),
+        description=_normalise(text.description),
+        topic=_normalise(text.topic),
+        site_name=_normalise(text.site_name),
+        lang=text.lang,
+        direction=text.direction,
+    )
+
+
+def _load_logo(layout: CardLayout) -> Image.Image | None:
+    if layout.logo is None:
+        return None
+    try:
+        with Image.open(layout.logo) as opened:
+            logo = opened.convert("RGBA")
+    except (OSError, ValueError) as error:
+        raise CardError(
+            f"{layout.source}: logo.path {str(layout.logo)!r} is not a readable image: {error}"
+        ) from error
+    width = max(1, round(logo.width * layout.logo_height / logo.height))
+    return logo.resize((width, layout.logo_height), Image.Resampling.LANCZOS)
+
+
+@dataclass
+class _Footer:
+    topic: str
+    topic_block: _Block
+    site: str
+    site_block: _Block
+    site_box: _Box
+    baseline: int
+    top: int
+    logo: Image.Image | None
+    logo_position: tuple[int, int]
+
+
+def _plan_footer(layout: CardLayout, text: CardText, box: _Box) -> _Footer:
+    """Topic on the start side, site name (and logo) on the end side, both shortened to fit."""
+    size = layout.footer_size
+    topic_block = _Block(layout, text, size, bold=True)
+    site_block = _Block(layout, text, size, bold=False)
+    rtl = text.direction == "rtl"
+
+    logo = _load_logo(layout)
+    site_box = box
+    if logo is not None:
+        gap = round(size * 0.6)
+        site_box = (
+            _Box(box.left + logo.width + gap, box.right, box.top, box.bottom)
+            if rtl
+            else _Box(box.left, box.right - logo.width - gap, box.top, box.bottom)
+        )
+
+    site, site_width = "", 0.0
+    if text.site_name:
+        site = text.site_name
+        limit = site_box.width * (0.45 if text.topic else 1.0)
+        if not site_block.fits(site, limit):
+            site = _ellipsize(site_block, site, limit)
+        site_width = site_block.width(site)
+    topic = ""
+    if text.topic:
+        limit = site_box.width - site_width - (size * 1.5 if site_width else 0)
+        topic = text.topic
+        if not topic_block.fits(topic, limit):
+            topic = _ellipsize(topic_block, topic, limit)
+
+    # Sit the baseline so the deepest descender (Arabic goes deep) stays inside the margin.
+    descent = max(
+        [round(size * 0.3)]
+        + [round(p.ink()[3]) for p in topic_block.place(topic) + site_block.place(site)]
+    )
+    baseline = box.bottom - descent
+    top = baseline - round(size * 1.1)
+    logo_position = (0, 0)
+    if logo is not None:
+        logo_y = min(baseline - round(size * 0.35) - logo.height // 2, box.bottom - logo.height)
+        logo_position = (box.left if rtl else box.right - logo.width, logo_y)
+        top = min(top, logo_y)
+    return _Footer(
+        topic, topic_block, site, site_block, site_box, baseline, top, logo, logo_position
+    )
+
+
+@dataclass
+class _Plan:
+    """Where everything goes on one card, before any pixel is drawn."""
+
+    text: CardText
+    box: _Box
+    footer: _Footer
+    title: _Block
+    title_lines: list[str]
+    title_pitch: int
+    description: _Block | None
+    description_lines: list[str]
+    description_pitch: int
+    top: int
+
+
+def _plan(text: CardText, layout: CardLayout, size: tuple[int, int]) -> _Plan:
+    text = _check_text(text, size)
+    width, height = size
+    rtl = text.direction == "rtl"
+    start, end = layout.margin_start, layout.margin_end
+    box = _Box(
+        left=end if rtl else start,
+        right=width - (start if rtl else end),
+        top=layout.margin_top,
+        bottom=height - layout.margin_bottom,
+    )
+    if box.width < 100 or box.bottom - box.top < 100:
+        raise CardError(f"{layout.source}: the margins leave no room for text on a {size} card")
+
+    footer = _plan_footer(layout, text, box)
+    # Keep a footer's height free between the text and the footer.
+    room = footer.top - layout.footer_size - box.top
+    title, title_lines, title_pitch = _fit_title(layout, text, box.width, room)
+    used = len(title_lines) * title_pitch
+
+    description, description_lines, description_pitch = None, [], 0
+    style = layout.description
+    if text.description and style.max_lines:
+        block = _Block(layout, text, style.size, bold=False)
+        pitch = _pitch(block, text.description, style.line_height)
+        max_lines = min(style.max_lines, (room - used - layout.title.gap_after) // pitch)
+        if max_lines > 0:
+            description_lines, _ = _wrap(block, text.description, box.width, max_lines)
+            description, description_pitch = block, pitch
+            used += layout.title.gap_after + len(description_lines) * pitch
+
+    # Centre the text in the space above the footer, so short titles and square cards do not
+    # leave one big gap at the bottom.
+    top = box.top + max(0, room - used) // 2
+    return _Plan(
+        text,
+        box,
+        footer,
+        title,
+        title_lines,
+        title_pitch,
+        description,
+        description_lines,
+        description_pitch,
+        top,
+    )
+
+
+def title_lines(
+    text: CardText, layout: CardLayout, size: tuple[int, int] = (1200, 630)
+) -> list[str]:
+    """The title as the card breaks it into lines; a shortened title's last line ends in "…"."""
+    return _plan(text, layout, size).title_lines
+
+
+def missing_glyphs(text: str, layout: CardLayout, lang: str, direction: str = "ltr") -> str:
+    """The characters of `text` that no font of the layout can draw (they would show as boxes)."""
+    fonts = {bold: _FontSet(layout, lang, 32, bold) for bold in (False, True)}
+    missing = ""
+    for bold, font_set in fonts.items():
+        for run in script_runs(_normalise(text), layout, lang, direction, bold):
+            for char in run.text:
+                invisible = (
+                    unicodedata.category(char) in ("Cf", "Zs") or 0xFE00 <= ord(char) <= 0xFE0F
+                )
+                if not invisible and char not in missing and not font_set.covers(run.family, char):
+                    missing += char
+    return missing
+
+
+def render_card(text: CardText, layout: CardLayout, size: tuple[int, int] = (1200, 630)) -> bytes:
+    """Draw a social card and return it as PNG bytes (same input, same bytes)."""
+    plan = _plan(text, layout, size)
+    width, height = size
+    rtl = plan.text.direction == "rtl"
+    image = Image.new("RGB", (width, height), layout.background)
+    draw = ImageDraw.Draw(image)
+    if layout.accent_width:
+        left = width - layout.accent_width if rtl else 0
+        right = left + layout.accent_width - 1
+        draw.rectangle((left, 0, right, height - 1), fill=layout.accent_color)
+
+    footer = plan.footer
+    if footer.logo is not None:
+        image.paste(footer.logo, footer.logo_position, footer.logo)
+    if footer.site:
+        _draw_line(
+            draw,
+            footer.site_block,
+            footer.site,
+            footer.site_box,
+            footer.baseline,
+            layout.site_name_color,
+            at_end=True,
+        )
+    if footer.topic:
+        _draw_line(
+            draw, footer.topic_block, footer.topic, plan.box, footer.baseline, layout.topic_color
+        )
+
+    y = _draw_block(
+        draw,
+        plan.title,
+        plan.title_lines,
+        plan.box,
+        plan.top,
+        plan.title_pitch,
+        layout.title_color,
+    )
+    if plan.description is not None:
+        _draw_block(
+            draw,
+            plan.description,
+            plan.description_lines,
+            plan.box,
+            y + layout.title.gap_after,
+            plan.description_pitch,
+            layout.description_color,
+        )
+
+    buffer = io.BytesIO()
+    # Fixed settings and no text chunks: PNG bytes depend on the pixels alone.
+    image.save(buffer, format="PNG", optimize=False, compress_level=6)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cache key
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return "missing"
+    return digest.hexdigest()
+
+
+def card_fingerprint(text: CardText, layout: CardLayout, size: tuple[int, int]) -> str:
+    """A sha256 hex digest of everything that changes a card's pixels, for caching."""
+    files: dict[str, str] = {}
+    for family in layout.fonts:
+        for bold in (False, True):
+            try:
+                path = str(_find_font_file(layout, family, bold))
+            except CardError:
+                path = str(family.bold if bold else family.regular)
+            files[path] = _file_digest(path)
+    if layout.logo is not None:
+        files[str(layout.logo)] = _file_digest(str(layout.logo))
+    payload = {
+        "renderer": _RENDERER_VERSION,
+        "pillow": PIL.__version__,
+        "raqm": features.version("raqm"),
+        "size": list(size),
+        "text": asdict(text),
+        "layout": {k: v for k, v in asdict(layout).items() if k != "source"},
+        "files": files,
+    }
+    encoded = json.dumps(payload, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()

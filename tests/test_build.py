@@ -1,0 +1,241 @@
+"""End to end: build the bundled sample site with the real command and open what it wrote."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from wellread.captions import PLATFORMS, caption_length, platform_rules
+
+from .conftest import REPO
+
+WELLREAD = Path(sys.executable).parent / "wellread"
+SITE_URL = "https://health.example.org/"
+LANGUAGES = {"en": "", "es": "es/", "ar": "ar/"}
+
+
+class Page(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.html: dict[str, str] = {}
+        self.meta: dict[str, str] = {}
+        self.switcher: dict[str, str] = {}
+        self.loads: list[str] = []  # URLs the browser would fetch on its own
+        self.langs: list[str] = []  # lang attributes inside the body
+        self.text = path.read_text("utf-8")
+        self.feed(self.text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html = a
+        elif tag == "meta" and ("property" in a or "name" in a):
+            self.meta[a.get("property") or a["name"]] = a.get("content", "")
+        elif tag == "a" and "md-select__link" in a.get("class", ""):
+            self.switcher[a["hreflang"]] = a["href"]
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
+            self.loads.append(a.get("href", ""))
+        if "lang" in a and tag != "html":
+            self.langs.append(a["lang"])
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(WELLREAD), "build"], cwd=project, capture_output=True, text=True, timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"},
+    )
+
+
+def tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("sample")
+    for name in ("content", "locales", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(project: Path) -> Path:
+    return project / "site"
+
+
+def articles() -> list[str]:
+    """Article pages (not topic indexes) of the sample content, as site paths."""
+    return sorted(
+        p.relative_to(REPO / "content").with_suffix("").as_posix() + "/index.html"
+        for p in (REPO / "content").glob("*/*.md") if p.name != "index.md"
+    )
+
+
+def language_pages(site: Path, lang: str) -> list[Path]:
+    others = [site / prefix for code, prefix in LANGUAGES.items() if prefix and code != lang]
+    return [
+        p for p in (site / LANGUAGES[lang]).rglob("index.html")
+        if not any(p.is_relative_to(other) for other in others)
+    ]
+
+
+def test_the_sample_has_eight_articles_in_four_topics() -> None:
+    assert len(articles()) >= 8
+    assert len({a.split("/")[0] for a in articles()}) >= 3
+
+
+@pytest.mark.parametrize(("lang", "direction"), [("en", "ltr"), ("es", "ltr"), ("ar", "rtl")])
+def test_each_language_has_a_home_page_with_its_lang_and_dir(
+    site: Path, lang: str, direction: str
+) -> None:
+    page = Page(site / LANGUAGES[lang] / "index.html")
+    assert page.html["lang"] == lang
+    assert page.html["dir"] == direction
+    assert f'<body dir="{direction}"' in page.text
+
+
+def test_language_switcher_opens_the_same_article_in_each_language(site: Path) -> None:
+    for article in articles():
+        for lang, prefix in LANGUAGES.items():
+            page = Page(site / prefix / article)
+            assert set(page.switcher) == set(LANGUAGES), article
+            for other, href in page.switcher.items():
+                target = posixpath.normpath(posixpath.join(prefix + article, "..", href))
+                assert target == posixpath.normpath(LANGUAGES[other] + article.removesuffix(
+                    "/index.html")), (lang, article, other, href)
+                assert (site / target / "index.html").is_file()
+
+
+def test_every_page_has_a_1200_by_630_card_with_alt_text(site: Path) -> None:
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) >= 3 * 14
+    for path in pages:
+        page = Page(path)
+        image = page.meta["og:image"]
+        assert image.startswith(SITE_URL), path
+        assert page.meta["twitter:image"] == image
+        assert page.meta["twitter:card"] == "summary_large_image"
+        assert page.meta["og:image:alt"] and page.meta["twitter:image:alt"] == (
+            page.meta["og:image:alt"]
+        )
+        card = site / image.removeprefix(SITE_URL)
+        with Image.open(card) as picture:
+            assert (picture.format, picture.size) == ("PNG", (1200, 630)), card
+
+
+def test_arabic_card_alt_text_is_translated(site: Path) -> None:
+    page = Page(site / "ar" / "index.html")
+    assert re.search("[\u0600-\u06ff]", page.meta["og:image:alt"])
+
+
+def test_untranslated_pages_say_so_in_the_readers_language(site: Path) -> None:
+    notices = {}
+    for path in sorted((site / "es").rglob("index.html")):
+        page = Page(path)
+        if 'class="wr-notice"' in page.text:
+            notices[path] = page
+    assert notices, "the sample should have Spanish pages that fall back to English"
+    for page in notices.values():
+        notice = page.text.split('class="wr-notice"', 1)[1].split("</div>", 1)[0]
+        assert "inglés" in notice
+        assert "en" in page.langs  # the English parts are marked for screen readers
+
+
+def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
+    complete = [
+        Page(site / "es" / a) for a in articles()
+        if 'class="wr-notice"' not in (site / "es" / a).read_text("utf-8")
+    ]
+    assert len(complete) >= 3
+    for page in complete:
+        assert "en" not in page.langs
+
+
+def test_review_dates_are_shown_in_the_page_language(site: Path) -> None:
+    article = articles()[0]
+    assert "Page last reviewed:" in (site / article).read_text("utf-8")
+    spanish = (site / "es" / article).read_text("utf-8")
+    assert re.search(r"\d+ de \w+ de 20\d\d", spanish)
+
+
+def test_no_page_loads_anything_from_another_site(site: Path) -> None:
+    for path in sorted(site.rglob("*.html")):
+        page = Page(path)
+        external = [url for url in page.loads if re.match(r"(https?:)?//", url)]
+        assert external == [], path
+        assert "fonts.googleapis" not in page.text and "fonts.gstatic" not in page.text
+    for css in site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?:", css.read_text("utf-8")), css
+
+
+def test_share_captions_fit_every_platform(site: Path) -> None:
+    for lang in LANGUAGES:
+        document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
+        pages = document["pages"]
+        assert len(pages) == len(language_pages(site, lang))
+        for entry in pages:
+            assert set(entry["captions"]) == set(PLATFORMS)
+            assert (site / entry["image"].removeprefix(SITE_URL)).is_file()
+            assert entry["image_alt"]
+            for platform, caption in entry["captions"].items():
+                assert entry["url"] in caption
+                assert caption_length(platform, caption) <= platform_rules()[platform].limit
+
+
+def test_building_again_gives_identical_files(project: Path, site: Path) -> None:
+    before = tree(site)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "0 rendered" in result.stderr  # every card came from the cache
+    assert tree(site) == before
+
+
+def test_failed_build_leaves_the_previous_site_untouched(project: Path, site: Path) -> None:
+    before = tree(site)
+    article = project / "content" / articles()[0].replace("/index.html", ".md")
+    original = article.read_text("utf-8")
+    try:
+        article.write_text(original.replace("\n---\n", "\n---\nCall 078-05-1120 today.\n\n", 1))
+        result = build(project)
+    finally:
+        article.write_text(original, "utf-8")
+    assert result.returncode == 1
+    assert "error phi-ssn" in result.stderr
+    assert "The previous site was left as it was." in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(site) == before
+    assert not (project / ".site.partial").exists()
+
+
+def test_missing_image_is_a_clear_error_not_a_traceback(project: Path) -> None:
+    article = project / "content" / articles()[0].replace("/index.html", ".md")
+    original = article.read_text("utf-8")
+    try:
+        article.write_text(original.replace("title:", "image: nope.png\nimage_alt: x\ntitle:", 1))
+        result = build(project)
+    finally:
+        article.write_text(original, "utf-8")
+    assert result.returncode == 1
+    assert "error image-missing: The image 'nope.png' does not exist" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,273 @@
+"""Social card rendering: size, determinism, fitting, right-to-left, fonts and layout checks."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from PIL import Image, ImageChops
+
+from wellread.cards import (
+    ELLIPSIS,
+    CardError,
+    CardLayout,
+    CardText,
+    card_fingerprint,
+    contrast_ratio,
+    load_layout,
+    missing_glyphs,
+    render_card,
+    script_runs,
+    title_lines,
+)
+
+LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
+
+
+@pytest.fixture(scope="module")
+def layout() -> CardLayout:
+    return load_layout(LAYOUT_FILE)
+
+
+def english(**changes: str) -> CardText:
+    fields = {
+        "title": "Flu vaccine: what to know",
+        "description": "Who should get it, when, and where.",
+        "topic": "Vaccines",
+        "site_name": "wellread health",
+        "lang": "en",
+        "direction": "ltr",
+    }
+    return CardText(**(fields | changes))
+
+
+def arabic(**changes: str) -> CardText:
+    fields = {
+        "title": "لقاح COVID-19: ما يجب أن تعرفه",
+        "description": "من يجب أن يحصل عليه، ومتى، وأين.",
+        "topic": "اللقاحات",
+        "site_name": "wellread health",
+        "lang": "ar",
+        "direction": "rtl",
+    }
+    return CardText(**(fields | changes))
+
+
+def open_png(data: bytes) -> Image.Image:
+    return Image.open(io.BytesIO(data)).convert("RGB")
+
+
+def ink_box(image: Image.Image, background: str) -> tuple[int, int, int, int] | None:
+    """Bounding box of everything that is not background."""
+    plain = Image.new("RGB", image.size, background)
+    return ImageChops.difference(image, plain).getbbox()
+
+
+def write_layout(tmp_path: Path, change: dict[str, Any], merge: bool = True) -> Path:
+    """A copy of the shipped layout with some sections changed (merged) or replaced."""
+    data = yaml.safe_load(LAYOUT_FILE.read_text(encoding="utf-8"))
+    for key, value in change.items():
+        if merge and isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = data[key] | value
+        else:
+            data[key] = value
+    path = tmp_path / "layout.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def text_area_cleared(image: Image.Image, layout: CardLayout, rtl: bool) -> Image.Image:
+    """The card with the text box and the accent bar painted over in the background color."""
+    width, height = image.size
+    start, end = layout.margin_start, layout.margin_end
+    left, right = (end, width - start) if rtl else (start, width - end)
+    cleared = image.copy()
+    cleared.paste(
+        layout.background, (left, layout.margin_top, right, height - layout.margin_bottom)
+    )
+    bar = (
+        (width - layout.accent_width, 0, width, height)
+        if rtl
+        else (0, 0, layout.accent_width, height)
+    )
+    cleared.paste(layout.background, bar)
+    return cleared
+
+
+def test_card_is_1200_by_630_png_by_default(layout: CardLayout) -> None:
+    data = render_card(english(), layout)
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert Image.open(io.BytesIO(data)).size == (1200, 630)
+
+
+def test_square_card_has_the_requested_size(layout: CardLayout) -> None:
+    assert open_png(render_card(english(), layout, (1080, 1080))).size == (1080, 1080)
+
+
+def test_same_input_gives_identical_bytes(layout: CardLayout) -> None:
+    assert render_card(arabic(), layout) == render_card(arabic(), layout)
+
+
+def test_fingerprint_is_stable_and_follows_the_text(layout: CardLayout) -> None:
+    first = card_fingerprint(english(), layout, (1200, 630))
+    assert first == card_fingerprint(english(), layout, (1200, 630))
+    assert len(first) == 64
+    assert first != card_fingerprint(english(title="Measles"), layout, (1200, 630))
+    assert first != card_fingerprint(english(), layout, (1080, 1080))
+
+
+def test_long_title_is_shortened_with_an_ellipsis(layout: CardLayout) -> None:
+    title = "Vaccination schedules for children, adolescents and adults " * 6
+    lines = title_lines(english(title=title), layout)
+    assert len(lines) == layout.title.max_lines
+    assert lines[-1].endswith(ELLIPSIS)
+    assert not lines[-1].endswith(" " + ELLIPSIS)
+
+
+def test_short_title_keeps_the_largest_size_and_no_ellipsis(layout: CardLayout) -> None:
+    assert title_lines(english(title="Measles"), layout) == ["Measles"]
+
+
+@pytest.mark.parametrize("size", [(1200, 630), (1080, 1080)])
+@pytest.mark.parametrize("make", [english, arabic])
+def test_long_text_never_leaves_the_margins(layout: CardLayout, make: Any, size: Any) -> None:
+    text = make(
+        title="Supercalifragilisticexpialidociousvaccinationschedulesforeveryone " * 5,
+        description="Who should get it, when, and where; and what it costs. " * 10,
+        topic="Vaccines and immunization schedules for every age group",
+        site_name="wellread health, a very long name for a health site",
+    )
+    image = open_png(render_card(text, layout, size))
+    cleared = text_area_cleared(image, layout, text.direction == "rtl")
+    assert ink_box(cleared, layout.background) is None
+
+
+def test_arabic_card_is_right_aligned(layout: CardLayout) -> None:
+    text = arabic(title="لقاح الإنفلونزا", description="", topic="", site_name="")
+    image = open_png(render_card(text, layout))
+    width = image.width
+    text_right = width - layout.margin_start
+    text_left = layout.margin_end
+    left, _, right, _ = ink_box(image.crop((0, 0, width - layout.accent_width, 630)), "#ffffff")
+    assert text_right - 12 <= right <= text_right
+    # The title is shorter than a line: the left part of the text box stays empty.
+    assert left > text_left + 200
+
+
+def test_arabic_card_has_the_accent_bar_on_the_right(layout: CardLayout) -> None:
+    image = open_png(render_card(arabic(), layout))
+    accent = tuple(int(layout.accent_color[i : i + 2], 16) for i in (1, 3, 5))
+    assert image.getpixel((image.width - 2, 300)) == accent
+    assert image.getpixel((1, 300)) != accent
+
+
+def test_english_card_is_left_aligned(layout: CardLayout) -> None:
+    text = english(title="Measles", description="", topic="", site_name="")
+    image = open_png(render_card(text, layout))
+    left, _, right, _ = ink_box(image.crop((layout.accent_width, 0, 1200, 630)), "#ffffff")
+    assert layout.margin_start <= left + layout.accent_width <= layout.margin_start + 12
+    assert right < 1200 - layout.margin_end - 200
+
+
+def test_latin_word_in_arabic_title_gets_a_latin_run(layout: CardLayout) -> None:
+    runs = script_runs("لقاح COVID-19: ما يجب", layout, "ar", "rtl")
+    assert [(run.text, run.family, run.rtl) for run in runs] == [
+        ("لقاح ", "arabic", True),
+        ("COVID-19", "latin", False),
+        (": ما يجب", "arabic", True),
+    ]
+
+
+def test_arabic_title_with_latin_word_has_no_missing_glyphs(layout: CardLayout) -> None:
+    assert missing_glyphs("لقاح COVID-19 (مجاني)…", layout, "ar", "rtl") == ""
+
+
+def test_arabic_only_font_would_draw_latin_letters_as_boxes(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    arabic_fonts = {"arabic": yaml.safe_load(LAYOUT_FILE.read_text("utf-8"))["fonts"]["arabic"]}
+    arabic_only = load_layout(write_layout(tmp_path, {"fonts": arabic_fonts}, merge=False))
+    assert set("COVID") <= set(missing_glyphs("لقاح COVID-19", arabic_only, "ar", "rtl"))
+
+
+def test_chinese_title_breaks_between_characters(layout: CardLayout) -> None:
+    text = english(
+        title="流感疫苗：接种前您需要了解的一切，包括谁应该接种、何时接种以及在哪里接种。",  # noqa: RUF001
+        lang="zh",
+    )
+    lines = title_lines(text, layout)
+    assert len(lines) >= 2
+    assert "".join(lines) == text.title
+    # Closing punctuation never starts a line.
+    assert not any(line[0] in "，。、：）" for line in lines)  # noqa: RUF001
+    assert missing_glyphs(text.title, layout, "zh") == ""
+
+
+def test_spanish_accents_decomposed_or_not_draw_the_same(layout: CardLayout) -> None:
+    composed = english(title="Vacunación: qué debe saber", lang="es")
+    decomposed = english(title="Vacunacio\u0301n: que\u0301 debe saber", lang="es")
+    assert render_card(composed, layout) == render_card(decomposed, layout)
+
+
+def test_low_contrast_layout_is_refused(tmp_path: Path) -> None:
+    path = write_layout(tmp_path, {"colors": {"description": "#bbbbbb"}})
+    with pytest.raises(CardError, match=r"colors\.description .* 4\.5:1"):
+        load_layout(path)
+
+
+def test_unknown_layout_key_is_named(tmp_path: Path) -> None:
+    path = write_layout(tmp_path, {"title": {"max_line": 2}})
+    with pytest.raises(CardError, match=r"title\.max_line"):
+        load_layout(path)
+
+
+def test_bad_color_names_the_key(tmp_path: Path) -> None:
+    path = write_layout(tmp_path, {"colors": {"accent": "green"}})
+    with pytest.raises(CardError, match=r"colors\.accent must be a color"):
+        load_layout(path)
+
+
+def test_missing_font_names_the_debian_package(tmp_path: Path) -> None:
+    fonts = yaml.safe_load(LAYOUT_FILE.read_text("utf-8"))["fonts"]
+    fonts["cjk"]["bold"] = "NotoSansCJK-Missing.ttc"
+    broken = load_layout(write_layout(tmp_path, {"fonts": fonts}))
+    with pytest.raises(
+        CardError, match=r"NotoSansCJK-Missing\.ttc.*apt-get install fonts-noto-cjk"
+    ):
+        render_card(english(title="流感疫苗", lang="zh"), broken)
+
+
+def test_missing_font_for_an_unused_script_does_not_matter(tmp_path: Path) -> None:
+    fonts = yaml.safe_load(LAYOUT_FILE.read_text("utf-8"))["fonts"]
+    fonts["cjk"]["regular"] = "NotoSansCJK-Missing.ttc"
+    broken = load_layout(write_layout(tmp_path, {"fonts": fonts}))
+    assert render_card(english(), broken).startswith(b"\x89PNG")
+
+
+def test_bad_direction_is_refused(layout: CardLayout) -> None:
+    with pytest.raises(CardError, match="ltr, rtl"):
+        render_card(english(direction="right"), layout)
+
+
+def test_logo_is_drawn_inside_the_margins(tmp_path: Path) -> None:
+    Image.new("RGB", (40, 20), "#0b6e4f").save(tmp_path / "logo.png")
+    with_logo = load_layout(write_layout(tmp_path, {"logo": {"path": "logo.png", "height": 40}}))
+    image = open_png(render_card(english(), with_logo))
+    assert image.getpixel((1200 - with_logo.margin_end - 5, 630 - with_logo.margin_bottom - 5)) == (
+        11,
+        110,
+        79,
+    )
+    assert ink_box(text_area_cleared(image, with_logo, rtl=False), "#ffffff") is None
+
+
+def test_black_on_white_contrast_is_21() -> None:
+    assert contrast_ratio("#000000", "#ffffff") == 21
+    assert contrast_ratio("#ffffff", "#ffffff") == 1
+
+
+def test_contrast_of_a_mid_grey_matches_wcag() -> None:
+    assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
