@@ -183,3 +183,8 @@ def test_image_path_that_escapes_the_content_folder_is_an_error() -> None:
     article = parse_article(front + "Body.\n", "content/topic/a.md", "topic/a.md")
     found = check_article(article, CheckContext(files=frozenset({"topic/a.md"})))
     assert any("outside the content folder" in f.message for f in found)
+
+
+def test_source_titles_are_not_checked_for_jargon() -> None:
+    front = FRONT.replace("  - title: S", "  - title: Hypertension facts")
+    assert "jargon" not in rules(check("Body.\n", front))
