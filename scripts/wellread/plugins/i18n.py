@@ -145,6 +145,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             "translation": status,
             "source_language": pageinfo.language_name(source, self.current),
             "title_lang": source if "title" in untranslated else "",
+            "title_dir": pageinfo.text_direction(source) if "title" in untranslated else "",
             "languages": pageinfo.language_links(
                 page.url, self.current, self.languages, source
             ),
