@@ -59,7 +59,7 @@ def box(x0: float, y0: float, x1: float, y1: float) -> tuple[int, int, int, int]
 
 
 def new_canvas(background: tuple[int, int, int]) -> Image.Image:
-    return Image.new("RGBA", (s(WIDTH), s(HEIGHT)), background + (255,))
+    return Image.new("RGBA", (s(WIDTH), s(HEIGHT)), (*background, 255))
 
 
 def finish(image: Image.Image, path: Path) -> None:
@@ -102,7 +102,9 @@ def plus(draw: ImageDraw.ImageDraw, cx: float, cy: float, size: float, fill) -> 
     capsule(draw, cx - arm, cy - size, cx + arm, cy + size, fill)
 
 
-def drop(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, fill, angle: float = 0.0) -> None:
+def drop(
+    draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, fill, angle: float = 0.0
+) -> None:
     """A water drop: a circle with a point, tilted by angle (degrees, 0 = point up)."""
     a = math.radians(angle)
     tip = (cx + math.sin(a) * r * 2.1, cy - math.cos(a) * r * 2.1)
@@ -112,7 +114,9 @@ def drop(draw: ImageDraw.ImageDraw, cx: float, cy: float, r: float, fill, angle:
     draw.ellipse(box(cx - r, cy - r, cx + r, cy + r), fill=fill)
 
 
-def paste_rotated(base: Image.Image, layer: Image.Image, angle: float, centre: tuple[float, float]) -> None:
+def paste_rotated(
+    base: Image.Image, layer: Image.Image, angle: float, centre: tuple[float, float]
+) -> None:
     """Rotate a transparent layer about its own centre and place that centre at `centre`."""
     turned = layer.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True)
     x = s(centre[0]) - turned.width // 2
@@ -228,7 +232,7 @@ def hand_layer(flip: bool) -> Image.Image:
     d.arc(box(96, 250, 196, 370), start=250, end=330, fill=SKIN_DARK, width=s(4))
     # a thin darker outline, so two overlapping hands stay easy to tell apart
     alpha = layer.getchannel("A")
-    outline = Image.new("RGBA", layer.size, SKIN_DARK + (0,))
+    outline = Image.new("RGBA", layer.size, (*SKIN_DARK, 0))
     outline.putalpha(alpha.filter(ImageFilter.MaxFilter(9)))
     outline.alpha_composite(layer)
     layer = outline

@@ -83,10 +83,11 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         title = str(page.meta.get("title") or page.title or config.site_name)
         description = str(page.meta.get("description") or config.site_description or "")
         topic = page.ancestors[-1].title if page.ancestors else ""
+        # A page whose title is not translated yet gets a card laid out for the source language.
+        lang = page.meta.get("wellread", {}).get("title_lang") or self.language
         text = cards.CardText(
             title=title, description=description, topic=str(topic or ""),
-            site_name=config.site_name, lang=self.language,
-            direction=text_direction(self.language),
+            site_name=config.site_name, lang=lang, direction=text_direction(lang),
         )
         stem = page.file.src_uri.removesuffix(".md")
         card_path = f"{self.config.cards_dir}/{stem}.png"
