@@ -16,9 +16,9 @@ if ! command -v apt-get >/dev/null 2>&1; then
   exit 0
 fi
 if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; else
-  echo "wellread needs system packages. Run this, then run make again:" >&2
+  echo "wellread needs system packages it cannot install without root. Please run:" >&2
   echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
-  exit 1
+  exit 0
 fi
 echo "Installing system packages:$missing"
 $sudo apt-get update -qq

@@ -34,7 +34,8 @@ class Page(HTMLParser):
         self.meta: dict[str, str] = {}
         self.switcher: dict[str, str] = {}
         self.loads: list[str] = []  # URLs the browser would fetch on its own
-        self.langs: list[str] = []  # lang attributes inside the body
+        self.langs: list[str] = []  # lang attributes inside the article
+        self.in_article = False
         self.text = path.read_text("utf-8")
         self.feed(self.text)
 
@@ -50,8 +51,13 @@ class Page(HTMLParser):
             self.loads.append(a["src"])
         if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload"):
             self.loads.append(a.get("href", ""))
-        if "lang" in a and tag != "html":
+        self.in_article = self.in_article or tag == "article"
+        if "lang" in a and self.in_article:
             self.langs.append(a["lang"])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.in_article = False
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
