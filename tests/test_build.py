@@ -217,15 +217,20 @@ def test_building_again_gives_identical_files(project: Path, site: Path) -> None
     assert tree(site) == before
 
 
-def test_failed_build_leaves_the_previous_site_untouched(project: Path, site: Path) -> None:
-    before = tree(site)
+def build_with_edit(project: Path, old: str, new: str) -> subprocess.CompletedProcess[str]:
+    """Build once with the first article edited, then put the article back."""
     article = project / "content" / articles()[0].replace("/index.html", ".md")
     original = article.read_text("utf-8")
     try:
-        article.write_text(original.replace("\n---\n", "\n---\nCall 078-05-1120 today.\n\n", 1))
-        result = build(project)
+        article.write_text(original.replace(old, new, 1), "utf-8")
+        return build(project)
     finally:
         article.write_text(original, "utf-8")
+
+
+def test_failed_build_leaves_the_previous_site_untouched(project: Path, site: Path) -> None:
+    before = tree(site)
+    result = build_with_edit(project, "\n---\n", "\n---\nCall 078-05-1120 today.\n\n")
     assert result.returncode == 1
     assert "error phi-ssn" in result.stderr
     assert "The previous site was left as it was." in result.stderr
@@ -235,13 +240,7 @@ def test_failed_build_leaves_the_previous_site_untouched(project: Path, site: Pa
 
 
 def test_missing_image_is_a_clear_error_not_a_traceback(project: Path) -> None:
-    article = project / "content" / articles()[0].replace("/index.html", ".md")
-    original = article.read_text("utf-8")
-    try:
-        article.write_text(original.replace("title:", "image: nope.png\nimage_alt: x\ntitle:", 1))
-        result = build(project)
-    finally:
-        article.write_text(original, "utf-8")
+    result = build_with_edit(project, "title:", "image: nope.png\nimage_alt: x\ntitle:")
     assert result.returncode == 1
     assert "error image-missing: The image 'nope.png' does not exist" in result.stderr
     assert "Traceback" not in result.stderr

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .graphemes import graphemes, in_range, is_emoji, is_regional_indicator
+
 PLATFORMS: tuple[str, ...] = ("x", "bluesky", "mastodon", "facebook", "linkedin")
 
 ELLIPSIS = "…"
@@ -28,11 +30,6 @@ _BARE_DOMAIN = re.compile(
 )
 _COUNTS = ("characters", "graphemes", "weighted")
 
-# Code points that are emoji or build emoji sequences (Unicode facts, not platform rules).
-_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xE0020, 0xE007F))
-_REGIONAL_INDICATORS = (0x1F1E6, 0x1F1FF)
-_EMOJI_MODIFIERS = (0x1F3FB, 0x1F3FF)
-_ZWJ = "\u200d"
 
 
 class CaptionError(ValueError):
@@ -103,56 +100,11 @@ def _rules(platform: str) -> PlatformRules:
 # Counting
 
 
-def _in(code: int, span: tuple[int, int]) -> bool:
-    return span[0] <= code <= span[1]
-
-
-def _is_emoji(char: str) -> bool:
-    return any(_in(ord(char), span) for span in _EMOJI_RANGES)
-
-
-def _extends(previous: str, char: str) -> bool:
-    """Whether `char` belongs to the grapheme cluster that ends with `previous` (a practical
-    subset of Unicode UAX #29: marks, joiners, variation selectors, skin tones, flags, Hangul
-    jamo and Indic conjuncts)."""
-    code, last = ord(char), ord(previous[-1])
-    if unicodedata.category(char) in ("Mn", "Mc", "Me") or char == _ZWJ:
-        return True
-    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or _in(code, _EMOJI_MODIFIERS):
-        return True
-    if 0xE0020 <= code <= 0xE007F:  # tag characters of subdivision flags
-        return True
-    if previous[-1] == _ZWJ and _is_emoji(char):
-        return True
-    if _in(code, _REGIONAL_INDICATORS) and _in(last, _REGIONAL_INDICATORS):
-        # Flags are pairs of regional indicators.
-        pairs = sum(1 for c in previous if _in(ord(c), _REGIONAL_INDICATORS))
-        return pairs % 2 == 1
-    if 0x1160 <= code <= 0x11FF and 0x1100 <= last <= 0x11FF:  # Hangul vowel and final jamo
-        return True
-    # A virama joins the next consonant into one conjunct (Devanagari क्ष is one cluster).
-    return unicodedata.name(previous[-1], "").endswith("SIGN VIRAMA") and char.isalpha()
-
-
-def graphemes(text: str) -> Iterator[str]:
-    """Split text into user-perceived characters."""
-    cluster = ""
-    for char in text:
-        if cluster and _extends(cluster, char):
-            cluster += char
-        else:
-            if cluster:
-                yield cluster
-            cluster = char
-    if cluster:
-        yield cluster
-
-
 def _weight(rules: PlatformRules, cluster: str) -> int:
-    if any(_is_emoji(c) or _in(ord(c), _REGIONAL_INDICATORS) for c in cluster):
+    if any(is_emoji(c) or is_regional_indicator(c) for c in cluster):
         return rules.emoji_weight
     return sum(
-        1 if any(_in(ord(c), span) for span in rules.light_ranges) else rules.default_weight
+        1 if any(in_range(ord(c), span) for span in rules.light_ranges) else rules.default_weight
         for c in cluster
     )
 

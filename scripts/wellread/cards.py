@@ -8,7 +8,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,8 @@ from typing import Any
 import PIL
 import yaml
 from PIL import Image, ImageDraw, ImageFont, features
+
+from .graphemes import graphemes
 
 
 class CardError(ValueError):
@@ -668,24 +670,9 @@ class _Block:
         return {run.family for run in runs}
 
 
-def _clusters(text: str) -> Iterator[str]:
-    """Characters with the marks, joiners and variation selectors that belong to them."""
-    cluster = ""
-    for char in text:
-        joined = cluster.endswith("\u200d")
-        if cluster and (joined or char_script(char) == "inherited"):
-            cluster += char
-        else:
-            if cluster:
-                yield cluster
-            cluster = char
-    if cluster:
-        yield cluster
-
-
 def _segments(text: str, layout: CardLayout) -> list[str]:
     """Split text where a line may break; each piece keeps its trailing spaces."""
-    clusters = list(_clusters(text))
+    clusters = list(graphemes(text))
     anywhere = set(layout.break_between_characters)
     segments: list[str] = []
     current = ""
@@ -728,7 +715,7 @@ def _ellipsize(block: _Block, text: str, max_width: float) -> str:
         kept += piece
     if not kept:
         # Even the first word is too wide: cut it between characters.
-        for cluster in _clusters(text):
+        for cluster in graphemes(text):
             if not block.fits(kept + cluster + ELLIPSIS, max_width):
                 break
             kept += cluster
@@ -753,7 +740,7 @@ def _wrap(block: _Block, text: str, max_width: float, max_lines: int) -> tuple[l
         else:
             # One word wider than the line (a long URL or compound): split it between characters.
             head = ""
-            for cluster in _clusters(segment):
+            for cluster in graphemes(segment):
                 if head and not block.fits(head + cluster, max_width):
                     break
                 head += cluster
