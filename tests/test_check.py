@@ -63,9 +63,18 @@ def test_numbers_that_are_never_issued_as_ssns_are_not_flagged(text: str) -> Non
     assert "phi-ssn" not in rules(check(f"Call {text} today.\n"))
 
 
-def test_ssn_like_numbers_in_code_and_urls_are_not_prose() -> None:
-    body = "See `123-45-6789` and [link](https://x.org/123-45-6789).\n\n```\n123-45-6789\n```\n"
-    assert "phi-ssn" not in rules(check(body))
+def test_ssn_in_code_tables_and_html_is_still_a_leak() -> None:
+    body = (
+        "See `123-45-6789`.\n\n```\n123-45-6789\n```\n\n| Name | Number |\n|---|---|\n"
+        "| Jane | 123-45-6789 |\n\n<div>123-45-6789</div>\n"
+    )
+    assert [f.line for f in check(body) if f.rule == "phi-ssn"] == [11, 14, 19, 21]
+
+
+def test_privacy_errors_cannot_be_silenced() -> None:
+    front = FRONT.replace("title: T", "title: T\nignore: [all, phi-ssn]")
+    body = "<!-- wellread: ignore phi-ssn -->\nCall 123-45-6789.\n"
+    assert rules(check(body, front)).count("phi-ssn") == 1
 
 
 def test_labelled_ssn_without_dashes_is_an_error() -> None:
@@ -91,6 +100,8 @@ def test_jargon_inside_a_link_target_is_not_flagged() -> None:
 def test_inline_comment_suppresses_one_rule_for_the_next_block() -> None:
     body = "<!-- wellread: ignore jargon -->\nHypertension here.\n\nHypertension again.\n"
     assert [f.line for f in check(body) if f.rule == "jargon"] == [14]
+    other = body.replace("ignore jargon", "ignore reading-grade")
+    assert [f.line for f in check(other) if f.rule == "jargon"] == [12, 14]
 
 
 def test_front_matter_list_suppresses_a_rule_everywhere() -> None:

@@ -17,7 +17,14 @@ _HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*?)(\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(\S.*)$")
 _BLOCKQUOTE = re.compile(r"^(\s*>\s?)(.*)$")
 _ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s+([\w-]+(?:\s+[\w-]+)*)(?:\s+"(.*)")?\s*$')
-_HTML_BLOCK = re.compile(r"^\s*<(?:!--|/?[a-zA-Z][\w-]*[\s>/]|/?[a-zA-Z][\w-]*$)")
+# Tags that start an HTML block in Python-Markdown; a paragraph may start with inline HTML.
+_HTML_BLOCK = re.compile(
+    r"^\s*</?(?:address|article|aside|blockquote|details|dialog|div|dl|fieldset|figcaption|figure"
+    r"|footer|form|h[1-6]|header|hr|iframe|main|nav|noscript|ol|p|pre|script|section|style"
+    r"|table|ul|video)(?:[\s>/]|$)",
+    re.IGNORECASE,
+)
+_COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ATTR_LIST_LINE = re.compile(r"^\s*\{:?[^}]*\}\s*$")
 _IGNORE_COMMENT = re.compile(r"<!--\s*wellread:\s*ignore\s+([\w\-, ]+?)\s*-->")
@@ -41,6 +48,7 @@ class Block:
     prefix: str = ""
     spans: tuple[tuple[int, int, int], ...] = ()
     field: str = ""  # for kind == "meta": the front matter path, e.g. "sources.0.title"
+    source: tuple[str, ...] = ()  # the block's lines as written, re-emitted when untranslated
 
     def location(self, offset: int) -> tuple[int, int]:
         """The (line, column) in the source file of `offset` in `text`."""
@@ -75,6 +83,7 @@ class Article:
     body_line: int
     chunks: tuple[Chunk, ...]
     ignored: Mapping[int, frozenset[str]] = field(default_factory=dict)
+    lines: tuple[str, ...] = ()  # every line of the file, front matter and code included
 
     @property
     def kind(self) -> str:
@@ -84,10 +93,6 @@ class Article:
         if self.page.endswith("/index.md"):
             return "topic"
         return "page" if "/" not in self.page else "article"
-
-    @property
-    def topic(self) -> str:
-        return self.page.split("/", 1)[0] if "/" in self.page else ""
 
     @property
     def body_blocks(self) -> tuple[Block, ...]:
@@ -133,7 +138,7 @@ def _parse_article_cached(text: str, path: str, page: str) -> Article:
     chunks = tuple(_parse_blocks(numbered))
     return Article(
         path=path, page=page, meta=meta, meta_lines=meta_lines, body_line=body_start + 1,
-        chunks=chunks, ignored=_ignored_lines(numbered),
+        chunks=chunks, ignored=_ignored_lines(numbered), lines=tuple(lines),
     )
 
 
@@ -231,6 +236,9 @@ def _parse_blocks(numbered: list[tuple[int, str]]) -> Iterator[Chunk]:
             end = _fence_end(numbered, i, fence.group(2))
             yield Verbatim("code", tuple(text for _, text in numbered[i:end]), number)
             i = end
+        elif _COMMENT_LINE.match(line):
+            yield Verbatim("comment", (line,), number)
+            i += 1
         elif _HTML_BLOCK.match(line) or _ATTR_LIST_LINE.match(line):
             end = _until_blank(numbered, i)
             kind = "html" if _HTML_BLOCK.match(line) else "other"
@@ -300,7 +308,10 @@ def _block(
         texts.append(text)
         offset += len(text) + 1
     first_line, first_column = spans[0][1], spans[0][2]
-    return Block(kind, " ".join(texts), first_line, first_column, prefix, tuple(spans))
+    return Block(
+        kind, " ".join(texts), first_line, first_column, prefix, tuple(spans),
+        source=tuple(text for _, text in lines),
+    )
 
 
 def _continues(line: str) -> bool:
@@ -309,6 +320,7 @@ def _continues(line: str) -> bool:
     return bool(stripped) and not (
         _LIST_ITEM.match(line) or _HEADING.match(line) or _FENCE.match(line)
         or _ADMONITION.match(line) or _BLOCKQUOTE.match(line) or _HTML_BLOCK.match(line)
+        or _COMMENT_LINE.match(line)
     )
 
 
@@ -331,16 +343,31 @@ def _until_blank(numbered: list[tuple[int, str]], start: int) -> int:
     return end
 
 
-def render_markdown(chunks: tuple[Chunk, ...], replace: Mapping[str, str]) -> str:
-    """Rebuild Markdown from chunks, writing each block's text as `replace` says (or unchanged)."""
+def render_markdown(
+    chunks: tuple[Chunk, ...], replace: Mapping[str, str], source_attributes: str = ""
+) -> str:
+    """Rebuild Markdown, writing each block's text as `replace` says.
+
+    A block `replace` does not cover is written exactly as it was; with `source_attributes`
+    (e.g. 'lang="en" dir="ltr"') it is also marked as being in the source language.
+    """
     out: list[str] = []
     for chunk in chunks:
         if isinstance(chunk, Verbatim):
             out.extend(chunk.lines)
-            continue
-        text = replace.get(chunk.text, chunk.text)
-        if chunk.kind == "admonition_title":
-            out.append(f'{chunk.prefix}{text.replace(chr(34), "&quot;")}"')
+        elif chunk.text in replace:
+            text = " ".join(replace[chunk.text].split())
+            if chunk.kind == "admonition_title":
+                text = text.replace('"', "&quot;") + '"'
+            out.append(chunk.prefix + text)
+        elif not source_attributes or chunk.kind == "admonition_title":
+            out.extend(chunk.source)
+        elif chunk.kind == "heading":
+            out.append(f"{chunk.source[0].rstrip()} {{: {source_attributes} }}")
+        elif chunk.kind == "list_item":
+            out.append(f"{chunk.prefix}<span {source_attributes}>{chunk.text}</span>")
         else:
-            out.append(chunk.prefix + " ".join(text.split()))
+            indent = chunk.prefix if chunk.kind == "blockquote" else " " * (chunk.column - 1)
+            out.extend(chunk.source)
+            out.append(f"{indent}{{: {source_attributes} }}")
     return "\n".join(out)

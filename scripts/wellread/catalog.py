@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from babel import Locale, UnknownLocaleError
+from babel import UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .article import Article, Block, render_markdown
 from .errors import CatalogError, ConfigurationError
+from .pageinfo import text_direction
 
 CONTENT = "content"
 THEME = "theme"
@@ -173,16 +174,13 @@ def translate_article(
 
     Untranslated blocks keep their `lang` (and `dir`) so screen readers read them correctly.
     """
-    replace: dict[str, str] = {}
-    translated = 0
     blocks = article.body_blocks
-    for block in blocks:
-        if block.text in translations:
-            replace[block.text] = translations[block.text]
-            translated += 1
-    body = render_markdown(article.chunks, replace)
-    if translated < len(blocks):
-        body = _mark_source_language(article, replace, source_language)
+    replace = {b.text: translations[b.text] for b in blocks if b.text in translations}
+    translated = sum(1 for b in blocks if b.text in replace)
+    marks = "" if translated == len(blocks) else (
+        f'lang="{source_language}" dir="{text_direction(source_language)}"'
+    )
+    body = render_markdown(article.chunks, replace, marks)
     meta = dict(article.meta)
     for block in article.meta_blocks:
         if block.text in translations:
@@ -191,40 +189,6 @@ def translate_article(
     total = len(blocks) + len(article.meta_blocks)
     done = translated + len(article.meta_blocks) - len(missing)
     return TranslatedArticle(body, meta, done, total, missing)
-
-
-def _mark_source_language(article: Article, replace: Mapping[str, str], language: str) -> str:
-    direction = _direction(language)
-    attributes = f'lang="{language}" dir="{direction}"'
-    marked: dict[str, str] = dict(replace)
-    extra_lines: dict[int, str] = {}
-    for block in article.body_blocks:
-        if block.text in replace:
-            continue
-        if block.kind == "heading":
-            marked[block.text] = f"{block.text} {{: {attributes} }}"
-        elif block.kind in ("paragraph", "blockquote"):
-            extra_lines[block.line] = f"{block.prefix}{{: {attributes} }}"
-        elif block.kind == "list_item":
-            marked[block.text] = f"<span {attributes}>{block.text}</span>"
-    lines = render_markdown(article.chunks, marked).split("\n")
-    # render_markdown writes one line per block, so map block start lines to output lines.
-    out: list[str] = []
-    index = 0
-    for chunk in article.chunks:
-        count = 1 if isinstance(chunk, Block) else len(chunk.lines)
-        out.extend(lines[index : index + count])
-        index += count
-        if isinstance(chunk, Block) and chunk.line in extra_lines:
-            out.append(extra_lines[chunk.line])
-    return "\n".join(out)
-
-
-def _direction(language: str) -> str:
-    try:
-        return Locale.parse(language.replace("-", "_")).text_direction
-    except (ValueError, UnknownLocaleError):
-        return "ltr"
 
 
 def _set_field(meta: dict, path: str, value: str) -> None:

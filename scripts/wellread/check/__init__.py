@@ -11,6 +11,8 @@ from ..findings import Finding, Severity
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
+# Patient-privacy errors cannot be silenced: a leaked identifier must never be published.
+UNSUPPRESSIBLE = frozenset({"phi-ssn"})
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,9 @@ def finding(
 def check_article(article: Article, context: CheckContext) -> list[Finding]:
     """Every rule's findings for one article, in file order, without suppressed ones."""
     found = (f for check in RULES.values() for f in check(article, context))
-    return sorted(f for f in found if not article.is_ignored(f.rule, f.line))
+    return sorted(
+        f for f in found if f.rule in UNSUPPRESSIBLE or not article.is_ignored(f.rule, f.line)
+    )
 
 
 def check_articles(articles: Iterable[Article], context: CheckContext) -> list[Finding]:

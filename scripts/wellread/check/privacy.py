@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 from ..article import Article
 from ..findings import Finding, Severity
-from ..prose import masked_text
-from . import CheckContext, finding, rule
+from . import CheckContext, rule
 
 # Area 000, 666 and 900-999, group 00 and serial 0000 are never issued, so they are not SSNs.
 _SSN = re.compile(
@@ -19,10 +18,11 @@ _SSN = re.compile(
 
 @rule("phi-ssn")
 def ssn_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    for block in article.messages:
-        for match in _SSN.finditer(masked_text(block)):
-            yield finding(
-                article, block, match.start(), "phi-ssn", Severity.ERROR,
+    # Every line, code and front matter included: a number in a code sample leaks all the same.
+    for number, line in enumerate(article.lines, start=1):
+        for match in _SSN.finditer(line):
+            yield Finding(
+                article.path, number, match.start() + 1, "phi-ssn", Severity.ERROR,
                 "This looks like a US Social Security number. It must never be published.",
                 "Remove the number. If it is an example, use a made-up format like XXX-XX-XXXX.",
             )
