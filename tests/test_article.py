@@ -104,3 +104,26 @@ def test_ignore_comment_covers_the_next_block_only() -> None:
 def test_block_location_past_last_span_stays_on_last_line() -> None:
     block = Block("paragraph", "ab cd", 3, 1, spans=((0, 3, 1), (3, 4, 5)))
     assert block.location(4) == (4, 6)
+
+
+def test_self_referencing_yaml_alias_does_not_crash() -> None:
+    article = parse("---\ntitle: T\na: &a [*a]\n---\nBody\n")
+    assert article.meta_lines["a"] == 3
+
+
+def test_exponential_yaml_aliases_are_walked_once() -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
+        f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)
+    ]
+    article = parse("---\n" + "\n".join(levels) + "\n---\nBody\n")
+    assert len(article.meta_lines) < 200
+
+
+def test_a_paragraph_that_starts_with_inline_html_is_prose() -> None:
+    article = parse("<strong>Note:</strong> wash your hands.\n")
+    assert [b.kind for b in article.body_blocks] == ["paragraph"]
+
+
+def test_untranslated_blocks_are_written_back_exactly() -> None:
+    source = "Main office  \n12 Elm Street\\\nSpringfield\n\n- item  \n  more"
+    assert render_markdown(parse(source).chunks, {}) == source

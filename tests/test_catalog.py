@@ -113,11 +113,50 @@ def test_percent_in_prose_is_not_a_format_string_for_msgfmt(tmp_path: Path) -> N
     subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=True)
 
 
-def test_broken_po_file_names_the_file_and_line(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("nonsense here", 6),
+        ("msgstr Hola", 5),  # Babel would publish "ol"
+        ('msgstr "Hola', 5),
+        ('msgstr "Hola" extra', 5),
+    ],
+)
+def test_broken_po_line_is_reported_with_file_and_line(
+    tmp_path: Path, line: str, number: int
+) -> None:
     path = tmp_path / "broken.po"
-    path.write_text('msgid ""\nmsgstr ""\n\nmsgid "Hi"\nmsgstr "Hola"\nnonsense here\n', "utf-8")
-    with pytest.raises(CatalogError, match=r"broken\.po:6: this translation file has a syntax"):
+    body = 'msgstr "Hola"\n' + line if number == 6 else line
+    path.write_text('msgid ""\nmsgstr ""\n\nmsgid "Hi"\n' + body + "\n", "utf-8")
+    with pytest.raises(CatalogError, match=rf"broken\.po:{number}: this line is not valid gettext"):
         catalog.read_catalog(path, "es")
+
+
+def test_translation_that_adds_markup_is_not_published() -> None:
+    source = "See [the CDC](https://www.cdc.gov/) **today**."
+    template = catalog.content_template([article(SOURCE + "\n" + source + "\n")], "C")
+    po = catalog.updated_catalog(template, None, "es")
+    attempts = {
+        "Vea [los CDC](https://www.cdc.gov/) **hoy** <script>alert(1)</script>.": "HTML",
+        "Vea [los CDC](https://evil.example/) **hoy**.": "link",
+        "Vea los CDC **hoy**.": "link",
+        "Vea [los CDC](https://www.cdc.gov/) hoy.": "'**'",
+        "# Vea [los CDC](https://www.cdc.gov/) **hoy**.": "kind",
+        "Vea [los CDC](https://www.cdc.gov/) **hoy** {: onclick=x }.": "'{:'",
+    }
+    for attempt, reason in attempts.items():
+        po[source].string = attempt
+        assert source not in catalog.published(po), attempt
+        assert reason in catalog.rejected(po)[0][1], attempt
+    po[source].string = "Vea [los CDC](https://www.cdc.gov/) **hoy**."
+    assert catalog.published(po)[source] == po[source].string
+    assert catalog.rejected(po) == []
+
+
+def test_theme_translation_that_drops_a_placeholder_is_not_published() -> None:
+    po = catalog.updated_catalog(catalog.content_template([], "C"), None, "es")
+    po.add("Reviewed by %(name)s", "Revisado por %(nombre)s")
+    assert catalog.published(po) == {}
 
 
 def test_stats_count_translated_fuzzy_and_missing() -> None:

@@ -121,3 +121,14 @@ def test_extract_refuses_to_drop_messages_of_a_broken_article(
     assert result.exit_code == 1
     assert "Nothing was extracted" in result.stderr
     assert not (project / "locales/content.pot").exists()
+
+
+def test_file_that_is_not_utf8_is_a_finding_with_its_line(make_project: Project, run) -> None:
+    project = make_project({"content/b/ok.md": ARTICLE}, with_theme=False)
+    (project / "content/a").mkdir()
+    (project / "content/a/latin1.md").write_bytes(b"---\ntitle: Caf\xe9\n---\nBody\n")
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        "content/a/latin1.md:2:1: error encoding: The file is not UTF-8 text."
+    )

@@ -143,9 +143,10 @@ def _parse_article_cached(text: str, path: str, page: str) -> Article:
 
 
 def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
+    loader = yaml.SafeLoader(source)
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source) if node is not None else {}
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = first_line + (mark.line if mark else 0)
@@ -154,6 +155,8 @@ def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, d
             path, line, f"The front matter is not valid YAML: {problem}.",
             "Check the indentation and put quotes around values that contain ':' or '#'.",
         ) from None
+    finally:
+        loader.dispose()
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
@@ -162,25 +165,34 @@ def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, d
             f"The front matter must be 'key: value' lines, but it is a {_yaml_kind(data)}.",
             "Write each field as 'name: value', for example 'title: Flu vaccine'.",
         )
-    return data, dict(_node_lines(node, "", first_line))
+    return data, dict(_node_lines(node, "", first_line, set()))
 
 
 def _yaml_kind(value: object) -> str:
     return {list: "list", str: "piece of text"}.get(type(value), type(value).__name__)
 
 
-def _node_lines(node: yaml.Node, prefix: str, first_line: int) -> Iterator[tuple[str, int]]:
-    """Yield ('sources.0.title', line) for every value in the front matter."""
+def _node_lines(
+    node: yaml.Node, prefix: str, first_line: int, seen: set[int]
+) -> Iterator[tuple[str, int]]:
+    """Yield ('sources.0.title', line) for every value in the front matter.
+
+    A node reached again through a YAML alias is not walked twice: aliases can nest
+    exponentially ("billion laughs") or refer to themselves.
+    """
+    if id(node) in seen:
+        return
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             name = f"{prefix}{key.value}"
             yield name, first_line + key.start_mark.line
-            yield from _node_lines(value, name + ".", first_line)
+            yield from _node_lines(value, name + ".", first_line, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             name = f"{prefix}{index}"
             yield name, first_line + item.start_mark.line
-            yield from _node_lines(item, name + ".", first_line)
+            yield from _node_lines(item, name + ".", first_line, seen)
 
 
 def _meta_blocks(meta: Mapping[str, Any], lines: Mapping[str, int]) -> Iterator[Block]:

@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from babel import UnknownLocaleError
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .article import Article, Block, render_markdown
 from .errors import CatalogError, ConfigurationError
+from .integrity import markup_problem
 from .pageinfo import text_direction
 
 CONTENT = "content"
@@ -119,6 +120,7 @@ def updated_catalog(template: Catalog, existing: Catalog | None, language: str) 
 
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
     """Read a PO file; a syntax error becomes a CatalogError naming the file and line."""
+    _check_po_syntax(path)
     try:
         with path.open("rb") as handle:
             return _without_format_flags(read_po(handle, locale=language, abort_invalid=True))
@@ -130,6 +132,27 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         ) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise CatalogError(f"{path}: this translation file cannot be read: {error}.") from None
+
+
+_PO_LINE = re.compile(
+    r'^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
+    r'|"(?:[^"\\]|\\.)*")?\s*$'
+)
+
+
+def _check_po_syntax(path: Path) -> None:
+    """Babel drops a missing quote or trailing text silently and publishes what is left."""
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise CatalogError(f"{path}: this translation file is not UTF-8 text: {error}.") from None
+    for number, line in enumerate(lines, start=1):
+        if not _PO_LINE.match(line):
+            raise CatalogError(
+                f"{path}:{number}: this line is not valid gettext: {line.strip()[:60]!r}. "
+                'Each line must be a keyword and a "quoted string", a "quoted string", or a '
+                "# comment (open the file in Poedit, which shows the problem)."
+            )
 
 
 def catalog_text(catalog: Catalog) -> str:
@@ -149,13 +172,29 @@ def write_catalog(path: Path, catalog: Catalog) -> bool:
 
 
 def published(catalog: Catalog) -> dict[str, str]:
-    """msgid → msgstr for the messages that may reach a page: translated and not fuzzy."""
+    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact."""
     return {
         message.id: message.string
-        for message in catalog
-        if message.id and isinstance(message.id, str) and isinstance(message.string, str)
-        and message.string.strip() and not message.fuzzy
+        for message in _translated(catalog)
+        if not markup_problem(message.id, message.string)
     }
+
+
+def rejected(catalog: Catalog) -> list[tuple[Message, str]]:
+    """Translated messages that are not used, with the reason, for the translator to fix."""
+    return [
+        (message, problem)
+        for message in _translated(catalog)
+        if (problem := markup_problem(message.id, message.string))
+    ]
+
+
+def _translated(catalog: Catalog) -> list[Message]:
+    return [
+        m for m in catalog
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string.strip()
+        and not m.fuzzy and not m.context
+    ]
 
 
 def catalog_stats(catalog: Catalog) -> CatalogStats:

@@ -208,17 +208,20 @@ def build(config_file: Path, strict: bool) -> None:
         raise click.UsageError(str(error)) from None
     partial = final.with_name(f".{final.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
+    built = False
     try:
         mkdocs_build(load_config(str(config_file), site_dir=str(partial), strict=strict))
+        built = True
     except (MkDocsException, WellreadError) as error:
-        shutil.rmtree(partial, ignore_errors=True)
         click.echo(f"Build failed: {error}", err=True)
+    except KeyboardInterrupt:
+        click.echo("Build interrupted.", err=True)
+    finally:
+        if not built:
+            shutil.rmtree(partial, ignore_errors=True)
+    if not built:
         click.echo("The previous site was left as it was.", err=True)
         sys.exit(1)
-    except KeyboardInterrupt:
-        shutil.rmtree(partial, ignore_errors=True)
-        click.echo("Build interrupted; the previous site was left as it was.", err=True)
-        sys.exit(130)
     old = final.with_name(f".{final.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():

@@ -12,7 +12,10 @@ class WellreadError(Exception):
 class ContentError(WellreadError):
     """A source file cannot be read or parsed: names the file, the line and the fix."""
 
-    def __init__(self, file: str, line: int, message: str, hint: str = "") -> None:
+    def __init__(
+        self, file: str, line: int, message: str, hint: str = "", rule: str = "front-matter"
+    ) -> None:
+        self.rule = rule
         self.file = file
         self.line = line
         self.message = message

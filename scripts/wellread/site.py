@@ -12,24 +12,27 @@ from .findings import Finding, Severity
 
 @dataclass(frozen=True)
 class Content:
-    """Every Markdown page of a site, parsed, plus the files beside them."""
+    """Every Markdown page of a site, parsed."""
 
     articles: tuple[Article, ...]
     problems: tuple[Finding, ...]  # files that could not be read or parsed
-    files: frozenset[str]  # every file, relative to the content folder
 
 
 def read_page(path: Path, content_dir: Path, shown_as: str) -> Article:
     """Parse one Markdown file. Raises ContentError naming the file for unreadable text."""
+    return parse_page(path.read_bytes(), shown_as, path.relative_to(content_dir).as_posix())
+
+
+def parse_page(data: bytes, shown_as: str, page: str) -> Article:
+    """Parse a page's bytes; text that is not UTF-8 is a ContentError at its line."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise ContentError(
-            shown_as, line, "The file is not UTF-8 text.",
-            "Save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8).",
+            shown_as, data[: error.start].count(b"\n") + 1, "The file is not UTF-8 text.",
+            "Save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8).", rule="encoding",
         ) from None
-    return parse_article(text, shown_as, path.relative_to(content_dir).as_posix())
+    return parse_article(text, shown_as, page)
 
 
 def load_content(content_dir: Path, shown_root: str = "content") -> Content:
@@ -45,11 +48,10 @@ def load_content(content_dir: Path, shown_root: str = "content") -> Content:
             articles.append(read_page(path, content_dir, shown_as))
         except ContentError as error:
             problems.append(problem_finding(error))
-    relative = frozenset(p.relative_to(content_dir).as_posix() for p in files)
-    return Content(tuple(articles), tuple(problems), relative)
+    return Content(tuple(articles), tuple(problems))
 
 
 def problem_finding(error: ContentError) -> Finding:
     return Finding(
-        error.file, error.line, 1, "front-matter", Severity.ERROR, error.message, error.hint
+        error.file, error.line, 1, error.rule, Severity.ERROR, error.message, error.hint
     )

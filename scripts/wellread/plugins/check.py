@@ -8,14 +8,14 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from ..article import parse_article
 from ..check import CheckContext, CheckSettings, check_article
 from ..errors import ContentError
 from ..findings import Finding, Severity
-from ..site import problem_finding
+from ..site import parse_page, problem_finding
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -53,7 +53,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             path = f"{shown_root}/{file.src_uri}"
             try:
-                article = parse_article(file.content_string, path, file.src_uri)
+                article = parse_page(file.content_bytes, path, file.src_uri)
             except ContentError as error:
                 findings.append(problem_finding(error))
                 continue
@@ -69,4 +69,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             "wellread: checked %d pages: %d errors, %d warnings",
             len(files.documentation_pages()), errors, len(findings) - errors,
         )
+        unreadable = sorted({f.file for f in findings if f.rule == "encoding"})
+        if unreadable:  # MkDocs cannot read them either; stop here with the reason, not later
+            raise PluginError(f"wellread: cannot read {', '.join(unreadable)}: not UTF-8 text.")
         return files

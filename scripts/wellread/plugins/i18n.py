@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import re
 import subprocess
 from pathlib import Path
-from typing import Any
 from urllib.parse import urljoin
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.mofile import write_mo
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from jinja2 import Environment
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import catalog, pageinfo
-from ..article import Article, parse_article
+from ..article import Article
 from ..errors import ContentError, WellreadError
+from ..site import parse_page
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 
@@ -51,6 +49,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.translations: NullTranslations = NullTranslations()
 
     # -- configuration -------------------------------------------------------------------------
+    # Before every other plugin, so that they (Material's search index among them) see the
+    # language of the site being built.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         default = self.config.default_language
         languages = list(dict.fromkeys([default, *self.config.languages]))
@@ -81,17 +82,21 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         if self.current == self.config.default_language:
             return {}, NullTranslations()
         folder = self.locales / self.current / "LC_MESSAGES"
-        try:
-            content = _read(folder / f"{catalog.CONTENT}.po", self.current)
-            theme = _read(folder / f"{catalog.THEME}.po", self.current)
-        except WellreadError as error:
-            raise PluginError(str(error)) from None
-        mo = io.BytesIO()
-        if theme is not None:
-            write_mo(mo, theme, use_fuzzy=False)
-            mo.seek(0)
-        translations = Translations(mo) if theme is not None else NullTranslations()
-        return (catalog.published(content) if content is not None else {}), translations
+        found: list[dict[str, str]] = []
+        for domain in (catalog.CONTENT, catalog.THEME):
+            path = folder / f"{domain}.po"
+            if not path.is_file():
+                found.append({})
+                continue
+            try:
+                po = catalog.read_catalog(path, self.current)
+            except WellreadError as error:
+                raise PluginError(str(error)) from None
+            for message, problem in catalog.rejected(po):
+                line = message.lineno or 0
+                log.info("wellread: %s:%s: translation not used: %s", path.name, line, problem)
+            found.append(catalog.published(po))
+        return found[0], _Translations(found[1])
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -103,8 +108,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     # -- pages ---------------------------------------------------------------------------------
     def article_for(self, page: Page) -> Article | None:
         try:
-            return parse_article(
-                page.file.content_string, f"{_docs_name(page)}/{page.file.src_uri}",
+            return parse_page(
+                page.file.content_bytes, f"{_docs_name(page)}/{page.file.src_uri}",
                 page.file.src_uri,
             )
         except ContentError:
@@ -187,8 +192,18 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             build(other)
 
 
-def _read(path: Path, language: str) -> Any:
-    return catalog.read_catalog(path, language) if path.is_file() else None
+class _Translations(NullTranslations):
+    """The theme's published strings for Jinja's gettext (fuzzy and unsafe ones left out)."""
+
+    def __init__(self, strings: dict[str, str]) -> None:
+        super().__init__()
+        self.strings = strings
+
+    def gettext(self, message: str) -> str:
+        return self.strings.get(message, message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.gettext(singular if n == 1 else plural)
 
 
 def _docs_name(page: Page) -> str:

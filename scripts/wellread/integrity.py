@@ -1,0 +1,41 @@
+"""Translations are untrusted input: one is used only when its markup matches the source."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TAG = re.compile(r"<\s*(/?\s*[a-zA-Z][\w-]*|!--)")
+_TARGET = re.compile(r"\]\(([^)]*)\)")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+_BLOCK_START = re.compile(r"^\s*(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|!!!|\?\?\?|\||```|~~~|    )")
+_MARKERS = ("**", "__", "`", "![", "](", "{:", "{{", "{%", "[[")
+_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+
+
+def markup_problem(source: str, translation: str) -> str:
+    """Why `translation` may not replace `source` on a page, or '' when it may.
+
+    Inline Markdown a reader needs (links, emphasis, code, images, placeholders) must be kept;
+    nothing a page would run or fetch (HTML, attribute lists, scripts, new links) may be added.
+    """
+    if Counter(_tag_names(translation)) != Counter(_tag_names(source)):
+        return "it adds or removes HTML tags"
+    if sorted(_TARGET.findall(translation)) != sorted(_TARGET.findall(source)):
+        return "its link or image targets differ from the source"
+    for marker in _MARKERS:
+        if translation.count(marker) != source.count(marker):
+            return f"it has {translation.count(marker)} '{marker}' where the source has " \
+                   f"{source.count(marker)}"
+    if sorted(_PLACEHOLDER.findall(translation)) != sorted(_PLACEHOLDER.findall(source)):
+        return "its %(name)s placeholders differ from the source"
+    if len(_SCHEME.findall(translation)) > len(_SCHEME.findall(source)):
+        return "it adds a javascript:, vbscript: or data: link"
+    starts = _BLOCK_START.match(translation)
+    if starts and not _BLOCK_START.match(source):
+        return f"it starts with '{starts.group(1).strip()}', which would change the block's kind"
+    return ""
+
+
+def _tag_names(text: str) -> list[str]:
+    return [re.sub(r"\s", "", name).lower() for name in _TAG.findall(text)]
