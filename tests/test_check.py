@@ -199,3 +199,15 @@ def test_image_path_that_escapes_the_content_folder_is_an_error() -> None:
 def test_source_titles_are_not_checked_for_jargon() -> None:
     front = FRONT.replace("  - title: S", "  - title: Hypertension facts")
     assert "jargon" not in rules(check("Body.\n", front))
+
+
+def test_tag_without_letters_is_an_error_on_its_line() -> None:
+    front = FRONT.replace("title: T", "title: T\ntags:\n  - flu\n  - 2024")
+    found = [f for f in check("Body.\n", front) if "2024" in f.message]
+    assert [(f.line, f.severity) for f in found] == [(5, Severity.ERROR)]
+
+
+def test_source_link_that_is_not_a_web_address_is_an_error() -> None:
+    front = FRONT.replace("https://www.cdc.gov/", "javascript:alert(1)")
+    found = [f for f in check("Body.\n", front) if "not a web address" in f.message]
+    assert [f.line for f in found] == [9]

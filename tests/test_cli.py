@@ -93,8 +93,22 @@ def test_bad_threshold_in_mkdocs_yml_is_a_usage_error(make_project: Project, run
     )
     result = run(project, "check")
     assert result.exit_code == 2
-    assert "wellread/check option 'reading_grade_max' expects float" in result.output
-    assert "received: 'eight'" in result.output
+    assert "wellread/check option 'reading_grade_max': Expected type" in result.output
+    assert "(the value is 'eight')" in result.output
+
+
+def test_unknown_option_and_bad_language_are_usage_errors(make_project: Project, run) -> None:
+    for plugin, expected in (
+        ("wellread/check:\n      reading_grade: 8", "option 'reading_grade'"),
+        ("wellread/i18n:\n      languages: [en, xx]", "unknown language code 'xx'"),
+    ):
+        project = make_project(
+            {"content/a.md": ARTICLE, "mkdocs.yml": f"docs_dir: content\nplugins:\n  - {plugin}\n"},
+            with_theme=False,
+        )
+        result = run(project, "i18n", "stats")
+        assert result.exit_code == 2
+        assert expected in result.output
 
 
 def test_translate_commands_write_catalogs_and_report_progress(

@@ -1,15 +1,18 @@
-"""Read a site's wellread settings from its mkdocs.yml, for commands that run without MkDocs."""
+"""Read a site's wellread settings from its mkdocs.yml for the CLI, validated as the plugins do."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.config import base
 
 from .check import CheckSettings
 from .errors import ConfigurationError
+from .plugins.check import _CheckConfig, check_settings
+from .plugins.i18n import _I18nConfig, site_languages
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -39,53 +42,52 @@ def load_site_config(path: Path) -> SiteConfig:
             f"{path}: no such file. Run wellread in the folder that has mkdocs.yml, or pass "
             "--config-file."
         ) from None
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise ConfigurationError(f"{path}: not valid YAML: {error}") from None
     if not isinstance(data, dict):
         raise ConfigurationError(f"{path}: expected 'key: value' settings at the top level.")
     root = path.parent
-    plugins = _plugin_options(data.get("plugins") or [])
-    i18n = plugins.get("wellread/i18n", {})
-    default = str(i18n.get("default_language", "en"))
-    languages = tuple(dict.fromkeys([default, *map(str, i18n.get("languages", [default]))]))
+    plugins = _plugin_options(path, data.get("plugins") or [])
+    check = _validated(path, "wellread/check", _CheckConfig(), plugins.get("wellread/check", {}))
+    i18n = _validated(path, "wellread/i18n", _I18nConfig(), plugins.get("wellread/i18n", {}))
+    try:
+        languages = site_languages(i18n)
+    except ValueError as error:
+        raise ConfigurationError(f"{path}: wellread/i18n: {error}") from None
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    content_dir = root / str(data.get("docs_dir", "docs"))
+    if not content_dir.is_dir():
+        raise ConfigurationError(f"{path}: docs_dir {content_dir.name!r} is not a folder.")
     return SiteConfig(
         root=root,
         site_name=str(data.get("site_name", "")),
-        content_dir=root / str(data.get("docs_dir", "docs")),
-        default_language=default,
-        languages=languages,
-        locales_dir=root / str(i18n.get("locales_dir", "locales")),
+        content_dir=content_dir,
+        default_language=i18n.default_language,
+        languages=tuple(languages),
+        locales_dir=root / i18n.locales_dir,
         theme_dir=root / str(theme.get("custom_dir", "theme")),
-        check=_check_settings(path, plugins.get("wellread/check", {})),
+        check=check_settings(check),
     )
 
 
-def _plugin_options(plugins: Any) -> dict[str, dict]:
+def _plugin_options(path: Path, plugins: Any) -> dict[str, dict]:
     """mkdocs.yml lists plugins as names or one-key mappings (or a mapping of them)."""
-    items = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(p.items())) if isinstance(p, dict) else (p, {}) for p in plugins
-    )
+    if isinstance(plugins, dict):
+        items = list(plugins.items())
+    elif isinstance(plugins, list):
+        items = [next(iter(p.items())) if isinstance(p, dict) and p else (p, {}) for p in plugins]
+    else:
+        raise ConfigurationError(f"{path}: 'plugins' should be a list, but received: {plugins!r}")
     return {str(name): (options if isinstance(options, dict) else {}) for name, options in items}
 
 
-def _check_settings(path: Path, options: dict) -> CheckSettings:
-    values: dict[str, Any] = {}
-    for field in fields(CheckSettings):
-        if field.name not in options:
-            continue
-        value, default = options[field.name], getattr(CheckSettings, field.name)
-        expected = (int, float) if isinstance(default, float) else type(default)
-        if not isinstance(value, expected) or isinstance(value, bool) != isinstance(default, bool):
-            raise ConfigurationError(
-                f"{path}: wellread/check option '{field.name}' expects "
-                f"{type(default).__name__} (like {default!r}) but received: {value!r}"
-            )
-        values[field.name] = type(default)(value)
-    unknown = set(options) - {f.name for f in fields(CheckSettings)} - {"enabled"}
-    if unknown:
+def _validated(path: Path, name: str, config: base.Config, options: dict) -> Any:
+    config.load_dict(options)
+    failed, warnings = config.validate()
+    for key, error in failed:
         raise ConfigurationError(
-            f"{path}: unknown wellread/check option {sorted(unknown)[0]!r}. Expected one of: "
-            + ", ".join(f.name for f in fields(CheckSettings))
+            f"{path}: {name} option '{key}': {error} (the value is {options.get(key)!r})"
         )
-    return CheckSettings(**values)
+    for key, warning in warnings:
+        raise ConfigurationError(f"{path}: {name} option '{key}': {warning}")
+    return config

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..article import Article
+from ..captions import CaptionError, hashtag
 from ..findings import Finding, Severity
 from . import CheckContext, finding, rule
 
@@ -67,12 +68,29 @@ def front_matter_findings(article: Article, context: CheckContext) -> Iterator[F
                 )
     sources = article.meta.get("sources")
     for index, source in enumerate(sources if isinstance(sources, list) else []):
+        line = _line(article, f"sources.{index}")
         if not (isinstance(source, dict) and source.get("title") and source.get("url")):
             yield finding(
                 article, None, 0, "front-matter", Severity.ERROR,
                 f"Source {index + 1} needs a 'title' and a 'url'.",
-                f"Write it like this: {FIELDS['sources'][1]}",
-                line=_line(article, f"sources.{index}"),
+                f"Write it like this: {FIELDS['sources'][1]}", line=line,
+            )
+        elif not str(source["url"]).startswith(("https://", "http://")):
+            yield finding(
+                article, None, 0, "front-matter", Severity.ERROR,
+                f"Source {index + 1} has the link {source['url']!r}, which is not a web address.",
+                "Give the full address of the page, starting with https://",
+                line=_line(article, f"sources.{index}.url"),
+            )
+    tags = article.meta.get("tags")
+    for index, tag in enumerate(tags if isinstance(tags, list) else []):
+        try:
+            hashtag(str(tag))
+        except CaptionError as error:
+            yield finding(
+                article, None, 0, "front-matter", Severity.ERROR, str(error),
+                "Tags become hashtags in share captions, so each needs letters.",
+                line=_line(article, f"tags.{index}"),
             )
 
 

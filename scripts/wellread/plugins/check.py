@@ -34,6 +34,16 @@ class _CheckConfig(base.Config):
     """Articles must list their sources."""
 
 
+def check_settings(config: _CheckConfig) -> CheckSettings:
+    """The core settings from the validated plugin options (the CLI reads them the same way)."""
+    return CheckSettings(
+        language=config.language,
+        reading_grade_max=float(config.reading_grade_max),
+        reading_min_words=config.reading_min_words,
+        require_sources=config.require_sources,
+    )
+
+
 class CheckPlugin(BasePlugin[_CheckConfig]):
     """Logs each finding; errors are logged as errors, so `mkdocs build --strict` fails on them."""
 
@@ -41,13 +51,9 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         i18n = config.plugins.get("wellread/i18n")
         if not self.config.enabled or getattr(i18n, "language", None) is not None:
             return files  # the source is checked once, not again for each translation
-        settings = CheckSettings(
-            language=self.config.language,
-            reading_grade_max=float(self.config.reading_grade_max),
-            reading_min_words=self.config.reading_min_words,
-            require_sources=self.config.require_sources,
+        context = CheckContext(
+            settings=check_settings(self.config), files=frozenset(f.src_uri for f in files)
         )
-        context = CheckContext(settings=settings, files=frozenset(f.src_uri for f in files))
         shown_root = Path(config.docs_dir).name
         findings: list[Finding] = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):

@@ -38,6 +38,20 @@ class _I18nConfig(base.Config):
     """Where the gettext catalogs live, relative to mkdocs.yml."""
 
 
+def site_languages(config: _I18nConfig) -> list[str]:
+    """The default language, then the others; ValueError names a code that is not a language."""
+    codes = list(dict.fromkeys([config.default_language, *map(str, config.languages)]))
+    for code in codes:
+        try:
+            Locale.parse(code.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            raise ValueError(
+                f"unknown language code {code!r} in 'languages'. Expected codes like 'en', "
+                "'es', 'ar', 'pt-BR'."
+            ) from None
+    return codes
+
+
 class I18nPlugin(BasePlugin[_I18nConfig]):
     """Builds the default language at the site root and every other language below it."""
 
@@ -54,15 +68,10 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         default = self.config.default_language
-        languages = list(dict.fromkeys([default, *self.config.languages]))
-        for code in languages:
-            try:
-                Locale.parse(code.replace("-", "_"))
-            except (ValueError, UnknownLocaleError):
-                raise PluginError(
-                    f"wellread/i18n: unknown language code {code!r} in 'languages'. Expected codes "
-                    "like 'en', 'es', 'ar', 'pt-BR'."
-                ) from None
+        try:
+            languages = site_languages(self.config)
+        except ValueError as error:
+            raise PluginError(f"wellread/i18n: {error}") from None
         self.languages = {code: pageinfo.native_name(code) for code in languages}
         self.current = self.language or default
         self.direction = pageinfo.text_direction(self.current)
