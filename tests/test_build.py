@@ -108,7 +108,7 @@ def language_pages(site: Path, lang: str) -> list[Path]:
 
 def test_the_sample_has_eight_articles_in_four_topics() -> None:
     assert len(articles()) >= 8
-    assert len({a.split("/")[0] for a in articles()}) >= 3
+    assert len({a.split("/")[0] for a in articles()}) == 4
 
 
 @pytest.mark.parametrize(("lang", "direction"), [("en", "ltr"), ("es", "ltr"), ("ar", "rtl")])
@@ -183,6 +183,19 @@ def test_review_dates_are_shown_in_the_page_language(site: Path) -> None:
     assert "Page last reviewed:" in (site / article).read_text("utf-8")
     spanish = (site / "es" / article).read_text("utf-8")
     assert re.search(r"\d+ de \w+ de 20\d\d", spanish)
+
+
+@pytest.mark.parametrize(("lang", "search"), [("en", "en"), ("es", "es")])
+def test_search_index_is_built_for_the_page_language(site: Path, lang: str, search: str) -> None:
+    index = json.loads((site / LANGUAGES[lang] / "search/search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == [search]
+
+
+def test_hreflang_links_are_absolute(site: Path) -> None:
+    page = (site / "es" / articles()[0]).read_text("utf-8")
+    hreflang = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', page)
+    assert [lang for lang, _ in hreflang] == list(LANGUAGES)
+    assert all(url.startswith(SITE_URL) for _, url in hreflang)
 
 
 def test_no_page_loads_anything_from_another_site(site: Path) -> None:

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -178,3 +180,19 @@ def test_shipped_catalogs_pass_msgfmt_check() -> None:
             ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
         )
         assert result.returncode == 0, f"{po}: {result.stderr}"
+
+
+def test_shipped_catalogs_are_up_to_date_with_the_content(tmp_path: Path) -> None:
+    project = tmp_path / "site"
+    for name in ("content", "locales", "theme"):
+        shutil.copytree(REPO / name, project / name)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    wellread = Path(sys.executable).parent / "wellread"
+    for command in ("extract", "update"):
+        result = subprocess.run(
+            [str(wellread), "i18n", command], cwd=project, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.count("(unchanged)") == result.stdout.count("\n"), (
+            f"run 'make translate' and commit locales/:\n{result.stdout}"
+        )

@@ -16,6 +16,13 @@ def test_language_links_point_to_the_same_page_in_each_language() -> None:
     ]
 
 
+def test_language_links_are_absolute_when_the_site_address_is_known() -> None:
+    links = pageinfo.language_links("vaccines/", "ar", LANGUAGES, "en", "https://x.org/")
+    assert [link["url"] for link in links] == [
+        "https://x.org/vaccines/", "https://x.org/es/vaccines/", "https://x.org/ar/vaccines/",
+    ]
+
+
 def test_language_links_from_the_default_home_page() -> None:
     links = pageinfo.language_links("", "en", LANGUAGES, "en")
     assert [link["href"] for link in links] == ["./", "es/", "ar/"]

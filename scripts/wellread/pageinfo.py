@@ -34,11 +34,13 @@ def language_prefix(language: str, default: str) -> str:
 
 
 def language_links(
-    page_url: str, current: str, languages: Mapping[str, str], default: str
+    page_url: str, current: str, languages: Mapping[str, str], default: str, site_url: str = ""
 ) -> list[dict[str, Any]]:
-    """Relative links from this page to the same page in every language, current one marked.
+    """Links from this page to the same page in every language, current one marked.
 
-    `page_url` is MkDocs' page.url ('' for the home page, 'vaccines/flu-vaccine/' ...).
+    `page_url` is MkDocs' page.url ('' for the home page, 'vaccines/flu-vaccine/' ...). `href`
+    is relative, so the site works wherever it is put; `url` is absolute when the site's
+    address is known (search engines want absolute hreflang links).
     """
     here = language_prefix(current, default) + page_url
     start = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
@@ -48,7 +50,10 @@ def language_links(
         href = posixpath.relpath(target or ".", start or ".")
         if target.endswith("/") or not target:
             href = href.rstrip("/") + "/" if href != "." else "./"
-        links.append({"lang": code, "name": name, "href": href, "current": code == current})
+        url = site_url.rstrip("/") + "/" + target if site_url else href
+        links.append(
+            {"lang": code, "name": name, "href": href, "url": url, "current": code == current}
+        )
     return links
 
 

@@ -77,6 +77,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.direction = pageinfo.text_direction(self.current)
         config.theme["language"] = self.current
         config.theme["direction"] = self.direction
+        self.site_root = config.site_url or ""
         if self.current != default and config.site_url:
             config.site_url = urljoin(config.site_url, f"{self.current}/")
         # The header shows Material's language menu when `extra.alternate` is set; our
@@ -161,7 +162,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             "title_lang": source if "title" in untranslated else "",
             "title_dir": pageinfo.text_direction(source) if "title" in untranslated else "",
             "languages": pageinfo.language_links(
-                page.url, self.current, self.languages, source
+                page.url, self.current, self.languages, source, self.site_root
             ),
             "review": pageinfo.review_info(meta, self.current),
             "corrections": pageinfo.mark_source_language(
