@@ -127,3 +127,30 @@ def test_a_paragraph_that_starts_with_inline_html_is_prose() -> None:
 def test_untranslated_blocks_are_written_back_exactly() -> None:
     source = "Main office  \n12 Elm Street\\\nSpringfield\n\n- item  \n  more"
     assert render_markdown(parse(source).chunks, {}) == source
+
+
+def test_setext_heading_is_a_heading_message() -> None:
+    article = parse("Big heading\n===========\n\nText.\n")
+    assert [(b.kind, b.text) for b in article.body_blocks] == [
+        ("heading", "Big heading"), ("paragraph", "Text."),
+    ]
+    assert render_markdown(article.chunks, {"Big heading": "Gran título"}).startswith(
+        "# Gran título\n\nText."
+    )
+    assert render_markdown(article.chunks, {}, 'lang="en"').startswith(
+        'Big heading {: lang="en" }\n==========='
+    )
+
+
+def test_indented_code_is_not_prose_but_list_continuation_is() -> None:
+    article = parse("Text.\n\n    code 123\n    more\n\n- item\n\n    more of the item\n")
+    assert [c.kind for c in article.chunks if c.kind != "blank"] == [
+        "paragraph", "code", "list_item", "paragraph",
+    ]
+
+
+def test_indented_code_inside_an_admonition_body() -> None:
+    article = parse('!!! note "Tip"\n    Text.\n\n        code here\n')
+    assert [c.kind for c in article.chunks if c.kind != "blank"] == [
+        "admonition_title", "paragraph", "code",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +24,7 @@ _HTML_BLOCK = re.compile(
     r"|table|ul|video)(?:[\s>/]|$)",
     re.IGNORECASE,
 )
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _ATTR_LIST_LINE = re.compile(r"^\s*\{:?[^}]*\}\s*$")
@@ -235,16 +236,34 @@ def _ignored_lines(numbered: list[tuple[int, str]]) -> dict[int, frozenset[str]]
     return ignored
 
 
-def _parse_blocks(numbered: list[tuple[int, str]]) -> Iterator[Chunk]:
-    """Split Markdown lines into translatable blocks and verbatim runs, keeping every line."""
+def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Chunk]:
+    """Split Markdown lines into translatable blocks and verbatim runs, keeping every line.
+
+    `base` is the indentation of the container (an admonition's body is indented by 4).
+    """
     i = 0
+    after_list = False  # an indented line after a list item continues it; elsewhere it is code
     while i < len(numbered):
         number, line = numbered[i]
         stripped = line.strip()
         if not stripped:
             yield Verbatim("blank", (line,), number)
             i += 1
-        elif fence := _FENCE.match(line):
+            continue
+        starts_block = i == 0 or not numbered[i - 1][1].strip()
+        if starts_block and not after_list and _indent(line) >= base + 4:
+            end = i + 1
+            while end < len(numbered) and (
+                not numbered[end][1].strip() or _indent(numbered[end][1]) >= base + 4
+            ):
+                end += 1
+            while not numbered[end - 1][1].strip():
+                end -= 1
+            yield Verbatim("code", tuple(text for _, text in numbered[i:end]), number)
+            i = end
+            continue
+        after_list = bool(_LIST_ITEM.match(line)) or (after_list and _indent(line) > base)
+        if fence := _FENCE.match(line):
             end = _fence_end(numbered, i, fence.group(2))
             yield Verbatim("code", tuple(text for _, text in numbered[i:end]), number)
             i = end
@@ -275,7 +294,7 @@ def _parse_blocks(numbered: list[tuple[int, str]]) -> Iterator[Chunk]:
                 end += 1
             while end > i + 1 and not numbered[end - 1][1].strip():
                 end -= 1
-            yield from _parse_blocks(numbered[i + 1 : end])
+            yield from _parse_blocks(numbered[i + 1 : end], body_indent)
             i = end
         elif i + 1 < len(numbered) and "|" in line and _TABLE_SEPARATOR.match(numbered[i + 1][1]):
             end = _until_blank(numbered, i)
@@ -305,8 +324,16 @@ def _parse_blocks(numbered: list[tuple[int, str]]) -> Iterator[Chunk]:
             end = i + 1
             while end < len(numbered) and _continues(numbered[end][1]):
                 end += 1
+            kind, prefix = "paragraph", line[: _indent(line)]
+            underline = end < len(numbered) and _SETEXT.match(numbered[end][1])
+            if underline:  # "Title" over "=====" is a heading, written back as "# Title"
+                kind, prefix = "heading", "#" * (1 if "=" in underline.group(0) else 2) + " "
             parts = [(_indent(text), text.strip()) for _, text in numbered[i:end]]
-            yield _block("paragraph", numbered[i:end], line[: _indent(line)], parts)
+            block = _block(kind, numbered[i:end], prefix, parts)
+            if underline:
+                block = replace(block, source=(*block.source, numbered[end][1]))
+                end += 1
+            yield block
             i = end
 
 
@@ -332,7 +359,7 @@ def _continues(line: str) -> bool:
     return bool(stripped) and not (
         _LIST_ITEM.match(line) or _HEADING.match(line) or _FENCE.match(line)
         or _ADMONITION.match(line) or _BLOCKQUOTE.match(line) or _HTML_BLOCK.match(line)
-        or _COMMENT_LINE.match(line)
+        or _COMMENT_LINE.match(line) or _SETEXT.match(line)
     )
 
 
@@ -374,8 +401,9 @@ def render_markdown(
             out.append(chunk.prefix + text)
         elif not source_attributes or chunk.kind == "admonition_title":
             out.extend(chunk.source)
-        elif chunk.kind == "heading":
+        elif chunk.kind == "heading":  # an ATX line, or a setext title line and its underline
             out.append(f"{chunk.source[0].rstrip()} {{: {source_attributes} }}")
+            out.extend(chunk.source[1:])
         elif chunk.kind == "list_item":
             out.append(f"{chunk.prefix}<span {source_attributes}>{chunk.text}</span>")
         else:
