@@ -146,3 +146,19 @@ def test_file_that_is_not_utf8_is_a_finding_with_its_line(make_project: Project,
     assert result.stdout.startswith(
         "content/a/latin1.md:2:1: error encoding: The file is not UTF-8 text."
     )
+
+
+def test_a_draft_outside_the_content_folder_is_checked_as_an_article(
+    make_project: Project, run, tmp_path: Path
+) -> None:
+    project = make_project({"content/a/ok.md": ARTICLE}, with_theme=False)
+    draft = project / "drafts" / "topic" / "new.md"
+    draft.parent.mkdir(parents=True)
+    draft.write_text(ARTICLE.replace("title: Flu vaccine", "title: Flu\nimage: pic.png\n"
+                                     "image_alt: A picture."), "utf-8")
+    (draft.parent / "pic.png").write_bytes(b"png")
+    result = run(project, "check", "drafts/topic/new.md")
+    assert result.exit_code == 0, result.output
+    draft.write_text("---\ntitle: Flu\n---\nBody.\n", "utf-8")
+    result = run(project, "check", "drafts/topic/new.md")
+    assert "error front-matter: The article has no 'reviewed_by'." in result.stdout

@@ -13,7 +13,7 @@ from babel.messages.mofile import write_mo
 
 from . import catalog
 from .article import Article
-from .check import CheckContext, check_articles
+from .check import CheckContext, check_article
 from .errors import ContentError, WellreadError
 from .findings import Finding, findings_as_json, has_errors
 from .site import load_content, problem_finding, read_page
@@ -53,11 +53,16 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     """
     site = _site(config_file)
     content_dir = site.content_dir
-    articles, findings = _read_articles(paths or (content_dir,), content_dir)
-    files = frozenset(
-        p.relative_to(content_dir).as_posix() for p in content_dir.rglob("*") if p.is_file()
-    ) if content_dir.is_dir() else frozenset()
-    findings += check_articles(articles, CheckContext(settings=site.check, files=files))
+    pages, findings = _read_articles(paths or (content_dir,), content_dir)
+    contexts = {
+        base: CheckContext(settings=site.check, files=frozenset(
+            p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()
+        ))
+        for base in {base for _, base in pages}
+    }
+    for article, base in pages:
+        findings += check_article(article, contexts[base])
+    articles = [article for article, _ in pages]
     findings.sort()
     if output_format == "json":
         click.echo(findings_as_json(findings))
@@ -72,17 +77,24 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     sys.exit(1 if has_errors(findings) else 0)
 
 
-def _read_articles(paths: Iterable[Path], content_dir: Path) -> tuple[list[Article], list[Finding]]:
-    """Parse each Markdown file once; a file that cannot be parsed becomes a finding."""
+def _read_articles(
+    paths: Iterable[Path], content_dir: Path
+) -> tuple[list[tuple[Article, Path]], list[Finding]]:
+    """Parse each Markdown file once, with the folder its paths are relative to.
+
+    A file outside the content folder is taken as an article in a topic folder (its own
+    folder), which is what a writer drafting one elsewhere means. A file that cannot be parsed
+    becomes a finding.
+    """
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
     articles, problems = [], []
     for file in dict.fromkeys(files):
-        base = content_dir if file.resolve().is_relative_to(content_dir.resolve()) else file.parent
-        shown = file.as_posix()
+        inside = file.resolve().is_relative_to(content_dir.resolve())
+        base = (content_dir if inside else file.parent.parent).resolve()
         try:
-            articles.append(read_page(file.resolve(), base.resolve(), shown))
+            articles.append((read_page(file.resolve(), base, file.as_posix()), base))
         except ContentError as error:
             problems.append(problem_finding(error))
     return articles, problems

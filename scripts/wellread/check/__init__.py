@@ -64,9 +64,5 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     )
 
 
-def check_articles(articles: Iterable[Article], context: CheckContext) -> list[Finding]:
-    return [f for article in articles for f in check_article(article, context)]
-
-
 # Rules register themselves on import.
 from . import frontmatter, jargon, privacy, readability  # noqa: E402, F401

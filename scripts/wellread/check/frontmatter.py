@@ -142,7 +142,8 @@ def image_findings(article: Article, context: CheckContext) -> Iterator[Finding]
     elif context.files and target not in context.files:
         yield finding(
             article, None, 0, "image-missing", Severity.ERROR,
-            f"The image '{image}' does not exist (looked for content/{target}).",
+            f"The image '{image}' does not exist (looked for "
+            f"{article.path.removesuffix(article.page)}{target}).",
             "Check the file name, or add the image beside the article.", line=line,
         )
 
