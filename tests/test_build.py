@@ -164,6 +164,7 @@ def test_untranslated_pages_say_so_in_the_readers_language(site: Path) -> None:
     assert notices, "the sample should have Spanish pages that fall back to English"
     for page in notices.values():
         notice = page.text.split('class="wr-notice"', 1)[1].split("</div>", 1)[0]
+        assert "aún no está traducida" in notice or "aún no están traducidas" in notice
         assert "inglés" in notice
         assert "en" in page.langs  # the English parts are marked for screen readers
 
@@ -176,6 +177,14 @@ def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
     assert len(complete) >= 3
     for page in complete:
         assert "en" not in page.langs
+
+
+def test_theme_strings_are_in_the_page_language(site: Path) -> None:
+    page = (site / "es" / articles()[0]).read_text("utf-8")
+    assert "Puntos clave" in page and "Fuentes" in page and "Próxima revisión:" in page
+    assert "Key points" not in page
+    arabic = (site / "ar" / articles()[0]).read_text("utf-8")
+    assert "المصادر" in arabic and "Sources" not in arabic
 
 
 def test_review_dates_are_shown_in_the_page_language(site: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import logging
 import os
 import re
@@ -10,7 +11,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from babel import Locale, UnknownLocaleError
-from babel.support import NullTranslations
 from jinja2 import Environment
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
@@ -60,7 +60,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def __init__(self) -> None:
         self.language: str | None = None  # set on the copies that build the other languages
         self.content: dict[str, str] = {}
-        self.translations: NullTranslations = NullTranslations()
+        self.translations: gettext.NullTranslations = gettext.NullTranslations()
 
     # -- configuration -------------------------------------------------------------------------
     # Before every other plugin, so that they (Material's search index among them) see the
@@ -88,9 +88,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.content, self.translations = self._load_catalogs()
         return config
 
-    def _load_catalogs(self) -> tuple[dict[str, str], NullTranslations]:
+    def _load_catalogs(self) -> tuple[dict[str, str], gettext.NullTranslations]:
         if self.current == self.config.default_language:
-            return {}, NullTranslations()
+            return {}, gettext.NullTranslations()
         folder = self.locales / self.current / "LC_MESSAGES"
         found: list[dict[str, str]] = []
         for domain in (catalog.CONTENT, catalog.THEME):
@@ -202,7 +202,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             build(other)
 
 
-class _Translations(NullTranslations):
+class _Translations(gettext.NullTranslations):
     """The theme's published strings for Jinja's gettext (fuzzy and unsafe ones left out)."""
 
     def __init__(self, strings: dict[str, str]) -> None:
