@@ -19,6 +19,7 @@ translate: $(STAMP)  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n extract
 	$(BIN)/wellread i18n update
 	$(BIN)/wellread i18n stats
+	$(BIN)/wellread i18n check
 
 test: system-deps $(STAMP)  ## Lint, then every test (unit, catalogs, end-to-end build)
 	$(BIN)/ruff check scripts tests

@@ -164,7 +164,12 @@ def test_theme_translation_that_drops_a_placeholder_is_not_published() -> None:
 def test_stats_count_translated_fuzzy_and_missing() -> None:
     stats = catalog.catalog_stats(translated({"Adults": "A", "Who": "Q"}, fuzzy={"Who"}))
     assert (stats.total, stats.translated, stats.fuzzy, stats.untranslated) == (5, 1, 1, 3)
-    assert stats.percent == 20
+    assert (stats.words, stats.translated_words, stats.percent) == (9, 1, 11)
+
+
+def test_stats_do_not_count_unusable_translations_as_done() -> None:
+    stats = catalog.catalog_stats(translated({"50% of kids": "El 5 % de los niños"}))
+    assert (stats.translated, stats.rejected, stats.untranslated) == (0, 1, 4)
 
 
 def test_theme_strings_are_extracted_from_the_templates() -> None:
@@ -180,6 +185,12 @@ def test_shipped_catalogs_pass_msgfmt_check() -> None:
             ["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True
         )
         assert result.returncode == 0, f"{po}: {result.stderr}"
+
+
+def test_every_shipped_translation_is_usable() -> None:
+    for po in sorted((REPO / "locales").glob("*/LC_MESSAGES/*.po")):
+        unusable = catalog.rejected(catalog.read_catalog(po, po.parent.parent.name))
+        assert [(m.lineno, problem) for m, problem in unusable] == [], po
 
 
 def test_shipped_catalogs_are_up_to_date_with_the_content(tmp_path: Path) -> None:

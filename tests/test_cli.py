@@ -124,7 +124,31 @@ def test_translate_commands_write_catalogs_and_report_progress(
     again = run(project, "i18n", "update")
     assert again.stdout.count("(unchanged)") == 4
     stats = run(project, "i18n", "stats")
-    assert stats.stdout.splitlines()[1].split() == ["es", "content", "0", "0", "6", "0%"]
+    assert stats.stdout.splitlines()[1].split() == [
+        "es", "content", "0", "0", "0", "6", "0/32", "0%",
+    ]
+    assert run(project, "i18n", "stats", "--min", "1").exit_code == 1
+    assert run(project, "i18n", "stats", "--min", "0").exit_code == 0
+
+
+def test_i18n_check_names_the_po_line_of_a_changed_dose(make_project: Project, run) -> None:
+    project = make_project({"content/vaccines/flu.md": ARTICLE.replace(
+        "Everyone 6 months and older.", "Take 500 mg twice a day.")})
+    run(project, "i18n", "extract")
+    run(project, "i18n", "update")
+    po = project / "locales/es/LC_MESSAGES/content.po"
+    text = po.read_text("utf-8").replace(
+        'msgid "Take 500 mg twice a day."\nmsgstr ""',
+        'msgid "Take 500 mg twice a day."\nmsgstr "Tome 50 mg dos veces al día."',
+    )
+    po.write_text(text, "utf-8")
+    line = text.splitlines().index('msgid "Take 500 mg twice a day."') + 1
+    result = run(project, "i18n", "check")
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        f"locales/es/LC_MESSAGES/content.po:{line}: warning translation-unusable: this "
+        "translation is not used because its numbers differ from the source (check 500)."
+    )
 
 
 def test_extract_refuses_to_drop_messages_of_a_broken_article(

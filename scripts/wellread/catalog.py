@@ -36,16 +36,22 @@ class CatalogStats:
     """How much of one catalog a translator has done."""
 
     total: int
-    translated: int
+    translated: int  # published: translated, not fuzzy, markup intact
     fuzzy: int
+    rejected: int = 0  # translated but not used, see `rejected()`
+    words: int = 0  # source words in all messages
+    translated_words: int = 0
 
     @property
     def untranslated(self) -> int:
-        return self.total - self.translated - self.fuzzy
+        return self.total - self.translated - self.fuzzy - self.rejected
 
     @property
     def percent(self) -> int:
-        return round(100 * self.translated / self.total) if self.total else 100
+        """Share of the source words that readers see translated."""
+        if not self.words:
+            return round(100 * self.translated / self.total) if self.total else 100
+        return 100 * self.translated_words // self.words
 
 
 @dataclass(frozen=True)
@@ -198,11 +204,15 @@ def _translated(catalog: Catalog) -> list[Message]:
 
 
 def catalog_stats(catalog: Catalog) -> CatalogStats:
-    messages = [m for m in catalog if m.id]
+    messages = [m for m in catalog if m.id and isinstance(m.id, str)]
+    shown = published(catalog)
     return CatalogStats(
         total=len(messages),
-        translated=sum(1 for m in messages if m.string and not m.fuzzy),
+        translated=len(shown),
         fuzzy=sum(1 for m in messages if m.fuzzy),
+        rejected=len(rejected(catalog)),
+        words=sum(len(m.id.split()) for m in messages),
+        translated_words=sum(len(source.split()) for source in shown),
     )
 
 

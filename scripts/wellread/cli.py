@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import click
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from . import catalog
@@ -142,12 +143,8 @@ def update(config_file: Path) -> None:
         pot = site.locales_dir / f"{domain}.pot"
         if not pot.is_file():
             raise click.UsageError(f"{pot} does not exist: run 'wellread i18n extract' first.")
-        try:
-            template = catalog.read_catalog(pot)
-            existing = catalog.read_catalog(path, language) if path.is_file() else None
-        except WellreadError as error:
-            click.echo(str(error), err=True)
-            sys.exit(1)
+        template = _read_or_exit(pot, None)
+        existing = _read_or_exit(path, language) if path.is_file() else None
         updated = catalog.updated_catalog(template, existing, language)
         written = catalog.write_catalog(path, updated)
         stats = catalog.catalog_stats(updated)
@@ -162,11 +159,7 @@ def compile(config_file: Path) -> None:
     for language, _domain, path in _catalog_paths(site):
         if not path.is_file():
             continue
-        try:
-            po = catalog.read_catalog(path, language)
-        except WellreadError as error:
-            click.echo(str(error), err=True)
-            sys.exit(1)
+        po = _read_or_exit(path, language)
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, po, use_fuzzy=False)
         click.echo(f"{path.with_suffix('.mo')}: {catalog.catalog_stats(po).translated} messages")
@@ -174,24 +167,61 @@ def compile(config_file: Path) -> None:
 
 @i18n.command()
 @config_option
-def stats(config_file: Path) -> None:
-    """How much of each language is translated."""
+@click.option("--min", "minimum", type=click.IntRange(0, 100), default=None,
+              help="Exit 1 if a language's content has less than this % of its words translated.")
+def stats(config_file: Path, minimum: int | None) -> None:
+    """How much of each language is translated (messages, and words as a share of the source)."""
     site = _site(config_file)
-    click.echo(f"{'language':<10}{'catalog':<10}{'translated':>12}{'fuzzy':>8}{'missing':>9}"
-               f"{'done':>7}")
+    click.echo(f"{'language':<10}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'unusable':>10}"
+               f"{'missing':>9}{'words':>14}{'done':>6}")
+    below = []
     for language, domain, path in _catalog_paths(site):
         if not path.is_file():
-            click.echo(f"{language:<10}{domain:<10}{'(no catalog yet)':>36}")
+            click.echo(f"{language:<10}{domain:<9}{'(no catalog yet)':>46}")
+            below.append(language)
             continue
-        try:
-            numbers = catalog.catalog_stats(catalog.read_catalog(path, language))
-        except WellreadError as error:
-            click.echo(str(error), err=True)
-            sys.exit(1)
+        numbers = catalog.catalog_stats(_read_or_exit(path, language))
+        words = f"{numbers.translated_words}/{numbers.words}"
         click.echo(
-            f"{language:<10}{domain:<10}{numbers.translated:>12}{numbers.fuzzy:>8}"
-            f"{numbers.untranslated:>9}{numbers.percent:>6}%"
+            f"{language:<10}{domain:<9}{numbers.translated:>11}{numbers.fuzzy:>7}"
+            f"{numbers.rejected:>10}{numbers.untranslated:>9}{words:>14}{numbers.percent:>5}%"
         )
+        if domain == catalog.CONTENT and minimum is not None and numbers.percent < minimum:
+            below.append(language)
+    if minimum is not None and below:
+        click.echo(f"Below {minimum}% translated: {', '.join(sorted(set(below)))}", err=True)
+        sys.exit(1)
+
+
+@i18n.command(name="check")
+@config_option
+def check_translations(config_file: Path) -> None:
+    """List translations that are not used because their markup or numbers differ from the source.
+
+    Exits 1 when there are any, so CI can stop a catalog that drops a link or changes a dose.
+    """
+    site = _site(config_file)
+    count = 0
+    for language, _domain, path in _catalog_paths(site):
+        if not path.is_file():
+            continue
+        for message, problem in catalog.rejected(_read_or_exit(path, language)):
+            count += 1
+            click.echo(
+                f"{path}:{message.lineno}: warning translation-unusable: this translation is not "
+                f"used because {problem}.\n    source: {message.id}\n    translation: "
+                f"{message.string}"
+            )
+    click.echo(f"{count} unusable translations.", err=True)
+    sys.exit(1 if count else 0)
+
+
+def _read_or_exit(path: Path, language: str | None) -> Catalog:
+    try:
+        return catalog.read_catalog(path, language)
+    except WellreadError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
 
 
 def _catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:

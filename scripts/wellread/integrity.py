@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 _TAG = re.compile(r"<\s*(/?\s*[a-zA-Z][\w-]*|!--)")
 _TARGET = re.compile(r"\]\(([^)]*)\)")
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 _BLOCK_START = re.compile(r"^\s*(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|!!!|\?\?\?|\||```|~~~|    )")
-_MARKERS = ("**", "__", "`", "![", "](", "{:", "{{", "{%", "[[")
+_MARKERS = ("**", "__", "`", "![", "](", "[^", "{:", "{{", "{%", "[[", "!!!", "???")
+# A number with its decimal or thousands separators, Latin or Arabic: "1,000", "38.5".
+_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
 _SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 
 
@@ -27,6 +30,11 @@ def markup_problem(source: str, translation: str) -> str:
         if translation.count(marker) != source.count(marker):
             return f"it has {translation.count(marker)} '{marker}' where the source has " \
                    f"{source.count(marker)}"
+    if (missing := _numbers(source) - _numbers(translation)) or _numbers(translation) - _numbers(
+        source
+    ):
+        changed = sorted(missing or _numbers(translation) - _numbers(source))
+        return f"its numbers differ from the source (check {', '.join(changed)})"
     if sorted(_PLACEHOLDER.findall(translation)) != sorted(_PLACEHOLDER.findall(source)):
         return "its %(name)s placeholders differ from the source"
     if len(_SCHEME.findall(translation)) > len(_SCHEME.findall(source)):
@@ -35,6 +43,16 @@ def markup_problem(source: str, translation: str) -> str:
     if starts and not _BLOCK_START.match(source):
         return f"it starts with '{starts.group(1).strip()}', which would change the block's kind"
     return ""
+
+
+def _numbers(text: str) -> Counter[str]:
+    """Every number as its digits: a dose, a temperature or a phone number must survive whole.
+
+    Separators are dropped because languages write them differently ("5.7" is "5,7" in
+    Spanish), and Arabic-Indic digits count as the digits they are.
+    """
+    digits = "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+    return Counter(re.sub(r"[.,\u066b\u066c]", "", n) for n in _NUMBER.findall(digits))
 
 
 def _tag_names(text: str) -> list[str]:
