@@ -159,6 +159,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             "dir": self.direction,
             "translation": status,
             "source_language": pageinfo.language_name(source, self.current),
+            "source_lang": source,
             "title_lang": source if "title" in untranslated else "",
             "title_dir": pageinfo.text_direction(source) if "title" in untranslated else "",
             "languages": pageinfo.language_links(
