@@ -240,6 +240,14 @@ def translate_article(
     return TranslatedArticle(body, meta, done, total, missing)
 
 
+def article_progress(article: Article, translations: Mapping[str, str]) -> tuple[int, int]:
+    """(translated words, all words) of what readers see of one article."""
+    messages = article.messages
+    total = sum(len(block.text.split()) for block in messages)
+    done = sum(len(block.text.split()) for block in messages if block.text in translations)
+    return done, total
+
+
 def _set_field(meta: dict, path: str, value: str) -> None:
     """Set 'sources.0.title' style paths in a copy of the front matter."""
     parts = path.split(".")

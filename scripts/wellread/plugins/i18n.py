@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gettext
+import json
 import logging
 import os
+import posixpath
 import re
 import subprocess
 from pathlib import Path
@@ -17,7 +19,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -36,6 +38,8 @@ class _I18nConfig(base.Config):
     """Language codes to build, default first: each other language is built under site/<code>/."""
     locales_dir = c.Type(str, default="locales")
     """Where the gettext catalogs live, relative to mkdocs.yml."""
+    progress_page = c.Type(str, default="translations.md")
+    """A page, made in every language, showing how much of each article is translated."""
 
 
 def site_languages(config: _I18nConfig) -> list[str]:
@@ -125,6 +129,62 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         except ContentError:
             return None  # wellread/check reports it; the page is built from MkDocs' reading
 
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add the translation progress page (after wellread/check, so it is not checked)."""
+        if self.config.progress_page and not files.get_file_from_path(self.config.progress_page):
+            files.append(File.generated(
+                config, self.config.progress_page, content=self._progress_markdown(files, config)
+            ))
+        return files
+
+    def _progress_markdown(self, files: Files, config: MkDocsConfig) -> str:
+        _ = self.gettext
+        others = [code for code in self.languages if code != self.config.default_language]
+        published = {code: self._published_content(code) for code in others}
+        rows, totals = [], {code: [0, 0] for code in others}
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            try:
+                article = parse_page(file.content_bytes, file.src_uri, file.src_uri)
+            except ContentError:
+                continue
+            title = str(article.meta.get("title") or file.src_uri)
+            cells = []
+            for code in others:
+                done, total = catalog.article_progress(article, published[code])
+                totals[code][0] += done
+                totals[code][1] += total
+                cells.append(f"{100 * done // total if total else 100} %")
+            link = posixpath.relpath(file.src_uri, posixpath.dirname(self.config.progress_page))
+            rows.append(f"| [{self.content.get(title, title)}]({link}) | {' | '.join(cells)} |")
+        header = " | ".join(self.languages[code] for code in others)
+        summary = [
+            f"| {self.languages[code]} | {100 * d // t if t else 100} % |"
+            for code, (d, t) in totals.items()
+        ]
+        # Plain _() calls, not inside f-strings, so that Babel's extractor finds them.
+        title, language, done, pages, page = (
+            _("Translations"), _("Language"), _("Translated"), _("Pages"), _("Page")
+        )
+        intro = _(
+            "How much of each page readers can read in each language. Parts not translated yet "
+            "are shown in the original language."
+        )
+        return "\n".join([
+            "---", f"title: {json.dumps(title)}", "---", intro,
+            "", f"| {language} | {done} |", "| --- | --- |", *summary,
+            "", f"## {pages}", "", f"| {page} | {header} |",
+            "| --- |" + " --- |" * len(others), *rows, "",
+        ])
+
+    def _published_content(self, code: str) -> dict[str, str]:
+        if code == self.current:
+            return self.content
+        path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
+        try:
+            return catalog.published(catalog.read_catalog(path, code)) if path.is_file() else {}
+        except WellreadError as error:
+            raise PluginError(str(error)) from None
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Name each topic section after its index page's (translated) title."""
         for item in nav.items:
@@ -141,7 +201,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        article = self.article_for(page)
+        article = self.article_for(page) if not page.file.generated_by else None
         status, untranslated = "source", frozenset[str]()
         if article is not None and self.current != self.config.default_language:
             translated = catalog.translate_article(
