@@ -202,8 +202,8 @@ def test_search_index_is_built_for_the_page_language(site: Path, lang: str, sear
 
 def test_hreflang_links_are_absolute(site: Path) -> None:
     page = (site / "es" / articles()[0]).read_text("utf-8")
-    hreflang = re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', page)
-    assert [lang for lang, _ in hreflang] == list(LANGUAGES)
+    hreflang = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', page)
+    assert [lang for lang, _ in hreflang] == [*LANGUAGES, "x-default"]
     assert all(url.startswith(SITE_URL) for _, url in hreflang)
 
 
