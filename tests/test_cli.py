@@ -186,3 +186,31 @@ def test_a_draft_outside_the_content_folder_is_checked_as_an_article(
     draft.write_text("---\ntitle: Flu\n---\nBody.\n", "utf-8")
     result = run(project, "check", "drafts/topic/new.md")
     assert "error front-matter: The article has no 'reviewed_by'." in result.stdout
+
+
+def test_translations_are_checked_with_their_languages_word_lists(
+    make_project: Project, run
+) -> None:
+    project = make_project({"content/vaccines/flu.md": ARTICLE})
+    run(project, "i18n", "extract")
+    run(project, "i18n", "update")
+    po = project / "locales/es/LC_MESSAGES/content.po"
+    text = po.read_text("utf-8").replace(
+        'msgid "Everyone 6 months and older."\nmsgstr ""',
+        'msgid "Everyone 6 months and older."\nmsgstr "Todos desde 6 meses, con hipertensión."',
+    ).replace(
+        'msgid "Who should get it"\nmsgstr ""',
+        'msgid "Who should get it"\nmsgstr "Quién 123-45-6789"',
+    )
+    po.write_text(text, "utf-8")
+    lines = text.splitlines()
+    jargon_line = lines.index('msgstr "Todos desde 6 meses, con hipertensión."') + 1
+    result = run(project, "check")
+    assert result.exit_code == 1
+    assert (
+        f"locales/es/LC_MESSAGES/content.po:{jargon_line}:34: warning jargon: 'hipertensión'"
+        in result.stdout
+    )
+    assert "'presión arterial alta'" in result.stdout
+    ssn_line = lines.index('msgstr "Quién 123-45-6789"') + 1
+    assert f"locales/es/LC_MESSAGES/content.po:{ssn_line}:15: error phi-ssn" in result.stdout

@@ -17,7 +17,7 @@ from .article import Article
 from .check import CheckContext, check_article
 from .errors import ContentError, WellreadError
 from .findings import Finding, findings_as_json, has_errors
-from .site import load_content, problem_finding, read_page
+from .site import load_content, problem_finding, read_page, translation_findings
 from .siteconfig import SiteConfig, load_site_config
 
 config_option = click.option(
@@ -49,8 +49,8 @@ def _site(config_file: Path) -> SiteConfig:
 def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> None:
     """Check articles for reading level, jargon, privacy leaks and missing facts.
 
-    PATHS are Markdown files or folders (default: the content folder). Exits 1 when there are
-    errors, 0 when there are only warnings or nothing.
+    PATHS are Markdown files or folders (default: the content folder and every language's
+    translations). Exits 1 when there are errors, 0 when there are only warnings or nothing.
     """
     site = _site(config_file)
     content_dir = site.content_dir
@@ -63,6 +63,12 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     }
     for article, base in pages:
         findings += check_article(article, contexts[base])
+    if not paths:  # the whole site: translations too, with each language's word lists
+        others = [code for code in site.languages if code != site.default_language]
+        findings += translation_findings(
+            site.locales_dir, others, CheckContext(settings=site.check),
+            site.locales_dir.relative_to(site.root).as_posix(),
+        )
     articles = [article for article, _ in pages]
     findings.sort()
     if output_format == "json":

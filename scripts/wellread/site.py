@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import catalog
 from .article import Article, parse_article
-from .errors import ContentError
+from .check import CheckContext, check_translations
+from .errors import CatalogError, ContentError
 from .findings import Finding, Severity
 
 
@@ -55,3 +57,26 @@ def problem_finding(error: ContentError) -> Finding:
     return Finding(
         error.file, error.line, 1, error.rule, Severity.ERROR, error.message, error.hint
     )
+
+
+def translation_findings(
+    locales_dir: Path, languages: list[str], context: CheckContext, shown_root: str = "locales"
+) -> list[Finding]:
+    """The word rules (jargon, privacy) on every published translation, in each language."""
+    findings: list[Finding] = []
+    for language in languages:
+        path = locales_dir / language / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
+        if not path.is_file():
+            continue
+        shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
+        try:
+            po = catalog.read_catalog(path, language)
+        except CatalogError as error:
+            findings.append(Finding(shown, 1, 1, "catalog", Severity.ERROR, str(error)))
+            continue
+        shown_strings = catalog.published(po)
+        pairs = [(m.lineno, m.string) for m in po if m.id in shown_strings and m.lineno]
+        language_context = replace(context, settings=replace(context.settings, language=language))
+        lines = tuple(path.read_text("utf-8").splitlines())
+        findings += check_translations(shown, lines, pairs, language_context)
+    return findings

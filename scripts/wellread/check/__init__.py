@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -62,6 +62,35 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     return sorted(
         f for f in found if f.rule in UNSUPPRESSIBLE or not article.is_ignored(f.rule, f.line)
     )
+
+
+# Rules that read words, so they also apply to translations, with that language's word lists.
+TRANSLATION_RULES = ("jargon", "phi-ssn")
+
+
+def check_translations(
+    po_path: str, po_lines: tuple[str, ...], translations: Iterable[tuple[int, str]],
+    context: CheckContext,
+) -> list[Finding]:
+    """Findings in published translations, placed at their msgstr line in the PO file.
+
+    `translations` are (line of the msgid, msgstr) pairs; context.settings.language names the
+    catalog's language.
+    """
+    blocks = []
+    for msgid_line, text in translations:
+        line = next(
+            (n for n in range(msgid_line, len(po_lines) + 1)
+             if po_lines[n - 1].startswith("msgstr")), msgid_line,
+        )
+        column = po_lines[line - 1].find('"') + 2 if line <= len(po_lines) else 1
+        blocks.append(Block("paragraph", text, line, column, spans=((0, line, column),)))
+    po = Article(
+        path=po_path, page=po_path, meta={}, meta_lines={}, body_line=1, chunks=tuple(blocks),
+        lines=po_lines,
+    )
+    found = (f for name in TRANSLATION_RULES for f in RULES[name](po, context))
+    return sorted(found)
 
 
 # Rules register themselves on import.

@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from ..check import CheckContext, CheckSettings, check_article
 from ..errors import ContentError
 from ..findings import Finding, Severity
-from ..site import parse_page, problem_finding
+from ..site import parse_page, problem_finding, translation_findings
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -64,6 +64,12 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                 findings.append(problem_finding(error))
                 continue
             findings.extend(check_article(article, context))
+        if i18n is not None:
+            others = [code for code in i18n.languages if code != i18n.config.default_language]
+            findings += translation_findings(
+                i18n.locales, others, context,
+                Path(i18n.config.locales_dir).as_posix(),
+            )
         for found in findings:
             message = f"wellread: {found.as_text()}"
             if found.severity is Severity.ERROR:
