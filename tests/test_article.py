@@ -28,12 +28,28 @@ def test_wrapped_paragraph_is_one_message_that_maps_back_to_each_line() -> None:
     assert block.location(0) == (1, 1)
 
 
-def test_code_fences_html_and_tables_are_not_messages() -> None:
-    article = parse(
-        "```\n# not a heading\n```\n\n<div>html</div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
-    )
+def test_code_fences_and_html_blocks_are_not_messages() -> None:
+    article = parse("```\n# not a heading\n```\n\n<div>html</div>\n")
     assert article.body_blocks == ()
-    assert [c.kind for c in article.chunks if c.kind != "blank"] == ["code", "html", "table"]
+    assert [c.kind for c in article.chunks if c.kind != "blank"] == ["code", "html"]
+
+
+def test_each_table_cell_is_a_message_at_its_column() -> None:
+    article = parse("| Age | Shots |\n|-----|------:|\n| 6 months | 1 or 2 |\n")
+    assert [(b.kind, b.text, b.line, b.column) for b in article.body_blocks] == [
+        ("table_cell", "Age", 1, 3), ("table_cell", "Shots", 1, 9),
+        ("table_cell", "6 months", 3, 3), ("table_cell", "1 or 2", 3, 14),
+    ]
+
+
+def test_translated_table_keeps_its_pipes_and_marks_untranslated_cells() -> None:
+    source = "| Age | Shots |\n|-----|------:|\n| Adults | 1 |"
+    article = parse(source)
+    assert render_markdown(article.chunks, {}) == source
+    assert render_markdown(article.chunks, {"Age": "Edad", "Adults": "A|B"}, 'lang="en"') == (
+        '| Edad | <span lang="en">Shots</span> |\n|-----|------:|\n'
+        '| A\\|B | <span lang="en">1</span> |'
+    )
 
 
 def test_admonition_title_and_body_are_separate_messages() -> None:

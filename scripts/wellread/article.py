@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -70,7 +71,17 @@ class Verbatim:
     line: int
 
 
-Chunk = Block | Verbatim
+@dataclass(frozen=True)
+class Table:
+    """A pipe table: each cell is a message; the separator row and the pipes stay as written."""
+
+    lines: tuple[str, ...]
+    line: int
+    cells: tuple[tuple[Block, ...], ...]  # per line; the separator line has none
+    kind: str = "table"
+
+
+Chunk = Block | Verbatim | Table
 
 
 @dataclass(frozen=True)
@@ -97,7 +108,13 @@ class Article:
 
     @property
     def body_blocks(self) -> tuple[Block, ...]:
-        return tuple(c for c in self.chunks if isinstance(c, Block))
+        blocks: list[Block] = []
+        for chunk in self.chunks:
+            if isinstance(chunk, Block):
+                blocks.append(chunk)
+            elif isinstance(chunk, Table):
+                blocks.extend(cell for row in chunk.cells for cell in row)
+        return tuple(blocks)
 
     @property
     def meta_blocks(self) -> tuple[Block, ...]:
@@ -298,7 +315,7 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
             i = end
         elif i + 1 < len(numbered) and "|" in line and _TABLE_SEPARATOR.match(numbered[i + 1][1]):
             end = _until_blank(numbered, i)
-            yield Verbatim("table", tuple(text for _, text in numbered[i:end]), number)
+            yield _table(numbered[i:end])
             i = end
         elif item := _LIST_ITEM.match(line):
             end = i + 1
@@ -353,6 +370,36 @@ def _block(
     )
 
 
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
+def _table(lines: list[tuple[int, str]]) -> Table:
+    rows: list[tuple[Block, ...]] = []
+    for index, (number, line) in enumerate(lines):
+        cells = []
+        if index != 1:  # the |---|---| row
+            bounds = [m.start() for m in _CELL_SEPARATOR.finditer(line)]
+            edges = [-1, *bounds, len(line)]
+            for start, end in pairwise(edges):
+                raw = line[start + 1 : end]
+                if raw.strip():
+                    column = start + 1 + len(raw) - len(raw.lstrip())
+                    parts = [(column, raw.strip())]
+                    cells.append(_block("table_cell", [(number, line)], "", parts))
+        rows.append(tuple(cells))
+    return Table(tuple(text for _, text in lines), lines[0][0], tuple(rows))
+
+
+def _table_row(row: str, cells: tuple[Block, ...], text_for: Callable[[Block], str]) -> str:
+    """The row with each cell's text replaced in place, pipes and spacing kept."""
+    out, last = [], 0
+    for cell in cells:
+        start = cell.column - 1
+        out += [row[last:start], text_for(cell)]
+        last = start + len(cell.text)
+    return "".join(out) + row[last:]
+
+
 def _continues(line: str) -> bool:
     """A line continues the paragraph or list item above it (a lazy continuation line)."""
     stripped = line.strip()
@@ -382,6 +429,12 @@ def _until_blank(numbered: list[tuple[int, str]], start: int) -> int:
     return end
 
 
+def _cell_text(cell: Block, replace: Mapping[str, str], source_attributes: str) -> str:
+    if cell.text in replace:
+        return " ".join(replace[cell.text].split()).replace("|", "\\|")
+    return f"<span {source_attributes}>{cell.text}</span>" if source_attributes else cell.text
+
+
 def render_markdown(
     chunks: tuple[Chunk, ...], replace: Mapping[str, str], source_attributes: str = ""
 ) -> str:
@@ -394,6 +447,11 @@ def render_markdown(
     for chunk in chunks:
         if isinstance(chunk, Verbatim):
             out.extend(chunk.lines)
+        elif isinstance(chunk, Table):
+            out.extend(
+                _table_row(row, cells, lambda cell: _cell_text(cell, replace, source_attributes))
+                for row, cells in zip(chunk.lines, chunk.cells, strict=True)
+            )
         elif chunk.text in replace:
             text = " ".join(replace[chunk.text].split())
             if chunk.kind == "admonition_title":
