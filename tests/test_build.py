@@ -22,6 +22,7 @@ from .conftest import REPO
 WELLREAD = Path(sys.executable).parent / "wellread"
 SITE_URL = "https://health.example.org/"
 LANGUAGES = {"en": "", "es": "es/", "ar": "ar/"}
+FLU = "vaccines/flu-vaccine/index.html"  # translated into every language of the sample
 
 
 class Page(HTMLParser):
@@ -99,11 +100,16 @@ def articles() -> list[str]:
 
 
 def language_pages(site: Path, lang: str) -> list[Path]:
+    """The pages published in a language (not those that send readers to the source)."""
     others = [site / prefix for code, prefix in LANGUAGES.items() if prefix and code != lang]
     return [
         p for p in (site / LANGUAGES[lang]).rglob("index.html")
-        if not any(p.is_relative_to(other) for other in others)
+        if not any(p.is_relative_to(other) for other in others) and not unpublished(p)
     ]
+
+
+def unpublished(path: Path) -> bool:
+    return 'http-equiv="refresh"' in path.read_text("utf-8")
 
 
 def test_the_sample_has_eight_articles_in_four_topics() -> None:
@@ -128,8 +134,9 @@ def test_language_switcher_opens_the_same_article_in_each_language(site: Path) -
             assert set(page.switcher) == set(LANGUAGES), article
             for other, href in page.switcher.items():
                 target = posixpath.normpath(posixpath.join(prefix + article, "..", href))
-                assert target == posixpath.normpath(LANGUAGES[other] + article.removesuffix(
-                    "/index.html")), (lang, article, other, href)
+                shown_in = "en" if unpublished(site / LANGUAGES[other] / article) else other
+                expected = LANGUAGES[shown_in] + article.removesuffix("/index.html")
+                assert target == posixpath.normpath(expected), (lang, article, other, href)
                 assert (site / target / "index.html").is_file()
 
 
@@ -159,7 +166,7 @@ def test_untranslated_pages_say_so_in_the_readers_language(site: Path) -> None:
     notices = {}
     for path in sorted((site / "es").rglob("index.html")):
         page = Page(path)
-        if 'class="wr-notice"' in page.text:
+        if 'class="wr-notice"' in page.text and not unpublished(path):
             notices[path] = page
     assert notices, "the sample should have Spanish pages that fall back to English"
     for page in notices.values():
@@ -167,6 +174,15 @@ def test_untranslated_pages_say_so_in_the_readers_language(site: Path) -> None:
         assert "aún no está traducida" in notice or "aún no están traducidas" in notice
         assert "inglés" in notice
         assert "en" in page.langs  # the English parts are marked for screen readers
+
+
+def test_page_with_too_little_translated_sends_readers_to_the_source(site: Path) -> None:
+    about = Page(site / "es" / "about" / "index.html")
+    assert '<meta http-equiv="refresh" content="0; url=../../about/">' in about.text
+    assert "Esta página aún no está disponible en este idioma." in about.text
+    assert Page(site / "about" / "index.html").switcher["es"] == "./"
+    shared = json.loads((site / "share" / "es.json").read_text("utf-8"))["pages"]
+    assert not any(entry["url"].endswith("/es/about/") for entry in shared)
 
 
 def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
@@ -180,15 +196,15 @@ def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
 
 
 def test_theme_strings_are_in_the_page_language(site: Path) -> None:
-    page = (site / "es" / articles()[0]).read_text("utf-8")
+    page = (site / "es" / FLU).read_text("utf-8")
     assert "Puntos clave" in page and "Fuentes" in page and "Próxima revisión:" in page
     assert "Key points" not in page
-    arabic = (site / "ar" / articles()[0]).read_text("utf-8")
+    arabic = (site / "ar" / FLU).read_text("utf-8")
     assert "المصادر" in arabic and "Sources" not in arabic
 
 
 def test_review_dates_are_shown_in_the_page_language(site: Path) -> None:
-    article = articles()[0]
+    article = FLU
     assert "Page last reviewed:" in (site / article).read_text("utf-8")
     spanish = (site / "es" / article).read_text("utf-8")
     assert re.search(r"\d+ de \w+ de 20\d\d", spanish)
@@ -201,7 +217,7 @@ def test_search_index_is_built_for_the_page_language(site: Path, lang: str, sear
 
 
 def test_hreflang_links_are_absolute(site: Path) -> None:
-    page = (site / "es" / articles()[0]).read_text("utf-8")
+    page = (site / "es" / FLU).read_text("utf-8")
     hreflang = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', page)
     assert [lang for lang, _ in hreflang] == [*LANGUAGES, "x-default"]
     assert all(url.startswith(SITE_URL) for _, url in hreflang)

@@ -65,3 +65,10 @@ def test_untranslated_items_get_the_source_language() -> None:
         {"text": "Uno.", "field": "summary.0"},
         {"text": "Two.", "field": "summary.1", "lang": "en", "dir": "ltr"},
     ]
+
+
+def test_a_language_with_too_little_translated_links_to_the_default_page() -> None:
+    links = pageinfo.language_links("about/", "en", LANGUAGES, "en", unpublished=frozenset({"es"}))
+    assert [(link["lang"], link["href"], link["published"]) for link in links] == [
+        ("en", "./", True), ("es", "./", False), ("ar", "../ar/about/", True),
+    ]

@@ -26,6 +26,7 @@ _KIND_COMMENTS = {
     "heading": "heading",
     "paragraph": "paragraph",
     "list_item": "list item",
+    "table_cell": "table cell",
     "blockquote": "quote",
     "admonition_title": "box title",
 }

@@ -34,26 +34,30 @@ def language_prefix(language: str, default: str) -> str:
 
 
 def language_links(
-    page_url: str, current: str, languages: Mapping[str, str], default: str, site_url: str = ""
+    page_url: str, current: str, languages: Mapping[str, str], default: str, site_url: str = "",
+    unpublished: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """Links from this page to the same page in every language, current one marked.
 
     `page_url` is MkDocs' page.url ('' for the home page, 'vaccines/flu-vaccine/' ...). `href`
     is relative, so the site works wherever it is put; `url` is absolute when the site's
-    address is known (search engines want absolute hreflang links).
+    address is known (search engines want absolute hreflang links). A language in
+    `unpublished` (too little of the page translated) links to the default language's page.
     """
     here = language_prefix(current, default) + page_url
     start = posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/")
     links = []
     for code, name in languages.items():
-        target = language_prefix(code, default) + page_url
+        shown_in = default if code in unpublished else code
+        target = language_prefix(shown_in, default) + page_url
         href = posixpath.relpath(target or ".", start or ".")
         if target.endswith("/") or not target:
             href = href.rstrip("/") + "/" if href != "." else "./"
         url = site_url.rstrip("/") + "/" + target if site_url else href
-        links.append(
-            {"lang": code, "name": name, "href": href, "url": url, "current": code == current}
-        )
+        links.append({
+            "lang": code, "name": name, "href": href, "url": url, "current": code == current,
+            "published": code not in unpublished,
+        })
     return links
 
 

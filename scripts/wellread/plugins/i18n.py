@@ -38,6 +38,9 @@ class _I18nConfig(base.Config):
     """Language codes to build, default first: each other language is built under site/<code>/."""
     locales_dir = c.Type(str, default="locales")
     """Where the gettext catalogs live, relative to mkdocs.yml."""
+    min_translated = c.Type(int, default=0)
+    """Publish a page in a language only when at least this % of its words are translated;
+    below it, that language's address sends readers to the page in the default language."""
     progress_page = c.Type(str, default="translations.md")
     """A page, made in every language, showing how much of each article is translated."""
 
@@ -90,6 +93,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(config.config_file_path))
         self.locales = Path(config.config_file_path).parent / self.config.locales_dir
         self.content, self.translations = self._load_catalogs()
+        self._catalogs: dict[str, dict[str, str]] = {self.current: self.content}
         return config
 
     def _load_catalogs(self) -> tuple[dict[str, str], gettext.NullTranslations]:
@@ -177,13 +181,27 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         ])
 
     def _published_content(self, code: str) -> dict[str, str]:
-        if code == self.current:
-            return self.content
-        path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
-        try:
-            return catalog.published(catalog.read_catalog(path, code)) if path.is_file() else {}
-        except WellreadError as error:
-            raise PluginError(str(error)) from None
+        if code not in self._catalogs:
+            path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
+            try:
+                po = catalog.read_catalog(path, code) if path.is_file() else None
+            except WellreadError as error:
+                raise PluginError(str(error)) from None
+            self._catalogs[code] = catalog.published(po) if po is not None else {}
+        return self._catalogs[code]
+
+    def _unpublished(self, article: Article | None) -> frozenset[str]:
+        """Languages with less of this page translated than `min_translated`."""
+        if article is None or not self.config.min_translated:
+            return frozenset()
+        too_little = set()
+        for code in self.languages:
+            if code == self.config.default_language:
+                continue
+            done, total = catalog.article_progress(article, self._published_content(code))
+            if total and 100 * done < self.config.min_translated * total:
+                too_little.add(code)
+        return frozenset(too_little)
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Name each topic section after its index page's (translated) title."""
@@ -214,7 +232,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 "none" if translated.untouched else "partial"
             )
         meta, source = page.meta, self.config.default_language
+        unpublished = self._unpublished(article)
+        if self.current in unpublished:
+            page.meta["search"] = {"exclude": True}  # readers are sent to the source page
         page.meta["wellread"] = {
+            "unpublished": self.current in unpublished,
             "lang": self.current,
             "dir": self.direction,
             "translation": status,
@@ -223,7 +245,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             "title_lang": source if "title" in untranslated else "",
             "title_dir": pageinfo.text_direction(source) if "title" in untranslated else "",
             "languages": pageinfo.language_links(
-                page.url, self.current, self.languages, source, self.site_root
+                page.url, self.current, self.languages, source, self.site_root, unpublished
             ),
             "review": pageinfo.review_info(meta, self.current),
             "corrections": pageinfo.mark_source_language(

@@ -105,7 +105,8 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         page.meta["wellread_card"] = {
             "image": image, "alt": alt, "width": CARD_SIZE[0], "height": CARD_SIZE[1],
         }
-        if config.site_url:  # captions need the page's public address
+        unpublished = page.meta.get("wellread", {}).get("unpublished", False)
+        if config.site_url and not unpublished:  # captions need the page's public address
             self.shares.append(self._share_entry(page, config.site_url, title, image, alt))
         return markdown
 
