@@ -195,6 +195,12 @@ def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
         assert "en" not in page.langs
 
 
+def test_latin_words_in_arabic_pages_are_isolated(site: Path) -> None:
+    page = (site / "ar" / "everyday-care" / "handwashing" / "index.html").read_text("utf-8")
+    assert "<bdi>1-800-222-1222</bdi>" in page
+    assert "<bdi>" not in (site / "es" / FLU).read_text("utf-8")
+
+
 def test_theme_strings_are_in_the_page_language(site: Path) -> None:
     page = (site / "es" / FLU).read_text("utf-8")
     assert "Puntos clave" in page and "Fuentes" in page and "Próxima revisión:" in page

@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from .. import catalog, pageinfo
 from ..article import Article
+from ..bidi import isolate_ltr_runs
 from ..errors import ContentError, WellreadError
 from ..site import parse_page
 
@@ -259,6 +260,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             ),
         }
         return markdown
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return isolate_ltr_runs(html) if self.direction == "rtl" else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return _with_html_dir(output, self.direction)
