@@ -207,3 +207,19 @@ def test_shipped_catalogs_are_up_to_date_with_the_content(tmp_path: Path) -> Non
         assert result.stdout.count("(unchanged)") == result.stdout.count("\n"), (
             f"run 'make translate' and commit locales/:\n{result.stdout}"
         )
+
+
+def test_update_keeps_translator_comments_on_kept_and_fuzzy_messages() -> None:
+    source = "---\ntitle: Flu\n---\nGet a shot.\n\nKeep it.\n"
+    po = catalog.updated_catalog(catalog.content_template([article(source)], "C"), None, "es")
+    po["Get a shot."].string, po["Keep it."].string = "Vacúnese.", "Guárdelo."
+    po["Get a shot."].user_comments = ["Translator: use usted."]
+    po["Keep it."].user_comments = ["Keep it short."]
+    changed = article(source.replace("Get a shot.", "Get a shot now."))
+    po = catalog.updated_catalog(catalog.content_template([changed], "C"), po, "es")
+    text = catalog.catalog_text(po)
+    assert (
+        '# Translator: use usted.\n#. paragraph\n#: content/v/flu.md:4\n#, fuzzy\n'
+        '#| msgid "Get a shot."\nmsgid "Get a shot now."\nmsgstr "Vacúnese."\n'
+    ) in text
+    assert '# Keep it short.\n#. paragraph\n#: content/v/flu.md:6\nmsgid "Keep it."' in text

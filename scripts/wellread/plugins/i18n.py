@@ -113,7 +113,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 raise PluginError(str(error)) from None
             for message, problem in catalog.rejected(po):
                 line = message.lineno or 0
-                log.info("wellread: %s:%s: translation not used: %s", path.name, line, problem)
+                shown = f"{self.config.locales_dir}/{self.current}/LC_MESSAGES/{path.name}"
+                log.info("wellread: %s:%s: translation not used: %s", shown, line, problem)
             found.append(catalog.published(po))
         return found[0], _Translations(found[1])
 
