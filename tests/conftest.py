@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +12,23 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+WELLREAD = Path(sys.executable).parent / "wellread"
+
+
+def copy_sample(root: Path) -> Path:
+    """A copy of the bundled sample site (content, catalogs, theme, mkdocs.yml) in `root`."""
+    for name in ("content", "locales", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def run_wellread(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The installed `wellread` command, as a user runs it: no network, fixed build date."""
+    return subprocess.run(
+        [str(WELLREAD), *args], cwd=project, capture_output=True, text=True, timeout=600,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"},
+    )
 
 MKDOCS_YML = """\
 site_name: Test clinic

@@ -6,9 +6,7 @@ import hashlib
 import json
 import posixpath
 import re
-import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,9 +15,8 @@ from PIL import Image
 
 from wellread.captions import PLATFORMS, caption_length, platform_rules
 
-from .conftest import REPO
+from .conftest import REPO, copy_sample, run_wellread
 
-WELLREAD = Path(sys.executable).parent / "wellread"
 SITE_URL = "https://health.example.org/"
 LANGUAGES = {"en": "", "es": "es/", "ar": "ar/"}
 FLU = "vaccines/flu-vaccine/index.html"  # translated into every language of the sample
@@ -62,10 +59,7 @@ class Page(HTMLParser):
 
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(WELLREAD), "build"], cwd=project, capture_output=True, text=True, timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"},
-    )
+    return run_wellread(project, "build")
 
 
 def tree(root: Path) -> dict[str, str]:
@@ -77,10 +71,7 @@ def tree(root: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "locales", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     result = build(root)
     assert result.returncode == 0, result.stderr
     return root

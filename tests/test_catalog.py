@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ from wellread import catalog
 from wellread.article import parse_article
 from wellread.errors import CatalogError
 
-from .conftest import REPO
+from .conftest import REPO, copy_sample, run_wellread
 
 SOURCE = '---\ntitle: Flu\n---\nGet a shot.\n\n## Who\n\n- Adults\n- 50% of kids\n'
 
@@ -194,15 +192,9 @@ def test_every_shipped_translation_is_usable() -> None:
 
 
 def test_shipped_catalogs_are_up_to_date_with_the_content(tmp_path: Path) -> None:
-    project = tmp_path / "site"
-    for name in ("content", "locales", "theme"):
-        shutil.copytree(REPO / name, project / name)
-    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
-    wellread = Path(sys.executable).parent / "wellread"
+    project = copy_sample(tmp_path)
     for command in ("extract", "update"):
-        result = subprocess.run(
-            [str(wellread), "i18n", command], cwd=project, capture_output=True, text=True
-        )
+        result = run_wellread(project, "i18n", command)
         assert result.returncode == 0, result.stderr
         assert result.stdout.count("(unchanged)") == result.stdout.count("\n"), (
             f"run 'make translate' and commit locales/:\n{result.stdout}"

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -13,19 +10,15 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import ARTICLE, REPO
+from .conftest import ARTICLE, REPO, copy_sample, run_wellread
 
-WELLREAD = Path(sys.executable).parent / "wellread"
 SITE_URL = "https://health.example.org/"
 LANGUAGES = {"en": "", "es": "es/", "ar": "ar/"}
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
 
 def build(project: Path) -> None:
-    result = subprocess.run(
-        [str(WELLREAD), "build"], cwd=project, capture_output=True, text=True, timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"},
-    )
+    result = run_wellread(project, "build")
     assert result.returncode == 0, result.stderr
 
 
@@ -54,10 +47,7 @@ def articles() -> list[str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("sample")
-    for name in ("content", "locales", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    root = copy_sample(tmp_path_factory.mktemp("sample"))
     build(root)
     return root / "site"
 

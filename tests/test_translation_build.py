@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,9 +11,8 @@ import pytest
 
 from wellread.catalog import read_catalog, write_catalog
 
-from .conftest import REPO
+from .conftest import copy_sample, run_wellread
 
-WELLREAD = Path(sys.executable).parent / "wellread"
 ACCENTED = dict(zip(
     "abcdefghijklmnopqrstuvwxyz", "áƀçđéƒğĥíĵķłɱñóþǫŕšţúṽŵẋýž", strict=True
 ))
@@ -43,17 +40,7 @@ def _accent(text: str) -> str:
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(WELLREAD), *args], cwd=project, capture_output=True, text=True, timeout=600,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"},
-    )
-
-
-def copy_sample(root: Path) -> Path:
-    for name in ("content", "locales", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
+    return run_wellread(project, *args)
 
 
 def set_translations(project: Path, language: str, translate, domain: str = "content") -> None:
