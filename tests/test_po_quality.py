@@ -22,17 +22,6 @@ CHECKS = ("accelerators", "brackets", "doublespacing", "numbers", "printf", "tab
           "xmltags")
 SHIPPED = sorted((REPO / "locales").glob("*/LC_MESSAGES/*.po"))
 
-POISON_HELP = (
-    "Swallowing hand sanitizer can poison a child. Store it up high, and watch young children "
-    "when they use it. If a child swallows some, call Poison Help at 1-800-222-1222 right away."
-)
-# (language/file, msgid) -> checks a translator's deliberate choice trips without a mistake.
-ALLOWED = {
-    # The translation names the US line in English, "(Poison Help)", because that is the name
-    # callers hear when it answers; the number and the advice are unchanged.
-    ("es/content.po", POISON_HELP): {"brackets"},
-    ("ar/content.po", POISON_HELP): {"brackets"},
-}
 
 
 def pofilter_findings(po: Path, out_dir: Path) -> dict[str, set[str]]:
@@ -67,21 +56,8 @@ def shipped_id(po: Path) -> str:
 
 @pytest.mark.parametrize("po", SHIPPED, ids=shipped_id)
 def test_shipped_translations_pass_pofilter(po: Path, tmp_path: Path) -> None:
-    unexpected = {
-        msgid: sorted(left)
-        for msgid, failed in pofilter_findings(po, tmp_path).items()
-        if (left := failed - ALLOWED.get((shipped_id(po), msgid), set()))
-    }
-    assert not unexpected, f"pofilter flagged translations in {po}: {unexpected}"
-
-
-def test_every_allowed_pofilter_finding_still_occurs(tmp_path: Path) -> None:
-    findings = {shipped_id(po): pofilter_findings(po, tmp_path) for po in SHIPPED}
-    stale = {
-        key: checks for key, checks in ALLOWED.items()
-        if not checks <= findings.get(key[0], {}).get(key[1], set())
-    }
-    assert not stale, f"remove these from ALLOWED, pofilter no longer flags them: {stale}"
+    flagged = pofilter_findings(po, tmp_path)
+    assert flagged == {}, f"pofilter flagged translations in {po}: {flagged}"
 
 
 @pytest.mark.parametrize("po", SHIPPED, ids=shipped_id)
