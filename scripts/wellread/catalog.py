@@ -183,7 +183,7 @@ def published(catalog: Catalog) -> dict[str, str]:
     return {
         message.id: message.string
         for message in _translated(catalog)
-        if not markup_problem(message.id, message.string)
+        if not markup_problem(message.id, message.string, str(catalog.locale or ""))
     }
 
 
@@ -192,7 +192,7 @@ def rejected(catalog: Catalog) -> list[tuple[Message, str]]:
     return [
         (message, problem)
         for message in _translated(catalog)
-        if (problem := markup_problem(message.id, message.string))
+        if (problem := markup_problem(message.id, message.string, str(catalog.locale or "")))
     ]
 
 

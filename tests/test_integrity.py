@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import pytest
+
+from wellread.integrity import markup_problem
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "language"),
+    [
+        ("Take 500 mg a day.", "Tome 500 mg al día.", "es"),
+        ("Take 500 mg a day.", "تناول 500 ملغ يوميًا.", "ar"),
+        ("Take 500 mg a day.", "تناول \u0665\u0660\u0660 ملغ يوميًا.", "ar"),  # Arabic-Indic digits
+        ("A fever is 100.4°F (38°C).", "La fiebre es de 100,4 °F (38 °C).", "es"),
+        ("An A1C of 5.7% to 6.4%.", "Una A1C de 5,7 % a 6,4 %.", "es"),
+        ("Lose 7 pounds.", "Baje 7 libras.", "es"),
+        ("Call 1-800-222-1222.", "Llame al 1-800-222-1222.", "es"),
+        (
+            "See [the CDC](https://www.cdc.gov/) **now**.",
+            "Vea [los CDC](https://www.cdc.gov/) **ya**.", "es",
+        ),
+    ],
+)
+def test_faithful_translation_is_usable(source: str, translation: str, language: str) -> None:
+    assert markup_problem(source, translation, language) == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "reason"),
+    [
+        ("Take 500 mg a day.", "Tome 50 mg al día.", "numbers differ"),
+        ("Take 500 mg a day.", "Tome 500 g al día.", "unit of '500 mg'"),
+        ("Lose 7 pounds.", "Baje 7 kilos.", "unit of '7 pounds'"),
+        ("Take 2 pills.", "Tome dos pastillas.", "numbers differ"),
+        ("Call 911.", "Llame al 911 o al 112.", "numbers differ"),
+        ("See [this](a.md).", "Vea esto.", "link or image targets"),
+        ("Read this.", "Lea <b>esto</b>.", "HTML tags"),
+        ("Read this.", "Lea [esto](javascript:alert(1)).", "link or image targets"),
+        ("Wash hands", "# Lávese las manos", "change the block's kind"),
+        ("See note[^1].", "Vea la nota.", "'[^'"),
+        ("Reviewed by %(name)s", "Revisado por %(nombre)s", "placeholders"),
+    ],
+)
+def test_unfaithful_translation_is_rejected_with_the_reason(
+    source: str, translation: str, reason: str
+) -> None:
+    assert reason in markup_problem(source, translation, "es")
