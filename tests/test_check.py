@@ -211,3 +211,70 @@ def test_source_link_that_is_not_a_web_address_is_an_error() -> None:
     front = FRONT.replace("https://www.cdc.gov/", "javascript:alert(1)")
     found = [f for f in check("Body.\n", front) if "not a web address" in f.message]
     assert [f.line for f in found] == [9]
+
+
+def test_long_sentence_warns_and_very_long_sentence_is_an_error() -> None:
+    long = " ".join(["word"] * 24) + "."
+    very_long = " ".join(["word"] * 40) + "."
+    found = [f for f in check(f"Short one. {long}\n\n{very_long}\n") if f.rule == "sentence-length"]
+    assert [(f.line, f.column, f.severity) for f in found] == [
+        (11, 12, Severity.WARNING), (13, 1, Severity.ERROR),
+    ]
+    assert "24 words; keep sentences to 20 or fewer" in found[0].message
+
+
+def test_paragraph_with_more_than_three_sentences_warns() -> None:
+    found = check("One. Two. Three.\n\nOne. Two. Three. Four.\n")
+    assert [f.line for f in found if f.rule == "paragraph-length"] == [13]
+
+
+def test_sentence_limits_come_from_settings() -> None:
+    text = " ".join(["word"] * 12) + "."
+    assert "sentence-length" in rules(check(text + "\n", sentence_words_warning=10))
+
+
+TEXTSTAT_NOISE_PLAIN = (
+    "The flu shot is safe for most people. It helps your body fight the flu virus. "
+    "Get one every fall at your clinic."
+)
+TEXTSTAT_NOISE_WRAPPED = """\
+---
+title: Flu
+---
+## Why it matters
+
+- The flu shot is safe for most people.
+- It helps your body fight the flu virus.
+
+Get one every fall at [your clinic](https://www.example.org/a/very/long/path/near-you?utm=x).
+
+```
+polysyllabic_identifier = generate_configuration(abbreviations)
+```
+"""
+
+
+def test_markdown_wrapping_moves_the_grade_by_less_than_half_a_grade() -> None:
+    from wellread.prose import plain_text
+
+    article = parse_article(TEXTSTAT_NOISE_WRAPPED, "content/a.md", "a.md")
+    wrapped = "\n".join(plain_text(b) for b in article.body_blocks)
+    plain, marked = reading_grades(TEXTSTAT_NOISE_PLAIN, "en"), reading_grades(wrapped, "en")
+    for formula in ("flesch_kincaid_grade", "smog_index"):
+        assert abs(plain[formula] - marked[formula]) <= 0.5, (formula, plain, marked)
+
+
+def test_checker_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the checker tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    from wellread.check import readability
+
+    readability._use_bundled_dictionary.cache_clear()
+    found = check(EASY + "\n" + HARD)
+    assert "reading-grade" in rules(found)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .article import Block
 
@@ -37,7 +38,7 @@ def plain_text(block: Block) -> str:
     """
     text = re.sub(r"[\[\]]", " ", masked_text(block))
     text = _EMPHASIS.sub("", text)
-    text = " ".join(text.split())
+    text = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split()))
     if text and not text.endswith(_SENTENCE_END):
         text += "."
     return text
@@ -54,3 +55,35 @@ def _blank_image(match: re.Match[str]) -> str:
 
 def _blank_link_target(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])[\"')\]*_]*\s+")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a block: where it starts in the block's text, and its words."""
+
+    offset: int
+    text: str
+    words: int
+
+
+def sentences(block: Block) -> list[Sentence]:
+    """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms).
+
+    Offsets are into `block.text`, so `block.location(offset)` gives the line and column.
+    """
+    text = masked_text(block)
+    found, start = [], 0
+    for match in [*_SENTENCE_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        words = len(_WORD.findall(_EMPHASIS.sub("", piece)))
+        if words:
+            lead = len(piece) - len(piece.lstrip())
+            found.append(Sentence(start + lead, piece.strip(), words))
+        if match:
+            start = match.end()
+    return found

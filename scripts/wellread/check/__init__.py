@@ -23,6 +23,9 @@ class CheckSettings:
     reading_grade_max: float = 8.0
     reading_min_words: int = 100
     require_sources: bool = True
+    sentence_words_warning: int = 20  # NHS: sentences up to 20 words
+    sentence_words_error: int = 35
+    paragraph_sentences_max: int = 3  # NHS: paragraphs up to 3 sentences
 
 
 @dataclass(frozen=True)
@@ -94,4 +97,4 @@ def check_translations(
 
 
 # Rules register themselves on import.
-from . import frontmatter, jargon, privacy, readability  # noqa: E402, F401
+from . import frontmatter, jargon, length, privacy, readability  # noqa: E402, F401

@@ -32,6 +32,12 @@ class _CheckConfig(base.Config):
     """Articles with fewer words than this get no reading-grade finding (scores are noise)."""
     require_sources = c.Type(bool, default=_DEFAULTS.require_sources)
     """Articles must list their sources."""
+    sentence_words_warning = c.Type(int, default=_DEFAULTS.sentence_words_warning)
+    """A sentence with more words than this is a warning (NHS: up to 20)."""
+    sentence_words_error = c.Type(int, default=_DEFAULTS.sentence_words_error)
+    """A sentence with more words than this is an error."""
+    paragraph_sentences_max = c.Type(int, default=_DEFAULTS.paragraph_sentences_max)
+    """A paragraph with more sentences than this is a warning (NHS: up to 3)."""
 
 
 def check_settings(config: _CheckConfig) -> CheckSettings:
@@ -41,6 +47,9 @@ def check_settings(config: _CheckConfig) -> CheckSettings:
         reading_grade_max=float(config.reading_grade_max),
         reading_min_words=config.reading_min_words,
         require_sources=config.require_sources,
+        sentence_words_warning=config.sentence_words_warning,
+        sentence_words_error=config.sentence_words_error,
+        paragraph_sentences_max=config.paragraph_sentences_max,
     )
 
 
