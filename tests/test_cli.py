@@ -214,3 +214,30 @@ def test_translations_are_checked_with_their_languages_word_lists(
     assert "'presión arterial alta'" in result.stdout
     ssn_line = lines.index('msgstr "Quién 123-45-6789"') + 1
     assert f"locales/es/LC_MESSAGES/content.po:{ssn_line}:15: error phi-ssn" in result.stdout
+
+
+def test_github_format_annotates_the_pull_request(make_project: Project, run) -> None:
+    leaked = ARTICLE.replace("older.", "older. Patient SSN 123-45-6789.")
+    project = make_project({"content/vaccines/flu.md": leaked}, with_theme=False)
+    result = run(project, "check", "--format", "github", "content")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        "::error file=content/vaccines/flu.md,line=15,col=44,title=phi-ssn::This looks like a US "
+        "Social Security number. It must never be published. Remove the number. If it is an "
+        "example, use a made-up format like XXX-XX-XXXX.\n"
+    )
+
+
+def test_sarif_format_is_valid_sarif_with_locations(make_project: Project, run) -> None:
+    leaked = ARTICLE.replace("older.", "older. Patient SSN 123-45-6789.")
+    project = make_project({"content/vaccines/flu.md": leaked}, with_theme=False)
+    result = run(project, "check", "--format", "sarif", "content")
+    sarif = json.loads(result.stdout)
+    assert sarif["version"] == "2.1.0"
+    run_ = sarif["runs"][0]
+    assert run_["tool"]["driver"]["rules"] == [{"id": "phi-ssn"}]
+    assert run_["results"][0]["level"] == "error"
+    assert run_["results"][0]["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "content/vaccines/flu.md"},
+        "region": {"startLine": 15, "startColumn": 44},
+    }

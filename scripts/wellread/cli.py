@@ -6,6 +6,7 @@ import logging
 import shutil
 import sys
 from collections.abc import Iterable
+from importlib.metadata import version
 from pathlib import Path
 
 import click
@@ -16,7 +17,13 @@ from . import catalog
 from .article import Article
 from .check import CheckContext, check_article
 from .errors import ContentError, WellreadError
-from .findings import Finding, findings_as_json, has_errors
+from .findings import (
+    Finding,
+    findings_as_github,
+    findings_as_json,
+    findings_as_sarif,
+    has_errors,
+)
 from .site import load_content, problem_finding, read_page, translation_findings
 from .siteconfig import SiteConfig, load_site_config
 
@@ -42,8 +49,10 @@ def _site(config_file: Path) -> SiteConfig:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="text for people, json for tools and CI annotations.",
+    "--format", "output_format", type=click.Choice(["text", "json", "github", "sarif"]),
+    default="text", show_default=True,
+    help="text for people; json for tools; github for pull-request annotations; sarif for "
+         "code scanning.",
 )
 @config_option
 def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> None:
@@ -73,6 +82,11 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     findings.sort()
     if output_format == "json":
         click.echo(findings_as_json(findings))
+    elif output_format == "github":
+        if findings:
+            click.echo(findings_as_github(findings))
+    elif output_format == "sarif":
+        click.echo(findings_as_sarif(findings, version("wellread")))
     else:
         for found in findings:
             click.echo(found.as_text())

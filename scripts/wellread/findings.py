@@ -43,3 +43,55 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 def findings_as_json(findings: Iterable[Finding]) -> str:
     return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
+
+
+def findings_as_github(findings: Iterable[Finding]) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
+    lines = []
+    for f in findings:
+        level = "error" if f.severity is Severity.ERROR else "warning"
+        text = f"{f.message} {f.suggestion}".strip()
+        lines.append(
+            f"::{level} file={_github_property(f.file)},line={f.line},col={f.column},"
+            f"title={_github_property(f.rule)}::{_github_data(text)}"
+        )
+    return "\n".join(lines)
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def findings_as_sarif(findings: Iterable[Finding], version: str) -> str:
+    """SARIF 2.1.0, the format code-scanning tools read."""
+    found = list(findings)
+    results = [
+        {
+            "ruleId": f.rule,
+            "level": "error" if f.severity is Severity.ERROR else "warning",
+            "message": {"text": f"{f.message} {f.suggestion}".strip()},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": {"uri": f.file},
+                    "region": {"startLine": f.line, "startColumn": f.column},
+                },
+            }],
+        }
+        for f in found
+    ]
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "wellread", "version": version,
+                "rules": [{"id": rule} for rule in sorted({f.rule for f in found})],
+            }},
+            "results": results,
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)

@@ -97,4 +97,4 @@ def check_translations(
 
 
 # Rules register themselves on import.
-from . import frontmatter, jargon, length, privacy, readability  # noqa: E402, F401
+from . import frontmatter, jargon, length, privacy, readability, tone  # noqa: E402, F401

@@ -10,17 +10,28 @@ import yaml
 
 
 @lru_cache(maxsize=32)
-def word_list(language: str, name: str) -> tuple[tuple[str, str], ...]:
-    """Rows (term, plain alternative) of data/<language>/<name>.tsv; empty if there is none."""
-    path = resources.files("wellread") / "data" / language / f"{name}.tsv"
+def table(language: str, name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of data/<language>/<name>.tsv, every cell stripped; empty if there is no file.
+
+    Languages are looked up by their base code ("es" for "es-MX").
+    """
+    base = language.replace("_", "-").split("-")[0]
+    path = resources.files("wellread") / "data" / base / f"{name}.tsv"
     if not path.is_file():
         return ()
-    rows = csv.reader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    rows = csv.reader(
+        path.read_text(encoding="utf-8").splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE
+    )
     return tuple(
-        (row[0].strip(), row[1].strip() if len(row) > 1 else "")
+        tuple(cell.strip() for cell in row)
         for row in rows
         if row and row[0].strip() and not row[0].startswith("#")
     )
+
+
+def word_list(language: str, name: str) -> tuple[tuple[str, str], ...]:
+    """Rows (term, plain alternative) of data/<language>/<name>.tsv."""
+    return tuple((row[0], row[1] if len(row) > 1 else "") for row in table(language, name))
 
 
 @lru_cache(maxsize=1)
