@@ -142,7 +142,7 @@ def test_translation_that_adds_markup_is_not_published() -> None:
         "Vea los CDC **hoy**.": "link",
         "Vea [los CDC](https://www.cdc.gov/) hoy.": "'**'",
         "# Vea [los CDC](https://www.cdc.gov/) **hoy**.": "kind",
-        "Vea [los CDC](https://www.cdc.gov/) **hoy** {: onclick=x }.": "'{:'",
+        "Vea [los CDC](https://www.cdc.gov/) **hoy** {: onclick=x }.": "attribute lists",
     }
     for attempt, reason in attempts.items():
         po[source].string = attempt

@@ -10,34 +10,46 @@ from importlib import resources
 
 import yaml
 
-_TAG = re.compile(r"<\s*(/?\s*[a-zA-Z][\w-]*|!--)")
-_TARGET = re.compile(r"\]\(([^)]*)\)")
+_TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+_TARGET = re.compile(r"\]\(([^)]*)\)|\]\[([^\]]*)\]")  # inline targets and reference labels
+_ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")  # attr_list: {: .class }, { #id }, { onclick=… }
+_EVENT_HANDLER = re.compile(r"(?i)\bon\w+\s*=")
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
-_BLOCK_START = re.compile(r"^\s*(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|!!!|\?\?\?|\||```|~~~|    )")
-_MARKERS = ("**", "__", "`", "![", "](", "[^", "{:", "{{", "{%", "[[", "!!!", "???")
-# A number with its decimal or thousands separators, Latin or Arabic: "1,000", "38.5".
-_NUMBER = re.compile(r"\d+(?:[.,\u066b\u066c]\d+)*")
+_BLOCK_START = re.compile(
+    r"^\s*(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|!!!|\?\?\?|\||```|~~~|    |\t"
+    r"|\[[^\]]+\]:\s|(?:[-*_]\s*){3,}$|=+\s*$)"
+)
+_MARKERS = ("**", "__", "`", "![", "](", "][", "]:", "[^", "{{", "{%", "[[", "!!!", "???")
+# A number with its decimal or thousands separators, Latin or Arabic: "1,000", "38.5", "10 000".
+_NUMBER = re.compile(
+    r"\d+(?:(?:[.,\u066b\u066c]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*"
+)
+_SEPARATOR = re.compile(r"[.,\u066b\u066c \u00a0\u202f]")
 _SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 
 
 def markup_problem(source: str, translation: str, language: str = "") -> str:
     """Why `translation` may not replace `source` on a page, or '' when it may.
 
-    Inline Markdown a reader needs (links, emphasis, code, images, placeholders) must be kept;
-    nothing a page would run or fetch (HTML, attribute lists, scripts, new links) may be added.
+    Inline Markdown a reader needs (links, emphasis, code, images, placeholders) and every
+    number with its unit must be kept; nothing a page would run or fetch (HTML, attributes,
+    scripts, new links) may be added.
     """
-    if Counter(_tag_names(translation)) != Counter(_tag_names(source)):
-        return "it adds or removes HTML tags"
+    if Counter(_tags(translation)) != Counter(_tags(source)):
+        return "it adds, removes or changes HTML tags"
     if sorted(_TARGET.findall(translation)) != sorted(_TARGET.findall(source)):
         return "its link or image targets differ from the source"
+    if Counter(_ATTRIBUTES.findall(translation)) != Counter(_ATTRIBUTES.findall(source)):
+        return "its {…} attribute lists differ from the source"
+    if len(_EVENT_HANDLER.findall(translation)) > len(_EVENT_HANDLER.findall(source)):
+        return "it adds an on…= event handler"
     for marker in _MARKERS:
         if translation.count(marker) != source.count(marker):
             return f"it has {translation.count(marker)} '{marker}' where the source has " \
                    f"{source.count(marker)}"
-    if (missing := _numbers(source) - _numbers(translation)) or _numbers(translation) - _numbers(
-        source
-    ):
-        changed = sorted(missing or _numbers(translation) - _numbers(source))
+    theirs, ours = _numbers(translation), _numbers(source)
+    if theirs != ours:
+        changed = sorted((ours - theirs) or (theirs - ours))
         return f"its numbers differ from the source (check {', '.join(changed)})"
     if changed_unit := _changed_unit(source, translation, language):
         return f"it does not keep the unit of '{changed_unit}'"
@@ -51,14 +63,22 @@ def markup_problem(source: str, translation: str, language: str = "") -> str:
     return ""
 
 
-def _numbers(text: str) -> Counter[str]:
-    """Every number as its digits: a dose, a temperature or a phone number must survive whole.
+def _number(token: str) -> str:
+    """A number written the same way whatever the language: '1,000' and '1.000' → '1000';
+    '5,7' and '5.7' → '5.7'. A separator before exactly three digits groups thousands; any
+    other separator is the decimal point, so '1.5' and '15' stay different."""
+    groups = _SEPARATOR.split(token)
+    if len(groups) > 1 and all(len(group) == 3 for group in groups[1:]):
+        return "".join(groups)
+    return "".join(groups[:-1]) + "." + groups[-1] if len(groups) > 1 else token
 
-    Separators are dropped because languages write them differently ("5.7" is "5,7" in
-    Spanish), and Arabic-Indic digits count as the digits they are.
+
+def _numbers(text: str) -> Counter[str]:
+    """Every number: a dose, a temperature or a phone number must survive whole.
+
+    Arabic-Indic digits count as the digits they are.
     """
-    digits = _ascii_digits(text)
-    return Counter(re.sub(r"[.,\u066b\u066c]", "", n) for n in _NUMBER.findall(digits))
+    return Counter(_number(n) for n in _NUMBER.findall(_ascii_digits(text)))
 
 
 @lru_cache(maxsize=1)
@@ -71,21 +91,22 @@ def _units() -> dict[str, dict[str, list[str]]]:
 def _unit_pattern() -> re.Pattern[str]:
     units = sorted(_units(), key=len, reverse=True)  # "mg/dL" before "mg"
     alternation = "|".join(re.escape(unit) for unit in units)
-    return re.compile(rf"({_NUMBER.pattern})\s?({alternation})(?![A-Za-z])")
+    return re.compile(rf"({_NUMBER.pattern})\s?({alternation})(?!\w)", re.IGNORECASE)
 
 
 def _changed_unit(source: str, translation: str, language: str) -> str:
     """The first 'number unit' of the source that the translation does not keep, or ''."""
     digits = _ascii_digits(translation)
+    units = {unit.lower(): unit for unit in _units()}
     for match in _unit_pattern().finditer(source):
-        number, unit = match.group(1), match.group(2)
+        number, unit = _number(match.group(1)), units[match.group(2).lower()]
         names = [unit, *_units()[unit].get(language.split("-")[0], [])]
-        bare = re.sub(r"[.,\u066b\u066c]", "", number)
         kept = any(
-            re.sub(r"[.,\u066b\u066c]", "", found.group(1)) == bare
+            _number(found.group(1)) == number
             for name in names
             for found in re.finditer(
-                rf"({_NUMBER.pattern})[\s\u00a0\u202f]{{0,2}}{re.escape(name)}", digits
+                rf"({_NUMBER.pattern})[\s\u00a0\u202f]{{0,2}}{re.escape(name)}(?!\w)",
+                digits, re.IGNORECASE,
             )
         )
         if not kept:
@@ -97,5 +118,6 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
 
 
-def _tag_names(text: str) -> list[str]:
-    return [re.sub(r"\s", "", name).lower() for name in _TAG.findall(text)]
+def _tags(text: str) -> list[str]:
+    """Each HTML tag or comment as written, whitespace folded: attributes count too."""
+    return [" ".join(tag.split()) for tag in _TAG.findall(text)]
