@@ -170,3 +170,17 @@ def test_indented_code_inside_an_admonition_body() -> None:
     assert [c.kind for c in article.chunks if c.kind != "blank"] == [
         "admonition_title", "paragraph", "code",
     ]
+
+
+def test_table_cells_respect_escaped_pipes_code_and_short_alignment_rows() -> None:
+    source = "| Dose | Note |\n|:--|--:|\n| Take 1 \\| 2 | `a|b` ok |"
+    article = parse(source)
+    assert [b.text for b in article.body_blocks] == ["Dose", "Note", "Take 1 \\| 2", "`a|b` ok"]
+    assert render_markdown(article.chunks, {"Take 1 \\| 2": "Tome 1 \\| 2"}).endswith(
+        "| Tome 1 \\| 2 | `a|b` ok |"
+    )
+
+
+def test_thematic_break_and_tab_indented_code_are_not_prose() -> None:
+    article = parse("Text.\n\n---\n\n\tcode here\n")
+    assert [c.kind for c in article.chunks if c.kind != "blank"] == ["paragraph", "other", "code"]

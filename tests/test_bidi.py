@@ -23,3 +23,14 @@ def test_blocks_already_marked_left_to_right_are_not_wrapped_again() -> None:
     assert isolate_ltr_runs(html) == (
         '<p lang="en" dir="ltr">Whole <span>English</span> text.</p><p>نص <bdi>Next</bdi></p>'
     )
+
+
+def test_quoted_greater_than_comments_and_void_elements_keep_the_html_valid() -> None:
+    html = (
+        '<p title="a > b">نص</p><!-- Poison Help --><img dir="ltr" alt="x > y">'
+        "<p>اكتب إلى info@example.org اليوم</p>"
+    )
+    assert isolate_ltr_runs(html) == (
+        '<p title="a > b">نص</p><!-- Poison Help --><img dir="ltr" alt="x > y">'
+        "<p>اكتب إلى <bdi>info@example.org</bdi> اليوم</p>"
+    )

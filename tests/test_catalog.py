@@ -215,3 +215,14 @@ def test_update_keeps_translator_comments_on_kept_and_fuzzy_messages() -> None:
         '#| msgid "Get a shot."\nmsgid "Get a shot now."\nmsgstr "Vacúnese."\n'
     ) in text
     assert '# Keep it short.\n#. paragraph\n#: content/v/flu.md:6\nmsgid "Keep it."' in text
+
+
+@pytest.mark.parametrize("charset", ["CHARSET", "latin-1"])
+def test_catalog_that_is_not_declared_utf8_is_reported(tmp_path: Path, charset: str) -> None:
+    path = tmp_path / "es.po"
+    path.write_text(
+        f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n\n'
+        'msgid "Hi"\nmsgstr "Qué"\n', "utf-8",
+    )
+    with pytest.raises(CatalogError, match="charset"):
+        catalog.read_catalog(path, "es")

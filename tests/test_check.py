@@ -278,3 +278,26 @@ def test_checker_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) 
     readability._use_bundled_dictionary.cache_clear()
     found = check(EASY + "\n" + HARD)
     assert "reading-grade" in rules(found)
+
+
+def test_stigmatising_label_gets_a_person_first_suggestion() -> None:
+    body = "Every diabetic should check their feet.\n"
+    found = [f for f in check(body) if f.rule == "tone-stigma"]
+    assert [(f.line, f.column) for f in found] == [(11, 7)]
+    assert "person with diabetes" in found[0].suggestion
+
+
+def test_condescending_words_warn_but_just_meaning_only_does_not() -> None:
+    body = "Obviously, you should rest. It takes just a minute. Just take the pill.\n"
+    found = [(f.column, f.rule) for f in check(body) if f.rule.startswith("tone")]
+    assert found == [(1, "tone-condescending"), (53, "tone-condescending")]
+
+
+def test_quoted_speech_is_not_flagged_for_tone() -> None:
+    body = 'She said, "The nurse called me non-compliant," and felt ashamed.\n'
+    assert not [f for f in check(body) if f.rule.startswith("tone")]
+
+
+def test_spanish_tone_list_is_used_for_spanish() -> None:
+    found = check("Todo diabético debe revisar sus pies.\n", language="es")
+    assert [f.rule for f in found if f.rule.startswith("tone")] == ["tone-stigma"]

@@ -27,7 +27,8 @@ _HTML_BLOCK = re.compile(
 )
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _ATTR_LIST_LINE = re.compile(r"^\s*\{:?[^}]*\}\s*$")
 _IGNORE_COMMENT = re.compile(r"<!--\s*wellread:\s*ignore\s+([\w\-, ]+?)\s*-->")
 
@@ -280,7 +281,10 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
             i = end
             continue
         after_list = bool(_LIST_ITEM.match(line)) or (after_list and _indent(line) > base)
-        if fence := _FENCE.match(line):
+        if _THEMATIC_BREAK.match(line):
+            yield Verbatim("other", (line,), number)
+            i += 1
+        elif fence := _FENCE.match(line):
             end = _fence_end(numbered, i, fence.group(2))
             yield Verbatim("code", tuple(text for _, text in numbered[i:end]), number)
             i = end
@@ -313,7 +317,9 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
                 end -= 1
             yield from _parse_blocks(numbered[i + 1 : end], body_indent)
             i = end
-        elif i + 1 < len(numbered) and "|" in line and _TABLE_SEPARATOR.match(numbered[i + 1][1]):
+        elif i + 1 < len(numbered) and "|" in line and "|" in numbered[i + 1][1] and (
+            _TABLE_SEPARATOR.match(numbered[i + 1][1])
+        ):
             end = _until_blank(numbered, i)
             yield _table(numbered[i:end])
             i = end
@@ -370,7 +376,24 @@ def _block(
     )
 
 
-_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+def _cell_bounds(line: str) -> list[int]:
+    """Where the cell-separating pipes are: not escaped ones, nor ones inside `code`."""
+    bounds, i, code = [], 0, ""
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+            continue
+        if line[i] == "`":
+            run = len(line[i:]) - len(line[i:].lstrip("`"))
+            ticks = line[i : i + run]
+            code = "" if code == ticks else (code or ticks)
+            i += run
+            continue
+        if line[i] == "|" and not code:
+            bounds.append(i)
+        i += 1
+    return bounds
+
 
 
 def _table(lines: list[tuple[int, str]]) -> Table:
@@ -378,7 +401,7 @@ def _table(lines: list[tuple[int, str]]) -> Table:
     for index, (number, line) in enumerate(lines):
         cells = []
         if index != 1:  # the |---|---| row
-            bounds = [m.start() for m in _CELL_SEPARATOR.finditer(line)]
+            bounds = _cell_bounds(line)
             edges = [-1, *bounds, len(line)]
             for start, end in pairwise(edges):
                 raw = line[start + 1 : end]
@@ -406,12 +429,13 @@ def _continues(line: str) -> bool:
     return bool(stripped) and not (
         _LIST_ITEM.match(line) or _HEADING.match(line) or _FENCE.match(line)
         or _ADMONITION.match(line) or _BLOCKQUOTE.match(line) or _HTML_BLOCK.match(line)
-        or _COMMENT_LINE.match(line) or _SETEXT.match(line)
+        or _COMMENT_LINE.match(line) or _SETEXT.match(line) or _THEMATIC_BREAK.match(line)
     )
 
 
 def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _fence_end(numbered: list[tuple[int, str]], start: int, fence: str) -> int:
@@ -431,7 +455,7 @@ def _until_blank(numbered: list[tuple[int, str]], start: int) -> int:
 
 def _cell_text(cell: Block, replace: Mapping[str, str], source_attributes: str) -> str:
     if cell.text in replace:
-        return " ".join(replace[cell.text].split()).replace("|", "\\|")
+        return re.sub(r"(?<!\\)\|", r"\\|", " ".join(replace[cell.text].split()))
     return f"<span {source_attributes}>{cell.text}</span>" if source_attributes else cell.text
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"(<[^>]*>|&[#\w]+;)")
+# Comments, tags (a '>' inside a quoted attribute does not end one) and character references.
+_TOKEN = re.compile(r"(<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>|&[#\w]+;)", re.DOTALL)
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _SKIP = {"code", "pre", "script", "style", "bdi", "kbd", "samp", "textarea", "title"}
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][\w-]*)")
 # A run that starts and ends with a Latin letter or digit; inside it, what English text and
 # phone numbers hold. Kept only when it has a letter, or digits joined by separators.
 _LTR_RUN = re.compile(
-    r"(?<![\w\u0600-\u06ff])[A-Za-z0-9](?:[A-Za-z0-9 .,:/'\u2019+%-]*[A-Za-z0-9%])?"
+    r"(?<![\w\u0600-\u06ff])[A-Za-z0-9](?:[A-Za-z0-9 .,:/@'\u2019+%-]*[A-Za-z0-9%])?"
     r"(?![\w\u0600-\u06ff])"
 )
 _LTR_ELEMENT = re.compile(r'\sdir="ltr"')  # already isolated, e.g. a block shown in English
@@ -30,7 +32,7 @@ def isolate_ltr_runs(html: str) -> str:
             continue
         if token.startswith("<"):
             tag = _OPEN_OR_CLOSE.match(token)
-            if tag and not token.endswith("/>"):
+            if tag and not token.endswith("/>") and tag.group(2).lower() not in _VOID:
                 closing, name = bool(tag.group(1)), tag.group(2).lower()
                 if skipping and skipping[-1][0] == name:
                     skipping[-1][1] += -1 if closing else 1

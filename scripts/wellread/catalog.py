@@ -130,7 +130,12 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
     _check_po_syntax(path)
     try:
         with path.open("rb") as handle:
-            return _without_format_flags(read_po(handle, locale=language, abort_invalid=True))
+            catalog = read_po(handle, locale=language, abort_invalid=True)
+    except LookupError:
+        raise CatalogError(
+            f"{path}: the Content-Type header names an unknown charset. Write "
+            '"Content-Type: text/plain; charset=UTF-8\\n" in the header.'
+        ) from None
     except PoFileError as error:
         line = getattr(error, "lineno", -1) + 1  # Babel counts lines from 0
         raise CatalogError(
@@ -139,6 +144,12 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
         ) from None
     except (UnicodeDecodeError, ValueError) as error:
         raise CatalogError(f"{path}: this translation file cannot be read: {error}.") from None
+    if str(catalog.charset).lower().replace("-", "") != "utf8":
+        raise CatalogError(
+            f"{path}: the header says charset={catalog.charset}, but wellread reads catalogs as "
+            'UTF-8. Write "Content-Type: text/plain; charset=UTF-8\\n" in the header.'
+        )
+    return _without_format_flags(catalog)
 
 
 _PO_LINE = re.compile(

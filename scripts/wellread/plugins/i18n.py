@@ -311,16 +311,10 @@ def _docs_name(page: Page) -> str:
     return Path(src_dir).name if src_dir else "content"
 
 
-_MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
-
-
 def _with_html_dir(output: str, direction: str) -> str:
     # Material puts `dir` on <body> only; on <html> it also governs the page's scrollbars and the
     # text of <head> elements such as the title.
-    output = re.sub(r"<html ([^>]*)>", rf'<html \1 dir="{direction}">', output, count=1)
-    # Material links every language's home page as the alternate of every page; main.html links
-    # the same page in each language instead.
-    return _MATERIAL_ALTERNATE.sub("", output)
+    return re.sub(r"<html ([^>]*)>", rf'<html \1 dir="{direction}">', output, count=1)
 
 
 def _source_date_epoch(config_file: str) -> str:
