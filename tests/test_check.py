@@ -301,3 +301,38 @@ def test_quoted_speech_is_not_flagged_for_tone() -> None:
 def test_spanish_tone_list_is_used_for_spanish() -> None:
     found = check("Todo diabético debe revisar sus pies.\n", language="es")
     assert [f.rule for f in found if f.rule.startswith("tone")] == ["tone-stigma"]
+
+
+def test_long_or_clickbait_title_warns_on_the_title_line() -> None:
+    front = FRONT.replace("title: T", "title: You won't believe " + "what this shot does " * 4)
+    found = [(f.rule, f.line) for f in check("Body.\n", front) if f.rule.startswith("title")]
+    assert sorted(found) == [("title-clickbait", 2), ("title-length", 2)]
+
+
+def test_vague_link_text_and_bare_urls_warn() -> None:
+    body = "To learn more [click here](a.md). Or see https://www.cdc.gov/flu today.\n"
+    found = [(f.column, f.message[:30]) for f in check(body) if f.rule == "link-text"]
+    assert found == [(15, "The link text 'click here' doe"), (42, "A bare web address is hard to ")]
+
+
+def test_image_without_alt_text_is_an_error() -> None:
+    found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
+    assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]
+
+
+def test_list_of_more_than_seven_items_warns_once() -> None:
+    items = "\n".join(f"- Item {n}" for n in range(9))
+    found = [f for f in check(items + "\n\nText.\n\n- a\n- b\n") if f.rule == "list-length"]
+    assert [(f.line, f.message[:22]) for f in found] == [(11, "This list has 9 items;")]
+
+
+def test_passive_voice_and_missing_call_to_action_are_hints() -> None:
+    found = {f.rule: f.severity for f in check("The shot is given by a nurse.\n")}
+    assert found["passive-voice"] is Severity.HINT
+    assert found["call-to-action"] is Severity.HINT
+    assert "call-to-action" not in rules(check("## What to do next\n\nCall your nurse.\n"))
+
+
+def test_wellread_mapping_in_front_matter_can_ignore_rules() -> None:
+    front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: [passive-voice]")
+    assert "passive-voice" not in rules(check("The shot is given by a nurse.\n", front))

@@ -128,7 +128,10 @@ class Article:
 
     def is_ignored(self, rule: str, line: int) -> bool:
         rules = self.ignored.get(line, frozenset())
-        listed = self.meta.get("ignore") or ()
+        settings = self.meta.get("wellread")
+        listed = self.meta.get("ignore") or (
+            settings.get("ignore") if isinstance(settings, dict) else None
+        ) or ()
         return rule in rules or "all" in rules or (isinstance(listed, list) and rule in listed)
 
 

@@ -13,6 +13,7 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    HINT = "hint"  # worth a look, often fine: a passive sentence, a rare word
 
 
 @dataclass(frozen=True, order=True)
@@ -49,7 +50,7 @@ def findings_as_github(findings: Iterable[Finding]) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on the pull request."""
     lines = []
     for f in findings:
-        level = "error" if f.severity is Severity.ERROR else "warning"
+        level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
         text = f"{f.message} {f.suggestion}".strip()
         lines.append(
             f"::{level} file={_github_property(f.file)},line={f.line},col={f.column},"
@@ -72,7 +73,7 @@ def findings_as_sarif(findings: Iterable[Finding], version: str) -> str:
     results = [
         {
             "ruleId": f.rule,
-            "level": "error" if f.severity is Severity.ERROR else "warning",
+            "level": {"error": "error", "warning": "warning"}.get(f.severity, "note"),
             "message": {"text": f"{f.message} {f.suggestion}".strip()},
             "locations": [{
                 "physicalLocation": {

@@ -97,4 +97,12 @@ def check_translations(
 
 
 # Rules register themselves on import.
-from . import frontmatter, jargon, length, privacy, readability, tone  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    clarity,
+    frontmatter,
+    jargon,
+    length,
+    privacy,
+    readability,
+    tone,
+)

@@ -27,6 +27,7 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "sources": (list, "'sources:' then for each source '  - title: …' and '    url: https://…'"),
     "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
     "ignore": (list, "ignore: [jargon]"),
+    "wellread": (dict, "'wellread:' then '  ignore: [jargon]'"),
     # MkDocs and Material's own page settings.
     "template": (str, "template: custom.html"),
     "hide": (list, "hide: [toc]"),

@@ -1,0 +1,144 @@
+"""Clarity: headlines, link text, alt text, list length, passive voice and a call to action."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..article import Article, Block, Verbatim
+from ..findings import Finding, Severity
+from ..prose import masked_text, sentences
+from . import CheckContext, finding, rule
+
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)]*)\)")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
+_BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
+TITLE_MAX = 70
+LIST_MAX = 7
+
+
+@lru_cache(maxsize=16)
+def clarity_data(language: str) -> dict:
+    """data/<lang>/clarity.yml (word lists); empty for a language that has none."""
+    path = resources.files("wellread") / "data" / language.split("-")[0] / "clarity.yml"
+    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+
+
+@rule("title")
+def title_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    title = article.meta.get("title")
+    if not isinstance(title, str):
+        return
+    line = article.meta_lines.get("title", 1)
+    if len(title) > TITLE_MAX:
+        yield finding(
+            article, None, 0, "title-length", Severity.WARNING,
+            f"The title has {len(title)} characters; keep it to {TITLE_MAX} so it is not cut off "
+            "in search results and share cards.",
+            "Say the main message in fewer words; put details in the description.", line=line,
+        )
+    for phrase in clarity_data(context.settings.language).get("clickbait", []):
+        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", title, re.IGNORECASE):
+            yield finding(
+                article, None, 0, "title-clickbait", Severity.WARNING,
+                f"'{phrase}' in a headline sounds like clickbait, which costs trust.",
+                "Say plainly what the reader will learn.", line=line,
+            )
+
+
+@rule("link-text")
+def link_text_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    vague = {v.lower() for v in clarity_data(context.settings.language).get("vague_links", [])}
+    for block in article.body_blocks:
+        for match in _LINK.finditer(block.text):
+            text = " ".join(match.group(1).split()).strip(" .:").lower()
+            if text in vague or not text:
+                yield finding(
+                    article, block, match.start(), "link-text", Severity.WARNING,
+                    f"The link text '{match.group(1)}' does not say where it goes; screen reader "
+                    "users often hear links on their own.",
+                    "Use the name of the page as the link text, e.g. '[flu vaccine facts](…)'.",
+                )
+        masked = block.text
+        for pattern in (_LINK, _IMAGE):
+            masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
+        for match in _BARE_URL.finditer(masked):
+            yield finding(
+                article, block, match.start(), "link-text", Severity.WARNING,
+                "A bare web address is hard to read aloud and to tap.",
+                "Make it a link with words: '[name of the page](https://…)'.",
+            )
+
+
+@rule("image-alt")
+def image_alt_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    for block in article.body_blocks:
+        for match in _IMAGE.finditer(block.text):
+            if not match.group(1).strip():
+                yield finding(
+                    article, block, match.start(), "image-alt", Severity.ERROR,
+                    f"The image '{match.group(2)}' has no alt text for people who cannot see it.",
+                    "Write what the picture shows between the brackets: ![A nurse gives…](…). "
+                    "For a purely decorative image, say so in an ignore comment.",
+                )
+
+
+@rule("list-length")
+def list_length_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    run: list[Block] = []
+    for chunk in [*article.chunks, None]:
+        if isinstance(chunk, Verbatim) and chunk.kind == "blank":
+            continue
+        same_list = (
+            isinstance(chunk, Block) and chunk.kind == "list_item" and run
+            and chunk.prefix[0:1] == run[0].prefix[0:1] and chunk.column == run[0].column
+        )
+        if same_list:
+            run.append(chunk)  # type: ignore[arg-type]
+            continue
+        if len(run) > LIST_MAX:
+            yield finding(
+                article, run[0], 0, "list-length", Severity.WARNING,
+                f"This list has {len(run)} items; lists of {LIST_MAX} or fewer are easier to "
+                "take in.",
+                "Split it into groups under short headings, or keep the items that matter most.",
+            )
+        run = [chunk] if isinstance(chunk, Block) and chunk.kind == "list_item" else []
+
+
+@rule("passive-voice")
+def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    pattern = clarity_data(context.settings.language).get("passive")
+    if not pattern or article.kind != "article":
+        return
+    passive = re.compile(pattern, re.IGNORECASE)
+    for block in article.body_blocks:
+        text = masked_text(block)
+        for sentence in sentences(block):
+            match = passive.search(text, sentence.offset, sentence.offset + len(sentence.text))
+            if match:
+                yield finding(
+                    article, block, match.start(), "passive-voice", Severity.HINT,
+                    f"'{match.group(0)}' is passive; readers follow who does what more easily.",
+                    "Name who does it: 'The nurse gives the shot' rather than 'The shot is "
+                    "given'.",
+                )
+
+
+@rule("call-to-action")
+def call_to_action_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    cues = clarity_data(context.settings.language).get("call_to_action_headings", [])
+    if article.kind != "article" or not cues:
+        return
+    headings = [b.text.lower() for b in article.body_blocks if b.kind == "heading"]
+    if not any(cue in heading for heading in headings for cue in cues):
+        yield finding(
+            article, None, 0, "call-to-action", Severity.HINT,
+            "The article has no section that tells readers what to do.",
+            "End with a section such as '## What to do next' or '## When to get help'.",
+            line=article.body_line,
+        )
