@@ -336,3 +336,37 @@ def test_passive_voice_and_missing_call_to_action_are_hints() -> None:
 def test_wellread_mapping_in_front_matter_can_ignore_rules() -> None:
     front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: [passive-voice]")
     assert "passive-voice" not in rules(check("The shot is given by a nurse.\n", front))
+
+
+SPANISH_HARD = (
+    "La administración de la vacuna antigripal tetravalente inactivada se recomienda anualmente "
+    "a individuos de seis meses o más sin contraindicaciones documentadas, particularmente "
+    "aquellos con comorbilidades cardiopulmonares crónicas, condiciones inmunosupresoras o "
+    "exposición ocupacional, considerando la considerable variabilidad interestacional en la "
+    "concordancia antigénica entre las cepas circulantes y las formulaciones vacunales, que "
+    "influye sustancialmente en las estimaciones de efectividad poblacional derivadas de "
+    "investigaciones epidemiológicas observacionales.\n"
+)
+SPANISH_EASY = (
+    "La gripe es una enfermedad común. Puede hacer que se sienta muy mal. La vacuna le ayuda. "
+    "Póngase una cada otoño. Casi todos se sienten bien después. El brazo le puede doler un día. "
+    "Eso es normal. Pregunte a su enfermera si tiene dudas. La vacuna es gratis en muchas "
+    "clínicas. Traiga su tarjeta si tiene una. Dígale a la enfermera si hoy se siente mal. Los "
+    "niños también la necesitan. Pregunte cuántas dosis necesita su hijo este año. Vacúnese "
+    "temprano en el otoño. Es rápido y le protege a usted y a su familia.\n"
+)
+
+
+def test_spanish_is_scored_for_reading_ease_with_spanish_formulas() -> None:
+    assert "reading-grade" not in rules(check(SPANISH_EASY, language="es"))
+    found = [f for f in check(SPANISH_EASY + "\n" + SPANISH_HARD, language="es")
+             if f.rule == "reading-grade"]
+    assert len(found) == 1
+    assert "fernandez huerta" in found[0].message
+    assert "the target is 60 or higher" in found[0].message
+
+
+def test_a_language_without_syllable_rules_gets_no_made_up_score() -> None:
+    arabic = "الإنفلونزا مرض شائع. " * 60
+    assert reading_grades(arabic, "ar") == {}
+    assert "reading-grade" not in rules(check(arabic + "\n", language="ar"))

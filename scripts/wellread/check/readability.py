@@ -31,7 +31,7 @@ def reading_grades(text: str, language: str) -> dict[str, float]:
     from textstat.backend import metrics
 
     _use_bundled_dictionary()
-    formulas = readability_formulas().get(language, {}).get("grade_formulas", [])
+    formulas = readability_formulas().get(language.split("-")[0], {}).get("formulas", [])
     return {name: round(getattr(metrics, name)(text, language), 1) for name in formulas}
 
 
@@ -47,21 +47,32 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     grades = reading_grades(text, settings.language)
     if not grades:
         return
-    formula, grade = next(iter(grades.items()))
-    if grade <= settings.reading_grade_max:
+    config = readability_formulas()[settings.language.split("-")[0]]
+    ease = config.get("scale") == "ease"
+    target = float(config.get("target", 60)) if ease else settings.reading_grade_max
+    formula, score = next(iter(grades.items()))
+    if (score >= target) if ease else (score <= target):
         return
     scored = [
         (reading_grades(sentence, settings.language)[formula], block)
         for block, sentence in blocks
         if len(sentence.split()) >= 12
     ]
-    hardest_grade, hardest = max(scored, key=lambda pair: pair[0]) if scored else (grade, None)
+    pick = min if ease else max
+    hardest_score, hardest = pick(scored, key=lambda pair: pair[0]) if scored else (score, None)
     others = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in grades.items())
+    if ease:
+        message = (
+            f"The article scores {score} for reading ease ({others}); the target is {target:g} "
+            f"or higher. The hardest part starts here ({hardest_score})."
+        )
+    else:
+        message = (
+            f"The article reads at grade {score} ({others}); the target is {target:g} or lower. "
+            f"The hardest part starts here (grade {hardest_score})."
+        )
     yield finding(
-        article, hardest, 0, "reading-grade", Severity.WARNING,
-        f"The article reads at grade {grade} ({others}); the target is "
-        f"{settings.reading_grade_max:g} or lower. The hardest part starts here "
-        f"(grade {hardest_grade}).",
+        article, hardest, 0, "reading-grade", Severity.WARNING, message,
         "Use shorter sentences (under 20 words) and everyday words with fewer syllables.",
         line=article.body_line,
     )
