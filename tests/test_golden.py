@@ -1,0 +1,55 @@
+"""Golden files: a fixture with a planted problem for each rule, and a clean one."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from wellread.article import parse_article
+from wellread.check import CheckContext, check_article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def findings_for(name: str) -> list[tuple[str, int, int, str]]:
+    text = (FIXTURES / f"{name}.md").read_text("utf-8")
+    article = parse_article(text, f"tests/fixtures/{name}.md", f"topic/{name}.md")
+    context = CheckContext(today=date(2026, 11, 24), files=frozenset({f"topic/{name}.md"}))
+    return [(f.rule, f.line, f.column, str(f.severity)) for f in check_article(article, context)]
+
+
+def test_every_planted_problem_is_found_at_its_line_and_nothing_else() -> None:
+    assert findings_for("planted") == [
+        ("title-clickbait", 2, 1, "warning"),  # you won't believe
+        ("title-clickbait", 2, 1, "warning"),  # shocking
+        ("title-clickbait", 2, 1, "warning"),  # miracle
+        ("title-length", 2, 1, "warning"),
+        ("review-overdue", 6, 1, "warning"),
+        ("image-missing", 7, 1, "error"),
+        ("front-matter", 9, 1, "error"),  # tag 2024 has no letters
+        ("front-matter", 12, 1, "error"),  # javascript: source link
+        ("front-matter", 13, 1, "warning"),  # unknown field 'colour'
+        ("call-to-action", 15, 1, "hint"),
+        ("passive-voice", 15, 14, "hint"),
+        ("tone-condescending", 15, 35, "warning"),
+        ("tone-stigma", 15, 52, "warning"),
+        ("jargon", 17, 15, "warning"),
+        ("phi-ssn", 17, 53, "error"),
+        ("sentence-length", 19, 1, "warning"),
+        ("paragraph-length", 21, 1, "warning"),
+        ("link-text", 23, 11, "warning"),
+        ("link-text", 23, 53, "warning"),
+        ("image-alt", 25, 1, "error"),
+        ("list-length", 27, 3, "warning"),
+        ("reading-grade", 36, 1, "warning"),
+        ("sentence-length", 36, 1, "warning"),
+        ("jargon", 36, 36, "warning"),  # inactivated
+        ("passive-voice", 36, 70, "hint"),
+        ("jargon", 36, 129, "warning"),  # contraindications
+        ("jargon", 36, 172, "warning"),  # chronic
+        ("jargon", 36, 180, "warning"),  # cardiopulmonary
+    ]
+
+
+def test_clean_article_has_no_findings() -> None:
+    assert findings_for("clean") == []
