@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate cards test lint system-deps clean
+.PHONY: site serve check translate cards test lint bench system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
@@ -24,6 +24,9 @@ translate: $(STAMP)  ## Extract messages and update every language's PO files
 test: system-deps $(STAMP)  ## Lint, then every test (unit, catalogs, end-to-end build)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/pytest
+
+bench: $(STAMP)  ## Benchmarks (the checker's words per second for now)
+	$(BIN)/python scripts/bench_checker.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

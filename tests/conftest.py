@@ -63,6 +63,10 @@ The flu shot lowers your chance of getting sick.
 ## Who should get it
 
 - Everyone 6 months and older.
+
+## What to do next
+
+Ask your nurse for a flu shot.
 """
 
 

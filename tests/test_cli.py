@@ -125,7 +125,7 @@ def test_translate_commands_write_catalogs_and_report_progress(
     assert again.stdout.count("(unchanged)") == 4
     stats = run(project, "i18n", "stats")
     assert stats.stdout.splitlines()[1].split() == [
-        "es", "content", "0", "0", "0", "6", "0/32", "0%",
+        "es", "content", "0", "0", "0", "8", "0/43", "0%",
     ]
     assert run(project, "i18n", "stats", "--min", "1").exit_code == 1
     assert run(project, "i18n", "stats", "--min", "0").exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .article import Block
 
@@ -19,6 +20,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|==)")
 _SENTENCE_END = (".", "!", "?", ":", ";", "\u3002", "\uff01", "\uff1f", "\u061f", "\u0964")
 
 
+@lru_cache(maxsize=65536)  # every word rule reads it; blocks are immutable
 def masked_text(block: Block) -> str:
     """The block's text with URLs, link targets, code and HTML blanked out, offsets unchanged.
 
@@ -70,7 +72,8 @@ class Sentence:
     words: int
 
 
-def sentences(block: Block) -> list[Sentence]:
+@lru_cache(maxsize=65536)
+def sentences(block: Block) -> tuple[Sentence, ...]:
     """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms).
 
     Offsets are into `block.text`, so `block.location(offset)` gives the line and column.
@@ -86,4 +89,4 @@ def sentences(block: Block) -> list[Sentence]:
             found.append(Sentence(start + lead, piece.strip(), words))
         if match:
             start = match.end()
-    return found
+    return tuple(found)

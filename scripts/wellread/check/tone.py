@@ -15,6 +15,7 @@ from ..findings import Finding, Severity
 from ..prose import masked_text
 from . import CheckContext, finding, rule
 from .data import table
+from .terms import TermIndex
 
 # Quoted speech is someone's own words: "I was told I was non-compliant."
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
@@ -26,29 +27,32 @@ _MESSAGES = {
 
 
 @lru_cache(maxsize=16)
-def _patterns(language: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    compiled = []
+def _tone(language: str) -> tuple[TermIndex, dict[str, tuple[str, str]], tuple]:
+    """Plain words by look-up; the few with a context pattern (like "just") by regex."""
+    words: dict[str, tuple[str, str]] = {}
+    patterns = []
     for row in table(language, "tone"):
         if len(row) < 3 or row[1] not in _MESSAGES:
             continue
-        term, category, suggestion = row[0], row[1], row[2]
-        pattern = row[3] if len(row) > 3 and row[3] else (
-            r"(?<!\w)" + re.escape(term).replace(r"\ ", r"\s+") + r"(?!\w)"
-        )
-        compiled.append((re.compile(pattern, re.IGNORECASE), category, suggestion))
-    return tuple(compiled)
+        if len(row) > 3 and row[3]:
+            patterns.append((re.compile(row[3], re.IGNORECASE), row[1], row[2]))
+        else:
+            words[" ".join(row[0].lower().split())] = (row[1], row[2])
+    return TermIndex.of(words), words, tuple(patterns)
 
 
 @rule("tone")
 def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    patterns = _patterns(context.settings.language)
+    index, words, patterns = _tone(context.settings.language)
     for block in article.messages:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), masked_text(block))
+        found = [(start, end, *words[term]) for start, end, term in index.find(text, ())]
         for pattern, category, suggestion in patterns:
-            for match in pattern.finditer(text):
-                yield finding(
-                    article, block, match.start(), f"tone-{category}", Severity.WARNING,
-                    _MESSAGES[category].format(found=match.group(0)), suggestion,
-                )
+            found += [(m.start(), m.end(), category, suggestion) for m in pattern.finditer(text)]
+        for start, end, category, suggestion in sorted(found):
+            yield finding(
+                article, block, start, f"tone-{category}", Severity.WARNING,
+                _MESSAGES[category].format(found=text[start:end]), suggestion,
+            )

@@ -1,0 +1,63 @@
+"""Find listed words and phrases in text fast: a dictionary look-up per word, not one huge regex."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+
+
+@dataclass(frozen=True)
+class TermIndex:
+    """Terms (single words or phrases) by their lowercase words, for whole-word matching."""
+
+    terms: frozenset[tuple[str, ...]]
+    sizes: dict[str, tuple[int, ...]]  # first word -> the lengths of terms starting with it
+
+    @classmethod
+    def of(cls, terms: Iterable[str]) -> TermIndex:
+        keys = frozenset(key for term in terms if (key := tuple(_WORD.findall(term.lower()))))
+        sizes: dict[str, set[int]] = defaultdict(set)
+        for key in keys:
+            sizes[key[0]].add(len(key))
+        return cls(keys, {word: tuple(sorted(s, reverse=True)) for word, s in sizes.items()})
+
+    def find(
+        self, text: str, plurals: tuple[str, ...] = ("s", "es")
+    ) -> Iterator[tuple[int, int, str]]:
+        """(start, end, term) for each listed term in `text`, longest match first, no overlaps.
+
+        A term also matches with a plural ending ("hypertensions"), as writers inflect words.
+        """
+        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        i = 0
+        while i < len(words):
+            first = words[i][2]
+            candidates = self.sizes.get(first, ())
+            if not candidates:  # a one-word term in the plural: "contraindications"
+                candidates = next(
+                    (self.sizes.get(first[: -len(e)], ()) for e in plurals
+                     if first.endswith(e) and first[: -len(e)] in self.sizes), (),
+                )
+            for size in candidates:
+                if i + size > len(words):
+                    continue
+                term = self._lookup(tuple(w for _, _, w in words[i : i + size]), plurals)
+                if term is not None:
+                    yield words[i][0], words[i + size - 1][1], " ".join(term)
+                    i += size
+                    break
+            else:
+                i += 1
+
+    def _lookup(self, key: tuple[str, ...], plurals: tuple[str, ...]) -> tuple[str, ...] | None:
+        if key in self.terms:
+            return key
+        last = key[-1]
+        for ending in plurals:
+            if last.endswith(ending) and (stem := (*key[:-1], last[: -len(ending)])) in self.terms:
+                return stem
+        return None
