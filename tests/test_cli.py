@@ -28,7 +28,7 @@ def test_clean_articles_exit_zero(make_project: Project, run) -> None:
     result = run(project, "check", "content")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == "1 files checked: 0 errors, 0 warnings.\n"
+    assert result.stderr == "1 file checked: 0 errors, 0 warnings.\n"
 
 
 def test_planted_ssn_exits_one_and_names_the_line(make_project: Project, run) -> None:
@@ -241,3 +241,28 @@ def test_sarif_format_is_valid_sarif_with_locations(make_project: Project, run) 
         "artifactLocation": {"uri": "content/vaccines/flu.md"},
         "region": {"startLine": 15, "startColumn": 44},
     }
+
+
+def test_new_scaffolds_an_article_that_fails_until_its_todos_are_filled(
+    make_project: Project, run
+) -> None:
+    project = make_project({"content/vaccines/flu.md": ARTICLE}, with_theme=False)
+    result = run(project, "new", "Vacuna de la gripe: qué saber", "--topic", "vaccines")
+    created = project / "content/vaccines/vacuna-de-la-gripe-que-saber.md"
+    assert result.exit_code == 0 and created.is_file()
+    check = run(project, "check", "content/vaccines/vacuna-de-la-gripe-que-saber.md")
+    assert check.exit_code == 1
+    assert "error placeholder: 'TODO' marks text that still has to be written." in check.stdout
+    again = run(project, "new", "Vacuna de la gripe: qué saber", "--topic", "vaccines")
+    assert again.exit_code == 2 and "already exists" in again.output
+
+
+def test_report_json_has_one_object_per_article(make_project: Project, run) -> None:
+    project = make_project({"content/vaccines/flu.md": ARTICLE}, with_theme=False)
+    result = run(project, "report", "--format", "json")
+    data = json.loads(result.stdout)
+    assert [item["file"] for item in data] == ["content/vaccines/flu.md"]
+    assert {"language", "smog", "flesch_kincaid_grade", "words", "sentences"} <= set(data[0])
+    html = run(project, "report", "-o", "report.html")
+    assert html.exit_code == 0
+    assert "<svg" in (project / "report.html").read_text("utf-8")

@@ -6,6 +6,7 @@ import logging
 import shutil
 import sys
 from collections.abc import Iterable
+from datetime import date
 from importlib.metadata import version
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from .findings import (
     findings_as_sarif,
     has_errors,
 )
+from .report import article_metrics, report_html, report_json
+from .scaffold import new_article
 from .site import load_content, problem_finding, read_page, translation_findings
 from .siteconfig import SiteConfig, load_site_config
 
@@ -92,7 +95,8 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
             click.echo(found.as_text())
         errors = sum(1 for f in findings if f.severity == "error")
         click.echo(
-            f"{len(articles)} files checked: {errors} errors, {len(findings) - errors} warnings.",
+            f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: {errors} errors, "
+            f"{len(findings) - errors} warnings.",
             err=True,
         )
     sys.exit(1 if has_errors(findings) else 0)
@@ -119,6 +123,58 @@ def _read_articles(
         except ContentError as error:
             problems.append(problem_finding(error))
     return articles, problems
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["html", "json"]), default="html",
+              show_default=True, help="html: a page with a table and a chart; json: the data.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@config_option
+def report(
+    paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path
+) -> None:
+    """The editors' report: reading level, length, jargon, findings and review of every article."""
+    site = _site(config_file)
+    pages, problems = _read_articles(paths or (site.content_dir,), site.content_dir)
+    for found in problems:
+        click.echo(found.as_text(), err=True)
+    context = CheckContext(settings=site.check)
+    metrics = [
+        article_metrics(article, check_article(article, context), site.check.language, date.today())
+        for article, _ in pages if article.kind == "article"
+    ]
+    text = (
+        report_json(metrics) if output_format == "json"
+        else report_html(metrics, site.check.reading_grade_max, site.site_name)
+    )
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text + "\n", "utf-8")
+        click.echo(f"Wrote {output} ({len(metrics)} articles).", err=True)
+
+
+@main.command()
+@click.argument("title")
+@click.option("--topic", required=True, help="The topic folder, e.g. vaccines.")
+@click.option("--slug", default="", help="The file name, when the title has no Latin letters.")
+@click.option("--reviewer", default="", help="Who will review it, e.g. 'Maria Lopez, RN'.")
+@config_option
+def new(title: str, topic: str, slug: str, reviewer: str, config_file: Path) -> None:
+    """Start an article with the full front matter; TODOs mark what to fill in."""
+    site = _site(config_file)
+    try:
+        relative, text = new_article(title, topic, date.today(), reviewer, slug)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    path = site.content_dir / relative
+    if path.exists():
+        raise click.UsageError(f"{path} already exists; choose another title or --slug.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    click.echo(f"Created {path}. Fill in every TODO, then run 'make check'.")
 
 
 # -- translations ----------------------------------------------------------------------------------

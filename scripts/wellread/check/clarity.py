@@ -12,6 +12,7 @@ import yaml
 from ..article import Article, Block, Verbatim
 from ..findings import Finding, Severity
 from ..prose import masked_text, sentences
+from ..scaffold import PLACEHOLDER
 from . import CheckContext, finding, rule
 
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)]*)\)")
@@ -142,3 +143,25 @@ def call_to_action_findings(article: Article, context: CheckContext) -> Iterator
             "End with a section such as '## What to do next' or '## When to get help'.",
             line=article.body_line,
         )
+
+
+@rule("placeholder")
+def placeholder_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """`wellread new` fills every field with TODO; none may reach readers."""
+    marker = re.compile(rf"(?<!\w){PLACEHOLDER}(?!\w)")
+    for block in article.messages:
+        if match := marker.search(block.text):
+            yield finding(
+                article, block, match.start(), "placeholder", Severity.ERROR,
+                f"'{PLACEHOLDER}' marks text that still has to be written.",
+                "Write the real text here, or delete the line.",
+            )
+    for key in ("reviewed_by", "image"):
+        value = article.meta.get(key)
+        if isinstance(value, str) and marker.search(value):
+            yield finding(
+                article, None, 0, "placeholder", Severity.ERROR,
+                f"'{key}' still has a {PLACEHOLDER} placeholder.",
+                "Fill it in, or delete the field if it does not apply.",
+                line=article.meta_lines.get(key, 1),
+            )
