@@ -279,3 +279,21 @@ def test_missing_image_is_a_clear_error_not_a_traceback(project: Path) -> None:
     assert result.returncode == 1
     assert "error image-missing: The image 'nope.png' does not exist" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_published_pages_never_show_the_writers_findings_panel(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        assert 'class="wr-findings"' not in path.read_text("utf-8"), path
+
+
+def test_preview_shows_each_pages_findings(project: Path, tmp_path: Path) -> None:
+    """Under `mkdocs serve` the check plugin attaches findings; build with the same switch."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    page = (tmp_path / "preview" / FLU).read_text("utf-8")
+    assert 'class="wr-findings"' in page
+    assert "paragraph-length" in page

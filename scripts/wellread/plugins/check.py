@@ -11,6 +11,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from ..check import CheckContext, CheckSettings, check_article
 from ..errors import ContentError
@@ -54,7 +55,16 @@ def check_settings(config: _CheckConfig) -> CheckSettings:
 
 
 class CheckPlugin(BasePlugin[_CheckConfig]):
-    """Logs each finding; errors are logged as errors, so `mkdocs build --strict` fails on them."""
+    """Logs each finding; errors are logged as errors, so `mkdocs build --strict` fails on them.
+
+    Under `mkdocs serve` each page also shows its own findings in a panel, for the writer;
+    a published build never does.
+    """
+
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         i18n = config.plugins.get("wellread/i18n")
@@ -79,6 +89,9 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                 i18n.locales, others, context,
                 Path(i18n.config.locales_dir).as_posix(),
             )
+        self.by_page = {f.file: [] for f in findings}
+        for found in findings:
+            self.by_page[found.file].append(found.as_dict())
         for found in findings:
             message = f"wellread: {found.as_text()}"
             if found.severity is Severity.ERROR:
@@ -90,7 +103,17 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             "wellread: checked %d pages: %d errors, %d warnings",
             len(files.documentation_pages()), errors, len(findings) - errors,
         )
+        self.shown_root = shown_root
         unreadable = sorted({f.file for f in findings if f.rule == "encoding"})
         if unreadable:  # MkDocs cannot read them either; stop here with the reason, not later
             raise PluginError(f"wellread: cannot read {', '.join(unreadable)}: not UTF-8 text.")
         return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if self.serving and hasattr(self, "by_page"):
+            page.meta["wellread_findings"] = self.by_page.get(
+                f"{self.shown_root}/{page.file.src_uri}", []
+            )
+        return markdown
