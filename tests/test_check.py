@@ -370,3 +370,19 @@ def test_a_language_without_syllable_rules_gets_no_made_up_score() -> None:
     arabic = "الإنفلونزا مرض شائع. " * 60
     assert reading_grades(arabic, "ar") == {}
     assert "reading-grade" not in rules(check(arabic + "\n", language="ar"))
+
+
+def test_an_article_can_set_its_own_thresholds_in_front_matter() -> None:
+    long = " ".join(["word"] * 24) + ".\n"
+    assert "sentence-length" in rules(check(long))
+    front = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words_warning: 30")
+    assert "sentence-length" not in rules(check(long, front))
+    bad = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words: lots")
+    problem = [f for f in check(long, bad) if f.rule == "front-matter"]
+    assert [(f.line, f.severity) for f in problem] == [(4, Severity.ERROR)]
+
+
+def test_jargon_linked_to_the_glossary_counts_as_explained() -> None:
+    body = "Ask about [hypertension](../glossary.md#hypertension) and hypertension.\n"
+    found = [f.column for f in check(body) if f.rule == "jargon"]
+    assert found == [59]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from itertools import chain
 
 from ..article import Article, Block
 from ..findings import Finding, Severity
@@ -60,11 +61,43 @@ def finding(
 
 
 def check_article(article: Article, context: CheckContext) -> list[Finding]:
-    """Every rule's findings for one article, in file order, without suppressed ones."""
-    found = (f for check in RULES.values() for f in check(article, context))
+    """Every rule's findings for one article, in file order, without suppressed ones.
+
+    Front matter `wellread:` may set this article's own thresholds, e.g. a page that quotes a
+    medicine leaflet: `wellread: {reading_grade_max: 10}`.
+    """
+    context, problems = _with_article_settings(article, context)
+    found = chain(problems, (f for check in RULES.values() for f in check(article, context)))
     return sorted(
         f for f in found if f.rule in UNSUPPRESSIBLE or not article.is_ignored(f.rule, f.line)
     )
+
+
+def _with_article_settings(
+    article: Article, context: CheckContext
+) -> tuple[CheckContext, list[Finding]]:
+    options = article.meta.get("wellread")
+    if not isinstance(options, dict):
+        return context, []
+    known = {f.name: f for f in fields(CheckSettings) if f.name != "language"}
+    changes, problems = {}, []
+    for name, value in options.items():
+        if name == "ignore":
+            continue
+        line = article.meta_lines.get(f"wellread.{name}", 1)
+        default = getattr(context.settings, name, None)
+        if name not in known or isinstance(value, bool) != isinstance(default, bool) or not (
+            isinstance(value, int | float)
+        ):
+            expected = ", ".join(["ignore", *known])
+            problems.append(Finding(
+                article.path, line, 1, "front-matter", Severity.ERROR,
+                f"'wellread: {name}: {value!r}' is not a setting with a number.",
+                f"Use one of: {expected}.",
+            ))
+            continue
+        changes[name] = type(default)(value)
+    return replace(context, settings=replace(context.settings, **changes)), problems
 
 
 # Rules that read words, so they also apply to translations, with that language's word lists.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -11,6 +12,9 @@ from ..prose import masked_text
 from . import CheckContext, finding, rule
 from .data import word_list
 from .terms import TermIndex
+
+# A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
+_GLOSSARY_LINK = re.compile(r"\[([^\]]*)\]\([^)]*glossary[^)]*\)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
@@ -26,9 +30,11 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = masked_text(block)
+        glossary = [m.span(1) for m in _GLOSSARY_LINK.finditer(block.text)]
         for start, end, term in index.find(text):
             plain = terms[term]
-            if _explained(text, start, end, plain):
+            linked = any(a <= start and end <= b for a, b in glossary)
+            if linked or _explained(text, start, end, plain):
                 continue
             yield finding(
                 article, block, start, "jargon", Severity.WARNING,
