@@ -266,3 +266,16 @@ def test_report_json_has_one_object_per_article(make_project: Project, run) -> N
     html = run(project, "report", "-o", "report.html")
     assert html.exit_code == 0
     assert "<svg" in (project / "report.html").read_text("utf-8")
+
+
+def test_text_output_is_grouped_by_file_and_coloured_on_a_terminal(
+    make_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    leaked = ARTICLE.replace("older.", "older. 123-45-6789")
+    project = make_project(
+        {"content/a/one.md": leaked, "content/b/two.md": leaked}, with_theme=False
+    )
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["check"], color=True)
+    assert "\x1b[31m\x1b[1merror\x1b[0m phi-ssn" in result.stdout
+    assert "\n\ncontent/b/two.md:" in result.stdout

@@ -91,8 +91,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     elif output_format == "sarif":
         click.echo(findings_as_sarif(findings, version("wellread")))
     else:
-        for found in findings:
-            click.echo(found.as_text())
+        _echo_grouped(findings)
         errors = sum(1 for f in findings if f.severity == "error")
         click.echo(
             f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: {errors} errors, "
@@ -100,6 +99,22 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
             err=True,
         )
     sys.exit(1 if has_errors(findings) else 0)
+
+
+_COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}
+
+
+def _echo_grouped(findings: list[Finding]) -> None:
+    """Findings file by file, a blank line between files; severities in colour on a terminal
+    (click drops the colour when the output is a file or a pipe)."""
+    previous = None
+    for found in findings:
+        if previous is not None and found.file != previous:
+            click.echo("")
+        previous = found.file
+        severity = click.style(str(found.severity), fg=_COLOURS.get(found.severity), bold=True)
+        text = found.as_text().replace(f" {found.severity} ", f" {severity} ", 1)
+        click.echo(text)
 
 
 def _read_articles(

@@ -6,8 +6,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+
+
+@lru_cache(maxsize=4096)  # the jargon and the tone rule read the same text
+def _words(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -32,16 +38,17 @@ class TermIndex:
 
         A term also matches with a plural ending ("hypertensions"), as writers inflect words.
         """
-        words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+        words = _words(text)
+        sizes = self.sizes
         i = 0
         while i < len(words):
             first = words[i][2]
-            candidates = self.sizes.get(first, ())
-            if not candidates:  # a one-word term in the plural: "contraindications"
-                candidates = next(
-                    (self.sizes.get(first[: -len(e)], ()) for e in plurals
-                     if first.endswith(e) and first[: -len(e)] in self.sizes), (),
-                )
+            candidates = sizes.get(first, ())
+            if not candidates and plurals:  # a one-word term in the plural: "contraindications"
+                for ending in plurals:
+                    if first.endswith(ending) and first[: -len(ending)] in sizes:
+                        candidates = sizes[first[: -len(ending)]]
+                        break
             for size in candidates:
                 if i + size > len(words):
                     continue
