@@ -386,3 +386,10 @@ def test_jargon_linked_to_the_glossary_counts_as_explained() -> None:
     body = "Ask about [hypertension](../glossary.md#hypertension) and hypertension.\n"
     found = [f.column for f in check(body) if f.rule == "jargon"]
     assert found == [59]
+
+
+def test_rare_words_get_a_may_be_jargon_hint_but_names_and_compounds_do_not() -> None:
+    body = "Keep glucagon. Ask Dr. Okonkwo about handwashing and checkups.\n"
+    found = [(f.column, f.severity) for f in check(body) if f.rule == "rare-word"]
+    assert found == [(6, Severity.HINT)]
+    assert "rare-word" not in rules(check(body, rare_word_zipf=0))

@@ -27,6 +27,7 @@ class CheckSettings:
     sentence_words_warning: int = 20  # NHS: sentences up to 20 words
     sentence_words_error: int = 35
     paragraph_sentences_max: int = 3  # NHS: paragraphs up to 3 sentences
+    rare_word_zipf: float = 2.5  # words rarer than this (wordfreq's Zipf scale) get a hint; 0: off
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ from . import (  # noqa: E402, F401
     jargon,
     length,
     privacy,
+    rare,
     readability,
     tone,
 )

@@ -23,6 +23,11 @@ def _jargon(language: str) -> tuple[TermIndex, dict[str, str]]:
     return TermIndex.of(terms), terms
 
 
+def jargon_terms(language: str) -> frozenset[str]:
+    """Every word of every listed term, lowercased (other rules leave these to this one)."""
+    return frozenset(word for term in _jargon(language)[1] for word in term.split())
+
+
 @rule("jargon")
 def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     index, terms = _jargon(context.settings.language)

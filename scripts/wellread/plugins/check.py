@@ -39,6 +39,8 @@ class _CheckConfig(base.Config):
     """A sentence with more words than this is an error."""
     paragraph_sentences_max = c.Type(int, default=_DEFAULTS.paragraph_sentences_max)
     """A paragraph with more sentences than this is a warning (NHS: up to 3)."""
+    rare_word_zipf = c.Type((int, float), default=_DEFAULTS.rare_word_zipf)
+    """Words rarer than this on wordfreq's Zipf scale (0-8) get a "may be jargon" hint; 0: off."""
 
 
 def check_settings(config: _CheckConfig) -> CheckSettings:
@@ -51,6 +53,7 @@ def check_settings(config: _CheckConfig) -> CheckSettings:
         sentence_words_warning=config.sentence_words_warning,
         sentence_words_error=config.sentence_words_error,
         paragraph_sentences_max=config.paragraph_sentences_max,
+        rare_word_zipf=float(config.rare_word_zipf),
     )
 
 

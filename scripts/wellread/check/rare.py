@@ -1,0 +1,62 @@
+"""Rare words: beyond the jargon lists, a word few texts use may be jargon (a hint).
+
+Word frequencies come from the `wordfreq` package, which ships its data, so this works offline
+for every language wordfreq knows (English, Spanish, Arabic, Chinese, …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..article import Article
+from ..findings import Finding, Severity
+from ..prose import masked_text
+from . import CheckContext, finding, rule
+from .jargon import jargon_terms
+
+_WORD = re.compile(r"[^\W\d_]{5,}")
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str) -> float:
+    """How common a word is: 7 for "the", 3 for "vaccine"-like words, 0 for unknown ones."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
+
+
+def _compound(word: str, language: str) -> bool:
+    """Two common words written as one ("handwashing", "checkups") are not jargon."""
+    stem = word.removesuffix("s")
+    return any(
+        zipf(stem[:cut], language) >= 3.5 and zipf(stem[cut:], language) >= 3.5
+        for cut in range(3, len(stem) - 1)
+    )
+
+
+@rule("rare-word")
+def rare_word_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    threshold = context.settings.rare_word_zipf
+    if not threshold or article.kind != "article":
+        return
+    language = context.settings.language.split("-")[0]
+    listed = jargon_terms(language)  # the jargon rule already speaks for those
+    seen: set[str] = set()
+    for block in article.body_blocks:
+        text = masked_text(block)
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            lower = word.lower()
+            stems = {lower, lower.removesuffix("s"), lower.removesuffix("es")}
+            if lower in seen or stems & listed or (word[0].isupper() and match.start() > 0):
+                continue  # once per article; names are not jargon
+            seen.add(lower)
+            if zipf(lower, language) < threshold and not _compound(lower, language):
+                yield finding(
+                    article, block, match.start(), "rare-word", Severity.HINT,
+                    f"'{word}' is a rare word; it may be jargon to some readers.",
+                    "If there is a common word for it, use that; otherwise explain it the first "
+                    "time.",
+                )
