@@ -393,3 +393,10 @@ def test_rare_words_get_a_may_be_jargon_hint_but_names_and_compounds_do_not() ->
     found = [(f.column, f.severity) for f in check(body) if f.rule == "rare-word"]
     assert found == [(6, Severity.HINT)]
     assert "rare-word" not in rules(check(body, rare_word_zipf=0))
+
+
+def test_reading_targets_can_be_set_per_language() -> None:
+    text = SPANISH_EASY + "\n" + SPANISH_EASY
+    assert "reading-grade" not in rules(check(text, language="es"))
+    strict = (("es", 120.0),)
+    assert "reading-grade" in rules(check(text, language="es", reading_targets=strict))

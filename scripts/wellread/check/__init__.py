@@ -28,6 +28,9 @@ class CheckSettings:
     sentence_words_error: int = 35
     paragraph_sentences_max: int = 3  # NHS: paragraphs up to 3 sentences
     rare_word_zipf: float = 2.5  # words rarer than this (wordfreq's Zipf scale) get a hint; 0: off
+    # Reading targets per language, overriding data/readability.yml: {"es": 65} (ease: minimum)
+    # or {"de": 7} (grade: maximum). English uses reading_grade_max.
+    reading_targets: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,9 @@ def _with_article_settings(
             continue
         line = article.meta_lines.get(f"wellread.{name}", 1)
         default = getattr(context.settings, name, None)
-        if name not in known or isinstance(value, bool) != isinstance(default, bool) or not (
-            isinstance(value, int | float)
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if name not in known or name == "reading_targets" or not number or isinstance(
+            default, bool
         ):
             expected = ", ".join(["ignore", *known])
             problems.append(Finding(

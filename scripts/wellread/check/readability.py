@@ -49,7 +49,10 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         return
     config = readability_formulas()[settings.language.split("-")[0]]
     ease = config.get("scale") == "ease"
-    target = float(config.get("target", 60)) if ease else settings.reading_grade_max
+    language = settings.language.split("-")[0]
+    target = dict(settings.reading_targets).get(language) or (
+        float(config.get("target", 60)) if ease or language != "en" else settings.reading_grade_max
+    )
     formula, score = next(iter(grades.items()))
     if (score >= target) if ease else (score <= target):
         return

@@ -39,6 +39,9 @@ class _CheckConfig(base.Config):
     """A sentence with more words than this is an error."""
     paragraph_sentences_max = c.Type(int, default=_DEFAULTS.paragraph_sentences_max)
     """A paragraph with more sentences than this is a warning (NHS: up to 3)."""
+    reading_targets = c.Type(dict, default={})
+    """Reading targets per language, e.g. {es: 65, de: 7}: an ease minimum or a grade maximum,
+    as data/readability.yml says for the language. English uses reading_grade_max."""
     rare_word_zipf = c.Type((int, float), default=_DEFAULTS.rare_word_zipf)
     """Words rarer than this on wordfreq's Zipf scale (0-8) get a "may be jargon" hint; 0: off."""
 
@@ -54,6 +57,9 @@ def check_settings(config: _CheckConfig) -> CheckSettings:
         sentence_words_error=config.sentence_words_error,
         paragraph_sentences_max=config.paragraph_sentences_max,
         rare_word_zipf=float(config.rare_word_zipf),
+        reading_targets=tuple(
+            sorted((str(code), float(target)) for code, target in config.reading_targets.items())
+        ),
     )
 
 
