@@ -400,3 +400,9 @@ def test_reading_targets_can_be_set_per_language() -> None:
     assert "reading-grade" not in rules(check(text, language="es"))
     strict = (("es", 120.0),)
     assert "reading-grade" in rules(check(text, language="es", reading_targets=strict))
+
+
+def test_a_hard_section_is_located_at_its_heading() -> None:
+    body = f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}\n{HARD}"
+    found = [f for f in check(body) if f.rule == "reading-grade"]
+    assert [f.line for f in found if "section" in f.message] == [15]

@@ -11,6 +11,8 @@ from ..prose import plain_text
 from . import CheckContext, finding, rule
 from .data import readability_formulas
 
+SECTION_MIN_WORDS = 60  # fewer words give a score that means little
+
 
 @lru_cache(maxsize=1)
 def _use_bundled_dictionary() -> None:
@@ -79,3 +81,29 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         "Use shorter sentences (under 20 words) and everyday words with fewer syllables.",
         line=article.body_line,
     )
+    yield from _section_findings(article, blocks, formula, ease, target, settings.language)
+
+
+def _section_findings(
+    article: Article, blocks: list, formula: str, ease: bool, target: float, language: str
+) -> Iterator[Finding]:
+    """Each `##` section that misses the target on its own, at its heading."""
+    sections: list[list] = []
+    for block, sentence in blocks:
+        if (block.kind == "heading" and block.prefix.strip() == "##") or not sections:
+            sections.append([])
+        sections[-1].append((block, sentence))
+    if len(sections) < 2:
+        return  # the article's own finding already covers it
+    for section in sections:
+        text = "\n".join(sentence for _, sentence in section)
+        if len(section) < 2 or len(text.split()) < SECTION_MIN_WORDS:
+            continue
+        score = reading_grades(text, language)[formula]
+        if (score < target) if ease else (score > target):
+            yield finding(
+                article, section[0][0], 0, "reading-grade", Severity.WARNING,
+                f"This section scores {score} ({formula.replace('_', ' ')}); the target is "
+                f"{target:g}.",
+                "This part is harder than the rest: shorten its sentences and use plainer words.",
+            )
