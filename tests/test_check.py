@@ -406,3 +406,15 @@ def test_a_hard_section_is_located_at_its_heading() -> None:
     body = f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}\n{HARD}"
     found = [f for f in check(body) if f.rule == "reading-grade"]
     assert [f.line for f in found if "section" in f.message] == [15]
+
+
+def test_a_single_rule_to_ignore_may_be_written_without_a_list() -> None:
+    front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: jargon")
+    assert "jargon" not in rules(check("Hypertension.\n", front))
+
+
+def test_top_level_ignore_may_name_one_rule() -> None:
+    front = FRONT.replace("title: T", "title: T\nignore: jargon")
+    found = check("Hypertension.\n", front)
+    assert "jargon" not in rules(found)
+    assert "front-matter" not in rules(found)

@@ -132,6 +132,8 @@ class Article:
         listed = self.meta.get("ignore") or (
             settings.get("ignore") if isinstance(settings, dict) else None
         ) or ()
+        if isinstance(listed, str):  # "ignore: jargon" means the one rule
+            listed = [listed]
         return rule in rules or "all" in rules or (isinstance(listed, list) and rule in listed)
 
 

@@ -26,7 +26,7 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "next_review": (date, "next_review: 2027-10-01"),
     "sources": (list, "'sources:' then for each source '  - title: …' and '    url: https://…'"),
     "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
-    "ignore": (list, "ignore: [jargon]"),
+    "ignore": ((list, str), "ignore: [jargon]"),
     "wellread": (dict, "'wellread:' then '  ignore: [jargon]'"),
     # MkDocs and Material's own page settings.
     "template": (str, "template: custom.html"),
@@ -151,7 +151,8 @@ def image_findings(article: Article, context: CheckContext) -> Iterator[Finding]
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
     names = {str: "text", list: "a list", date: "a date (YYYY-MM-DD)", dict: "a mapping"}
-    return names.get(expected, str(expected))  # type: ignore[call-overload]
+    kinds = expected if isinstance(expected, tuple) else (expected,)
+    return " or ".join(names.get(kind, kind.__name__) for kind in kinds)
 
 
 def _describe(value: object) -> str:
