@@ -93,8 +93,9 @@ def test_bad_threshold_in_mkdocs_yml_is_a_usage_error(make_project: Project, run
     )
     result = run(project, "check")
     assert result.exit_code == 2
-    assert "wellread/check option 'reading_grade_max': Expected type" in result.output
-    assert "(the value is 'eight')" in result.output
+    assert (
+        "wellread/check option 'reading_grade_max': Expected a number but received: 'eight'"
+    ) in result.output
 
 
 def test_unknown_option_and_bad_language_are_usage_errors(make_project: Project, run) -> None:

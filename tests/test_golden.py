@@ -40,6 +40,7 @@ def test_every_planted_problem_is_found_at_its_line_and_nothing_else() -> None:
         ("link-text", 23, 11, "warning"),
         ("link-text", 23, 53, "warning"),
         ("image-alt", 25, 1, "error"),
+        ("image-missing", 25, 1, "error"),  # shot.png is not beside the article
         ("list-length", 27, 3, "warning"),
         ("reading-grade", 36, 1, "warning"),
         ("sentence-length", 36, 1, "warning"),

@@ -179,10 +179,26 @@ def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, d
             path, line, f"The front matter is not valid YAML: {problem}.",
             "Check the indentation and put quotes around values that contain ':' or '#'.",
         ) from None
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
+        # PyYAML lets a value that looks like a date but is not one (2026-13-45) escape as a
+        # plain Python error.
+        line, value = _unreadable_scalar(node, first_line)
+        raise ContentError(
+            path, line, f"The front matter value {value!r} cannot be read: {error}.",
+            "Write dates as YYYY-MM-DD with a real month and day, or put quotes around text.",
+        ) from None
     finally:
         loader.dispose()
     if data is None:
         return {}, {}
+    if duplicate := _duplicate_key(node):
+        name, first, again = duplicate
+        raise ContentError(
+            path, first_line + again,
+            f"The front matter field '{name}' is given twice (lines {first_line + first} and "
+            f"{first_line + again}); only the last one would be used.",
+            "Keep one of them.",
+        )
     if not isinstance(data, dict):
         raise ContentError(
             path, first_line,
@@ -190,6 +206,36 @@ def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, d
             "Write each field as 'name: value', for example 'title: Flu vaccine'.",
         )
     return data, dict(_node_lines(node, "", first_line, set()))
+
+
+def _unreadable_scalar(node: yaml.Node | None, first_line: int) -> tuple[int, str]:
+    """The line and text of the first value PyYAML fails to turn into a Python value."""
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                yaml.constructor.SafeConstructor().construct_object(current)
+            except (ValueError, TypeError, AttributeError, OverflowError, yaml.YAMLError):
+                return first_line + current.start_mark.line, current.value
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(value for _, value in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return first_line, ""
+
+
+def _duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
+    """(name, first line, repeated line), counted from 0, of a top-level key given twice."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    seen: dict[str, int] = {}
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in seen:
+                return key.value, seen[key.value], key.start_mark.line
+            seen[key.value] = key.start_mark.line
+    return None
 
 
 def _yaml_kind(value: object) -> str:
@@ -449,6 +495,15 @@ def _fence_end(numbered: list[tuple[int, str]], start: int, fence: str) -> int:
         if text.startswith(fence[0] * len(fence)) and not text.strip(fence[0]):
             return j + 1
     return len(numbered)
+
+
+def fence_is_closed(lines: tuple[str, ...]) -> bool:
+    """Whether a code block that starts with a ``` or ~~~ fence has its closing fence."""
+    opening = _FENCE.match(lines[0]) if lines else None
+    if opening is None:
+        return True
+    fence, last = opening.group(2), lines[-1].strip()
+    return len(lines) > 1 and last.startswith(fence) and not last.strip(fence[0])
 
 
 def _until_blank(numbered: list[tuple[int, str]], start: int) -> int:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gettext
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 from babel import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .article import Article, Block, render_markdown
@@ -127,7 +129,7 @@ def updated_catalog(template: Catalog, existing: Catalog | None, language: str) 
 
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
     """Read a PO file; a syntax error becomes a CatalogError naming the file and line."""
-    _check_po_syntax(path)
+    _check_po_syntax(path, language)
     try:
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=language, abort_invalid=True)
@@ -158,7 +160,7 @@ _PO_LINE = re.compile(
 )
 
 
-def _check_po_syntax(path: Path) -> None:
+def _check_po_syntax(path: Path, language: str | None = None) -> None:
     """Babel drops a missing quote or trailing text silently and publishes what is left."""
     try:
         lines = path.read_text("utf-8").splitlines()
@@ -171,6 +173,90 @@ def _check_po_syntax(path: Path) -> None:
                 'Each line must be a keyword and a "quoted string", a "quoted string", or a '
                 "# comment (open the file in Poedit, which shows the problem)."
             )
+    _check_po_entries(path, lines, language)
+
+
+_KEYWORD = re.compile(r'^\s*(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"(.*)"\s*$')
+_CONTINUATION = re.compile(r'^\s*"(.*)"\s*$')
+_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+
+
+def _po_entries(lines: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line of the msgid, {keyword: text}) for each entry, obsolete (#~) ones left out."""
+    entry: dict[str, str] = {}
+    start, keyword = 0, ""
+    for number, line in enumerate([*lines, ""], start=1):
+        if found := _KEYWORD.match(line):
+            keyword, text = found.groups()
+            if keyword in ("msgctxt", "msgid") and "msgid" in entry and any(
+                key.startswith("msgstr") for key in entry
+            ):
+                yield start, entry
+                entry = {}
+            if keyword == "msgid":
+                start = number
+            entry[keyword] = entry.get(keyword, "") + text
+        elif (more := _CONTINUATION.match(line)) and keyword:
+            entry[keyword] += more.group(1)
+        elif not line.strip() and "msgid" in entry:
+            yield start, entry
+            entry, keyword = {}, ""
+
+
+def _check_po_entries(path: Path, lines: list[str], language: str | None) -> None:
+    """What msgfmt --check rejects and Babel lets through: a msgid given twice, a broken or
+    wrong Plural-Forms header, a plural message without one msgstr[n] per plural form."""
+    seen: dict[tuple[str, str], int] = {}
+    plurals = None
+    for number, entry in _po_entries(lines):
+        key = (entry.get("msgctxt", ""), entry["msgid"])
+        if key in seen:
+            raise CatalogError(
+                f"{path}:{number}: this msgid is already translated at line {seen[key]}: "
+                f"\"{entry['msgid'][:60]}\". Keep one of the two entries (msgfmt rejects the "
+                "file too)."
+            )
+        seen[key] = number
+        if entry["msgid"] == "" and "msgctxt" not in entry:
+            plurals = _plural_count(path, number, entry.get("msgstr", ""), language)
+        elif "msgid_plural" in entry and plurals is not None:
+            forms = sum(1 for keyword in entry if keyword.startswith("msgstr["))
+            if forms != plurals:
+                raise CatalogError(
+                    f"{path}:{number}: this plural message has {forms} msgstr[n] lines, but the "
+                    f"header's Plural-Forms says the language has {plurals} forms. Give one "
+                    "msgstr[n] per form, msgstr[0] to "
+                    f"msgstr[{plurals - 1}]."
+                )
+
+
+def _plural_count(path: Path, line: int, header: str, language: str | None) -> int | None:
+    """nplurals from the header's Plural-Forms, checked against the language's rules."""
+    fields = dict(
+        part.split(":", 1) for part in header.replace("\\n", "\n").split("\n") if ":" in part
+    )
+    value = fields.get("Plural-Forms")
+    if value is None:
+        return None
+    expected = get_plural(language.replace("-", "_")) if language else None
+    example = f" For this language write: Plural-Forms: {expected.plural_forms}" if expected else ""
+    found = _PLURAL_FORMS.match(value)
+    try:
+        count = int(found.group(1)) if found else 0
+        rule = gettext.c2py(found.group(2)) if found else None
+        ok = rule is not None and count > 0 and all(0 <= rule(n) < count for n in range(1000))
+    except (ValueError, SyntaxError, RecursionError, ZeroDivisionError):
+        ok = False
+    if not ok:
+        raise CatalogError(
+            f"{path}:{line}: the header's Plural-Forms is not valid: {value.strip()!r}.{example}"
+        )
+    if expected is not None and count != expected.num_plurals:
+        raise CatalogError(
+            f"{path}:{line}: the header's Plural-Forms says nplurals={count}, but "
+            f"{language} has {expected.num_plurals} plural forms.{example}"
+        )
+    return count
 
 
 def catalog_text(catalog: Catalog) -> str:

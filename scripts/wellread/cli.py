@@ -17,6 +17,7 @@ from babel.messages.mofile import write_mo
 from . import catalog
 from .article import Article
 from .check import CheckContext, check_article
+from .check.duplicates import duplicate_findings
 from .errors import ContentError, WellreadError
 from .findings import (
     Finding,
@@ -68,13 +69,15 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     content_dir = site.content_dir
     pages, findings = _read_articles(paths or (content_dir,), content_dir)
     contexts = {
-        base: CheckContext(settings=site.check, files=frozenset(
+        base: CheckContext(settings=site.check, content_dir=base, files=frozenset(
             p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()
         ))
         for base in {base for _, base in pages}
     }
     for article, base in pages:
         findings += check_article(article, contexts[base])
+    for base in contexts:
+        findings += duplicate_findings(article for article, where in pages if where == base)
     if not paths:  # the whole site: translations too, with each language's word lists
         others = [code for code in site.languages if code != site.default_language]
         findings += translation_findings(

@@ -15,6 +15,7 @@ _TARGET = re.compile(r"\]\(([^)]*)\)|\]\[([^\]]*)\]")  # inline targets and refe
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")  # attr_list: {: .class }, { #id }, { onclick=… }
 _EVENT_HANDLER = re.compile(r"(?i)\bon\w+\s*=")
 _PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+_TEMPLATE = re.compile(r"\{\{|\{%|\{#|\$\{")  # Jinja, and ${…} of other template languages
 _BLOCK_START = re.compile(
     r"^\s*(#{1,6}\s|>|[-*+]\s|\d{1,9}[.)]\s|!!!|\?\?\?|\||```|~~~|    |\t"
     r"|\[[^\]]+\]:\s|(?:[-*_]\s*){3,}$|=+\s*$)"
@@ -37,6 +38,8 @@ def markup_problem(source: str, translation: str, language: str = "") -> str:
     """
     if Counter(_tags(translation)) != Counter(_tags(source)):
         return "it adds, removes or changes HTML tags"
+    if len(_TEMPLATE.findall(translation)) > len(_TEMPLATE.findall(source)):
+        return "it adds template syntax ({{ … }}, {% … %} or {# … #}), which a page must never run"
     if sorted(_TARGET.findall(translation)) != sorted(_TARGET.findall(source)):
         return "its link or image targets differ from the source"
     if Counter(_ATTRIBUTES.findall(translation)) != Counter(_ATTRIBUTES.findall(source)):

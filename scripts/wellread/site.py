@@ -34,6 +34,13 @@ def parse_page(data: bytes, shown_as: str, page: str) -> Article:
             shown_as, data[: error.start].count(b"\n") + 1, "The file is not UTF-8 text.",
             "Save it as UTF-8 (in most editors: 'Save with encoding' → UTF-8).", rule="encoding",
         ) from None
+    if "\x00" in text:
+        raise ContentError(
+            shown_as, text[: text.index("\x00")].count("\n") + 1,
+            "The file has a NUL character, so it is not plain text (it may be damaged).",
+            "Delete the invisible character on this line, or save the file again as UTF-8 text.",
+            rule="encoding",
+        )
     return parse_article(text, shown_as, page)
 
 

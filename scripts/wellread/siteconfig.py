@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -85,9 +86,11 @@ def _validated(path: Path, name: str, config: base.Config, options: dict) -> Any
     config.load_dict(options)
     failed, warnings = config.validate()
     for key, error in failed:
-        raise ConfigurationError(
-            f"{path}: {name} option '{key}': {error} (the value is {options.get(key)!r})"
-        )
+        value = "" if "received:" in str(error) else f" (the value is {options.get(key)!r})"
+        raise ConfigurationError(f"{path}: {name} option '{key}': {error}{value}")
     for key, warning in warnings:
-        raise ConfigurationError(f"{path}: {name} option '{key}': {warning}")
+        known = sorted(option for option, _ in config._schema)
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else f" The options are: {', '.join(known)}."
+        raise ConfigurationError(f"{path}: {name} option '{key}': {warning}.{hint}")
     return config

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from itertools import chain
+from pathlib import Path
 
 from ..article import Article, Block
 from ..findings import Finding, Severity
@@ -40,6 +41,7 @@ class CheckContext:
     settings: CheckSettings = field(default_factory=CheckSettings)
     today: date = field(default_factory=date.today)
     files: frozenset[str] = frozenset()  # paths relative to the content folder, '/'-separated
+    content_dir: Path | None = None  # where `files` are, for rules that read them (images)
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:
@@ -138,10 +140,13 @@ def check_translations(
 from . import (  # noqa: E402, F401
     clarity,
     frontmatter,
+    images,
     jargon,
     length,
+    links,
     privacy,
     rare,
     readability,
+    structure,
     tone,
 )

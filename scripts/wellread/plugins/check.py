@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -14,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from ..check import CheckContext, CheckSettings, check_article
+from ..check.duplicates import duplicate_findings
 from ..errors import ContentError
 from ..findings import Finding, Severity
 from ..site import parse_page, problem_finding, translation_findings
@@ -22,27 +24,48 @@ log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
 
 
+class _Number(c.Type):
+    """A threshold: a number (or whole number) within a sensible range."""
+
+    def __init__(
+        self, default: float, minimum: float, maximum: float | None = None, whole: bool = False
+    ) -> None:
+        super().__init__(int if whole else (int, float), default=default)
+        self.minimum, self.maximum, self.whole = minimum, maximum, whole
+
+    def run_validation(self, value: object) -> float:
+        kind = "a whole number" if self.whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, self._type):
+            raise ValidationError(f"Expected {kind} but received: {value!r}")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            limits = f"from {self.minimum} to {self.maximum}" if self.maximum is not None else (
+                f"of at least {self.minimum}"
+            )
+            raise ValidationError(f"Expected {kind} {limits} but received: {value!r}")
+        return value  # type: ignore[return-value]
+
+
 class _CheckConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Run the checker during the build. `wellread check` runs it on its own."""
     language = c.Type(str, default=_DEFAULTS.language)
     """The language the articles are written in (which word lists and formulas apply)."""
-    reading_grade_max = c.Type((int, float), default=_DEFAULTS.reading_grade_max)
+    reading_grade_max = _Number(_DEFAULTS.reading_grade_max, minimum=0, maximum=30)
     """Highest acceptable US school reading grade for an article (NHS and CDC advise 6 to 8)."""
-    reading_min_words = c.Type(int, default=_DEFAULTS.reading_min_words)
+    reading_min_words = _Number(_DEFAULTS.reading_min_words, minimum=0, whole=True)
     """Articles with fewer words than this get no reading-grade finding (scores are noise)."""
     require_sources = c.Type(bool, default=_DEFAULTS.require_sources)
     """Articles must list their sources."""
-    sentence_words_warning = c.Type(int, default=_DEFAULTS.sentence_words_warning)
+    sentence_words_warning = _Number(_DEFAULTS.sentence_words_warning, minimum=1, whole=True)
     """A sentence with more words than this is a warning (NHS: up to 20)."""
-    sentence_words_error = c.Type(int, default=_DEFAULTS.sentence_words_error)
+    sentence_words_error = _Number(_DEFAULTS.sentence_words_error, minimum=1, whole=True)
     """A sentence with more words than this is an error."""
-    paragraph_sentences_max = c.Type(int, default=_DEFAULTS.paragraph_sentences_max)
+    paragraph_sentences_max = _Number(_DEFAULTS.paragraph_sentences_max, minimum=1, whole=True)
     """A paragraph with more sentences than this is a warning (NHS: up to 3)."""
     reading_targets = c.Type(dict, default={})
     """Reading targets per language, e.g. {es: 65, de: 7}: an ease minimum or a grade maximum,
     as data/readability.yml says for the language. English uses reading_grade_max."""
-    rare_word_zipf = c.Type((int, float), default=_DEFAULTS.rare_word_zipf)
+    rare_word_zipf = _Number(_DEFAULTS.rare_word_zipf, minimum=0, maximum=8)
     """Words rarer than this on wordfreq's Zipf scale (0-8) get a "may be jargon" hint; 0: off."""
 
 
@@ -80,10 +103,12 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         if not self.config.enabled or getattr(i18n, "language", None) is not None:
             return files  # the source is checked once, not again for each translation
         context = CheckContext(
-            settings=check_settings(self.config), files=frozenset(f.src_uri for f in files)
+            settings=check_settings(self.config), files=frozenset(f.src_uri for f in files),
+            content_dir=Path(config.docs_dir),
         )
         shown_root = Path(config.docs_dir).name
         findings: list[Finding] = []
+        articles = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             path = f"{shown_root}/{file.src_uri}"
             try:
@@ -91,7 +116,9 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             except ContentError as error:
                 findings.append(problem_finding(error))
                 continue
+            articles.append(article)
             findings.extend(check_article(article, context))
+        findings += duplicate_findings(articles)
         if i18n is not None:
             others = [code for code in i18n.languages if code != i18n.config.default_language]
             findings += translation_findings(
