@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PIL import Image
 
 from wellread.cli import main
 
@@ -181,7 +182,7 @@ def test_a_draft_outside_the_content_folder_is_checked_as_an_article(
     draft.parent.mkdir(parents=True)
     draft.write_text(ARTICLE.replace("title: Flu vaccine", "title: Flu\nimage: pic.png\n"
                                      "image_alt: A picture."), "utf-8")
-    (draft.parent / "pic.png").write_bytes(b"png")
+    Image.new("RGB", (4, 4), "white").save(draft.parent / "pic.png")
     result = run(project, "check", "drafts/topic/new.md")
     assert result.exit_code == 0, result.output
     draft.write_text("---\ntitle: Flu\n---\nBody.\n", "utf-8")
