@@ -162,10 +162,15 @@ _PO_LINE = re.compile(
 
 def _check_po_syntax(path: Path, language: str | None = None) -> None:
     """Babel drops a missing quote or trailing text silently and publishes what is left."""
+    data = path.read_bytes()
     try:
-        lines = path.read_text("utf-8").splitlines()
+        lines = data.decode("utf-8").splitlines()
     except UnicodeDecodeError as error:
-        raise CatalogError(f"{path}: this translation file is not UTF-8 text: {error}.") from None
+        line = data[: error.start].count(b"\n") + 1
+        raise CatalogError(
+            f"{path}:{line}: this translation file is not UTF-8 text (byte "
+            f"{data[error.start]:#04x} on this line). Save it as UTF-8; Poedit and Weblate do."
+        ) from None
     for number, line in enumerate(lines, start=1):
         if not _PO_LINE.match(line):
             raise CatalogError(

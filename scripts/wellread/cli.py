@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -337,34 +338,49 @@ def build(config_file: Path, strict: bool) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    _site(config_file)  # wellread's own options first: exit 2, with the closest option name
     _log_like_mkdocs()
     try:
         final = Path(load_config(str(config_file)).site_dir)
+        partial = final.with_name(f".{final.name}.partial")
+        config = load_config(str(config_file), site_dir=str(partial), strict=strict)
     except MkDocsException as error:
         raise click.UsageError(str(error)) from None
-    partial = final.with_name(f".{final.name}.partial")
+    old = final.with_name(f".{final.name}.old")
+    if old.exists() and not final.exists():  # a swap was cut short: the old site comes back
+        old.rename(final)
     shutil.rmtree(partial, ignore_errors=True)
-    built = False
+    built, interrupted = False, False
     try:
-        mkdocs_build(load_config(str(config_file), site_dir=str(partial), strict=strict))
+        mkdocs_build(config)
         built = True
     except (MkDocsException, WellreadError) as error:
         click.echo(f"Build failed: {error}", err=True)
     except KeyboardInterrupt:
+        interrupted = True
         click.echo("Build interrupted.", err=True)
     finally:
         if not built:
             shutil.rmtree(partial, ignore_errors=True)
     if not built:
         click.echo("The previous site was left as it was.", err=True)
-        sys.exit(1)
-    old = final.with_name(f".{final.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    partial.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+        sys.exit(130 if interrupted else 1)
+    _swap(partial, final, old)
     click.echo(f"Site built in {final}/", err=True)
+
+
+def _swap(partial: Path, final: Path, old: Path) -> None:
+    """Put the new site in place with two renames; Ctrl-C waits until both are done."""
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        partial.rename(final)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _log_like_mkdocs() -> None:
