@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from .. import cards
 from ..captions import CaptionError, captions_for
+from ..cardcache import cached_card, open_cache
 from ..pageinfo import text_direction
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
@@ -126,15 +127,21 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        todo = {job.cached: job.text for job in self.jobs if not job.cached.is_file()}
-        self.cache.mkdir(parents=True, exist_ok=True)
+        try:
+            open_cache(self.cache)
+        except OSError as error:
+            raise PluginError(f"wellread/social: the card cache {self.cache}: {error}") from None
+        todo = {job.cached: job.text for job in self.jobs if cached_card(job.cached) is None}
         try:
             _render_all(todo, self.layout)
         except cards.CardError as error:
             raise PluginError(f"wellread/social: {error}") from None
         for job in self.jobs:
             job.target.parent.mkdir(parents=True, exist_ok=True)
-            job.target.write_bytes(job.cached.read_bytes())
+            card = cached_card(job.cached)
+            if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
+                card = cards.render_card(job.text, self.layout, CARD_SIZE)
+            job.target.write_bytes(card)
         log.info(
             "wellread: %d cards (%d rendered, %d from the cache)",
             len(self.jobs), len(todo), len(self.jobs) - len(todo),
