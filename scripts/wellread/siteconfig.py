@@ -54,6 +54,10 @@ def load_site_config(path: Path) -> SiteConfig:
         languages = site_languages(i18n)
     except ValueError as error:
         raise ConfigurationError(f"{path}: wellread/i18n: {error}") from None
+    try:
+        settings = check_settings(check)
+    except ValueError as error:
+        raise ConfigurationError(f"{path}: wellread/check: {error}") from None
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     content_dir = root / str(data.get("docs_dir", "docs"))
     if not content_dir.is_dir():
@@ -66,7 +70,7 @@ def load_site_config(path: Path) -> SiteConfig:
         languages=tuple(languages),
         locales_dir=root / i18n.locales_dir,
         theme_dir=root / str(theme.get("custom_dir", "theme")),
-        check=check_settings(check),
+        check=settings,
     )
 
 
