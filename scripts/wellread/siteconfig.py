@@ -13,6 +13,7 @@ from .check import CheckSettings
 from .errors import ConfigurationError
 from .plugins.check import _CheckConfig, check_settings
 from .plugins.i18n import _I18nConfig, site_languages
+from .trust import alert_messages
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -32,6 +33,8 @@ class SiteConfig:
     locales_dir: Path
     theme_dir: Path
     check: CheckSettings
+    # Texts in mkdocs.yml that readers see, translated in the theme catalog (the urgent alert).
+    theme_messages: tuple[str, ...] = ()
 
 
 def load_site_config(path: Path) -> SiteConfig:
@@ -71,6 +74,7 @@ def load_site_config(path: Path) -> SiteConfig:
         locales_dir=root / i18n.locales_dir,
         theme_dir=root / str(theme.get("custom_dir", "theme")),
         check=settings,
+        theme_messages=tuple(alert_messages(plugins.get("wellread/trust", {}).get("alert") or {})),
     )
 
 
