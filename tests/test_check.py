@@ -162,21 +162,33 @@ def test_wrong_type_in_front_matter_is_an_error_that_shows_the_right_form() -> N
     assert wrong[0].line == 5
 
 
-def test_article_without_review_fields_is_an_error() -> None:
+def test_article_without_review_fields_is_a_review_missing_error() -> None:
     found = check("Body.\n", "---\ntitle: T\ndescription: D\n---\n")
-    missing = sorted(f.message for f in found if f.rule == "front-matter")
+    missing = sorted(
+        (f.severity, f.message.split(":")[0]) for f in found if f.rule == "review-missing"
+    )
     assert missing == [
-        "The article has no 'last_reviewed'.",
-        "The article has no 'next_review'.",
-        "The article has no 'reviewed_by'.",
+        (Severity.ERROR, "The article has no 'last_reviewed'"),
+        (Severity.ERROR, "The article has no 'next_review'"),
+        (Severity.ERROR, "The article has no 'reviewed_by'"),
     ]
     assert "sources-missing" in rules(found)
 
 
 def test_overdue_review_is_a_warning_on_the_next_review_line() -> None:
-    found = check("Body.\n", FRONT.replace("next_review: 2027-01-01", "next_review: 2026-02-01"))
+    found = check("Body.\n", FRONT.replace("next_review: 2027-01-01", "next_review: 2026-11-01"))
     overdue = [f for f in found if f.rule == "review-overdue"]
     assert [(f.line, f.severity) for f in overdue] == [(6, Severity.WARNING)]
+    assert "23 days ago" in overdue[0].message
+
+
+def test_overdue_review_becomes_an_error_after_the_grace_period() -> None:
+    front = FRONT.replace("next_review: 2027-01-01", "next_review: 2026-08-01")
+    assert [f.severity for f in check("Body.\n", front) if f.rule == "review-overdue"] == [
+        Severity.ERROR
+    ]
+    relaxed = check("Body.\n", front, review_grace_days=180)
+    assert [f.severity for f in relaxed if f.rule == "review-overdue"] == [Severity.WARNING]
 
 
 def test_missing_image_is_an_error_naming_the_file() -> None:
@@ -210,7 +222,41 @@ def test_tag_without_letters_is_an_error_on_its_line() -> None:
 def test_source_link_that_is_not_a_web_address_is_an_error() -> None:
     front = FRONT.replace("https://www.cdc.gov/", "javascript:alert(1)")
     found = [f for f in check("Body.\n", front) if "not a web address" in f.message]
-    assert [f.line for f in found] == [9]
+    assert [(f.rule, f.line, f.severity) for f in found] == [("source-url", 9, Severity.ERROR)]
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("https://www.cdc .gov/flu", "has spaces in it"),
+        ("https://", "has no valid site name"),
+        ("https://cdc/flu", "has no valid site name"),
+        ("https://-cdc.gov/", "has no valid site name"),
+        ("https://www.cdc.gov:port/", "has a port that is not a number"),
+        ("www.cdc.gov/flu", "is not a web address"),
+    ],
+)
+def test_malformed_source_link_is_an_error_saying_what_is_wrong(url: str, problem: str) -> None:
+    found = check("Body.\n", FRONT.replace("https://www.cdc.gov/", url))
+    assert [(f.rule, f.line) for f in found if problem in f.message] == [("source-url", 9)]
+
+
+def test_http_source_is_a_warning_to_use_https() -> None:
+    found = check("Body.\n", FRONT.replace("https://www.cdc.gov/", "http://www.cdc.gov/flu"))
+    assert [(f.rule, f.line, f.severity) for f in found if f.rule.startswith("source")] == [
+        ("source-insecure", 9, Severity.WARNING)
+    ]
+
+
+def test_source_outside_the_trusted_domains_gets_a_hint_and_subdomains_are_trusted() -> None:
+    trusted = ("cdc.gov", "who.int")
+    assert "source-untrusted" not in rules(check("Body.\n", trusted_sources=trusted))
+    front = FRONT.replace("https://www.cdc.gov/", "https://healthblog.example.com/flu")
+    found = [f for f in check("Body.\n", front, trusted_sources=trusted)
+             if f.rule == "source-untrusted"]
+    assert [(f.line, f.severity) for f in found] == [(9, Severity.HINT)]
+    assert "healthblog.example.com" in found[0].message
+    assert "cdc.gov, who.int" in found[0].suggestion
 
 
 def test_long_sentence_warns_and_very_long_sentence_is_an_error() -> None:
@@ -418,3 +464,9 @@ def test_top_level_ignore_may_name_one_rule() -> None:
     found = check("Hypertension.\n", front)
     assert "jargon" not in rules(found)
     assert "front-matter" not in rules(found)
+
+
+def test_jargon_term_written_with_dots_is_found_without_a_crash() -> None:
+    found = [f for f in check("Take one tablet p.o. each day.\n") if f.rule == "jargon"]
+    assert [(f.line, f.column) for f in found] == [(11, 17)]
+    assert "by mouth" in found[0].suggestion

@@ -187,7 +187,7 @@ def test_a_draft_outside_the_content_folder_is_checked_as_an_article(
     assert result.exit_code == 0, result.output
     draft.write_text("---\ntitle: Flu\n---\nBody.\n", "utf-8")
     result = run(project, "check", "drafts/topic/new.md")
-    assert "error front-matter: The article has no 'reviewed_by'." in result.stdout
+    assert "error review-missing: The article has no 'reviewed_by'" in result.stdout
 
 
 def test_translations_are_checked_with_their_languages_word_lists(

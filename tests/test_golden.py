@@ -24,10 +24,10 @@ def test_every_planted_problem_is_found_at_its_line_and_nothing_else() -> None:
         ("title-clickbait", 2, 1, "warning"),  # shocking
         ("title-clickbait", 2, 1, "warning"),  # miracle
         ("title-length", 2, 1, "warning"),
-        ("review-overdue", 6, 1, "warning"),
+        ("review-overdue", 6, 1, "error"),  # 327 days overdue, past the 90-day grace period
         ("image-missing", 7, 1, "error"),
         ("front-matter", 9, 1, "error"),  # tag 2024 has no letters
-        ("front-matter", 12, 1, "error"),  # javascript: source link
+        ("source-url", 12, 1, "error"),  # javascript: source link
         ("front-matter", 13, 1, "warning"),  # unknown field 'colour'
         ("call-to-action", 15, 1, "hint"),
         ("passive-voice", 15, 14, "hint"),

@@ -94,7 +94,7 @@ def test_wellread_check_reports_the_placeholders_a_writer_left():
     found = check_article(article, CheckContext(today=TODAY, files=frozenset({path})))
 
     errors = {(f.rule, f.line) for f in found if f.severity == "error"}
-    assert {("image-missing", 9), ("front-matter", 16)} <= errors
+    assert {("image-missing", 9), ("source-url", 16)} <= errors
 
 
 def test_a_title_without_latin_letters_needs_a_slug():

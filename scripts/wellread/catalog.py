@@ -95,13 +95,18 @@ def content_template(articles: Iterable[Article], project: str) -> Catalog:
     return _without_format_flags(catalog)
 
 
-def theme_template(theme_dir: Path, project: str) -> Catalog:
+def theme_template(
+    theme_dir: Path, project: str, config_messages: Iterable[tuple[str, str]] = ()
+) -> Catalog:
     """The POT of what the site itself says around the articles.
 
-    From `_()` and `{% trans %}` in the theme's templates, and `_()` in the MkDocs plugins
-    (such as the card alt text).
+    From `_()` and `{% trans %}` in the theme's templates, `_()` in the MkDocs plugins
+    (such as the card alt text), and `config_messages`: (text, where) pairs from mkdocs.yml,
+    such as the urgent alert.
     """
     catalog = _new_catalog(project, locale=None)
+    for message, where in config_messages:
+        catalog.add(message, locations=[(where, 0)])
     sources = [
         (theme_dir, [("**.html", "jinja2")], {"**.html": {"extensions": "jinja2.ext.i18n"}}),
         (Path(__file__).parent / "plugins", [("**.py", "python")], {}),

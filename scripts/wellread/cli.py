@@ -225,7 +225,9 @@ def _templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, objec
     project = site.site_name or "wellread"
     return {
         catalog.CONTENT: catalog.content_template(articles, project),
-        catalog.THEME: catalog.theme_template(site.theme_dir, project),
+        catalog.THEME: catalog.theme_template(
+            site.theme_dir, project, [(text, "mkdocs.yml") for text in site.theme_messages]
+        ),
     }
 
 

@@ -61,6 +61,11 @@ def language_links(
     return links
 
 
+def format_day(day: date, language: str) -> str:
+    """A date as the language writes it in full: '1 October 2026', '1 de octubre de 2026'."""
+    return format_date(day, format="long", locale=language.replace("-", "_"))
+
+
 def review_info(meta: Mapping[str, Any], language: str) -> dict[str, str]:
     """Reviewer and review dates, the dates written the way the page's language writes them."""
     info = {}

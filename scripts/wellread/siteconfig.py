@@ -14,6 +14,7 @@ from .check import CheckSettings
 from .errors import ConfigurationError
 from .plugins.check import _CheckConfig, check_settings
 from .plugins.i18n import _I18nConfig, site_languages
+from .trust import alert_messages
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -33,6 +34,8 @@ class SiteConfig:
     locales_dir: Path
     theme_dir: Path
     check: CheckSettings
+    # Texts in mkdocs.yml that readers see, translated in the theme catalog (the urgent alert).
+    theme_messages: tuple[str, ...] = ()
 
 
 def load_site_config(path: Path) -> SiteConfig:
@@ -55,6 +58,10 @@ def load_site_config(path: Path) -> SiteConfig:
         languages = site_languages(i18n)
     except ValueError as error:
         raise ConfigurationError(f"{path}: wellread/i18n: {error}") from None
+    try:
+        settings = check_settings(check)
+    except ValueError as error:
+        raise ConfigurationError(f"{path}: wellread/check: {error}") from None
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     content_dir = root / str(data.get("docs_dir", "docs"))
     if not content_dir.is_dir():
@@ -67,7 +74,8 @@ def load_site_config(path: Path) -> SiteConfig:
         languages=tuple(languages),
         locales_dir=root / i18n.locales_dir,
         theme_dir=root / str(theme.get("custom_dir", "theme")),
-        check=check_settings(check),
+        check=settings,
+        theme_messages=tuple(alert_messages(plugins.get("wellread/trust", {}).get("alert") or {})),
     )
 
 

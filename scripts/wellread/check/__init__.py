@@ -13,8 +13,8 @@ from ..findings import Finding, Severity
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
-# Patient-privacy errors cannot be silenced: a leaked identifier must never be published.
-UNSUPPRESSIBLE = frozenset({"phi-ssn"})
+# Patient-privacy errors (phi-*) cannot be silenced: a leaked identifier must never be published.
+UNSUPPRESSIBLE_PREFIX = "phi-"
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,13 @@ class CheckSettings:
     # Reading targets per language, overriding data/readability.yml: {"es": 65} (ease: minimum)
     # or {"de": 7} (grade: maximum). English uses reading_grade_max.
     reading_targets: tuple[tuple[str, float], ...] = ()
+    # The site's own contact details, which the privacy guard allows (mkdocs.yml `contact`).
+    contact_phones: tuple[str, ...] = ()
+    contact_emails: tuple[str, ...] = ()
+    contact_addresses: tuple[str, ...] = ()
+    review_grace_days: int = 90  # an overdue review is a warning, then an error after this
+    # Source links outside these domains (and their subdomains) get a hint; empty: no hint.
+    trusted_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,8 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     context, problems = _with_article_settings(article, context)
     found = chain(problems, (f for check in RULES.values() for f in check(article, context)))
     return sorted(
-        f for f in found if f.rule in UNSUPPRESSIBLE or not article.is_ignored(f.rule, f.line)
+        f for f in found
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or not article.is_ignored(f.rule, f.line)
     )
 
 
@@ -108,7 +116,7 @@ def _with_article_settings(
 
 
 # Rules that read words, so they also apply to translations, with that language's word lists.
-TRANSLATION_RULES = ("jargon", "phi-ssn")
+TRANSLATION_RULES = ("jargon", "phi-identifiers")
 
 
 def check_translations(
@@ -121,6 +129,15 @@ def check_translations(
     catalog's language.
     """
     blocks = []
+    # The privacy guard scans lines: every msgstr, published or not (it is in the repository),
+    # but not the header (translators' emails) nor the msgids (the source, checked already).
+    shown, in_msgstr, header = [], False, False
+    for number, text in enumerate(po_lines):
+        header = (text == 'msgstr ""' and number > 0 and po_lines[number - 1] == 'msgid ""') or (
+            header and bool(text.strip())
+        )
+        in_msgstr = text.startswith("msgstr") or (in_msgstr and text.startswith('"'))
+        shown.append(text if in_msgstr and not header else "")
     for msgid_line, text in translations:
         line = next(
             (n for n in range(msgid_line, len(po_lines) + 1)
@@ -130,7 +147,7 @@ def check_translations(
         blocks.append(Block("paragraph", text, line, column, spans=((0, line, column),)))
     po = Article(
         path=po_path, page=po_path, meta={}, meta_lines={}, body_line=1, chunks=tuple(blocks),
-        lines=po_lines,
+        lines=tuple(shown),
     )
     found = (f for name in TRANSLATION_RULES for f in RULES[name](po, context))
     return sorted(found)

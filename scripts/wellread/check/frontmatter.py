@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+import re
 from collections.abc import Iterator
 from datetime import date
+from urllib.parse import urlsplit
 
 from ..article import Article
 from ..captions import CaptionError, hashtag
@@ -26,6 +28,8 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "next_review": (date, "next_review: 2027-10-01"),
     "sources": (list, "'sources:' then for each source '  - title: …' and '    url: https://…'"),
     "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
+    "type": (str, "type: story (a patient's own story; 'article' is the default)"),
+    "consent": (bool, "consent: true"),
     "ignore": ((list, str), "ignore: [jargon]"),
     "wellread": (dict, "'wellread:' then '  ignore: [jargon]'"),
     # MkDocs and Material's own page settings.
@@ -33,7 +37,10 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "hide": (list, "hide: [toc]"),
     "search": (dict, "'search:' then '  exclude: true'"),
 }
-ARTICLE_REQUIRED = ("title", "description", "reviewed_by", "last_reviewed", "next_review")
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.I)
+ARTICLE_REQUIRED = ("title", "description")
+REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
+PAGE_TYPES = ("article", "story")
 
 
 def _line(article: Article, name: str) -> int:
@@ -69,20 +76,20 @@ def front_matter_findings(article: Article, context: CheckContext) -> Iterator[F
                 )
     sources = article.meta.get("sources")
     for index, source in enumerate(sources if isinstance(sources, list) else []):
-        line = _line(article, f"sources.{index}")
         if not (isinstance(source, dict) and source.get("title") and source.get("url")):
             yield finding(
                 article, None, 0, "front-matter", Severity.ERROR,
                 f"Source {index + 1} needs a 'title' and a 'url'.",
-                f"Write it like this: {FIELDS['sources'][1]}", line=line,
+                f"Write it like this: {FIELDS['sources'][1]}",
+                line=_line(article, f"sources.{index}"),
             )
-        elif not str(source["url"]).startswith(("https://", "http://")):
-            yield finding(
-                article, None, 0, "front-matter", Severity.ERROR,
-                f"Source {index + 1} has the link {source['url']!r}, which is not a web address.",
-                "Give the full address of the page, starting with https://",
-                line=_line(article, f"sources.{index}.url"),
-            )
+    kind = article.meta.get("type")
+    if isinstance(kind, str) and kind not in PAGE_TYPES:
+        yield finding(
+            article, None, 0, "front-matter", Severity.ERROR,
+            f"'type: {kind}' is not a kind of page wellread knows.",
+            f"Expected one of: {', '.join(PAGE_TYPES)}.", line=_line(article, "type"),
+        )
     tags = article.meta.get("tags")
     for index, tag in enumerate(tags if isinstance(tags, list) else []):
         try:
@@ -108,17 +115,91 @@ def sources_findings(article: Article, context: CheckContext) -> Iterator[Findin
         )
 
 
+@rule("source-url")
+def source_link_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """Source links readers can follow safely: well-formed, https, ideally from trusted sites."""
+    sources = article.meta.get("sources")
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        if not (isinstance(source, dict) and source.get("url")):
+            continue
+        url = str(source["url"])
+        line = _line(article, f"sources.{index}.url")
+        problem = url_problem(url)
+        if problem:
+            yield finding(
+                article, None, 0, "source-url", Severity.ERROR,
+                f"Source {index + 1} has the link {url!r}, which {problem}.",
+                "Copy the full address of the page from the browser, starting with https://",
+                line=line,
+            )
+            continue
+        parts = urlsplit(url)
+        if parts.scheme == "http":
+            yield finding(
+                article, None, 0, "source-insecure", Severity.WARNING,
+                f"Source {index + 1} links with http://, which is not secure ({url}).",
+                "Use the https:// address of the page; most health sites have one.", line=line,
+            )
+        trusted = context.settings.trusted_sources
+        host = (parts.hostname or "").lower()
+        if trusted and not any(host == d or host.endswith("." + d) for d in trusted):
+            yield finding(
+                article, None, 0, "source-untrusted", Severity.HINT,
+                f"Source {index + 1} is from {host}, which is not on the site's list of "
+                "trusted sources.",
+                f"Prefer a public health source ({', '.join(trusted)}), or add the site to "
+                "'trusted_sources' in mkdocs.yml if your team trusts it.", line=line,
+            )
+
+
+def url_problem(url: str) -> str:
+    """Why `url` is not a web address a reader can open ('' when it is one)."""
+    if any(c.isspace() for c in url):
+        return "has spaces in it"
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http"):
+        return "is not a web address"
+    try:
+        port = parts.port
+    except ValueError:
+        return "has a port that is not a number"
+    host = parts.hostname or ""
+    labels = host.split(".")
+    if port == 0 or len(labels) < 2 or not all(_HOST_LABEL.fullmatch(p) for p in labels):
+        return "has no valid site name after the //"
+    return ""
+
+
+@rule("review-missing")
+def review_missing_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    if article.kind != "article":
+        return
+    for name in REVIEW_FIELDS:
+        if name not in article.meta:
+            yield finding(
+                article, None, 0, "review-missing", Severity.ERROR,
+                f"The article has no '{name}': readers cannot see it was checked by a clinician.",
+                f"Ask a clinician to review it, then add: {FIELDS[name][1]}", line=1,
+            )
+
+
 @rule("review-overdue")
 def review_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     due = article.meta.get("next_review")
-    if isinstance(due, date) and due < context.today:
-        yield finding(
-            article, None, 0, "review-overdue", Severity.WARNING,
-            f"The review was due on {due.isoformat()}; readers may be getting old advice.",
-            "Ask a clinician to review the article, then update 'last_reviewed' and "
-            "'next_review'.",
-            line=_line(article, "next_review"),
-        )
+    if not isinstance(due, date) or due >= context.today:
+        return
+    late = (context.today - due).days
+    grace = context.settings.review_grace_days
+    severity = Severity.ERROR if late > grace else Severity.WARNING
+    yield finding(
+        article, None, 0, "review-overdue", severity,
+        f"The review was due on {due.isoformat()}, {late} days ago; readers may be getting old "
+        "advice." + (f" After {grace} days this is an error." if severity is Severity.ERROR
+                     else f" In {grace - late + 1} days this becomes an error."),
+        "Ask a clinician to review the article, then update 'last_reviewed' and "
+        "'next_review'.",
+        line=_line(article, "next_review"),
+    )
 
 
 @rule("image-missing")

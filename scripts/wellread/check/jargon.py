@@ -11,7 +11,7 @@ from ..findings import Finding, Severity
 from ..prose import masked_text
 from . import CheckContext, finding, rule
 from .data import word_list
-from .terms import TermIndex
+from .terms import TermIndex, term_key
 
 # A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
 _GLOSSARY_LINK = re.compile(r"\[([^\]]*)\]\([^)]*glossary[^)]*\)", re.IGNORECASE)
@@ -19,7 +19,8 @@ _GLOSSARY_LINK = re.compile(r"\[([^\]]*)\]\([^)]*glossary[^)]*\)", re.IGNORECASE
 
 @lru_cache(maxsize=16)
 def _jargon(language: str) -> tuple[TermIndex, dict[str, str]]:
-    terms = {" ".join(term.lower().split()): plain for term, plain in word_list(language, "jargon")}
+    # Keyed as TermIndex.find reports a term, so a term with dots ("p.o.") is found too.
+    terms = {term_key(term): plain for term, plain in word_list(language, "jargon")}
     return TermIndex.of(terms), terms
 
 

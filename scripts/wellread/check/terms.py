@@ -16,6 +16,11 @@ def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text))
 
 
+def term_key(term: str) -> str:
+    """A listed term as TermIndex.find names it: its lowercase words ("p.o." -> "p o")."""
+    return " ".join(_WORD.findall(term.lower()))
+
+
 @dataclass(frozen=True)
 class TermIndex:
     """Terms (single words or phrases) by their lowercase words, for whole-word matching."""

@@ -15,7 +15,7 @@ from ..findings import Finding, Severity
 from ..prose import masked_text
 from . import CheckContext, finding, rule
 from .data import table
-from .terms import TermIndex
+from .terms import TermIndex, term_key
 
 # Quoted speech is someone's own words: "I was told I was non-compliant."
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
@@ -37,7 +37,7 @@ def _tone(language: str) -> tuple[TermIndex, dict[str, tuple[str, str]], tuple]:
         if len(row) > 3 and row[3]:
             patterns.append((re.compile(row[3], re.IGNORECASE), row[1], row[2]))
         else:
-            words[" ".join(row[0].lower().split())] = (row[1], row[2])
+            words[term_key(row[0])] = (row[1], row[2])
     return TermIndex.of(words), words, tuple(patterns)
 
 

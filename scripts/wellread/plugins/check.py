@@ -67,6 +67,14 @@ class _CheckConfig(base.Config):
     as data/readability.yml says for the language. English uses reading_grade_max."""
     rare_word_zipf = _Number(_DEFAULTS.rare_word_zipf, minimum=0, maximum=8)
     """Words rarer than this on wordfreq's Zipf scale (0-8) get a "may be jargon" hint; 0: off."""
+    contact = c.Type(dict, default={})
+    """The site's own contact details, which the privacy guard allows: {phone, fax, email,
+    address}, each a text or a list of them."""
+    review_grace_days = c.Type(int, default=_DEFAULTS.review_grace_days)
+    """Days an overdue review is a warning; after them it is an error that fails the build."""
+    trusted_sources = c.Type(list, default=[])
+    """Domains whose pages are trusted sources (cdc.gov also allows www.cdc.gov); a source
+    from any other site gets a hint. Empty: no hint."""
 
 
 def check_settings(config: _CheckConfig) -> CheckSettings:
@@ -83,7 +91,26 @@ def check_settings(config: _CheckConfig) -> CheckSettings:
         reading_targets=tuple(
             sorted((str(code), float(target)) for code, target in config.reading_targets.items())
         ),
+        contact_phones=_contact(config.contact, "phone", "fax"),
+        contact_emails=_contact(config.contact, "email"),
+        contact_addresses=_contact(config.contact, "address"),
+        review_grace_days=config.review_grace_days,
+        trusted_sources=tuple(str(domain).lower().strip(".") for domain in config.trusted_sources),
     )
+
+
+def _contact(contact: dict, *keys: str) -> tuple[str, ...]:
+    """One kind of contact detail as a tuple; ValueError names a key wellread does not know."""
+    unknown = sorted(set(map(str, contact)) - {"phone", "fax", "email", "address"})
+    if unknown:
+        raise ValueError(
+            f"contact: unknown key {unknown[0]!r}. Expected one of: phone, fax, email, address."
+        )
+    found: list[str] = []
+    for key in keys:
+        value = contact.get(key)
+        found += [str(v) for v in value] if isinstance(value, list) else [str(value)] * bool(value)
+    return tuple(found)
 
 
 class CheckPlugin(BasePlugin[_CheckConfig]):
@@ -102,8 +129,12 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         i18n = config.plugins.get("wellread/i18n")
         if not self.config.enabled or getattr(i18n, "language", None) is not None:
             return files  # the source is checked once, not again for each translation
+        try:
+            settings = check_settings(self.config)
+        except ValueError as error:
+            raise PluginError(f"wellread/check: {error}") from None
         context = CheckContext(
-            settings=check_settings(self.config), files=frozenset(f.src_uri for f in files),
+            settings=settings, files=frozenset(f.src_uri for f in files),
             content_dir=Path(config.docs_dir),
         )
         shown_root = Path(config.docs_dir).name

@@ -1,0 +1,181 @@
+"""MkDocs plugin `wellread/trust`: what makes a health site trustworthy and private.
+
+Cleaned images (no EXIF, XMP or IPTC; upright; no wider than needed), an Atom feed per
+language, a site-wide corrections page, an urgent alert on every page, a Content-Security-Policy
+and external links that leak nothing. The logic lives in `wellread.images`, `wellread.feeds`,
+`wellread.webprivacy` and `wellread.trust`; this adapter feeds them MkDocs' pages and files.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import feeds, images, trust, webprivacy
+from ..pageinfo import format_day
+
+log = logging.getLogger("mkdocs.plugins.wellread.trust")
+
+
+class _TrustConfig(base.Config):
+    image_max_width = c.Type(int, default=1600)
+    """Images wider than this many pixels are published at this width (0: never resized)."""
+    feed = c.Type(bool, default=True)
+    """Write an Atom feed of the articles (feed.xml) for each language, linked from every page."""
+    corrections_page = c.Type(str, default="corrections.md")
+    """A page, made in every language, listing every correction on the site, newest first."""
+    content_security_policy = c.Type(bool, default=True)
+    """Give every page a Content-Security-Policy meta tag (off under `mkdocs serve`, whose
+    live reload is an inline script)."""
+    alert = c.Type(dict, default={})
+    """An urgent alert on top of every page: {text, date, link}. `text` is translated through
+    the theme catalog, or given per language: {en: ..., es: ...}. `link` is a page
+    (vaccines/flu-vaccine.md) or a web address."""
+
+
+@lru_cache(maxsize=256)
+def _published(data: bytes, max_width: int) -> bytes:
+    return images.published_image(data, max_width)  # once for all the languages' builds
+
+
+class TrustPlugin(BasePlugin[_TrustConfig]):
+    """Runs after wellread/i18n, so it sees each language's translated pages."""
+
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = config.plugins.get("wellread/i18n")
+        self.language = getattr(i18n, "current", None) or config.theme.get("language") or "en"
+        self.default_language = (
+            i18n.config.default_language if i18n is not None else self.language  # type: ignore[attr-defined]
+        )
+        self.gettext = getattr(i18n, "gettext", lambda message: message)
+        try:
+            self.alert_settings = trust.alert_settings(self.config.alert)
+        except ValueError as error:
+            raise PluginError(f"wellread/trust: alert: {error}") from None
+        self.entries: list[feeds.FeedEntry] = []
+        self.site_host = urlsplit(config.site_url or "").hostname or ""
+        if self.config.feed:
+            config.extra["wellread_feed"] = {"href": feeds.FEED_FILE, "title": config.site_name}
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        shown_root = Path(config.docs_dir).name
+        for file in files:
+            if not file.src_uri.lower().endswith(images.IMAGE_SUFFIXES):
+                continue
+            data = file.content_bytes
+            if self.language == self.default_language:
+                for found in trust.image_findings(data, f"{shown_root}/{file.src_uri}"):
+                    log.warning("wellread: %s", found.as_text())
+            try:
+                file.content_bytes = _published(data, self.config.image_max_width)
+            except images.ImageProblem as error:
+                raise PluginError(f"wellread/trust: {shown_root}/{file.src_uri}: {error}") from None
+        self._corrections_page(files, config)
+        self._alert(files, config)
+        return files
+
+    def _corrections_page(self, files: Files, config: MkDocsConfig) -> None:
+        name = self.config.corrections_page
+        if not name or files.get_file_from_path(name):
+            return
+        i18n = config.plugins.get("wellread/i18n")
+        content: dict[str, str] = getattr(i18n, "content", {})
+        _ = self.gettext
+        # Plain _() calls, so that Babel's extractor finds them.
+        labels = trust.CorrectionLabels(
+            title=_("Corrections"),
+            intro=_(
+                "When we fix a mistake that changes what an article says, we show it here and "
+                "on the article, newest first."
+            ),
+            none=_("There are no corrections yet."),
+        )
+        listed = []
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            link = posixpath.relpath(file.src_uri, posixpath.dirname(name) or ".")
+            listed += trust.page_corrections(file.content_string, file.src_uri, link, content)
+        markdown = trust.corrections_markdown(
+            listed, labels, lambda day: format_day(day, self.language)
+        )
+        files.append(File.generated(config, name, content=markdown))
+
+    def _alert(self, files: Files, config: MkDocsConfig) -> None:
+        settings = self.alert_settings
+        if settings is None:
+            config.extra.pop("wellread_alert", None)
+            return
+        link = settings.link
+        if link and not urlsplit(link).scheme:
+            target = files.get_file_from_path(link)
+            if target is None:
+                raise PluginError(
+                    f"wellread/trust: alert: link {link!r} is not a page in "
+                    f"{Path(config.docs_dir).name}/. Give a page like vaccines/flu-vaccine.md "
+                    "or a web address."
+                )
+            link = target.url
+        config.extra["wellread_alert"] = {
+            "text": trust.alert_text(settings, self.language, self.default_language, self.gettext),
+            "date": format_day(settings.day, self.language),
+            "iso": settings.day.isoformat(),
+            "link": link,
+            "external": bool(urlsplit(link).scheme),
+        }
+
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        info = page.meta.get("wellread") or {}
+        if (
+            self.config.feed and info.get("review") and not info.get("unpublished")
+            and page.file.src_uri.count("/") and not page.file.src_uri.endswith("index.md")
+        ):
+            self.entries.append(trust.feed_entry(page.meta, _absolute(config, page.url)))
+        return context
+
+    @event_priority(-100)  # last, so the policy covers every script other plugins added
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        output = webprivacy.with_external_link_rel(output, self.site_host)
+        if self.config.content_security_policy and not self.serving:
+            output = webprivacy.with_content_security_policy(output)
+        return output
+
+    # Before wellread/i18n builds the other languages: MkDocs shares this plugin object between
+    # those builds (it has on_startup), so each language's feed is written while it is current.
+    @event_priority(50)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.feed:
+            return
+        _ = self.gettext
+        labels = feeds.FeedLabels(corrections=_("Corrections"), reviewed=_("Page last reviewed:"))
+        document = feeds.atom_feed(
+            self.entries, title=config.site_name, site_url=_absolute(config, ""),
+            feed_url=_absolute(config, feeds.FEED_FILE), language=self.language,
+            author=config.site_name, labels=labels,
+            format_day=lambda day: format_day(day, self.language),
+        )
+        Path(config.site_dir, feeds.FEED_FILE).write_bytes(document)
+
+
+def _absolute(config: MkDocsConfig, url: str) -> str:
+    """The page's address: absolute when the site's address is known, else from the root."""
+    return (config.site_url or "/").rstrip("/") + "/" + url if url else (config.site_url or "/")
+

@@ -1,0 +1,158 @@
+"""Trust around the articles: the site-wide corrections log, the urgent alert, feed entries and
+what a source image gives away. Plain data in, plain data out; the `wellread/trust` plugin and
+the CLI are the adapters."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .article import parse_article
+from .errors import ContentError
+from .feeds import Correction, FeedEntry
+from .findings import Finding, Severity
+from .images import ImageProblem, read_metadata
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    """The urgent alert from mkdocs.yml: text (one, or one per language), its date, a link."""
+
+    text: str | Mapping[str, str]
+    day: date
+    link: str = ""
+
+
+def alert_settings(options: Mapping[str, Any]) -> AlertSettings | None:
+    """The validated alert, None when there is none; ValueError says what is wrong."""
+    if not options:
+        return None
+    unknown = sorted(set(map(str, options)) - {"text", "date", "link"})
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r}. Expected: text, date, link.")
+    text = options.get("text")
+    texts_ok = isinstance(text, dict) and text and all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in text.items()
+    )
+    if not (isinstance(text, str) and text.strip()) and not texts_ok:
+        raise ValueError(
+            f"'text' should be the alert's words, or one text per language ({{en: ..., es: ...}}),"
+            f" but received: {text!r}"
+        )
+    day = options.get("date")
+    if not isinstance(day, date):
+        raise ValueError(f"'date' should be a date like 2026-11-20, but received: {day!r}")
+    link = options.get("link", "")
+    if not isinstance(link, str):
+        raise ValueError(f"'link' should be a page or a web address, but received: {link!r}")
+    return AlertSettings(text=text, day=day, link=link)  # type: ignore[arg-type]
+
+
+def alert_text(
+    settings: AlertSettings, language: str, default: str, gettext: Callable[[str], str]
+) -> str:
+    """The alert in the page's language: from its own text per language, else the catalog."""
+    if isinstance(settings.text, str):
+        return gettext(" ".join(settings.text.split()))
+    return settings.text.get(language) or settings.text.get(default) or next(
+        iter(settings.text.values())
+    )
+
+
+def alert_messages(options: Mapping[str, Any]) -> list[str]:
+    """The alert text translators translate in the theme catalog (none when given per language)."""
+    text = options.get("text") if isinstance(options, Mapping) else None
+    return [" ".join(text.split())] if isinstance(text, str) and text.strip() else []
+
+
+@dataclass(frozen=True)
+class CorrectionLabels:
+    title: str = "Corrections"
+    intro: str = ""
+    none: str = "There are no corrections yet."
+
+
+@dataclass(frozen=True)
+class ListedCorrection:
+    day: date
+    title: str
+    link: str
+    note: str
+
+
+def page_corrections(
+    markdown: str, page: str, link: str, translations: Mapping[str, str]
+) -> list[ListedCorrection]:
+    """A page's corrections, title and notes in the catalog's language where translated."""
+    try:
+        article = parse_article(markdown, page, page)
+    except ContentError:
+        return []  # wellread/check reports it
+    items = article.meta.get("corrections")
+    title = " ".join(str(article.meta.get("title") or page).split())
+    found = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note"):
+            note = " ".join(str(item["note"]).split())
+            found.append(ListedCorrection(
+                item["date"], translations.get(title, title), link, translations.get(note, note)
+            ))
+    return found
+
+
+def corrections_markdown(
+    corrections: list[ListedCorrection], labels: CorrectionLabels,
+    format_day: Callable[[date], str],
+) -> str:
+    """The site-wide corrections page, newest first (then by article, for a stable order)."""
+    ordered = sorted(corrections, key=lambda c: (-c.day.toordinal(), c.link, c.note))
+    lines = ["---", f"title: {_yaml_text(labels.title)}", "---", labels.intro, ""]
+    for item in ordered:
+        title = item.title.replace("[", "\\[").replace("]", "\\]")
+        lines.append(
+            f'- <time datetime="{item.day.isoformat()}">{format_day(item.day)}</time>: '
+            f"[{title}]({item.link}). {item.note}"
+        )
+    if not ordered:
+        lines.append(labels.none)
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def feed_entry(meta: Mapping[str, Any], url: str) -> FeedEntry:
+    """An article page's feed entry from its (translated) front matter."""
+    items = meta.get("corrections")
+    corrections = tuple(
+        Correction(item["date"], " ".join(str(item["note"]).split()))
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note")
+    )
+    reviewed = meta.get("last_reviewed")
+    return FeedEntry(
+        url=url, title=str(meta.get("title") or url),
+        summary=str(meta.get("description") or ""),
+        reviewed=reviewed if isinstance(reviewed, date) else None, corrections=corrections,
+    )
+
+
+def image_findings(data: bytes, shown_as: str) -> list[Finding]:
+    """A source image that gives away where it was taken (the published copy never does)."""
+    try:
+        metadata = read_metadata(data)
+    except ImageProblem as error:
+        return [Finding(shown_as, 1, 1, "image-unreadable", Severity.ERROR, str(error),
+                        "Save the image again as PNG or JPEG.")]
+    if not metadata.gps:
+        return []
+    return [Finding(
+        shown_as, 1, 1, "image-gps", Severity.WARNING,
+        "The image holds GPS data: where it was taken, maybe a patient's home. The published "
+        "copy has it removed, but the file in the repository still has it.",
+        "Remove the location from the file (most photo apps: 'Remove location'), or export it "
+        "again without metadata.",
+    )]

@@ -1,0 +1,158 @@
+"""The patient-privacy guard: every identifier flagged at its line and column, ordinary
+health text left alone, the site's own contact details allowed, patient stories checked."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from wellread.article import parse_article
+from wellread.check import CheckContext, CheckSettings, check_article, check_translations
+from wellread.findings import Severity
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CLINIC = CheckSettings(
+    contact_phones=("(555) 010-4477",),
+    contact_emails=("health-team@example.org",),
+    contact_addresses=("1200 Harbor Avenue, Springfield, MA 01101",),
+)
+FRONT = (
+    "---\ntitle: T\ndescription: D\nreviewed_by: Ana Ruiz, RN\nlast_reviewed: 2026-01-01\n"
+    "next_review: 2027-01-01\nsources:\n  - title: S\n    url: https://www.cdc.gov/\n---\n"
+)
+
+
+def phi(text: str, settings: CheckSettings = CLINIC) -> list[tuple[str, int, int]]:
+    article = parse_article(text, "content/topic/a.md", "topic/a.md")
+    found = check_article(article, CheckContext(settings, today=date(2026, 11, 24)))
+    assert all(f.severity is Severity.ERROR for f in found if f.rule.startswith("phi-"))
+    return [(f.rule, f.line, f.column) for f in found if f.rule.startswith("phi-")]
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / f"{name}.md").read_text("utf-8")
+
+
+def test_every_identifier_is_flagged_at_its_line_and_column() -> None:
+    assert phi(fixture("phi-planted")) == [
+        ("phi-ssn", 11, 31),
+        ("phi-phone", 13, 21),  # (617) 555-0143
+        ("phi-phone", 13, 57),  # fax 617.555.0199
+        ("phi-email", 15, 17),
+        ("phi-record-number", 17, 16),  # MRN: 00482913
+        ("phi-health-plan", 19, 16),  # Member ID: XYZ123456789
+        ("phi-account", 21, 18),  # account number 88123-4471, reported once (not as ZIP+4)
+        ("phi-licence", 23, 5),  # driver's license number
+        ("phi-device-id", 25, 14),  # serial number
+        ("phi-date", 27, 17),  # born on March 14, 1962
+        ("phi-address", 29, 14),  # 42 Maple Street
+        ("phi-zip", 31, 26),  # MA 01103
+        ("phi-ip", 33, 29),
+        ("phi-age", 35, 8),  # 93 years old
+    ]
+
+
+def test_ordinary_health_text_and_the_clinics_own_details_give_no_finding() -> None:
+    assert phi(fixture("phi-clean")) == []
+
+
+def test_the_clinic_number_is_flagged_when_it_is_not_configured() -> None:
+    found = phi(fixture("phi-clean"), CheckSettings())
+    assert found == [
+        ("phi-phone", 32, 20),  # (555) 010-4477
+        ("phi-address", 34, 16),  # 1200 Harbor Avenue
+        ("phi-zip", 34, 49),  # MA 01101
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("DOB: 03/14/1962", "phi-date"),
+        ("Fecha de nacimiento: 14/03/1962", "phi-date"),
+        ("She was admitted on 2026-02-03 with chest pain.", "phi-date"),
+        ("Nació el 14 de marzo de 1962.", "phi-date"),
+        ("Call +44 20 7946 0958 after 6.", "phi-phone"),
+        ("Fax: 617 555 0199", "phi-phone"),
+        ("Tel. 555-0143-22", "phi-phone"),
+        ("Her IP was 2001:db8:85a3::8a2e:370:7334.", "phi-ip"),
+        ("He is aged 95.", "phi-age"),
+        ("Tiene 97 años.", "phi-age"),
+        ("She lives at Calle Mayor 12, 2º.", "phi-address"),
+        ("Write to P.O. Box 4471.", "phi-address"),
+        ("ZIP code: 02139.", "phi-zip"),
+        ("Patient ID 448-1190-A", "phi-record-number"),
+        ("Medicare number 1EG4-TE5-MK73", "phi-health-plan"),
+        ("VIN 1HGCM82633A004352", "phi-device-id"),
+        ("Log in from http://203.0.113.5/portal", "phi-ip"),
+    ],
+)
+def test_identifier_written_another_way_is_flagged(text: str, rule: str) -> None:
+    assert [r for r, _, _ in phi(FRONT + text + "\n")] == [rule]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Take 1/2 tablet 2-3 times a day, 250-500 mg each time.",
+        "Your reading was 118/76 on 3 visits.",
+        "The vaccine was approved on 12 March 2021.",
+        "Visit https://www.cdc.gov/flu/2024-2025/index.html for the 2024-2025 season.",
+        "Call 911 or the 988 Lifeline. The Poison line is 1-800-222-1222.",
+        "For an example, write XXX-XX-XXXX, or use name@example.org and 192.0.2.1.",
+        "Open 8:30-17:00. Close at 12:30:45.",
+        "People aged 90 or older, and adults over 95 years old, need help at home.",
+        "Type 2 diabetes affects 38 million people; 1 in 5 do not know.",
+        "A temperature of 37.5 °C is normal. Give 5 ml of syrup, version 2.1.4.",
+    ],
+)
+def test_ordinary_numbers_are_not_identifiers(text: str) -> None:
+    assert phi(FRONT + text + "\n") == []
+
+
+def test_privacy_findings_cannot_be_silenced() -> None:
+    text = FRONT.replace("---\nThe", "ignore: [phi-phone]\n---\nThe") + (
+        "<!-- wellread: ignore phi-email -->\nCall (617) 555-0143 or write to jo@gmail.com.\n"
+    )
+    assert [r for r, _, _ in phi(text)] == ["phi-phone", "phi-email"]
+
+
+STORY = (
+    "---\ntitle: Rosa's story\ndescription: How Rosa got her blood pressure down.\n"
+    "type: story\nconsent: true\nreviewed_by: Ana Ruiz, RN\nlast_reviewed: 2026-01-01\n"
+    "next_review: 2027-01-01\n---\n"
+)
+
+
+def test_patient_story_with_first_names_only_is_fine() -> None:
+    body = (
+        "Rosa is 58. Her nurse, Ana Ruiz, checked her blood pressure at the Mayo Clinic. "
+        "Rosa told the American Heart Association what helped: walking in New York.\n"
+    )
+    assert phi(STORY + body) == []
+
+
+def test_patient_story_naming_someone_in_full_is_flagged_at_the_name() -> None:
+    body = "Rosa Delgado lives with her son.\n\nHer neighbour Mrs. Tran drives her to the clinic.\n"
+    assert phi(STORY + body) == [("phi-name", 10, 1), ("phi-name", 12, 15)]
+
+
+def test_patient_story_without_consent_is_an_error_at_its_type_line() -> None:
+    found = phi(STORY.replace("consent: true\n", "") + "Rosa walks every day.\n")
+    assert found == [("phi-consent", 4, 1)]
+    no = phi(STORY.replace("consent: true", "consent: false") + "Rosa walks.\n")
+    assert no == [("phi-consent", 5, 1)]
+
+
+def test_translations_are_guarded_but_not_the_po_header() -> None:
+    po = (
+        'msgid ""', 'msgstr ""', '"Last-Translator: Ana <ana@gmail.com>\\n"', "",
+        "#: content/a.md:3", 'msgid "Call the clinic."', 'msgstr "Llame al (617) 555-0143."',
+    )
+    found = check_translations(
+        "locales/es/LC_MESSAGES/content.po", po, [(6, "Llame al (617) 555-0143.")],
+        CheckContext(CheckSettings(language="es")),
+    )
+    assert [(f.rule, f.line, f.column) for f in found] == [("phi-phone", 7, 18)]
