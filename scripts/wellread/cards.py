@@ -9,7 +9,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +160,12 @@ class CardLayout:
     scrim: str = "#ffffff"
     scrim_min_opacity: float = 0.6
     source: str = "layout.yml"
+    # The same layout with the `square` section's sizes, for cards at least as tall as wide.
+    square: CardLayout | None = None
+
+    def for_size(self, size: tuple[int, int]) -> CardLayout:
+        """The layout to use for a card of `size`."""
+        return self.square if self.square is not None and size[1] >= size[0] else self
 
 
 @dataclass(frozen=True)
@@ -311,6 +317,7 @@ def load_layout(path: Path) -> CardLayout:
             "fonts",
             "line_breaking",
             "article_image",
+            "square",
         ),
     )
     colors = root.section("colors", ("background", *_TEXT_COLORS, "accent"))
@@ -372,7 +379,7 @@ def load_layout(path: Path) -> CardLayout:
         "line_breaking", ("break_between_characters", "no_break_before", "no_break_after")
     )
 
-    return CardLayout(
+    layout = CardLayout(
         background=background,
         title_color=text_colors["title"],
         description_color=text_colors["description"],
@@ -404,6 +411,33 @@ def load_layout(path: Path) -> CardLayout:
         scrim_min_opacity=scrim_min_opacity,
         source=source,
     )
+    if root.data.get("square") is None:
+        return layout
+    square = root.section("square", ("title", "description", "footer"))
+    changes: dict[str, Any] = {}
+    if "title" in square.data:
+        part = square.section("title", ("max_size", "min_size", "max_lines", "gap_after"))
+        changes["title"] = replace(
+            title_style,
+            max_size=part.integer("max_size", 8, title_style.max_size),
+            min_size=part.integer("min_size", 8, title_style.min_size),
+            max_lines=part.integer("max_lines", 1, title_style.max_lines),
+            gap_after=part.integer("gap_after", 0, title_style.gap_after),
+        )
+        if changes["title"].min_size > changes["title"].max_size:
+            raise part.fail("min_size", "at most square.title.max_size")
+    if "description" in square.data:
+        part = square.section("description", ("size", "max_lines"))
+        changes["description"] = replace(
+            layout.description,
+            size=part.integer("size", 8, layout.description.size),
+            max_lines=part.integer("max_lines", 0, layout.description.max_lines),
+        )
+    if "footer" in square.data:
+        changes["footer_size"] = square.section("footer", ("size",)).integer(
+            "size", 8, layout.footer_size
+        )
+    return replace(layout, square=replace(layout, **changes))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1011,6 +1045,7 @@ class _Plan:
 
 def _plan(text: CardText, layout: CardLayout, size: tuple[int, int]) -> _Plan:
     text = _check_text(text, size)
+    layout = layout.for_size(size)
     width, height = size
     rtl = text.direction == "rtl"
     start, end = layout.margin_start, layout.margin_end
@@ -1192,6 +1227,7 @@ def render_card(
     every text color at 4.5:1 or more.
     """
     plan = _plan(text, layout, size)
+    layout = layout.for_size(size)
     width, height = size
     rtl = plan.text.direction == "rtl"
     if background is not None:
