@@ -6,6 +6,7 @@ import functools
 import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -1288,8 +1289,18 @@ def render_card(
 # Cache key
 
 
-@functools.lru_cache(maxsize=64)
 def _file_digest(path: str) -> str:
+    """The sha256 of a file's bytes ("missing" if it cannot be read), hashed again only when
+    its size or modification time changes (a long `mkdocs serve` sees edited images)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
