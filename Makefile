@@ -15,6 +15,9 @@ serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all langu
 check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article
 	$(BIN)/wellread check content
 
+cards: system-deps $(STAMP)  ## Render every page's social cards in every language (no full build)
+	$(BIN)/wellread cards
+
 translate: $(STAMP)  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n extract
 	$(BIN)/wellread i18n update

@@ -17,6 +17,7 @@ from wellread.cards import (
     CardText,
     card_fingerprint,
     contrast_ratio,
+    font_problems,
     load_layout,
     missing_glyphs,
     render_card,
@@ -230,14 +231,24 @@ def test_bad_color_names_the_key(tmp_path: Path) -> None:
         load_layout(path)
 
 
-def test_missing_font_names_the_debian_package(tmp_path: Path) -> None:
+def test_missing_script_font_is_a_warning_and_the_card_is_still_drawn(tmp_path: Path) -> None:
     fonts = yaml.safe_load(LAYOUT_FILE.read_text("utf-8"))["fonts"]
     fonts["cjk"]["bold"] = "NotoSansCJK-Missing.ttc"
     broken = load_layout(write_layout(tmp_path, {"fonts": fonts}))
-    with pytest.raises(
-        CardError, match=r"NotoSansCJK-Missing\.ttc.*apt-get install fonts-noto-cjk"
-    ):
-        render_card(english(title="流感疫苗", lang="zh"), broken)
+    text = english(title="流感疫苗", lang="zh")
+    problems = font_problems(text, broken)
+    assert any("NotoSansCJK-Missing.ttc" in p and "apt-get install fonts-noto-cjk" in p
+               for p in problems)
+    assert render_card(text, broken).startswith(b"\x89PNG")
+
+
+def test_no_fallback_font_at_all_is_an_error_naming_the_package(tmp_path: Path) -> None:
+    fonts = yaml.safe_load(LAYOUT_FILE.read_text("utf-8"))["fonts"]
+    for family in fonts.values():  # other families draw Latin too: take them all away
+        family["regular"] = family["bold"] = "NotoSans-Missing.ttf"
+    broken = load_layout(write_layout(tmp_path, {"fonts": fonts}))
+    with pytest.raises(CardError, match=r"NotoSans-Missing\.ttf.*apt-get install fonts-noto-core"):
+        render_card(english(description="Plain text"), broken)
 
 
 def test_missing_font_for_an_unused_script_does_not_matter(tmp_path: Path) -> None:

@@ -90,7 +90,10 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
     assert result.returncode == 0, result.stderr
     assert "from the cache" in result.stderr
     cards = sorted((project / "site" / "assets" / "cards").rglob("*.png"))
-    assert cards and all(Image.open(card).size == (1200, 630) for card in cards)
+    assert cards
+    for card in cards:
+        expected = (1080, 1080) if card.stem.endswith("-square") else (1200, 630)
+        assert Image.open(card).size == expected, card
     assert not list(cache.glob("*.tmp"))
 
 

@@ -273,7 +273,9 @@ def _meta_blocks(meta: Mapping[str, Any], lines: Mapping[str, int]) -> Iterator[
         return Block(kind="meta", text=" ".join(value.split()), line=line, column=1, field=name)
 
     candidates: list[tuple[str, object]] = [(name, meta.get(name)) for name in READER_FIELDS]
-    for key, item_key in (("summary", None), ("sources", "title"), ("corrections", "note")):
+    for key, item_key in (
+        ("summary", None), ("tags", None), ("sources", "title"), ("corrections", "note")
+    ):
         items = meta.get(key)
         if isinstance(items, list):
             for index, item in enumerate(items):

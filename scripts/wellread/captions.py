@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
 from .graphemes import graphemes, in_range, is_emoji, is_regional_indicator
 
-PLATFORMS: tuple[str, ...] = ("x", "bluesky", "mastodon", "facebook", "linkedin")
+PLATFORMS: tuple[str, ...] = (
+    "x", "bluesky", "mastodon", "facebook", "linkedin", "instagram", "whatsapp", "sms"
+)
+
+# What a caller says when a platform does not link captions (Instagram); callers translate it.
+LINK_NOTE = "Link in bio."
+
+# RFC 5322 recommends lines of at most 78 characters; a longer subject is folded or cut.
+EMAIL_SUBJECT_LIMIT = 78
 
 ELLIPSIS = "…"
 
@@ -28,8 +38,16 @@ _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(
     r"(?<![\w@/.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?(?![\w@])", re.IGNORECASE
 )
-_COUNTS = ("characters", "graphemes", "weighted")
+_COUNTS = ("characters", "graphemes", "weighted", "sms")
+_LINKS = ("inline", "note")
 
+# The GSM 03.38 alphabet an SMS is written in when it can be; the extension characters take two
+# of its 7-bit units. Any other character makes the whole message UTF-16, with fewer per segment.
+_GSM_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+_GSM_EXTENSION = frozenset("^{}\\[~]|€\f")
 
 
 class CaptionError(ValueError):
@@ -49,6 +67,8 @@ class PlatformRules:
     default_weight: int = 1
     emoji_weight: int = 1
     light_ranges: tuple[tuple[int, int], ...] = ()
+    max_hashtags: int | None = None
+    link: str = "inline"
 
 
 def _rules_from(key: str, data: Any) -> PlatformRules:
@@ -59,6 +79,9 @@ def _rules_from(key: str, data: Any) -> PlatformRules:
     if count not in _COUNTS:
         raise CaptionError(f"{where}.count: expected one of: {', '.join(_COUNTS)}; got {count!r}")
     weights = data.get("weights") or {}
+    link = data.get("link", "inline")
+    if link not in _LINKS:
+        raise CaptionError(f"{where}.link: expected one of: {', '.join(_LINKS)}; got {link!r}")
     try:
         return PlatformRules(
             name=str(data.get("name", key)),
@@ -70,6 +93,8 @@ def _rules_from(key: str, data: Any) -> PlatformRules:
             default_weight=int(weights.get("default", 1)),
             emoji_weight=int(weights.get("emoji", 1)),
             light_ranges=tuple((int(lo), int(hi)) for lo, hi in weights.get("light_ranges", ())),
+            max_hashtags=None if data.get("hashtags") is None else int(data["hashtags"]),
+            link=link,
         )
     except KeyError as error:
         raise CaptionError(f"{where} is missing {error.args[0]!r}") from error
@@ -109,7 +134,22 @@ def _weight(rules: PlatformRules, cluster: str) -> int:
     )
 
 
+def sms_segments(text: str) -> int:
+    """How many SMS messages `text` is sent as (GSM-7 when every character allows it)."""
+    if not text:
+        return 0
+    if all(c in _GSM_BASIC or c in _GSM_EXTENSION for c in text):
+        units = sum(2 if c in _GSM_EXTENSION else 1 for c in text)
+        single, part = 160, 153
+    else:
+        units = len(text.encode("utf-16-le")) // 2
+        single, part = 70, 67
+    return 1 if units <= single else math.ceil(units / part)
+
+
 def _plain_length(rules: PlatformRules, text: str) -> int:
+    if rules.count == "sms":
+        return sms_segments(text)
     if rules.count == "characters":
         return len(text)
     if rules.count == "graphemes":
@@ -133,6 +173,8 @@ def caption_length(platform: str, caption: str) -> int:
     """The length of a caption as `platform` counts it."""
     rules = _rules(platform)
     caption = unicodedata.normalize("NFC", caption)
+    if rules.count == "sms":  # segments are counted over the whole message, links and all
+        return sms_segments(caption)
     total, position = 0, 0
     for start, end, length in sorted(_links(rules, caption)):
         total += _plain_length(rules, caption[position:start]) + length
@@ -181,8 +223,8 @@ def _capitalised(word: str) -> str:
     return word[:1].upper() + word[1:] if word.islower() else word
 
 
-def _compose(text: str, url: str, tags: Sequence[str]) -> str:
-    parts = [part for part in (text, url, " ".join(tags)) if part]
+def _compose(text: str, link: str, tags: Sequence[str]) -> str:
+    parts = [part for part in (text, link, " ".join(tags)) if part]
     return _SEPARATOR.join(parts)
 
 
@@ -214,8 +256,9 @@ def _cut_points(text: str) -> list[int]:
     return list(itertools.accumulate(len(cluster) for cluster in clusters))
 
 
-def _shorten(platform: str, text: str, url: str) -> str:
-    """The longest start of `text`, cut at a word and ending in "…", that fits with the URL."""
+def shorten(text: str, fits: Callable[[str], bool]) -> str:
+    """The longest start of `text` that `fits`, cut at a word (never inside a grapheme) and
+    ending in "…"; "" when not even one word fits."""
     best = ""
     points = _cut_points(text)
     low, high = 0, len(points) - 1
@@ -224,7 +267,7 @@ def _shorten(platform: str, text: str, url: str) -> str:
         middle = (low + high) // 2
         candidate = _trim(text[: points[middle]])
         candidate = candidate + ELLIPSIS if candidate else ""
-        if caption_length(platform, _compose(candidate, url, ())) <= _rules(platform).limit:
+        if fits(candidate):
             best, low = candidate, middle + 1
         else:
             high = middle - 1
@@ -241,36 +284,78 @@ def _check_url(url: str) -> str:
     return url
 
 
-def caption_for(platform: str, text: str, url: str, hashtags: Sequence[str] = ()) -> str:
+def campaign_url(url: str, platform: str, campaign: str) -> str:
+    """`url` with utm_source=<platform>, utm_medium=social and utm_campaign=<campaign> added
+    (analytics tools read them; they tell the site where a visitor came from)."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.startswith("utm_")]
+    query += [("utm_source", platform), ("utm_medium", "social"), ("utm_campaign", campaign)]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def caption_for(
+    platform: str,
+    text: str,
+    url: str,
+    hashtags: Sequence[str] = (),
+    link_note: str = LINK_NOTE,
+    campaign: str | None = None,
+) -> str:
     """A caption for `platform`: text, link, hashtags, within the platform's limit.
 
     When it is too long, hashtags go first (from the end), then the text is cut at a word and
-    ends in "…". The link is never cut.
+    ends in "…". The link is never cut. A platform that does not link captions (Instagram) gets
+    `link_note` (say where the link is, translated) instead of the link. `campaign` adds utm_
+    parameters naming the platform to the link; without it (the default) the link is as given.
     """
     rules = _rules(platform)
     url = _check_url(url)
+    if campaign:
+        url = campaign_url(url, platform, campaign)
+    link = url if rules.link == "inline" else " ".join(link_note.split())
     text = unicodedata.normalize("NFC", text).strip()
     tags: list[str] = []
     for tag in hashtags:
         built = hashtag(str(tag))  # a YAML tag such as 2024 arrives as a number
         if built.casefold() not in {t.casefold() for t in tags}:
             tags.append(built)
+    if rules.max_hashtags is not None:
+        del tags[rules.max_hashtags :]
 
     def fits(caption: str) -> bool:
         return caption_length(platform, caption) <= rules.limit
 
-    if not fits(_compose("", url, ())):
+    if not fits(_compose("", link, ())):
         raise CaptionError(
-            f"The link alone is {caption_length(platform, url)} long on {rules.name}, over its "
+            f"The link alone is {caption_length(platform, link)} long on {rules.name}, over its "
             f"limit of {rules.limit}; use a shorter link"
         )
-    while tags and not fits(_compose(text, url, tags)):
+    while tags and not fits(_compose(text, link, tags)):
         tags.pop()
-    if fits(_compose(text, url, tags)):
-        return _compose(text, url, tags)
-    return _compose(_shorten(platform, text, url), url, ())
+    if fits(_compose(text, link, tags)):
+        return _compose(text, link, tags)
+    return _compose(shorten(text, lambda short: fits(_compose(short, link, ()))), link, ())
 
 
-def captions_for(text: str, url: str, hashtags: Sequence[str] = ()) -> dict[str, str]:
+def captions_for(
+    text: str,
+    url: str,
+    hashtags: Sequence[str] = (),
+    link_note: str = LINK_NOTE,
+    campaign: str | None = None,
+) -> dict[str, str]:
     """A caption for every platform, keyed by platform name."""
-    return {platform: caption_for(platform, text, url, hashtags) for platform in PLATFORMS}
+    return {
+        platform: caption_for(platform, text, url, hashtags, link_note, campaign)
+        for platform in PLATFORMS
+    }
+
+
+def email_for(subject: str, text: str, url: str) -> dict[str, str]:
+    """An email's subject (the title, cut at a word to fit one header line) and body."""
+    url = _check_url(url)
+    subject = " ".join(unicodedata.normalize("NFC", subject).split())
+    if len(subject) > EMAIL_SUBJECT_LIMIT:
+        subject = shorten(subject, lambda short: len(short) <= EMAIL_SUBJECT_LIMIT)
+    body = _compose(unicodedata.normalize("NFC", text).strip(), url, ())
+    return {"subject": subject, "body": body}

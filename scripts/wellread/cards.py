@@ -6,16 +6,17 @@ import functools
 import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import PIL
 import yaml
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont, ImageMath, ImageOps, features
 
 from .graphemes import graphemes
 
@@ -25,7 +26,7 @@ class CardError(ValueError):
 
 
 # Bump when a code change alters pixels, so that cards cached by fingerprint are redrawn.
-_RENDERER_VERSION = "1"
+_RENDERER_VERSION = "2"
 
 ELLIPSIS = "…"
 
@@ -66,6 +67,9 @@ _JOINERS = frozenset({"\u200c", "\u200d"})  # ZWNJ, ZWJ: shape with their neighb
 _HEX_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 _TEXT_COLORS = ("title", "description", "topic", "site_name")
+
+# WCAG AA for normal-size text: the footer and the description are normal size.
+MIN_CONTRAST = 4.5
 
 
 # ---------------------------------------------------------------------------------------------
@@ -154,7 +158,15 @@ class CardLayout:
     break_between_characters: tuple[str, ...]
     no_break_before: str
     no_break_after: str
+    scrim: str = "#ffffff"
+    scrim_min_opacity: float = 0.6
     source: str = "layout.yml"
+    # The same layout with the `square` section's sizes, for cards at least as tall as wide.
+    square: CardLayout | None = None
+
+    def for_size(self, size: tuple[int, int]) -> CardLayout:
+        """The layout to use for a card of `size`."""
+        return self.square if self.square is not None and size[1] >= size[0] else self
 
 
 @dataclass(frozen=True)
@@ -305,6 +317,8 @@ def load_layout(path: Path) -> CardLayout:
             "font_dirs",
             "fonts",
             "line_breaking",
+            "article_image",
+            "square",
         ),
     )
     colors = root.section("colors", ("background", *_TEXT_COLORS, "accent"))
@@ -312,8 +326,7 @@ def load_layout(path: Path) -> CardLayout:
     text_colors = {key: colors.color(key) for key in _TEXT_COLORS}
     for key, color in text_colors.items():
         ratio = contrast_ratio(color, background)
-        # WCAG AA for normal-size text; the footer and description are normal size.
-        if ratio < 4.5:
+        if ratio < MIN_CONTRAST:
             raise CardError(
                 f"{source}: colors.{key} {color} on colors.background {background} has a "
                 f"contrast of {ratio:.2f}:1; it must be at least 4.5:1 (WCAG AA). "
@@ -349,11 +362,25 @@ def load_layout(path: Path) -> CardLayout:
     if not isinstance(fonts_data, Mapping) or not fonts_data:
         raise root.fail("fonts", "a mapping of font families (latin, arabic, cjk, …)")
     fonts = tuple(_read_font_family(str(k), v, source) for k, v in fonts_data.items())
+    scrim, scrim_min_opacity = background, 0.6
+    if root.data.get("article_image") is not None:
+        article_image = root.section("article_image", ("scrim", "min_opacity"))
+        scrim = article_image.color("scrim") if "scrim" in article_image.data else background
+        scrim_min_opacity = article_image.number("min_opacity", 0.0, 0.6)
+        if scrim_min_opacity > 1:
+            raise article_image.fail("min_opacity", "a number from 0 to 1")
+        for key, color in text_colors.items():
+            if contrast_ratio(color, scrim) < MIN_CONTRAST:
+                raise CardError(
+                    f"{source}: colors.{key} {color} on article_image.scrim {scrim} has a "
+                    f"contrast of {contrast_ratio(color, scrim):.2f}:1; it must be at least "
+                    f"{MIN_CONTRAST}:1 so that text stays readable over a photo."
+                )
     breaking = root.section(
         "line_breaking", ("break_between_characters", "no_break_before", "no_break_after")
     )
 
-    return CardLayout(
+    layout = CardLayout(
         background=background,
         title_color=text_colors["title"],
         description_color=text_colors["description"],
@@ -381,8 +408,37 @@ def load_layout(path: Path) -> CardLayout:
         ),
         no_break_before=breaking.text("no_break_before", ""),
         no_break_after=breaking.text("no_break_after", ""),
+        scrim=scrim,
+        scrim_min_opacity=scrim_min_opacity,
         source=source,
     )
+    if root.data.get("square") is None:
+        return layout
+    square = root.section("square", ("title", "description", "footer"))
+    changes: dict[str, Any] = {}
+    if "title" in square.data:
+        part = square.section("title", ("max_size", "min_size", "max_lines", "gap_after"))
+        changes["title"] = replace(
+            title_style,
+            max_size=part.integer("max_size", 8, title_style.max_size),
+            min_size=part.integer("min_size", 8, title_style.min_size),
+            max_lines=part.integer("max_lines", 1, title_style.max_lines),
+            gap_after=part.integer("gap_after", 0, title_style.gap_after),
+        )
+        if changes["title"].min_size > changes["title"].max_size:
+            raise part.fail("min_size", "at most square.title.max_size")
+    if "description" in square.data:
+        part = square.section("description", ("size", "max_lines"))
+        changes["description"] = replace(
+            layout.description,
+            size=part.integer("size", 8, layout.description.size),
+            max_lines=part.integer("max_lines", 0, layout.description.max_lines),
+        )
+    if "footer" in square.data:
+        changes["footer_size"] = square.section("footer", ("size",)).integer(
+            "size", 8, layout.footer_size
+        )
+    return replace(layout, square=replace(layout, **changes))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -438,6 +494,13 @@ class _FontSet:
     def font(self, family: str) -> ImageFont.FreeTypeFont:
         path, index = self.file(family)
         return _font(path, self.size, index)
+
+    def installed(self, family: str) -> bool:
+        try:
+            self.file(family)
+        except CardError:
+            return False
+        return True
 
     def covers(self, family: str, char: str) -> bool:
         """Whether the family draws `char`; an uninstalled family draws nothing."""
@@ -530,7 +593,11 @@ def _script_runs(
     if not text:
         return ()
     fonts = _FontSet(layout, lang, 32, bold)
-    by_script = _family_of_script(layout)
+    # A family whose font is not installed claims nothing: its letters go to a fallback.
+    by_script = {
+        script: name for script, name in _family_of_script(layout).items()
+        if fonts.installed(name)
+    }
     scripts = [char_script(c) for c in text]
     rtl = _bidi_classes(text, scripts, direction == "rtl")
 
@@ -979,6 +1046,7 @@ class _Plan:
 
 def _plan(text: CardText, layout: CardLayout, size: tuple[int, int]) -> _Plan:
     text = _check_text(text, size)
+    layout = layout.for_size(size)
     width, height = size
     rtl = text.direction == "rtl"
     start, end = layout.margin_start, layout.margin_end
@@ -1047,12 +1115,126 @@ def missing_glyphs(text: str, layout: CardLayout, lang: str, direction: str = "l
     return missing
 
 
-def render_card(text: CardText, layout: CardLayout, size: tuple[int, int] = (1200, 630)) -> bytes:
-    """Draw a social card and return it as PNG bytes (same input, same bytes)."""
+def _linear_lut(weight: float) -> list[float]:
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return [weight * linear(i) for i in range(256)]
+
+
+_LUTS = tuple(_linear_lut(w) for w in (0.2126, 0.7152, 0.0722))
+
+
+def luminance_range(image: Image.Image) -> tuple[float, float]:
+    """The lowest and highest WCAG relative luminance of any pixel of an RGB image."""
+    r, g, b = (band.point(lut, "F") for band, lut in zip(image.split(), _LUTS, strict=True))
+    total = ImageMath.lambda_eval(lambda a: a["r"] + a["g"] + a["b"], r=r, g=g, b=b)
+    low, high = total.getextrema()
+    return float(low), float(high)
+
+
+def _readable_on(low: float, high: float, colors: Sequence[str], scrim: str) -> bool:
+    """Whether every text color has 4.5:1 against every luminance from `low` to `high`."""
+    for color in colors:
+        text = _luminance(color)
+        if _luminance(scrim) > text:  # dark text: the lightest pixel must be light enough
+            if (low + 0.05) / (text + 0.05) < MIN_CONTRAST:
+                return False
+        elif (text + 0.05) / (high + 0.05) < MIN_CONTRAST:
+            return False
+    return True
+
+
+def article_backdrop(
+    layout: CardLayout, size: tuple[int, int], image_path: Path
+) -> tuple[Image.Image, float]:
+    """The article image cropped to fill the card under a scrim in the layout's scrim color,
+    and the scrim's opacity: the least (from `article_image.min_opacity`) at which every text
+    color keeps 4.5:1 against every pixel, measured on the result."""
+    try:
+        with Image.open(image_path) as opened:
+            opened.load()
+            photo = opened.convert("RGBA")
+    except (OSError, ValueError) as error:
+        raise CardError(f"The article image {str(image_path)!r} cannot be read: {error}") from error
+    flat = Image.new("RGBA", photo.size, layout.scrim)  # transparent parts show the scrim
+    flat.alpha_composite(photo)
+    photo = ImageOps.fit(flat.convert("RGB"), size, Image.Resampling.LANCZOS)
+    scrim = Image.new("RGB", size, layout.scrim)
+    colors = [layout.title_color, layout.description_color, layout.topic_color,
+              layout.site_name_color]
+
+    def composite(step: int) -> Image.Image:
+        return Image.blend(photo, scrim, step / 255)
+
+    def readable(step: int) -> bool:
+        return _readable_on(*luminance_range(composite(step)), colors, layout.scrim)
+
+    # Opacity steps of 1/255; a full scrim is the plain background, which the layout check
+    # already proved readable. Blending moves every pixel towards the scrim, so the search is
+    # a bisection; the answer is measured again on the image actually used.
+    low, high = round(layout.scrim_min_opacity * 255), 255
+    if readable(low):
+        high = low
+    while high - low > 1:
+        middle = (low + high) // 2
+        if readable(middle):
+            high = middle
+        else:
+            low = middle
+    if not readable(high):
+        high = 255
+    return composite(high), high / 255
+
+
+def font_problems(text: CardText, layout: CardLayout) -> list[str]:
+    """Warnings about a card's fonts: a font for a script in the text that is not installed
+    (naming the Debian package), and characters no installed font can draw."""
+    problems: list[str] = []
+    whole = " ".join((text.title, text.description, text.topic, text.site_name))
+    scripts = {char_script(c) for c in _normalise(whole)}
+    for bold in (False, True):
+        fonts = _FontSet(layout, text.lang, 32, bold)
+        for family in layout.fonts:
+            needed = sorted(scripts & set(family.scripts))
+            if needed and not fonts.installed(family.name):
+                name = family.bold if bold else family.regular
+                problem = (
+                    f"the font for {', '.join(needed)} text ({name.name}) is not installed, so "
+                    f"the card draws that text with another font or as boxes. Install it with "
+                    f"`sudo apt-get install {family.package}`."
+                )
+                if problem not in problems:
+                    problems.append(problem)
+    missing = missing_glyphs(whole, layout, text.lang, text.direction)
+    if missing:
+        problems.append(
+            f"no installed font has a glyph for {missing!r}: these characters show as boxes on "
+            f"the card. Add a font family for their script to {layout.source}."
+        )
+    return problems
+
+
+def render_card(
+    text: CardText,
+    layout: CardLayout,
+    size: tuple[int, int] = (1200, 630),
+    background: Path | None = None,
+) -> bytes:
+    """Draw a social card and return it as PNG bytes (same input, same bytes).
+
+    `background` is an optional article image drawn behind the text under a scrim that keeps
+    every text color at 4.5:1 or more.
+    """
     plan = _plan(text, layout, size)
+    layout = layout.for_size(size)
     width, height = size
     rtl = plan.text.direction == "rtl"
-    image = Image.new("RGB", (width, height), layout.background)
+    if background is not None:
+        image = article_backdrop(layout, size, background)[0]
+    else:
+        image = Image.new("RGB", (width, height), layout.background)
     draw = ImageDraw.Draw(image)
     if layout.accent_width:
         left = width - layout.accent_width if rtl else 0
@@ -1107,8 +1289,18 @@ def render_card(text: CardText, layout: CardLayout, size: tuple[int, int] = (120
 # Cache key
 
 
-@functools.lru_cache(maxsize=64)
 def _file_digest(path: str) -> str:
+    """The sha256 of a file's bytes ("missing" if it cannot be read), hashed again only when
+    its size or modification time changes (a long `mkdocs serve` sees edited images)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=256)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
     digest = hashlib.sha256()
     try:
         with open(path, "rb") as handle:
@@ -1119,9 +1311,13 @@ def _file_digest(path: str) -> str:
     return digest.hexdigest()
 
 
-def card_fingerprint(text: CardText, layout: CardLayout, size: tuple[int, int]) -> str:
+def card_fingerprint(
+    text: CardText, layout: CardLayout, size: tuple[int, int], background: Path | None = None
+) -> str:
     """A sha256 hex digest of everything that changes a card's pixels, for caching."""
     files: dict[str, str] = {}
+    if background is not None:
+        files["background"] = _file_digest(str(background))
     for family in layout.fonts:
         for bold in (False, True):
             try:

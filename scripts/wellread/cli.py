@@ -329,6 +329,41 @@ def _catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
             yield language, domain, site.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
 
 
+# -- cards ---------------------------------------------------------------------------------------
+@main.command()
+@config_option
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Processes drawing cards at once (default: one per core).")
+def cards(config_file: Path, workers: int | None) -> None:
+    """Render every page's social cards in every language, without building the site.
+
+    Cards go where the build puts them (site/<lang>/assets/cards/); unchanged cards come from
+    the cache. On a terminal a progress bar shows how far it has got.
+    """
+    from mkdocs.exceptions import MkDocsException
+
+    from . import cards as card_module
+    from .cardbatch import render_batch
+    from .plugins.social import planned_cards
+
+    interactive = sys.stderr.isatty()
+    try:
+        for language, social, _config in planned_cards(str(config_file)):
+            jobs = social.jobs
+            if interactive:
+                with click.progressbar(
+                    length=len(jobs), label=f"Cards ({language})", file=sys.stderr
+                ) as bar:
+                    result = render_batch(jobs, social.layout, social.cache, workers, bar.update)
+            else:
+                result = render_batch(jobs, social.layout, social.cache, workers)
+            click.echo(f"{language}: {result.summary()}", err=True)
+    except card_module.CardError as error:
+        raise click.ClickException(str(error)) from None
+    except (MkDocsException, WellreadError) as error:
+        raise click.UsageError(str(error)) from None
+
+
 # -- build -----------------------------------------------------------------------------------------
 @main.command()
 @config_option

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -21,12 +19,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import cards
-from ..captions import CaptionError, captions_for
-from ..cardcache import cached_card, open_cache
+from ..captions import CaptionError, captions_for, email_for, hashtag
+from ..cardbatch import CARD_SIZES, CardJob, render_batch
 from ..pageinfo import text_direction
+from ..share import scheduler_csv, share_links
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
-CARD_SIZE = (1200, 630)
 
 
 class _SocialConfig(base.Config):
@@ -36,17 +34,26 @@ class _SocialConfig(base.Config):
     """The card layout (colours, fonts, sizes), relative to mkdocs.yml."""
     cards_dir = c.Type(str, default="assets/cards")
     """Where the card images go inside each language's site."""
+    square = c.Type(bool, default=True)
+    """Also render a 1080x1080 card (`<page>-square.png`) for Instagram and other square feeds."""
+    article_image = c.Type(bool, default=True)
+    """Draw the article's front matter `image` behind the card text, under a scrim."""
     share_dir = c.Type(str, default="share")
-    """Where `<lang>.json` with the captions goes, at the site root."""
+    """Where `<lang>.json` (captions) and `<lang>.csv` (for schedulers) go, at the site root."""
     cache_dir = c.Type(str, default=".cache/wellread/cards")
     """Rendered cards, kept by a hash of everything that affects their pixels."""
+    campaign = c.Optional(c.Type(str))
+    """Add utm_source=<platform>, utm_medium=social and utm_campaign=<this> to caption links.
+    Off by default: readers' clicks are not tracked."""
 
 
 @dataclass(frozen=True)
-class _Job:
-    text: cards.CardText
-    target: Path
-    cached: Path
+class _Card:
+    kind: str
+    path: str  # inside the language's site
+    url: str
+    width: int
+    height: int
 
 
 class SocialPlugin(BasePlugin[_SocialConfig]):
@@ -60,8 +67,9 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         except (cards.CardError, OSError) as error:
             raise PluginError(f"wellread/social: {error}") from None
         self.language = str(config.theme["language"])
-        self.jobs: list[_Job] = []
+        self.jobs: list[CardJob] = []
         self.shares: list[dict] = []
+        self.warned: set[str] = set()
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -90,84 +98,140 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             title=title, description=description, topic=str(topic or ""),
             site_name=config.site_name, lang=lang, direction=text_direction(lang),
         )
+        self._warn_about_fonts(text, page)
+        background = self._article_image(page)
         stem = page.file.src_uri.removesuffix(".md")
-        card_path = f"{self.config.cards_dir}/{stem}.png"
-        fingerprint = cards.card_fingerprint(text, self.layout, CARD_SIZE)
-        self.jobs.append(
-            _Job(text, Path(config.site_dir) / card_path, self.cache / f"{fingerprint}.png")
-        )
-        image = (
-            urljoin(config.site_url, card_path) if config.site_url
-            else get_relative_url(card_path, page.url or ".")
-        )
+        made = []
+        for kind, size in CARD_SIZES.items():
+            if kind == "square" and not self.config.square:
+                continue
+            suffix = "" if kind == "landscape" else f"-{kind}"
+            path = f"{self.config.cards_dir}/{stem}{suffix}.png"
+            self.jobs.append(CardJob(text, size, Path(config.site_dir) / path, background))
+            url = (
+                urljoin(config.site_url, path) if config.site_url
+                else get_relative_url(path, page.url or ".")
+            )
+            made.append(_Card(kind, path, url, *size))
         alt = _("%(title)s: %(description)s (from %(site)s)") % {
             "title": title, "description": description, "site": config.site_name,
         }
-        page.meta["wellread_card"] = {
-            "image": image, "alt": alt, "width": CARD_SIZE[0], "height": CARD_SIZE[1],
-        }
+        page.meta["wellread_cards"] = [
+            {"kind": card.kind, "image": card.url, "alt": alt, "width": card.width,
+             "height": card.height, "type": "image/png"}
+            for card in made
+        ]
+        page.meta["wellread_card"] = page.meta["wellread_cards"][0]
         unpublished = page.meta.get("wellread", {}).get("unpublished", False)
         if config.site_url and not unpublished:  # captions need the page's public address
-            self.shares.append(self._share_entry(page, config.site_url, title, image, alt))
+            entry = self._share_entry(page, config.site_url, title, made, alt, _)
+            self.shares.append(entry)
+            if page.meta.get("wellread", {}).get("review"):  # an article, not a topic index
+                page.meta["wellread_share"] = {
+                    "text": entry["text"], "caption": entry["captions"]["facebook"],
+                    "links": share_links(entry["captions"], entry["email"], entry["url"]),
+                }
         return markdown
 
-    def _share_entry(self, page: Page, site_url: str, title: str, image: str, alt: str) -> dict:
+    def _article_image(self, page: Page) -> Path | None:
+        image = page.meta.get("image")
+        source = page.file.abs_src_path
+        if not self.config.article_image or not isinstance(image, str) or not source:
+            return None
+        path = Path(source).parent / image
+        # A missing image is reported by wellread/check, with the file and line.
+        return path if path.is_file() else None
+
+    def _warn_about_fonts(self, text: cards.CardText, page: Page) -> None:
+        for problem in cards.font_problems(text, self.layout):
+            if problem not in self.warned:
+                self.warned.add(problem)
+                log.warning("wellread/social: %s: %s", page.file.src_uri, problem)
+
+    def _share_entry(
+        self, page: Page, site_url: str, title: str, made: list[_Card], alt: str, _: object
+    ) -> dict:
+        gettext = _ if callable(_) else str
         url = urljoin(site_url, page.url)
         share_text = str(page.meta.get("share") or page.meta.get("description") or title)
         tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
         try:
-            captions = captions_for(share_text, url, tags)
+            captions = captions_for(
+                share_text, url, tags,
+                link_note=gettext("Link in bio."),
+                campaign=self.config.campaign,
+            )
+            email = email_for(title, share_text, url)
+            hashtags = [hashtag(tag).removeprefix("#") for tag in tags]
         except CaptionError as error:
             raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None
         return {
-            "url": url, "title": title, "image": image, "image_alt": alt,
-            "image_width": CARD_SIZE[0], "image_height": CARD_SIZE[1], "captions": captions,
+            "url": url, "title": title, "text": share_text,
+            "image": made[0].url, "image_alt": alt,
+            "image_width": made[0].width, "image_height": made[0].height,
+            "cards": [
+                {"kind": card.kind, "url": card.url, "width": card.width,
+                 "height": card.height, "type": "image/png", "alt": alt}
+                for card in made
+            ],
+            "tags": hashtags, "captions": captions, "email": email,
         }
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         try:
-            open_cache(self.cache)
-        except OSError as error:
-            raise PluginError(f"wellread/social: the card cache {self.cache}: {error}") from None
-        todo = {job.cached: job.text for job in self.jobs if cached_card(job.cached) is None}
-        try:
-            _render_all(todo, self.layout)
+            result = render_batch(self.jobs, self.layout, self.cache)
         except cards.CardError as error:
             raise PluginError(f"wellread/social: {error}") from None
-        for job in self.jobs:
-            job.target.parent.mkdir(parents=True, exist_ok=True)
-            card = cached_card(job.cached)
-            if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
-                card = cards.render_card(job.text, self.layout, CARD_SIZE)
-            job.target.write_bytes(card)
-        log.info(
-            "wellread: %d cards (%d rendered, %d from the cache)",
-            len(self.jobs), len(todo), len(self.jobs) - len(todo),
-        )
+        log.info("wellread: %s", result.summary())
         share_root = Path(config.site_dir)
         if getattr(config.plugins.get("wellread/i18n"), "language", None) is not None:
             share_root = share_root.parent  # captions of every language sit at the site root
-        share = share_root / self.config.share_dir / f"{self.language}.json"
-        share.parent.mkdir(parents=True, exist_ok=True)
+        folder = share_root / self.config.share_dir
+        folder.mkdir(parents=True, exist_ok=True)
         entries = sorted(self.shares, key=lambda entry: entry["url"])
         document = {"language": self.language, "pages": entries}
-        share.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        (folder / f"{self.language}.json").write_text(
+            json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+        with open(folder / f"{self.language}.csv", "w", encoding="utf-8", newline="") as handle:
+            handle.write(scheduler_csv(entries))
 
 
-def _render_one(cached: Path, text: cards.CardText, layout: cards.CardLayout) -> None:
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_bytes(cards.render_card(text, layout, CARD_SIZE))
-    partial.replace(cached)  # a card in the cache is always whole
+def planned_cards(config_file: str) -> Iterator[tuple[str, SocialPlugin, MkDocsConfig]]:
+    """Every language's cards without building the site: each language's configuration,
+    files, navigation and translated pages are read as the build reads them (so the cards are
+    the same), but no page is rendered and nothing is written. Yields (language, the social
+    plugin holding its jobs, the configuration)."""
+    from mkdocs.commands.build import get_files, get_navigation
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import InclusionLevel, set_exclusions
 
-
-def _render_all(todo: dict[Path, cards.CardText], layout: cards.CardLayout) -> None:
-    if len(todo) <= 4:
-        for cached, text in todo.items():
-            _render_one(cached, text, layout)
-        return
-    # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn")) as pool:
-        for done in [pool.submit(_render_one, p, t, layout) for p, t in sorted(todo.items())]:
-            done.result()
+    first = load_config(config_file)
+    i18n = first.plugins.get("wellread/i18n")
+    default = getattr(i18n, "config", {}).get("default_language") if i18n else None
+    codes = [None]
+    if i18n is not None:
+        codes += [code for code in i18n.config["languages"] if code != default]
+    for code in codes:
+        config = first if code is None else load_config(
+            config_file, site_dir=str(Path(first.site_dir) / code)
+        )
+        if code is not None:
+            config.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
+        config = config.plugins.on_config(config)
+        social = config.plugins.get("wellread/social")
+        if not isinstance(social, SocialPlugin) or not social.config.enabled:
+            return
+        files = config.plugins.on_files(get_files(config), config=config)
+        set_exclusions(files, config)
+        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
+        del nav  # the navigation is built for its side effect: pages know their sections
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+            page = file.page if file.page is not None else Page(None, file, config)
+            page.read_source(config)
+            config.plugins.on_page_markdown(
+                page.markdown or "", page=page, config=config, files=files
+            )
+        yield social.language, social, config

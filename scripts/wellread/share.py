@@ -1,0 +1,60 @@
+"""What a page offers people who share it: plain share links and a bulk-scheduler CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import quote, urlencode
+
+# Buffer's bulk upload columns, in its order.
+BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
+
+# The post the CSV offers: X's caption fits every network Buffer posts to.
+SCHEDULER_PLATFORM = "x"
+
+
+def _query(**values: str) -> str:
+    return urlencode(values, quote_via=quote)
+
+
+def share_links(captions: Mapping[str, str], email: Mapping[str, str], url: str) -> list[dict]:
+    """Plain links that open each platform's own share page (nothing loads until clicked).
+
+    Platforms whose share page takes the text get the whole caption; Facebook and LinkedIn
+    take only the address and read the page's Open Graph tags. Mastodon has no single
+    address (each server has its own), so its caption is for the copy button.
+    """
+    links = [
+        ("x", "X", "https://x.com/intent/post?" + _query(text=captions["x"])),
+        (
+            "bluesky", "Bluesky",
+            "https://bsky.app/intent/compose?" + _query(text=captions["bluesky"]),
+        ),
+        ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?" + _query(u=url)),
+        (
+            "linkedin", "LinkedIn",
+            "https://www.linkedin.com/sharing/share-offsite/?" + _query(url=url),
+        ),
+        ("whatsapp", "WhatsApp", "https://wa.me/?" + _query(text=captions["whatsapp"])),
+        ("sms", "SMS", "sms:?" + _query(body=captions["sms"])),
+        ("email", "Email", "mailto:?" + _query(subject=email["subject"], body=email["body"])),
+    ]
+    return [{"platform": key, "name": name, "href": href} for key, name, href in links]
+
+
+def scheduler_csv(pages: Sequence[Mapping[str, Any]]) -> str:
+    """Buffer's bulk-upload CSV: one post per page (its X caption and landscape card), the
+    page's hashtags as Buffer tags, and no posting time (Buffer fills its queue)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(BUFFER_COLUMNS)
+    for page in pages:
+        writer.writerow([
+            page["captions"][SCHEDULER_PLATFORM],
+            page["image"],
+            ", ".join(page.get("tags", ())),
+            "",
+        ])
+    return buffer.getvalue()

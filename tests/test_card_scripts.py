@@ -1,0 +1,84 @@
+"""Cards in five scripts: every character of each title has a glyph in the font drawing it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+import yaml
+from PIL import Image
+
+from wellread.cards import (
+    CardLayout,
+    CardText,
+    font_problems,
+    load_layout,
+    missing_glyphs,
+    render_card,
+    script_runs,
+)
+
+LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
+
+TITLES = {
+    "en": ("Flu vaccine: what to know", "ltr", {"latin"}),
+    "es": ("Vacuna contra la gripe: lo que debe saber (¿cuándo?)", "ltr", {"latin"}),
+    "ar": ("لقاح COVID-19: ما يجب أن تعرفه", "rtl", {"arabic", "latin"}),
+    "hi": ("फ्लू का टीका: क्या जानना ज़रूरी है", "ltr", {"devanagari"}),
+    "zh": ("流感疫苗：您需要了解的知识（2026 年）", "ltr", {"cjk"}),  # noqa: RUF001
+}
+
+
+@pytest.fixture(scope="module")
+def layout() -> CardLayout:
+    return load_layout(LAYOUT_FILE)
+
+
+def card_text(lang: str) -> CardText:
+    title, direction, _ = TITLES[lang]
+    return CardText(title, "", "", "wellread health", lang, direction)
+
+
+@pytest.mark.parametrize("lang", sorted(TITLES))
+def test_every_character_of_the_title_has_a_glyph_in_its_font(
+    layout: CardLayout, lang: str
+) -> None:
+    title, direction, _ = TITLES[lang]
+    assert missing_glyphs(title, layout, lang, direction) == ""
+    assert font_problems(card_text(lang), layout) == []
+
+
+@pytest.mark.parametrize("lang", sorted(TITLES))
+def test_each_script_is_drawn_with_its_own_font_family(layout: CardLayout, lang: str) -> None:
+    title, direction, families = TITLES[lang]
+    for bold in (False, True):
+        used = {run.family for run in script_runs(title, layout, lang, direction, bold)}
+        assert used == families
+
+
+def test_a_character_no_font_has_is_reported(layout: CardLayout) -> None:
+    # U+0F00 (Tibetan) is in no font the layout lists.
+    assert missing_glyphs("Flu ༀ", layout, "en") == "ༀ"
+    problems = font_problems(CardText("Flu ༀ", "", "", "", "en", "ltr"), layout)
+    assert len(problems) == 1 and "'ༀ'" in problems[0]
+
+
+def test_missing_font_is_a_warning_naming_the_debian_package(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    data = yaml.safe_load(LAYOUT_FILE.read_text("utf-8"))
+    data["fonts"]["devanagari"]["regular"] = "NotInstalled-Regular.ttf"
+    data["fonts"]["devanagari"]["bold"] = "NotInstalled-Bold.ttf"
+    data["fonts"]["devanagari"]["package"] = "fonts-noto-extra"
+    path = tmp_path / "layout.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    broken = load_layout(path)
+    problems = font_problems(card_text("hi"), broken)
+    assert any(
+        "devanagari" in p and "sudo apt-get install fonts-noto-extra" in p for p in problems
+    )
+    # The card is still drawn (with boxes) instead of failing the build.
+    assert Image.open(io.BytesIO(render_card(card_text("hi"), broken))).size == (1200, 630)
+    # Text that does not need the missing font gets no warning.
+    assert font_problems(card_text("en"), broken) == []

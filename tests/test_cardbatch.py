@@ -1,0 +1,125 @@
+"""Many cards at once: the cache, parallel rendering, progress, and photos under a scrim."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from wellread.cardbatch import CARD_SIZES, BatchResult, CardJob, render_batch
+from wellread.cards import (
+    MIN_CONTRAST,
+    CardLayout,
+    CardText,
+    article_backdrop,
+    contrast_ratio,
+    load_layout,
+    render_card,
+)
+
+LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
+FLU_IMAGE = Path(__file__).resolve().parents[1] / "content" / "vaccines" / "flu-shot.png"
+
+
+@pytest.fixture(scope="module")
+def layout() -> CardLayout:
+    return load_layout(LAYOUT_FILE)
+
+
+def text(title: str, lang: str = "en", direction: str = "ltr") -> CardText:
+    return CardText(title, "Who should get it, and when.", "Vaccines", "wellread", lang, direction)
+
+
+def jobs_for(titles: list[str], out: Path) -> list[CardJob]:
+    return [
+        CardJob(text(title), size, out / f"{n}-{kind}.png")
+        for n, title in enumerate(titles)
+        for kind, size in CARD_SIZES.items()
+    ]
+
+
+def test_second_batch_renders_nothing_and_says_so(layout: CardLayout, tmp_path: Path) -> None:
+    jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
+    first = render_batch(jobs, layout, tmp_path / "cache", workers=1)
+    assert (first.total, first.rendered) == (4, 4)
+    second = render_batch(jobs, layout, tmp_path / "cache", workers=1)
+    assert (second.total, second.rendered, second.cached) == (4, 0, 4)
+    assert second.summary() == "4 cards, all from the cache (none rendered)"
+    assert BatchResult(4, 1).summary() == "4 cards (1 rendered, 3 from the cache)"
+
+
+def test_cards_are_written_at_both_sizes(layout: CardLayout, tmp_path: Path) -> None:
+    render_batch(jobs_for(["Flu"], tmp_path / "site"), layout, tmp_path / "cache", workers=1)
+    for kind, size in CARD_SIZES.items():
+        assert Image.open(tmp_path / "site" / f"0-{kind}.png").size == size
+    assert CARD_SIZES == {"landscape": (1200, 630), "square": (1080, 1080)}
+
+
+def test_parallel_and_serial_rendering_give_identical_files(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    titles = ["Flu", "Measles", "Mumps"]  # 6 cards: enough to start worker processes
+    render_batch(jobs_for(titles, tmp_path / "a"), layout, tmp_path / "c1", workers=1)
+    render_batch(jobs_for(titles, tmp_path / "b"), layout, tmp_path / "c2", workers=2)
+    for path in sorted((tmp_path / "a").iterdir()):
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_progress_counts_every_card_once(layout: CardLayout, tmp_path: Path) -> None:
+    jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
+    render_batch(jobs[:2], layout, tmp_path / "cache", workers=1)
+    steps: list[int] = []
+    render_batch(jobs, layout, tmp_path / "cache", workers=1, progress=steps.append)
+    assert sum(steps) == len(jobs)
+    assert steps[0] == 2  # the cached ones are counted at once
+
+
+def test_changing_the_article_image_redraws_the_card(layout: CardLayout, tmp_path: Path) -> None:
+    image = tmp_path / "photo.png"
+    Image.new("RGB", (400, 300), "#202020").save(image)
+    job = CardJob(text("Flu"), (1200, 630), tmp_path / "card.png", image)
+    assert render_batch([job], layout, tmp_path / "cache").rendered == 1
+    Image.new("RGB", (400, 300), "#e0e0e0").save(image)
+    assert render_batch([job], layout, tmp_path / "cache").rendered == 1
+
+
+@pytest.mark.parametrize("color", ["#000000", "#ff0000", "#3355ff", "#ffffff"])
+@pytest.mark.parametrize("size", list(CARD_SIZES.values()))
+def test_scrim_keeps_every_text_color_readable_on_any_photo(
+    layout: CardLayout, tmp_path: Path, color: str, size: tuple[int, int]
+) -> None:
+    photo = Image.new("RGB", (640, 480), color)
+    photo.paste("#ffffff", (0, 0, 320, 480))  # half light, half the test color
+    path = tmp_path / "photo.png"
+    photo.save(path)
+    backdrop, opacity = article_backdrop(layout, size, path)
+    # Every distinct pixel color of the result, checked on its own (not with the code's
+    # luminance search): each text color keeps 4.5:1 against each of them.
+    colors = backdrop.getcolors(maxcolors=size[0] * size[1])
+    assert colors is not None
+    for _, pixel in colors:
+        hex_pixel = "#{:02x}{:02x}{:02x}".format(*pixel)
+        for text_color in (layout.title_color, layout.description_color, layout.topic_color,
+                           layout.site_name_color):
+            assert contrast_ratio(text_color, hex_pixel) >= MIN_CONTRAST, (hex_pixel, opacity)
+    assert layout.scrim_min_opacity <= opacity <= 1
+
+
+def test_dark_photo_needs_a_stronger_scrim_than_a_light_one(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    Image.new("RGB", (300, 300), "#111111").save(tmp_path / "dark.png")
+    Image.new("RGB", (300, 300), "#f0f0f0").save(tmp_path / "light.png")
+    _, dark = article_backdrop(layout, (1200, 630), tmp_path / "dark.png")
+    _, light = article_backdrop(layout, (1200, 630), tmp_path / "light.png")
+    assert light == pytest.approx(layout.scrim_min_opacity, abs=1 / 255)
+    assert dark > light
+
+
+def test_card_with_the_sample_photo_is_deterministic(layout: CardLayout) -> None:
+    first = render_card(text("Flu"), layout, (1200, 630), FLU_IMAGE)
+    assert first == render_card(text("Flu"), layout, (1200, 630), FLU_IMAGE)
+    assert Image.open(io.BytesIO(first)).size == (1200, 630)
+    assert first != render_card(text("Flu"), layout, (1200, 630))
