@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -45,8 +46,12 @@ _SCRIPTS = st.one_of(
 TEXT = st.lists(_SCRIPTS, max_size=60).map("".join)
 TAGS = st.lists(st.text(_CHARS, min_size=1, max_size=15), max_size=8)
 
-# `make test` runs a modest number of examples; `make fuzz` runs many more.
-PROPERTIES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# `make test` runs a modest number of examples; HYPOTHESIS_MAX_EXAMPLES=5000 runs many more.
+PROPERTIES = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def _tags_with_letters(tags: list[str]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 
 import PIL
 import yaml
-from PIL import Image, ImageDraw, ImageFont, ImageMath, ImageOps, features
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageMath, ImageOps, features
 
 from .graphemes import graphemes
 
@@ -160,6 +160,7 @@ class CardLayout:
     no_break_after: str
     scrim: str = "#ffffff"
     scrim_min_opacity: float = 0.6
+    image_blur: float = 0.0
     source: str = "layout.yml"
     # The same layout with the `square` section's sizes, for cards at least as tall as wide.
     square: CardLayout | None = None
@@ -362,9 +363,10 @@ def load_layout(path: Path) -> CardLayout:
     if not isinstance(fonts_data, Mapping) or not fonts_data:
         raise root.fail("fonts", "a mapping of font families (latin, arabic, cjk, …)")
     fonts = tuple(_read_font_family(str(k), v, source) for k, v in fonts_data.items())
-    scrim, scrim_min_opacity = background, 0.6
+    scrim, scrim_min_opacity, image_blur = background, 0.6, 0.0
     if root.data.get("article_image") is not None:
-        article_image = root.section("article_image", ("scrim", "min_opacity"))
+        article_image = root.section("article_image", ("scrim", "min_opacity", "blur"))
+        image_blur = article_image.number("blur", 0.0, 0.0)
         scrim = article_image.color("scrim") if "scrim" in article_image.data else background
         scrim_min_opacity = article_image.number("min_opacity", 0.0, 0.6)
         if scrim_min_opacity > 1:
@@ -410,6 +412,7 @@ def load_layout(path: Path) -> CardLayout:
         no_break_after=breaking.text("no_break_after", ""),
         scrim=scrim,
         scrim_min_opacity=scrim_min_opacity,
+        image_blur=image_blur,
         source=source,
     )
     if root.data.get("square") is None:
@@ -1161,6 +1164,8 @@ def article_backdrop(
     flat = Image.new("RGBA", photo.size, layout.scrim)  # transparent parts show the scrim
     flat.alpha_composite(photo)
     photo = ImageOps.fit(flat.convert("RGB"), size, Image.Resampling.LANCZOS)
+    if layout.image_blur:  # soft edges behind letters read more easily than sharp detail
+        photo = photo.filter(ImageFilter.GaussianBlur(layout.image_blur))
     scrim = Image.new("RGB", size, layout.scrim)
     colors = [layout.title_color, layout.description_color, layout.topic_color,
               layout.site_name_color]
