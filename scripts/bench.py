@@ -1,4 +1,4 @@
-"""`make bench`: wellread against plain mkdocs-material on a synthetic site (a benchmark, not a test).
+"""`make bench`: wellread against plain mkdocs-material on a synthetic site (not a test).
 
 It writes a site of N articles in 20 topic folders with three languages (wellread.synthetic) into
 a temp folder and measures, each several times with the median reported:
@@ -205,7 +205,9 @@ def cards_per_second(repeat: int) -> tuple[float, float]:
     count = 60
     for round_ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
-            todo = {Path(folder) / f"{i}.png": text(10_000 * (round_ + 1) + i) for i in range(count)}
+            todo = {
+                Path(folder) / f"{i}.png": text(10_000 * (round_ + 1) + i) for i in range(count)
+            }
             start = time.perf_counter()
             _render_all(todo, layout)
             pooled.append(count / (time.perf_counter() - start))
@@ -431,7 +433,7 @@ def table(r: dict) -> str:
         ("mkdocs serve rebuild of the sample after an edit", f"{r['serve_rebuild_s']} s", ""),
     ]
     lines = [f"Synthetic site: {n} articles in 20 topics, {langs} languages; medians of the runs.",
-             "", "| measure | value | × baseline |", "| --- | --- | --- |"]
+             "", "| measure | value | times the baseline |", "| --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     if len(r["sizes"]) > 1:
         lines += ["", "| articles | baseline | wellread cold | ms/page/language | wellread warm "

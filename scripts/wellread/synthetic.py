@@ -305,7 +305,8 @@ def _article(number: int, siblings: list[tuple[str, str]]) -> str:
     others = [s for s in siblings if s[0] != slug]
     related = rng.sample(others, min(2, len(others)))
     body += ["## When to get help", "", "Get help right away if you have:", "",
-             *_bullets(_SIGNS, thing, rng), "", "## What to do next", "", _paragraph(thing, rng), ""]
+             *_bullets(_SIGNS, thing, rng), ""]
+    body += ["## What to do next", "", _paragraph(thing, rng), ""]
     if related:
         body += ["Read more:", ""]
         body += [f"- [{other_title}]({other_slug}.md)" for other_slug, other_title in related]
