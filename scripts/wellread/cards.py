@@ -1121,6 +1121,15 @@ def _file_digest(path: str) -> str:
 
 def card_fingerprint(text: CardText, layout: CardLayout, size: tuple[int, int]) -> str:
     """A sha256 hex digest of everything that changes a card's pixels, for caching."""
+    encoded = json.dumps(
+        {"layout": _layout_fingerprint(layout, size), "text": asdict(text)},
+        sort_keys=True, ensure_ascii=False,
+    )
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)  # the same for every card of a build; slow to compute
+def _layout_fingerprint(layout: CardLayout, size: tuple[int, int]) -> str:
     files: dict[str, str] = {}
     for family in layout.fonts:
         for bold in (False, True):
@@ -1136,7 +1145,6 @@ def card_fingerprint(text: CardText, layout: CardLayout, size: tuple[int, int]) 
         "pillow": PIL.__version__,
         "raqm": features.version("raqm"),
         "size": list(size),
-        "text": asdict(text),
         "layout": {k: v for k, v in asdict(layout).items() if k != "source"},
         "files": files,
     }

@@ -13,10 +13,10 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..check import CheckContext, CheckSettings, check_article
-from ..errors import ContentError
+from ..cache import Cache
+from ..check import CheckContext, CheckSettings
 from ..findings import Finding, Severity
-from ..site import parse_page, problem_finding, translation_findings
+from ..site import cached_page_findings, translation_findings
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -83,20 +83,17 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             settings=check_settings(self.config), files=frozenset(f.src_uri for f in files)
         )
         shown_root = Path(config.docs_dir).name
+        cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")
         findings: list[Finding] = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            path = f"{shown_root}/{file.src_uri}"
-            try:
-                article = parse_page(file.content_bytes, path, file.src_uri)
-            except ContentError as error:
-                findings.append(problem_finding(error))
-                continue
-            findings.extend(check_article(article, context))
+            findings += cached_page_findings(
+                file.content_bytes, f"{shown_root}/{file.src_uri}", file.src_uri, context, cache
+            )
         if i18n is not None:
             others = [code for code in i18n.languages if code != i18n.config.default_language]
             findings += translation_findings(
                 i18n.locales, others, context,
-                Path(i18n.config.locales_dir).as_posix(),
+                Path(i18n.config.locales_dir).as_posix(), cache,
             )
         self.by_page = {f.file: [] for f in findings}
         for found in findings:

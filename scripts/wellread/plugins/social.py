@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import cards
+from ..cache import Cache
 from ..captions import CaptionError, captions_for
 from ..pageinfo import text_direction
 
@@ -49,7 +50,11 @@ class _Job:
 
 
 class SocialPlugin(BasePlugin[_SocialConfig]):
-    """Cards are rendered after the pages, in parallel, and reused from the cache when unchanged."""
+    """Cards are rendered in other processes while the pages are built, and reused from the cache
+    when unchanged.
+
+    (No on_startup here: MkDocs would then reuse this one instance for every language's build.)
+    """
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -59,6 +64,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         except (cards.CardError, OSError) as error:
             raise PluginError(f"wellread/social: {error}") from None
         self.language = str(config.theme["language"])
+        self.captions = Cache(root / ".cache" / "wellread", "captions")
         self.jobs: list[_Job] = []
         self.shares: list[dict] = []
         return config
@@ -92,9 +98,9 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         stem = page.file.src_uri.removesuffix(".md")
         card_path = f"{self.config.cards_dir}/{stem}.png"
         fingerprint = cards.card_fingerprint(text, self.layout, CARD_SIZE)
-        self.jobs.append(
-            _Job(text, Path(config.site_dir) / card_path, self.cache / f"{fingerprint}.png")
-        )
+        job = _Job(text, Path(config.site_dir) / card_path, self.cache / f"{fingerprint}.png")
+        self.jobs.append(job)
+        _CARDS.start(job.cached, job.text, self.layout)
         image = (
             urljoin(config.site_url, card_path) if config.site_url
             else get_relative_url(card_path, page.url or ".")
@@ -114,10 +120,14 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         url = urljoin(site_url, page.url)
         share_text = str(page.meta.get("share") or page.meta.get("description") or title)
         tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
-        try:
-            captions = captions_for(share_text, url, tags)
-        except CaptionError as error:
-            raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None
+        key = self.captions.key(share_text, url, *tags)
+        captions = self.captions.get(key)
+        if not isinstance(captions, dict):
+            try:
+                captions = captions_for(share_text, url, tags)
+            except CaptionError as error:
+                raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None
+            self.captions.put(key, captions)
         return {
             "url": url, "title": title, "image": image, "image_alt": alt,
             "image_width": CARD_SIZE[0], "image_height": CARD_SIZE[1], "captions": captions,
@@ -126,18 +136,17 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        todo = {job.cached: job.text for job in self.jobs if not job.cached.is_file()}
-        self.cache.mkdir(parents=True, exist_ok=True)
         try:
-            _render_all(todo, self.layout)
+            rendered = _CARDS.finish([job.cached for job in self.jobs])
         except cards.CardError as error:
+            _CARDS.close()
             raise PluginError(f"wellread/social: {error}") from None
         for job in self.jobs:
             job.target.parent.mkdir(parents=True, exist_ok=True)
             job.target.write_bytes(job.cached.read_bytes())
         log.info(
             "wellread: %d cards (%d rendered, %d from the cache)",
-            len(self.jobs), len(todo), len(self.jobs) - len(todo),
+            len(self.jobs), rendered, len(self.jobs) - rendered,
         )
         share_root = Path(config.site_dir)
         if getattr(config.plugins.get("wellread/i18n"), "language", None) is not None:
@@ -151,16 +160,71 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
 
 def _render_one(cached: Path, text: cards.CardText, layout: cards.CardLayout) -> None:
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    cached.parent.mkdir(parents=True, exist_ok=True)
     partial.write_bytes(cards.render_card(text, layout, CARD_SIZE))
     partial.replace(cached)  # a card in the cache is always whole
 
 
+class _CardRenderer:
+    """Renders cards in worker processes as pages ask for them, while the pages are built.
+
+    One pool serves every language of a build and every rebuild of `mkdocs serve` (its idle
+    workers end when the process does): starting worker processes costs more than a few cards.
+    The first few cards are drawn in this process, so that a rebuild after a small edit starts
+    no worker at all.
+    """
+
+    INLINE = 4
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: dict[Path, Future[None] | None] = {}  # None: to draw in this process
+        self.texts: dict[Path, tuple[cards.CardText, cards.CardLayout]] = {}
+
+    def start(self, cached: Path, text: cards.CardText, layout: cards.CardLayout) -> None:
+        if cached in self.pending or cached.is_file():
+            return
+        if self.pool is None and len(self.pending) < self.INLINE:
+            self.pending[cached] = None
+            self.texts[cached] = (text, layout)
+            return
+        if self.pool is None:
+            # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
+            self.pool = ProcessPoolExecutor(
+                max_workers=os.cpu_count(), mp_context=get_context("spawn")
+            )
+        self.pending[cached] = self.pool.submit(_render_one, cached, text, layout)
+
+    def finish(self, wanted: list[Path]) -> int:
+        """Wait for the cards in `wanted`; how many of them were rendered for this build."""
+        rendered = 0
+        for cached in wanted:
+            if cached not in self.pending:
+                continue
+            job = self.pending.pop(cached)
+            if job is None:
+                _render_one(cached, *self.texts.pop(cached))
+            else:
+                job.result()
+            rendered += 1
+        return rendered
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+        self.pool = None
+        self.pending.clear()
+        self.texts.clear()
+
+
+_CARDS = _CardRenderer()
+
+
 def _render_all(todo: dict[Path, cards.CardText], layout: cards.CardLayout) -> None:
-    if len(todo) <= 4:
-        for cached, text in todo.items():
-            _render_one(cached, text, layout)
-        return
-    # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=get_context("spawn")) as pool:
-        for done in [pool.submit(_render_one, p, t, layout) for p, t in sorted(todo.items())]:
-            done.result()
+    """Render cards into the cache (what a build does), for the benchmark and tools."""
+    for cached, text in sorted(todo.items()):
+        _CARDS.start(cached, text, layout)
+    try:
+        _CARDS.finish(sorted(todo))
+    finally:
+        _CARDS.close()
