@@ -9,6 +9,7 @@ builds of several languages in one `mkdocs build` or `mkdocs serve` share them.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -83,7 +84,13 @@ class Cache:
                                           ensure_ascii=False), "utf-8")
             partial.replace(path)  # an entry on disk is always whole
         except OSError:
-            partial.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+
+    @staticmethod
+    def forget_memory() -> None:
+        """Drop what this process remembers, so the next `get` reads the disk."""
+        _MEMORY.clear()
 
     @staticmethod
     def _remember(key: str, data: Any) -> None:
