@@ -28,8 +28,8 @@ test: system-deps $(STAMP)  ## Lint, then every test (unit, catalogs, end-to-end
 	$(BIN)/ruff check scripts tests
 	$(BIN)/pytest
 
-bench: $(STAMP)  ## Benchmarks (the checker's words per second for now)
-	$(BIN)/python scripts/bench_checker.py
+bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic site (BENCH_N=100: one size)
+	$(BIN)/python scripts/bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -154,7 +154,12 @@ def _plain_length(rules: PlatformRules, text: str) -> int:
         return len(text)
     if rules.count == "graphemes":
         return sum(1 for _ in graphemes(text))
-    return sum(_weight(rules, cluster) for cluster in graphemes(text))
+    return sum(_cluster_weight(rules, cluster) for cluster in graphemes(text))
+
+
+@functools.lru_cache(maxsize=16384)  # captions of a site use a few hundred different characters
+def _cluster_weight(rules: PlatformRules, cluster: str) -> int:
+    return _weight(rules, cluster)
 
 
 def _links(rules: PlatformRules, text: str) -> Iterator[tuple[int, int, int]]:

@@ -1320,9 +1320,18 @@ def card_fingerprint(
     text: CardText, layout: CardLayout, size: tuple[int, int], background: Path | None = None
 ) -> str:
     """A sha256 hex digest of everything that changes a card's pixels, for caching."""
+    background_digest = _file_digest(str(background)) if background is not None else None
+    encoded = json.dumps(
+        {"layout": _layout_fingerprint(layout, size), "text": asdict(text),
+         "background": background_digest},
+        sort_keys=True, ensure_ascii=False,
+    )
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)  # the same for every card of a build; slow to compute
+def _layout_fingerprint(layout: CardLayout, size: tuple[int, int]) -> str:
     files: dict[str, str] = {}
-    if background is not None:
-        files["background"] = _file_digest(str(background))
     for family in layout.fonts:
         for bold in (False, True):
             try:
@@ -1337,7 +1346,6 @@ def card_fingerprint(
         "pillow": PIL.__version__,
         "raqm": features.version("raqm"),
         "size": list(size),
-        "text": asdict(text),
         "layout": {k: v for k, v in asdict(layout).items() if k != "source"},
         "files": files,
     }

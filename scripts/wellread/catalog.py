@@ -18,6 +18,7 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .article import Article, Block, render_markdown
+from .cache import Cache
 from .errors import CatalogError, ConfigurationError
 from .integrity import markup_problem
 from .pageinfo import text_direction
@@ -292,6 +293,37 @@ def published(catalog: Catalog) -> dict[str, str]:
         for message in _translated(catalog)
         if not markup_problem(message.id, message.string, str(catalog.locale or ""))
     }
+
+
+@dataclass(frozen=True)
+class Usable:
+    """What a build needs from one PO file: the published translations and the rejected ones."""
+
+    published: dict[str, str]  # msgid -> msgstr, as `published()`
+    lines: dict[str, int]  # msgid -> its line in the PO file, for each published message
+    rejected: tuple[tuple[int, str, str, str], ...]  # (line, msgid, msgstr, why), as `rejected()`
+
+
+def usable_translations(path: Path, language: str, cache: Cache | None = None) -> Usable:
+    """`published()` and `rejected()` of a PO file, cached by a hash of its bytes.
+
+    Reading a PO file with Babel and checking every translation's markup is the slow part of a
+    language's build; the cache makes it once per change of the file, not once per build.
+    Raises CatalogError as `read_catalog` does.
+    """
+    cache = cache or Cache(None, "catalogs")
+    key = cache.key(path.read_bytes(), language)
+    entry = cache.get(key)
+    if entry is None:
+        po = read_catalog(path, language)
+        shown = published(po)
+        entry = {
+            "published": shown,
+            "lines": {m.id: m.lineno for m in po if m.id in shown and isinstance(m.id, str)},
+            "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in rejected(po)],
+        }
+        cache.put(key, entry)
+    return Usable(entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])))
 
 
 def rejected(catalog: Catalog) -> list[tuple[Message, str]]:

@@ -37,6 +37,14 @@ class Finding:
         data["severity"] = str(self.severity)
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        """The finding `as_dict()` gave (from JSON: a cache entry or a tool's output)."""
+        return cls(
+            str(data["file"]), int(data["line"]), int(data["column"]), str(data["rule"]),
+            Severity(data["severity"]), str(data["message"]), str(data.get("suggestion", "")),
+        )
+
 
 def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)

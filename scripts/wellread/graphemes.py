@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Code points that are emoji or build emoji sequences (Unicode facts, not platform rules).
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0xE0020, 0xE007F))
@@ -47,8 +48,24 @@ def _extends(previous: str, char: str) -> bool:
     return unicodedata.name(previous[-1], "").endswith("SIGN VIRAMA") and char.isalpha()
 
 
+@lru_cache(maxsize=16384)
+def _stands_alone(char: str) -> bool:
+    """A character that neither joins the one before it nor lets the next one join it."""
+    code = ord(char)
+    return not (
+        unicodedata.category(char) in ("Mn", "Mc", "Me") or char == _ZWJ
+        or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
+        or in_range(code, _EMOJI_MODIFIERS) or 0xE0020 <= code <= 0xE007F
+        or in_range(code, _REGIONAL_INDICATORS) or 0x1160 <= code <= 0x11FF
+        or unicodedata.name(char, "").endswith("SIGN VIRAMA")
+    )
+
+
 def graphemes(text: str) -> Iterator[str]:
     """Split text into user-perceived characters."""
+    if all(_stands_alone(char) for char in set(text)):  # most text: one character each
+        yield from text
+        return
     cluster = ""
     for char in text:
         if cluster and _extends(cluster, char):

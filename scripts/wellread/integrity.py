@@ -117,8 +117,20 @@ def _changed_unit(source: str, translation: str, language: str) -> str:
     return ""
 
 
+class _DigitTable(dict):
+    """str.translate table: each digit of any script to its ASCII digit, worked out once."""
+
+    def __missing__(self, code: int) -> str | int:
+        char = chr(code)
+        self[code] = str(unicodedata.digit(char)) if char.isdigit() else code
+        return self[code]
+
+
+_DIGITS = _DigitTable()
+
+
 def _ascii_digits(text: str) -> str:
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+    return text if text.isascii() else text.translate(_DIGITS)
 
 
 def _tags(text: str) -> list[str]:

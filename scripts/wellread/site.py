@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import catalog
 from .article import Article, parse_article
-from .check import CheckContext, check_translations
+from .cache import Cache
+from .check import CheckContext, check_article, check_translations
 from .errors import CatalogError, ContentError
 from .findings import Finding, Severity
 
@@ -60,6 +62,36 @@ def load_content(content_dir: Path, shown_root: str = "content") -> Content:
     return Content(tuple(articles), tuple(problems))
 
 
+def cached_page_findings(
+    data: bytes, shown_as: str, page: str, context: CheckContext, cache: Cache
+) -> list[Finding]:
+    """The checker's findings for one page's bytes, from the cache when nothing they depend on
+    (the bytes, the settings, today's date, the site's file list, wellread's rules) changed."""
+    key = cache.key(data, shown_as, page, _context_key(context))
+    cached = _cached_findings(cache, key)
+    if cached is not None:
+        return cached
+    try:
+        found = check_article(parse_page(data, shown_as, page), context)
+    except ContentError as error:
+        found = [problem_finding(error)]
+    cache.put(key, [item.as_dict() for item in found])
+    return found
+
+
+def _cached_findings(cache: Cache, key: str) -> list[Finding] | None:
+    entry = cache.get(key)
+    try:
+        return [Finding.from_dict(item) for item in entry] if isinstance(entry, list) else None
+    except (KeyError, TypeError, ValueError):  # an entry edited by hand: check again
+        return None
+
+
+def _context_key(context: CheckContext) -> str:
+    files = hashlib.sha256("\0".join(sorted(context.files)).encode()).hexdigest()
+    return f"{context.settings!r}\0{context.today.isoformat()}\0{files}"
+
+
 def problem_finding(error: ContentError) -> Finding:
     return Finding(
         error.file, error.line, 1, error.rule, Severity.ERROR, error.message, error.hint
@@ -67,23 +99,35 @@ def problem_finding(error: ContentError) -> Finding:
 
 
 def translation_findings(
-    locales_dir: Path, languages: list[str], context: CheckContext, shown_root: str = "locales"
+    locales_dir: Path, languages: list[str], context: CheckContext, shown_root: str = "locales",
+    cache: Cache | None = None,
 ) -> list[Finding]:
     """The word rules (jargon, privacy) on every published translation, in each language."""
     findings: list[Finding] = []
+    cache = cache or Cache(None, "findings")
     for language in languages:
         path = locales_dir / language / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
         if not path.is_file():
             continue
         shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
+        data = path.read_bytes()
+        language_context = replace(context, settings=replace(context.settings, language=language))
+        key = cache.key(data, shown, language, _context_key(language_context))
+        cached = _cached_findings(cache, key)
+        if cached is not None:
+            findings += cached
+            continue
         try:
-            po = catalog.read_catalog(path, language)
+            usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
         except CatalogError as error:
             findings.append(Finding(shown, 1, 1, "catalog", Severity.ERROR, str(error)))
             continue
-        shown_strings = catalog.published(po)
-        pairs = [(m.lineno, m.string) for m in po if m.id in shown_strings and m.lineno]
-        language_context = replace(context, settings=replace(context.settings, language=language))
-        lines = tuple(path.read_text("utf-8").splitlines())
-        findings += check_translations(shown, lines, pairs, language_context)
+        pairs = sorted(
+            (usable.lines[source], text) for source, text in usable.published.items()
+            if usable.lines.get(source)
+        )
+        lines = tuple(data.decode("utf-8").splitlines())
+        found = check_translations(shown, lines, pairs, language_context)
+        cache.put(key, [item.as_dict() for item in found])
+        findings += found
     return findings

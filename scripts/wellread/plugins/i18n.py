@@ -13,7 +13,8 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from babel import Locale, UnknownLocaleError
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,10 +27,12 @@ from mkdocs.structure.pages import Page
 from .. import catalog, pageinfo
 from ..article import Article
 from ..bidi import isolate_ltr_runs
+from ..cache import Cache
 from ..errors import ContentError, WellreadError
 from ..site import parse_page
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
+CACHE_DIR = ".cache/wellread"  # relative to mkdocs.yml, beside the social plugin's cards
 
 
 class _I18nConfig(base.Config):
@@ -93,6 +96,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         config.extra["alternate"] = [{"lang": code} for code in self.languages]
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(config.config_file_path))
         self.locales = Path(config.config_file_path).parent / self.config.locales_dir
+        self.cache = Cache(Path(config.config_file_path).parent / CACHE_DIR, "catalogs")
         self.content, self.translations = self._load_catalogs()
         self._catalogs: dict[str, dict[str, str]] = {self.current: self.content}
         return config
@@ -108,14 +112,13 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 found.append({})
                 continue
             try:
-                po = catalog.read_catalog(path, self.current)
+                usable = catalog.usable_translations(path, self.current, self.cache)
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            for message, problem in catalog.rejected(po):
-                line = message.lineno or 0
-                shown = f"{self.config.locales_dir}/{self.current}/LC_MESSAGES/{path.name}"
+            shown = f"{self.config.locales_dir}/{self.current}/LC_MESSAGES/{path.name}"
+            for line, _source, _translation, problem in usable.rejected:
                 log.info("wellread: %s:%s: translation not used: %s", shown, line, problem)
-            found.append(catalog.published(po))
+            found.append(usable.published)
         return found[0], _Translations(found[1])
 
     def gettext(self, message: str) -> str:
@@ -123,6 +126,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        # Each language's build has its own Jinja environment; without this, every one of them
+        # compiles the same templates again.
+        env.bytecode_cache = _TEMPLATE_CODE
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -149,8 +155,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         published = {code: self._published_content(code) for code in others}
         rows, totals = [], {code: [0, 0] for code in others}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            try:
-                article = parse_page(file.content_bytes, file.src_uri, file.src_uri)
+            try:  # named as wellread/check and article_for name it, so it is parsed only once
+                article = parse_page(
+                    file.content_bytes, f"{Path(config.docs_dir).name}/{file.src_uri}",
+                    file.src_uri,
+                )
             except ContentError:
                 continue
             title = str(article.meta.get("title") or file.src_uri)
@@ -186,10 +195,12 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         if code not in self._catalogs:
             path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
             try:
-                po = catalog.read_catalog(path, code) if path.is_file() else None
+                self._catalogs[code] = (
+                    catalog.usable_translations(path, code, self.cache).published
+                    if path.is_file() else {}
+                )
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            self._catalogs[code] = catalog.published(po) if po is not None else {}
         return self._catalogs[code]
 
     def _unpublished(self, article: Article | None) -> frozenset[str]:
@@ -290,6 +301,23 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             )
             other.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
             build(other)
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates kept for the life of the process, checked against their source."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATE_CODE = _MemoryBytecodeCache()
 
 
 class _Translations(gettext.NullTranslations):

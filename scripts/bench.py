@@ -1,0 +1,455 @@
+"""`make bench`: wellread against plain mkdocs-material on a synthetic site (not a test).
+
+It writes a site of N articles in 20 topic folders with three languages (wellread.synthetic) into
+a temp folder and measures, each several times with the median reported:
+
+  (a) plain mkdocs-material building the same pages in one language (the baseline)
+  (b) the full wellread build, cold (no cache), every stage, every language; and per language
+  (c) a warm rebuild, nothing changed
+  (d) a rebuild after one article is edited
+  (e) the checker's words per second on one core
+  (f) cards per second, cold, on one core and with the process pool
+  (g) peak memory of the build's whole process tree
+  (h) what a reader downloads for an article page
+  and how long `mkdocs serve` takes to rebuild the sample site after an edit.
+
+Then it builds N = 250, 500, 1,000 and 2,000 articles once each to show how time grows.
+Environment: BENCH_N=100 measures one size only (a quick look); BENCH_REPEAT=3 runs per median.
+The table goes to standard output and the numbers to .bench/results.json.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from wellread.synthetic import SyntheticSite, write_site
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GROWTH_SIZES = (250, 500, 1000, 2000)
+MAIN_SIZE = 1000
+TIMEOUT = 1800  # seconds for one build; a build that takes longer is a failure worth seeing
+_BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
+_BUILDING = re.compile(r"wellread: building the '([\w-]+)' site")
+
+
+@dataclass
+class Run:
+    """One timed command: wall-clock seconds, peak memory of its process tree, its log."""
+
+    seconds: float
+    peak_mb: float
+    log: str = ""
+    per_language: dict[str, float] = field(default_factory=dict)
+
+
+def _environment() -> dict[str, str]:
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000",
+    }
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of `root` and all its descendants, from /proc (Linux)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            statm = (entry / "statm").read_text().split()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        parents[int(entry.name)] = int(fields[1])
+        rss[int(entry.name)] = int(statm[1]) * os.sysconf("SC_PAGE_SIZE")
+    tree, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        tree.add(pid)
+        todo += [child for child, parent in parents.items() if parent == pid]
+    return sum(rss.get(pid, 0) for pid in tree) / 2**20
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run `command`, sampling its process tree's memory every 0.2 s; fail loudly on error."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True,
+    )
+    peak = 0.0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            if sys.platform.startswith("linux"):
+                peak = max(peak, _tree_rss_mb(process.pid))
+            stop.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    try:
+        log, _ = process.communicate(timeout=TIMEOUT)
+    finally:
+        stop.set()
+        sampler.join()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{log[-3000:]}")
+    return Run(seconds, peak, log, _per_language(log, seconds))
+
+
+def _per_language(log: str, total: float) -> dict[str, float]:
+    """Each nested language build logs its own time; the default language gets the rest."""
+    others = _BUILDING.findall(log)
+    times = [float(t) for t in _BUILT_IN.findall(log)]
+    if not others or len(times) < len(others):
+        return {}
+    nested = dict(zip(others, times[: len(others)], strict=True))
+    return {"(default)": round(total - sum(nested.values()), 2), **nested}
+
+
+def baseline(site: SyntheticSite) -> Run:
+    shutil.rmtree(site.root / "site-baseline", ignore_errors=True)
+    return timed([str(BIN / "mkdocs"), "build", "-q", "-f", site.baseline_config.name], site.root)
+
+
+def wellread_build(site: SyntheticSite, cold: bool) -> Run:
+    if cold:
+        shutil.rmtree(site.root / ".cache", ignore_errors=True)
+    return timed([str(BIN / "wellread"), "build", "-f", site.config.name], site.root)
+
+
+def edit_one_article(site: SyntheticSite, round_: int) -> None:
+    article = next(iter(sorted((site.root / "content" / "vaccines").glob("*-*.md"))))
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nAsk your nurse about this. Edit number {round_ + 1}.\n")
+
+
+def median(runs: list[Run]) -> float:
+    return round(statistics.median(r.seconds for r in runs), 2)
+
+
+def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200) -> float:
+    """Words checked per second on one core, with every cache cleared between rounds."""
+    from wellread.article import _parse_article_cached
+    from wellread.check import CheckContext, check_article
+    from wellread.check.terms import _words
+    from wellread.prose import masked_text, sentences
+    from wellread.site import parse_page
+
+    content = site.root / "content"
+    pages = sorted(content.rglob("*.md"))[:limit]
+    texts = [(p, p.read_bytes()) for p in pages]
+    words = sum(len(data.decode("utf-8").split()) for _, data in texts)
+    context = CheckContext()
+    check_article(parse_page(texts[0][1], "warm-up", "warm/up.md"), context)  # load word lists
+    timings = []
+    for _ in range(repeat):
+        for cache in (_parse_article_cached, masked_text, sentences, _words):
+            cache.cache_clear()
+        start = time.perf_counter()
+        for path, data in texts:
+            page = path.relative_to(content).as_posix()
+            check_article(parse_page(data, f"content/{page}", page), context)
+        timings.append(time.perf_counter() - start)
+    return round(words / statistics.median(timings))
+
+
+def cards_per_second(repeat: int) -> tuple[float, float]:
+    """Cards rendered per second, cold: on one core, and through the build's process pool."""
+    from wellread import cards
+    from wellread.cardbatch import CARD_SIZES, CardJob, render_batch
+
+    CARD_SIZE = CARD_SIZES["landscape"]
+
+    layout = cards.load_layout(REPO / "theme" / "cards" / "layout.yml")
+
+    def text(i: int, lang: str = "en") -> cards.CardText:
+        return cards.CardText(
+            title=f"Checking your blood sugar at home, part {i}",
+            description="How to use a meter, what the numbers mean, and what to do if your "
+                        f"sugar is low ({i}).",
+            topic="Diabetes", site_name="wellread health", lang=lang,
+            direction="rtl" if lang == "ar" else "ltr",
+        )
+
+    cards.render_card(text(0), layout, CARD_SIZE)  # fonts loaded once, as in a build
+    one_core = []
+    for round_ in range(repeat):
+        start = time.perf_counter()
+        for i in range(12):
+            cards.render_card(text(1000 * round_ + i + 1), layout, CARD_SIZE)
+        one_core.append(12 / (time.perf_counter() - start))
+    pooled = []
+    count = 60
+    for round_ in range(repeat):
+        with tempfile.TemporaryDirectory() as folder:
+            jobs = [
+                CardJob(text(10_000 * (round_ + 1) + i), CARD_SIZE, Path(folder) / f"{i}.png")
+                for i in range(count)
+            ]
+            start = time.perf_counter()
+            render_batch(jobs, layout, Path(folder) / "cache")
+            pooled.append(count / (time.perf_counter() - start))
+    return round(statistics.median(one_core), 1), round(statistics.median(pooled), 1)
+
+
+class _Assets(HTMLParser):
+    """The files a browser fetches by itself for a page: stylesheets, scripts, images, icons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag in ("script", "img") and a.get("src"):
+            self.urls.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "icon", "preload", "modulepreload"):
+            self.urls.append(a.get("href", ""))
+
+
+def article_page_weight(site_dir: Path, page: Path) -> dict[str, float]:
+    """KB of an article page and everything it loads from the site, as sent (gzip) and raw."""
+    parser = _Assets()
+    html = page.read_bytes()
+    parser.feed(html.decode("utf-8"))
+    files = [page]
+    for url in parser.urls:
+        if "://" in url or url.startswith("//"):
+            continue
+        target = (page.parent / url.split("?")[0].split("#")[0]).resolve()
+        if target.is_file() and target.is_relative_to(site_dir.resolve()):
+            files.append(target)
+    raw = sum(f.stat().st_size for f in files)
+    sent = sum(len(gzip.compress(f.read_bytes(), 6, mtime=0)) for f in files)
+    return {"kb": round(sent / 1024, 1), "raw_kb": round(raw / 1024, 1),
+            "html_kb": round(len(html) / 1024, 1), "files": len(files)}
+
+
+def serve_rebuild_seconds(repeat: int) -> float | None:
+    """`mkdocs serve` on a copy of the sample site: seconds from saving an article to rebuilt."""
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        for name in ("content", "locales", "theme"):
+            shutil.copytree(REPO / name, project / name)
+        shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        process = subprocess.Popen(
+            [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+            env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        lines: list[tuple[float, str]] = []
+
+        def read() -> None:
+            for line in process.stdout:  # type: ignore[union-attr]
+                lines.append((time.perf_counter(), line))
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+
+        def wait_for(text: str, after: int, limit: float) -> tuple[float, int] | None:
+            deadline = time.perf_counter() + limit
+            while time.perf_counter() < deadline and process.poll() is None:
+                for index in range(after, len(lines)):
+                    if text in lines[index][1]:
+                        return lines[index][0], index + 1
+                time.sleep(0.05)
+            return None
+
+        try:
+            ready = wait_for("Serving on", 0, 300)
+            if ready is None:
+                return None
+            seen, timings = ready[1], []
+            article = project / "content" / "vaccines" / "flu-vaccine.md"
+            for round_ in range(repeat):
+                time.sleep(1.5)  # let the watcher settle
+                start = time.perf_counter()
+                with article.open("a", encoding="utf-8") as handle:
+                    handle.write(f"\nAsk your nurse. Edit {round_ + 1}.\n")
+                done = wait_for("Reloading browsers", seen, 300) or wait_for(
+                    "Documentation built", seen, 1
+                )
+                if done is None:
+                    return None
+                timings.append(done[0] - start)
+                seen = done[1]
+            return round(statistics.median(timings), 2)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def measure_size(root: Path, n: int, repeat: int, full: bool) -> dict:
+    """Build a site of n articles: the full set of measurements when `full`, else one of each."""
+    started = time.perf_counter()
+    site = write_site(root / f"site-{n}", n, REPO)
+    print(f"  {n} articles: {site.words:,} words written in "
+          f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
+    runs = repeat if full else 1
+    base = [baseline(site) for _ in range(runs)]
+    cold = [wellread_build(site, cold=True) for _ in range(runs)]
+    warm = [wellread_build(site, cold=False) for _ in range(runs)]
+    pages = len(list((site.root / "content").rglob("*.md")))
+    languages = len(site.languages)
+    result = {
+        "articles": n, "pages": pages, "languages": languages, "words": site.words,
+        "baseline_s": median(base), "cold_s": median(cold), "warm_s": median(warm),
+        "baseline_ms_per_page": round(1000 * median(base) / pages, 1),
+        "cold_ms_per_page_per_language": round(1000 * median(cold) / pages / languages, 1),
+        "warm_ms_per_page_per_language": round(1000 * median(warm) / pages / languages, 1),
+        "peak_mb": round(max(r.peak_mb for r in cold + warm), 0),
+        "baseline_peak_mb": round(max(r.peak_mb for r in base), 0),
+        "cold_per_language_s": {
+            lang: round(statistics.median(r.per_language.get(lang, 0) for r in cold), 2)
+            for lang in (cold[0].per_language or {})
+        },
+    }
+    if full:
+        edits = []
+        for round_ in range(repeat):
+            edit_one_article(site, round_)
+            edits.append(wellread_build(site, cold=False))
+        result["edit_s"] = median(edits)
+        result["checker_words_per_s"] = checker_words_per_second(site, repeat)
+        article = next((site.root / "site" / "vaccines").glob("*-*/index.html"))
+        result["article_page"] = article_page_weight(site.root / "site", article)
+    shutil.rmtree(site.root, ignore_errors=True)
+    return result
+
+
+def main() -> None:
+    only = os.environ.get("BENCH_N")
+    repeat = int(os.environ.get("BENCH_REPEAT", "3"))
+    sizes = (int(only),) if only else GROWTH_SIZES
+    main_size = sizes[0] if only else MAIN_SIZE
+    started = time.perf_counter()
+    print(f"bench: sizes {', '.join(map(str, sizes))}, {repeat} runs per median, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    by_size: dict[int, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="wellread-bench-") as folder:
+        for n in sizes:
+            by_size[n] = measure_size(Path(folder), n, repeat, full=n == main_size)
+    one_core, pooled = cards_per_second(repeat)
+    serve = serve_rebuild_seconds(repeat)
+    main_run = by_size[main_size]
+    languages = main_run["languages"]
+    per_language = {
+        key: round(main_run[key] / languages, 2) for key in ("cold_s", "warm_s", "edit_s")
+    }
+    results = {
+        "n": main_size,
+        "languages": languages,
+        "baseline_s": main_run["baseline_s"],
+        "cold_s": main_run["cold_s"],
+        "warm_s": main_run["warm_s"],
+        "edit_s": main_run["edit_s"],
+        "cold_s_per_language": per_language["cold_s"],
+        "warm_s_per_language": per_language["warm_s"],
+        "edit_s_per_language": per_language["edit_s"],
+        "cold_per_language_s": main_run["cold_per_language_s"],
+        "ratio_cold": round(per_language["cold_s"] / main_run["baseline_s"], 2),
+        "ratio_warm": round(per_language["warm_s"] / main_run["baseline_s"], 2),
+        "ratio_edit": round(per_language["edit_s"] / main_run["baseline_s"], 2),
+        "growth_1000_2000": (
+            round(by_size[2000]["cold_s"] / by_size[1000]["cold_s"], 2)
+            if {1000, 2000} <= by_size.keys() else None
+        ),
+        "baseline_growth_1000_2000": (
+            round(by_size[2000]["baseline_s"] / by_size[1000]["baseline_s"], 2)
+            if {1000, 2000} <= by_size.keys() else None
+        ),
+        "checker_words_per_s": main_run["checker_words_per_s"],
+        "cards_per_s": pooled,
+        "cards_per_s_one_core": one_core,
+        "peak_mb": max(run["peak_mb"] for run in by_size.values()),
+        "peak_mb_at": max(by_size.values(), key=lambda run: run["peak_mb"])["articles"],
+        "article_page_kb": main_run["article_page"]["kb"],
+        "article_page": main_run["article_page"],
+        "serve_rebuild_s": serve,
+        "sizes": {str(n): run for n, run in by_size.items()},
+        "machine": {
+            "cores": os.cpu_count(), "python": platform.python_version(),
+            "load_at_start": round(os.getloadavg()[0], 2),
+        },
+        "bench_s": round(time.perf_counter() - started),
+    }
+    out = REPO / ".bench" / "results.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
+    print(table(results))
+    print(f"\n(written to {out.relative_to(REPO)}; the bench took {results['bench_s']} s)")
+
+
+def table(r: dict) -> str:
+    """The results as a Markdown table, with each build time's ratio to the baseline."""
+    n, langs = r["n"], r["languages"]
+    rows = [
+        ("(a) plain Material, 1 language (baseline)", f"{r['baseline_s']} s", "1.00"),
+        (f"(b) wellread cold, {langs} languages", f"{r['cold_s']} s", ""),
+        ("    per language", f"{r['cold_s_per_language']} s", f"{r['ratio_cold']}"),
+        *(
+            (f"    of which {lang}", f"{seconds} s", "")
+            for lang, seconds in r["cold_per_language_s"].items()
+        ),
+        (f"(c) wellread warm, {langs} languages", f"{r['warm_s']} s", ""),
+        ("    per language", f"{r['warm_s_per_language']} s", f"{r['ratio_warm']}"),
+        ("(d) after editing one article, per language", f"{r['edit_s_per_language']} s",
+         f"{r['ratio_edit']}"),
+        ("(e) checker, one core", f"{r['checker_words_per_s']:,} words/s", ""),
+        ("(f) cards, cold", f"{r['cards_per_s']}/s pooled, {r['cards_per_s_one_core']}/s "
+         "one core", ""),
+        ("(g) peak memory (process tree)", f"{r['peak_mb']:.0f} MB at {r['peak_mb_at']} "
+         "articles", ""),
+        ("(h) article page, as sent (gzip)", f"{r['article_page_kb']} KB "
+         f"({r['article_page']['raw_kb']} KB raw, {r['article_page']['files']} files)", ""),
+        ("mkdocs serve rebuild of the sample after an edit", f"{r['serve_rebuild_s']} s", ""),
+    ]
+    lines = [f"Synthetic site: {n} articles in 20 topics, {langs} languages; medians of the runs.",
+             "", "| measure | value | times the baseline |", "| --- | --- | --- |"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    if len(r["sizes"]) > 1:
+        lines += ["", "| articles | baseline | wellread cold | ms/page/language | wellread warm "
+                  "| peak MB |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            f"| {s['articles']} | {s['baseline_s']} s | {s['cold_s']} s | "
+            f"{s['cold_ms_per_page_per_language']} | {s['warm_s']} s | {s['peak_mb']:.0f} |"
+            for s in r["sizes"].values()
+        ]
+        lines.append(f"\ntime(2,000) / time(1,000): wellread {r['growth_1000_2000']}, "
+                     f"plain Material {r['baseline_growth_1000_2000']}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

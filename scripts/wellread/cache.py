@@ -1,0 +1,99 @@
+"""A cache of results keyed by a hash of everything that went into them, in .cache/wellread/.
+
+Each entry is a small JSON file named after its key. The key covers the input bytes, the
+settings, wellread's own code and data, and CACHE_VERSION, so a changed input, rule or word list
+never reads a stale entry; an entry that cannot be read (truncated, edited, another version) is
+ignored and written again. Entries are also kept in memory for the life of the process, so the
+builds of several languages in one `mkdocs build` or `mkdocs serve` share them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+CACHE_VERSION = 1  # raise when the layout of an entry changes
+_MEMORY: dict[str, Any] = {}
+_MEMORY_LIMIT = 50_000  # entries; a long `mkdocs serve` session must not grow without end
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of wellread's Python code and data files: a new rule or word list is a new key."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """One kind of entry (findings, catalogs, …) under `root`; `root=None` keeps memory only."""
+
+    def __init__(self, root: Path | None, kind: str) -> None:
+        self.root = root
+        self.folder = root / kind if root is not None else None
+        self.kind = kind
+
+    def sibling(self, kind: str) -> Cache:
+        """Another kind of entry in the same place."""
+        return Cache(self.root, kind)
+
+    def key(self, *parts: str | bytes) -> str:
+        digest = hashlib.sha256(f"{CACHE_VERSION}\0{self.kind}\0{code_version()}".encode())
+        for part in parts:
+            data = part.encode("utf-8") if isinstance(part, str) else part
+            digest.update(len(data).to_bytes(8, "big"))  # ("ab", "c") differs from ("a", "bc")
+            digest.update(data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> Any | None:
+        """The entry, or None when there is none or it cannot be used."""
+        if key in _MEMORY:
+            return _MEMORY[key]
+        if self.folder is None:
+            return None
+        try:
+            entry = json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(entry, dict) or entry.get("version") != CACHE_VERSION or (
+            entry.get("key") != key or "data" not in entry
+        ):
+            return None
+        self._remember(key, entry["data"])
+        return entry["data"]
+
+    def put(self, key: str, data: Any) -> None:
+        """Keep `data` (JSON-serialisable); a cache that cannot be written is only slower."""
+        self._remember(key, data)
+        if self.folder is None:
+            return
+        path = self.folder / key[:2] / f"{key}.json"
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_text(json.dumps({"version": CACHE_VERSION, "key": key, "data": data},
+                                          ensure_ascii=False), "utf-8")
+            partial.replace(path)  # an entry on disk is always whole
+        except OSError:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+
+    @staticmethod
+    def forget_memory() -> None:
+        """Drop what this process remembers, so the next `get` reads the disk."""
+        _MEMORY.clear()
+
+    @staticmethod
+    def _remember(key: str, data: Any) -> None:
+        if len(_MEMORY) >= _MEMORY_LIMIT:
+            _MEMORY.clear()
+        _MEMORY[key] = data

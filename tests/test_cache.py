@@ -1,0 +1,111 @@
+"""Content-hash caches: unchanged input is not checked again; anything unusable is rebuilt."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import wellread.site
+from wellread import catalog
+from wellread.cache import CACHE_VERSION, Cache
+from wellread.check import CheckContext, CheckSettings
+from wellread.site import cached_page_findings
+
+from .conftest import ARTICLE, REPO
+
+LONG = ARTICLE + (
+    "\nThis sentence goes on and on with more and more words so that it is much too long for "
+    "a reader to follow in one go.\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_memory() -> None:
+    Cache.forget_memory()
+
+
+def findings(cache: Cache, text: str = LONG, context: CheckContext | None = None) -> list:
+    return cached_page_findings(
+        text.encode(), "content/vaccines/flu.md", "vaccines/flu.md", context or CheckContext(),
+        cache,
+    )
+
+
+def refuse_to_check(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*_args: object) -> None:
+        raise AssertionError("the page was checked again")
+
+    monkeypatch.setattr(wellread.site, "check_article", fail)
+
+
+def test_an_unchanged_page_is_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = findings(Cache(tmp_path, "findings"))
+    assert first  # the long sentence, at least
+    Cache.forget_memory()  # a new process: only the disk remembers
+    refuse_to_check(monkeypatch)
+    assert findings(Cache(tmp_path, "findings")) == first
+
+
+def test_an_edited_page_is_checked_again(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "findings")
+    before = findings(cache)
+    after = findings(cache, LONG.replace("Ask your nurse", "Ask your obviously nurse"))
+    assert [f.rule for f in after] != [f.rule for f in before]
+    assert "tone-condescending" in {f.rule for f in after}
+
+
+def test_other_settings_give_other_findings(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "findings")
+    strict = CheckContext(settings=CheckSettings(sentence_words_warning=5))
+    relaxed = findings(cache)
+    assert len(findings(cache, context=strict)) > len(relaxed)
+    assert findings(cache) == relaxed
+
+
+@pytest.mark.parametrize("damage", [
+    "{not json", '{"version": 0, "key": "%s", "data": []}', "[]",
+    '{"version": VERSION, "key": "%s", "data": [{"file": 1}]}',
+])
+def test_an_unusable_entry_is_ignored_and_written_again(tmp_path: Path, damage: str) -> None:
+    cache = Cache(tmp_path, "findings")
+    expected = findings(cache)
+    entries = list((tmp_path / "findings").rglob("*.json"))
+    assert len(entries) == 1
+    key = entries[0].stem
+    entries[0].write_text(
+        damage.replace("%s", key).replace("VERSION", str(CACHE_VERSION)), "utf-8"
+    )
+    Cache.forget_memory()
+    assert findings(Cache(tmp_path, "findings")) == expected
+    entry = json.loads(entries[0].read_text("utf-8"))
+    assert entry["version"] == CACHE_VERSION and entry["key"] == key
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    cache = Cache(blocked, "findings")
+    assert findings(cache) == findings(Cache(None, "findings"))
+
+
+def test_a_changed_catalog_is_read_again(tmp_path: Path) -> None:
+    po = tmp_path / "es.po"
+    source = (REPO / "locales" / "es" / "LC_MESSAGES" / "content.po").read_text("utf-8")
+    po.write_text(source, "utf-8")
+    cache = Cache(tmp_path, "catalogs")
+    before = catalog.usable_translations(po, "es", cache)
+    message = next(iter(before.published))
+    changed = source.replace(
+        f'msgstr "{before.published[message]}"', 'msgstr "[texto](https://otra.example)"', 1
+    )
+    assert changed != source
+    po.write_text(changed, "utf-8")
+    after = catalog.usable_translations(po, "es", cache)
+    assert message not in after.published
+    assert [r[1] for r in after.rejected] == [message]
+    Cache.forget_memory()
+    assert catalog.usable_translations(po, "es", Cache(tmp_path, "catalogs")) == after
