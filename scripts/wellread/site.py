@@ -87,9 +87,29 @@ def _cached_findings(cache: Cache, key: str) -> list[Finding] | None:
         return None
 
 
+_LAST_CONTEXT: list[tuple[CheckContext, str]] = []  # one build's context, computed once
+
+
 def _context_key(context: CheckContext) -> str:
-    files = hashlib.sha256("\0".join(sorted(context.files)).encode()).hexdigest()
-    return f"{context.settings!r}\0{context.today.isoformat()}\0{files}"
+    """Everything beyond an article's bytes that its findings depend on. Rules read the other
+    files (images) too, so each one's size and modification time are part of the key. Computed
+    once per context object: a build (or a `mkdocs serve` rebuild) makes a new one."""
+    if _LAST_CONTEXT and _LAST_CONTEXT[0][0] is context:
+        return _LAST_CONTEXT[0][1]
+    digest = hashlib.sha256()
+    content_dir = context.content_dir
+    for name in sorted(context.files):
+        digest.update(name.encode() + b"\0")
+        if content_dir is not None and not name.endswith(".md"):
+            try:
+                stat = (content_dir / name).stat()
+            except OSError:
+                continue
+            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+    settings = context.settings
+    key = f"{settings!r}\0{context.today.isoformat()}\0{content_dir}\0{digest.hexdigest()}"
+    _LAST_CONTEXT[:] = [(context, key)]
+    return key
 
 
 def problem_finding(error: ContentError) -> Finding:
