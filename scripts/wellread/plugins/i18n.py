@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from babel import Locale, UnknownLocaleError
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +28,9 @@ from .. import catalog, pageinfo
 from ..article import Article
 from ..bidi import isolate_ltr_runs
 from ..errors import ContentError, WellreadError
+from ..sanitize import clean_html
 from ..site import parse_page
+from .escaping import escape_nav_titles, escape_site_texts
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 
@@ -123,6 +126,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
+        escape_site_texts(config, files)  # cards and captions have their plain text by now
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -161,7 +165,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 totals[code][1] += total
                 cells.append(f"{100 * done // total if total else 100} %")
             link = posixpath.relpath(file.src_uri, posixpath.dirname(self.config.progress_page))
-            rows.append(f"| [{self.content.get(title, title)}]({link}) | {' | '.join(cells)} |")
+            shown = escape(self.content.get(title, title)).replace("|", "&#124;")
+            rows.append(f"| [{shown}]({link}) | {' | '.join(cells)} |")
         header = " | ".join(self.languages[code] for code in others)
         summary = [
             f"| {self.languages[code]} | {100 * d // t if t else 100} % |"
@@ -216,6 +221,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 title = article.meta.get("title") if article else None
                 if isinstance(title, str):
                     item.title = self.content.get(" ".join(title.split()), title)
+        escape_nav_titles(nav)
         return nav
 
     def on_page_markdown(
@@ -265,6 +271,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.current != self.config.default_language:
+            html = clean_html(html)  # translations are untrusted: the second wall after integrity
         return isolate_ltr_runs(html) if self.direction == "rtl" else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
