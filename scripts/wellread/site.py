@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -78,8 +79,10 @@ def translation_findings(
         shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
         try:
             po = catalog.read_catalog(path, language)
-        except CatalogError as error:
-            findings.append(Finding(shown, 1, 1, "catalog", Severity.ERROR, str(error)))
+        except CatalogError as error:  # "<path>:<line>: what is wrong", placed at its line
+            where = re.match(rf"{re.escape(str(path))}(?::(\d+))?: (.*)", str(error), re.DOTALL)
+            line, text = (int(where[1] or 1), where[2]) if where else (1, str(error))
+            findings.append(Finding(shown, line, 1, "catalog", Severity.ERROR, text))
             continue
         shown_strings = catalog.published(po)
         pairs = [(m.lineno, m.string) for m in po if m.id in shown_strings and m.lineno]
