@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate cards test lint bench system-deps clean
+.PHONY: site serve check translate cards test lint bench fuzz system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
@@ -30,6 +30,10 @@ test: system-deps $(STAMP)  ## Lint, then every test (unit, catalogs, end-to-end
 
 bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic site (BENCH_N=100: one size)
 	$(BIN)/python scripts/bench.py
+
+fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test runs a few)
+	HYPOTHESIS_PROFILE=wellread-fuzz $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider \
+		--hypothesis-show-statistics -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

@@ -28,6 +28,7 @@ _HTML_BLOCK = re.compile(
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _COMMENT_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_BARE_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)]|#{1,6})\s*$")  # an empty item or heading
 _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _ATTR_LIST_LINE = re.compile(r"^\s*\{:?[^}]*\}\s*$")
 _IGNORE_COMMENT = re.compile(r"<!--\s*wellread:\s*ignore\s+([\w\-, ]+?)\s*-->")
@@ -163,7 +164,11 @@ def _parse_article_cached(text: str, path: str, page: str) -> Article:
         meta, meta_lines = _load_front_matter("\n".join(lines[1:end]), path, first_line=2)
         body_start = end + 1
     numbered = list(enumerate(lines[body_start:], start=body_start + 1))
-    chunks = tuple(_parse_blocks(numbered))
+    chunks = tuple(
+        Verbatim("other", chunk.source, chunk.line)
+        if isinstance(chunk, Block) and not chunk.text.strip() else chunk  # '>' or '#' alone
+        for chunk in _parse_blocks(numbered)
+    )
     return Article(
         path=path, page=page, meta=meta, meta_lines=meta_lines, body_line=body_start + 1,
         chunks=chunks, ignored=_ignored_lines(numbered), lines=tuple(lines),
@@ -171,7 +176,14 @@ def _parse_article_cached(text: str, path: str, page: str) -> Article:
 
 
 def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
-    loader = _Loader(source)
+    try:
+        loader = _Loader(source)
+    except yaml.reader.ReaderError as error:  # a control character YAML does not allow
+        raise ContentError(
+            path, first_line + source[: error.position].count("\n"),
+            f"The front matter has a character YAML does not allow (U+{error.character:04X}).",
+            "Delete the invisible character on this line; retype the line if you cannot see it.",
+        ) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
@@ -338,7 +350,7 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
             i = end
             continue
         after_list = bool(_LIST_ITEM.match(line)) or (after_list and _indent(line) > base)
-        if _THEMATIC_BREAK.match(line):
+        if _THEMATIC_BREAK.match(line) or _BARE_MARKER.match(line):
             yield Verbatim("other", (line,), number)
             i += 1
         elif fence := _FENCE.match(line):
@@ -398,7 +410,12 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
             for _, text in numbered[i:end]:
                 q = _BLOCKQUOTE.match(text)
                 parts.append((len(q.group(1)), q.group(2).strip()))  # type: ignore[union-attr]
-            yield _block("blockquote", numbered[i:end], quote.group(1), parts)
+            inner = quote.group(2)
+            if _LOOKS_LIKE_BLOCK.match(parts[0][1]) or _indent(inner) >= 4 or _FENCE.match(inner):
+                # a heading, list or code inside the quote: nested structure, kept as written
+                yield Verbatim("other", tuple(text for _, text in numbered[i:end]), number)
+            else:
+                yield _block("blockquote", numbered[i:end], quote.group(1), parts)
             i = end
         else:
             end = i + 1
@@ -484,8 +501,9 @@ def _continues(line: str) -> bool:
     """A line continues the paragraph or list item above it (a lazy continuation line)."""
     stripped = line.strip()
     return bool(stripped) and not (
-        _LIST_ITEM.match(line) or _HEADING.match(line) or _FENCE.match(line)
-        or _ADMONITION.match(line) or _BLOCKQUOTE.match(line) or _HTML_BLOCK.match(line)
+        _LIST_ITEM.match(line) or _BARE_MARKER.match(line) or _HEADING.match(line)
+        or _FENCE.match(line) or _ADMONITION.match(line) or _BLOCKQUOTE.match(line)
+        or _HTML_BLOCK.match(line)
         or _COMMENT_LINE.match(line) or _SETEXT.match(line) or _THEMATIC_BREAK.match(line)
     )
 
@@ -525,6 +543,24 @@ def _cell_text(cell: Block, replace: Mapping[str, str], source_attributes: str) 
     return f"<span {source_attributes}>{cell.text}</span>" if source_attributes else cell.text
 
 
+_LOOKS_LIKE_BLOCK = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|>|[-*+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$)"
+)
+
+
+def _literal_start(text: str) -> str:
+    """Text written at the start of a line that Markdown would read as '#', '>', '-' or '1.'
+    syntax gets a backslash, so a paragraph stays a paragraph (an ordered-list number keeps
+    its digits and escapes the '.' or ')' after them)."""
+    match = _LOOKS_LIKE_BLOCK.match(text)
+    if match is None:
+        return text
+    if match.group(0)[:1].isdigit():
+        end = match.end()
+        return f"{text[:end]}\\{text[end:]}"
+    return "\\" + text
+
+
 def render_markdown(
     chunks: tuple[Chunk, ...], replace: Mapping[str, str], source_attributes: str = ""
 ) -> str:
@@ -546,6 +582,8 @@ def render_markdown(
             text = " ".join(replace[chunk.text].split())
             if chunk.kind == "admonition_title":
                 text = text.replace('"', "&quot;") + '"'
+            elif chunk.kind != "heading":
+                text = _literal_start(text)
             out.append(chunk.prefix + text)
         elif not source_attributes or chunk.kind == "admonition_title":
             out.extend(chunk.source)

@@ -97,10 +97,12 @@ def corrections(meta: Mapping[str, Any], language: str) -> list[dict[str, str]]:
 
 
 def sources(meta: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The sources with a web address; a javascript: or data: link is never published."""
     return [
         {"text": str(item["title"]), "url": str(item["url"]), "field": f"sources.{index}.title"}
         for index, item in enumerate(_list(meta, "sources"))
         if isinstance(item, dict) and item.get("title") and item.get("url")
+        and str(item["url"]).strip().lower().startswith(("https://", "http://"))
     ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -139,8 +140,10 @@ def translation_findings(
             continue
         try:
             usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
-        except CatalogError as error:
-            findings.append(Finding(shown, 1, 1, "catalog", Severity.ERROR, str(error)))
+        except CatalogError as error:  # "<path>:<line>: what is wrong", placed at its line
+            where = re.match(rf"{re.escape(str(path))}(?::(\d+))?: (.*)", str(error), re.DOTALL)
+            line, text = (int(where[1] or 1), where[2]) if where else (1, str(error))
+            findings.append(Finding(shown, line, 1, "catalog", Severity.ERROR, text))
             continue
         pairs = sorted(
             (usable.lines[source], text) for source, text in usable.published.items()

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 from babel import Locale, UnknownLocaleError
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
+from markupsafe import escape
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +30,9 @@ from ..article import Article
 from ..bidi import isolate_ltr_runs
 from ..cache import Cache
 from ..errors import ContentError, WellreadError
+from ..sanitize import clean_html
 from ..site import parse_page
+from .escaping import escape_nav_titles, escape_site_texts
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 CACHE_DIR = ".cache/wellread"  # relative to mkdocs.yml, beside the social plugin's cards
@@ -129,6 +132,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         # Each language's build has its own Jinja environment; without this, every one of them
         # compiles the same templates again.
         env.bytecode_cache = _TEMPLATE_CODE
+        escape_site_texts(config, files)  # cards and captions have their plain text by now
         return env
 
     # -- pages ---------------------------------------------------------------------------------
@@ -170,7 +174,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 totals[code][1] += total
                 cells.append(f"{100 * done // total if total else 100} %")
             link = posixpath.relpath(file.src_uri, posixpath.dirname(self.config.progress_page))
-            rows.append(f"| [{self.content.get(title, title)}]({link}) | {' | '.join(cells)} |")
+            shown = escape(self.content.get(title, title)).replace("|", "&#124;")
+            rows.append(f"| [{shown}]({link}) | {' | '.join(cells)} |")
         header = " | ".join(self.languages[code] for code in others)
         summary = [
             f"| {self.languages[code]} | {100 * d // t if t else 100} % |"
@@ -227,6 +232,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 title = article.meta.get("title") if article else None
                 if isinstance(title, str):
                     item.title = self.content.get(" ".join(title.split()), title)
+        escape_nav_titles(nav)
         return nav
 
     def on_page_markdown(
@@ -276,6 +282,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if self.current != self.config.default_language:
+            html = clean_html(html)  # translations are untrusted: the second wall after integrity
         return isolate_ltr_runs(html) if self.direction == "rtl" else html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
