@@ -83,7 +83,9 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             data = file.content_bytes
             if self.language == self.default_language:
                 for found in trust.image_findings(data, f"{shown_root}/{file.src_uri}"):
-                    log.warning("wellread: %s", found.as_text())
+                    # As wellread/check does: errors fail a strict build, warnings only report.
+                    level = logging.ERROR if found.severity == "error" else logging.INFO
+                    log.log(level, "wellread: %s", found.as_text())
             try:
                 file.content_bytes = _published(data, self.config.image_max_width)
             except images.ImageProblem as error:
@@ -153,10 +155,18 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
 
     @event_priority(-100)  # last, so the policy covers every script other plugins added
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = webprivacy.with_external_link_rel(output, self.site_host)
+        return self._private(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        # Static templates such as 404.html are whole pages too; sitemap.xml is not.
+        return self._private(output) if template_name.endswith(".html") else output
+
+    def _private(self, html: str) -> str:
+        html = webprivacy.with_external_link_rel(html, self.site_host)
         if self.config.content_security_policy and not self.serving:
-            output = webprivacy.with_content_security_policy(output)
-        return output
+            html = webprivacy.with_content_security_policy(html)
+        return html
 
     # Before wellread/i18n builds the other languages: MkDocs shares this plugin object between
     # those builds (it has on_startup), so each language's feed is written while it is current.
