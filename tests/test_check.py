@@ -482,3 +482,11 @@ def test_html_image_without_alt_is_an_error_at_its_place() -> None:
         (11, 10, Severity.ERROR), (14, 3, Severity.ERROR),
     ]
     assert "'a.png'" in found[0].message and "'b.png'" in found[1].message
+
+
+def test_article_without_sources_is_an_error_unless_sources_are_optional() -> None:
+    front = FRONT.split("sources:")[0] + "---\n"
+    assert [f.severity for f in check("Body.\n", front) if f.rule == "sources-missing"] == [
+        Severity.ERROR
+    ]
+    assert "sources-missing" not in rules(check("Body.\n", front, require_sources=False))
