@@ -100,10 +100,10 @@ def test_corrections_page_lists_every_correction_newest_first_translated() -> No
         "Flu vaccine": "Vacuna contra la gripe",
         "We added the nasal spray.": "Añadimos el aerosol nasal.",
     }
-    listed = page_corrections(FLU, "v/flu.md", "v/flu.md", spanish)
+    listed = page_corrections(FLU, "v/flu.md", "v/flu.md", spanish, "en")
     listed += page_corrections(
         FLU.replace("2026-10-06", "2026-11-01").replace("Flu vaccine", "Fever"),
-        "c/fever.md", "c/fever.md", spanish,
+        "c/fever.md", "c/fever.md", spanish, "en",
     )
     text = corrections_markdown(
         listed, CorrectionLabels("Correcciones", "Lo que corregimos.", "Ninguna."),
@@ -111,12 +111,14 @@ def test_corrections_page_lists_every_correction_newest_first_translated() -> No
     )
     assert text == (
         '---\ntitle: "Correcciones"\n---\nLo que corregimos.\n\n'
-        '- <time datetime="2026-11-01">1 de noviembre de 2026</time>: [Fever](c/fever.md). '
-        "We fixed the age for the stronger flu vaccines.\n"
+        '- <time datetime="2026-11-01">1 de noviembre de 2026</time>: '
+        '<span lang="en" dir="ltr">[Fever](c/fever.md)</span>. '
+        '<span lang="en" dir="ltr">We fixed the age for the stronger flu vaccines.</span>\n'
         '- <time datetime="2026-10-06">6 de octubre de 2026</time>: '
-        "[Vacuna contra la gripe](v/flu.md). We fixed the age for the stronger flu vaccines.\n"
+        "[Vacuna contra la gripe](v/flu.md). "
+        '<span lang="en" dir="ltr">We fixed the age for the stronger flu vaccines.</span>\n'
         '- <time datetime="2026-09-20">20 de septiembre de 2026</time>: '
-        "[Fever](c/fever.md). Añadimos el aerosol nasal.\n"
+        '<span lang="en" dir="ltr">[Fever](c/fever.md)</span>. Añadimos el aerosol nasal.\n'
         '- <time datetime="2026-09-20">20 de septiembre de 2026</time>: '
         "[Vacuna contra la gripe](v/flu.md). Añadimos el aerosol nasal.\n"
     )

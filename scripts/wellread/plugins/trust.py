@@ -113,7 +113,10 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         listed = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             link = posixpath.relpath(file.src_uri, posixpath.dirname(name) or ".")
-            listed += trust.page_corrections(file.content_string, file.src_uri, link, content)
+            listed += trust.page_corrections(
+                file.content_string, file.src_uri, link, content,
+                self.default_language if self.language != self.default_language else "",
+            )
         markdown = trust.corrections_markdown(
             listed, labels, lambda day: format_day(day, self.language)
         )
