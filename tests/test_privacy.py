@@ -139,6 +139,12 @@ def test_patient_story_naming_someone_in_full_is_flagged_at_the_name() -> None:
     assert phi(STORY + body) == [("phi-name", 10, 1), ("phi-name", 12, 15)]
 
 
+def test_every_full_date_in_a_patient_story_is_flagged_but_years_are_fine() -> None:
+    body = "Rosa first felt dizzy on 3 March 2024. By 2025 she walked every day.\n"
+    assert phi(STORY + body) == [("phi-date", 10, 26)]
+    assert phi(FRONT + body) == []  # in an article, a date with no person word is fine
+
+
 def test_patient_story_without_consent_is_an_error_at_its_type_line() -> None:
     found = phi(STORY.replace("consent: true\n", "") + "Rosa walks every day.\n")
     assert found == [("phi-consent", 4, 1)]

@@ -354,9 +354,22 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
     patterns = _patterns()
     stop = {w.lower() for w in _data()["not_name_words"]}
     for number, line in enumerate(article.lines, start=1):
-        if number < article.body_line or line.lstrip().startswith(("#", "!", "<!--")):
+        if number < article.body_line:
             continue
         urls = [m.span() for m in _URL.finditer(line)]
+        for match in patterns["date"].finditer(line):
+            # In a patient's own story every full date is about them; the guard for all pages
+            # already reports those with a word like "born" before them.
+            if _outside(urls, match.start(), match.end()) and not patterns["person_date"].search(
+                line[: match.start()]
+            ):
+                yield Finding(
+                    article.path, number, match.start() + 1, "phi-date", Severity.ERROR,
+                    "A full date in a patient story can identify the patient.",
+                    "Give the month and year, or the year only (\"in spring 2024\").",
+                )
+        if line.lstrip().startswith(("#", "!", "<!--")):
+            continue
         for match in (*patterns["full_name"].finditer(line), *patterns["honorific"].finditer(line)):
             words = re.findall(r"[\w'\u2019]+", match.group())
             honorific = match.re is patterns["honorific"]
