@@ -106,6 +106,8 @@ def test_identifier_written_another_way_is_flagged(text: str, rule: str) -> None
         "People aged 90 or older, and adults over 95 years old, need help at home.",
         "Type 2 diabetes affects 38 million people; 1 in 5 do not know.",
         "A temperature of 37.5 °C is normal. Give 5 ml of syrup, version 2.1.4.",
+        "Update the app to version 3.1.4.1 or v10.2.0.1.",
+        "People aged 90 years and older, and more than 95 years old, need help.",
     ],
 )
 def test_ordinary_numbers_are_not_identifiers(text: str) -> None:

@@ -45,6 +45,7 @@ _PHONE = re.compile(
     r"|(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\d(?![\w-])"
 )
 _URL_HOST = re.compile(r"(?:https?|ftp)://(?:[^@/\s]*@)?")
+_VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|versión)\s*|\bv)$")
 _DIGITS = re.compile(r"\d")
 _TOLL_FREE = re.compile(r"1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _ZIP_PLUS_4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
@@ -270,6 +271,8 @@ def _ip(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
             continue
+        if _VERSION_BEFORE.search(line, 0, match.start()):
+            continue  # "version 3.1.4.1" is software, not a device
         if not _outside(urls, match.start(), match.end()) and not _is_url_host(line, match.start()):
             continue  # digits in a link's path or query, such as a version number
         yield _Hit(
