@@ -72,7 +72,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         self.entries: list[feeds.FeedEntry] = []
         self.site_host = urlsplit(config.site_url or "").hostname or ""
         if self.config.feed:
-            config.extra["wellread_feed"] = {"href": feeds.FEED_FILE, "title": config.site_name}
+            config.extra["wellread_feed"] = {"href": feeds.FEED_FILE}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
