@@ -470,3 +470,23 @@ def test_jargon_term_written_with_dots_is_found_without_a_crash() -> None:
     found = [f for f in check("Take one tablet p.o. each day.\n") if f.rule == "jargon"]
     assert [(f.line, f.column) for f in found] == [(11, 17)]
     assert "by mouth" in found[0].suggestion
+
+
+def test_html_image_without_alt_is_an_error_at_its_place() -> None:
+    body = (
+        'See this <img src="a.png"> picture.\n\n<div>\n  <img src="b.png" alt="">\n'
+        '  <img src="c.png" alt="A nurse.">\n</div>\n'
+    )
+    found = [f for f in check(body) if f.rule == "image-alt"]
+    assert [(f.line, f.column, f.severity) for f in found] == [
+        (11, 10, Severity.ERROR), (14, 3, Severity.ERROR),
+    ]
+    assert "'a.png'" in found[0].message and "'b.png'" in found[1].message
+
+
+def test_article_without_sources_is_an_error_unless_sources_are_optional() -> None:
+    front = FRONT.split("sources:")[0] + "---\n"
+    assert [f.severity for f in check("Body.\n", front) if f.rule == "sources-missing"] == [
+        Severity.ERROR
+    ]
+    assert "sources-missing" not in rules(check("Body.\n", front, require_sources=False))

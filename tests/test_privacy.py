@@ -106,6 +106,8 @@ def test_identifier_written_another_way_is_flagged(text: str, rule: str) -> None
         "People aged 90 or older, and adults over 95 years old, need help at home.",
         "Type 2 diabetes affects 38 million people; 1 in 5 do not know.",
         "A temperature of 37.5 °C is normal. Give 5 ml of syrup, version 2.1.4.",
+        "Update the app to version 3.1.4.1 or v10.2.0.1.",
+        "People aged 90 years and older, and more than 95 years old, need help.",
     ],
 )
 def test_ordinary_numbers_are_not_identifiers(text: str) -> None:
@@ -137,6 +139,12 @@ def test_patient_story_with_first_names_only_is_fine() -> None:
 def test_patient_story_naming_someone_in_full_is_flagged_at_the_name() -> None:
     body = "Rosa Delgado lives with her son.\n\nHer neighbour Mrs. Tran drives her to the clinic.\n"
     assert phi(STORY + body) == [("phi-name", 10, 1), ("phi-name", 12, 15)]
+
+
+def test_every_full_date_in_a_patient_story_is_flagged_but_years_are_fine() -> None:
+    body = "Rosa first felt dizzy on 3 March 2024. By 2025 she walked every day.\n"
+    assert phi(STORY + body) == [("phi-date", 10, 26)]
+    assert phi(FRONT + body) == []  # in an article, a date with no person word is fine
 
 
 def test_patient_story_without_consent_is_an_error_at_its_type_line() -> None:

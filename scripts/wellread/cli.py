@@ -27,10 +27,12 @@ from .findings import (
     findings_as_sarif,
     has_errors,
 )
+from .images import IMAGE_SUFFIXES
 from .report import article_metrics, report_html, report_json
 from .scaffold import new_article
 from .site import load_content, problem_finding, read_page, translation_findings
 from .siteconfig import SiteConfig, load_site_config
+from .trust import image_findings
 
 config_option = click.option(
     "--config-file", "-f", default="mkdocs.yml", show_default=True,
@@ -79,6 +81,8 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         findings += check_article(article, contexts[base])
     for base in contexts:
         findings += duplicate_findings(article for article, where in pages if where == base)
+    for path in _images(paths or (content_dir,)):
+        findings += image_findings(path.read_bytes(), _shown(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
         others = [code for code in site.languages if code != site.default_language]
         findings += translation_findings(
@@ -103,6 +107,22 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
             err=True,
         )
     sys.exit(1 if has_errors(findings) else 0)
+
+
+def _images(paths: Iterable[Path]) -> list[Path]:
+    """Image files among `paths` (files or folders), for what their metadata gives away."""
+    found: set[Path] = set()
+    for path in paths:
+        candidates = path.rglob("*") if path.is_dir() else [path]
+        found.update(p for p in candidates if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+    return sorted(found)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 _COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}

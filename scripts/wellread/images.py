@@ -18,6 +18,7 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff")
 # What a published image keeps from its source: how to show it, nothing about who made it.
 _KEPT_INFO = ("transparency", "icc_profile", "dpi", "gamma")
 _GPS_IFD = 0x8825
+_ORIENTATION = 0x0112
 JPEG_QUALITY = 85
 
 
@@ -54,8 +55,8 @@ def published_image(data: bytes, max_width: int) -> bytes:
         kind = CLEANED_FORMATS.get(source.format or "")
         if kind is None or getattr(source, "n_frames", 1) > 1:
             return data  # animations and formats without EXIF are published as they are
-        image = ImageOps.exif_transpose(source) or source
-        changed = image is not source
+        changed = source.getexif().get(_ORIENTATION, 1) not in (0, 1)
+        image = (ImageOps.exif_transpose(source) or source) if changed else source
         if max_width and image.width > max_width:
             height = max(1, round(image.height * max_width / image.width))
             image = image.resize((max_width, height), Image.Resampling.LANCZOS)

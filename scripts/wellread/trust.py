@@ -14,6 +14,7 @@ from .errors import ContentError
 from .feeds import Correction, FeedEntry
 from .findings import Finding, Severity
 from .images import ImageProblem, read_metadata
+from .pageinfo import text_direction
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,18 @@ class ListedCorrection:
     title: str
     link: str
     note: str
+    # The language of a title or note not translated yet ('' when it is), for screen readers.
+    title_lang: str = ""
+    note_lang: str = ""
 
 
 def page_corrections(
-    markdown: str, page: str, link: str, translations: Mapping[str, str]
+    markdown: str, page: str, link: str, translations: Mapping[str, str], source_language: str = "",
 ) -> list[ListedCorrection]:
-    """A page's corrections, title and notes in the catalog's language where translated."""
+    """A page's corrections, title and notes in the catalog's language where translated.
+
+    With `source_language`, what is not translated is marked as being in that language.
+    """
     try:
         article = parse_article(markdown, page, page)
     except ContentError:
@@ -97,7 +104,9 @@ def page_corrections(
         if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note"):
             note = " ".join(str(item["note"]).split())
             found.append(ListedCorrection(
-                item["date"], translations.get(title, title), link, translations.get(note, note)
+                item["date"], translations.get(title, title), link, translations.get(note, note),
+                "" if title in translations else source_language,
+                "" if note in translations else source_language,
             ))
     return found
 
@@ -113,11 +122,18 @@ def corrections_markdown(
         title = item.title.replace("[", "\\[").replace("]", "\\]")
         lines.append(
             f'- <time datetime="{item.day.isoformat()}">{format_day(item.day)}</time>: '
-            f"[{title}]({item.link}). {item.note}"
+            f"{_in_language(f'[{title}]({item.link})', item.title_lang)}. "
+            f"{_in_language(item.note, item.note_lang)}"
         )
     if not ordered:
         lines.append(labels.none)
     return "\n".join(lines) + "\n"
+
+
+def _in_language(markdown: str, language: str) -> str:
+    if not language:
+        return markdown
+    return f'<span lang="{language}" dir="{text_direction(language)}">{markdown}</span>'
 
 
 def _yaml_text(text: str) -> str:

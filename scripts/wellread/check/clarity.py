@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -16,6 +17,9 @@ from ..scaffold import PLACEHOLDER
 from . import CheckContext, finding, rule
 
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)]*)\)")
+_HTML_IMAGE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+_HTML_ALT = re.compile(r"""\salt\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
+_HTML_SRC = re.compile(r"""\ssrc\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 _BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
 TITLE_MAX = 70
@@ -86,6 +90,32 @@ def image_alt_findings(article: Article, context: CheckContext) -> Iterator[Find
                     "Write what the picture shows between the brackets: ![A nurse gives…](…). "
                     "For a purely decorative image, say so in an ignore comment.",
                 )
+        yield from _html_images_without_alt(article, block)
+    for chunk in article.chunks:
+        if isinstance(chunk, Verbatim) and chunk.kind == "html":
+            for number, line in enumerate(chunk.lines, start=chunk.line):
+                yield from _html_images_without_alt(article, None, line, number)
+
+
+def _html_images_without_alt(
+    article: Article, block: Block | None, text: str = "", line: int = 0
+) -> Iterator[Finding]:
+    """An HTML <img> with no alt attribute, or an empty one, in a paragraph or an HTML block."""
+    for match in _HTML_IMAGE.finditer(block.text if block is not None else text):
+        alt = _HTML_ALT.search(match.group())
+        if alt and alt.group(2).strip():
+            continue
+        src = _HTML_SRC.search(match.group())
+        found = finding(
+            article, block, match.start(), "image-alt", Severity.ERROR,
+            f"The image '{src.group(2) if src else '?'}' has no alt text for people who cannot "
+            "see it.",
+            'Add alt="…" saying what the picture shows.',
+            line=line or None,
+        )
+        if block is None:  # a line of an HTML block: place it at its column
+            found = replace(found, column=match.start() + 1)
+        yield found
 
 
 @rule("list-length")

@@ -108,7 +108,7 @@ def sources_findings(article: Article, context: CheckContext) -> Iterator[Findin
         "sources"
     ):
         yield finding(
-            article, None, 0, "sources-missing", Severity.WARNING,
+            article, None, 0, "sources-missing", Severity.ERROR,
             "The article lists no sources, so readers cannot see where the facts come from.",
             "Add 'sources:' with the title and https link of each public health source you used.",
             line=1,

@@ -45,6 +45,7 @@ _PHONE = re.compile(
     r"|(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,5}\d(?![\w-])"
 )
 _URL_HOST = re.compile(r"(?:https?|ftp)://(?:[^@/\s]*@)?")
+_VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|versión)\s*|\bv)$")
 _DIGITS = re.compile(r"\d")
 _TOLL_FREE = re.compile(r"1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _ZIP_PLUS_4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
@@ -270,6 +271,8 @@ def _ip(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
             continue
+        if _VERSION_BEFORE.search(line, 0, match.start()):
+            continue  # "version 3.1.4.1" is software, not a device
         if not _outside(urls, match.start(), match.end()) and not _is_url_host(line, match.start()):
             continue  # digits in a link's path or query, such as a version number
         yield _Hit(
@@ -354,9 +357,22 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
     patterns = _patterns()
     stop = {w.lower() for w in _data()["not_name_words"]}
     for number, line in enumerate(article.lines, start=1):
-        if number < article.body_line or line.lstrip().startswith(("#", "!", "<!--")):
+        if number < article.body_line:
             continue
         urls = [m.span() for m in _URL.finditer(line)]
+        for match in patterns["date"].finditer(line):
+            # In a patient's own story every full date is about them; the guard for all pages
+            # already reports those with a word like "born" before them.
+            if _outside(urls, match.start(), match.end()) and not patterns["person_date"].search(
+                line[: match.start()]
+            ):
+                yield Finding(
+                    article.path, number, match.start() + 1, "phi-date", Severity.ERROR,
+                    "A full date in a patient story can identify the patient.",
+                    "Give the month and year, or the year only (\"in spring 2024\").",
+                )
+        if line.lstrip().startswith(("#", "!", "<!--")):
+            continue
         for match in (*patterns["full_name"].finditer(line), *patterns["honorific"].finditer(line)):
             words = re.findall(r"[\w'\u2019]+", match.group())
             honorific = match.re is patterns["honorific"]

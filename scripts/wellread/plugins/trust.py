@@ -72,7 +72,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         self.entries: list[feeds.FeedEntry] = []
         self.site_host = urlsplit(config.site_url or "").hostname or ""
         if self.config.feed:
-            config.extra["wellread_feed"] = {"href": feeds.FEED_FILE, "title": config.site_name}
+            config.extra["wellread_feed"] = {"href": feeds.FEED_FILE}
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -83,7 +83,9 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             data = file.content_bytes
             if self.language == self.default_language:
                 for found in trust.image_findings(data, f"{shown_root}/{file.src_uri}"):
-                    log.warning("wellread: %s", found.as_text())
+                    # As wellread/check does: errors fail a strict build, warnings only report.
+                    level = logging.ERROR if found.severity == "error" else logging.INFO
+                    log.log(level, "wellread: %s", found.as_text())
             try:
                 file.content_bytes = _published(data, self.config.image_max_width)
             except images.ImageProblem as error:
@@ -111,7 +113,10 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         listed = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             link = posixpath.relpath(file.src_uri, posixpath.dirname(name) or ".")
-            listed += trust.page_corrections(file.content_string, file.src_uri, link, content)
+            listed += trust.page_corrections(
+                file.content_string, file.src_uri, link, content,
+                self.default_language if self.language != self.default_language else "",
+            )
         markdown = trust.corrections_markdown(
             listed, labels, lambda day: format_day(day, self.language)
         )
@@ -153,10 +158,18 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
 
     @event_priority(-100)  # last, so the policy covers every script other plugins added
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        output = webprivacy.with_external_link_rel(output, self.site_host)
+        return self._private(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        # Static templates such as 404.html are whole pages too; sitemap.xml is not.
+        return self._private(output) if template_name.endswith(".html") else output
+
+    def _private(self, html: str) -> str:
+        html = webprivacy.with_external_link_rel(html, self.site_host)
         if self.config.content_security_policy and not self.serving:
-            output = webprivacy.with_content_security_policy(output)
-        return output
+            html = webprivacy.with_content_security_policy(html)
+        return html
 
     # Before wellread/i18n builds the other languages: MkDocs shares this plugin object between
     # those builds (it has on_startup), so each language's feed is written while it is current.
