@@ -57,12 +57,14 @@ def set_translations(project: Path, language: str, translate, domain: str = "con
 
 
 class ArticleText(HTMLParser):
-    """Text a reader reads in the article, outside code, dates (Babel's) and reviewer names."""
+    """Text a reader reads in the article, outside code, dates (Babel's), reviewer names and
+    brand names marked translate="no"."""
 
     def __init__(self) -> None:
         super().__init__()
         self.depth = 0  # inside <article>
         self.skip = 0  # inside code or the review footer
+        self.kept: list[str] = []  # open elements marked translate="no" (brand names)
         self.text: list[str] = []
         self.langs: list[str] = []
 
@@ -76,15 +78,19 @@ class ArticleText(HTMLParser):
             self.skip += 1
         if self.depth and a.get("lang"):
             self.langs.append(a["lang"] or "")
+        if self.depth and a.get("translate") == "no":
+            self.kept.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "article":
             self.depth -= 1
         if self.depth and self.skip and tag in ("code", "pre", "time", "footer"):
             self.skip -= 1
+        if self.kept and tag == self.kept[-1]:
+            self.kept.pop()
 
     def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip and data.strip():
+        if self.depth and not self.skip and not self.kept and data.strip():
             self.text.append(data.strip())
 
 

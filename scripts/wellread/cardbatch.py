@@ -59,6 +59,10 @@ def render_batch(
 
     `progress` is called with the number of cards finished since its last call. `workers` is
     the number of processes (default: one per core). Raises cards.CardError.
+
+    With an empty `cache_dir` every card is drawn: that is the cold rate a benchmark measures.
+    Worker processes are started with "spawn", so a script calling this with more than one
+    worker needs the usual `if __name__ == "__main__":` guard.
     """
     try:
         open_cache(cache_dir)

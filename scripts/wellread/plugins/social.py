@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -149,9 +149,9 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
                 log.warning("wellread/social: %s: %s", page.file.src_uri, problem)
 
     def _share_entry(
-        self, page: Page, site_url: str, title: str, made: list[_Card], alt: str, _: object
+        self, page: Page, site_url: str, title: str, made: list[_Card], alt: str,
+        gettext: Callable[[str], str],
     ) -> dict:
-        gettext = _ if callable(_) else str
         url = urljoin(site_url, page.url)
         share_text = str(page.meta.get("share") or page.meta.get("description") or title)
         tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
