@@ -6,6 +6,7 @@ import json
 import logging
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -193,7 +194,12 @@ class _CardRenderer:
             self.pool = ProcessPoolExecutor(
                 max_workers=os.cpu_count(), mp_context=get_context("spawn")
             )
-        self.pending[cached] = self.pool.submit(_render_one, cached, text, layout)
+        try:
+            self.pending[cached] = self.pool.submit(_render_one, cached, text, layout)
+        except BrokenProcessPool:  # a worker was killed (out of memory?): draw it here
+            self.pool = None
+            self.pending[cached] = None
+            self.texts[cached] = (text, layout)
 
     def finish(self, wanted: list[Path]) -> int:
         """Wait for the cards in `wanted`; how many of them were rendered for this build."""
@@ -202,10 +208,18 @@ class _CardRenderer:
             if cached not in self.pending:
                 continue
             job = self.pending.pop(cached)
+            text = self.texts.pop(cached, None)
             if job is None:
-                _render_one(cached, *self.texts.pop(cached))
+                _render_one(cached, *text)  # type: ignore[misc]
             else:
-                job.result()
+                try:
+                    job.result()
+                except BrokenProcessPool:
+                    self.pool = None
+                    raise cards.CardError(
+                        "a card-drawing process stopped unexpectedly (out of memory?); "
+                        "build again, or free some memory"
+                    ) from None
             rendered += 1
         return rendered
 
