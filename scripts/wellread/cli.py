@@ -328,7 +328,10 @@ def _catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
 @config_option
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Fail on errors (and MkDocs warnings) instead of publishing them.")
-def build(config_file: Path, strict: bool) -> None:
+@click.option("--language", "only", default=None, metavar="CODE",
+              help="Build this one language (one CI job per language): the default language "
+                   "into site/, another into site/CODE/ (its captions into site/share/).")
+def build(config_file: Path, strict: bool, only: str | None) -> None:
     """Build every language of the site; the old site stays in place unless the build succeeds."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -339,11 +342,24 @@ def build(config_file: Path, strict: bool) -> None:
         final = Path(load_config(str(config_file)).site_dir)
     except MkDocsException as error:
         raise click.UsageError(str(error)) from None
+    site = _site(config_file) if only else None
+    if site is not None and only not in site.languages:
+        raise click.UsageError(
+            f"--language {only}: the site's languages are {', '.join(site.languages)}."
+        )
+    if site is not None and only != site.default_language:
+        final = final / str(only)
     partial = final.with_name(f".{final.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     built = False
     try:
-        mkdocs_build(load_config(str(config_file), site_dir=str(partial), strict=strict))
+        config = load_config(str(config_file), site_dir=str(partial), strict=strict)
+        i18n = config.plugins.get("wellread/i18n")
+        if site is not None and i18n is not None:
+            i18n.one_language = True  # type: ignore[attr-defined]
+            if only != site.default_language:
+                i18n.language = only  # type: ignore[attr-defined]
+        mkdocs_build(config)
         built = True
     except (MkDocsException, WellreadError) as error:
         click.echo(f"Build failed: {error}", err=True)

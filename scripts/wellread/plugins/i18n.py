@@ -70,6 +70,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def __init__(self) -> None:
         self.language: str | None = None  # set on the copies that build the other languages
+        self.one_language = False  # `wellread build --language`: no other language's build
         self.content: dict[str, str] = {}
         self.translations: gettext.NullTranslations = gettext.NullTranslations()
 
@@ -286,7 +287,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     # -- the other languages -------------------------------------------------------------------
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.language is not None:
+        if self.language is not None or self.one_language:
             return
         from mkdocs.commands.build import build
 
