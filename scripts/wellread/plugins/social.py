@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -166,6 +168,18 @@ def _render_one(cached: Path, text: cards.CardText, layout: cards.CardLayout) ->
     partial.replace(cached)  # a card in the cache is always whole
 
 
+def _end_with_parent(parent: int) -> None:
+    """In a worker: exit when the build process is gone (killed, not stopped), rather than
+    wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 class _CardRenderer:
     """Renders cards in worker processes as pages ask for them, while the pages are built.
 
@@ -192,7 +206,8 @@ class _CardRenderer:
         if self.pool is None:
             # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
             self.pool = ProcessPoolExecutor(
-                max_workers=os.cpu_count(), mp_context=get_context("spawn")
+                max_workers=os.cpu_count(), mp_context=get_context("spawn"),
+                initializer=_end_with_parent, initargs=(os.getpid(),),
             )
         try:
             self.pending[cached] = self.pool.submit(_render_one, cached, text, layout)
