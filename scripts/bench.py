@@ -26,6 +26,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -302,7 +303,7 @@ def serve_rebuild_seconds(repeat: int) -> float | None:
                 seen = done[1]
             return round(statistics.median(timings), 2)
         finally:
-            process.terminate()
+            process.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops it
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:

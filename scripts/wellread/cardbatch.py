@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -116,6 +117,12 @@ def _render_missing(
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures = [pool.submit(_render_one, cached, job, layout) for cached, job in ordered]
         for future in as_completed(futures):
-            future.result()
+            try:
+                future.result()
+            except BrokenProcessPool:
+                raise cards.CardError(
+                    "a card-drawing process stopped unexpectedly (out of memory?); "
+                    "build again, or free some memory"
+                ) from None
             if progress is not None:
                 progress(1)

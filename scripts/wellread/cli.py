@@ -389,20 +389,34 @@ def cards(config_file: Path, workers: int | None) -> None:
 @config_option
 @click.option("--strict/--no-strict", default=True, show_default=True,
               help="Fail on errors (and MkDocs warnings) instead of publishing them.")
-def build(config_file: Path, strict: bool) -> None:
+@click.option("--language", "only", default=None, metavar="CODE",
+              help="Build this one language (one CI job per language): the default language "
+                   "into site/, another into site/CODE/ (its captions into site/share/).")
+def build(config_file: Path, strict: bool, only: str | None) -> None:
     """Build every language of the site; the old site stays in place unless the build succeeds."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    _site(config_file)  # wellread's own options first: exit 2, with the closest option name
+    site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
+    if only is not None and only not in site.languages:
+        raise click.UsageError(
+            f"--language {only}: the site's languages are {', '.join(site.languages)}."
+        )
     _log_like_mkdocs()
     try:
         final = Path(load_config(str(config_file)).site_dir)
+        if only is not None and only != site.default_language:
+            final = final / only
         partial = final.with_name(f".{final.name}.partial")
         config = load_config(str(config_file), site_dir=str(partial), strict=strict)
     except MkDocsException as error:
         raise click.UsageError(str(error)) from None
+    i18n = config.plugins.get("wellread/i18n")
+    if only is not None and i18n is not None:
+        i18n.one_language = True  # type: ignore[attr-defined]
+        if only != site.default_language:
+            i18n.language = only  # type: ignore[attr-defined]
     old = final.with_name(f".{final.name}.old")
     if old.exists() and not final.exists():  # a swap was cut short: the old site comes back
         old.rename(final)

@@ -73,6 +73,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def __init__(self) -> None:
         self.language: str | None = None  # set on the copies that build the other languages
+        self.one_language = False  # `wellread build --language`: no other language's build
         self.content: dict[str, str] = {}
         self.translations: gettext.NullTranslations = gettext.NullTranslations()
 
@@ -88,9 +89,12 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             raise PluginError(f"wellread/i18n: {error}") from None
         self.languages = {code: pageinfo.native_name(code) for code in languages}
         self.current = self.language or default
+        if self.language is None:  # a new build (or rebuild): the theme may have changed
+            _THEME_FILES.clear()
         self.direction = pageinfo.text_direction(self.current)
         config.theme["language"] = self.current
         config.theme["direction"] = self.direction
+        _share_compiled_templates(config)
         self.site_root = config.site_url or ""
         if self.current != default and config.site_url:
             config.site_url = urljoin(config.site_url, f"{self.current}/")
@@ -129,9 +133,6 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
-        # Each language's build has its own Jinja environment; without this, every one of them
-        # compiles the same templates again.
-        env.bytecode_cache = _TEMPLATE_CODE
         escape_site_texts(config, files)  # cards and captions have their plain text by now
         return env
 
@@ -294,7 +295,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     # -- the other languages -------------------------------------------------------------------
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.language is not None:
+        if self.language is not None or self.one_language:
             return
         from mkdocs.commands.build import build
 
@@ -317,6 +318,19 @@ class _MemoryBytecodeCache(BytecodeCache):
     def __init__(self) -> None:
         self.code: dict[str, bytes] = {}
 
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        # The same template compiles differently with new-style gettext (our pages) and without
+        # it (Material's search plugin), so that setting is part of the key.
+        newstyle = getattr(environment, "newstyle_gettext", None)
+        bucket = Bucket(
+            environment, self.get_cache_key(f"{name}\0{newstyle}", filename),
+            self.get_source_checksum(source),
+        )
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: Bucket) -> None:
         if bucket.key in self.code:
             bucket.bytecode_from_string(self.code[bucket.key])
@@ -326,6 +340,41 @@ class _MemoryBytecodeCache(BytecodeCache):
 
 
 _TEMPLATE_CODE = _MemoryBytecodeCache()
+
+
+_THEME_FILES: dict[tuple, list[str]] = {}  # for the languages of one build; see on_config
+
+
+def _share_compiled_templates(config: MkDocsConfig) -> None:
+    """Every Jinja environment of this theme (each language's, and the ones Material's search
+    plugin makes) reuses templates compiled by another; otherwise each compiles them again.
+
+    The theme's list of static files (Material has thousands) is also made once per build, not
+    once per language.
+    """
+    theme = config.theme
+    if getattr(theme.get_env, "shares_compiled_templates", False):
+        return
+    make_env = theme.get_env
+    static = tuple(theme.static_templates)
+
+    def get_env() -> Environment:
+        env = make_env()
+        env.bytecode_cache = _TEMPLATE_CODE
+        list_templates = env.list_templates
+
+        def listed(extensions: object = None, filter_func: object = None) -> list[str]:
+            which = getattr(filter_func, "__module__", ""), getattr(filter_func, "__qualname__", "")
+            key = (tuple(theme.dirs), static, str(extensions), which)
+            if key not in _THEME_FILES:
+                _THEME_FILES[key] = list_templates(extensions, filter_func)  # type: ignore[arg-type]
+            return list(_THEME_FILES[key])
+
+        env.list_templates = listed  # type: ignore[method-assign]
+        return env
+
+    get_env.shares_compiled_templates = True  # type: ignore[attr-defined]
+    theme.get_env = get_env  # type: ignore[method-assign]
 
 
 class _Translations(gettext.NullTranslations):
