@@ -1,0 +1,100 @@
+"""MkDocs plugin `wellread/reading`: reading time, related articles and a skip link to the title."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
+
+from .. import reading
+from ..errors import ContentError
+from ..pageinfo import text_direction
+from ..site import parse_page
+
+MAIN_ID = "wr-main"  # the page title: where "Skip to content" goes
+
+
+class _ReadingConfig(base.Config):
+    words_per_minute = c.Type(int, default=reading.WORDS_PER_MINUTE)
+    """Reading speed for the reading time shown on each article."""
+    related = c.Type(int, default=3)
+    """How many related articles (sharing tags) to list under an article; 0 for none."""
+
+
+class ReadingPlugin(BasePlugin[_ReadingConfig]):
+    """Runs after wellread/i18n, so it sees each page as translated."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = config.plugins.get("wellread/i18n")
+        self.i18n = i18n
+        self.default = getattr(getattr(i18n, "config", None), "default_language", "en")
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.summaries: list[reading.PageSummary] = []
+        self.urls: dict[str, str] = {}
+        for file in files.documentation_pages():
+            if file.generated_by:
+                continue
+            try:
+                article = parse_page(file.content_bytes, file.src_uri, file.src_uri)
+            except ContentError:
+                continue  # wellread/check reports it
+            self.urls[file.src_uri] = file.url
+            if article.kind != "article":
+                continue
+            meta = article.meta
+            self.summaries.append(reading.PageSummary(
+                file.src_uri, str(meta.get("title") or file.src_uri),
+                str(meta.get("description") or ""), reading.tags_of(meta),
+            ))
+        return files
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # The skip link (Material's: the first entry of the table of contents) goes to the page
+        # title, not past the title and key points; Material's contents list shows the children.
+        title = AnchorLink(str(page.title or config.site_name), MAIN_ID, 1)
+        title.children = [item for item in page.toc]
+        page.toc = TableOfContents([title])
+        # Tags are for related articles; in Material's search results each becomes an unnamed
+        # navigation landmark, so the search index does not get them.
+        self.tags = reading.tags_of(page.meta)
+        page.meta.pop("tags", None)
+        self.words = reading.words_in_html(html)
+        return html
+
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        src = page.file.src_uri
+        is_article = any(s.page == src for s in self.summaries)
+        page.meta["wellread_reading"] = {
+            "main_id": MAIN_ID,
+            "minutes": reading.reading_minutes(self.words, self.config.words_per_minute)
+            if is_article else None,
+            "related": [
+                self._link(page, other)
+                for other in reading.related_pages(src, self.summaries, self.config.related)
+            ] if is_article and self.config.related else [],
+        }
+        return context
+
+    def _link(self, page: Page, other: reading.PageSummary) -> dict[str, str]:
+        content: dict[str, str] = getattr(self.i18n, "content", {}) or {}
+        current = getattr(self.i18n, "current", self.default) or self.default
+        link = {"href": reading.page_href(page.url, self.urls[other.page])}
+        for key, text in (("title", other.title), ("description", other.description)):
+            shown = content.get(" ".join(text.split()), "")
+            link[key] = shown or text
+            untranslated = not shown and current != self.default and text
+            link[f"{key}_lang"] = self.default if untranslated else ""
+            link[f"{key}_dir"] = text_direction(self.default) if untranslated else ""
+        return link
