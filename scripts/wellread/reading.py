@@ -57,7 +57,9 @@ def page_href(from_url: str, to_url: str) -> str:
     """A relative link between two MkDocs page URLs ('' is the home page, 'a/b/' a folder)."""
     start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
     href = posixpath.relpath(to_url or ".", start.rstrip("/") or ".")
-    return "./" if href == "." else href.rstrip("/") + "/" if to_url.endswith("/") else href
+    if href == ".":
+        return "./"
+    return href + "/" if not to_url or to_url.endswith("/") else href
 
 
 def tags_of(meta: Mapping[str, object]) -> tuple[str, ...]:
@@ -65,3 +67,41 @@ def tags_of(meta: Mapping[str, object]) -> tuple[str, ...]:
     if not isinstance(tags, list):
         return ()
     return tuple(sorted({str(t).strip().casefold() for t in tags if str(t).strip()}))
+
+
+_HEADING = re.compile(r"<h[2-6]\b[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r'\b(id|lang|dir)="([^"]*)"')
+# A menu entry: Material's navigation, contents and footer links show titles in "md-ellipsis".
+_ELLIPSIS = re.compile(
+    r'(<a\b[^>]*href="([^"]*)"[^>]*>(?:(?!</a>).)*?<(?:span|div) class="md-ellipsis")'
+    r"(>\s*)([^<]*?)(\s*</(?:span|div)>)",
+    re.DOTALL,
+)
+
+
+def headings_in_language(html: str) -> dict[str, tuple[str, str]]:
+    """Heading id -> (lang, dir) for headings the page shows in another language."""
+    found = {}
+    for tag in _HEADING.findall(html):
+        attrs = dict(_ATTR.findall(tag))
+        if attrs.get("id") and attrs.get("lang"):
+            found[attrs["id"]] = (attrs["lang"], attrs.get("dir", ""))
+    return found
+
+
+def mark_menu_languages(
+    html: str, titles: Mapping[str, tuple[str, str]], anchors: Mapping[str, tuple[str, str]]
+) -> str:
+    """Give menu entries (Material's navigation and contents) shown in another language their
+    `lang` and `dir`: `titles` by their text, `anchors` (this page's headings) by '#id' links."""
+
+    def mark(match: re.Match[str]) -> str:
+        opening, href, close, text, end = match.groups()
+        found = anchors.get(href[1:]) if href.startswith("#") else None
+        found = found or titles.get(" ".join(text.split()))
+        if not found:
+            return match.group(0)
+        lang, direction = found
+        return f'{opening} lang="{lang}" dir="{direction}"{close}{text}{end}'
+
+    return _ELLIPSIS.sub(mark, html)

@@ -39,6 +39,12 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.summaries: list[reading.PageSummary] = []
         self.urls: dict[str, str] = {}
+        self.anchors: dict[str, dict[str, tuple[str, str]]] = {}
+        self.words: dict[str, int] = {}
+        content: dict[str, str] = getattr(self.i18n, "content", {}) or {}
+        current = getattr(self.i18n, "current", self.default) or self.default
+        # Page titles still in the source language (menus show them as they are).
+        self.untranslated_titles: dict[str, tuple[str, str]] = {}
         for file in files.documentation_pages():
             if file.generated_by:
                 continue
@@ -47,6 +53,9 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
             except ContentError:
                 continue  # wellread/check reports it
             self.urls[file.src_uri] = file.url
+            title = " ".join(str(article.meta.get("title") or "").split())
+            if title and current != self.default and title not in content:
+                self.untranslated_titles[title] = (self.default, text_direction(self.default))
             if article.kind != "article":
                 continue
             meta = article.meta
@@ -66,10 +75,18 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         page.toc = TableOfContents([title])
         # Tags are for related articles; in Material's search results each becomes an unnamed
         # navigation landmark, so the search index does not get them.
-        self.tags = reading.tags_of(page.meta)
         page.meta.pop("tags", None)
-        self.words = reading.words_in_html(html)
+        # MkDocs renders every page's content before any template: keep the count per page.
+        self.words[page.file.src_uri] = reading.words_in_html(html)
+        self.anchors[page.file.src_uri] = reading.headings_in_language(html)
         return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Menu entries shown in another language get its `lang`, for screen readers."""
+        anchors = self.anchors.get(page.file.src_uri, {})
+        if not (self.untranslated_titles or anchors):
+            return output
+        return reading.mark_menu_languages(output, self.untranslated_titles, anchors)
 
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
@@ -78,7 +95,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         is_article = any(s.page == src for s in self.summaries)
         page.meta["wellread_reading"] = {
             "main_id": MAIN_ID,
-            "minutes": reading.reading_minutes(self.words, self.config.words_per_minute)
+            "minutes": reading.reading_minutes(self.words.get(src, 0), self.config.words_per_minute)
             if is_article else None,
             "related": [
                 self._link(page, other)
