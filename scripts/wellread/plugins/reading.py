@@ -71,7 +71,9 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         # The skip link (Material's: the first entry of the table of contents) goes to the page
         # title, not past the title and key points; Material's contents list shows the children.
         title = AnchorLink(str(page.title or config.site_name), MAIN_ID, 1)
-        title.children = [item for item in page.toc]
+        wellread = page.meta.get("wellread") or {}
+        # A page not published in this language shows only a notice: no contents to link to.
+        title.children = [] if wellread.get("unpublished") else list(page.toc)
         page.toc = TableOfContents([title])
         # Tags are for related articles; in Material's search results each becomes an unnamed
         # navigation landmark, so the search index does not get them.
