@@ -27,7 +27,13 @@ from .findings import (
 )
 from .report import article_metrics, report_html, report_json
 from .scaffold import new_article
-from .site import load_content, problem_finding, read_page, translation_findings
+from .site import (
+    glossary_terms,
+    load_content,
+    problem_finding,
+    read_page,
+    translation_findings,
+)
 from .siteconfig import SiteConfig, load_site_config
 
 config_option = click.option(
@@ -70,7 +76,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     contexts = {
         base: CheckContext(settings=site.check, files=frozenset(
             p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()
-        ))
+        ), glossary=glossary_terms(base))
         for base in {base for _, base in pages}
     }
     for article, base in pages:

@@ -10,6 +10,7 @@ from .article import Article, parse_article
 from .check import CheckContext, check_translations
 from .errors import CatalogError, ContentError
 from .findings import Finding, Severity
+from .glossary import GLOSSARY_PAGE, explained_terms, glossary_entries
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,14 @@ def translation_findings(
         lines = tuple(path.read_text("utf-8").splitlines())
         findings += check_translations(shown, lines, pairs, language_context)
     return findings
+
+
+def glossary_terms(content_dir: Path, page: str = GLOSSARY_PAGE) -> frozenset[str]:
+    """The terms the site's glossary page explains; none when it has no (readable) glossary."""
+    path = content_dir / page
+    if not path.is_file():
+        return frozenset()
+    try:
+        return explained_terms(glossary_entries(read_page(path, content_dir, page)))
+    except ContentError:
+        return frozenset()  # the checker reports the unreadable page itself

@@ -40,6 +40,7 @@ class CheckContext:
     settings: CheckSettings = field(default_factory=CheckSettings)
     today: date = field(default_factory=date.today)
     files: frozenset[str] = frozenset()  # paths relative to the content folder, '/'-separated
+    glossary: frozenset[str] = frozenset()  # terms the glossary page explains (lowercase)
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:

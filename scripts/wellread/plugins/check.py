@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from ..check import CheckContext, CheckSettings, check_article
 from ..errors import ContentError
 from ..findings import Finding, Severity
-from ..site import parse_page, problem_finding, translation_findings
+from ..site import glossary_terms, parse_page, problem_finding, translation_findings
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -80,7 +80,8 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         if not self.config.enabled or getattr(i18n, "language", None) is not None:
             return files  # the source is checked once, not again for each translation
         context = CheckContext(
-            settings=check_settings(self.config), files=frozenset(f.src_uri for f in files)
+            settings=check_settings(self.config), files=frozenset(f.src_uri for f in files),
+            glossary=glossary_terms(Path(config.docs_dir)),
         )
         shown_root = Path(config.docs_dir).name
         findings: list[Finding] = []

@@ -12,7 +12,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .. import reading
+from .. import catalog, glossary, reading
+from ..article import Article, parse_article
 from ..errors import ContentError
 from ..pageinfo import text_direction
 from ..site import parse_page
@@ -25,6 +26,9 @@ class _ReadingConfig(base.Config):
     """Reading speed for the reading time shown on each article."""
     related = c.Type(int, default=3)
     """How many related articles (sharing tags) to list under an article; 0 for none."""
+    glossary = c.Type(str, default=glossary.GLOSSARY_PAGE)
+    """The glossary page: each article links the first use of its terms there ('' for none).
+    The jargon rule counts these terms as explained."""
 
 
 class ReadingPlugin(BasePlugin[_ReadingConfig]):
@@ -45,6 +49,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         current = getattr(self.i18n, "current", self.default) or self.default
         # Page titles still in the source language (menus show them as they are).
         self.untranslated_titles: dict[str, tuple[str, str]] = {}
+        self.glossary: list[glossary.GlossaryEntry] = []
         for file in files.documentation_pages():
             if file.generated_by:
                 continue
@@ -53,6 +58,8 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
             except ContentError:
                 continue  # wellread/check reports it
             self.urls[file.src_uri] = file.url
+            if file.src_uri == self.config.glossary:
+                self.glossary = self._glossary_in_page_language(article, content, current)
             title = " ".join(str(article.meta.get("title") or "").split())
             if title and current != self.default and title not in content:
                 self.untranslated_titles[title] = (self.default, text_direction(self.default))
@@ -65,9 +72,27 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
             ))
         return files
 
+    def _glossary_in_page_language(
+        self, article: Article, content: dict[str, str], current: str
+    ) -> list[glossary.GlossaryEntry]:
+        """The glossary's terms as this language's glossary page shows them. Terms are linked
+        only where that page explains every term in the reader's language."""
+        if current == self.default:
+            return glossary.glossary_entries(article)
+        translated = catalog.translate_article(article, content, self.default)
+        if not translated.complete:
+            return []
+        return glossary.glossary_entries(
+            parse_article(translated.markdown, article.path, article.page)
+        )
+
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        src = page.file.src_uri
+        if self.glossary and any(s.page == src for s in self.summaries):
+            href = reading.page_href(page.url, self.urls[self.config.glossary])
+            html = glossary.link_first_uses(html, self.glossary, href)
         # The skip link (Material's: the first entry of the table of contents) goes to the page
         # title, not past the title and key points; Material's contents list shows the children.
         title = AnchorLink(str(page.title or config.site_name), MAIN_ID, 1)
