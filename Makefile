@@ -24,7 +24,7 @@ translate: $(STAMP)  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n stats
 	$(BIN)/wellread i18n check
 
-test: system-deps $(STAMP)  ## Lint, then every test (unit, catalogs, end-to-end build)
+test: system-deps $(STAMP) node_modules/.installed  ## Lint, then every test (unit, catalogs, end-to-end build, browser)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/pytest
 
@@ -47,5 +47,9 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $(STAMP)
 
+node_modules/.installed: package.json package-lock.json  ## axe-core for the browser tests, as pinned
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund && touch $@; \
+	else echo "npm is missing: the browser tests need it to install axe-core" >&2; fi
+
 clean:
-	rm -rf site .cache $(VENV)
+	rm -rf site .cache $(VENV) node_modules .screenshots

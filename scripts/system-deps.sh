@@ -3,13 +3,16 @@
 #   fonts-noto-core, fonts-noto-cjk: card fonts for Latin, Arabic, Devanagari, Chinese, Japanese...
 #   libfribidi0, libraqm0: right-to-left text and shaping for Pillow (RAQM)
 #   gettext: msgfmt --check on the translation catalogs in the tests
+#   chromium: the browser tests (axe-core, keyboard, screenshots) run in Debian's Chromium
+#   npm: installs the pinned axe-core (package-lock.json) for those tests, when node has no npm
 set -eu
-packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext"
+packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext chromium"
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
     || missing="$missing $package"
 done
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "wellread needs these packages (or your system's equivalent):$missing" >&2

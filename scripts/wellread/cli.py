@@ -30,7 +30,13 @@ from .findings import (
 from .images import IMAGE_SUFFIXES
 from .report import article_metrics, report_html, report_json
 from .scaffold import new_article
-from .site import load_content, problem_finding, read_page, translation_findings
+from .site import (
+    glossary_terms,
+    load_content,
+    problem_finding,
+    read_page,
+    translation_findings,
+)
 from .siteconfig import SiteConfig, load_site_config
 from .trust import image_findings
 
@@ -74,7 +80,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     contexts = {
         base: CheckContext(settings=site.check, content_dir=base, files=frozenset(
             p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()
-        ))
+        ), glossary=glossary_terms(base))
         for base in {base for _, base in pages}
     }
     for article, base in pages:

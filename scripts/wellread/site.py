@@ -13,6 +13,7 @@ from .cache import Cache
 from .check import CheckContext, check_article, check_translations
 from .errors import CatalogError, ContentError
 from .findings import Finding, Severity
+from .glossary import GLOSSARY_PAGE, explained_terms, glossary_entries
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def _context_key(context: CheckContext) -> str:
                 continue
             digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
     settings = context.settings
+    digest.update("\0".join(sorted(context.glossary)).encode())
     key = f"{settings!r}\0{context.today.isoformat()}\0{content_dir}\0{digest.hexdigest()}"
     _LAST_CONTEXT[:] = [(context, key)]
     return key
@@ -154,3 +156,14 @@ def translation_findings(
         cache.put(key, [item.as_dict() for item in found])
         findings += found
     return findings
+
+
+def glossary_terms(content_dir: Path, page: str = GLOSSARY_PAGE) -> frozenset[str]:
+    """The terms the site's glossary page explains; none when it has no (readable) glossary."""
+    path = content_dir / page
+    if not path.is_file():
+        return frozenset()
+    try:
+        return explained_terms(glossary_entries(read_page(path, content_dir, page)))
+    except ContentError:
+        return frozenset()  # the checker reports the unreadable page itself

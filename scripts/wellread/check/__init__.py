@@ -49,6 +49,7 @@ class CheckContext:
     today: date = field(default_factory=date.today)
     files: frozenset[str] = frozenset()  # paths relative to the content folder, '/'-separated
     content_dir: Path | None = None  # where `files` are, for rules that read them (images)
+    glossary: frozenset[str] = frozenset()  # terms the glossary page explains (lowercase)
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:

@@ -20,7 +20,7 @@ from ..check import CheckContext, CheckSettings
 from ..check.duplicates import duplicate_findings
 from ..errors import ContentError
 from ..findings import Finding, Severity
-from ..site import cached_page_findings, parse_page, translation_findings
+from ..site import cached_page_findings, glossary_terms, parse_page, translation_findings
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -137,7 +137,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             raise PluginError(f"wellread/check: {error}") from None
         context = CheckContext(
             settings=settings, files=frozenset(f.src_uri for f in files),
-            content_dir=Path(config.docs_dir),
+            content_dir=Path(config.docs_dir), glossary=glossary_terms(Path(config.docs_dir)),
         )
         shown_root = Path(config.docs_dir).name
         cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")

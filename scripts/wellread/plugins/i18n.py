@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import urljoin
 
+import material
 from babel import Locale, UnknownLocaleError
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
@@ -95,6 +96,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         config.theme["language"] = self.current
         config.theme["direction"] = self.direction
         _share_compiled_templates(config)
+        _search_in(config, self.current)
         self.site_root = config.site_url or ""
         if self.current != default and config.site_url:
             config.site_url = urljoin(config.site_url, f"{self.current}/")
@@ -389,6 +391,19 @@ class _Translations(gettext.NullTranslations):
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
+
+
+def _search_in(config: MkDocsConfig, language: str) -> None:
+    """Material's search in the page language where lunr has rules for it: Material leaves
+    Arabic (and other languages) to English rules, which drop every non-Latin word."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    options = getattr(search, "config", None)
+    if options is None or options.get("lang"):
+        return  # no search, or the site chose its languages itself
+    base = language.replace("_", "-").split("-")[0]
+    lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
+    if base == "en" or (lunr / f"lunr.{base}.min.js").is_file():
+        options["lang"] = [base]
 
 
 def _docs_name(page: Page) -> str:

@@ -1,0 +1,56 @@
+"""Reading aids as a reader meets them: printing, glossary terms, key points, related articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import LANGUAGES
+
+ARTICLE = "vaccines/flu-vaccine/"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_printing_keeps_the_article_sources_and_review_dates_without_navigation(
+    page: Any, lang: str
+) -> None:
+    page.goto(LANGUAGES[lang] + ARTICLE)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-path", ".wr-related"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    for shown in ("h1", ".wr-keypoints", ".wr-sources", ".wr-review", "article p"):
+        assert page.locator(shown).first.is_visible(), shown
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+def test_glossary_terms_link_to_their_plain_meaning_once(page: Any) -> None:
+    page.goto(ARTICLE)
+    terms = page.locator("article a.wr-term")
+    assert terms.count() >= 3
+    targets = [terms.nth(i).get_attribute("href") for i in range(terms.count())]
+    assert len(targets) == len(set(targets)), "each term is linked on its first use only"
+    first = terms.first
+    assert first.get_attribute("title")
+    first.click()
+    anchor = page.evaluate("location.hash")
+    assert page.url.split("#")[0].endswith("/glossary/")
+    assert page.locator(f"h2{anchor}").is_visible()
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", ("Key points", "Reading time", "Related articles")),
+    ("es", ("Puntos clave", "Tiempo de lectura", "Artículos relacionados")),
+    ("ar", ("النقاط الرئيسية", "وقت القراءة", "مقالات ذات صلة")),
+])
+def test_key_points_reading_time_and_related_articles_are_in_the_page_language(
+    page: Any, lang: str, words: tuple[str, ...]
+) -> None:
+    page.goto(LANGUAGES[lang] + ARTICLE)
+    text = page.locator("article").inner_text()
+    for word in words:
+        assert word in text
+    related = page.locator(".wr-related a")
+    assert related.count() >= 1
+    related.first.click()
+    page.locator("h1").wait_for(state="visible")  # an untranslated page sends on to English

@@ -1,0 +1,40 @@
+"""Page weight: a page's HTML, CSS (with its fonts), scripts and search data, images apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wellread.pageweight import page_weight
+
+
+def test_page_weight_counts_each_file_once_by_kind(tmp_path: Path) -> None:
+    files = {
+        "a/index.html": (
+            '<link rel="stylesheet" href="../s.css"><link rel="stylesheet" href="../s.css">'
+            '<link rel="icon" href="../i.png"><script src="../app.js"></script>'
+            '<script src="https://cdn.example.org/x.js"></script><img src="p.png" alt="x">'
+            '<script id="__config" type="application/json">{"base": "..", "search": '
+            '"../worker.js"}</script>'
+        ),
+        "s.css": "@font-face{src:url('f.woff2')} @import 'more.css'; a{background:url(i.png)}",
+        "more.css": "b{}",
+        "f.woff2": "F" * 100,
+        "app.js": "J" * 50,
+        "worker.js": "W" * 20,
+        "search/search_index.json": "{}" * 10,
+        "i.png": "I" * 7,
+        "a/p.png": "P" * 9,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    weight = page_weight(tmp_path, "a/index.html")
+    size = {name: len(text) for name, text in files.items()}
+    assert weight.html == size["a/index.html"]
+    assert weight.css == size["s.css"] + size["more.css"]
+    assert weight.fonts == 100
+    assert weight.js == 70
+    assert weight.data == 20
+    assert weight.images == 16
+    assert weight.total == weight.html + weight.css + 100 + 70 + 20
+    assert sorted(weight.files) == sorted(files)
