@@ -177,7 +177,20 @@ def _parse_article_cached(text: str, path: str, page: str) -> Article:
 
 def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
     try:
-        loader = _Loader(source)
+        return _load_with(_Loader, source, path, first_line)
+    except ContentError:
+        if _Loader is yaml.SafeLoader:
+            raise
+    # libyaml places some errors a line off and words others differently: the writer gets the
+    # pure-Python parser's line and message.
+    return _load_with(yaml.SafeLoader, source, path, first_line)
+
+
+def _load_with(
+    loader_class: type, source: str, path: str, first_line: int
+) -> tuple[dict, dict[str, int]]:
+    try:
+        loader = loader_class(source)
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow
         raise ContentError(
             path, first_line + source[: error.position].count("\n"),
