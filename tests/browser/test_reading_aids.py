@@ -32,10 +32,13 @@ def test_glossary_terms_link_to_their_plain_meaning_once(page: Any) -> None:
     assert len(targets) == len(set(targets)), "each term is linked on its first use only"
     first = terms.first
     assert first.get_attribute("title")
+    href = first.get_attribute("href")
     first.click()
+    page.wait_for_url("**/glossary/#*")
+    page.wait_for_load_state()
     anchor = page.evaluate("location.hash")
-    assert page.url.split("#")[0].endswith("/glossary/")
-    assert page.locator(f"h2{anchor}").is_visible()
+    assert href and href.endswith(anchor)
+    page.locator(f"h2{anchor}").wait_for(state="visible", timeout=10_000)
 
 
 @pytest.mark.parametrize(("lang", "words"), [
