@@ -115,3 +115,17 @@ def test_cards_command_shows_a_progress_bar_only_on_a_terminal(make_project: Pro
     # Home, the article and the translation progress page, each landscape and square.
     assert plain == "en: 6 cards, all from the cache (none rendered)\n"
     assert (project / "site" / "assets" / "cards" / "vaccines" / "flu-square.png").is_file()
+
+
+def test_cards_command_without_the_social_plugin_says_how_to_add_it(
+    make_project: Project,
+) -> None:
+    project = make_project({
+        "mkdocs.yml": ONE_LANGUAGE.format(options="").replace("  - wellread/social:\n", "")
+        .replace("      cache_dir: .cards\n", ""),
+        "content/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+    })
+    result = run_wellread(project, "cards")
+    assert result.returncode == 2
+    assert "add '- wellread/social' under plugins" in result.stderr
+    assert "Traceback" not in result.stderr
