@@ -339,9 +339,9 @@ def test_every_pages_open_graph_images_exist_with_the_declared_size(site: Path) 
 def test_article_meta_has_other_languages_and_the_review_date(site: Path) -> None:
     properties = open_graph(site / "es" / FLU, site)
     assert ("og:type", "article") in properties
-    assert ("og:locale", "es") in properties
+    assert ("og:locale", "es_ES") in properties  # Open Graph's language_TERRITORY form
     alternates = {value for key, value in properties if key == "og:locale:alternate"}
-    assert alternates == {"en", "ar"}
+    assert alternates == {"en_US", "ar_EG"}
     assert ("article:modified_time", "2026-09-15") in properties
 
 

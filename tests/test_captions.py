@@ -221,3 +221,4 @@ def test_long_email_subject_is_cut_at_a_word() -> None:
     subject = email_for("Vaccination schedules for every age " * 5, "Text", URL)["subject"]
     assert len(subject) <= 78
     assert subject.endswith("age…") or subject.endswith(f"every{ELLIPSIS}")
+

@@ -282,3 +282,26 @@ def test_black_on_white_contrast_is_21() -> None:
 
 def test_contrast_of_a_mid_grey_matches_wcag() -> None:
     assert contrast_ratio("#767676", "#ffffff") == pytest.approx(4.54, abs=0.01)
+
+
+def test_scrim_color_without_contrast_is_refused(tmp_path: Path) -> None:
+    path = write_layout(tmp_path, {"article_image": {"scrim": "#336699"}})
+    with pytest.raises(CardError, match=r"article_image\.scrim #336699 has a contrast"):
+        load_layout(path)
+
+
+def test_unknown_square_key_is_named(tmp_path: Path) -> None:
+    path = write_layout(tmp_path, {"square": {"title": {"max_size": 90, "colour": "#000000"}}})
+    with pytest.raises(CardError, match=r"square\.title\.colour"):
+        load_layout(path)
+
+
+def test_square_cards_use_the_square_title_size(layout: CardLayout) -> None:
+    assert layout.square is not None
+    assert layout.for_size((1080, 1080)).title.max_size == layout.square.title.max_size
+    assert layout.for_size((1200, 630)) is layout
+    assert layout.square.title.max_size > layout.title.max_size
+    # Square cards may use more lines (5) than landscape ones (3), at the larger size.
+    title = "Vaccination schedules for children, adolescents and adults in every season"
+    assert len(title_lines(english(title=title), layout, (1080, 1080))) == 5
+    assert len(title_lines(english(title=title), layout)) == 3

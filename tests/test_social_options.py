@@ -1,14 +1,16 @@
-"""wellread/social options on a tiny one-language site: campaign links, square cards, photos."""
+"""wellread/social on a tiny one-language site: campaign links, square cards, `wellread cards`."""
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
 
-from .conftest import ARTICLE, run_wellread
+from .conftest import ARTICLE, WELLREAD, run_wellread
 
 Project = Callable[..., Path]
 
@@ -69,3 +71,61 @@ def test_links_carry_no_campaign_parameters_by_default(make_project: Project) ->
     assert "utm_" not in json.dumps(entry)
     with Image.open(site / "assets" / "cards" / "vaccines" / "flu-square.png") as card:
         assert card.size == (1080, 1080)
+
+
+def cards_command(project: Path, on_terminal: bool) -> str:
+    """`wellread cards`, its stderr a pseudo-terminal or a pipe; what it wrote there."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"}
+    if not on_terminal:
+        result = run_wellread(project, "cards", "--workers", "1")
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+    leader, follower = os.openpty()
+    try:
+        process = subprocess.run(
+            [str(WELLREAD), "cards", "--workers", "1"], cwd=project, env=env, timeout=300,
+            stdout=subprocess.DEVNULL, stderr=follower, check=False,
+        )
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # Linux: the terminal is gone once everything is read
+                break
+            if not chunk:
+                break
+            output += chunk
+    finally:
+        os.close(leader)
+    assert process.returncode == 0, output
+    return output.decode("utf-8")
+
+
+def test_cards_command_shows_a_progress_bar_only_on_a_terminal(make_project: Project) -> None:
+    project = make_project({
+        "mkdocs.yml": ONE_LANGUAGE.format(options=""),
+        "content/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/vaccines/flu.md": TAGGED,
+    })
+    bar = cards_command(project, on_terminal=True)
+    assert "Cards (en)" in bar and "100%" in bar and "[####" in bar
+    assert "en: 6 cards (6 rendered, 0 from the cache)" in bar
+    plain = cards_command(project, on_terminal=False)
+    # Home, the article and the translation progress page, each landscape and square.
+    assert plain == "en: 6 cards, all from the cache (none rendered)\n"
+    assert (project / "site" / "assets" / "cards" / "vaccines" / "flu-square.png").is_file()
+
+
+def test_cards_command_without_the_social_plugin_says_how_to_add_it(
+    make_project: Project,
+) -> None:
+    project = make_project({
+        "mkdocs.yml": ONE_LANGUAGE.format(options="").replace("  - wellread/social:\n", "")
+        .replace("      cache_dir: .cards\n", ""),
+        "content/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+    })
+    result = run_wellread(project, "cards")
+    assert result.returncode == 2
+    assert "add '- wellread/social' under plugins" in result.stderr
+    assert "Traceback" not in result.stderr

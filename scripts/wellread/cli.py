@@ -373,8 +373,10 @@ def cards(config_file: Path, workers: int | None) -> None:
     from .plugins.social import planned_cards
 
     interactive = sys.stderr.isatty()
+    languages = 0
     try:
         for language, social, _config in planned_cards(str(config_file)):
+            languages += 1
             jobs = social.jobs
             if interactive:
                 with click.progressbar(
@@ -388,6 +390,11 @@ def cards(config_file: Path, workers: int | None) -> None:
         raise click.ClickException(str(error)) from None
     except (MkDocsException, WellreadError) as error:
         raise click.UsageError(str(error)) from None
+    if not languages:
+        raise click.UsageError(
+            f"{config_file} does not use the wellread/social plugin (or sets enabled: false); "
+            "add '- wellread/social' under plugins to make cards"
+        )
 
 
 # -- build -----------------------------------------------------------------------------------------

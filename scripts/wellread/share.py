@@ -8,11 +8,26 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from babel import Locale
+from babel.core import get_global
+
 # Buffer's bulk upload columns, in its order.
 BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 
 # The post the CSV offers: X's caption fits every network Buffer posts to.
 SCHEDULER_PLATFORM = "x"
+
+
+def og_locale(language: str) -> str:
+    """The language_TERRITORY form Open Graph asks for: 'es' -> 'es_ES', 'pt-BR' -> 'pt_BR'
+    (a language without a territory gets the one CLDR finds most likely)."""
+    locale = Locale.parse(language.replace("-", "_"))
+    if not locale.territory:
+        subtags = get_global("likely_subtags")
+        likely = subtags.get(f"{locale.language}_{locale.script}") or subtags.get(locale.language)
+        if likely:
+            locale = Locale.parse(likely)
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def _query(**values: str) -> str:

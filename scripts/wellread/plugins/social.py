@@ -22,7 +22,7 @@ from .. import cards
 from ..captions import CaptionError, captions_for, email_for, hashtag
 from ..cardbatch import CARD_SIZES, CardJob, render_batch
 from ..pageinfo import text_direction
-from ..share import scheduler_csv, share_links
+from ..share import og_locale, scheduler_csv, share_links
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
@@ -122,6 +122,14 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             for card in made
         ]
         page.meta["wellread_card"] = page.meta["wellread_cards"][0]
+        languages = page.meta.get("wellread", {}).get("languages", [])
+        page.meta["wellread_og"] = {
+            "locale": og_locale(self.language),
+            "alternates": [
+                og_locale(other["lang"]) for other in languages
+                if other.get("published") and not other.get("current")
+            ],
+        }
         unpublished = page.meta.get("wellread", {}).get("unpublished", False)
         if config.site_url and not unpublished:  # captions need the page's public address
             entry = self._share_entry(page, config.site_url, title, made, alt, _)
