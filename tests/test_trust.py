@@ -12,6 +12,7 @@ from wellread.pageinfo import format_day
 from wellread.trust import (
     AlertSettings,
     CorrectionLabels,
+    alert_in_language,
     alert_settings,
     alert_text,
     corrections_markdown,
@@ -137,6 +138,15 @@ def test_alert_text_comes_from_the_catalog_or_from_its_language() -> None:
     own = AlertSettings({"en": "Flu is rising.", "es": "Sube la gripe."}, date(2026, 11, 20))
     assert alert_text(own, "es", "en", str) == "Sube la gripe."
     assert alert_text(own, "ar", "en", str) == "Flu is rising."
+
+
+def test_alert_not_translated_yet_says_which_language_it_is_in() -> None:
+    shared = AlertSettings("Flu is rising.", date(2026, 11, 20))
+    assert alert_in_language(shared, "ar", "en", str) == ("Flu is rising.", "en")
+    assert alert_in_language(shared, "en", "en", str) == ("Flu is rising.", "")
+    own = AlertSettings({"en": "Flu is rising.", "es": "Sube la gripe."}, date(2026, 11, 20))
+    assert alert_in_language(own, "es", "en", str) == ("Sube la gripe.", "")
+    assert alert_in_language(own, "ar", "en", str) == ("Flu is rising.", "en")
 
 
 @pytest.mark.parametrize(

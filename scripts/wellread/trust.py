@@ -55,11 +55,21 @@ def alert_text(
     settings: AlertSettings, language: str, default: str, gettext: Callable[[str], str]
 ) -> str:
     """The alert in the page's language: from its own text per language, else the catalog."""
+    return alert_in_language(settings, language, default, gettext)[0]
+
+
+def alert_in_language(
+    settings: AlertSettings, language: str, default: str, gettext: Callable[[str], str]
+) -> tuple[str, str]:
+    """(text, the language it is in when that is not the page's: '' when it is)."""
     if isinstance(settings.text, str):
-        return gettext(" ".join(settings.text.split()))
-    return settings.text.get(language) or settings.text.get(default) or next(
-        iter(settings.text.values())
-    )
+        source = " ".join(settings.text.split())
+        text = gettext(source)
+        return text, default if text == source and language != default else ""
+    if settings.text.get(language):
+        return settings.text[language], ""
+    code = default if settings.text.get(default) else next(iter(settings.text))
+    return settings.text[code], code
 
 
 def alert_messages(options: Mapping[str, Any]) -> list[str]:

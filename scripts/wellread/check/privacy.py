@@ -47,6 +47,7 @@ _PHONE = re.compile(
 _URL_HOST = re.compile(r"(?:https?|ftp)://(?:[^@/\s]*@)?")
 _VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|versión)\s*|\bv)$")
 _DIGITS = re.compile(r"\d")
+_MAY_IDENTIFY = re.compile(r"[\d@]")
 _TOLL_FREE = re.compile(r"1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _ZIP_PLUS_4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 
@@ -118,13 +119,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "honorific": re.compile(
             rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Sr|Sra|Srta|Señor|Señora|Don|Doña)\.?\s+{name}"
         ),
-        **{
-            rule_id: re.compile(
-                r"\b" + _alternatives(spec["labels"]) + r"\s*[:#.]?\s*"
-                r"(?P<value>(?=[\w-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})(?![\w-])", re.I,
-            )
-            for rule_id, spec in data["labelled_numbers"].items()
-        },
+        # One pass for every kind of labelled number: group l0, l1, ... says which label matched.
+        "labelled": re.compile(
+            r"\b(?:" + "|".join(
+                f"(?P<l{index}>{_alternatives(spec['labels'])})"
+                for index, spec in enumerate(data["labelled_numbers"].values())
+            ) + r")\s*[:#.]?\s*(?P<value>(?=[\w-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})(?![\w-])",
+            re.I,
+        ),
     }
 
 
@@ -215,16 +217,18 @@ def _email(line: str, number: int, settings: CheckSettings, urls: list) -> Itera
 
 
 def _labelled(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
-    for rule_id, spec in _data()["labelled_numbers"].items():
-        for match in _patterns()[rule_id].finditer(line):
-            if not _outside(urls, match.start(), match.end()):
-                continue
-            yield _Hit(
-                number, match.start() + 1, rule_id,
-                f"This looks like {spec['what']} ({match.group('value')}).",
-                "Remove it: it identifies a person. For an example, write XXXXXXX.",
-                match.end() - match.start(),
-            )
+    kinds = list(_data()["labelled_numbers"].items())
+    for match in _patterns()["labelled"].finditer(line):
+        if not _outside(urls, match.start(), match.end()):
+            continue
+        index = next(i for i in range(len(kinds)) if match.group(f"l{i}") is not None)
+        rule_id, spec = kinds[index]
+        yield _Hit(
+            number, match.start() + 1, rule_id,
+            f"This looks like {spec['what']} ({match.group('value')}).",
+            "Remove it: it identifies a person. For an example, write XXXXXXX.",
+            match.end() - match.start(),
+        )
 
 
 def _dates(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
@@ -319,8 +323,8 @@ PHI_RULES = frozenset({
 
 def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
     for number, line in enumerate(article.lines, start=1):
-        if not line.strip():
-            continue
+        if not _MAY_IDENTIFY.search(line):
+            continue  # every identifier has a digit, or an @ for an email: most lines have none
         urls = [m.span() for m in _URL.finditer(line)]
         taken: list[tuple[int, int]] = []
         hits = [hit for scan in SCANNERS.values() for hit in scan(line, number, settings, urls)]

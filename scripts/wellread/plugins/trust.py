@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .. import feeds, images, trust, webprivacy
-from ..pageinfo import format_day
+from ..pageinfo import format_day, text_direction
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
 
@@ -137,8 +137,13 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
                     "or a web address."
                 )
             link = target.url
+        text, text_lang = trust.alert_in_language(
+            settings, self.language, self.default_language, self.gettext
+        )
         config.extra["wellread_alert"] = {
-            "text": trust.alert_text(settings, self.language, self.default_language, self.gettext),
+            "text": text,
+            "lang": text_lang,
+            "dir": text_direction(text_lang) if text_lang else "",
             "date": format_day(settings.day, self.language),
             "iso": settings.day.isoformat(),
             "link": link,
