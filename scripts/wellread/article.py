@@ -171,7 +171,20 @@ def _parse_article_cached(text: str, path: str, page: str) -> Article:
 
 
 def _load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
-    loader = _Loader(source)
+    try:
+        return _front_matter(source, path, first_line, _Loader)
+    except ContentError:
+        if _Loader is yaml.SafeLoader:
+            raise
+    # PyYAML's own parser places some mistakes better (at the unclosed bracket, not the line
+    # after it), and a mistake is rare enough to read the text twice.
+    return _front_matter(source, path, first_line, yaml.SafeLoader)
+
+
+def _front_matter(
+    source: str, path: str, first_line: int, loader_class: type
+) -> tuple[dict, dict[str, int]]:
+    loader = loader_class(source)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
