@@ -13,8 +13,10 @@ a temp folder and measures, each several times with the median reported:
   (h) what a reader downloads for an article page
   and how long `mkdocs serve` takes to rebuild the sample site after an edit.
 
-Then it builds N = 250, 500, 1,000 and 2,000 articles once each to show how time grows.
-Environment: BENCH_N=100 measures one size only (a quick look); BENCH_REPEAT=3 runs per median.
+Then it builds N = 250, 500 and 2,000 articles once each (plain Material and wellread cold) to
+show how time grows. Environment: BENCH_N=100 measures one size only (a quick look);
+BENCH_REPEAT=3 runs per median (cold builds, the slowest, run BENCH_REPEAT - 1 times), fewer
+when BENCH_BUDGET seconds (default 840) would not cover them; results.json says how many ran.
 The table goes to standard output and the numbers to .bench/results.json.
 """
 
@@ -34,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -311,24 +314,48 @@ def serve_rebuild_seconds(repeat: int) -> float | None:
                 process.wait()
 
 
-def measure_size(root: Path, n: int, repeat: int, full: bool) -> dict:
+@dataclass
+class Budget:
+    """`make bench` must finish in BENCH_BUDGET seconds (default 14 minutes): a measurement is
+    repeated only while the time left still covers the growth builds still to come."""
+
+    deadline: float
+    reserve: float = 0.0  # seconds the growth builds after the main size will need
+
+    def allows(self, seconds: float) -> bool:
+        return time.perf_counter() + seconds + self.reserve < self.deadline
+
+
+def repeated(measure: Callable[[], Run], times: int, budget: Budget) -> list[Run]:
+    """At least one run, and up to `times` while the budget allows another."""
+    runs = [measure()]
+    while len(runs) < times and budget.allows(runs[-1].seconds):
+        runs.append(measure())
+    return runs
+
+
+def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) -> dict:
     """Build a site of n articles: the full set of measurements when `full`, else one of each."""
     started = time.perf_counter()
     site = write_site(root / f"site-{n}", n, REPO)
     print(f"  {n} articles: {site.words:,} words written in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     runs = repeat if full else 1
-    base = [baseline(site) for _ in range(runs)]
-    cold = [wellread_build(site, cold=True) for _ in range(runs)]
-    warm = [wellread_build(site, cold=False) for _ in range(runs)]
+    base = repeated(lambda: baseline(site), runs, budget)
+    cold = [wellread_build(site, cold=True)]
+    if full:  # what the growth builds will take: 250 + 500 + 2,000 articles, about 2.75 x this
+        growth = sum(size for size in GROWTH_SIZES if size != n) / n
+        budget.reserve = 1.1 * growth * (cold[0].seconds + base[0].seconds) + 60
+    while len(cold) < max(1, runs - 1) and budget.allows(cold[-1].seconds):
+        cold.append(wellread_build(site, cold=True))
+    warm = repeated(lambda: wellread_build(site, cold=False), runs, budget) if full else []
     pages = len(list((site.root / "content").rglob("*.md")))
     languages = len(site.languages)
     result = {
         "articles": n, "pages": pages, "languages": languages, "words": site.words,
-        "baseline_s": median(base), "cold_s": median(cold), "warm_s": median(warm),
+        "baseline_s": median(base), "cold_s": median(cold),
         "baseline_ms_per_page": round(1000 * median(base) / pages, 1),
         "cold_ms_per_page_per_language": round(1000 * median(cold) / pages / languages, 1),
-        "warm_ms_per_page_per_language": round(1000 * median(warm) / pages / languages, 1),
         "peak_mb": round(max(r.peak_mb for r in cold + warm), 0),
         "baseline_peak_mb": round(max(r.peak_mb for r in base), 0),
         "cold_per_language_s": {
@@ -337,11 +364,22 @@ def measure_size(root: Path, n: int, repeat: int, full: bool) -> dict:
         },
     }
     if full:
-        edits = []
-        for round_ in range(repeat):
-            edit_one_article(site, round_)
+        result["warm_s"] = median(warm)
+        result["warm_ms_per_page_per_language"] = round(
+            1000 * median(warm) / pages / languages, 1
+        )
+        edits: list[Run] = []
+
+        def edited() -> Run:
+            edit_one_article(site, len(edits))
             edits.append(wellread_build(site, cold=False))
+            return edits[-1]
+
+        repeated(edited, repeat, budget)
         result["edit_s"] = median(edits)
+        result["runs"] = {
+            "baseline": len(base), "cold": len(cold), "warm": len(warm), "edit": len(edits),
+        }
         result["checker_words_per_s"] = checker_words_per_second(site, repeat)
         article = next((site.root / "site" / "vaccines").glob("*-*/index.html"))
         result["article_page"] = article_page_weight(site.root / "site", article)
@@ -357,10 +395,13 @@ def main() -> None:
     started = time.perf_counter()
     print(f"bench: sizes {', '.join(map(str, sizes))}, {repeat} runs per median, "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    budget = Budget(started + float(os.environ.get("BENCH_BUDGET", "840")))
     by_size: dict[int, dict] = {}
     with tempfile.TemporaryDirectory(prefix="wellread-bench-") as folder:
-        for n in sizes:
-            by_size[n] = measure_size(Path(folder), n, repeat, full=n == main_size)
+        for n in sorted(sizes, key=lambda size: size != main_size):  # the main size first
+            by_size[n] = measure_size(Path(folder), n, repeat, n == main_size, budget)
+            budget.reserve = 0.0 if n == main_size else budget.reserve
+    by_size = dict(sorted(by_size.items()))
     one_core, pooled = cards_per_second(repeat)
     serve = serve_rebuild_seconds(repeat)
     main_run = by_size[main_size]
@@ -398,6 +439,7 @@ def main() -> None:
         "article_page_kb": main_run["article_page"]["kb"],
         "article_page": main_run["article_page"],
         "serve_rebuild_s": serve,
+        "runs": main_run["runs"],
         "sizes": {str(n): run for n, run in by_size.items()},
         "machine": {
             "cores": os.cpu_count(), "python": platform.python_version(),
@@ -436,15 +478,18 @@ def table(r: dict) -> str:
          f"({r['article_page']['raw_kb']} KB raw, {r['article_page']['files']} files)", ""),
         ("mkdocs serve rebuild of the sample after an edit", f"{r['serve_rebuild_s']} s", ""),
     ]
-    lines = [f"Synthetic site: {n} articles in 20 topics, {langs} languages; medians of the runs.",
+    runs = ", ".join(f"{name} {count}" for name, count in r["runs"].items())
+    lines = [f"Synthetic site: {n} articles in 20 topics, {langs} languages; medians of the runs "
+             f"({runs}).",
              "", "| measure | value | times the baseline |", "| --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     if len(r["sizes"]) > 1:
-        lines += ["", "| articles | baseline | wellread cold | ms/page/language | wellread warm "
-                  "| peak MB |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += ["", "| articles | plain Material | ms/page | wellread cold, "
+                  f"{langs} languages | ms/page/language | peak MB |",
+                  "| --- | --- | --- | --- | --- | --- |"]
         lines += [
-            f"| {s['articles']} | {s['baseline_s']} s | {s['cold_s']} s | "
-            f"{s['cold_ms_per_page_per_language']} | {s['warm_s']} s | {s['peak_mb']:.0f} |"
+            f"| {s['articles']} | {s['baseline_s']} s | {s['baseline_ms_per_page']} | "
+            f"{s['cold_s']} s | {s['cold_ms_per_page_per_language']} | {s['peak_mb']:.0f} |"
             for s in r["sizes"].values()
         ]
         lines.append(f"\ntime(2,000) / time(1,000): wellread {r['growth_1000_2000']}, "

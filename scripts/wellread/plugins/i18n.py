@@ -90,8 +90,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             raise PluginError(f"wellread/i18n: {error}") from None
         self.languages = {code: pageinfo.native_name(code) for code in languages}
         self.current = self.language or default
-        if self.language is None:  # a new build (or rebuild): the theme may have changed
+        if self.language is None:  # a new build (or rebuild): theme and catalogs may have changed
             _THEME_FILES.clear()
+            _PROGRESS.clear()
         self.direction = pageinfo.text_direction(self.current)
         config.theme["language"] = self.current
         config.theme["direction"] = self.direction
@@ -172,7 +173,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             title = str(article.meta.get("title") or file.src_uri)
             cells = []
             for code in others:
-                done, total = catalog.article_progress(article, published[code])
+                done, total = _progress(article, code, published[code])
                 totals[code][0] += done
                 totals[code][1] += total
                 cells.append(f"{100 * done // total if total else 100} %")
@@ -219,7 +220,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         for code in self.languages:
             if code == self.config.default_language:
                 continue
-            done, total = catalog.article_progress(article, self._published_content(code))
+            done, total = _progress(article, code, self._published_content(code))
             if total and 100 * done < self.config.min_translated * total:
                 too_little.add(code)
         return frozenset(too_little)
@@ -312,6 +313,18 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             )
             other.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
             build(other)
+
+
+_PROGRESS: dict[tuple[str, str], tuple[int, int]] = {}  # (page, language): for one build
+
+
+def _progress(article: Article, code: str, published: dict[str, str]) -> tuple[int, int]:
+    """How much of a page is translated into `code`. Every language's build asks this for every
+    page and every language; it is worked out once per build, not once per language."""
+    key = (article.path, code)
+    if key not in _PROGRESS:
+        _PROGRESS[key] = catalog.article_progress(article, published)
+    return _PROGRESS[key]
 
 
 class _MemoryBytecodeCache(BytecodeCache):
