@@ -126,10 +126,18 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
             if is_article else None,
             "related": [
                 self._link(page, other)
-                for other in reading.related_pages(src, self.summaries, self.config.related)
+                for other in reading.related_pages(src, self._readable(src), self.config.related)
             ] if is_article and self.config.related else [],
         }
         return context
+
+    def _readable(self, src: str) -> list[reading.PageSummary]:
+        """Articles a reader of this language can read: in another language than the site's
+        default, those with a translated title (the others wait for their translation)."""
+        return [
+            s for s in self.summaries
+            if s.page == src or " ".join(s.title.split()) not in self.untranslated_titles
+        ]
 
     def _link(self, page: Page, other: reading.PageSummary) -> dict[str, str]:
         content: dict[str, str] = getattr(self.i18n, "content", {}) or {}
