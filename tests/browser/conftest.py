@@ -115,7 +115,8 @@ def browser() -> Iterator[object]:
 def context(browser: object, base_url: str) -> Iterator[object]:
     """One browser context for the suite; every page is opened offline but for 127.0.0.1."""
     ctx = browser.new_context(  # type: ignore[attr-defined]
-        base_url=base_url, viewport={"width": 1280, "height": 800}, service_workers="block"
+        base_url=base_url, viewport={"width": 1280, "height": 800}, service_workers="block",
+        bypass_csp=True,  # axe-core is injected as an inline script; the site's CSP forbids those
     )
     ctx.set_default_timeout(20_000)
     ctx.route("**/*", _only_local)
