@@ -42,18 +42,31 @@ def test_glossary_terms_link_to_their_plain_meaning_once(page: Any) -> None:
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("en", ("Key points", "Reading time", "Related articles")),
-    ("es", ("Puntos clave", "Tiempo de lectura", "Artículos relacionados")),
-    ("ar", ("النقاط الرئيسية", "وقت القراءة", "مقالات ذات صلة")),
+    ("en", ("Key points", "Reading time")),
+    ("es", ("Puntos clave", "Tiempo de lectura")),
+    ("ar", ("النقاط الرئيسية", "وقت القراءة")),
 ])
-def test_key_points_reading_time_and_related_articles_are_in_the_page_language(
+def test_key_points_and_reading_time_are_in_the_page_language(
     page: Any, lang: str, words: tuple[str, ...]
 ) -> None:
     page.goto(LANGUAGES[lang] + ARTICLE)
     text = page.locator("article").inner_text()
     for word in words:
         assert word in text
-    related = page.locator(".wr-related a")
-    assert related.count() >= 1
-    related.first.click()
-    page.locator("h1").wait_for(state="visible")  # an untranslated page sends on to English
+
+
+@pytest.mark.parametrize(("lang", "heading", "title"), [
+    ("en", "Related articles", "Heart attack: know the signs and call 911"),
+    ("es", "Artículos relacionados", "Ataque al corazón: conozca las señales y llame al 911"),
+])
+def test_related_articles_share_tags_and_are_in_the_page_language(
+    page: Any, lang: str, heading: str, title: str
+) -> None:
+    page.goto(LANGUAGES[lang] + "heart-health/high-blood-pressure/")
+    related = page.locator(".wr-related")
+    assert related.locator("h2").inner_text() == heading
+    link = related.locator("a", has_text=title)
+    assert link.count() == 1
+    assert related.locator("[lang]").count() == 0  # titles and descriptions all translated
+    link.click()
+    assert page.locator("h1").inner_text() == title

@@ -47,6 +47,9 @@ def test_article_screenshot_fits_and_is_mirrored_in_arabic(
         if lang == "ar":
             assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
             assert right < left, (left, right)
+            arrow = page.evaluate("""() => getComputedStyle(document.querySelector(
+                ".md-path__item:not(:first-child)"), "::before").transform""")
+            assert arrow.startswith("matrix(-1"), "breadcrumb arrows point left in Arabic"
         else:
             assert left < right, (left, right)
     finally:

@@ -1,0 +1,107 @@
+"""Drop the rules of a theme stylesheet that can match nothing on the built site.
+
+Material ships one stylesheet for every feature (code blocks, tabs, diagrams, keyboard keys...);
+a health site uses a few. A rule is kept unless one of its class names appears neither in any
+built page nor in the theme's scripts (which add classes as the page runs), so nothing a reader
+can see loses its style. At-rules other than @media and @supports are kept as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+_CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
+_CLASS_ATTR = re.compile(r'class="([^"]*)"')
+_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_NESTED = ("@media", "@supports", "@layer", "@container")
+_PARENS = re.compile(r"\([^()]*\)")
+
+
+def _required_classes(selector: str) -> set[str]:
+    """Classes an element must have for `selector` to match. Classes inside :not(), :is(),
+    :where() or :has() are not required (:not(.x) matches elements without .x)."""
+    while (bare := _PARENS.sub("", selector)) != selector:
+        selector = bare
+    return set(_CLASS.findall(selector))
+
+
+def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> frozenset[str]:
+    """Class names in the pages' HTML, and every word of the scripts (which may add them)."""
+    known: set[str] = set()
+    for html in pages:
+        for value in _CLASS_ATTR.findall(html):
+            known.update(value.split())
+    for script in scripts:
+        known.update(_WORD.findall(script))
+    return frozenset(known)
+
+
+def _skip_string(text: str, i: int) -> int:
+    quote, i = text[i], i + 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i + 1
+
+
+def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
+    """(prelude, body) for each top-level rule; body None for a statement ending in ';'."""
+    i, start, n = 0, 0, len(css)
+    parens = 0
+    while i < n:
+        c = css[i]
+        if c in "\"'":
+            i = _skip_string(css, i)
+            continue
+        if c == "(":
+            parens += 1
+        elif c == ")":
+            parens -= 1
+        elif c == ";" and parens == 0:
+            yield css[start:i + 1], None
+            start = i + 1
+        elif c == "{" and parens == 0:
+            depth, j = 1, i + 1
+            while j < n and depth:
+                if css[j] in "\"'":
+                    j = _skip_string(css, j)
+                    continue
+                depth += {"{": 1, "}": -1}.get(css[j], 0)
+                j += 1
+            yield css[start:i], css[i + 1:j - 1]
+            start = i = j
+            continue
+        i += 1
+    if css[start:].strip():
+        yield css[start:], None
+
+
+def _selectors(prelude: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(prelude):
+        depth += {"(": 1, ")": -1}.get(c, 0)
+        if c == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return parts
+
+
+def prune_css(css: str, known: frozenset[str]) -> str:
+    """`css` without the selectors (and then rules) that name a class not in `known`."""
+    out: list[str] = []
+    for prelude, body in _blocks(css):
+        head = prelude.strip()
+        if body is None:
+            out.append(prelude)
+        elif head.startswith(_NESTED):
+            inner = prune_css(body, known)
+            if inner.strip():
+                out.append(f"{head}{{{inner}}}")
+        elif head.startswith("@"):
+            out.append(f"{head}{{{body}}}")
+        else:
+            kept = [s for s in _selectors(head) if _required_classes(s) <= known]
+            if kept:
+                out.append(f"{','.join(kept)}{{{body}}}")
+    return "".join(out)
