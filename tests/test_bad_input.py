@@ -8,6 +8,8 @@ import hashlib
 import io
 import shutil
 import struct
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -145,3 +147,22 @@ def test_the_corpus_covers_the_issue() -> None:
         assert (CORPUS / "cases" / case).is_dir() or spec.get("generate") or case.startswith(
             "usage-"
         ), case
+
+
+def test_the_decompression_bomb_is_refused_within_a_small_memory_limit(tmp_path: Path) -> None:
+    """Decoding the 20,000 by 20,000 picture needs 400 MB; refusing it must need none of it."""
+    (tmp_path / "content/vaccines").mkdir(parents=True)
+    decompression_bomb(tmp_path)
+    picture = tmp_path / "content/vaccines/rash.png"
+    assert picture.stat().st_size < 200_000
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (300 << 20, 300 << 20))\n"
+        "from pathlib import Path\n"
+        "from wellread.check.images import image_problem\n"
+        "print(image_problem(Path(sys.argv[1]), (0, 0))[0])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(picture)], capture_output=True, text=True, timeout=60,
+    )
+    assert result.stdout.strip() == "image-too-large", result.stderr

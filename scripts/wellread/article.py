@@ -405,6 +405,9 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
             end = _until_blank(numbered, i)
             yield _table(numbered[i:end])
             i = end
+        elif (item := _LIST_ITEM.match(line)) and _LOOKS_LIKE_BLOCK.match(item.group(2)):
+            yield Verbatim("other", (line,), number)  # '- # x', '- > x': nested, kept as written
+            i += 1
         elif item := _LIST_ITEM.match(line):
             end = i + 1
             while end < len(numbered) and _continues(numbered[end][1]):
