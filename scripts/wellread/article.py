@@ -420,6 +420,10 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
                 end += 1
             kind, prefix = "paragraph", line[: _indent(line)]
             underline = end < len(numbered) and _SETEXT.match(numbered[end][1])
+            if underline and end > i + 1:  # Python-Markdown underlines one-line titles only
+                underline = None
+                if not _THEMATIC_BREAK.match(numbered[end][1]):
+                    end += 1  # '===' or '-' under two lines is just more of the paragraph
             if underline:  # "Title" over "=====" is a heading, written back as "# Title"
                 kind, prefix = "heading", "#" * (1 if "=" in underline.group(0) else 2) + " "
             parts = [(_indent(text), text.strip()) for _, text in numbered[i:end]]
