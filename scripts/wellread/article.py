@@ -14,7 +14,8 @@ import yaml
 from .errors import ContentError
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*?)(\s+#+)?\s*$")
+# Python-Markdown reads '#Title' (no space) as a heading too.
+_HEADING = re.compile(r"^(\s*#{1,6}\s*)(\S.*?)(\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(\S.*)$")
 _BLOCKQUOTE = re.compile(r"^(\s*>\s?)(.*)$")
 _ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s+([\w-]+(?:\s+[\w-]+)*)(?:\s+"(.*)")?\s*$')
@@ -545,7 +546,7 @@ def _cell_text(cell: Block, replace: Mapping[str, str], source_attributes: str) 
 
 
 _LOOKS_LIKE_BLOCK = re.compile(
-    r"^(?:#{1,6}(?=\s|$)|>|[-*+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$)"
+    r"^(?:#|>|[-*+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$)"
 )
 
 
