@@ -14,7 +14,8 @@ import yaml
 from .errors import ContentError
 
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
-_HEADING = re.compile(r"^(\s*#{1,6}\s+)(.*?)(\s+#+)?\s*$")
+# Python-Markdown reads '#Title' (no space) as a heading too.
+_HEADING = re.compile(r"^(\s*#{1,6}\s*)(\S.*?)(\s+#+)?\s*$")
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(\S.*)$")
 _BLOCKQUOTE = re.compile(r"^(\s*>\s?)(.*)$")
 _ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s+([\w-]+(?:\s+[\w-]+)*)(?:\s+"(.*)")?\s*$')
@@ -439,6 +440,10 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
                 end += 1
             kind, prefix = "paragraph", line[: _indent(line)]
             underline = end < len(numbered) and _SETEXT.match(numbered[end][1])
+            if underline and end > i + 1:  # Python-Markdown underlines one-line titles only
+                underline = None
+                if not _THEMATIC_BREAK.match(numbered[end][1]):
+                    end += 1  # '===' or '-' under two lines is just more of the paragraph
             if underline:  # "Title" over "=====" is a heading, written back as "# Title"
                 kind, prefix = "heading", "#" * (1 if "=" in underline.group(0) else 2) + " "
             parts = [(_indent(text), text.strip()) for _, text in numbered[i:end]]
@@ -560,7 +565,7 @@ def _cell_text(cell: Block, replace: Mapping[str, str], source_attributes: str) 
 
 
 _LOOKS_LIKE_BLOCK = re.compile(
-    r"^(?:#{1,6}(?=\s|$)|>|[-*+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$)"
+    r"^(?:#|>|[-*+](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|=+\s*$)"
 )
 
 
