@@ -129,3 +129,17 @@ def test_cards_command_without_the_social_plugin_says_how_to_add_it(
     assert result.returncode == 2
     assert "add '- wellread/social' under plugins" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_glyph_no_font_has_is_warned_about_on_every_build_not_only_the_first(
+    make_project: Project,
+) -> None:
+    project = make_project({
+        "mkdocs.yml": ONE_LANGUAGE.format(options=""),
+        "content/index.md": "---\ntitle: Home ༀ\n---\nWelcome.\n",  # U+0F00: no font has it
+    })
+    for build_number in (1, 2):  # the second build finds the answer in the cache
+        result = run_wellread(project, "build", "--no-strict")
+        assert result.returncode == 0, result.stderr
+        warnings = [line for line in result.stderr.splitlines() if "'ༀ'" in line]
+        assert len(warnings) == 1 and "index.md" in warnings[0], (build_number, result.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +19,7 @@ BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 SCHEDULER_PLATFORM = "x"
 
 
+@functools.lru_cache(maxsize=64)  # Babel parses locale data from disk: once per language
 def og_locale(language: str) -> str:
     """The language_TERRITORY form Open Graph asks for: 'es' -> 'es_ES', 'pt-BR' -> 'pt_BR'
     (a language without a territory gets the one CLDR finds most likely)."""
