@@ -305,3 +305,20 @@ def test_square_cards_use_the_square_title_size(layout: CardLayout) -> None:
     title = "Vaccination schedules for children, adolescents and adults in every season"
     assert len(title_lines(english(title=title), layout, (1080, 1080))) == 5
     assert len(title_lines(english(title=title), layout)) == 3
+
+
+@pytest.mark.parametrize("text", [english(), arabic()], ids=["en", "ar"])
+@pytest.mark.parametrize("size", [(1200, 630), (1080, 1080)], ids=["landscape", "square"])
+def test_palette_card_looks_the_same_as_one_drawn_in_full_color(
+    layout: CardLayout, text: CardText, size: tuple[int, int]
+) -> None:
+    from wellread import cards
+
+    plan = cards._plan(text, layout, size)
+    sized = layout.for_size(size)
+    palette = cards._indexed_card(plan, sized, size).convert("RGB")
+    full = cards._full_color_card(plan, sized, size, None)
+    assert Image.open(io.BytesIO(render_card(text, layout, size))).mode == "P"
+    # Every pixel within 2 levels of the RGB drawing: the soft edges of letters are kept.
+    assert max(high for _low, high in ImageChops.difference(palette, full).getextrema()) <= 2
+    assert ink_box(palette, layout.background) == ink_box(full, layout.background)
