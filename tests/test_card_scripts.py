@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from wellread.cards import (
@@ -82,3 +84,19 @@ def test_missing_font_is_a_warning_naming_the_debian_package(
     assert Image.open(io.BytesIO(render_card(card_text("hi"), broken))).size == (1200, 630)
     # Text that does not need the missing font gets no warning.
     assert font_problems(card_text("en"), broken) == []
+
+
+# Letters of the sample's scripts, marks, digits, punctuation, and characters no font has.
+_MIXED = "aé Zñ ل م ة ً ّ क ि ् 流 感 ： 1 9 - : ? ! ( ) « » ༀ 𓀀 ᚠ \u0301 \u200d 😷"  # noqa: RUF001
+
+
+@given(st.lists(st.sampled_from(_MIXED.split()), min_size=1, max_size=12).map(" ".join),
+       st.sampled_from(["en", "ar", "hi", "zh"]), st.sampled_from(["ltr", "rtl"]))
+@settings(max_examples=300, deadline=None)
+def test_the_quick_font_check_reports_every_glyph_the_card_cannot_draw(
+    title: str, lang: str, direction: str
+) -> None:
+    layout = load_layout(LAYOUT_FILE)
+    problems = font_problems(CardText(title, "", "", "", lang, direction), layout)
+    missing = missing_glyphs(title, layout, lang, direction)
+    assert any("no installed font has a glyph" in p for p in problems) == bool(missing)

@@ -19,7 +19,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import cards
-from ..cache import Cache
 from ..captions import CaptionError, captions_for, email_for, hashtag
 from ..cardbatch import CARD_SIZES, CardJob, render_batch
 from ..pageinfo import text_direction
@@ -63,7 +62,6 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.cache = root / self.config.cache_dir
-        self.font_checks = Cache(root / ".cache" / "wellread", "fonts")
         try:
             self.layout = cards.load_layout(root / self.config.layout)
         except (cards.CardError, OSError) as error:
@@ -153,15 +151,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         return path if path.is_file() else None
 
     def _warn_about_fonts(self, text: cards.CardText, page: Page) -> None:
-        # The card's fingerprint covers its text, layout and font files (an installed font
-        # changes it), so the answer is kept and a warm build only repeats the warnings.
-        fingerprint = cards.card_fingerprint(text, self.layout, CARD_SIZES["landscape"])
-        key = self.font_checks.key(fingerprint)
-        problems = self.font_checks.get(key)
-        if not isinstance(problems, list):
-            problems = cards.font_problems(text, self.layout)
-            self.font_checks.put(key, problems)
-        for problem in problems:
+        for problem in cards.font_problems(text, self.layout):
             if problem not in self.warned:
                 self.warned.add(problem)
                 log.warning("wellread/social: %s: %s", page.file.src_uri, problem)
