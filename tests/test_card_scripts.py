@@ -100,3 +100,30 @@ def test_the_quick_font_check_reports_every_glyph_the_card_cannot_draw(
     problems = font_problems(CardText(title, "", "", "", lang, direction), layout)
     missing = missing_glyphs(title, layout, lang, direction)
     assert any("no installed font has a glyph" in p for p in problems) == bool(missing)
+
+
+@pytest.mark.parametrize("lang", sorted(TITLES))
+def test_words_drawn_one_at_a_time_sit_where_the_whole_line_puts_them(
+    layout: CardLayout, lang: str
+) -> None:
+    from PIL import ImageChops, ImageDraw, ImageStat
+
+    from wellread import cards
+
+    title, direction, _ = TITLES[lang]
+    block = cards._Block(layout, CardText(title, "", "", "", lang, direction), 60, True)
+    by_word, whole = Image.new("L", (1600, 200)), Image.new("L", (1600, 200))
+    cards._draw_line(ImageDraw.Draw(by_word), block, title, cards._Box(40, 1560, 0, 200), 120, 255)
+    x = 40.0 if direction == "ltr" else 1560 - sum(p.advance for p in block.place(title))
+    for part in block.place(title):
+        ImageDraw.Draw(whole).text(
+            (round(x), 120), part.run.text, font=part.font, fill=255, anchor="ls",
+            direction="rtl" if part.run.rtl else "ltr", language=lang,
+        )
+        x += part.advance
+    word_box, line_box = by_word.getbbox(), whole.getbbox()
+    assert word_box is not None and line_box is not None
+    assert all(abs(a - b) <= 1 for a, b in zip(word_box, line_box, strict=True))
+    # At most a pixel's shift at the edge of a word: the same ink, nearly the same pixels.
+    assert ImageStat.Stat(by_word).sum[0] == pytest.approx(ImageStat.Stat(whole).sum[0], rel=0.01)
+    assert ImageStat.Stat(ImageChops.difference(by_word, whole)).mean[0] < 1.5

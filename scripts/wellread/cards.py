@@ -6,6 +6,7 @@ import functools
 import hashlib
 import io
 import json
+import math
 import os
 import re
 import unicodedata
@@ -26,7 +27,7 @@ class CardError(ValueError):
 
 
 # Bump when a code change alters pixels or PNG bytes, so that cached cards are drawn again.
-_RENDERER_VERSION = "4"
+_RENDERER_VERSION = "5"
 
 ELLIPSIS = "…"
 
@@ -887,16 +888,49 @@ def _draw_line(
     else:
         x = box.left + overhang_left
     for part in placed:
-        draw.text(
-            (round(x), baseline),
-            part.run.text,
-            font=part.font,
-            fill=fill,
-            anchor="ls",
-            direction="rtl" if part.run.rtl else "ltr",
-            language=block.lang,
-        )
+        _draw_run(draw, part, x, baseline, fill)
         x += part.advance
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _draw_run(draw: ImageDraw.ImageDraw, part: _Placed, x: float, baseline: int,
+              fill: str | int) -> None:
+    """Draw a run a word at a time, each where the run's shaping puts it. The same words come
+    back on card after card, and a drawn word is kept; a line is a new string every time.
+    (Shaping does not reach across spaces, so the words' widths add up to the run's.)"""
+    text, rtl = part.run.text, part.run.rtl
+    for word in _WORD.finditer(text):
+        if rtl:  # the first word is at the right end
+            measured = text[: word.end()]
+            start = part.advance - _run_advance(
+                part.path, part.index, part.size, measured, rtl, part.lang
+            )
+        else:
+            start = _run_advance(
+                part.path, part.index, part.size, text[: word.start()], rtl, part.lang
+            ) if word.start() else 0.0
+        mask, left, top = _word_mask(
+            part.path, part.index, part.size, word.group(), rtl, part.lang
+        )
+        draw.bitmap((round(x + start) + left, baseline + top), mask, fill=fill)
+
+
+@functools.lru_cache(maxsize=2048)
+def _word_mask(
+    path: str, index: int, size: int, word: str, rtl: bool, lang: str
+) -> tuple[Image.Image, int, int]:
+    """A word's coverage (0-255), and where its top left sits from the pen on the baseline."""
+    font = _font(path, size, index)
+    direction = "rtl" if rtl else "ltr"
+    left, top, right, bottom = font.getbbox(word, direction=direction, language=lang,
+                                            anchor="ls")
+    left, top = math.floor(left), math.floor(top)
+    mask = Image.new("L", (max(1, math.ceil(right) - left), max(1, math.ceil(bottom) - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), word, font=font, fill=255, anchor="ls",
+                              direction=direction, language=lang)
+    return mask, left, top
 
 
 def _draw_block(
