@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 from pathlib import Path
+
+import pytest
+
+from wellread.plugins.language_job import LanguageJobs
 
 from .conftest import copy_sample, run_wellread
 
@@ -36,3 +41,40 @@ def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path: Path) -> N
     assert result.returncode == 2
     assert "the site's languages are en, es, ar" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_languages_built_in_processes_of_their_own_give_the_same_site(tmp_path: Path) -> None:
+    one_by_one = copy_sample(tmp_path / "one_by_one")
+    at_once = copy_sample(tmp_path / "at_once")
+    for project, jobs in ((one_by_one, 1), (at_once, 2)):
+        config = project / "mkdocs.yml"
+        config.write_text(
+            config.read_text("utf-8").replace(
+                "  - wellread/i18n:\n", f"  - wellread/i18n:\n      jobs: {jobs}\n", 1
+            ), "utf-8",
+        )
+    assert run_wellread(one_by_one, "build").returncode == 0
+    result = run_wellread(at_once, "build")
+    assert result.returncode == 0, result.stderr
+    assert "building es, ar in 2 more processes" in result.stderr
+    assert "[es] Documentation built" in result.stderr  # each language's log is passed on
+    assert files(at_once / "site") == files(one_by_one / "site")
+
+
+def test_a_language_that_fails_in_its_own_process_is_named_with_its_messages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    jobs = LanguageJobs(str(tmp_path / "missing.yml"), str(tmp_path / "site"), ["es", "ar"], 2)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        assert jobs.finish() == ["es", "ar"]
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 2 and errors[0].startswith("[es] ") and errors[1].startswith("[ar] ")
+    assert "missing.yml" in errors[0]
+    assert not (tmp_path / "site").exists()
+
+
+def test_stopping_the_language_processes_ends_them(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path)
+    jobs = LanguageJobs(str(project / "mkdocs.yml"), str(project / "site"), ["es", "ar"], 1)
+    jobs.stop()
+    assert all(job.process is None or job.process.poll() is not None for job in jobs.jobs)

@@ -16,6 +16,9 @@ from .cardcache import cached_card, open_cache
 # Open Graph / X summary_large_image, and the square that Instagram and others show best.
 CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1080, 1080)}
 
+# Set by wellread/i18n for a language built in a process of its own (the cores are busy).
+WORKERS_ENV = "WELLREAD_CARD_WORKERS"
+
 # Below this many cards, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 5
 
@@ -59,7 +62,8 @@ def render_batch(
     """Draw the cards not in `cache_dir` yet (in parallel), then copy every card to its target.
 
     `progress` is called with the number of cards finished since its last call. `workers` is
-    the number of processes (default: one per core). Raises cards.CardError.
+    the number of processes (default: $WELLREAD_CARD_WORKERS, or one per core).
+    Raises cards.CardError.
 
     With an empty `cache_dir` every card is drawn: that is the cold rate a benchmark measures.
     Worker processes are started with "spawn", so a script calling this with more than one
@@ -105,7 +109,7 @@ def _render_missing(
     workers: int | None,
     progress: Callable[[int], None] | None,
 ) -> None:
-    workers = workers or os.cpu_count() or 1
+    workers = workers or int(os.environ.get(WORKERS_ENV) or 0) or os.cpu_count() or 1
     ordered = sorted(todo.items(), key=lambda item: item[0].name)
     if len(ordered) < _PARALLEL_FROM or workers == 1:
         for cached, job in ordered:

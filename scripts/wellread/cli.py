@@ -445,6 +445,8 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         click.echo("Build interrupted.", err=True)
     finally:
         if not built:
+            if i18n is not None:
+                i18n.stop_other_languages()  # type: ignore[attr-defined]
             shutil.rmtree(partial, ignore_errors=True)
     if not built:
         click.echo("The previous site was left as it was.", err=True)

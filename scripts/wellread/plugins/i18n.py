@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import gettext
 import json
 import logging
@@ -21,7 +22,7 @@ from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -34,9 +35,13 @@ from ..errors import ContentError, WellreadError
 from ..sanitize import clean_html
 from ..site import parse_page
 from .escaping import escape_nav_titles, escape_site_texts
+from .language_job import LanguageJobs
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 CACHE_DIR = ".cache/wellread"  # relative to mkdocs.yml, beside the social plugin's cards
+# Below this many pages in the other languages, starting processes costs more than it saves.
+PARALLEL_FROM_PAGES = 100
+_SERVING = False  # set once `mkdocs serve` has built the site
 
 
 class _I18nConfig(base.Config):
@@ -49,6 +54,11 @@ class _I18nConfig(base.Config):
     min_translated = c.Type(int, default=0)
     """Publish a page in a language only when at least this % of its words are translated;
     below it, that language's address sends readers to the page in the default language."""
+    jobs = c.Type(int, default=0)
+    """How many other languages build at once, each in a process of its own, while the default
+    language builds: 0 (the default) is one per core once the site is big enough for it to pay
+    (PARALLEL_FROM_PAGES); 1 builds them one after another in this process, as `mkdocs serve`
+    always does."""
     progress_page = c.Type(str, default="translations.md")
     """A page, made in every language, showing how much of each article is translated."""
 
@@ -77,6 +87,15 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.one_language = False  # `wellread build --language`: no other language's build
         self.content: dict[str, str] = {}
         self.translations: gettext.NullTranslations = gettext.NullTranslations()
+        self.jobs: LanguageJobs | None = None
+
+    # Not on_startup: a plugin with it is kept across configurations, and each language's build
+    # needs its own. After the first build, a server rebuilds in this one process: its caches
+    # are warm, and starting a process costs a second.
+    def on_serve(self, server: object, config: MkDocsConfig, builder: object) -> object:
+        global _SERVING
+        _SERVING = True
+        return server
 
     # -- configuration -------------------------------------------------------------------------
     # Before every other plugin, so that they (Material's search index among them) see the
@@ -149,13 +168,49 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         except ContentError:
             return None  # wellread/check reports it; the page is built from MkDocs' reading
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+    # First, so the other languages build while this one is checked and built.
+    @event_priority(100)
+    def _on_files_start(self, files: Files, config: MkDocsConfig) -> Files:
+        self._start_other_languages(files, config)
+        return files
+
+    def _start_other_languages(self, files: Files, config: MkDocsConfig) -> None:
+        others = [code for code in self.languages if code != self.config.default_language]
+        if self.language is not None or self.one_language or _SERVING or not others:
+            return
+        if self.config.jobs < 0:
+            raise PluginError(
+                f"wellread/i18n: jobs: {self.config.jobs} is below 0. Use 0 for one per core, "
+                "1 to build the languages one after another, or more."
+            )
+        slots = self.config.jobs or os.cpu_count() or 1
+        pages = len(files.documentation_pages())
+        if slots == 1 or (not self.config.jobs and pages * len(others) < PARALLEL_FROM_PAGES):
+            return
+        log.info("wellread: building %s in %d more processes", ", ".join(others),
+                 min(slots, len(others)))
+        self.jobs = LanguageJobs(config.config_file_path, config.site_dir, others, slots)
+        atexit.register(self.jobs.stop)  # Ctrl-C or a crash here ends them too
+
+    def stop_other_languages(self) -> None:
+        """End the other languages' processes, if any are running."""
+        if self.jobs is not None:
+            self.jobs.stop()
+            atexit.unregister(self.jobs.stop)
+            self.jobs = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stop_other_languages()
+
+    def _on_files_progress(self, files: Files, config: MkDocsConfig) -> Files:
         """Add the translation progress page (after wellread/check, so it is not checked)."""
         if self.config.progress_page and not files.get_file_from_path(self.config.progress_page):
             files.append(File.generated(
                 config, self.config.progress_page, content=self._progress_markdown(files, config)
             ))
         return files
+
+    on_files = CombinedEvent(_on_files_start, _on_files_progress)
 
     def _progress_markdown(self, files: Files, config: MkDocsConfig) -> str:
         _ = self.gettext
@@ -299,6 +354,16 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     # -- the other languages -------------------------------------------------------------------
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.language is not None or self.one_language:
+            return
+        if self.jobs is not None:
+            failed = self.jobs.finish()
+            atexit.unregister(self.jobs.stop)
+            self.jobs = None
+            if failed:
+                raise PluginError(
+                    f"wellread: the {', '.join(failed)} site could not be built; the messages "
+                    f"above starting with [{failed[0]}] say why."
+                )
             return
         from mkdocs.commands.build import build
 

@@ -1,0 +1,147 @@
+"""Build the other languages of a site in processes of their own, beside the default language.
+
+MkDocs builds one page at a time on one core. wellread/i18n starts one process per other
+language (`python -m wellread.plugins.language_job CONFIG CODE SITE_DIR`), at most as many at a
+time as there are cores, while the default language builds; each process logs to a file, and
+its log is passed on, line by line and at its level, once it ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..cardbatch import WORKERS_ENV
+
+log = logging.getLogger("mkdocs.plugins.wellread.i18n")
+
+
+_LEVELS = {"DEBUG": logging.DEBUG, "INFO": logging.INFO, "WARNING": logging.WARNING,
+           "ERROR": logging.ERROR, "CRITICAL": logging.CRITICAL}
+_RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL) +-  (.*)$")
+
+
+@dataclass
+class _Job:
+    code: str
+    site_dir: str
+    process: subprocess.Popen[bytes] | None = None
+    log_file: tempfile.SpooledTemporaryFile[bytes] | None = None  # type: ignore[type-arg]
+    returncode: int | None = None
+
+
+class LanguageJobs:
+    """Processes building the other languages; `finish` waits for them and reports."""
+
+    def __init__(
+        self, config_file: str, site_dir: str, codes: Sequence[str], slots: int
+    ) -> None:
+        self.config_file = config_file
+        self.jobs = [_Job(code, os.path.join(site_dir, code)) for code in codes]
+        self.stopped = False
+        self._lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max(1, slots))
+        self._threads = [threading.Thread(target=self._run, args=(job,), daemon=True)
+                         for job in self.jobs]
+        for thread in self._threads:
+            thread.start()
+
+    def _run(self, job: _Job) -> None:
+        with self._slots:
+            with self._lock:
+                if self.stopped:
+                    return
+                job.log_file = tempfile.TemporaryFile()  # noqa: SIM115 - read in finish()
+                environment = dict(os.environ, **{WORKERS_ENV: "1"})
+                job.process = subprocess.Popen(
+                    [sys.executable, "-m", __name__, self.config_file, job.code, job.site_dir],
+                    stdin=subprocess.DEVNULL, stdout=job.log_file, stderr=subprocess.STDOUT,
+                    env=environment,
+                )
+            job.returncode = job.process.wait()
+
+    def finish(self) -> list[str]:
+        """Wait for every language, pass their logs on; the codes of languages that failed."""
+        failed = []
+        for job, thread in zip(self.jobs, self._threads, strict=True):
+            thread.join()
+            if job.log_file is not None:
+                job.log_file.seek(0)
+                _pass_on(job.code, job.log_file.read().decode("utf-8", "replace"))
+                job.log_file.close()
+            if job.returncode != 0:
+                failed.append(job.code)
+        return failed
+
+    def stop(self) -> None:
+        """End every language process now (the main build failed or was interrupted)."""
+        with self._lock:
+            self.stopped = True
+            running = [job.process for job in self.jobs if job.process is not None]
+        for process in running:
+            if process.poll() is None:
+                process.terminate()
+        for process in running:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        for thread in self._threads:
+            thread.join()
+
+
+def _pass_on(code: str, text: str) -> None:
+    """Log a language process's lines at their own level, so strict mode counts its warnings."""
+    level, lines = logging.INFO, []
+    for line in text.splitlines():
+        match = _RECORD.match(line)
+        if match is None and lines:  # the next line of a long message
+            lines.append(line)
+            continue
+        if lines:
+            log.log(level, "[%s] %s", code, "\n".join(lines))
+        if match is None:
+            level, lines = logging.INFO, [line]
+        else:
+            level, lines = _LEVELS[match.group(1)], [match.group(2)]
+    if lines:
+        log.log(level, "[%s] %s", code, "\n".join(lines))
+
+
+def build_language(config_file: str, code: str, site_dir: str) -> int:
+    """Build one language of the site into `site_dir`; the exit status."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        # Not strict here: the main build counts this language's warnings as its own.
+        config = load_config(config_file, site_dir=site_dir, strict=False)
+        config.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
+        build(config)
+    except MkDocsException as error:
+        logger.error("%s", error)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4:
+        sys.exit("usage: python -m wellread.plugins.language_job CONFIG_FILE CODE SITE_DIR")
+    sys.exit(build_language(*sys.argv[1:]))
+
