@@ -381,6 +381,13 @@ theme:
       min_translated: 10
   - wellread/social:
       layout: theme/cards/layout.yml
+  - wellread/trust:
+      image_max_width: 1600
+      feed: true
+      content_security_policy: true
+  - wellread/reading:
+      words_per_minute: 200
+      related: 3
 """
 
 
