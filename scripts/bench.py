@@ -50,6 +50,7 @@ MAIN_SIZE = 1000
 TIMEOUT = 1800  # seconds for one build; a build that takes longer is a failure worth seeing
 _BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
 _BUILDING = re.compile(r"wellread: building the '([\w-]+)' site")
+_BUILT_APART = re.compile(r"\[([\w-]+)\] Documentation built in ([\d.]+) seconds")
 
 
 @dataclass
@@ -126,7 +127,14 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 
 def _per_language(log: str, total: float) -> dict[str, float]:
-    """Each nested language build logs its own time; the default language gets the rest."""
+    """Each language's build time. A language built in a process of its own logs its time
+    with its code; one built inside the default language's build (one after another), without,
+    and the default language gets the rest."""
+    apart = {code: float(seconds) for code, seconds in _BUILT_APART.findall(log)}
+    if apart:
+        own = [float(t) for line in log.splitlines() if "] Documentation" not in line
+               for t in _BUILT_IN.findall(line)]
+        return {"(default)": own[-1] if own else round(total, 2), **apart}
     others = _BUILDING.findall(log)
     times = [float(t) for t in _BUILT_IN.findall(log)]
     if not others or len(times) < len(others):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
@@ -14,6 +14,12 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 @lru_cache(maxsize=4096)  # the jargon and the tone rule read the same text
 def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text))
+
+
+@lru_cache(maxsize=4096)
+def _word_set(text: str) -> frozenset[str]:
+    """The words of `_words`, as a set: each lowercased after it is found, as there."""
+    return frozenset(map(str.lower, _WORD.findall(text)))
 
 
 def term_key(term: str) -> str:
@@ -27,6 +33,10 @@ class TermIndex:
 
     terms: frozenset[tuple[str, ...]]
     sizes: dict[str, tuple[int, ...]]  # first word -> the lengths of terms starting with it
+    # For each set of plural endings: every first word, as listed and with each ending.
+    starts: dict[tuple[str, ...], frozenset[str]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
 
     @classmethod
     def of(cls, terms: Iterable[str]) -> TermIndex:
@@ -43,6 +53,13 @@ class TermIndex:
 
         A term also matches with a plural ending ("hypertensions"), as writers inflect words.
         """
+        starts = self.starts.get(plurals)
+        if starts is None:
+            starts = self.starts[plurals] = frozenset(
+                self.sizes.keys() | {word + end for word in self.sizes for end in plurals}
+            )
+        if starts.isdisjoint(_word_set(text)):
+            return  # most text has none of the terms: no need to walk it word by word
         words = _words(text)
         sizes = self.sizes
         i = 0

@@ -129,8 +129,8 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         i18n = config.plugins.get("wellread/i18n")
-        if not self.config.enabled or getattr(i18n, "language", None) is not None:
-            return files  # the source is checked once, not again for each translation
+        if not self.config.enabled:
+            return files
         try:
             settings = check_settings(self.config)
         except ValueError as error:
@@ -141,7 +141,16 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         )
         shown_root = Path(config.docs_dir).name
         cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")
-        findings: list[Finding] = []
+        language = getattr(i18n, "language", None)
+        if i18n is not None and language is not None:
+            # Each language's build checks its own translations (in its own process when the
+            # languages build in parallel); the source is checked once, by the default's.
+            findings = translation_findings(
+                i18n.locales, [language], context, Path(i18n.config.locales_dir).as_posix(), cache,
+            )
+            self._report(findings, f"the {language} translations")
+            return files
+        findings = []
         articles = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             path = f"{shown_root}/{file.src_uri}"
@@ -149,15 +158,18 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             with contextlib.suppress(ContentError):  # if so, already a finding of its own
                 articles.append(parse_page(file.content_bytes, path, file.src_uri))
         findings += duplicate_findings(articles)
-        if i18n is not None:
-            others = [code for code in i18n.languages if code != i18n.config.default_language]
-            findings += translation_findings(
-                i18n.locales, others, context,
-                Path(i18n.config.locales_dir).as_posix(), cache,
-            )
         self.by_page = {f.file: [] for f in findings}
         for found in findings:
             self.by_page[found.file].append(found.as_dict())
+        self._report(findings, f"{len(files.documentation_pages())} pages")
+        self.shown_root = shown_root
+        unreadable = sorted({f.file for f in findings if f.rule == "encoding"})
+        if unreadable:  # MkDocs cannot read them either; stop here with the reason, not later
+            raise PluginError(f"wellread: cannot read {', '.join(unreadable)}: not UTF-8 text.")
+        return files
+
+    @staticmethod
+    def _report(findings: list[Finding], what: str) -> None:
         for found in findings:
             message = f"wellread: {found.as_text()}"
             if found.severity is Severity.ERROR:
@@ -165,15 +177,8 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             else:
                 log.info(message)
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        log.info(
-            "wellread: checked %d pages: %d errors, %d warnings",
-            len(files.documentation_pages()), errors, len(findings) - errors,
-        )
-        self.shown_root = shown_root
-        unreadable = sorted({f.file for f in findings if f.rule == "encoding"})
-        if unreadable:  # MkDocs cannot read them either; stop here with the reason, not later
-            raise PluginError(f"wellread: cannot read {', '.join(unreadable)}: not UTF-8 text.")
-        return files
+        log.info("wellread: checked %s: %d errors, %d warnings", what, errors,
+                 len(findings) - errors)
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
