@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from wellread.reading import (
     PageSummary,
     headings_in_language,
@@ -66,3 +69,23 @@ def test_menu_entries_in_another_language_get_its_lang() -> None:
     marked = mark_menu_languages(html, {"Glossary": ("en", "ltr")}, anchors)
     assert marked.count('class="md-ellipsis" lang="en" dir="ltr">') == 3
     assert '<span class="md-ellipsis">Vacunas</span>' in marked
+
+
+@given(st.lists(st.tuples(st.sampled_from("abcdefgh"), st.sets(st.sampled_from("wxyz"))),
+                max_size=30), st.integers(1, 5))
+@settings(max_examples=200, deadline=None)
+def test_related_articles_from_the_tag_index_are_those_sharing_most_tags(
+    pages: list[tuple[str, set[str]]], limit: int
+) -> None:
+    summaries = [
+        PageSummary(f"p{i}.md", f"{title} {i}", "", tuple(sorted(tags)))
+        for i, (title, tags) in enumerate(pages)
+    ]
+    for this in summaries:
+        # Looking at every other article, as the index must not need to.
+        expected = sorted(
+            ((len(set(this.tags) & set(o.tags)), o) for o in summaries
+             if o.page != this.page and set(this.tags) & set(o.tags)),
+            key=lambda pair: (-pair[0], pair[1].title.casefold(), pair[1].page),
+        )
+        assert related_pages(this.page, summaries, limit) == [o for _, o in expected[:limit]]

@@ -40,17 +40,35 @@ def related_pages(
     page: str, pages: Iterable[PageSummary], limit: int = 3
 ) -> list[PageSummary]:
     """Other articles sharing tags with `page`: most shared tags first, then by title."""
-    by_page = {p.page: p for p in pages}
-    this = by_page.get(page)
-    if this is None or not this.tags:
-        return []
-    mine = set(this.tags)
-    scored = [
-        (len(mine & set(other.tags)), other)
-        for other in by_page.values() if other.page != page and mine & set(other.tags)
-    ]
-    scored.sort(key=lambda pair: (-pair[0], pair[1].title.casefold(), pair[1].page))
-    return [other for _, other in scored[:limit]]
+    return RelatedIndex(pages).related(page, limit)
+
+
+class RelatedIndex:
+    """Articles by tag, made once per build: a page's related articles are found among those
+    sharing a tag with it, not by looking at every article for every article."""
+
+    def __init__(self, pages: Iterable[PageSummary]) -> None:
+        self.by_page = {p.page: p for p in pages}
+        self.by_tag: dict[str, list[PageSummary]] = {}
+        for summary in self.by_page.values():
+            for tag in set(summary.tags):
+                self.by_tag.setdefault(tag, []).append(summary)
+
+    def related(
+        self, page: str, limit: int = 3, this: PageSummary | None = None
+    ) -> list[PageSummary]:
+        """As related_pages(); `this` is the page's summary when the index does not hold it."""
+        this = this or self.by_page.get(page)
+        if this is None or not this.tags:
+            return []
+        shared: dict[str, int] = {}
+        for tag in set(this.tags):
+            for other in self.by_tag.get(tag, ()):
+                if other.page != page:
+                    shared[other.page] = shared.get(other.page, 0) + 1
+        scored = [(count, self.by_page[other]) for other, count in shared.items()]
+        scored.sort(key=lambda pair: (-pair[0], pair[1].title.casefold(), pair[1].page))
+        return [other for _, other in scored[:limit]]
 
 
 def page_href(from_url: str, to_url: str) -> str:

@@ -74,6 +74,8 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
                 file.src_uri, str(meta.get("title") or file.src_uri),
                 str(meta.get("description") or ""), reading.tags_of(meta),
             ))
+        self.articles = {s.page: s for s in self.summaries}
+        self.related_index: reading.RelatedIndex | None = None
         return files
 
     def _glossary_in_page_language(
@@ -94,7 +96,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         src = page.file.src_uri
-        if self.glossary and any(s.page == src for s in self.summaries):
+        if self.glossary and src in self.articles:
             href = reading.page_href(page.url, self.urls[self.config.glossary])
             html = glossary.link_first_uses(html, self.glossary, href)
         # The skip link (Material's: the first entry of the table of contents) goes to the page
@@ -123,25 +125,30 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         src = page.file.src_uri
-        is_article = any(s.page == src for s in self.summaries)
+        is_article = src in self.articles
         page.meta["wellread_reading"] = {
             "main_id": MAIN_ID,
             "minutes": reading.reading_minutes(self.words.get(src, 0), self.config.words_per_minute)
             if is_article else None,
             "related": [
                 self._link(page, other)
-                for other in reading.related_pages(src, self._readable(src), self.config.related)
+                for other in self._related().related(
+                    src, self.config.related, self.articles.get(src)
+                )
             ] if is_article and self.config.related else [],
         }
         return context
 
-    def _readable(self, src: str) -> list[reading.PageSummary]:
-        """Articles a reader of this language can read: in another language than the site's
-        default, those with a translated title (the others wait for their translation)."""
-        return [
-            s for s in self.summaries
-            if s.page == src or " ".join(s.title.split()) not in self.untranslated_titles
-        ]
+    def _related(self) -> reading.RelatedIndex:
+        """Articles a reader of this language can read, by tag: in another language than the
+        site's default, those with a translated title (the others wait for their translation).
+        Made once, when the first page asks."""
+        if self.related_index is None:
+            self.related_index = reading.RelatedIndex(
+                s for s in self.summaries
+                if " ".join(s.title.split()) not in self.untranslated_titles
+            )
+        return self.related_index
 
     def _link(self, page: Page, other: reading.PageSummary) -> dict[str, str]:
         content: dict[str, str] = getattr(self.i18n, "content", {}) or {}
