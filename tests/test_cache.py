@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +112,28 @@ def test_a_changed_catalog_is_read_again(tmp_path: Path) -> None:
     assert [r[1] for r in after.rejected] == [message]
     Cache.forget_memory()
     assert catalog.usable_translations(po, "es", Cache(tmp_path, "catalogs")) == after
+
+
+def test_a_process_needing_an_entry_another_is_making_waits_and_reads_it(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "catalogs")
+    key = cache.key(b"catalog bytes", "es")
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from wellread.cache import Cache\n"
+        f"cache = Cache(Path({str(tmp_path)!r}), 'catalogs')\n"
+        f"with cache.making({key!r}):\n"
+        "    print('making', flush=True)\n"
+        "    time.sleep(1.5)\n"
+        f"    cache.put({key!r}, {{'made': 'elsewhere'}})\n"
+    )
+    other = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert other.stdout is not None and other.stdout.readline() == "making\n"
+    Cache.forget_memory()
+    started = time.monotonic()
+    with cache.making(key):
+        waited = time.monotonic() - started
+        entry = cache.get(key)
+    other.wait(timeout=30)
+    assert waited > 0.5  # it waited for the other process instead of making the entry too
+    assert entry == {"made": "elsewhere"}

@@ -13,9 +13,15 @@ import contextlib
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: entries are then sometimes made twice, never wrong
+    fcntl = None  # type: ignore[assignment]
 
 CACHE_VERSION = 1  # raise when the layout of an entry changes
 _MEMORY: dict[str, Any] = {}
@@ -86,6 +92,31 @@ class Cache:
         except OSError:
             with contextlib.suppress(OSError):
                 partial.unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def making(self, key: str) -> Iterator[None]:
+        """Hold while making the entry for `key`, so that another process (another language
+        building beside this one) that needs it waits and reads it instead of making it too.
+        Without a folder, or where files cannot be locked, it does not wait."""
+        if self.folder is None or fcntl is None:
+            yield
+            return
+        lock = self.folder / key[:2] / f"{key}.lock"
+        try:
+            lock.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(lock, "a+b")  # noqa: SIM115 - held until the entry is made
+        except OSError:
+            yield
+            return
+        with handle:
+            with contextlib.suppress(OSError):  # a file system without locks: do not wait
+                fcntl.flock(handle, fcntl.LOCK_EX)  # released if the holder dies
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    lock.unlink()
+                    # A process waiting on the old file gets the lock once it is closed here.
 
     @staticmethod
     def forget_memory() -> None:

@@ -315,18 +315,25 @@ def usable_translations(path: Path, language: str, cache: Cache | None = None) -
     key = cache.key(path.read_bytes(), language)
     entry = cache.get(key)
     if entry is None:
-        po = read_catalog(path, language)
-        locale = str(po.locale or "")
-        # As published() and rejected() say, with each translation's markup checked once.
-        checked = [(m, markup_problem(m.id, m.string, locale)) for m in _translated(po)]
-        shown = {m.id: m.string for m, why in checked if not why}
-        entry = {
-            "published": shown,
-            "lines": {m.id: m.lineno for m in po if m.id in shown and isinstance(m.id, str)},
-            "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
-        }
-        cache.put(key, entry)
+        with cache.making(key):
+            entry = cache.get(key)  # made meanwhile by the build of another language
+            if entry is None:
+                entry = _usable_entry(path, language)
+                cache.put(key, entry)
     return Usable(entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])))
+
+
+def _usable_entry(path: Path, language: str) -> dict:
+    po = read_catalog(path, language)
+    locale = str(po.locale or "")
+    # As published() and rejected() say, with each translation's markup checked once.
+    checked = [(m, markup_problem(m.id, m.string, locale)) for m in _translated(po)]
+    shown = {m.id: m.string for m, why in checked if not why}
+    return {
+        "published": shown,
+        "lines": {m.id: m.lineno for m in po if m.id in shown and isinstance(m.id, str)},
+        "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
+    }
 
 
 def rejected(catalog: Catalog) -> list[tuple[Message, str]]:
