@@ -322,3 +322,16 @@ def test_palette_card_looks_the_same_as_one_drawn_in_full_color(
     # Every pixel within 2 levels of the RGB drawing: the soft edges of letters are kept.
     assert max(high for _low, high in ImageChops.difference(palette, full).getextrema()) <= 2
     assert ink_box(palette, layout.background) == ink_box(full, layout.background)
+
+
+@pytest.mark.parametrize("text", [english(), arabic()], ids=["en", "ar"])
+def test_the_card_file_holds_exactly_the_drawn_pixels(layout: CardLayout, text: CardText) -> None:
+    from wellread import cards
+
+    for size in ((1200, 630), (1080, 1080)):
+        drawn = cards._indexed_card(cards._plan(text, layout, size), layout.for_size(size), size)
+        written = Image.open(io.BytesIO(render_card(text, layout, size)))
+        written.load()  # reads every chunk and checks each CRC
+        assert (written.size, written.mode) == (size, "P")
+        assert written.getpalette() == drawn.getpalette()
+        assert written.tobytes() == drawn.tobytes()
