@@ -144,12 +144,19 @@ class Article:
 
 
 def parse_article(text: str, path: str, page: str) -> Article:
-    """Parse Markdown with optional YAML front matter. Raises ContentError on bad front matter."""
-    return _parse_article_cached(text, path, page)
+    """Parse Markdown with optional YAML front matter. Raises ContentError on bad front matter.
+
+    A text is parsed once, whatever name a plugin reads it under (the checker, the catalogs
+    and the build each name it their own way)."""
+    try:
+        article = _parse_article_cached(text)
+    except ContentError as error:
+        raise ContentError(path, error.line, error.message, error.hint, error.rule) from None
+    return replace(article, path=path, page=page)
 
 
 @lru_cache(maxsize=4096)
-def _parse_article_cached(text: str, path: str, page: str) -> Article:
+def _parse_article_cached(text: str, path: str = "", page: str = "") -> Article:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     meta: dict[str, Any] = {}

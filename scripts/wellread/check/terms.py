@@ -11,12 +11,12 @@ from functools import lru_cache
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 
 
-@lru_cache(maxsize=4096)  # the jargon and the tone rule read the same text
+@lru_cache(maxsize=512)  # the jargon and the tone rule read the same text, one after the other
 def _words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _word_set(text: str) -> frozenset[str]:
     """The words of `_words`, as a set: each lowercased after it is found, as there."""
     return frozenset(map(str.lower, _WORD.findall(text)))

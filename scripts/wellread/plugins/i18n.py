@@ -352,6 +352,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         return _with_html_dir(output, self.direction) if template_name.endswith(".html") else output
 
     # -- the other languages -------------------------------------------------------------------
+    # Last: this language's own work after its pages (cards, feeds, search index) is done while
+    # the other languages' processes are still building.
+    @event_priority(-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.language is not None or self.one_language:
             return

@@ -46,6 +46,9 @@ class LanguageJobs:
         self.config_file = config_file
         self.jobs = [_Job(code, os.path.join(site_dir, code)) for code in codes]
         self.stopped = False
+        # Meanwhile this process draws its own cards too, not in workers: the cores are busy.
+        self._workers = os.environ.get(WORKERS_ENV)
+        os.environ[WORKERS_ENV] = "1"
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max(1, slots))
         self._threads = [threading.Thread(target=self._run, args=(job,), daemon=True)
@@ -59,7 +62,7 @@ class LanguageJobs:
                 if self.stopped:
                     return
                 job.log_file = tempfile.TemporaryFile()  # noqa: SIM115 - read in finish()
-                environment = dict(os.environ, **{WORKERS_ENV: "1"})
+                environment = dict(os.environ, **{WORKERS_ENV: "1"})  # the cores are busy
                 job.process = subprocess.Popen(
                     [sys.executable, "-m", __name__, self.config_file, job.code, job.site_dir],
                     stdin=subprocess.DEVNULL, stdout=job.log_file, stderr=subprocess.STDOUT,
@@ -67,8 +70,15 @@ class LanguageJobs:
                 )
             job.returncode = job.process.wait()
 
+    def _restore_workers(self) -> None:
+        if self._workers is None:
+            os.environ.pop(WORKERS_ENV, None)
+        else:
+            os.environ[WORKERS_ENV] = self._workers
+
     def finish(self) -> list[str]:
         """Wait for every language, pass their logs on; the codes of languages that failed."""
+        self._restore_workers()
         failed = []
         for job, thread in zip(self.jobs, self._threads, strict=True):
             thread.join()
@@ -82,6 +92,7 @@ class LanguageJobs:
 
     def stop(self) -> None:
         """End every language process now (the main build failed or was interrupted)."""
+        self._restore_workers()
         with self._lock:
             self.stopped = True
             running = [job.process for job in self.jobs if job.process is not None]

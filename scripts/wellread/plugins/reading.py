@@ -166,8 +166,16 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         if not self.config.prune_css:
             return
         site = Path(config.site_dir)
+        # Each language's site has its own copy of the stylesheet, used by its own pages only:
+        # the other languages' folders (and pages still being built there) do not count.
+        current = getattr(self.i18n, "current", self.default) or self.default
+        others = set(getattr(self.i18n, "languages", {})) - {current}
+        pages = [
+            page for page in sorted(site.rglob("*.html"))
+            if page.relative_to(site).parts[0] not in others
+        ]
         known = cssprune.known_classes(
-            (p.read_text("utf-8") for p in sorted(site.rglob("*.html"))),
+            (p.read_text("utf-8") for p in pages),
             (p.read_text("utf-8") for p in sorted((site / "assets").rglob("*.js"))),
         )
         for sheet in sorted((site / "assets" / "stylesheets").glob("main.*.min.css")):
