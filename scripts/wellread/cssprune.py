@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 _CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
 _CLASS_ATTR = re.compile(r'class="([^"]*)"')
@@ -87,6 +88,7 @@ def _selectors(prelude: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=8)  # `mkdocs serve` prunes the same stylesheet for the same pages again
 def prune_css(css: str, known: frozenset[str]) -> str:
     """`css` without the selectors (and then rules) that name a class not in `known`."""
     out: list[str] = []
