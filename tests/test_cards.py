@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -335,3 +336,25 @@ def test_the_card_file_holds_exactly_the_drawn_pixels(layout: CardLayout, text: 
         assert (written.size, written.mode) == (size, "P")
         assert written.getpalette() == drawn.getpalette()
         assert written.tobytes() == drawn.tobytes()
+
+
+def test_a_card_comes_out_as_the_same_bytes_whatever_was_drawn_before(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    # A long build reuses memory that earlier cards and pages dirtied, and a language's cards
+    # may be drawn in this process or in fresh worker processes: the bytes must not change
+    # (once, in CI, two builds gave the same pixels as different bytes; the PNG writer's
+    # compressor was replaced then).
+    from wellread.cardbatch import CardJob, render_batch
+
+    first = render_card(english(), layout, (1080, 1080))
+    for n in range(12):
+        scratch = [bytes([n]) * 300_000, bytearray(os.urandom(200_000))]
+        render_card(english(title=f"Another card {n}", description="Other words " * n), layout,
+                    (1080, 1080))
+        del scratch
+        assert render_card(english(), layout, (1080, 1080)) == first
+    jobs = [CardJob(english(title=f"Card {n}"), (1080, 1080), tmp_path / f"{n}.png")
+            for n in range(5)] + [CardJob(english(), (1080, 1080), tmp_path / "same.png")]
+    render_batch(jobs, layout, tmp_path / "cache", workers=2)  # drawn in spawned processes
+    assert (tmp_path / "same.png").read_bytes() == first
