@@ -168,7 +168,7 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     """Words checked per second on one core, with every cache cleared between rounds."""
     from wellread.article import _parse_article_cached
     from wellread.check import CheckContext, check_article
-    from wellread.check.terms import _words
+    from wellread.check.terms import _word_set, _words
     from wellread.prose import masked_text, sentences
     from wellread.site import parse_page
 
@@ -180,7 +180,7 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     check_article(parse_page(texts[0][1], "warm-up", "warm/up.md"), context)  # load word lists
     timings = []
     for _ in range(repeat):
-        for cache in (_parse_article_cached, masked_text, sentences, _words):
+        for cache in (_parse_article_cached, masked_text, sentences, _words, _word_set):
             cache.cache_clear()
         start = time.perf_counter()
         for path, data in texts:

@@ -123,3 +123,15 @@ def test_card_with_the_sample_photo_is_deterministic(layout: CardLayout) -> None
     assert first == render_card(text("Flu"), layout, (1200, 630), FLU_IMAGE)
     assert Image.open(io.BytesIO(first)).size == (1200, 630)
     assert first != render_card(text("Flu"), layout, (1200, 630))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", 1), (" 3 ", 3), ("", 0), ("two", 0), ("-1", 0)]
+)
+def test_card_workers_from_the_environment_ignore_what_is_not_a_number(
+    monkeypatch: pytest.MonkeyPatch, value: str, expected: int
+) -> None:
+    from wellread.cardbatch import WORKERS_ENV, _workers_from_environment
+
+    monkeypatch.setenv(WORKERS_ENV, value)
+    assert _workers_from_environment() == expected

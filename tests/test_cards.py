@@ -62,6 +62,16 @@ def open_png(data: bytes) -> Image.Image:
     return Image.open(io.BytesIO(data)).convert("RGB")
 
 
+def palette_card(text: CardText, layout: CardLayout, size: tuple[int, int]) -> Image.Image:
+    """The card as drawn before it is written: palette indices with their palette."""
+    from wellread import cards
+
+    plan = cards._plan(text, layout, size)
+    index, palette = cards._card_indices(plan, layout.for_size(size), size)
+    index.putpalette(palette)
+    return index
+
+
 def ink_box(image: Image.Image, background: str) -> tuple[int, int, int, int] | None:
     """Bounding box of everything that is not background."""
     plain = Image.new("RGB", image.size, background)
@@ -317,7 +327,7 @@ def test_palette_card_looks_the_same_as_one_drawn_in_full_color(
 
     plan = cards._plan(text, layout, size)
     sized = layout.for_size(size)
-    palette = cards._indexed_card(plan, sized, size).convert("RGB")
+    palette = palette_card(text, layout, size).convert("RGB")
     full = cards._full_color_card(plan, sized, size, None)
     assert Image.open(io.BytesIO(render_card(text, layout, size))).mode == "P"
     # Every pixel within 2 levels of the RGB drawing: the soft edges of letters are kept.
@@ -327,10 +337,9 @@ def test_palette_card_looks_the_same_as_one_drawn_in_full_color(
 
 @pytest.mark.parametrize("text", [english(), arabic()], ids=["en", "ar"])
 def test_the_card_file_holds_exactly_the_drawn_pixels(layout: CardLayout, text: CardText) -> None:
-    from wellread import cards
 
     for size in ((1200, 630), (1080, 1080)):
-        drawn = cards._indexed_card(cards._plan(text, layout, size), layout.for_size(size), size)
+        drawn = palette_card(text, layout, size)
         written = Image.open(io.BytesIO(render_card(text, layout, size)))
         written.load()  # reads every chunk and checks each CRC
         assert (written.size, written.mode) == (size, "P")

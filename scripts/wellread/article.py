@@ -156,7 +156,8 @@ def parse_article(text: str, path: str, page: str) -> Article:
 
 
 @lru_cache(maxsize=4096)
-def _parse_article_cached(text: str, path: str = "", page: str = "") -> Article:
+def _parse_article_cached(text: str) -> Article:
+    path = page = ""  # parse_article names the article (and its errors)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     meta: dict[str, Any] = {}

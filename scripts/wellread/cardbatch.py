@@ -103,13 +103,19 @@ def _render_one(cached: Path, job: CardJob, layout: cards.CardLayout) -> None:
         partial.unlink(missing_ok=True)  # the cache cannot keep it; render_batch draws it again
 
 
+def _workers_from_environment() -> int:
+    """$WELLREAD_CARD_WORKERS as a number of processes; 0 (one per core) if unset or not one."""
+    value = os.environ.get(WORKERS_ENV, "").strip()
+    return int(value) if value.isdigit() else 0
+
+
 def _render_missing(
     todo: dict[Path, CardJob],
     layout: cards.CardLayout,
     workers: int | None,
     progress: Callable[[int], None] | None,
 ) -> None:
-    workers = workers or int(os.environ.get(WORKERS_ENV) or 0) or os.cpu_count() or 1
+    workers = workers or _workers_from_environment() or os.cpu_count() or 1
     ordered = sorted(todo.items(), key=lambda item: item[0].name)
     if len(ordered) < _PARALLEL_FROM or workers == 1:
         for cached, job in ordered:

@@ -1389,13 +1389,6 @@ def _full_color_card(
     return image
 
 
-def _indexed_card(plan: _Plan, layout: CardLayout, size: tuple[int, int]) -> Image.Image:
-    """A card on a plain background as a palette ("P") image; see _card_indices."""
-    index, palette = _card_indices(plan, layout, size)
-    index.putpalette(palette)  # "L" becomes "P"
-    return index
-
-
 def _card_indices(
     plan: _Plan, layout: CardLayout, size: tuple[int, int]
 ) -> tuple[Image.Image, list[int]]:

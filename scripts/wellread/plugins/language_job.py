@@ -17,6 +17,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import IO
 
 from ..cardbatch import WORKERS_ENV
 
@@ -33,7 +34,7 @@ class _Job:
     code: str
     site_dir: str
     process: subprocess.Popen[bytes] | None = None
-    log_file: tempfile.SpooledTemporaryFile[bytes] | None = None  # type: ignore[type-arg]
+    log_file: IO[bytes] | None = None
     returncode: int | None = None
 
 
