@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import catalog, pageinfo
-from ..article import Article
+from ..article import Article, forget_parsed_articles
 from ..bidi import isolate_ltr_runs
 from ..cache import Cache
 from ..errors import ContentError, WellreadError
@@ -156,6 +156,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
         escape_site_texts(config, files)  # cards and captions have their plain text by now
+        forget_parsed_articles()  # every page's Markdown is read by now
         return env
 
     # -- pages ---------------------------------------------------------------------------------
