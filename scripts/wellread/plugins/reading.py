@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,6 +19,7 @@ from ..article import Article, parse_article
 from ..errors import ContentError
 from ..pageinfo import text_direction
 from ..site import parse_page
+from . import nav
 
 MAIN_ID = "wr-main"  # the page title: where "Skip to content" goes
 
@@ -43,6 +45,10 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         self.i18n = i18n
         self.default = getattr(getattr(i18n, "config", None), "default_language", "en")
         return config
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        env.globals["wellread_nav_item"] = nav.nav_item  # the theme's menu draws plain links
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.summaries: list[reading.PageSummary] = []
