@@ -34,7 +34,7 @@ class CardError(ValueError):
 
 
 # Bump when a code change alters pixels or PNG bytes, so that cached cards are drawn again.
-_RENDERER_VERSION = "6"
+_RENDERER_VERSION = "7"
 
 ELLIPSIS = "…"
 
@@ -876,13 +876,36 @@ def _baseline_offset(block: _Block, text: str, pitch: int) -> int:
     return round((pitch - ascent - descent) / 2 + ascent)
 
 
+class _Canvas:
+    """Where words are drawn: with ImageDraw, a word's coverage as the alpha of one color."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw) -> None:
+        self.draw = draw
+
+    def word(self, key: _WordKey, x: int, y: int, ink: Any) -> None:
+        mask, left, top = _word_mask(*key)
+        self.draw.bitmap((x + left, y + top), mask, fill=ink)
+
+
+class _IndexCanvas(_Canvas):
+    """A card of palette indices: each word's shades are pasted where it has ink. The ink of
+    one word does not reach into the next (shaping stops at spaces), so nothing is blended."""
+
+    def __init__(self, image: Image.Image) -> None:
+        self.image = image
+
+    def word(self, key: _WordKey, x: int, y: int, ink: Any) -> None:
+        shades, inked, left, top = _shaded_word(key, *ink)
+        self.image.paste(shades, (x + left, y + top), inked)
+
+
 def _draw_line(
-    draw: ImageDraw.ImageDraw,
+    draw: _Canvas,
     block: _Block,
     line: str,
     box: _Box,
     baseline: int,
-    fill: str,
+    fill: Any,
     at_end: bool = False,
 ) -> None:
     """Draw one line aligned to the start side of the box (or its end side)."""
@@ -902,8 +925,7 @@ def _draw_line(
 _WORD = re.compile(r"\S+")
 
 
-def _draw_run(draw: ImageDraw.ImageDraw, part: _Placed, x: float, baseline: int,
-              fill: str | int) -> None:
+def _draw_run(draw: _Canvas, part: _Placed, x: float, baseline: int, fill: Any) -> None:
     """Draw a run a word at a time, each where the run's shaping puts it. The same words come
     back on card after card, and a drawn word is kept; a line is a new string every time.
     (Shaping does not reach across spaces, so the words' widths add up to the run's.)"""
@@ -918,13 +940,15 @@ def _draw_run(draw: ImageDraw.ImageDraw, part: _Placed, x: float, baseline: int,
             start = _run_advance(
                 part.path, part.index, part.size, text[: word.start()], rtl, part.lang
             ) if word.start() else 0.0
-        mask, left, top = _word_mask(
-            part.path, part.index, part.size, word.group(), rtl, part.lang
-        )
-        draw.bitmap((round(x + start) + left, baseline + top), mask, fill=fill)
+        key = (part.path, part.index, part.size, word.group(), rtl, part.lang)
+        draw.word(key, round(x + start), baseline, fill)
 
 
-@functools.lru_cache(maxsize=2048)
+# A word as drawn: font file, face index, size, the word, right-to-left, language.
+_WordKey = tuple[str, int, int, str, bool, str]
+
+
+@functools.lru_cache(maxsize=512)
 def _word_mask(
     path: str, index: int, size: int, word: str, rtl: bool, lang: str
 ) -> tuple[Image.Image, int, int]:
@@ -940,14 +964,30 @@ def _word_mask(
     return mask, left, top
 
 
+@functools.lru_cache(maxsize=512)
+def _shaded_word(
+    key: _WordKey, first: int, shades: int
+) -> tuple[Image.Image, Image.Image, int, int]:
+    """A word in a ramp of palette shades (from `first`, `shades` of them), where it has ink
+    (a mask), and where its top left sits from the pen on the baseline."""
+    mask, left, top = _word_mask(*key)
+    return mask.point(_shade_table(first, shades)), mask.point(_ANY_INK), left, top
+
+
+@functools.lru_cache(maxsize=16)
+def _shade_table(first: int, shades: int) -> list[int]:
+    """From a letter's coverage (0-255) to the palette index of its shade."""
+    return [first + round(value * (shades - 1) / 255) for value in range(256)]
+
+
 def _draw_block(
-    draw: ImageDraw.ImageDraw,
+    draw: _Canvas,
     block: _Block,
     lines: Sequence[str],
     box: _Box,
     top: int,
     pitch: int,
-    fill: str,
+    fill: Any,
 ) -> int:
     """Draw lines from `top`; return the y just below the last line box."""
     text = " ".join(lines)
@@ -1331,8 +1371,8 @@ def _reuse_image_memory() -> None:
     Image.core.set_blocks_max(16)
 
 
-# Draws text of one color: the ImageDraw to draw on, and the fill to draw with.
-_Pen = Callable[[str], tuple[ImageDraw.ImageDraw, "str | int"]]
+# Draws text of one color: the canvas to draw on, and the ink to draw with.
+_Pen = Callable[[str], tuple[_Canvas, Any]]
 
 
 def _accent_box(layout: CardLayout, size: tuple[int, int], rtl: bool) -> tuple[int, int, int, int]:
@@ -1385,7 +1425,8 @@ def _full_color_card(
     footer = plan.footer
     if footer.logo is not None:
         image.paste(footer.logo, footer.logo_position, footer.logo)
-    _draw_texts(plan, layout, lambda color: (draw, color))
+    canvas = _Canvas(draw)
+    _draw_texts(plan, layout, lambda color: (canvas, color))
     return image
 
 
@@ -1397,26 +1438,20 @@ def _card_indices(
     the soft edges of the letters (as many as fit in 256 entries; 84 for three text colors).
 
     It looks the same as drawing in RGB (each shade is within 2 of the RGB blend on every
-    channel) and is five times faster to encode, which was most of a card's time.
+    channel) and is five times faster to encode, which was most of a card's time. Each word's
+    shades are made once (`_shaded_word`) and pasted: no image the size of the card but this.
     """
-    masks: dict[str, Image.Image] = {}
-
-    def pen(color: str) -> tuple[ImageDraw.ImageDraw, int]:
-        if color not in masks:
-            masks[color] = Image.new("L", size, 0)
-        return ImageDraw.Draw(masks[color]), 255
-
-    _draw_texts(plan, layout, pen)
-    palette, luts = _ramps(layout.background, layout.accent_color, tuple(masks))
+    colors = tuple(dict.fromkeys((
+        layout.site_name_color, layout.topic_color, layout.title_color, layout.description_color,
+    )))
+    palette, ramps = _ramps(layout.background, layout.accent_color, colors)
     index = Image.new("L", size, 0)
     if layout.accent_width:
         ImageDraw.Draw(index).rectangle(_accent_box(layout, size, plan.text.direction == "rtl"),
                                         fill=1)
-    for mask, lut in zip(masks.values(), luts, strict=True):
-        box = mask.getbbox()  # only the part with letters: a whole card is slow to map
-        if box is not None:
-            inked = mask.crop(box)
-            index.paste(inked.point(lut), box, mask=inked.point(_ANY_INK))
+    canvas = _IndexCanvas(index)
+    ramp_of = dict(zip(colors, ramps, strict=True))
+    _draw_texts(plan, layout, lambda color: (canvas, ramp_of[color]))
     return index, palette
 
 
@@ -1454,21 +1489,20 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
 @functools.lru_cache(maxsize=64)
 def _ramps(
     background: str, accent: str, colors: tuple[str, ...]
-) -> tuple[list[int], list[list[int]]]:
+) -> tuple[list[int], list[tuple[int, int]]]:
     """The palette (background, accent, then a ramp of shades per text color) and, per text
-    color, the table from a letter's coverage (0-255) to its shade's palette index."""
+    color, where its ramp starts in the palette and how many shades it has."""
     paper = _channels(background)
     palette = [*paper, *_channels(accent)]
     shades = min(256, 254 // max(1, len(colors)))
-    luts = []
+    ramps = []
     for number, color in enumerate(colors):
-        first = 2 + number * shades
         ink = _channels(color)
         for level in range(shades):
             share = level / (shades - 1)
             palette += [round(p + (i - p) * share) for p, i in zip(paper, ink, strict=True)]
-        luts.append([first + round(value * (shades - 1) / 255) for value in range(256)])
-    return palette, luts
+        ramps.append((2 + number * shades, shades))
+    return palette, ramps
 
 
 _ANY_INK = [0] + [255] * 255
