@@ -91,13 +91,19 @@ def _selectors(prelude: str) -> list[str]:
 @lru_cache(maxsize=8)  # `mkdocs serve` prunes the same stylesheet for the same pages again
 def prune_css(css: str, known: frozenset[str]) -> str:
     """`css` without the selectors (and then rules) that name a class not in `known`."""
+    return _pruned(css, known)
+
+
+def _pruned(css: str, known: frozenset[str]) -> str:
+    """prune_css, uncached: the cache keeps whole stylesheets, not the blocks inside them
+    (which pushed the stylesheets out of it)."""
     out: list[str] = []
     for prelude, body in _blocks(css):
         head = prelude.strip()
         if body is None:
             out.append(prelude)
         elif head.startswith(_NESTED):
-            inner = prune_css(body, known)
+            inner = _pruned(body, known)
             if inner.strip():
                 out.append(f"{head}{{{inner}}}")
         elif head.startswith("@"):

@@ -156,7 +156,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         env.install_gettext_translations(self.translations, newstyle=True)  # type: ignore[attr-defined]
         escape_site_texts(config, files)  # cards and captions have their plain text by now
-        forget_parsed_articles()  # every page's Markdown is read by now
+        if not _SERVING:  # `mkdocs serve` keeps them for the next rebuild
+            forget_parsed_articles()  # every page's Markdown is read by now
         return env
 
     # -- pages ---------------------------------------------------------------------------------
