@@ -113,7 +113,7 @@ def test_words_drawn_one_at_a_time_sit_where_the_whole_line_puts_them(
     title, direction, _ = TITLES[lang]
     block = cards._Block(layout, CardText(title, "", "", "", lang, direction), 60, True)
     by_word, whole = Image.new("L", (1600, 200)), Image.new("L", (1600, 200))
-    canvas = cards._Canvas(ImageDraw.Draw(by_word))
+    canvas = cards._DrawCanvas(ImageDraw.Draw(by_word))
     cards._draw_line(canvas, block, title, cards._Box(40, 1560, 0, 200), 120, 255)
     x = 40.0 if direction == "ltr" else 1560 - sum(p.advance for p in block.place(title))
     for part in block.place(title):

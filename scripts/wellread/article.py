@@ -158,7 +158,7 @@ def parse_article(text: str, path: str, page: str) -> Article:
 def forget_parsed_articles() -> None:
     """Let go of every parsed text (about 30 KB each). A build calls this once its pages'
     Markdown is read: rendering and writing the pages need none of them, and a process
-    building a language of 2,000 articles holds 60 MB less at its peak."""
+    building a language of 2,000 articles peaked 34 MB lower for it."""
     _parse_article_cached.cache_clear()
 
 

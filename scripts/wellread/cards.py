@@ -15,7 +15,7 @@ import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import PIL
 import yaml
@@ -876,8 +876,14 @@ def _baseline_offset(block: _Block, text: str, pitch: int) -> int:
     return round((pitch - ascent - descent) / 2 + ascent)
 
 
-class _Canvas:
-    """Where words are drawn: with ImageDraw, a word's coverage as the alpha of one color."""
+class _Canvas(Protocol):
+    """Where words are drawn: `word` puts one at (x, baseline y) in the given ink."""
+
+    def word(self, key: _WordKey, x: int, y: int, ink: Any) -> None: ...
+
+
+class _DrawCanvas:
+    """With ImageDraw: a word's coverage as the alpha of one color."""
 
     def __init__(self, draw: ImageDraw.ImageDraw) -> None:
         self.draw = draw
@@ -887,7 +893,7 @@ class _Canvas:
         self.draw.bitmap((x + left, y + top), mask, fill=ink)
 
 
-class _IndexCanvas(_Canvas):
+class _IndexCanvas:
     """A card of palette indices: each word's shades are pasted where it has ink. The ink of
     one word does not reach into the next (shaping stops at spaces), so nothing is blended."""
 
@@ -1365,8 +1371,8 @@ def render_card(
 @functools.lru_cache(maxsize=1)
 def _reuse_image_memory() -> None:
     """Let Pillow keep up to 16 freed blocks of 4 MB (64 MB at most) for the next card: every
-    card makes a few images its size, and memory fresh from the system costs a page fault per
-    page on first touch (two fifths of a card's time)."""
+    card makes images its size (the card, its PNG rows), and memory fresh from the system costs
+    a page fault per page on first touch (two fifths of a card's time)."""
     Image.core.set_block_size(4 << 20)
     Image.core.set_blocks_max(16)
 
@@ -1425,7 +1431,7 @@ def _full_color_card(
     footer = plan.footer
     if footer.logo is not None:
         image.paste(footer.logo, footer.logo_position, footer.logo)
-    canvas = _Canvas(draw)
+    canvas = _DrawCanvas(draw)
     _draw_texts(plan, layout, lambda color: (canvas, color))
     return image
 
