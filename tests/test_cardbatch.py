@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import io
+import pickle
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from wellread.cardbatch import CARD_SIZES, BatchResult, CardJob, render_batch
+from wellread.cardbatch import (
+    CARD_SIZES,
+    BatchResult,
+    CardJob,
+    hand_over,
+    render_batch,
+    render_batches,
+    taken_over,
+)
 from wellread.cards import (
     MIN_CONTRAST,
+    CardError,
     CardLayout,
     CardText,
     article_backdrop,
@@ -60,11 +70,44 @@ def test_cards_are_written_at_both_sizes(layout: CardLayout, tmp_path: Path) -> 
 def test_parallel_and_serial_rendering_give_identical_files(
     layout: CardLayout, tmp_path: Path
 ) -> None:
-    titles = ["Flu", "Measles", "Mumps"]  # 6 cards: enough to start worker processes
+    titles = ["Flu", "Measles", "Mumps", "Polio", "Tetanus", "Rubella", "Shingles", "Hep B"]
     render_batch(jobs_for(titles, tmp_path / "a"), layout, tmp_path / "c1", workers=1)
-    render_batch(jobs_for(titles, tmp_path / "b"), layout, tmp_path / "c2", workers=2)
+    steps: list[int] = []
+    render_batch(
+        jobs_for(titles, tmp_path / "b"), layout, tmp_path / "c2", workers=2,
+        progress=steps.append,
+    )
+    assert sum(steps) == 16 and max(steps) == 2  # 16 cards, handed to the workers in twos
     for path in sorted((tmp_path / "a").iterdir()):
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_several_languages_cards_are_drawn_together_and_counted_apart(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    english = jobs_for(["Flu", "Measles"], tmp_path / "en")
+    spanish = [
+        CardJob(text("Gripe", "es"), (1200, 630), tmp_path / "es" / "gripe.png"),
+        CardJob(text("Flu"), (1200, 630), tmp_path / "es" / "flu.png"),  # not translated yet
+    ]
+    render_batch(english[1:2], layout, tmp_path / "cache", workers=1)  # Flu, square
+    first, second = render_batches([english, spanish], layout, tmp_path / "cache", workers=2)
+    assert (first.total, first.rendered) == (4, 3)
+    assert (second.total, second.rendered) == (2, 1)  # its English card was drawn for `en`
+    drawn_once = tmp_path / "en" / "0-landscape.png"
+    assert (tmp_path / "es" / "flu.png").read_bytes() == drawn_once.read_bytes()
+    assert Image.open(tmp_path / "es" / "gripe.png").size == (1200, 630)
+
+
+def test_card_jobs_handed_over_by_another_process_come_back_whole(tmp_path: Path) -> None:
+    jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
+    hand_over(jobs, tmp_path / "es.pickle")
+    assert taken_over(tmp_path / "es.pickle") == jobs
+    hand_over([], tmp_path / "none.pickle")
+    assert taken_over(tmp_path / "none.pickle") == []
+    (tmp_path / "other.pickle").write_bytes(pickle.dumps({"not": "jobs"}))
+    with pytest.raises(CardError, match="does not hold card jobs"):
+        taken_over(tmp_path / "other.pickle")
 
 
 def test_progress_counts_every_card_once(layout: CardLayout, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,10 @@ def test_languages_built_in_processes_of_their_own_give_the_same_site(tmp_path: 
     assert result.returncode == 0, result.stderr
     assert "building es, ar in 2 more processes" in result.stderr
     assert "[es] Documentation built" in result.stderr  # each language's log is passed on
+    for code in ("es", "ar"):  # their cards are drawn here, with every core, once they end
+        drawn = re.search(rf"^INFO +-  \[{code}\] wellread: \d+ cards", result.stderr, re.M)
+        assert drawn is not None, result.stderr
+        assert drawn.start() > result.stderr.index(f"[{code}] Documentation built")
     assert files(at_once / "site") == files(one_by_one / "site")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -16,8 +17,14 @@ from .cardcache import cached_card, open_cache
 # Open Graph / X summary_large_image, and the square that Instagram and others show best.
 CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1080, 1080)}
 
-# Set by wellread/i18n for a language built in a process of its own (the cores are busy).
+# The number of card-drawing processes (default: one per core).
 WORKERS_ENV = "WELLREAD_CARD_WORKERS"
+
+# Set by wellread/i18n for a language built in a process of its own: a file to leave that
+# language's card jobs in. The main build draws every language's cards at once when those
+# processes have ended, on every core, so no language's build holds its pages and its card
+# images in memory at the same time as the others.
+HANDOVER_ENV = "WELLREAD_CARD_HANDOVER"
 
 # Below this many cards, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 5
@@ -52,6 +59,24 @@ class BatchResult:
         return f"{self.total} cards ({self.rendered} rendered, {self.cached} from the cache)"
 
 
+def hand_over(jobs: Sequence[CardJob], path: Path) -> None:
+    """Leave card jobs in `path` for another process of the same build (see HANDOVER_ENV)."""
+    with open(path, "wb") as handle:
+        pickle.dump(list(jobs), handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def taken_over(path: Path) -> list[CardJob]:
+    """The card jobs that a process of this build left in `path` with `hand_over`.
+
+    Only for files this build wrote itself, in its own temporary folder: pickle runs code.
+    """
+    with open(path, "rb") as handle:
+        jobs = pickle.load(handle)  # written by this build's own process
+    if not isinstance(jobs, list) or not all(isinstance(job, CardJob) for job in jobs):
+        raise cards.CardError(f"{path} does not hold card jobs")
+    return jobs
+
+
 def render_batch(
     jobs: Sequence[CardJob],
     layout: cards.CardLayout,
@@ -69,29 +94,48 @@ def render_batch(
     Worker processes are started with "spawn", so a script calling this with more than one
     worker needs the usual `if __name__ == "__main__":` guard.
     """
+    return render_batches([jobs], layout, cache_dir, workers, progress)[0]
+
+
+def render_batches(
+    batches: Sequence[Sequence[CardJob]],
+    layout: cards.CardLayout,
+    cache_dir: Path,
+    workers: int | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[BatchResult]:
+    """`render_batch` for several batches (one per language) with one set of processes;
+    a result for each. A card that two batches share is drawn once, for the first."""
     try:
         open_cache(cache_dir)
     except OSError as error:
         raise cards.CardError(f"the card cache {cache_dir}: {error}") from None
-    cached_paths = [
-        cache_dir / f"{cards.card_fingerprint(j.text, layout, j.size, j.background)}.png"
-        for j in jobs
-    ]
     todo: dict[Path, CardJob] = {}
-    for job, cached in zip(jobs, cached_paths, strict=True):
-        if cached_card(cached) is None:  # missing, cut short or garbage: drawn again
-            todo.setdefault(cached, job)
-    done_already = len(jobs) - len(todo)
+    planned: list[tuple[Sequence[CardJob], list[Path], int]] = []
+    for jobs in batches:
+        cached_paths = [
+            cache_dir / f"{cards.card_fingerprint(j.text, layout, j.size, j.background)}.png"
+            for j in jobs
+        ]
+        before = len(todo)
+        for job, cached in zip(jobs, cached_paths, strict=True):
+            if cached_card(cached) is None:  # missing, cut short or garbage: drawn again
+                todo.setdefault(cached, job)
+        planned.append((jobs, cached_paths, len(todo) - before))
+    done_already = sum(len(jobs) for jobs in batches) - len(todo)
     if progress is not None and done_already:
         progress(done_already)
     _render_missing(todo, layout, workers, progress)
-    for job, cached in zip(jobs, cached_paths, strict=True):
-        job.target.parent.mkdir(parents=True, exist_ok=True)
-        card = cached_card(cached)
-        if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
-            card = cards.render_card(job.text, layout, job.size, job.background)
-        job.target.write_bytes(card)
-    return BatchResult(total=len(jobs), rendered=len(todo))
+    results = []
+    for jobs, cached_paths, rendered in planned:
+        for job, cached in zip(jobs, cached_paths, strict=True):
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            card = cached_card(cached)
+            if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
+                card = cards.render_card(job.text, layout, job.size, job.background)
+            job.target.write_bytes(card)
+        results.append(BatchResult(total=len(jobs), rendered=rendered))
+    return results
 
 
 def _render_one(cached: Path, job: CardJob, layout: cards.CardLayout) -> None:
@@ -116,23 +160,48 @@ def _render_missing(
     progress: Callable[[int], None] | None,
 ) -> None:
     workers = workers or _workers_from_environment() or os.cpu_count() or 1
-    ordered = sorted(todo.items(), key=lambda item: item[0].name)
+    ordered = list(todo.items())  # pages in order: neighbours share words, and so caches
     if len(ordered) < _PARALLEL_FROM or workers == 1:
         for cached, job in ordered:
             _render_one(cached, job, layout)
             if progress is not None:
                 progress(1)
         return
+    # A few cards per task: one task per card spent a tenth of the time passing it over.
+    size = max(1, min(_CHUNK, len(ordered) // (workers * 4)))
+    chunks = [ordered[start:start + size] for start in range(0, len(ordered), size)]
     # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = [pool.submit(_render_one, cached, job, layout) for cached, job in ordered]
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"),
+        initializer=_use_layout, initargs=(layout,),
+    ) as pool:
+        futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         for future in as_completed(futures):
             try:
-                future.result()
+                done = future.result()
             except BrokenProcessPool:
                 raise cards.CardError(
                     "a card-drawing process stopped unexpectedly (out of memory?); "
                     "build again, or free some memory"
                 ) from None
             if progress is not None:
-                progress(1)
+                progress(done)
+
+
+_CHUNK = 16
+
+# The layout of the cards a worker process draws. One object for all of them: the drawing
+# caches are keyed by layout, and a copy unpickled with each card missed them all.
+_worker_layout: cards.CardLayout | None = None
+
+
+def _use_layout(layout: cards.CardLayout) -> None:
+    global _worker_layout
+    _worker_layout = layout
+
+
+def _render_chunk(chunk: list[tuple[Path, CardJob]]) -> int:
+    assert _worker_layout is not None, "started without _use_layout"
+    for cached, job in chunk:
+        _render_one(cached, job, _worker_layout)
+    return len(chunk)

@@ -20,7 +20,7 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~|==)")
 _SENTENCE_END = (".", "!", "?", ":", ";", "\u3002", "\uff01", "\uff1f", "\u061f", "\u0964")
 
 
-@lru_cache(maxsize=65536)  # every word rule reads it; blocks are immutable
+@lru_cache(maxsize=4096)  # every word rule reads it; blocks are immutable (a few dozen articles)
 def masked_text(block: Block) -> str:
     """The block's text with URLs, link targets, code and HTML blanked out, offsets unchanged.
 
@@ -72,7 +72,7 @@ class Sentence:
     words: int
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)  # the blocks of the last few dozen articles checked
 def sentences(block: Block) -> tuple[Sentence, ...]:
     """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms).
 

@@ -31,6 +31,7 @@ from .. import catalog, pageinfo
 from ..article import Article, forget_parsed_articles
 from ..bidi import isolate_ltr_runs
 from ..cache import Cache
+from ..cardbatch import CardJob
 from ..errors import ContentError, WellreadError
 from ..sanitize import clean_html
 from ..site import parse_page
@@ -88,6 +89,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.content: dict[str, str] = {}
         self.translations: gettext.NullTranslations = gettext.NullTranslations()
         self.jobs: LanguageJobs | None = None
+        # What the other languages' processes left for wellread/social to draw: (code, jobs).
+        self.handed_cards: list[tuple[str, list[CardJob]]] = []
 
     # Not on_startup: a plugin with it is kept across configurations, and each language's build
     # needs its own. After the first build, a server rebuilds in this one process: its caches
@@ -173,6 +176,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     # First, so the other languages build while this one is checked and built.
     @event_priority(100)
     def _on_files_start(self, files: Files, config: MkDocsConfig) -> Files:
+        self.handed_cards = []
         self._start_other_languages(files, config)
         return files
 
@@ -362,6 +366,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             return
         if self.jobs is not None:
             failed = self.jobs.finish()
+            self.handed_cards = self.jobs.cards
             atexit.unregister(self.jobs.stop)
             self.jobs = None
             if failed:

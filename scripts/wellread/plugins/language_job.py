@@ -3,7 +3,9 @@
 MkDocs builds one page at a time on one core. wellread/i18n starts one process per other
 language (`python -m wellread.plugins.language_job CONFIG CODE SITE_DIR`), at most as many at a
 time as there are cores, while the default language builds; each process logs to a file, and
-its log is passed on, line by line and at its level, once it ends.
+its log is passed on, line by line and at its level, once it ends. Each process leaves its
+social cards to draw in a file (see cardbatch.HANDOVER_ENV); wellread/social in the main
+process draws them with its own once these processes have ended.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO
 
-from ..cardbatch import WORKERS_ENV
+from ..cardbatch import HANDOVER_ENV, CardJob, taken_over
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 
@@ -33,6 +36,7 @@ _RECORD = re.compile(r"^(DEBUG|INFO|WARNING|ERROR|CRITICAL) +-  (.*)$")
 class _Job:
     code: str
     site_dir: str
+    cards: Path
     process: subprocess.Popen[bytes] | None = None
     log_file: IO[bytes] | None = None
     returncode: int | None = None
@@ -45,11 +49,13 @@ class LanguageJobs:
         self, config_file: str, site_dir: str, codes: Sequence[str], slots: int
     ) -> None:
         self.config_file = config_file
-        self.jobs = [_Job(code, os.path.join(site_dir, code)) for code in codes]
+        self._handover = tempfile.TemporaryDirectory(prefix="wellread-cards-")
+        self.jobs = [
+            _Job(code, os.path.join(site_dir, code), Path(self._handover.name) / f"{code}.pickle")
+            for code in codes
+        ]
         self.stopped = False
-        # Meanwhile this process draws its own cards too, not in workers: the cores are busy.
-        self._workers = os.environ.get(WORKERS_ENV)
-        os.environ[WORKERS_ENV] = "1"
+        self.cards: list[tuple[str, list[CardJob]]] = []
         self._lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max(1, slots))
         self._threads = [threading.Thread(target=self._run, args=(job,), daemon=True)
@@ -63,7 +69,7 @@ class LanguageJobs:
                 if self.stopped:
                     return
                 job.log_file = tempfile.TemporaryFile()  # noqa: SIM115 - read in finish()
-                environment = dict(os.environ, **{WORKERS_ENV: "1"})  # the cores are busy
+                environment = dict(os.environ, **{HANDOVER_ENV: str(job.cards)})
                 job.process = subprocess.Popen(
                     [sys.executable, "-m", __name__, self.config_file, job.code, job.site_dir],
                     stdin=subprocess.DEVNULL, stdout=job.log_file, stderr=subprocess.STDOUT,
@@ -71,15 +77,9 @@ class LanguageJobs:
                 )
             job.returncode = job.process.wait()
 
-    def _restore_workers(self) -> None:
-        if self._workers is None:
-            os.environ.pop(WORKERS_ENV, None)
-        else:
-            os.environ[WORKERS_ENV] = self._workers
-
     def finish(self) -> list[str]:
-        """Wait for every language, pass their logs on; the codes of languages that failed."""
-        self._restore_workers()
+        """Wait for every language, pass their logs on; the codes of languages that failed.
+        The cards of those that did not fail are then in `cards`."""
         failed = []
         for job, thread in zip(self.jobs, self._threads, strict=True):
             thread.join()
@@ -89,11 +89,15 @@ class LanguageJobs:
                 job.log_file.close()
             if job.returncode != 0:
                 failed.append(job.code)
+        self.cards = [
+            (job.code, taken_over(job.cards)) for job in self.jobs
+            if job.returncode == 0 and job.cards.exists()  # none if cards are turned off
+        ]
+        self._handover.cleanup()
         return failed
 
     def stop(self) -> None:
         """End every language process now (the main build failed or was interrupted)."""
-        self._restore_workers()
         with self._lock:
             self.stopped = True
             running = [job.process for job in self.jobs if job.process is not None]
@@ -108,6 +112,7 @@ class LanguageJobs:
                 process.wait()
         for thread in self._threads:
             thread.join()
+        self._handover.cleanup()
 
 
 def _pass_on(code: str, text: str) -> None:

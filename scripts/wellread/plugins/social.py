@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,14 +14,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import cards
 from ..captions import CaptionError, captions_for, email_for, hashtag
-from ..cardbatch import CARD_SIZES, CardJob, render_batch
+from ..cardbatch import CARD_SIZES, HANDOVER_ENV, CardJob, hand_over, render_batches
 from ..pageinfo import text_direction
 from ..share import og_locale, scheduler_csv, share_links
 
@@ -185,14 +186,9 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             "tags": hashtags, "captions": captions, "email": email,
         }
 
-    def on_post_build(self, config: MkDocsConfig) -> None:
+    def _write_captions(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        try:
-            result = render_batch(self.jobs, self.layout, self.cache)
-        except cards.CardError as error:
-            raise PluginError(f"wellread/social: {error}") from None
-        log.info("wellread: %s", result.summary())
         share_root = Path(config.site_dir)
         if getattr(config.plugins.get("wellread/i18n"), "language", None) is not None:
             share_root = share_root.parent  # captions of every language sit at the site root
@@ -207,6 +203,32 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             handle.write("\n")
         with open(folder / f"{self.language}.csv", "w", encoding="utf-8", newline="") as handle:
             handle.write(scheduler_csv(entries))
+
+    # Last, after wellread/i18n (-100) has waited for the other languages' processes: their
+    # cards are drawn here with this language's, on every core.
+    @event_priority(-200)
+    def _draw_cards(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        handover = os.environ.get(HANDOVER_ENV)
+        if handover:  # a language built in a process of its own: the main process draws
+            hand_over(self.jobs, Path(handover))
+            log.debug("wellread: %d cards left for the main build to draw", len(self.jobs))
+            return
+        others: list[tuple[str, list[CardJob]]] = getattr(
+            config.plugins.get("wellread/i18n"), "handed_cards", []
+        )
+        try:
+            results = render_batches(
+                [self.jobs, *(jobs for _, jobs in others)], self.layout, self.cache
+            )
+        except cards.CardError as error:
+            raise PluginError(f"wellread/social: {error}") from None
+        log.info("wellread: %s", results[0].summary())
+        for (code, _), result in zip(others, results[1:], strict=True):
+            log.info("[%s] wellread: %s", code, result.summary())
+
+    on_post_build = CombinedEvent(_write_captions, _draw_cards)
 
 
 def planned_cards(config_file: str) -> Iterator[tuple[str, SocialPlugin, MkDocsConfig]]:
