@@ -369,7 +369,7 @@ theme:
 {_FEATURES}extra_css:
   - assets/wellread.css
 {_EXTENSIONS}plugins:
-  - search
+  - wellread/search
   - wellread/check:
       language: en
       reading_grade_max: 8

@@ -18,6 +18,7 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from markupsafe import escape
+from material.plugins.search.plugin import SearchPlugin as MaterialSearchPlugin
 from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -484,7 +485,9 @@ class _Translations(gettext.NullTranslations):
 def _search_in(config: MkDocsConfig, language: str) -> None:
     """Material's search in the page language where lunr has rules for it: Material leaves
     Arabic (and other languages) to English rules, which drop every non-Latin word."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = next(  # `search` (Material's) or `wellread/search`
+        (p for p in config.plugins.values() if isinstance(p, MaterialSearchPlugin)), None
+    )
     options = getattr(search, "config", None)
     if options is None or options.get("lang"):
         return  # no search, or the site chose its languages itself
