@@ -13,6 +13,7 @@ from wellread.cardbatch import (
     CARD_SIZES,
     BatchResult,
     CardJob,
+    HandedOver,
     hand_over,
     render_batch,
     render_batches,
@@ -28,6 +29,7 @@ from wellread.cards import (
     load_layout,
     render_card,
 )
+from wellread.plugins.language_job import draw_cards
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
 FLU_IMAGE = Path(__file__).resolve().parents[1] / "content" / "vaccines" / "flu-shot.png"
@@ -99,15 +101,30 @@ def test_several_languages_cards_are_drawn_together_and_counted_apart(
     assert Image.open(tmp_path / "es" / "gripe.png").size == (1200, 630)
 
 
-def test_card_jobs_handed_over_by_another_process_come_back_whole(tmp_path: Path) -> None:
+def test_card_jobs_handed_over_by_another_process_come_back_whole(
+    layout: CardLayout, tmp_path: Path
+) -> None:
     jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
-    hand_over(jobs, tmp_path / "es.pickle")
-    assert taken_over(tmp_path / "es.pickle") == jobs
-    hand_over([], tmp_path / "none.pickle")
-    assert taken_over(tmp_path / "none.pickle") == []
+    hand_over(HandedOver(layout, tmp_path / "cache", jobs), tmp_path / "es.pickle")
+    assert taken_over(tmp_path / "es.pickle") == HandedOver(layout, tmp_path / "cache", jobs)
     (tmp_path / "other.pickle").write_bytes(pickle.dumps({"not": "jobs"}))
     with pytest.raises(CardError, match="does not hold card jobs"):
         taken_over(tmp_path / "other.pickle")
+
+
+def test_a_card_process_draws_what_a_language_left_or_says_why_not(
+    layout: CardLayout, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jobs = jobs_for(["Flu"], tmp_path / "site")
+    hand_over(HandedOver(layout, tmp_path / "cache", jobs), tmp_path / "es.pickle")
+    assert draw_cards(str(tmp_path / "es.pickle")) == 0
+    assert "wellread: 2 cards (2 rendered, 0 from the cache)" in capsys.readouterr().err
+    assert Image.open(tmp_path / "site" / "0-square.png").size == (1080, 1080)
+
+    (tmp_path / "a-file").write_text("", "utf-8")
+    hand_over(HandedOver(layout, tmp_path / "a-file" / "cache", jobs), tmp_path / "ar.pickle")
+    assert draw_cards(str(tmp_path / "ar.pickle")) == 1  # the main build draws them instead
+    assert "cards left to the main build: the card cache" in capsys.readouterr().err
 
 
 def test_progress_counts_every_card_once(layout: CardLayout, tmp_path: Path) -> None:

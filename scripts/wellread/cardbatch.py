@@ -59,22 +59,31 @@ class BatchResult:
         return f"{self.total} cards ({self.rendered} rendered, {self.cached} from the cache)"
 
 
-def hand_over(jobs: Sequence[CardJob], path: Path) -> None:
-    """Leave card jobs in `path` for another process of the same build (see HANDOVER_ENV)."""
+@dataclass(frozen=True)
+class HandedOver:
+    """A language's cards, left by its process for another process of the same build."""
+
+    layout: cards.CardLayout
+    cache_dir: Path
+    jobs: list[CardJob]
+
+
+def hand_over(handed: HandedOver, path: Path) -> None:
+    """Leave cards to draw in `path` for another process of the same build (see HANDOVER_ENV)."""
     with open(path, "wb") as handle:
-        pickle.dump(list(jobs), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(handed, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def taken_over(path: Path) -> list[CardJob]:
-    """The card jobs that a process of this build left in `path` with `hand_over`.
+def taken_over(path: Path) -> HandedOver:
+    """The cards that a process of this build left in `path` with `hand_over`.
 
     Only for files this build wrote itself, in its own temporary folder: pickle runs code.
     """
     with open(path, "rb") as handle:
-        jobs = pickle.load(handle)  # written by this build's own process
-    if not isinstance(jobs, list) or not all(isinstance(job, CardJob) for job in jobs):
+        handed = pickle.load(handle)  # written by this build's own process
+    if not isinstance(handed, HandedOver):
         raise cards.CardError(f"{path} does not hold card jobs")
-    return jobs
+    return handed
 
 
 def render_batch(

@@ -3,9 +3,14 @@
 MkDocs builds one page at a time on one core. wellread/i18n starts one process per other
 language (`python -m wellread.plugins.language_job CONFIG CODE SITE_DIR`), at most as many at a
 time as there are cores, while the default language builds; each process logs to a file, and
-its log is passed on, line by line and at its level, once it ends. Each process leaves its
-social cards to draw in a file (see cardbatch.HANDOVER_ENV); wellread/social in the main
-process draws them with its own once these processes have ended.
+its log is passed on, line by line and at its level, once it ends.
+
+A language's process does not draw its social cards: it leaves them in a file (see
+cardbatch.HANDOVER_ENV) and ends, and a process that only draws them takes its place
+(`python -m wellread.plugins.language_job --cards FILE`), using a core that would otherwise
+wait for the default language. The memory of the pages and that of the card images are never
+held at once. Cards a drawing process could not draw are left in `cards`; wellread/social in
+the main process draws them with its own.
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..cardbatch import HANDOVER_ENV, CardJob, taken_over
+from ..cardbatch import HANDOVER_ENV, CardJob, render_batch, taken_over
+from ..cards import CardError
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 
@@ -40,6 +46,7 @@ class _Job:
     process: subprocess.Popen[bytes] | None = None
     log_file: IO[bytes] | None = None
     returncode: int | None = None
+    cards_drawn: bool = False
 
 
 class LanguageJobs:
@@ -76,10 +83,20 @@ class LanguageJobs:
                     env=environment,
                 )
             job.returncode = job.process.wait()
+            if job.returncode != 0 or not job.cards.exists():  # failed, or cards are off
+                return
+            with self._lock:
+                if self.stopped:
+                    return
+                job.process = subprocess.Popen(
+                    [sys.executable, "-m", __name__, "--cards", str(job.cards)],
+                    stdin=subprocess.DEVNULL, stdout=job.log_file, stderr=subprocess.STDOUT,
+                )
+            job.cards_drawn = job.process.wait() == 0
 
     def finish(self) -> list[str]:
         """Wait for every language, pass their logs on; the codes of languages that failed.
-        The cards of those that did not fail are then in `cards`."""
+        Cards of the others that are not drawn yet are then in `cards`."""
         failed = []
         for job, thread in zip(self.jobs, self._threads, strict=True):
             thread.join()
@@ -90,8 +107,8 @@ class LanguageJobs:
             if job.returncode != 0:
                 failed.append(job.code)
         self.cards = [
-            (job.code, taken_over(job.cards)) for job in self.jobs
-            if job.returncode == 0 and job.cards.exists()  # none if cards are turned off
+            (job.code, taken_over(job.cards).jobs) for job in self.jobs
+            if job.returncode == 0 and job.cards.exists() and not job.cards_drawn
         ]
         self._handover.cleanup()
         return failed
@@ -133,17 +150,23 @@ def _pass_on(code: str, text: str) -> None:
         log.log(level, "[%s] %s", code, "\n".join(lines))
 
 
+def _log_to_stderr() -> logging.Logger:
+    """MkDocs' logger, writing lines that `_pass_on` reads back (once per process)."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    return logger
+
+
 def build_language(config_file: str, code: str, site_dir: str) -> int:
     """Build one language of the site into `site_dir`; the exit status."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
+    logger = _log_to_stderr()
     try:
         # Not strict here: the main build counts this language's warnings as its own.
         config = load_config(config_file, site_dir=site_dir, strict=False)
@@ -157,8 +180,27 @@ def build_language(config_file: str, code: str, site_dir: str) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    if len(sys.argv) != 4:
-        sys.exit("usage: python -m wellread.plugins.language_job CONFIG_FILE CODE SITE_DIR")
-    sys.exit(build_language(*sys.argv[1:]))
+def draw_cards(handover: str) -> int:
+    """Draw the cards a language's process left in `handover`, on this core; the exit status."""
+    logger = _log_to_stderr()
+    # Only on a core the default language's build leaves free: that build is the one to wait for.
+    os.nice(10)
+    try:
+        handed = taken_over(Path(handover))
+        result = render_batch(handed.jobs, handed.layout, handed.cache_dir, workers=1)
+    except CardError as error:  # the main build draws them, and stops if it cannot either
+        logger.info("wellread: cards left to the main build: %s", error)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    logger.info("wellread: %s", result.summary())
+    return 0
 
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--cards":
+        sys.exit(draw_cards(sys.argv[2]))
+    if len(sys.argv) != 4:
+        sys.exit("usage: python -m wellread.plugins.language_job CONFIG_FILE CODE SITE_DIR\n"
+                 "       python -m wellread.plugins.language_job --cards FILE")
+    sys.exit(build_language(*sys.argv[1:]))

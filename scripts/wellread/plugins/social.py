@@ -21,7 +21,14 @@ from mkdocs.utils import get_relative_url
 
 from .. import cards
 from ..captions import CaptionError, captions_for, email_for, hashtag
-from ..cardbatch import CARD_SIZES, HANDOVER_ENV, CardJob, hand_over, render_batches
+from ..cardbatch import (
+    CARD_SIZES,
+    HANDOVER_ENV,
+    CardJob,
+    HandedOver,
+    hand_over,
+    render_batches,
+)
 from ..pageinfo import text_direction
 from ..share import og_locale, scheduler_csv, share_links
 
@@ -204,16 +211,16 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         with open(folder / f"{self.language}.csv", "w", encoding="utf-8", newline="") as handle:
             handle.write(scheduler_csv(entries))
 
-    # Last, after wellread/i18n (-100) has waited for the other languages' processes: their
-    # cards are drawn here with this language's, on every core.
+    # Last, after wellread/i18n (-100) has waited for the other languages' processes: any of
+    # their cards not drawn yet are drawn here with this language's, on every core.
     @event_priority(-200)
     def _draw_cards(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         handover = os.environ.get(HANDOVER_ENV)
         if handover:  # a language built in a process of its own: the main process draws
-            hand_over(self.jobs, Path(handover))
-            log.debug("wellread: %d cards left for the main build to draw", len(self.jobs))
+            hand_over(HandedOver(self.layout, self.cache, self.jobs), Path(handover))
+            log.debug("wellread: %d cards left to draw in another process", len(self.jobs))
             return
         others: list[tuple[str, list[CardJob]]] = getattr(
             config.plugins.get("wellread/i18n"), "handed_cards", []
