@@ -90,7 +90,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.content: dict[str, str] = {}
         self.translations: gettext.NullTranslations = gettext.NullTranslations()
         self.jobs: LanguageJobs | None = None
-        # What the other languages' processes left for wellread/social to draw: (code, jobs).
+        # Cards the other languages' processes left and no drawing process drew: (code, jobs),
+        # for wellread/social to draw.
         self.handed_cards: list[tuple[str, list[CardJob]]] = []
 
     # Not on_startup: a plugin with it is kept across configurations, and each language's build

@@ -218,7 +218,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         if not self.config.enabled:
             return
         handover = os.environ.get(HANDOVER_ENV)
-        if handover:  # a language built in a process of its own: the main process draws
+        if handover:  # a language built in a process of its own: another process draws
             hand_over(HandedOver(self.layout, self.cache, self.jobs), Path(handover))
             log.debug("wellread: %d cards left to draw in another process", len(self.jobs))
             return
