@@ -21,6 +21,15 @@ _SETTINGS = ("lang", "separator", "pipeline", "fields")
 class SearchPlugin(MaterialSearchPlugin):
     """Material's `search`; the index file is written entry by entry."""
 
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        super().on_config(config)
+        # Material's templates show the search box, and load its worker, only when a plugin
+        # is named "material/search". Listed under that name too, without registering its
+        # events a second time (PluginCollection's own __setitem__ would).
+        if "material/search" not in config.plugins:
+            dict.__setitem__(config.plugins, "material/search", self)
+        return config
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.is_dirty:
             # `mkdocs serve --dirty` merges the index with the last build's: Material's own way.
