@@ -21,9 +21,9 @@ CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1
 WORKERS_ENV = "WELLREAD_CARD_WORKERS"
 
 # Set by wellread/i18n for a language built in a process of its own: a file to leave that
-# language's card jobs in. The main build draws every language's cards at once when those
-# processes have ended, on every core, so no language's build holds its pages and its card
-# images in memory at the same time as the others.
+# language's card jobs in. A process that only draws cards takes over once the language's
+# process has ended (see plugins/language_job.py), so no process holds a language's pages and
+# its card images in memory at once.
 HANDOVER_ENV = "WELLREAD_CARD_HANDOVER"
 
 # Below this many cards, starting worker processes costs more than it saves.
