@@ -32,7 +32,7 @@ bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic s
 	$(BIN)/python scripts/bench.py
 
 fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test runs a few)
-	HYPOTHESIS_PROFILE=wellread-fuzz $(BIN)/pytest tests/test_fuzz.py -p no:cacheprovider \
+	HYPOTHESIS_PROFILE=wellread-fuzz $(BIN)/pytest tests/test_fuzz*.py -p no:cacheprovider \
 		--hypothesis-show-statistics -q
 
 lint: $(STAMP)

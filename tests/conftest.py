@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests (tests/test_fuzz*.py): `make test` runs a few examples of each, `make fuzz`
+# runs 10,000 (HYPOTHESIS_PROFILE=wellread-fuzz).
+for _name, _examples in (("wellread-fast", 30), ("wellread-fuzz", 10_000)):
+    settings.register_profile(
+        _name, max_examples=_examples, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "wellread-fast"))
 
 REPO = Path(__file__).resolve().parent.parent
 WELLREAD = Path(sys.executable).parent / "wellread"

@@ -24,8 +24,20 @@ from wellread.cli import main
 from .conftest import REPO, run_wellread
 
 CORPUS = Path(__file__).parent / "bad_input"
-CASES: dict = yaml.safe_load((CORPUS / "cases.yml").read_text("utf-8"))
-COMMANDS = ("check", "i18n check", "build")
+
+
+def _cases() -> dict:
+    """Every case of cases.yml and cases-*.yml (one file per class of hostile input)."""
+    cases: dict = {}
+    for path in sorted(CORPUS.glob("cases*.yml")):
+        for name, spec in yaml.safe_load(path.read_text("utf-8")).items():
+            assert name not in cases, f"{path.name}: case {name!r} is defined twice"
+            cases[name] = spec
+    return cases
+
+
+CASES = _cases()
+COMMANDS = ("check", "report", "cards", "new", "i18n extract", "i18n check", "build")
 GOOD_ARTICLE_FINDING = "content/vaccines/flu.md:11:50: warning tone-condescending:"
 ARTICLE = "content/vaccines/measles.md"
 
@@ -89,7 +101,8 @@ GENERATORS: dict[str, Callable[[Path], None]] = {
 def _project(root: Path, case: str) -> Path:
     shutil.copytree(CORPUS / "_base", root)
     if (CORPUS / "cases" / case).is_dir():
-        shutil.copytree(CORPUS / "cases" / case, root, dirs_exist_ok=True)
+        # Symbolic links stay links: some cases are links that leave the project.
+        shutil.copytree(CORPUS / "cases" / case, root, dirs_exist_ok=True, symlinks=True)
     if generate := CASES[case].get("generate"):
         GENERATORS[generate](root)
     return root

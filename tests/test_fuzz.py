@@ -8,13 +8,12 @@ prose segmenter, the catalog extractor and merger or the caption builder, and ex
 from __future__ import annotations
 
 import io
-import os
 import re
 from html.parser import HTMLParser
 
 import markdown
 from babel.messages.pofile import read_po
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from wellread import catalog
@@ -24,16 +23,6 @@ from wellread.errors import ContentError
 from wellread.prose import masked_text, plain_text, sentences
 
 from .test_translation_build import pseudo
-
-settings.register_profile(
-    "wellread-fast", max_examples=30, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
-settings.register_profile(
-    "wellread-fuzz", max_examples=10_000, deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "wellread-fast"))
 
 # Lines that mean something to Markdown or YAML, mixed with arbitrary text.
 WORDS = st.sampled_from([
