@@ -180,10 +180,11 @@ def _render_missing(
     size = max(1, min(_CHUNK, len(ordered) // (workers * 4)))
     chunks = [ordered[start:start + size] for start in range(0, len(ordered), size)]
     # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers, mp_context=get_context("spawn"),
         initializer=_use_layout, initargs=(layout,),
-    ) as pool:
+    )
+    try:
         futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         for future in as_completed(futures):
             try:
@@ -195,6 +196,25 @@ def _render_missing(
                 ) from None
             if progress is not None:
                 progress(done)
+    except BaseException:  # Ctrl-C, SIGTERM (see containment.Stopped) or an error: stop now
+        _stop_workers(pool)
+        raise
+    pool.shutdown()
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End a pool's processes now, not after the cards they were given (Ctrl-C reaches them
+    from the terminal, but CI's SIGTERM reaches only this process)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public API < 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 _CHUNK = 16

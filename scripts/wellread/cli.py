@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -19,9 +20,11 @@ from . import catalog
 from .article import Article
 from .check import CheckContext, check_article
 from .check.duplicates import duplicate_findings
+from .containment import Stopped, leaves, link_findings, stop_on_signals
 from .errors import ContentError, WellreadError
 from .findings import (
     Finding,
+    Severity,
     findings_as_github,
     findings_as_json,
     findings_as_sarif,
@@ -76,18 +79,23 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     """
     site = _site(config_file)
     content_dir = site.content_dir
-    pages, findings = _read_articles(paths or (content_dir,), content_dir)
+    findings = _links_leaving(site, paths)
+    paths = _inside(paths, site.root)
+    pages, problems = _read_articles(paths or (content_dir,), content_dir, site.root)
+    findings += problems
+    glossary = glossary_terms(content_dir)
     contexts = {
         base: CheckContext(settings=site.check, content_dir=base, files=frozenset(
-            p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file()
-        ), glossary=glossary_terms(base))
+            _site_files(base, site.root) if base == Path(os.path.abspath(content_dir)) else
+            _draft_files([article for article, where in pages if where == base], base)
+        ), glossary=glossary)
         for base in {base for _, base in pages}
     }
     for article, base in pages:
         findings += check_article(article, contexts[base])
     for base in contexts:
         findings += duplicate_findings(article for article, where in pages if where == base)
-    for path in _images(paths or (content_dir,)):
+    for path in _images(paths or (content_dir,), site.root):
         findings += image_findings(path.read_bytes(), _shown(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
         others = [code for code in site.languages if code != site.default_language]
@@ -115,13 +123,61 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     sys.exit(1 if has_errors(findings) else 0)
 
 
-def _images(paths: Iterable[Path]) -> list[Path]:
-    """Image files among `paths` (files or folders), for what their metadata gives away."""
+def _images(paths: Iterable[Path], project: Path) -> list[Path]:
+    """Image files among `paths` (files or folders), for what their metadata gives away; none
+    that a link leads to from outside the project."""
     found: set[Path] = set()
     for path in paths:
         candidates = path.rglob("*") if path.is_dir() else [path]
-        found.update(p for p in candidates if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file())
+        found.update(
+            p for p in candidates if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()
+            and not _leaves(p, project)
+        )
     return sorted(found)
+
+
+def _links_leaving(site: SiteConfig, paths: Iterable[Path] = ()) -> list[Finding]:
+    """Symbolic links out of the project among `paths` (default: the content folder and the
+    theme's folder), as errors."""
+    paths = list(paths)
+    folders = [p for p in paths if _within(p, site.root)] if paths else [
+        site.content_dir, site.theme_dir
+    ]
+    return link_findings(site.root, folders)
+
+
+def _inside(paths: tuple[Path, ...], project: Path) -> tuple[Path, ...]:
+    """`paths` without those a link leads out of the project from (reported on their own)."""
+    return tuple(p for p in paths if not _leaves(p, project))
+
+
+def _within(path: Path, project: Path) -> bool:
+    """Whether `path` is inside `project` as written, before links are followed."""
+    return Path(os.path.abspath(path)).is_relative_to(Path(os.path.abspath(project)))
+
+
+def _leaves(path: Path, project: Path) -> bool:
+    """A path inside the project that a symbolic link leads out of it."""
+    return _within(path, project) and leaves(path, project)
+
+
+def _site_files(content_dir: Path, project: Path) -> Iterable[str]:
+    """The content folder's files, as paths relative to it (rglob does not follow links to
+    folders; links out of the project are left out: they are errors of their own)."""
+    for path in content_dir.rglob("*"):
+        if path.is_file() and not leaves(path, project):
+            yield path.relative_to(content_dir).as_posix()
+
+
+def _draft_files(drafts: list[Article], base: Path) -> Iterable[str]:
+    """The files beside drafts kept outside the content folder: only their own folders, never
+    a walk through folders (a draft in /tmp must not read the whole disk)."""
+    for folder in {(base / article.page).parent for article in drafts}:
+        try:
+            names = [p.name for p in folder.iterdir() if p.is_file()]
+        except OSError:  # an unreadable folder: its files are not known, links are not checked
+            continue
+        yield from (f"{folder.relative_to(base).as_posix()}/{name}" for name in names)
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -148,25 +204,34 @@ def _echo_grouped(findings: list[Finding]) -> None:
 
 
 def _read_articles(
-    paths: Iterable[Path], content_dir: Path
+    paths: Iterable[Path], content_dir: Path, project: Path
 ) -> tuple[list[tuple[Article, Path]], list[Finding]]:
     """Parse each Markdown file once, with the folder its paths are relative to.
 
     A file outside the content folder is taken as an article in a topic folder (its own
     folder), which is what a writer drafting one elsewhere means. A file that cannot be parsed
-    becomes a finding.
+    becomes a finding. Files that a symbolic link leads out of the project from are not read.
     """
     files: list[Path] = []
     for path in paths:
         files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
+    content = Path(os.path.abspath(content_dir))
     articles, problems = [], []
-    for file in dict.fromkeys(files):
-        inside = file.resolve().is_relative_to(content_dir.resolve())
-        base = (content_dir if inside else file.parent.parent).resolve()
+    given = {Path(os.path.abspath(f)): f for f in reversed(files)}  # findings name it so
+    for file in dict.fromkeys(Path(os.path.abspath(f)) for f in files):
+        if _leaves(file, project):
+            continue  # reported by _links_leaving, never read
+        # Paths as written, not resolved: a link to another file of the project is read
+        # where it stands, as MkDocs does.
+        base = content if file.is_relative_to(content) else file.parent.parent
         try:
-            articles.append((read_page(file.resolve(), base, file.as_posix()), base))
-        except ContentError as error:
-            problems.append(problem_finding(error))
+            articles.append((read_page(file, base, given[file].as_posix()), base))
+        except (ContentError, OSError) as error:
+            problems.append(problem_finding(error) if isinstance(error, ContentError) else Finding(
+                given[file].as_posix(), 1, 1, "encoding", Severity.ERROR,
+                f"The file cannot be read: {error.strerror or error}.",
+                "Check that the file exists and that you may read it.",
+            ))
     return articles, problems
 
 
@@ -180,9 +245,16 @@ def _read_articles(
 def report(
     paths: tuple[Path, ...], output_format: str, output: Path | None, config_file: Path
 ) -> None:
-    """The editors' report: reading level, length, jargon, findings and review of every article."""
+    """The editors' report: reading level, length, jargon, findings and review of every article.
+
+    Exits 1 when an article had to be left out (the reasons are printed first).
+    """
     site = _site(config_file)
-    pages, problems = _read_articles(paths or (site.content_dir,), site.content_dir)
+    problems = _links_leaving(site, paths)
+    pages, unreadable = _read_articles(
+        _inside(paths, site.root) or (site.content_dir,), site.content_dir, site.root
+    )
+    problems += unreadable
     for found in problems:
         click.echo(found.as_text(), err=True)
     context = CheckContext(settings=site.check)
@@ -199,6 +271,10 @@ def report(
     else:
         output.write_text(text + "\n", "utf-8")
         click.echo(f"Wrote {output} ({len(metrics)} articles).", err=True)
+    if problems:
+        click.echo(f"{len(problems)} file{'' if len(problems) == 1 else 's'} left out of the "
+                   "report: fix the problems above.", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -233,6 +309,7 @@ def i18n() -> None:
 def extract(config_file: Path) -> None:
     """Write locales/content.pot and locales/theme.pot from the articles and the theme."""
     site = _site(config_file)
+    _stop_for_links(site)
     content = load_content(site.content_dir, site.content_dir.name)
     if content.problems:
         for found in content.problems:
@@ -245,6 +322,17 @@ def extract(config_file: Path) -> None:
         path = site.locales_dir / f"{domain}.pot"
         written = catalog.write_catalog(path, template)
         click.echo(f"{path}: {len(template)} messages{'' if written else ' (unchanged)'}")
+
+
+def _stop_for_links(site: SiteConfig) -> None:
+    """Exit 1, reading nothing, when a symbolic link leads out of the project."""
+    leaving = _links_leaving(site)
+    if leaving:
+        for found in leaving:
+            click.echo(found.as_text(), err=True)
+        click.echo("Nothing was done: replace the links above with copies of their files.",
+                   err=True)
+        sys.exit(1)
 
 
 def _templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, object]:
@@ -366,14 +454,18 @@ def cards(config_file: Path, workers: int | None) -> None:
     Cards go where the build puts them (site/<lang>/assets/cards/); unchanged cards come from
     the cache. On a terminal a progress bar shows how far it has got.
     """
+    from mkdocs.exceptions import ConfigurationError as MkDocsConfigurationError
     from mkdocs.exceptions import MkDocsException
 
     from . import cards as card_module
     from .cardbatch import render_batch
     from .plugins.social import planned_cards
 
+    site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
+    _stop_for_links(site)
     interactive = sys.stderr.isatty()
     languages = 0
+    restore = stop_on_signals()
     try:
         for language, social, _config in planned_cards(str(config_file)):
             languages += 1
@@ -386,10 +478,18 @@ def cards(config_file: Path, workers: int | None) -> None:
             else:
                 result = render_batch(jobs, social.layout, social.cache, workers)
             click.echo(f"{language}: {result.summary()}", err=True)
+    except Stopped as stopped:  # the card-drawing processes are stopped by now
+        click.echo(f"Cards stopped: {stopped.name} received.", err=True)
+        sys.exit(stopped.exit_code)
     except card_module.CardError as error:
         raise click.ClickException(str(error)) from None
-    except (MkDocsException, WellreadError) as error:
+    except MkDocsConfigurationError as error:
         raise click.UsageError(str(error)) from None
+    except (MkDocsException, WellreadError) as error:  # a content problem: no "Usage:"
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(getattr(error, "exit_code", 1) if isinstance(error, WellreadError) else 1)
+    finally:
+        restore()
     if not languages:
         raise click.UsageError(
             f"{config_file} does not use the wellread/social plugin (or sets enabled: false); "
@@ -430,42 +530,57 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         i18n.one_language = True  # type: ignore[attr-defined]
         if only != site.default_language:
             i18n.language = only  # type: ignore[attr-defined]
+    _stop_for_links(site)
     old = final.with_name(f".{final.name}.old")
     if old.exists() and not final.exists():  # a swap was cut short: the old site comes back
         old.rename(final)
     shutil.rmtree(partial, ignore_errors=True)
-    built, interrupted = False, False
+    built, stopped = False, ""
+    restore = stop_on_signals()  # CI cancels a job with SIGTERM (or SIGHUP): as Ctrl-C
     try:
         mkdocs_build(config)
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SWAP_BLOCKED)  # the swap is never cut short
         built = True
     except (MkDocsException, WellreadError) as error:
         click.echo(f"Build failed: {error}", err=True)
+    except Stopped as signalled:
+        stopped = signalled.name
+        exit_code = signalled.exit_code
     except KeyboardInterrupt:
-        interrupted = True
-        click.echo("Build interrupted.", err=True)
+        stopped, exit_code = "Ctrl-C", 130
     finally:
         if not built:
             if i18n is not None:
                 i18n.stop_other_languages()  # type: ignore[attr-defined]
             shutil.rmtree(partial, ignore_errors=True)
     if not built:
+        restore()
+        if stopped == "Ctrl-C":
+            click.echo("Build interrupted.", err=True)
+        elif stopped:
+            click.echo(f"Build stopped: {stopped} received. The previous site was left as it "
+                       "was.", err=True)
+            sys.exit(exit_code)
         click.echo("The previous site was left as it was.", err=True)
-        sys.exit(130 if interrupted else 1)
-    _swap(partial, final, old)
+        sys.exit(130 if stopped else 1)
+    _swap(partial, final, old, restore)
     click.echo(f"Site built in {final}/", err=True)
 
 
-def _swap(partial: Path, final: Path, old: Path) -> None:
-    """Put the new site in place with two renames; Ctrl-C waits until both are done."""
-    blocked = {signal.SIGINT, signal.SIGTERM}
-    signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+_SWAP_BLOCKED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
+
+def _swap(partial: Path, final: Path, old: Path, restore: Callable[[], None]) -> None:
+    """Put the new site in place with two renames. Called with Ctrl-C, SIGTERM and SIGHUP
+    blocked, so both renames are done; one that came meanwhile acts as usual afterwards."""
     try:
         shutil.rmtree(old, ignore_errors=True)
         if final.exists():
             final.rename(old)
         partial.rename(final)
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, blocked)
+        restore()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SWAP_BLOCKED)
     shutil.rmtree(old, ignore_errors=True)
 
 

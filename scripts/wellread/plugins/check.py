@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ..cache import Cache
 from ..check import CheckContext, CheckSettings
 from ..check.duplicates import duplicate_findings
+from ..containment import link_findings
 from ..errors import ContentError
 from ..findings import Finding, Severity
 from ..site import cached_page_findings, glossary_terms, parse_page, translation_findings
@@ -115,6 +116,13 @@ def _contact(contact: dict, *keys: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Findings whose files are never handed to MkDocs (the build stops), with the reason.
+_UNPUBLISHABLE = {
+    "encoding": "cannot read {}: not UTF-8 text",
+    "input-limit": "cannot build {}: over wellread's limits for an article (see the errors above)",
+}
+
+
 class CheckPlugin(BasePlugin[_CheckConfig]):
     """Logs each finding; errors are logged as errors, so `mkdocs build --strict` fails on them.
 
@@ -128,6 +136,14 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         self.serving = command == "serve"
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Whatever `enabled` says: MkDocs has followed the links, and would publish their files.
+        project = Path(config.config_file_path).parent
+        folders = [Path(config.docs_dir)] + (
+            [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        )
+        leaving = link_findings(project, folders)
+        if leaving:
+            raise PluginError("wellread: " + "\n".join(f.as_text() for f in leaving))
         i18n = config.plugins.get("wellread/i18n")
         if not self.config.enabled:
             return files
@@ -163,9 +179,12 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             self.by_page[found.file].append(found.as_dict())
         self._report(findings, f"{len(files.documentation_pages())} pages")
         self.shown_root = shown_root
-        unreadable = sorted({f.file for f in findings if f.rule == "encoding"})
-        if unreadable:  # MkDocs cannot read them either; stop here with the reason, not later
-            raise PluginError(f"wellread: cannot read {', '.join(unreadable)}: not UTF-8 text.")
+        # MkDocs cannot read such files, or would spend minutes and gigabytes rendering them:
+        # stop here with the reason, not later.
+        for rule_id, why in _UNPUBLISHABLE.items():
+            refused = sorted({f.file for f in findings if f.rule == rule_id})
+            if refused:
+                raise PluginError(f"wellread: {why.format(', '.join(refused))}.")
         return files
 
     @staticmethod
