@@ -185,7 +185,8 @@ def test_a_build_stopped_by_ci_stops_its_language_processes_and_keeps_the_previo
     config = project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace(
         "  - wellread/i18n:\n", "  - wellread/i18n:\n      jobs: 2\n", 1), "utf-8")
-    for name, text in {"index.html": "<p>yesterday</p>\n", "es/index.html": "<p>ayer</p>\n"}.items():
+    previous = {"index.html": "<p>yesterday</p>\n", "es/index.html": "<p>ayer</p>\n"}
+    for name, text in previous.items():
         (project / "site" / name).parent.mkdir(parents=True, exist_ok=True)
         (project / "site" / name).write_text(text, "utf-8")
     before = _tree(project / "site")
