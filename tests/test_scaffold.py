@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -125,3 +126,29 @@ def test_topic_folders_are_made_into_file_names_too():
     path, _ = new_article("Flu", "Heart health/Children", TODAY)
 
     assert path == "heart-health/children/flu.md"
+
+
+@pytest.mark.parametrize(
+    ("topic", "slug", "message"),
+    [
+        ("vaccines", "../x", "The file name '../x' holds '/', which separates folders"),
+        ("vaccines", "a/b", "holds '/', which separates folders"),
+        ("vaccines", "a\\b", "holds '\\\\', which separates folders"),
+        ("vaccines", ".hidden", "starts with '.'"),
+        ("vaccines", "..", "starts with '.'"),
+        ("vaccines", "flu\x1b[31m", "holds the invisible control character U+001B"),
+        ("vaccines", "flu\u202egpj.exe", "holds the invisible control character U+202E"),
+        ("../outside", "", "The topic '../outside' starts with '.'"),
+        ("vaccines/../../x", "", "starts with '.'"),
+        ("vaccines\\kids", "", "holds '\\\\', which separates folders"),
+        ("vaccines\nkids", "", "U+000A"),
+    ],
+)
+def test_path_parts_in_slug_or_topic_are_refused_not_rewritten(topic, slug, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        new_article("Flu", topic, TODAY, slug=slug)
+
+
+def test_a_refused_slug_says_what_a_slug_may_hold():
+    with pytest.raises(ValueError, match="letters a-z, digits and '-', for example --slug"):
+        new_article("Flu", "vaccines", TODAY, slug="../x")

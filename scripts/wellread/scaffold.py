@@ -73,6 +73,16 @@ def new_article(
     title = " ".join(title.split())
     if not title:
         raise ValueError("The title is empty. Give the article's title, for example 'Flu vaccine'.")
+    if slug and (problem := _path_problem(slug, separators="/\\")):
+        raise ValueError(
+            f"The file name {slug!r} {problem}. A --slug is one file name: letters a-z, digits "
+            "and '-', for example --slug flu-vaccine."
+        )
+    if problem := _path_problem(topic, separators="\\"):
+        raise ValueError(
+            f"The topic {topic!r} {problem}. A --topic is a folder of the content folder: "
+            "letters a-z, digits and '-', with '/' between folders, for example vaccines/children."
+        )
     name = slug_for(slug.removesuffix(".md") if slug else title)
     if not name and slug:
         raise ValueError(
@@ -100,6 +110,20 @@ def new_article(
         next_review=(today + REVIEW_INTERVAL).isoformat(),
     )
     return f"{'/'.join(parts)}/{name}.md", text
+
+
+def _path_problem(name: str, separators: str) -> str:
+    """What makes `name` unsafe as part of a path (it would lead elsewhere, or hide), or ''.
+
+    Such a name is refused, never rewritten: '../x' folded into 'x' would be a surprise."""
+    for character in name:
+        if character in separators:
+            return f"holds {character!r}, which separates folders"
+        if unicodedata.category(character) in ("Cc", "Cf"):
+            return f"holds the invisible control character U+{ord(character):04X}"
+    if any(part.startswith(".") for part in name.split("/")):
+        return "starts with '.' (a hidden file, or a step out of the folder)"
+    return ""
 
 
 def _yaml_text(value: str) -> str:
