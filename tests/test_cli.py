@@ -10,7 +10,7 @@ from PIL import Image
 
 from wellread.cli import main
 
-from .conftest import ARTICLE
+from .conftest import ARTICLE, copy_sample
 
 Project = Callable[..., Path]
 
@@ -281,3 +281,52 @@ def test_text_output_is_grouped_by_file_and_coloured_on_a_terminal(
     result = CliRunner().invoke(main, ["check"], color=True)
     assert "\x1b[31m\x1b[1merror\x1b[0m phi-ssn" in result.stdout
     assert "\n\ncontent/b/two.md:" in result.stdout
+
+
+# -- every broken catalog, and unused translations, fail `check` -------------------------------
+def _break(po: Path) -> int:
+    """A msgstr whose closing quote is missing; the line it is on."""
+    lines = po.read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines) if text.startswith("msgstr ") and i > 20)
+    lines[line] = 'msgstr "Hola'
+    po.write_text("\n".join(lines) + "\n", "utf-8")
+    return line + 1
+
+
+def test_check_reports_every_broken_catalog_and_fails_on_theme_po_alone(
+    tmp_path: Path, run
+) -> None:
+    project = copy_sample(tmp_path / "p")
+    messages = project / "locales" / "{}" / "LC_MESSAGES" / "{}.po"
+    broken = {
+        f"locales/{language}/LC_MESSAGES/{domain}.po": _break(Path(str(messages).format(
+            language, domain)))
+        for language, domain in (("es", "theme"), ("ar", "theme"), ("ar", "content"))
+    }
+    result = run(project, "check")
+    assert result.exit_code == 1, result.output
+    for shown, line in broken.items():
+        assert f"{shown}:{line}:1: error catalog:" in result.stdout, result.stdout[-3000:]
+    for command in (["i18n", "check"], ["i18n", "stats"], ["i18n", "compile"]):
+        listed = run(project, *command)
+        assert listed.exit_code == 1
+        assert all(f"{shown}:{line}:" in listed.stderr for shown, line in broken.items()), command
+
+
+def test_check_fails_on_a_translation_that_is_not_used_at_its_po_line(
+    tmp_path: Path, run
+) -> None:
+    project = copy_sample(tmp_path / "p")
+    po = project / "locales" / "es" / "LC_MESSAGES" / "content.po"
+    lines = po.read_text("utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines)
+                if text.startswith('msgstr "') and text != 'msgstr ""' and i > 20)
+    lines[line] = lines[line][:-1] + ' <script>alert(1)</script>"'
+    po.write_text("\n".join(lines) + "\n", "utf-8")
+    msgid = max(i for i in range(line) if lines[i].startswith("msgid ")) + 1  # Babel's line
+    result = run(project, "check")
+    assert result.exit_code == 1, result.output
+    assert (
+        f"locales/es/LC_MESSAGES/content.po:{msgid}:1: error translation-unusable: This "
+        "translation is not used because"
+    ) in result.stdout

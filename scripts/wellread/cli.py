@@ -350,6 +350,7 @@ def _templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, objec
 def update(config_file: Path) -> None:
     """Bring every language's PO files up to date with the POT files (run extract first)."""
     site = _site(config_file)
+    _every_catalog_or_exit(site)
     for language, domain, path in _catalog_paths(site):
         pot = site.locales_dir / f"{domain}.pot"
         if not pot.is_file():
@@ -367,10 +368,11 @@ def update(config_file: Path) -> None:
 def compile(config_file: Path) -> None:
     """Write the .mo files (fuzzy translations left out) next to each PO file."""
     site = _site(config_file)
-    for language, _domain, path in _catalog_paths(site):
+    read = _every_catalog_or_exit(site)
+    for _language, _domain, path in _catalog_paths(site):
         if not path.is_file():
             continue
-        po = _read_or_exit(path, language)
+        po = read[path]
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, po, use_fuzzy=False)
         click.echo(f"{path.with_suffix('.mo')}: {catalog.catalog_stats(po).translated} messages")
@@ -383,6 +385,7 @@ def compile(config_file: Path) -> None:
 def stats(config_file: Path, minimum: int | None) -> None:
     """How much of each language is translated (messages, and words as a share of the source)."""
     site = _site(config_file)
+    read = _every_catalog_or_exit(site)
     click.echo(f"{'language':<10}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'unusable':>10}"
                f"{'missing':>9}{'words':>14}{'done':>6}")
     below = []
@@ -391,7 +394,7 @@ def stats(config_file: Path, minimum: int | None) -> None:
             click.echo(f"{language:<10}{domain:<9}{'(no catalog yet)':>46}")
             below.append(language)
             continue
-        numbers = catalog.catalog_stats(_read_or_exit(path, language))
+        numbers = catalog.catalog_stats(read[path])
         words = f"{numbers.translated_words}/{numbers.words}"
         click.echo(
             f"{language:<10}{domain:<9}{numbers.translated:>11}{numbers.fuzzy:>7}"
@@ -412,11 +415,12 @@ def check_translations(config_file: Path) -> None:
     Exits 1 when there are any, so CI can stop a catalog that drops a link or changes a dose.
     """
     site = _site(config_file)
+    read = _every_catalog_or_exit(site)
     count = 0
-    for language, _domain, path in _catalog_paths(site):
+    for _language, _domain, path in _catalog_paths(site):
         if not path.is_file():
             continue
-        for message, problem in catalog.rejected(_read_or_exit(path, language)):
+        for message, problem in catalog.rejected(read[path]):
             count += 1
             click.echo(
                 f"{path}:{message.lineno}: warning translation-unusable: this translation is not "
@@ -433,6 +437,25 @@ def _read_or_exit(path: Path, language: str | None) -> Catalog:
     except WellreadError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+
+
+def _every_catalog_or_exit(site: SiteConfig) -> dict[Path, Catalog]:
+    """Every language's catalogs, read; when any cannot be read, each one's problem is
+    printed (not only the first) and the command exits 1."""
+    read, broken = {}, []
+    for language, _domain, path in _catalog_paths(site):
+        if path.is_file():
+            try:
+                read[path] = catalog.read_catalog(path, language)
+            except WellreadError as error:
+                broken.append(str(error))
+    if broken:
+        for problem in broken:
+            click.echo(problem, err=True)
+        click.echo(f"{len(broken)} translation file{'' if len(broken) == 1 else 's'} cannot be "
+                   "read: fix them first.", err=True)
+        sys.exit(1)
+    return read
 
 
 def _catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:

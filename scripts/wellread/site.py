@@ -125,37 +125,84 @@ def translation_findings(
     locales_dir: Path, languages: list[str], context: CheckContext, shown_root: str = "locales",
     cache: Cache | None = None,
 ) -> list[Finding]:
-    """The word rules (jargon, privacy) on every published translation, in each language."""
+    """Every language's catalogs: each one that cannot be read (content.po and theme.po, all of
+    them, not only the first), each translation that is not used, and the word rules (jargon,
+    privacy) on every published content translation, in its language."""
     findings: list[Finding] = []
     cache = cache or Cache(None, "findings")
     for language in languages:
-        path = locales_dir / language / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
-        if not path.is_file():
-            continue
-        shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
-        data = path.read_bytes()
-        language_context = replace(context, settings=replace(context.settings, language=language))
-        key = cache.key(data, shown, language, _context_key(language_context))
-        cached = _cached_findings(cache, key)
-        if cached is not None:
-            findings += cached
-            continue
-        try:
-            usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
-        except CatalogError as error:  # "<path>:<line>: what is wrong", placed at its line
-            where = re.match(rf"{re.escape(str(path))}(?::(\d+))?: (.*)", str(error), re.DOTALL)
-            line, text = (int(where[1] or 1), where[2]) if where else (1, str(error))
-            findings.append(Finding(shown, line, 1, "catalog", Severity.ERROR, text))
-            continue
+        findings += _catalog_findings(
+            locales_dir, language, catalog.THEME, context, shown_root, cache
+        )
+        findings += _catalog_findings(
+            locales_dir, language, catalog.CONTENT, context, shown_root, cache
+        )
+    return findings
+
+
+def broken_catalogs(
+    locales_dir: Path, languages: list[str], shown_root: str = "locales",
+    cache: Cache | None = None,
+) -> list[Finding]:
+    """A finding for every catalog of `languages` that cannot be read, each at its line."""
+    cache = cache or Cache(None, "findings")
+    found = []
+    for language in languages:
+        for domain in (catalog.THEME, catalog.CONTENT):
+            path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            if not path.is_file():
+                continue
+            try:
+                catalog.usable_translations(path, language, cache.sibling("catalogs"))
+            except CatalogError as error:
+                found.append(_catalog_error(path, f"{shown_root}/{language}/LC_MESSAGES/"
+                                            f"{path.name}", error))
+    return found
+
+
+def _catalog_error(path: Path, shown: str, error: CatalogError) -> Finding:
+    """A CatalogError ("<path>:<line>: what is wrong") as a finding at its line."""
+    where = re.match(rf"{re.escape(str(path))}(?::(\d+))?: (.*)", str(error), re.DOTALL)
+    line, text = (int(where[1] or 1), where[2]) if where else (1, str(error))
+    return Finding(shown, line, 1, "catalog", Severity.ERROR, text)
+
+
+def _catalog_findings(
+    locales_dir: Path, language: str, domain: str, context: CheckContext, shown_root: str,
+    cache: Cache,
+) -> list[Finding]:
+    path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+    if not path.is_file():
+        return []
+    shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
+    data = path.read_bytes()
+    language_context = replace(context, settings=replace(context.settings, language=language))
+    key = cache.key(data, shown, language, _context_key(language_context))
+    cached = _cached_findings(cache, key)
+    if cached is not None:
+        return cached
+    try:
+        usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
+    except CatalogError as error:
+        return [_catalog_error(path, shown, error)]
+    found = [
+        Finding(
+            shown, line or 1, 1, "translation-unusable", Severity.ERROR,
+            f"This translation is not used because {problem}, so readers see the original.",
+            "Make the translation keep the source's links, markup and numbers "
+            "('wellread i18n check' lists them all).",
+        )
+        for line, _source, _text, problem in usable.rejected
+    ]
+    if domain == catalog.CONTENT:
         pairs = sorted(
             (usable.lines[source], text) for source, text in usable.published.items()
             if usable.lines.get(source)
         )
         lines = tuple(data.decode("utf-8").splitlines())
-        found = check_translations(shown, lines, pairs, language_context)
-        cache.put(key, [item.as_dict() for item in found])
-        findings += found
-    return findings
+        found += check_translations(shown, lines, pairs, language_context)
+    cache.put(key, [item.as_dict() for item in found])
+    return found
 
 
 def glossary_terms(content_dir: Path, page: str = GLOSSARY_PAGE) -> frozenset[str]:

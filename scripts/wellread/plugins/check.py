@@ -21,7 +21,13 @@ from ..check.duplicates import duplicate_findings
 from ..containment import link_findings
 from ..errors import ContentError
 from ..findings import Finding, Severity
-from ..site import cached_page_findings, glossary_terms, parse_page, translation_findings
+from ..site import (
+    broken_catalogs,
+    cached_page_findings,
+    glossary_terms,
+    parse_page,
+    translation_findings,
+)
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()
@@ -164,8 +170,19 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             findings = translation_findings(
                 i18n.locales, [language], context, Path(i18n.config.locales_dir).as_posix(), cache,
             )
-            self._report(findings, f"the {language} translations")
+            # A translation that is not used is logged by wellread/i18n, and the page shows
+            # the source instead: safe to publish, so not an error of the build.
+            self._report([f for f in findings if f.rule != "translation-unusable"],
+                         f"the {language} translations")
             return files
+        if i18n is not None:  # every broken catalog at once, before any language is built
+            default = i18n.config["default_language"]
+            others = [code for code in getattr(i18n, "languages", {}) if code != default]
+            broken = broken_catalogs(
+                i18n.locales, others, Path(i18n.config.locales_dir).as_posix(), cache
+            )
+            if broken:
+                raise PluginError("wellread: " + "\n".join(f.as_text() for f in broken))
         findings = []
         articles = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
