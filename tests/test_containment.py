@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import queue
+import re
 import signal
 import subprocess
 import threading
@@ -13,12 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 from wellread.cli import main
 from wellread.containment import RULE, link_findings, links_leaving
 
-from .conftest import WELLREAD, copy_sample, run_wellread
+from .conftest import REPO, WELLREAD, copy_sample, run_wellread
 
 OUTSIDE_FILE = Path("/etc/hostname")
 OUTSIDE_FOLDER = Path("/etc")
@@ -213,3 +215,20 @@ def test_cards_stopped_by_sigterm_stop_their_drawing_processes(tmp_path: Path) -
     assert "Cards stopped: SIGTERM received." in output, output[-3000:]
     assert cards.returncode == 143 and "Traceback" not in output
     assert _processes_in(project) == []
+
+
+@pytest.mark.parametrize("workflow", sorted((REPO / "docs").glob("site-workflow*.yml")))
+def test_documented_workflows_install_wellread_from_the_repository_with_the_lock_file(
+    workflow: Path,
+) -> None:
+    steps = [
+        step for job in yaml.safe_load(workflow.read_text("utf-8"))["jobs"].values()
+        for step in job.get("steps", [])
+    ]
+    installs = [step["run"] for step in steps if "pip install" in step.get("run", "")]
+    runs_wellread = [step for step in steps if step.get("run", "").startswith("wellread ")]
+    if runs_wellread:
+        assert installs == ["python -m pip install -c requirements.lock -e ."], installs
+    assert not any(re.search(r"pip install (?!-c requirements\.lock -e \.$)", run)
+                   for run in installs), installs
+    assert (REPO / "requirements.lock").is_file()
