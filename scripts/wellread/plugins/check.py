@@ -182,7 +182,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                 i18n.locales, others, Path(i18n.config.locales_dir).as_posix(), cache
             )
             if broken:
-                raise PluginError("wellread: " + "\n".join(f.as_text() for f in broken))
+                raise PluginError("\n".join(f"{f.file}:{f.line}: {f.message}" for f in broken))
         findings = []
         articles = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
