@@ -158,11 +158,13 @@ def source_link_findings(article: Article, context: CheckContext) -> Iterator[Fi
 
 def url_problem(url: str) -> str:
     """Why `url` is not a web address a reader can open safely ('' when it is one)."""
+    parts = urls.parse(url)
+    if parts is not None and parts.scheme not in urls.WEB_SCHEMES:
+        return "is not a web address"
     if any(c.isspace() for c in url):
         return "has spaces in it"
     if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in url):
         return "has invisible characters in it"
-    parts = urls.parse(url)
     if parts is None and _WEB_ADDRESS.match(url):
         authority = _WEB_ADDRESS.sub("", url).split("/", 1)[0].rpartition("@")[2]
         port = authority.rpartition("]")[2].partition(":")[2]
