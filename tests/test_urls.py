@@ -134,11 +134,6 @@ def test_impossible_review_and_correction_dates_are_errors_on_their_line(
     assert message in found[0][2]
 
 
-def test_next_review_beyond_ten_years_is_a_warning() -> None:
-    found = dates(FRONT.replace("next_review: 2027-01-01", "next_review: 2040-01-01"))
-    assert [(at, severity) for at, severity, _ in found] == [(6, Severity.WARNING)]
-
-
 def test_dates_of_today_and_the_usual_review_cycle_pass() -> None:
     front = FRONT.replace("last_reviewed: 2026-01-01", "last_reviewed: 2026-11-24")
     assert dates(front[:-4] + "corrections:\n  - date: 2026-11-25\n    note: Fixed.\n---\n") == []
