@@ -72,3 +72,17 @@ def test_a_language_with_too_little_translated_links_to_the_default_page() -> No
     assert [(link["lang"], link["href"], link["published"]) for link in links] == [
         ("en", "./", True), ("es", "./", False), ("ar", "../ar/about/", True),
     ]
+
+
+def test_sources_are_published_as_the_browser_opens_them_and_disguises_are_left_out() -> None:
+    meta = {"sources": [
+        {"title": "Spaces", "url": " https://www.cdc.gov/flu shot/\t"},
+        {"title": "Backslash", "url": "https://evil.example\\@www.cdc.gov/"},
+        {"title": "User name", "url": "https://www.cdc.gov@evil.example/"},
+        {"title": "Script", "url": "jav\tascript:alert(1)"},
+        {"title": "Relative", "url": "//evil.example/"},
+    ]}
+    assert [(item["text"], item["url"]) for item in pageinfo.sources(meta)] == [
+        ("Spaces", "https://www.cdc.gov/flu%20shot/"),
+        ("Backslash", "https://evil.example/@www.cdc.gov/"),
+    ]

@@ -143,3 +143,46 @@ def test_a_glyph_no_font_has_is_warned_about_on_every_build_not_only_the_first(
         assert result.returncode == 0, result.stderr
         warnings = [line for line in result.stderr.splitlines() if "'ༀ'" in line]
         assert len(warnings) == 1 and "index.md" in warnings[0], (build_number, result.stderr)
+
+
+def test_addresses_built_from_a_file_name_with_a_space_hash_and_accent_are_percent_encoded(
+    make_project: Project,
+) -> None:
+    from html.parser import HTMLParser
+    from urllib.parse import unquote, urlsplit
+    from xml.etree import ElementTree
+
+    class Meta(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: dict[str, str] = {}
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            key = a.get("property") or a.get("name") or a.get("rel")
+            if key in ("og:image", "og:url", "twitter:image", "canonical"):
+                self.urls.setdefault(key, a.get("content") or a.get("href") or "")
+
+    project = make_project({
+        "mkdocs.yml": ONE_LANGUAGE.format(options="      square: false")
+        + "  - wellread/trust\n",
+        "content/index.md": "---\ntitle: Home\n---\nWelcome.\n",
+        "content/vaccines/flu shot #1 niño.md": TAGGED,
+    })
+    result = run_wellread(project, "build")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    page = site / "vaccines" / "flu shot #1 niño" / "index.html"
+    meta = Meta()
+    meta.feed(page.read_text("utf-8"))
+    encoded = "vaccines/flu%20shot%20%231%20ni%C3%B1o"
+    assert meta.urls["og:image"] == f"https://clinic.example.org/assets/cards/{encoded}.png"
+    for key in ("og:url", "canonical"):
+        assert meta.urls[key] == f"https://clinic.example.org/{encoded}/"
+    card = site / unquote(urlsplit(meta.urls["og:image"]).path).lstrip("/")
+    assert card.is_file()
+    pages = json.loads((site / "share" / "en.json").read_text("utf-8"))["pages"]
+    assert (meta.urls["og:url"], meta.urls["og:image"]) in [(p["url"], p["image"]) for p in pages]
+    feed = ElementTree.parse(site / "feed.xml").getroot()
+    links = [link.get("href") for link in feed.iter("{http://www.w3.org/2005/Atom}link")]
+    assert meta.urls["og:url"] in links

@@ -10,6 +10,8 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 
+from . import urls
+
 
 def text_direction(language: str) -> str:
     """'rtl' or 'ltr' for a language code, from the CLDR data Babel ships."""
@@ -97,13 +99,21 @@ def corrections(meta: Mapping[str, Any], language: str) -> list[dict[str, str]]:
 
 
 def sources(meta: Mapping[str, Any]) -> list[dict[str, str]]:
-    """The sources with a web address; a javascript: or data: link is never published."""
-    return [
-        {"text": str(item["title"]), "url": str(item["url"]), "field": f"sources.{index}.title"}
-        for index, item in enumerate(_list(meta, "sources"))
-        if isinstance(item, dict) and item.get("title") and item.get("url")
-        and str(item["url"]).strip().lower().startswith(("https://", "http://"))
-    ]
+    """The sources with a web address, as the browser will open it (normalised, encoded).
+
+    A javascript: or data: link, or one with a user name before an '@' that disguises the site
+    it opens, is never published (wellread/check reports it).
+    """
+    listed = []
+    for index, item in enumerate(_list(meta, "sources")):
+        if not (isinstance(item, dict) and item.get("title") and item.get("url")):
+            continue
+        url = urls.parse(str(item["url"]))
+        if url is not None and url.scheme in urls.WEB_SCHEMES and not url.userinfo:
+            listed.append(
+                {"text": str(item["title"]), "url": url.href, "field": f"sources.{index}.title"}
+            )
+    return listed
 
 
 def summary(meta: Mapping[str, Any]) -> list[dict[str, str]]:

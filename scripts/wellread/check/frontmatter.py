@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterator
-from datetime import date
-from urllib.parse import urlsplit
+from datetime import date, datetime, timedelta
 
+from .. import urls
 from ..article import Article
 from ..captions import CaptionError, hashtag
 from ..findings import Finding, Severity
@@ -37,6 +38,7 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "hide": (list, "hide: [toc]"),
     "search": (dict, "'search:' then '  exclude: true'"),
 }
+_WEB_ADDRESS = re.compile(r"https?://", re.I)
 _HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.I)
 ARTICLE_REQUIRED = ("title", "description")
 REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
@@ -117,15 +119,19 @@ def sources_findings(article: Article, context: CheckContext) -> Iterator[Findin
 
 @rule("source-url")
 def source_link_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    """Source links readers can follow safely: well-formed, https, ideally from trusted sites."""
+    """Source links readers can follow safely: well-formed, https, ideally from trusted sites.
+
+    The host is the one a browser opens (WHATWG rules, `wellread.urls`), so a backslash or a
+    user name before an `@` cannot make another site pass for a trusted one.
+    """
     sources = article.meta.get("sources")
     for index, source in enumerate(sources if isinstance(sources, list) else []):
         if not (isinstance(source, dict) and source.get("url")):
             continue
         url = str(source["url"])
         line = _line(article, f"sources.{index}.url")
-        problem = url_problem(url)
-        if problem:
+        problem, parts = url_problem(url), urls.parse(url)
+        if problem or parts is None:
             yield finding(
                 article, None, 0, "source-url", Severity.ERROR,
                 f"Source {index + 1} has the link {url!r}, which {problem}.",
@@ -133,7 +139,6 @@ def source_link_findings(article: Article, context: CheckContext) -> Iterator[Fi
                 line=line,
             )
             continue
-        parts = urlsplit(url)
         if parts.scheme == "http":
             yield finding(
                 article, None, 0, "source-insecure", Severity.WARNING,
@@ -141,11 +146,10 @@ def source_link_findings(article: Article, context: CheckContext) -> Iterator[Fi
                 "Use the https:// address of the page; most health sites have one.", line=line,
             )
         trusted = context.settings.trusted_sources
-        host = (parts.hostname or "").lower()
-        if trusted and not any(host == d or host.endswith("." + d) for d in trusted):
+        if trusted and not any(urls.host_matches(parts.host, d) for d in trusted):
             yield finding(
                 article, None, 0, "source-untrusted", Severity.HINT,
-                f"Source {index + 1} is from {host}, which is not on the site's list of "
+                f"Source {index + 1} is from {parts.host}, which is not on the site's list of "
                 "trusted sources.",
                 f"Prefer a public health source ({', '.join(trusted)}), or add the site to "
                 "'trusted_sources' in mkdocs.yml if your team trusts it.", line=line,
@@ -153,20 +157,40 @@ def source_link_findings(article: Article, context: CheckContext) -> Iterator[Fi
 
 
 def url_problem(url: str) -> str:
-    """Why `url` is not a web address a reader can open ('' when it is one)."""
+    """Why `url` is not a web address a reader can open safely ('' when it is one)."""
+    parts = urls.parse(url)
+    if parts is not None and parts.scheme not in urls.WEB_SCHEMES:
+        return "is not a web address"
     if any(c.isspace() for c in url):
         return "has spaces in it"
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http"):
-        return "is not a web address"
-    try:
-        port = parts.port
-    except ValueError:
-        return "has a port that is not a number"
-    host = parts.hostname or ""
-    labels = host.split(".")
-    if port == 0 or len(labels) < 2 or not all(_HOST_LABEL.fullmatch(p) for p in labels):
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in url):
+        return "has invisible characters in it"
+    if parts is None and _WEB_ADDRESS.match(url):
+        authority = _WEB_ADDRESS.sub("", url).split("/", 1)[0].rpartition("@")[2]
+        port = authority.rpartition("]")[2].partition(":")[2]
+        if port and not port.isdigit():
+            return "has a port that is not a number"
         return "has no valid site name after the //"
+    if parts is None or parts.scheme not in urls.WEB_SCHEMES:
+        return "is not a web address"
+    if "\\" in url:
+        return (
+            f"has a backslash, which browsers read as '/': it opens {parts.host or 'nothing'}"
+        )
+    if parts.userinfo:
+        return (
+            f"has {parts.userinfo.split(':')[0]!r} and an '@' before the site name: it opens "
+            f"{parts.host}, not {parts.userinfo.split(':')[0]}"
+        )
+    labels = parts.host.split(".")
+    if parts.port == "0" or len(labels) < 2 or not all(_HOST_LABEL.fullmatch(p) for p in labels):
+        return "has no valid site name after the //"
+    lookalike = urls.mixed_scripts(parts.host)
+    if lookalike:
+        return (
+            f"has a site name that mixes alphabets ({lookalike!r}), so it only looks like "
+            f"another site: browsers open {parts.host}"
+        )
     return ""
 
 
@@ -185,8 +209,8 @@ def review_missing_findings(article: Article, context: CheckContext) -> Iterator
 
 @rule("review-overdue")
 def review_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    due = article.meta.get("next_review")
-    if not isinstance(due, date) or due >= context.today:
+    due = _day(article.meta.get("next_review"))
+    if due is None or due >= context.today:
         return
     late = (context.today - due).days
     grace = context.settings.review_grace_days
@@ -200,6 +224,77 @@ def review_findings(article: Article, context: CheckContext) -> Iterator[Finding
         "'next_review'.",
         line=_line(article, "next_review"),
     )
+
+
+# A review or correction before the web was used for health advice is a typo or a placeholder.
+EARLIEST_DATE = date(1990, 1, 1)
+# Beyond 100 years a next review is a placeholder such as 9999-12-31 that switches the overdue
+# reminder off. (Not tighter: sites and tests use 2099 for "not due", which must keep passing.)
+NEVER_REVIEWED = timedelta(days=36525)
+# A date written where the day has begun (UTC+14) may be tomorrow for the machine checking it.
+TIME_ZONE_SLACK = timedelta(days=1)
+
+
+def _day(value: object) -> date | None:
+    """The day of a front matter date; YAML reads '2026-10-01 09:00' as a datetime."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+@rule("date-range")
+def date_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """Review and correction dates that can be true: since 1990, not in the future (but the
+    next review), the next review after the last and within 100 years."""
+    reviewed, due = _day(article.meta.get("last_reviewed")), _day(article.meta.get("next_review"))
+    dated: list[tuple[str, str, date | None]] = [
+        ("last_reviewed", "'last_reviewed'", reviewed), ("next_review", "'next_review'", due),
+    ]
+    corrections = article.meta.get("corrections")
+    for index, item in enumerate(corrections if isinstance(corrections, list) else []):
+        if isinstance(item, dict):
+            dated.append((
+                f"corrections.{index}.date", f"The date of correction {index + 1}",
+                _day(item.get("date")),
+            ))
+    tomorrow = context.today + TIME_ZONE_SLACK
+    for field, what, day in dated:
+        if day is None:
+            continue
+        line = _line(article, field)
+        if day < EARLIEST_DATE:
+            yield finding(
+                article, None, 0, "date-range", Severity.ERROR,
+                f"{what} is {day.isoformat()}, before {EARLIEST_DATE.year}: it cannot be right.",
+                "Write the real date as YYYY-MM-DD, like 2026-10-01.", line=line,
+            )
+        elif field != "next_review" and day > tomorrow:
+            yield finding(
+                article, None, 0, "date-range", Severity.ERROR,
+                f"{what} is {day.isoformat()}, which has not come yet.",
+                "Write the day it happened as YYYY-MM-DD; a review or correction cannot be "
+                "dated in the future.", line=line,
+            )
+    if due is None or due < EARLIEST_DATE:
+        return
+    line = _line(article, "next_review")
+    if reviewed is not None and reviewed >= EARLIEST_DATE and due <= reviewed:
+        yield finding(
+            article, None, 0, "date-range", Severity.ERROR,
+            f"'next_review' ({due.isoformat()}) is not after 'last_reviewed' "
+            f"({reviewed.isoformat()}).",
+            "Set 'next_review' to when the article should be checked again, after the last "
+            "review; check that the two dates are not swapped.", line=line,
+        )
+        return
+    if due - max(reviewed or context.today, context.today) > NEVER_REVIEWED:
+        yield finding(
+            article, None, 0, "date-range", Severity.ERROR,
+            f"'next_review' is {due.isoformat()}, more than 100 years ahead: readers would "
+            "never see a reminder that the advice is old.",
+            "Set it to when a clinician should check the article again, usually 1 to 3 years "
+            "after 'last_reviewed'.", line=line,
+        )
 
 
 @rule("image-missing")

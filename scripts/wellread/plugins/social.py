@@ -31,6 +31,7 @@ from ..cardbatch import (
 )
 from ..pageinfo import text_direction
 from ..share import og_locale, scheduler_csv, share_links
+from ..urls import percent_encoded
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
@@ -116,9 +117,12 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             suffix = "" if kind == "landscape" else f"-{kind}"
             path = f"{self.config.cards_dir}/{stem}{suffix}.png"
             self.jobs.append(CardJob(text, size, Path(config.site_dir) / path, background))
+            # The file keeps its name; its address is encoded as MkDocs encodes page.url, or a
+            # space or '#' in an article's file name breaks og:image.
+            address = percent_encoded(path)
             url = (
-                urljoin(config.site_url, path) if config.site_url
-                else get_relative_url(path, page.url or ".")
+                urljoin(config.site_url, address) if config.site_url
+                else get_relative_url(address, page.url or ".")
             )
             made.append(_Card(kind, path, url, *size))
         alt = _("%(title)s: %(description)s (from %(site)s)") % {

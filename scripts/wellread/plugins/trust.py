@@ -13,20 +13,36 @@ import posixpath
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import feeds, images, trust, webprivacy
+from .. import feeds, images, trust, urls, webprivacy
 from ..pageinfo import format_day, text_direction
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
+
+
+class _AlertOption(c.Type):
+    """The alert mapping; a link no reader should follow (javascript:, data:) is an error in
+    mkdocs.yml, reported as MkDocs reports any bad option (exit 2), before anything is built."""
+
+    def run_validation(self, value: object) -> object:
+        value = super().run_validation(value)
+        link = value.get("link") if isinstance(value, dict) else None
+        if isinstance(link, str) and link and not urls.allowed_scheme(link):
+            raise ValidationError(
+                f"link {link!r} is not a page or an address a reader can safely open. Expected "
+                "a page like vaccines/flu-vaccine.md or an address starting with https://, "
+                "mailto: or tel:"
+            )
+        return value
 
 
 class _TrustConfig(base.Config):
@@ -39,10 +55,11 @@ class _TrustConfig(base.Config):
     content_security_policy = c.Type(bool, default=True)
     """Give every page a Content-Security-Policy meta tag (off under `mkdocs serve`, whose
     live reload is an inline script)."""
-    alert = c.Type(dict, default={})
+    alert = _AlertOption(dict, default={})
     """An urgent alert on top of every page: {text, date, link}. `text` is translated through
     the theme catalog, or given per language: {en: ..., es: ...}. `link` is a page
-    (vaccines/flu-vaccine.md) or a web address."""
+    (vaccines/flu-vaccine.md) or an http(s), mailto: or tel: address; any other scheme
+    (javascript:, data:) is a configuration error."""
 
 
 @lru_cache(maxsize=256)
@@ -70,7 +87,8 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         except ValueError as error:
             raise PluginError(f"wellread/trust: alert: {error}") from None
         self.entries: list[feeds.FeedEntry] = []
-        self.site_host = urlsplit(config.site_url or "").hostname or ""
+        site = urls.parse(config.site_url or "")
+        self.site_host = site.host if site is not None else ""
         if self.config.feed:
             config.extra["wellread_feed"] = {"href": feeds.FEED_FILE}
         return config
@@ -112,7 +130,10 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         )
         listed = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
-            link = posixpath.relpath(file.src_uri, posixpath.dirname(name) or ".")
+            # Encoded, or a file name with a space or '#' would end the Markdown link early.
+            link = urls.percent_encoded(
+                posixpath.relpath(file.src_uri, posixpath.dirname(name) or ".")
+            )
             listed += trust.page_corrections(
                 file.content_string, file.src_uri, link, content,
                 self.default_language if self.language != self.default_language else "",
@@ -128,7 +149,8 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             config.extra.pop("wellread_alert", None)
             return
         link = settings.link
-        if link and not urlsplit(link).scheme:
+        parsed = urls.parse(link)
+        if link and parsed is not None and not parsed.scheme:
             target = files.get_file_from_path(link)
             if target is None:
                 raise PluginError(
@@ -137,6 +159,8 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
                     "or a web address."
                 )
             link = target.url
+        elif parsed is not None and parsed.href:
+            link = parsed.href  # what a browser opens: tabs and newlines gone, encoded
         text, text_lang = trust.alert_in_language(
             settings, self.language, self.default_language, self.gettext
         )
@@ -147,7 +171,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             "date": format_day(settings.day, self.language),
             "iso": settings.day.isoformat(),
             "link": link,
-            "external": bool(urlsplit(link).scheme),
+            "external": bool(parsed and parsed.scheme),
         }
 
     def on_page_context(
