@@ -179,7 +179,7 @@ def test_a_lone_surrogate_in_the_text_is_an_encoding_error_at_its_line() -> None
     [
         ("- " * 21 + "x\n", 1),
         ("Intro.\n\n" + ">" * 21 + " x\n", 3),
-        ("".join("    " * i + "- level\n" for i in range(25)), 22),
+        ("".join("    " * i + "- level\n" for i in range(25)), 21),
         ("1. " * 30 + "x\n", 1),
     ],
 )
