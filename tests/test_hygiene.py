@@ -26,7 +26,7 @@ def test_a_right_to_left_override_in_a_title_is_an_error_at_its_line() -> None:
 def test_an_escaped_control_character_in_a_tag_is_an_error() -> None:
     [(line, _, severity, message)] = found('---\ntitle: T\ntags: [flu, "a\\eb"]\n---\nB.\n')
     assert (line, severity) == (3, "error")
-    assert "'tags.1' has the control character U+001B" in message
+    assert "'tags.1' has a control character (U+001B) at character 2" in message
 
 
 def test_a_vertical_tab_in_the_body_is_an_error_at_its_column() -> None:

@@ -80,7 +80,7 @@ def _finding(
     offset: int,
 ) -> Finding:
     code = f"U+{ord(character):04X}"
-    what = _NAMES.get(character, f"the control character {code}")
+    what = _NAMES.get(character, "a control character")
     if dangerous:
         return Finding(
             article.path, line, column, "hidden-character", Severity.ERROR,
