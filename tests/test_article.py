@@ -122,17 +122,103 @@ def test_block_location_past_last_span_stays_on_last_line() -> None:
     assert block.location(4) == (4, 6)
 
 
-def test_self_referencing_yaml_alias_does_not_crash() -> None:
-    article = parse("---\ntitle: T\na: &a [*a]\n---\nBody\n")
-    assert article.meta_lines["a"] == 3
+def _limit_error(text: str) -> ContentError:
+    with pytest.raises(ContentError) as caught:
+        parse(text)
+    return caught.value
 
 
-def test_exponential_yaml_aliases_are_walked_once() -> None:
+ALIASES = "YAML anchors and aliases (&name, *name) are not allowed in front matter"
+
+
+def test_a_self_referencing_yaml_alias_is_refused_at_its_line() -> None:
+    error = _limit_error("---\ntitle: T\na: &a [*a]\n---\nBody\n")
+    assert (error.file, error.line, error.rule) == ("content/a.md", 3, "front-matter")
+    assert ALIASES in error.message
+
+
+def test_exponential_yaml_aliases_are_refused_before_anything_walks_them() -> None:
     levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"] + [
         f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)
     ]
-    article = parse("---\n" + "\n".join(levels) + "\n---\nBody\n")
-    assert len(article.meta_lines) < 200
+    error = _limit_error("---\ntitle: T\n" + "\n".join(levels) + "\ntags: *a8\n---\nBody\n")
+    assert (error.line, error.message) == (
+        3, ALIASES + "; write the value out."
+    )
+
+
+def test_an_alias_alone_is_refused_at_its_own_line() -> None:
+    error = _limit_error("---\ntitle: T\nsummary:\n  - one\n  - *x\n---\nBody\n")
+    assert error.line == 5  # libyaml finds no anchor; the pure-Python parser's message is used
+
+
+def test_ampersands_and_stars_inside_text_are_not_aliases() -> None:
+    article = parse('---\ntitle: "*New* & free"\ndescription: Salt & pepper *here*\n---\nB\n')
+    assert article.meta["title"] == "*New* & free"
+
+
+def test_a_lone_surrogate_escape_in_front_matter_is_an_encoding_error() -> None:
+    error = _limit_error('---\ntitle: T\ndescription: "Flu \\ud800 shot"\n---\nBody\n')
+    assert (error.file, error.line, error.rule) == ("content/a.md", 3, "encoding")
+    assert "lone surrogate (U+D800)" in error.message
+
+
+def test_an_emoji_as_two_surrogate_escapes_is_refused_with_the_fix() -> None:
+    error = _limit_error('---\ntitle: "Flu \\ud83d\\udc89 shot"\n---\nBody\n')
+    assert (error.line, error.rule) == (2, "encoding")
+    assert "Write the character itself" in error.hint
+
+
+def test_a_lone_surrogate_in_the_text_is_an_encoding_error_at_its_line() -> None:
+    error = _limit_error("Intro.\n\nBad \ud800 here.\n")
+    assert (error.line, error.rule) == (3, "encoding")
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ("- " * 21 + "x\n", 1),
+        ("Intro.\n\n" + ">" * 21 + " x\n", 3),
+        ("".join("    " * i + "- level\n" for i in range(25)), 21),
+        ("1. " * 30 + "x\n", 1),
+    ],
+)
+def test_nesting_deeper_than_the_limit_is_refused_at_its_line(body: str, line: int) -> None:
+    error = _limit_error(body)
+    assert (error.line, error.rule) == (line, "input-limit")
+    assert "nested more than 20 levels deep" in error.message
+
+
+def test_nesting_at_the_limit_and_deep_indentation_in_a_fence_are_read() -> None:
+    article = parse("- " * 20 + "x\n\n```\n" + " " * 200 + "{}\n```\n")
+    assert article.chunks
+
+
+def test_more_headings_than_the_limit_are_refused_at_the_first_one_past_it() -> None:
+    error = _limit_error("".join(f"## Part {i}\n\n" for i in range(5_001)))
+    assert (error.line, error.rule) == (10_001, "input-limit")
+    assert "more than 5,000 headings" in error.message
+    assert "Split the article" in error.hint
+
+
+def test_a_table_with_too_many_cells_is_refused_before_its_cells_are_made() -> None:
+    row = "|" + "x|" * 1000 + "\n"
+    error = _limit_error(row + "|" + "-|" * 1000 + "\n" + row * 100)
+    assert (error.line, error.rule) == (101, "input-limit")
+    assert "more than 100,000 table cells" in error.message
+
+
+def test_a_paragraph_longer_than_the_limit_is_refused() -> None:
+    error = _limit_error("Intro.\n\n" + "Wash. " * 20_000 + "\n")
+    assert (error.line, error.rule) == (3, "input-limit")
+    assert "This paragraph has 119,999 characters; wellread reads up to 100,000" in error.message
+
+
+def test_a_file_over_8_mb_is_refused_at_the_line_that_passes_the_limit() -> None:
+    line = "Wash your hands often with soap and water.\n\n"  # 44 bytes
+    error = _limit_error(line * 200_000)  # 8.8 MB
+    assert (error.line, error.rule) == (363_637, "input-limit")
+    assert error.message.startswith("The file is 8.8 MB; wellread reads articles of up to 8 MB")
 
 
 def test_a_paragraph_that_starts_with_inline_html_is_prose() -> None:

@@ -93,8 +93,40 @@ def decompression_bomb(project: Path) -> None:
     (project / "content/vaccines/rash.png").write_bytes(png)
 
 
+def _article_with(body: str) -> str:
+    return f"---\n{_front_matter()}---\n{body}\n## What to do next\n\nAsk your nurse.\n"
+
+
+def nesting_bomb(project: Path) -> None:
+    """A list nested 10,000 levels deep on one line (Python-Markdown recursed until it broke)."""
+    (project / ARTICLE).write_text(_article_with("- " * 10_000 + "measles\n"), "utf-8")
+
+
+def heading_flood(project: Path) -> None:
+    """50,000 headings (built for 175 s into a 27 MB page)."""
+    body = "".join(f"## Part {i}\n\nWash your hands.\n\n" for i in range(50_000))
+    (project / ARTICLE).write_text(_article_with(body), "utf-8")
+
+
+def oversized_article(project: Path) -> None:
+    """A 20 MB article (checked for 117 s in 1.2 GB)."""
+    section = "Measles spreads fast from person to person. Wash your hands often.\n\n" * 20
+    body = "".join(f"## Part {i}\n\n{section}" for i in range(15_000))
+    (project / ARTICLE).write_text(_article_with(body), "utf-8")
+
+
+def wide_table(project: Path) -> None:
+    """A table of 20,000 columns and 22 rows: 440,000 cells (56 s to check)."""
+    row = "|" + "x|" * 20_000 + "\n"
+    table = row + "|" + "-|" * 20_000 + "\n" + row * 20
+    (project / ARTICLE).write_text(_article_with(table), "utf-8")
+
+
 GENERATORS: dict[str, Callable[[Path], None]] = {
-    f.__name__: f for f in (huge_article, long_line, truncated_image, decompression_bomb)
+    f.__name__: f for f in (
+        huge_article, long_line, truncated_image, decompression_bomb, nesting_bomb,
+        heading_flood, oversized_article, wide_table,
+    )
 }
 
 

@@ -41,6 +41,19 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Front matter fields a reader sees, in the order a translator meets them.
 READER_FIELDS = ("title", "description", "share", "image_alt")
 
+# Limits that keep every command's time and memory bounded whatever a file holds (the README's
+# "Broken and hostile input" lists them). Checking costs about 6 s a megabyte of prose: a 20 MB
+# article took 117 s and 1.2 GB. 50,000 headings built for 175 s into a 27 MB page; a list nested
+# 10,000 levels deep overflowed Python-Markdown's recursion; 440,000 table cells took 56 s.
+MAX_FILE_BYTES = 8_000_000
+MAX_NESTING = 20  # lists, quotes and indentation; health writing needs three or four
+MAX_HEADINGS = 5_000  # the 5 MB article of the bad-input corpus has 3,200
+MAX_BLOCKS = 100_000  # paragraphs, list items, headings and table cells
+MAX_BLOCK_CHARACTERS = 100_000  # one paragraph, list item or cell (about 15,000 words)
+_NESTING = re.compile(r"(?:>\s*|[-*+]\s+|\d{1,9}[.)]\s+)*")  # markers that open a level each
+_MARKER = re.compile(r">|[-*+](?=\s)|\d{1,9}[.)](?=\s)")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 @dataclass(frozen=True)
 class Block:
@@ -165,7 +178,10 @@ def forget_parsed_articles() -> None:
 @lru_cache(maxsize=4096)
 def _parse_article_cached(text: str) -> Article:
     path = page = ""  # parse_article names the article (and its errors)
+    _check_size(text)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if surrogate := _SURROGATE.search(text):
+        raise _surrogate_error(text[: surrogate.start()].count("\n") + 1, surrogate.group())
     lines = text.split("\n")
     meta: dict[str, Any] = {}
     meta_lines: dict[str, int] = {}
@@ -180,14 +196,106 @@ def _parse_article_cached(text: str) -> Article:
         meta, meta_lines = _load_front_matter("\n".join(lines[1:end]), path, first_line=2)
         body_start = end + 1
     numbered = list(enumerate(lines[body_start:], start=body_start + 1))
+    _check_nesting(numbered)
     chunks = tuple(
         Verbatim("other", chunk.source, chunk.line)
         if isinstance(chunk, Block) and not chunk.text.strip() else chunk  # '>' or '#' alone
-        for chunk in _parse_blocks(numbered)
+        for chunk in _within_limits(_parse_blocks(numbered))
     )
     return Article(
         path=path, page=page, meta=meta, meta_lines=meta_lines, body_line=body_start + 1,
         chunks=chunks, ignored=_ignored_lines(numbered), lines=tuple(lines),
+    )
+
+
+def _limit_error(line: int, message: str, hint: str) -> ContentError:
+    return ContentError("", line, message, hint, rule="input-limit")
+
+
+def _check_size(text: str) -> None:
+    if len(text) * 4 <= MAX_FILE_BYTES:  # UTF-8 takes at most 4 bytes a character
+        return
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > MAX_FILE_BYTES:
+        raise _limit_error(
+            data[:MAX_FILE_BYTES].count(b"\n") + 1,
+            f"The file is {len(data) / 1e6:.1f} MB; wellread reads articles of up to "
+            f"{MAX_FILE_BYTES / 1e6:.0f} MB (it passes that size on this line).",
+            "Split the article into several pages, each on one topic.",
+        )
+
+
+def _check_nesting(numbered: list[tuple[int, str]]) -> None:
+    """Refuse lists, quotes or indentation nested deeper than MAX_NESTING, outside code fences:
+    Python-Markdown reads each level by recursion (10,000 levels crashed the build)."""
+    fence = ""
+    for number, line in numbered:
+        if fence:
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
+            continue
+        if opening := _FENCE.match(line):
+            fence = opening.group(2)
+            continue
+        if _nesting_depth(line) > MAX_NESTING:
+            raise _limit_error(
+                number,
+                f"This line is nested more than {MAX_NESTING} levels deep (lists inside lists, "
+                "quotes inside quotes, or indentation).",
+                f"Use at most {MAX_NESTING} levels; a reader follows two or three. Split the list "
+                "or turn the inner levels into paragraphs.",
+            )
+
+
+def _nesting_depth(line: str) -> int:
+    """Levels a line opens: one per four spaces of indentation and one per list or quote mark."""
+    expanded = line.expandtabs(4)
+    body = expanded.lstrip()
+    markers = _NESTING.match(body).group()  # type: ignore[union-attr]
+    return (len(expanded) - len(body)) // 4 + len(_MARKER.findall(markers))
+
+
+def _within_limits(chunks: Iterator[Chunk]) -> Iterator[Chunk]:
+    """The chunks, refused as soon as one block is too long or there are too many of them."""
+    blocks = headings = 0
+    for chunk in chunks:
+        yield chunk
+        cells = (
+            [cell for row in chunk.cells for cell in row] if isinstance(chunk, Table)
+            else [chunk] if isinstance(chunk, Block) else []
+        )
+        for block in cells:
+            blocks += 1
+            headings += block.kind == "heading"
+            if len(block.text) > MAX_BLOCK_CHARACTERS:
+                raise _limit_error(
+                    block.line,
+                    f"This {block.kind.replace('_', ' ')} has {len(block.text):,} characters; "
+                    f"wellread reads up to {MAX_BLOCK_CHARACTERS:,} in one.",
+                    "Break it into paragraphs of a few sentences each.",
+                )
+            if headings > MAX_HEADINGS:
+                raise _too_many(block.line, f"{MAX_HEADINGS:,} headings")
+            if blocks > MAX_BLOCKS:
+                raise _too_many(
+                    block.line, f"{MAX_BLOCKS:,} paragraphs, list items, headings and table cells"
+                )
+
+
+def _too_many(line: int, what: str) -> ContentError:
+    return _limit_error(
+        line, f"The article has more than {what}; this one is past the limit.",
+        "Split the article into several pages, each on one topic.",
+    )
+
+
+def _surrogate_error(line: int, surrogate: str) -> ContentError:
+    return ContentError(
+        "", line,
+        f"This line has a lone surrogate (U+{ord(surrogate):04X}), half of a character that "
+        "cannot be written as UTF-8; pages, feeds and cards cannot show it.",
+        "Write the character itself instead of '\\u' escapes, or delete it.", rule="encoding",
     )
 
 
@@ -236,6 +344,16 @@ def _load_with(
         loader.dispose()
     if data is None:
         return {}, {}
+    if ("&" in source or "*" in source) and (alias := _first_alias(loader_class, source)):
+        raise ContentError(
+            path, first_line + alias,
+            "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the "
+            "value out.",
+            "Repeat the value where it is needed, or put quotes around text that starts with "
+            "'&' or '*'.",
+        )
+    if surrogate := _surrogate_scalar(node):
+        raise _surrogate_error(first_line + surrogate[0], surrogate[1])
     if duplicate := _duplicate_key(node):
         name, first, again = duplicate
         raise ContentError(
@@ -268,6 +386,32 @@ def _unreadable_scalar(node: yaml.Node | None, first_line: int) -> tuple[int, st
         elif isinstance(current, yaml.SequenceNode):
             stack.extend(current.value)
     return first_line, ""
+
+
+def _first_alias(loader_class: type, source: str) -> int | None:
+    """The line, counted from 0, of the first YAML anchor or alias. Aliases can nest ("billion
+    laughs": nine lists of nine, six deep, are half a million values that rules walk), so front
+    matter has none."""
+    for event in yaml.parse(source, Loader=loader_class):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            return event.start_mark.line
+    return None
+
+
+def _surrogate_scalar(node: yaml.Node) -> tuple[int, str] | None:
+    """(line counted from 0, the surrogate) of a value with a lone surrogate ("\\ud800" in a
+    double-quoted value), which no later stage could write as UTF-8."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode):
+            if found := _SURROGATE.search(current.value):
+                return current.start_mark.line, found.group()
+        elif isinstance(current, yaml.MappingNode):
+            stack.extend(reversed([part for pair in current.value for part in pair]))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return None
 
 
 def _duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
@@ -508,10 +652,14 @@ def _cell_bounds(line: str) -> list[int]:
 
 def _table(lines: list[tuple[int, str]]) -> Table:
     rows: list[tuple[Block, ...]] = []
+    count = 0
     for index, (number, line) in enumerate(lines):
         cells = []
         if index != 1:  # the |---|---| row
             bounds = _cell_bounds(line)
+            count += len(bounds)
+            if count > MAX_BLOCKS:  # refused before its cells are made (40 µs each)
+                raise _too_many(number, f"{MAX_BLOCKS:,} table cells")
             edges = [-1, *bounds, len(line)]
             for start, end in pairwise(edges):
                 raw = line[start + 1 : end]

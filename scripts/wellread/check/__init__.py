@@ -158,6 +158,7 @@ def check_translations(
 from . import (  # noqa: E402, F401
     clarity,
     frontmatter,
+    hygiene,
     images,
     jargon,
     length,

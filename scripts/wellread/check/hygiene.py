@@ -1,0 +1,96 @@
+"""Hidden characters: control codes, direction overrides and invisible marks in text and names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from ..article import Article
+from ..findings import Finding, Severity
+from . import CheckContext, rule
+
+# Control codes (C0 but tab and newline, DEL, C1) make feeds invalid XML and terminals misbehave;
+# direction overrides and isolates reorder what a reader sees ("Flu eniccav gpj.exe").
+_DANGEROUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Invisible marks that hide a word from search and the checker's word lists; ZWNJ and ZWJ only
+# where neither neighbour is a letter of a script that needs them (Persian, Hindi, emoji).
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]|[\u200c\u200d]")
+_NAMES = {
+    "\u202a": "a left-to-right embedding", "\u202b": "a right-to-left embedding",
+    "\u202c": "a pop-direction mark", "\u202d": "a left-to-right override",
+    "\u202e": "a right-to-left override", "\u2066": "a left-to-right isolate",
+    "\u2067": "a right-to-left isolate", "\u2068": "a first-strong isolate",
+    "\u2069": "a pop-isolate mark", "\u200b": "a zero-width space",
+    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space (BOM)",
+    "\u00ad": "a soft hyphen", "\u180e": "a Mongolian vowel separator",
+    "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
+}
+
+
+@rule("hidden-character")
+def hidden_character_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    shown = article.path.rsplit("/", 1)[-1]
+    for offset, character, dangerous in _hidden(article.page):
+        yield _finding(article, 1, 1, character, dangerous, f"The file name '{shown}'", offset)
+    for name, value in _strings(article.meta, ""):
+        line = article.meta_lines.get(name, 1)
+        for offset, character, dangerous in _hidden(value):
+            yield _finding(article, line, 1, character, dangerous, f"'{name}'", offset)
+    for number, text in enumerate(article.lines[article.body_line - 1 :], article.body_line):
+        for offset, character, dangerous in _hidden(text):
+            yield _finding(article, number, offset + 1, character, dangerous, "This line", offset)
+
+
+def _hidden(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, character, dangerous) of every hidden character worth a finding."""
+    for match in _DANGEROUS.finditer(text):
+        yield match.start(), match.group(), True
+    for match in _INVISIBLE.finditer(text):
+        start, character = match.start(), match.group()
+        if character in "\u200c\u200d" and _joins_letters(text, start):
+            continue
+        if character == "\u00ad" and 0 < start < len(text) - 1 and text[start - 1].isalpha():
+            continue  # a soft hyphen inside a word is where it may break: harmless
+        yield start, character, False
+
+
+def _joins_letters(text: str, at: int) -> bool:
+    """Whether a ZWNJ or ZWJ sits next to a character of a script that uses it (not Latin)."""
+    around = [text[at - 1] if at else "", text[at + 1] if at + 1 < len(text) else ""]
+    return any(c and ord(c) > 0x24F and unicodedata.category(c)[0] in "LMS" for c in around)
+
+
+def _strings(value: Any, name: str) -> Iterator[tuple[str, str]]:
+    """('sources.0.title', text) for every piece of text in the front matter, keys included."""
+    if isinstance(value, str):
+        yield name.rstrip("."), value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield f"{name}{key}", str(key)
+            yield from _strings(item, f"{name}{key}.")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{name}{index}.")
+
+
+def _finding(
+    article: Article, line: int, column: int, character: str, dangerous: bool, where: str,
+    offset: int,
+) -> Finding:
+    code = f"U+{ord(character):04X}"
+    what = _NAMES.get(character, "a control character")
+    if dangerous:
+        return Finding(
+            article.path, line, column, "hidden-character", Severity.ERROR,
+            f"{where} has {what} ({code}) at character {offset + 1}: it can make text show in "
+            "another order than it is stored, or break feeds and cards.",
+            "Delete it; retype the text around it if you cannot see it.",
+        )
+    return Finding(
+        article.path, line, column, "hidden-character", Severity.WARNING,
+        f"{where} has {what} ({code}) at character {offset + 1}, which readers cannot see and "
+        "which hides the word from search.",
+        "Delete it, unless your language needs it there.",
+    )
