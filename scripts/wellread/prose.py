@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from .article import Block
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
-_LINK_TARGET = re.compile(r"(\]\()([^)]*)(\))|(\]\[)([^\]]*)(\])")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
+_LINK_TARGET = re.compile(r"(\]\()([^()]*)(\))|(\]\[)([^\[\]]*)(\])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
 _BARE_URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")

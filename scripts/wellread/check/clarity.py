@@ -16,11 +16,11 @@ from ..prose import masked_text, sentences
 from ..scaffold import PLACEHOLDER
 from . import CheckContext, finding, rule
 
-_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\(([^)]*)\)")
+_LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(([^()]*)\)")
 _HTML_IMAGE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _HTML_ALT = re.compile(r"""\salt\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _HTML_SRC = re.compile(r"""\ssrc\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
 _BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
 TITLE_MAX = 70
 LIST_MAX = 7

@@ -14,7 +14,7 @@ from .data import word_list
 from .terms import TermIndex, term_key
 
 # A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
-_GLOSSARY_LINK = re.compile(r"\[([^\]]*)\]\([^)]*glossary[^)]*\)", re.IGNORECASE)
+_GLOSSARY_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*glossary[^()]*\)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
