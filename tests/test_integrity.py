@@ -82,11 +82,14 @@ def test_translation_adding_an_address_or_a_hashtag_is_rejected(
 @pytest.mark.parametrize(
     ("translation", "reason"),
     [
-        ("https://spam.example/pills", "web address"),
+        ("https://spam.example/pills", "web address"),  # as in any message
         ("spam.example", "web address"),
-        ("#spam", "'#'"),
+        ("#spam", "#hashtag"),
+        ("gripe #spam", "#hashtag"),
         ("@spam", "'@'"),
-        ("<b>gripe</b>", "'<'"),
+        ("\uff20spam", "'\uff20'"),
+        ("<b>gripe</b>", "HTML tags"),
+        ("gripe & spam", "'&'"),
         ("gripe*", "'*'"),
         ("gripe\u202e", "invisible"),
         ("gripe\x1b", "control"),
@@ -105,6 +108,7 @@ def test_translated_tag_that_cannot_be_a_hashtag_is_rejected(
     [
         ("flu", "gripe"), ("heart health", "salud del corazón"), ("selfcare", "autocuidado"),
         ("women's health", "salud de la mujer"),
+        ("#flu", "#gripe"),
         ("vaccines", "\u0648\u0627\u06a9\u0633\u0646\u200c\u0647\u0627"),  # Persian, ZWNJ
     ],
 )

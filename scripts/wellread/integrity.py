@@ -46,8 +46,6 @@ def markup_problem(source: str, translation: str, language: str = "", field: str
     scripts, new links, web addresses, hashtags) may be added. `field` is the front matter
     field the message comes from ('tags.0'), when it is one: a tag must also make a hashtag.
     """
-    if field.startswith("tags.") and (problem := tag_problem(translation)):
-        return problem
     if Counter(_tags(translation)) != Counter(_tags(source)):
         return "it adds, removes or changes HTML tags"
     if len(_TEMPLATE.findall(translation)) > len(_TEMPLATE.findall(source)):
@@ -79,13 +77,15 @@ def markup_problem(source: str, translation: str, language: str = "", field: str
     starts = _BLOCK_START.match(translation)
     if starts and not _BLOCK_START.match(source):
         return f"it starts with '{starts.group(1).strip()}', which would change the block's kind"
-    return ""
+    return tag_problem(translation) if field.startswith("tags.") else ""
 
 
 def tag_problem(translation: str) -> str:
     """Why a translated tag cannot be a hashtag, or '' when it can: a tag is a word or a short
     name, so a web address, a '#' or '@' of its own, markup, control characters, no letters or
-    a sentence's worth of words are refused (the source tag is used instead)."""
+    a sentence's worth of words are refused (the source tag is used instead). A leading '#'
+    is the source's own when it has one: markup_problem() refuses one the source lacks."""
+    translation = translation.strip().removeprefix("#").removeprefix("\uff03")
     if web_addresses(translation):
         return "a tag cannot be a web address"
     if sign := _TAG_SIGNS.search(translation):
