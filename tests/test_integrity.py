@@ -9,6 +9,7 @@ from wellread.integrity import markup_problem
     ("source", "translation", "language"),
     [
         ("Take 500 mg a day.", "Tome 500 mg al día.", "es"),
+        ("The number 1 cause.", "La causa #1.", "es"),  # a rank, not a hashtag
         ("Take 500 mg a day.", "تناول 500 ملغ يوميًا.", "ar"),
         ("Take 500 mg a day.", "تناول \u0665\u0660\u0660 ملغ يوميًا.", "ar"),  # Arabic-Indic digits
         ("A fever is 100.4°F (38°C).", "La fiebre es de 100,4 °F (38 °C).", "es"),

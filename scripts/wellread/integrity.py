@@ -30,7 +30,7 @@ _NUMBER = re.compile(
 _SEPARATOR = re.compile(r"[.,\u066b\u066c \u00a0\u202f]")
 _SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 # "#word" (or its full-width form) outside an entity or a link's fragment: social posts link it.
-_HASHTAG = re.compile(r"(?<![\w&/])[#\uff03]\w")
+_HASHTAG = re.compile(r"(?<![\w&/])[#\uff03][^\W\d_]")  # "#1" is a rank, not a tag
 # What a tag may not hold: a hashtag's or mention's sign of its own, or Markdown/HTML syntax.
 _TAG_SIGNS = re.compile(r"[#@\uff03\uff20]")
 _TAG_MARKUP = re.compile(r"[<>\[\](){}*_`\\|&=]")
