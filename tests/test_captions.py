@@ -15,6 +15,7 @@ from wellread.captions import (
     hashtag,
     platform_rules,
     sms_segments,
+    web_addresses,
 )
 
 URL = "https://health.example.org/en/vaccines/flu-shot-what-to-know/"
@@ -222,3 +223,20 @@ def test_long_email_subject_is_cut_at_a_word() -> None:
     assert len(subject) <= 78
     assert subject.endswith("age…") or subject.endswith(f"every{ELLIPSIS}")
 
+
+
+@pytest.mark.parametrize(
+    "tag", ["https://spam.example/pills", "www.spam.example", "spam.example/x", "hxxp://spam"]
+)
+def test_tag_holding_a_web_address_is_not_made_a_hashtag(tag: str) -> None:
+    with pytest.raises(CaptionError, match="holds the web address"):
+        hashtag(tag)
+    with pytest.raises(CaptionError, match="holds the web address"):
+        captions_for("Flu", URL, ["flu", tag])
+
+
+def test_web_addresses_finds_links_a_platform_would_make() -> None:
+    text = "See https://a.example/x or www.b.example, cdc.gov/flu and ftp://c.example; not 38.5."
+    assert web_addresses(text) == [
+        "https://a.example/x", "ftp://c.example;", "www.b.example", "cdc.gov/flu"
+    ]

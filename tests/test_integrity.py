@@ -9,6 +9,7 @@ from wellread.integrity import markup_problem
     ("source", "translation", "language"),
     [
         ("Take 500 mg a day.", "Tome 500 mg al día.", "es"),
+        ("The number 1 cause.", "La causa #1.", "es"),  # a rank, not a hashtag
         ("Take 500 mg a day.", "تناول 500 ملغ يوميًا.", "ar"),
         ("Take 500 mg a day.", "تناول \u0665\u0660\u0660 ملغ يوميًا.", "ar"),  # Arabic-Indic digits
         ("A fever is 100.4°F (38°C).", "La fiebre es de 100,4 °F (38 °C).", "es"),
@@ -61,3 +62,63 @@ def test_unfaithful_translation_is_rejected_with_the_reason(
     source: str, translation: str, reason: str
 ) -> None:
     assert reason in markup_problem(source, translation, "es")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "reason"),
+    [
+        ("Wash your hands.", "Lávese las manos en https://spam.example/pills.", "web address"),
+        ("Wash your hands.", "Lávese las manos: spam.example", "web address 'spam.example'"),
+        ("See cdc.gov.", "Vea cdc.gov y www.spam.example.", "web address 'www.spam.example'"),
+        ("Wash your hands.", "Lávese las manos #spam", "#hashtag"),
+        ("Wash your hands.", "Lávese las manos \uff03spam", "#hashtag"),
+    ],
+)
+def test_translation_adding_an_address_or_a_hashtag_is_rejected(
+    source: str, translation: str, reason: str
+) -> None:
+    assert reason in markup_problem(source, translation, "es")
+
+
+@pytest.mark.parametrize(
+    ("translation", "reason"),
+    [
+        ("https://spam.example/pills", "web address"),  # as in any message
+        ("spam.example", "web address"),
+        ("#spam", "#hashtag"),
+        ("gripe #spam", "#hashtag"),
+        ("@spam", "'@'"),
+        ("\uff20spam", "'\uff20'"),
+        ("<b>gripe</b>", "HTML tags"),
+        ("gripe & spam", "'&'"),
+        ("gripe*", "'*'"),
+        ("gripe\u202e", "invisible"),
+        ("gripe\x1b", "control"),
+        ("—", "letters"),
+        ("compre pastillas baratas ahora mismo", "at most 4 words"),
+    ],
+)
+def test_translated_tag_that_cannot_be_a_hashtag_is_rejected(
+    translation: str, reason: str
+) -> None:
+    assert reason in markup_problem("flu", translation, "es", field="tags.0")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("flu", "gripe"), ("heart health", "salud del corazón"), ("selfcare", "autocuidado"),
+        ("women's health", "salud de la mujer"),
+        ("#flu", "#gripe"),
+        ("vaccines", "\u0648\u0627\u06a9\u0633\u0646\u200c\u0647\u0627"),  # Persian, ZWNJ
+    ],
+)
+def test_translated_tag_that_is_a_word_or_a_short_name_is_usable(
+    source: str, translation: str
+) -> None:
+    assert markup_problem(source, translation, "es", field="tags.1") == ""
+
+
+def test_tag_rules_apply_to_tags_only() -> None:
+    assert markup_problem("Heart", "—", "es") == ""
+    assert markup_problem("Heart", "—", "es", field="title") == ""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
+import pytest
+
 from wellread.captions import captions_for, email_for
-from wellread.share import og_locale, scheduler_csv, share_links
+from wellread.share import og_locale, scheduler_csv, share_links, spreadsheet_cell
 
 URL = "https://health.example.org/es/vaccines/flu-vaccine/"
 
@@ -45,3 +50,43 @@ def test_scheduler_csv_exact_output() -> None:
         '"Flu, now.\n\nhttps://e.org/flu/",https://e.org/f.png,"flu, FluShot",\r\n'
         '"Say ""hi""",https://e.org/h.png,,\r\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ('=HYPERLINK("https://evil.example")', '\'=HYPERLINK("https://evil.example")'),
+        ("+1 555 0100", "'+1 555 0100"),
+        ("-5 mg is too little.", "'-5 mg is too little."),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width = + - @
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20x", "'\uff20x"),
+        ("\x00=1+1", "'=1+1"),  # NUL goes first: it would not hide the formula
+        ("Flu\ud800 shots", "Flu\ufffd shots"),  # a lone surrogate cannot be written as UTF-8
+        ("Get a flu shot: -5 mg = nothing.", "Get a flu shot: -5 mg = nothing."),
+    ],
+)
+def test_spreadsheet_cell_neutralises_formula_starts_and_keeps_the_text(
+    text: str, cell: str
+) -> None:
+    assert spreadsheet_cell(text) == cell
+
+
+def test_scheduler_csv_has_no_formula_cell_when_read_back() -> None:
+    pages = [
+        {"captions": {"x": '=HYPERLINK("https://evil.example","Click")\n\nhttps://e.org/a/'},
+         "image": "https://e.org/a.png", "tags": ["flu"]},
+        {"captions": {"x": "-5 mg, twice a day"}, "image": "https://e.org/b.png"},
+        {"captions": {"x": "@admin\r\n+cmd|' /C calc'!A0"}, "image": "https://e.org/c.png"},
+    ]
+    rows = list(csv.reader(io.StringIO(scheduler_csv(pages), newline="")))
+    assert [row[0] for row in rows[1:]] == [
+        '\'=HYPERLINK("https://evil.example","Click")\n\nhttps://e.org/a/',
+        "'-5 mg, twice a day",
+        "'@admin\r\n+cmd|' /C calc'!A0",  # only a cell's start makes a formula
+    ]
+    assert all(len(row) == 4 for row in rows)

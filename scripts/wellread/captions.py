@@ -38,6 +38,8 @@ _URL = re.compile(r"https?://\S+", re.IGNORECASE)
 _BARE_DOMAIN = re.compile(
     r"(?<![\w@/.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?(?![\w@])", re.IGNORECASE
 )
+# Any scheme: "ftp://" or "hxxps://" in a tag is no more a word than "https://".
+_SCHEMED = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*", re.IGNORECASE)
 _COUNTS = ("characters", "graphemes", "weighted", "sms")
 _LINKS = ("inline", "note")
 
@@ -191,9 +193,23 @@ def caption_length(platform: str, caption: str) -> int:
 # Building
 
 
+def web_addresses(text: str) -> list[str]:
+    """Every web address in `text` that a platform would make a link of (with a scheme, or a
+    bare domain such as "example.org/x"), as written."""
+    found = [match[0] for match in _SCHEMED.finditer(text)]
+    rest = _SCHEMED.sub(lambda m: " " * len(m[0]), text)
+    return found + [match[0] for match in _BARE_DOMAIN.finditer(rest)]
+
+
 def hashtag(tag: str) -> str:
     """`#Word` from a tag: spaces and punctuation go, letters of any script and digits stay;
-    words of a several-word tag are joined with capitals so screen readers say them apart."""
+    words of a several-word tag are joined with capitals so screen readers say them apart.
+    A tag holding a web address is refused: its letters would make a hashtag of a link."""
+    if addresses := web_addresses(tag):
+        raise CaptionError(
+            f"The tag {tag!r} holds the web address {addresses[0]!r}, so it cannot be a "
+            "hashtag; use a word for the topic, for example 'flu'"
+        )
     words, word = [], ""
     for char in unicodedata.normalize("NFC", tag):
         # Marks are kept with their letter (Hindi vowel signs); joiners shape Persian words.

@@ -6,13 +6,20 @@ content always gives the same feed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from markupsafe import Markup
+
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
+
+# What XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/U+FFFF)
+# and C1 controls, which it can but which no reader shows: a feed reader would refuse the feed.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -56,14 +63,14 @@ def atom_feed(
     labels = labels or FeedLabels()
     ordered = sorted(entries, key=lambda e: (-e.updated.toordinal(), e.url))
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": feed_text(language)})
     _text(feed, "id", feed_url)
     _text(feed, "title", title)
     updated = max((e.updated for e in ordered), default=date(1970, 1, 1))
     _text(feed, "updated", _timestamp(updated))
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": feed_url,
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": feed_text(feed_url),
                                              "type": "application/atom+xml"})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url,
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": feed_text(site_url),
                                              "type": "text/html"})
     _text(ET.SubElement(feed, f"{{{ATOM}}}author"), "name", author)
     for entry in ordered:
@@ -73,7 +80,7 @@ def atom_feed(
         _text(item, "updated", _timestamp(entry.updated))
         if entry.reviewed:
             _text(item, "published", _timestamp(entry.reviewed))
-        ET.SubElement(item, f"{{{ATOM}}}link", {"rel": "alternate", "href": entry.url,
+        ET.SubElement(item, f"{{{ATOM}}}link", {"rel": "alternate", "href": feed_text(entry.url),
                                                  "type": "text/html"})
         _text(item, "summary", entry.summary)
         lines = []
@@ -91,8 +98,17 @@ def atom_feed(
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
+def feed_text(value: object) -> str:
+    """`value` as the plain text a feed holds: escaped Markup (front matter once the theme's
+    escaping ran) is unescaped, since the XML writer escapes it again; line breaks become
+    newlines and characters XML cannot hold are dropped."""
+    text = value.unescape() if isinstance(value, Markup) else str(value)
+    return _NOT_TEXT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _text(parent: ET.Element, tag: str, text: str, attributes: dict | None = None) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes or {}).text = text
+    attributes = {key: feed_text(value) for key, value in (attributes or {}).items()}
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes).text = feed_text(text)
 
 
 def _timestamp(day: date) -> str:

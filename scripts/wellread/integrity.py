@@ -10,6 +10,8 @@ from importlib import resources
 
 import yaml
 
+from .captions import web_addresses
+
 _TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _TARGET = re.compile(r"\]\(([^)]*)\)|\]\[([^\]]*)\]")  # inline targets and reference labels
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")  # attr_list: {: .class }, { #id }, { onclick=… }
@@ -27,14 +29,22 @@ _NUMBER = re.compile(
 )
 _SEPARATOR = re.compile(r"[.,\u066b\u066c \u00a0\u202f]")
 _SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
+# "#word" (or its full-width form) outside an entity or a link's fragment: social posts link it.
+_HASHTAG = re.compile(r"(?<![\w&/])[#\uff03][^\W\d_]")  # "#1" is a rank, not a tag
+# What a tag may not hold: a hashtag's or mention's sign of its own, or Markdown/HTML syntax.
+_TAG_SIGNS = re.compile(r"[#@\uff03\uff20]")
+_TAG_MARKUP = re.compile(r"[<>\[\](){}*_`\\|&=]")
+_JOINERS = "\u200c\u200d"  # shape Persian and Hindi words, as hashtag() keeps them
+_TAG_WORDS = 4  # "salud de la mujer": a topic's name, not a sentence
 
 
-def markup_problem(source: str, translation: str, language: str = "") -> str:
+def markup_problem(source: str, translation: str, language: str = "", field: str = "") -> str:
     """Why `translation` may not replace `source` on a page, or '' when it may.
 
     Inline Markdown a reader needs (links, emphasis, code, images, placeholders) and every
     number with its unit must be kept; nothing a page would run or fetch (HTML, attributes,
-    scripts, new links) may be added.
+    scripts, new links, web addresses, hashtags) may be added. `field` is the front matter
+    field the message comes from ('tags.0'), when it is one: a tag must also make a hashtag.
     """
     if Counter(_tags(translation)) != Counter(_tags(source)):
         return "it adds, removes or changes HTML tags"
@@ -60,9 +70,44 @@ def markup_problem(source: str, translation: str, language: str = "") -> str:
         return "its %(name)s placeholders differ from the source"
     if len(_SCHEME.findall(translation)) > len(_SCHEME.findall(source)):
         return "it adds a javascript:, vbscript: or data: link"
+    if added := _added_address(source, translation):
+        return f"it adds the web address '{added}', which the source does not have"
+    if len(_HASHTAG.findall(translation)) > len(_HASHTAG.findall(source)):
+        return "it adds a #hashtag, which the source does not have"
     starts = _BLOCK_START.match(translation)
     if starts and not _BLOCK_START.match(source):
         return f"it starts with '{starts.group(1).strip()}', which would change the block's kind"
+    return tag_problem(translation) if field.startswith("tags.") else ""
+
+
+def tag_problem(translation: str) -> str:
+    """Why a translated tag cannot be a hashtag, or '' when it can: a tag is a word or a short
+    name, so a web address, a '#' or '@' of its own, markup, control characters, no letters or
+    a sentence's worth of words are refused (the source tag is used instead). A leading '#'
+    is the source's own when it has one: markup_problem() refuses one the source lacks."""
+    translation = translation.strip().removeprefix("#").removeprefix("\uff03")
+    if web_addresses(translation):
+        return "a tag cannot be a web address"
+    if sign := _TAG_SIGNS.search(translation):
+        return f"a tag cannot hold '{sign[0]}' (the hashtag's # is added for it)"
+    if markup := _TAG_MARKUP.search(translation):
+        return f"a tag cannot hold '{markup[0]}': it is a word, not markup"
+    if any(unicodedata.category(c) in ("Cc", "Cf") and c not in _JOINERS for c in translation):
+        return "a tag cannot hold control or invisible characters"
+    if not any(c.isalpha() for c in translation):
+        return "a tag needs letters to make a hashtag"
+    if len(translation.split()) > _TAG_WORDS:
+        return f"a tag is a word or a short name, of at most {_TAG_WORDS} words"
+    return ""
+
+
+def _added_address(source: str, translation: str) -> str:
+    """The first web address of the translation that the source does not have, or ''."""
+    known = Counter(address.casefold() for address in web_addresses(source))
+    for address in web_addresses(translation):
+        if known[address.casefold()] <= 0:
+            return address
+        known[address.casefold()] -= 1
     return ""
 
 

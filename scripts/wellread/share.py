@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -17,6 +18,12 @@ BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 
 # The post the CSV offers: X's caption fits every network Buffer posts to.
 SCHEDULER_PLATFORM = "x"
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's
+# CSV injection list, and the full-width forms some of them also accept); "-5 mg" is one too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# NUL ends a cell early in spreadsheets; a lone surrogate cannot be written as UTF-8.
+_UNWRITABLE = re.compile(r"\x00|[\ud800-\udfff]")
 
 
 @functools.lru_cache(maxsize=64)  # Babel parses locale data from disk: once per language
@@ -69,9 +76,17 @@ def scheduler_csv(pages: Sequence[Mapping[str, Any]]) -> str:
     writer.writerow(BUFFER_COLUMNS)
     for page in pages:
         writer.writerow([
-            page["captions"][SCHEDULER_PLATFORM],
-            page["image"],
-            ", ".join(page.get("tags", ())),
+            spreadsheet_cell(page["captions"][SCHEDULER_PLATFORM]),
+            spreadsheet_cell(page["image"]),
+            spreadsheet_cell(", ".join(page.get("tags", ()))),
             "",
         ])
     return buffer.getvalue()
+
+
+def spreadsheet_cell(text: str) -> str:
+    """`text` as a CSV cell no spreadsheet runs: a cell that would start a formula gets a single
+    quote in front (OWASP's rule; Excel shows the rest as text), NUL goes and a lone surrogate
+    becomes U+FFFD. Everything else is kept as written."""
+    text = _UNWRITABLE.sub(lambda m: "" if m[0] == "\x00" else "\ufffd", text)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text

@@ -4,6 +4,8 @@ the CLI are the adapters."""
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -11,7 +13,7 @@ from typing import Any
 
 from .article import parse_article
 from .errors import ContentError
-from .feeds import Correction, FeedEntry
+from .feeds import Correction, FeedEntry, feed_text
 from .findings import Finding, Severity
 from .images import ImageProblem, read_metadata
 from .pageinfo import text_direction
@@ -127,17 +129,35 @@ def corrections_markdown(
 ) -> str:
     """The site-wide corrections page, newest first (then by article, for a stable order)."""
     ordered = sorted(corrections, key=lambda c: (-c.day.toordinal(), c.link, c.note))
-    lines = ["---", f"title: {_yaml_text(labels.title)}", "---", labels.intro, ""]
+    lines = ["---", f"title: {_yaml_text(labels.title)}", "---", as_text(labels.intro), ""]
     for item in ordered:
-        title = item.title.replace("[", "\\[").replace("]", "\\]")
         lines.append(
-            f'- <time datetime="{item.day.isoformat()}">{format_day(item.day)}</time>: '
-            f"{_in_language(f'[{title}]({item.link})', item.title_lang)}. "
-            f"{_in_language(item.note, item.note_lang)}"
+            f'- <time datetime="{item.day.isoformat()}">{as_text(format_day(item.day))}</time>: '
+            f"{_in_language(f'[{as_text(item.title)}]({_link(item.link)})', item.title_lang)}. "
+            f"{_in_language(as_text(item.note), item.note_lang)}"
         )
     if not ordered:
-        lines.append(labels.none)
+        lines.append(as_text(labels.none))
     return "\n".join(lines) + "\n"
+
+
+# Characters Markdown, its extensions (attr_list, md_in_html, abbreviations) or HTML would read as
+# syntax. Written as character references, they are shown as typed: Python-Markdown keeps a
+# reference as it is, and nothing after it (emphasis, links, smart quotes) looks inside.
+_SYNTAX = re.compile(r"[&<>\"'`*_\\\[\](){}#+\-!|~^=:$%]")
+# Line breaks would end the list item, and control characters have no place on a page.
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def as_text(text: str) -> str:
+    """`text` (a title, a note, a catalog's translation) for Markdown+HTML: shown exactly as
+    written, never read as markup, on one line."""
+    return _SYNTAX.sub(lambda m: f"&#{ord(m[0])};", _BREAKS.sub(" ", text))
+
+
+def _link(path: str) -> str:
+    """A page's relative path as a Markdown link target: what would end it percent-encoded."""
+    return re.sub(r"[()<>\s\\]", lambda m: f"%{ord(m[0]):02X}", path)
 
 
 def _in_language(markdown: str, language: str) -> str:
@@ -147,21 +167,22 @@ def _in_language(markdown: str, language: str) -> str:
 
 
 def _yaml_text(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # JSON is YAML: a double-quoted scalar with every quote, backslash and control escaped.
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
 def feed_entry(meta: Mapping[str, Any], url: str) -> FeedEntry:
     """An article page's feed entry from its (translated) front matter."""
     items = meta.get("corrections")
     corrections = tuple(
-        Correction(item["date"], " ".join(str(item["note"]).split()))
+        Correction(item["date"], " ".join(feed_text(item["note"]).split()))
         for item in (items if isinstance(items, list) else [])
         if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note")
     )
     reviewed = meta.get("last_reviewed")
     return FeedEntry(
-        url=url, title=str(meta.get("title") or url),
-        summary=str(meta.get("description") or ""),
+        url=url, title=feed_text(meta.get("title") or url),
+        summary=feed_text(meta.get("description") or ""),
         reviewed=reviewed if isinstance(reviewed, date) else None, corrections=corrections,
     )
 
