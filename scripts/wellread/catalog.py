@@ -291,7 +291,9 @@ def published(catalog: Catalog) -> dict[str, str]:
     return {
         message.id: message.string
         for message in _translated(catalog)
-        if not markup_problem(message.id, message.string, str(catalog.locale or ""))
+        if not markup_problem(
+            message.id, message.string, str(catalog.locale or ""), _field(message)
+        )
     }
 
 
@@ -327,7 +329,7 @@ def _usable_entry(path: Path, language: str) -> dict:
     po = read_catalog(path, language)
     locale = str(po.locale or "")
     # As published() and rejected() say, with each translation's markup checked once.
-    checked = [(m, markup_problem(m.id, m.string, locale)) for m in _translated(po)]
+    checked = [(m, markup_problem(m.id, m.string, locale, _field(m))) for m in _translated(po)]
     shown = {m.id: m.string for m, why in checked if not why}
     return {
         "published": shown,
@@ -341,8 +343,19 @@ def rejected(catalog: Catalog) -> list[tuple[Message, str]]:
     return [
         (message, problem)
         for message in _translated(catalog)
-        if (problem := markup_problem(message.id, message.string, str(catalog.locale or "")))
+        if (problem := markup_problem(
+            message.id, message.string, str(catalog.locale or ""), _field(message)
+        ))
     ]
+
+
+def _field(message: Message) -> str:
+    """The front matter field a message comes from ('tags.0'), '' for body text: a tag's
+    translation must also make a hashtag. A msgid used in both places gets the tag's rules."""
+    return next((
+        comment.removeprefix("front matter: ") for comment in message.auto_comments
+        if comment.startswith("front matter: ")
+    ), "")
 
 
 def _translated(catalog: Catalog) -> list[Message]:

@@ -12,7 +12,7 @@ import yaml
 
 from .captions import web_addresses
 
-_TAG = re.compile(r"<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
+_TAG = re.compile(r"<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _TARGET = re.compile(r"\]\(([^)]*)\)|\]\[([^\]]*)\]")  # inline targets and reference labels
 _ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")  # attr_list: {: .class }, { #id }, { onclick=… }
 _EVENT_HANDLER = re.compile(r"(?i)\bon\w+\s*=")

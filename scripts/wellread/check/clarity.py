@@ -17,7 +17,7 @@ from ..scaffold import PLACEHOLDER
 from . import CheckContext, finding, rule
 
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(([^()]*)\)")
-_HTML_IMAGE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+_HTML_IMAGE = re.compile(r"<img\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _HTML_ALT = re.compile(r"""\salt\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _HTML_SRC = re.compile(r"""\ssrc\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")

@@ -27,10 +27,15 @@ def zipf(word: str, language: str) -> float:
     return zipf_frequency(word, language)
 
 
+# Longer "words" are not two everyday words written as one; trying every cut of a 60,000-letter
+# run of letters would take minutes.
+COMPOUND_MAX = 40
+
+
 def _compound(word: str, language: str) -> bool:
     """Two common words written as one ("handwashing", "checkups") are not jargon."""
     stem = word.removesuffix("s")
-    return any(
+    return len(stem) <= COMPOUND_MAX and any(
         zipf(stem[:cut], language) >= 3.5 and zipf(stem[cut:], language) >= 3.5
         for cut in range(3, len(stem) - 1)
     )
