@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import nh3
 
@@ -107,42 +108,52 @@ def is_allowed_attribute(tag: str, name: str) -> bool:
     )
 
 
-def tag_problems(tag: str, attributes: Iterable[tuple[str, str | None]]) -> list[tuple[str, str]]:
-    """(what is removed, what to do instead) for one start tag of raw HTML, as written.
+class Removal(NamedTuple):
+    """Something the sanitiser removes, as the checker reports it."""
+
+    rule: str  # unsafe-html, unsafe-url or remote-resource
+    message: str
+    suggestion: str
+
+
+def tag_problems(tag: str, attributes: Iterable[tuple[str, str | None]]) -> list[Removal]:
+    """What the sanitiser removes from one start tag of raw HTML, as written.
 
     `attributes` are (name, value) pairs with character references decoded, as a browser (and
     Python's html.parser) reads them. Empty when the sanitiser keeps the tag as it is.
     """
     tag = tag.lower()
     if tag not in TAGS:
-        return [(f"The HTML tag <{tag}> is removed from the page.",
-                 _TAG_FIXES.get(tag, _DEFAULT_TAG_FIX))]
+        return [Removal("unsafe-html", f"The HTML tag <{tag}> is removed from the page.",
+                        _TAG_FIXES.get(tag, _DEFAULT_TAG_FIX))]
     problems = []
     for name, value in attributes:
         name = name.lower()
         if name in MARKDOWN_ATTRIBUTES:
             continue
         if not is_allowed_attribute(tag, name):
-            problems.append(_attribute_problem(tag, name))
+            problems.append(attribute_problem(name, f" on <{tag}>"))
         elif name in URL_ATTRIBUTES and value is not None:
-            problems += url_problems(value, loads=tag == "img" and name == "src", what=tag)
+            problems += url_problems(value, loads=tag == "img" and name == "src")
     return problems
 
 
-def url_problems(value: str, *, loads: bool, what: str = "") -> list[tuple[str, str]]:
-    """(what is removed, what to do instead) for an address in a link (`loads` False) or a
-    picture (`loads` True). `value` has its character references decoded."""
+def url_problems(value: str, *, loads: bool) -> list[Removal]:
+    """What the sanitiser removes for an address in a link (`loads` False) or a picture
+    (`loads` True). `value` has its character references decoded."""
     shown = " ".join(value.split())[:80]
     scheme = url_scheme(value)
     if scheme and scheme not in URL_SCHEMES:
-        return [(
+        return [Removal(
+            "unsafe-url",
             f"The address '{shown}' is removed: {scheme}: addresses can run code or hide "
             "content.",
             "Link to a page with an http, https, mailto or tel address, or to a file in "
             "content/.",
         )]
     if loads and is_remote(value):
-        return [(
+        return [Removal(
+            "remote-resource",
             f"The picture '{shown}' is removed: it would be loaded from another site, which "
             "then sees every reader.",
             "Download the picture into content/ (if its licence allows) and link it: "
@@ -151,19 +162,27 @@ def url_problems(value: str, *, loads: bool, what: str = "") -> list[tuple[str, 
     return []
 
 
-def _attribute_problem(tag: str, name: str) -> tuple[str, str]:
+def attribute_problem(name: str, where: str = "") -> Removal:
+    """The removal of attribute `name` (lowercase); `where` says on what, e.g. ' on <img>'."""
     if name.startswith("on"):
-        return (f"The event handler {name}= on <{tag}> is removed: pages run no scripts.",
-                "Delete the attribute.")
+        return Removal("unsafe-html",
+                       f"The event handler {name}={where} is removed: pages run no scripts.",
+                       "Delete the attribute.")
     if name == "style":
-        return (f"The style= attribute on <{tag}> is removed: pages use the site's own styles.",
-                "Delete the attribute; use Markdown for emphasis, or a class the site defines.")
+        return Removal(
+            "unsafe-html", f"The style= attribute{where} is removed: pages use the site's own "
+            "styles.", "Delete the attribute; use Markdown for emphasis, or a class the site "
+            "defines.",
+        )
     if name in ("srcset", "poster", "background"):
-        return (f"The {name}= attribute on <{tag}> is removed: it loads pictures, perhaps "
-                "from another site.",
-                "Download the picture into content/ and link it: ![description](picture.png).")
-    return (f"The attribute {name}= on <{tag}> is removed.",
-            "Delete the attribute, or use Markdown for what it does.")
+        return Removal(
+            "remote-resource",
+            f"The {name}= attribute{where} is removed: it loads pictures, perhaps from another "
+            "site.", "Download the picture into content/ and link it: "
+            "![description](picture.png).",
+        )
+    return Removal("unsafe-html", f"The attribute {name}={where} is removed.",
+                   "Delete the attribute, or use Markdown for what it does.")
 
 
 def _keep_local_resources(tag: str, attribute: str, value: str) -> str | None:
