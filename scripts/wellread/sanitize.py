@@ -194,11 +194,23 @@ def _keep_local_resources(tag: str, attribute: str, value: str) -> str | None:
 
 
 def clean_html(text: str) -> str:
-    """`text` (HTML) with everything outside the allow-list removed (text is kept, escaped)."""
+    """`text` (HTML) with everything outside the allow-list removed (text is kept, escaped).
+
+    Cleaned again until nothing changes: markup a parser repairs (an <a> inside an <a> through
+    an <object>) is written out in a form that parses differently the next time.
+    """
+    for _ in range(4):
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            break
+        text = cleaned
+    return text
+
+
+def _clean_once(text: str) -> str:
     return nh3.clean(
         text, tags=set(TAGS), clean_content_tags=set(CONTENT_DROPPED),
         attributes={k: set(v) for k, v in ATTRIBUTES.items()},
         attribute_filter=_keep_local_resources, url_schemes=set(URL_SCHEMES), link_rel=None,
         strip_comments=True, generic_attribute_prefixes=set(ATTRIBUTE_PREFIXES),
     )
-
