@@ -10,9 +10,11 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from mkdocs.structure.nav import Link, Navigation, Section
 
 from wellread.article import parse_article
 from wellread.check import CheckContext, check_article
+from wellread.plugins.escaping import escape_nav_titles
 from wellread.sanitize import clean_html
 
 from .conftest import REPO, run_wellread
@@ -231,3 +233,11 @@ def test_the_policy_allows_only_the_theme_scripts(built: tuple[Path, str]) -> No
     assert "wellread:content" not in page  # the marks are gone once the policy is made
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
     assert scripts and "alert" not in "".join(scripts)
+
+
+def test_titles_given_in_the_nav_of_mkdocs_yml_are_escaped() -> None:
+    page = Link("Page <script>alert(1)</script>", "t/p/")
+    nav = Navigation([Section("Topic <b>", [page])], [])
+    escape_nav_titles(nav)
+    assert str(page.title) == "Page &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert str(nav.items[0].title) == "Topic &lt;b&gt;"
