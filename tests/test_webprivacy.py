@@ -8,8 +8,10 @@ import hashlib
 import pytest
 
 from wellread.webprivacy import (
+    CONTENT_START,
     content_security_policy,
     inline_script_hashes,
+    marked_content,
     with_content_security_policy,
     with_external_link_rel,
 )
@@ -77,3 +79,20 @@ def test_policy_meta_tag_comes_right_after_the_charset() -> None:
         '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src'
     )
     assert out.count("Content-Security-Policy") == 1
+
+
+def test_a_script_inside_the_article_content_is_never_hashed() -> None:
+    injected = "alert(document.cookie)"
+    page = PAGE.replace(
+        "<body>", f"<body>{marked_content(f'<p>Hi</p><script>{injected}</script>')}"
+    )
+    out = with_content_security_policy(page)
+    policy = out.split('content="', 1)[1].split('"', 1)[0]
+    assert sha256(injected) not in policy
+    assert sha256("var a=1") in policy  # the theme's own script still runs
+    assert "wellread:content" not in out and "<p>Hi</p>" in out
+
+
+def test_a_mark_left_open_hides_the_rest_of_the_page_from_the_policy() -> None:
+    page = PAGE.replace("<body>", f"<body>{CONTENT_START}")
+    assert inline_script_hashes(page) == [sha256("var a=1")]  # only the one in <head>

@@ -1,5 +1,10 @@
 """A private page: a Content-Security-Policy that allows only the site itself, and external links
-that tell other sites nothing about where the reader came from."""
+that tell other sites nothing about where the reader came from.
+
+The policy allows the page's inline scripts by their hashes, but only the theme's: an article's
+HTML is marked (`marked_content`) and a script inside the mark is never hashed, so one that got
+past the sanitiser still does not run.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,10 @@ _HEAD = re.compile(r"<head\b[^>]*>(\s*<meta charset=[^>]*>)?", re.I)
 # Script types a browser runs; JSON and templates in <script> are data, outside CSP.
 _JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
 EXTERNAL_REL = ("noopener", "noreferrer")
+# Around an article's HTML until the policy is made. The sanitiser strips comments from that
+# HTML, so an article cannot close the mark early.
+CONTENT_START = "<!--wellread:content-->"
+CONTENT_END = "<!--/wellread:content-->"
 
 # Everything from the site itself; images may also be data: URIs (the theme's icons are).
 # Meta tags cannot set frame-ancestors or report-uri; a server header can add them.
@@ -71,10 +80,29 @@ def with_external_link_rel(html: str, site_host: str = "") -> str:
     return _A_TAG.sub(fix, html)
 
 
+def marked_content(html: str) -> str:
+    """An article's HTML, marked as content: its scripts get no hash in the policy."""
+    return f"{CONTENT_START}{html}{CONTENT_END}"
+
+
+def outside_content(html: str) -> str:
+    """The page without its marked content (a mark left open runs to the end of the page)."""
+    kept, position = [], 0
+    while (start := html.find(CONTENT_START, position)) != -1:
+        kept.append(html[position:start])
+        end = html.find(CONTENT_END, start)
+        if end == -1:
+            return "".join(kept)
+        position = end + len(CONTENT_END)
+    kept.append(html[position:])
+    return "".join(kept)
+
+
 def inline_script_hashes(html: str) -> list[str]:
-    """CSP source expressions ('sha256-…') for each inline script a browser would run."""
+    """CSP source expressions ('sha256-…') for each inline script a browser would run, outside
+    the page's marked content."""
     hashes = []
-    for match in _INLINE_SCRIPT.finditer(html):
+    for match in _INLINE_SCRIPT.finditer(outside_content(html)):
         attributes = _attributes(f"<s{match.group(1)}>")
         if "src" in attributes or attributes.get("type", "").lower() not in _JS_TYPES:
             continue
@@ -93,12 +121,12 @@ def content_security_policy(html: str) -> str:
 
 
 def with_content_security_policy(html: str) -> str:
-    """The page with its policy first in <head> (after the charset), before what it governs."""
+    """The page with its policy first in <head> (after the charset), before what it governs,
+    and the content marks removed."""
+    policy = content_security_policy(html)
+    html = html.replace(CONTENT_START, "").replace(CONTENT_END, "")
     head = _HEAD.search(html)
     if head is None:
         return html
-    meta = (
-        f'<meta http-equiv="Content-Security-Policy" '
-        f'content="{content_security_policy(html)}">'
-    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html[: head.end()] + "\n  " + meta + html[head.end():]

@@ -163,6 +163,7 @@ from . import (  # noqa: E402, F401
     jargon,
     length,
     links,
+    markup,
     privacy,
     rare,
     readability,

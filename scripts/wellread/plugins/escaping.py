@@ -48,11 +48,15 @@ def escape_site_texts(config: MkDocsConfig, files: Files) -> None:
 
 
 def escape_nav_titles(nav: Navigation) -> None:
-    """Section titles (from mkdocs.yml or a topic's index page) escaped like page titles."""
+    """Section titles (from mkdocs.yml or a topic's index page), and page and link titles given
+    in mkdocs.yml's `nav`, escaped like page titles."""
     stack: list[Any] = list(nav.items)
     while stack:
         item = stack.pop()
         if isinstance(item, Section):
             item.title = escaped(item.title)
             stack.extend(item.children)
+        elif isinstance(vars(item).get("title"), str):
+            # A title set in `nav` overrides the page's own (MkDocs keeps it on the instance).
+            item.title = escaped(item.title)
 

@@ -36,6 +36,7 @@ from ..cardbatch import CardJob
 from ..errors import ContentError, WellreadError
 from ..sanitize import clean_html
 from ..site import parse_page
+from ..webprivacy import marked_content
 from .escaping import escape_nav_titles, escape_site_texts
 from .language_job import LanguageJobs
 
@@ -120,6 +121,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         self.direction = pageinfo.text_direction(self.current)
         config.theme["language"] = self.current
         config.theme["direction"] = self.direction
+        # Table columns aligned with `align`, which the sanitiser keeps, not `style`.
+        if "tables" in config.markdown_extensions:
+            config.mdx_configs.setdefault("tables", {}).setdefault("use_align_attribute", True)
         _share_compiled_templates(config)
         _search_in(config, self.current)
         self.site_root = config.site_url or ""
@@ -346,12 +350,24 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         }
         return markdown
 
-    def on_page_content(
+    # First: what the other plugins add to a page (glossary links) is theirs, not the writer's.
+    @event_priority(100)
+    def _on_page_content_clean(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.current != self.config.default_language:
-            html = clean_html(html)  # translations are untrusted: the second wall after integrity
+        # Every language: an article's raw HTML is as untrusted as a translation (wellread/check
+        # reports each removal at its line; this is the wall).
+        html = clean_html(html)
         return isolate_ltr_runs(html) if self.direction == "rtl" else html
+
+    # Last: the Content-Security-Policy hashes only the scripts outside the marked content.
+    @event_priority(-100)
+    def _on_page_content_mark(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        return marked_content(html) if _policy_reads_markers(config) else html
+
+    on_page_content = CombinedEvent(_on_page_content_clean, _on_page_content_mark)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return _with_html_dir(output, self.direction)
@@ -496,6 +512,16 @@ def _search_in(config: MkDocsConfig, language: str) -> None:
     lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
     if base == "en" or (lunr / f"lunr.{base}.min.js").is_file():
         options["lang"] = [base]
+
+
+def _policy_reads_markers(config: MkDocsConfig) -> bool:
+    """wellread/trust will give this page a Content-Security-Policy (and remove the markers)."""
+    trust = config.plugins.get("wellread/trust")
+    options = getattr(trust, "config", None)
+    return bool(
+        options is not None and options.get("content_security_policy")
+        and not getattr(trust, "serving", False)
+    )
 
 
 def _docs_name(page: Page) -> str:
