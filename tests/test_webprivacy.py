@@ -30,6 +30,15 @@ from wellread.webprivacy import (
          '<a href="https://nhs.uk/" rel="noopener noreferrer">NHS</a>'),
         ('<a href="//cdn.example.net/x" title="a > b">x</a>',
          '<a href="//cdn.example.net/x" title="a > b" rel="noopener noreferrer">x</a>'),
+        # Read as the browser reads them: these open evil.example, not the site.
+        ('<a href="https://evil.example\\@health.example.org/">x</a>',
+         '<a href="https://evil.example\\@health.example.org/" rel="noopener noreferrer">x</a>'),
+        ('<a href="\\\\evil.example/x">x</a>',
+         '<a href="\\\\evil.example/x" rel="noopener noreferrer">x</a>'),
+        ('<a href="&#104;ttps://evil.example/">x</a>',
+         '<a href="&#104;ttps://evil.example/" rel="noopener noreferrer">x</a>'),
+        ('<a href="HTTPS://HEALTH.example.org.evil.example/">x</a>',
+         '<a href="HTTPS://HEALTH.example.org.evil.example/" rel="noopener noreferrer">x</a>'),
     ],
 )
 def test_links_to_other_sites_get_noopener_noreferrer(html: str, expected: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # Comments, tags (a '>' inside a quoted attribute does not end one) and character references.
-_TOKEN = re.compile(r"(<!--.*?-->|<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>|&[#\w]+;)", re.DOTALL)
+_TOKEN = re.compile(r"(<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>|&[#\w]+;)", re.DOTALL)
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 _SKIP = {"code", "pre", "script", "style", "bdi", "kbd", "samp", "textarea", "title"}
 _OPEN_OR_CLOSE = re.compile(r"<(/?)([a-zA-Z][\w-]*)")

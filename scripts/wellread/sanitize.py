@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import nh3
 
+from . import urls
+
 TAGS = frozenset({
     "a", "abbr", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "code", "col",
     "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
@@ -81,22 +83,24 @@ _DEFAULT_TAG_FIX = "Use Markdown for it (a link, list, table or heading), or del
 def url_scheme(value: str) -> str:
     """The scheme a browser would read in an attribute value (lowercase), '' for a relative
     address. `value` is the attribute's text with character references already decoded."""
-    text = _TAB_NEWLINE.sub("", _C0_EDGES.sub("", value))
-    match = _SCHEME.match(text)
+    parsed = urls.parse(value)
+    if parsed is not None:
+        return parsed.scheme
+    match = _SCHEME.match(_TAB_NEWLINE.sub("", _C0_EDGES.sub("", value)))  # no host, say
     return match.group(1).lower() if match else ""
 
 
 def is_allowed_url(value: str) -> bool:
     """An address that may be published: relative, or http, https, mailto or tel."""
-    scheme = url_scheme(value)
-    return not scheme or scheme in URL_SCHEMES
+    return urls.allowed_scheme(value)
 
 
 def is_remote(value: str) -> bool:
     """An address on another site, which a picture's `src` would load from there: http(s),
-    or protocol-relative ('//host', and '\\\\host' or '/\\host', which browsers read alike)."""
-    text = _TAB_NEWLINE.sub("", _C0_EDGES.sub("", value)).replace("\\", "/")
-    return url_scheme(text) in ("http", "https") or text.startswith("//")
+    or protocol-relative ('//host', and '\\\\host' or '/\\host', which browsers read alike).
+    An address no browser can read counts as remote: it is removed, never guessed at."""
+    parsed = urls.parse(value)
+    return parsed is None or (bool(parsed.host) and parsed.scheme in ("", *urls.WEB_SCHEMES))
 
 
 def is_allowed_attribute(tag: str, name: str) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import re
-from urllib.parse import urlsplit
+
+from . import urls
 
 # A start tag, attribute values quoted or not (a quoted value may hold '>').
-_A_TAG = re.compile(r"<a\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
+_A_TAG = re.compile(r"<a\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)
 _ATTR = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _INLINE_SCRIPT = re.compile(
     r"<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.I | re.S
@@ -49,11 +51,10 @@ def _attributes(tag: str) -> dict[str, str]:
 
 def is_external(href: str, site_host: str) -> bool:
     """A link to another site (http or https, on a host that is not the site's own)."""
-    parts = urlsplit(href.strip())
-    if parts.scheme.lower() not in ("http", "https") and not href.startswith("//"):
+    parsed = urls.parse(href)  # as the browser reads it: '\\\\evil' and 'https://a\\@b' too
+    if parsed is None or parsed.scheme not in ("", *urls.WEB_SCHEMES):
         return False
-    host = (parts.hostname or "").lower()
-    return bool(host) and host != site_host.lower()
+    return bool(parsed.host) and parsed.host != urls.ascii_host(site_host)
 
 
 def with_external_link_rel(html: str, site_host: str = "") -> str:
@@ -62,7 +63,7 @@ def with_external_link_rel(html: str, site_host: str = "") -> str:
     def fix(match: re.Match[str]) -> str:
         tag = match.group()
         attributes = _attributes(tag)
-        if not is_external(attributes.get("href", ""), site_host):
+        if not is_external(html_lib.unescape(attributes.get("href", "")), site_host):
             return tag
         rel = attributes.get("rel", "").split()
         missing = [value for value in EXTERNAL_REL if value not in rel]
