@@ -15,6 +15,7 @@ from .errors import ConfigurationError
 from .plugins.check import _CheckConfig, check_settings
 from .plugins.i18n import _I18nConfig, site_languages
 from .trust import alert_messages
+from .urls import nav_link_message, unsafe_nav_links
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -51,6 +52,8 @@ def load_site_config(path: Path) -> SiteConfig:
     if not isinstance(data, dict):
         raise ConfigurationError(f"{path}: expected 'key: value' settings at the top level.")
     root = path.parent
+    for title, link in unsafe_nav_links(data.get("nav")):
+        raise ConfigurationError(nav_link_message(path.name, title, link))
     plugins = _plugin_options(path, data.get("plugins") or [])
     check = _validated(path, "wellread/check", _CheckConfig(), plugins.get("wellread/check", {}))
     i18n = _validated(path, "wellread/i18n", _I18nConfig(), plugins.get("wellread/i18n", {}))

@@ -130,3 +130,29 @@ def percent_encoded(path: str) -> str:
     """A path of the site as it goes into an address: spaces, `#`, `?`, `%` and non-ASCII
     letters percent-encoded (UTF-8), `/` kept. The same quoting MkDocs gives page addresses."""
     return quote(_SURROGATE.sub("\ufffd", path), safe="/")
+
+
+def unsafe_nav_links(nav: object) -> list[tuple[str, str]]:
+    """(title, address) of each link in a `nav` setting (mkdocs.yml's nested lists of
+    `title: page or address`) that a reader could not safely open (`allowed_scheme`)."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, object]] = [("", nav)]
+    while stack:
+        title, item = stack.pop()
+        if isinstance(item, str):
+            if not allowed_scheme(item):
+                found.append((title, item))
+        elif isinstance(item, dict):
+            stack.extend((str(key), value) for key, value in reversed(list(item.items())))
+        elif isinstance(item, list):
+            stack.extend((title, value) for value in reversed(item))
+    return found
+
+
+def nav_link_message(config_name: str, title: str, link: str) -> str:
+    """What is wrong with a link in `nav` that a reader could not safely open."""
+    return (
+        f"{config_name}: nav: the link {title!r} goes to {link!r}, which is not a page or an "
+        "address a reader can safely open. Expected a page (vaccines/flu-vaccine.md) or an "
+        "http, https, mailto or tel address."
+    )

@@ -36,6 +36,7 @@ from ..cardbatch import CardJob
 from ..errors import ContentError, WellreadError
 from ..sanitize import clean_html
 from ..site import parse_page
+from ..urls import nav_link_message, unsafe_nav_links
 from ..webprivacy import marked_content
 from .escaping import escape_nav_titles, escape_site_texts
 from .language_job import LanguageJobs
@@ -113,6 +114,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             languages = site_languages(self.config)
         except ValueError as error:
             raise PluginError(f"wellread/i18n: {error}") from None
+        for title, link in unsafe_nav_links(config.nav):
+            raise PluginError(nav_link_message(Path(config.config_file_path).name, title, link))
         self.languages = {code: pageinfo.native_name(code) for code in languages}
         self.current = self.language or default
         if self.language is None:  # a new build (or rebuild): theme and catalogs may have changed
