@@ -14,7 +14,6 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from wellread import urls
-from wellread.check.frontmatter import url_problem
 
 FRAGMENTS = st.sampled_from([
     "https:", "HtTpS:", "http:", "javascript:", "jAvA\tscript:", "JAVA\nSCRIPT:", "data:",
@@ -36,7 +35,7 @@ TRUSTED = "cdc.gov"
 def test_hostile_addresses_never_crash_the_parser_or_the_rule(url: str) -> None:
     urls.parse(url)
     urls.allowed_scheme(url)
-    url_problem(url)
+    urls.web_address_problem(url)
     urls.percent_encoded(url)
 
 
@@ -71,7 +70,9 @@ def test_only_http_mailto_tel_and_relative_addresses_are_allowed(url: str) -> No
 @example("https://evil.example\\@www.cdc.gov/")
 def test_a_trusted_source_opens_the_trusted_domain_or_a_subdomain(url: str) -> None:
     parsed = urls.parse(url)
-    if url_problem(url) or parsed is None or not urls.host_matches(parsed.host, TRUSTED):
+    if urls.web_address_problem(url) or parsed is None or not urls.host_matches(
+        parsed.host, TRUSTED
+    ):
         return
     published = urlsplit(parsed.href).hostname or ""
     assert published == TRUSTED or published.endswith("." + TRUSTED)

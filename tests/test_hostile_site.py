@@ -25,7 +25,7 @@ OUTSIDE_MARKER = "OUTSIDE-BYTES-7c1e"
 HOSTILE_SCRIPT = "alert('PWN-body')"
 
 HOSTILE = r'''---
-title: "=HYPERLINK(\"https://evil.example/\") </script><script>alert('PWN-title')</script>"
+title: "=HYPERLINK(\"https://evil.example/\") </script><script>alert('PWN-title')</script> \u202Egpj.exe"
 description: "@SUM(1+1) <img src=x onerror=alert('PWN-desc')> {{ config }}"
 share: "+cmd|' /C calc'!A0 <script>alert('PWN-share')</script>"
 tags: [vaccines]
@@ -211,6 +211,9 @@ def test_the_hostile_article_is_published_as_text(hostile_build: Path) -> None:
     page = (hostile_build / "everyday-care/hostile/index.html").read_text("utf-8")
     assert "Wash your hands with soap and water." in page
     assert "Touch here." in page and "Styled text." in page
+    assert 'href="https://evil.example' not in page  # the look-alike source is left out
+    for hidden in ("\u202e", "\x0b", "\x1b"):  # reported by the checker, never shown
+        assert hidden not in page, repr(hidden)
     heading = next(e for e in _elements(page) if e.tag == "h1")
     assert "</script><script>alert('PWN-title')</script>" in "".join(heading.itertext())
 

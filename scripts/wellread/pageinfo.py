@@ -101,15 +101,19 @@ def corrections(meta: Mapping[str, Any], language: str) -> list[dict[str, str]]:
 def sources(meta: Mapping[str, Any]) -> list[dict[str, str]]:
     """The sources with a web address, as the browser will open it (normalised, encoded).
 
-    A javascript: or data: link, or one with a user name before an '@' that disguises the site
-    it opens, is never published (wellread/check reports it).
+    A javascript: or data: link, or one whose backslash, user name before an '@' or mixed
+    alphabets disguise the site it opens, is never published (wellread/check reports it as
+    `source-url`); spaces a browser would encode are not a disguise.
     """
     listed = []
     for index, item in enumerate(_list(meta, "sources")):
         if not (isinstance(item, dict) and item.get("title") and item.get("url")):
             continue
-        url = urls.parse(str(item["url"]))
-        if url is not None and url.scheme in urls.WEB_SCHEMES and not url.userinfo:
+        written = str(item["url"])
+        url = urls.parse(written)
+        if url is not None and url.scheme in urls.WEB_SCHEMES and not (
+            url.userinfo or "\\" in written or urls.mixed_scripts(url.host)
+        ):
             listed.append(
                 {"text": str(item["title"]), "url": url.href, "field": f"sources.{index}.title"}
             )

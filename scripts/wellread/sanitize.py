@@ -197,6 +197,17 @@ def _keep_local_resources(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# Control characters and text-direction overrides, embeddings and isolates: the checker's
+# `hidden-character` errors. A build without --strict still shows none of them to readers
+# (a title "Flu \u202egpj.exe" would read "Flu exe.jpg").
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_hidden_characters(html: str) -> str:
+    """A whole page without the characters that hide or reorder what a reader sees."""
+    return _HIDDEN.sub("", html)
+
+
 def clean_html(text: str) -> str:
     """`text` (HTML) with everything outside the allow-list removed (text is kept, escaped).
 

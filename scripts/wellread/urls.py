@@ -31,6 +31,8 @@ _RELATIVE_BASE = "https://relative.invalid/"
 # Scripts whose letters pass for Latin ones (cdc.gov with a Cyrillic es, U+0441, as its last c);
 # mixing one with Latin in a label is a disguise, while Japanese mixing kana and kanji is not.
 _LOOKALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"})
+_WEB_ADDRESS = re.compile(r"https?://", re.I)
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.I)
 
 
 @dataclass(frozen=True)
@@ -156,3 +158,41 @@ def nav_link_message(config_name: str, title: str, link: str) -> str:
         "address a reader can safely open. Expected a page (vaccines/flu-vaccine.md) or an "
         "http, https, mailto or tel address."
     )
+
+
+def web_address_problem(url: str) -> str:
+    """Why `url` is not a web address a reader can open safely ('' when it is one)."""
+    parts = parse(url)
+    if parts is not None and parts.scheme not in WEB_SCHEMES:
+        return "is not a web address"
+    if any(c.isspace() for c in url):
+        return "has spaces in it"
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in url):
+        return "has invisible characters in it"
+    if parts is None and _WEB_ADDRESS.match(url):
+        authority = _WEB_ADDRESS.sub("", url).split("/", 1)[0].rpartition("@")[2]
+        port = authority.rpartition("]")[2].partition(":")[2]
+        if port and not port.isdigit():
+            return "has a port that is not a number"
+        return "has no valid site name after the //"
+    if parts is None or parts.scheme not in WEB_SCHEMES:
+        return "is not a web address"
+    if "\\" in url:
+        return (
+            f"has a backslash, which browsers read as '/': it opens {parts.host or 'nothing'}"
+        )
+    if parts.userinfo:
+        return (
+            f"has {parts.userinfo.split(':')[0]!r} and an '@' before the site name: it opens "
+            f"{parts.host}, not {parts.userinfo.split(':')[0]}"
+        )
+    labels = parts.host.split(".")
+    if parts.port == "0" or len(labels) < 2 or not all(_HOST_LABEL.fullmatch(p) for p in labels):
+        return "has no valid site name after the //"
+    lookalike = mixed_scripts(parts.host)
+    if lookalike:
+        return (
+            f"has a site name that mixes alphabets ({lookalike!r}), so it only looks like "
+            f"another site: browsers open {parts.host}"
+        )
+    return ""

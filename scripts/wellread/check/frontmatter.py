@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import re
-import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
@@ -38,8 +36,6 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "hide": (list, "hide: [toc]"),
     "search": (dict, "'search:' then '  exclude: true'"),
 }
-_WEB_ADDRESS = re.compile(r"https?://", re.I)
-_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)", re.I)
 ARTICLE_REQUIRED = ("title", "description")
 REVIEW_FIELDS = ("reviewed_by", "last_reviewed", "next_review")
 PAGE_TYPES = ("article", "story")
@@ -130,7 +126,7 @@ def source_link_findings(article: Article, context: CheckContext) -> Iterator[Fi
             continue
         url = str(source["url"])
         line = _line(article, f"sources.{index}.url")
-        problem, parts = url_problem(url), urls.parse(url)
+        problem, parts = urls.web_address_problem(url), urls.parse(url)
         if problem or parts is None:
             yield finding(
                 article, None, 0, "source-url", Severity.ERROR,
@@ -154,44 +150,6 @@ def source_link_findings(article: Article, context: CheckContext) -> Iterator[Fi
                 f"Prefer a public health source ({', '.join(trusted)}), or add the site to "
                 "'trusted_sources' in mkdocs.yml if your team trusts it.", line=line,
             )
-
-
-def url_problem(url: str) -> str:
-    """Why `url` is not a web address a reader can open safely ('' when it is one)."""
-    parts = urls.parse(url)
-    if parts is not None and parts.scheme not in urls.WEB_SCHEMES:
-        return "is not a web address"
-    if any(c.isspace() for c in url):
-        return "has spaces in it"
-    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs") for c in url):
-        return "has invisible characters in it"
-    if parts is None and _WEB_ADDRESS.match(url):
-        authority = _WEB_ADDRESS.sub("", url).split("/", 1)[0].rpartition("@")[2]
-        port = authority.rpartition("]")[2].partition(":")[2]
-        if port and not port.isdigit():
-            return "has a port that is not a number"
-        return "has no valid site name after the //"
-    if parts is None or parts.scheme not in urls.WEB_SCHEMES:
-        return "is not a web address"
-    if "\\" in url:
-        return (
-            f"has a backslash, which browsers read as '/': it opens {parts.host or 'nothing'}"
-        )
-    if parts.userinfo:
-        return (
-            f"has {parts.userinfo.split(':')[0]!r} and an '@' before the site name: it opens "
-            f"{parts.host}, not {parts.userinfo.split(':')[0]}"
-        )
-    labels = parts.host.split(".")
-    if parts.port == "0" or len(labels) < 2 or not all(_HOST_LABEL.fullmatch(p) for p in labels):
-        return "has no valid site name after the //"
-    lookalike = urls.mixed_scripts(parts.host)
-    if lookalike:
-        return (
-            f"has a site name that mixes alphabets ({lookalike!r}), so it only looks like "
-            f"another site: browsers open {parts.host}"
-        )
-    return ""
 
 
 @rule("review-missing")

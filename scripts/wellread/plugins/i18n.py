@@ -34,7 +34,7 @@ from ..bidi import isolate_ltr_runs
 from ..cache import Cache
 from ..cardbatch import CardJob
 from ..errors import ContentError, WellreadError
-from ..sanitize import clean_html
+from ..sanitize import clean_html, without_hidden_characters
 from ..site import parse_page
 from ..urls import nav_link_message, unsafe_nav_links
 from ..webprivacy import marked_content
@@ -535,6 +535,7 @@ def _docs_name(page: Page) -> str:
 def _with_html_dir(output: str, direction: str) -> str:
     # Material puts `dir` on <body> only; on <html> it also governs the page's scrollbars and the
     # text of <head> elements such as the title.
+    output = without_hidden_characters(output)  # every page, meta tags and menu included
     return re.sub(r"<html ([^>]*)>", rf'<html \1 dir="{direction}">', output, count=1)
 
 
