@@ -25,7 +25,7 @@ OUTSIDE_MARKER = "OUTSIDE-BYTES-7c1e"
 HOSTILE_SCRIPT = "alert('PWN-body')"
 
 HOSTILE = r'''---
-title: "=HYPERLINK(\"https://evil.example/\") </script><script>alert('PWN-title')</script> \u202Egpj.exe"
+title: "=HYPERLINK(\"x\") </script><script>alert('PWN-title')</script> \u202Egpj.exe"
 description: "@SUM(1+1) <img src=x onerror=alert('PWN-desc')> {{ config }}"
 share: "+cmd|' /C calc'!A0 <script>alert('PWN-share')</script>"
 tags: [vaccines]

@@ -12,7 +12,8 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -72,18 +73,28 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
-@pytest.fixture(scope="session")
-def base_url(built_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextmanager
+def serving(folder: Path, build: Callable[[str], None] = lambda address: None) -> Iterator[str]:
+    """`folder` served on 127.0.0.1 at the address yielded; `build(address)` makes the site
+    first, knowing that address (so that a site_url set to it is the page's own, 'self')."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = _Server(("127.0.0.1", 0), handler)
+    address = f"http://127.0.0.1:{server.server_address[1]}/"
+    build(address)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield address
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(built_site: Path) -> Iterator[str]:
+    with serving(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

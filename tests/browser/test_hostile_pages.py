@@ -5,8 +5,6 @@ hovered, pressed and clicked."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,7 +12,7 @@ import pytest
 
 from ..conftest import copy_sample, run_wellread
 from ..test_hostile_site import HOSTILE
-from .conftest import _QuietHandler, _Server
+from .conftest import serving
 
 PAGES = [
     "everyday-care/hostile/", "es/everyday-care/hostile/", "ar/everyday-care/hostile/",
@@ -37,28 +35,21 @@ POKE_EVERY_ELEMENT = """() => {
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    root = tmp_path_factory.mktemp("hostile-browser")
-    project = copy_sample(root / "project")
-    handler = functools.partial(_QuietHandler, directory=str(project / "site"))
-    server = _Server(("127.0.0.1", 0), handler)
-    address = f"http://127.0.0.1:{server.server_address[1]}/"
-    config = project / "mkdocs.yml"
-    # Every language publishes the page (in its source text), instead of sending readers on.
-    config.write_text(
-        config.read_text("utf-8").replace("https://health.example.org/", address)
-        .replace("min_translated: 10", "min_translated: 0"), "utf-8"
-    )
+    project = copy_sample(tmp_path_factory.mktemp("hostile-browser") / "project")
     (project / "content/everyday-care/hostile.md").write_text(HOSTILE, "utf-8")
-    result = run_wellread(project, "build", "--no-strict")
-    assert result.returncode == 0, result.stderr[-3000:]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    config = project / "mkdocs.yml"
+
+    def build(address: str) -> None:
+        # Every language publishes the page (in its source text) instead of sending readers on.
+        config.write_text(
+            config.read_text("utf-8").replace("https://health.example.org/", address)
+            .replace("min_translated: 10", "min_translated: 0"), "utf-8"
+        )
+        result = run_wellread(project, "build", "--no-strict")
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    with serving(project / "site", build) as address:
         yield address
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -3,10 +3,8 @@ and no page sets a cookie."""
 
 from __future__ import annotations
 
-import functools
 import shutil
 import textwrap
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,7 +13,7 @@ import pytest
 from ..conftest import REPO, run_wellread
 from ..photos import phone_photo
 from ..test_trust_build import MKDOCS_YML, PAGES
-from .conftest import _QuietHandler, _Server
+from .conftest import serving
 
 STATE = (
     "({results: document.querySelectorAll('.md-search-result__item').length,"
@@ -29,26 +27,21 @@ STATE = (
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The trust test site built for, and served at, a local address (so that it is 'self')."""
     root = tmp_path_factory.mktemp("privacy")
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = _Server(("127.0.0.1", 0), handler)
-    address = f"http://127.0.0.1:{server.server_address[1]}/"
     shutil.copytree(REPO / "theme", root / "theme")
-    config = MKDOCS_YML.replace("https://clinic.example.org/", address)
-    for name, text in {"mkdocs.yml": config, **PAGES}.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), "utf-8")
+    (root / "content/topic").mkdir(parents=True)
     (root / "content/topic/photo.jpg").write_bytes(phone_photo())
-    result = run_wellread(root, "build")
-    assert result.returncode == 0, result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+
+    def build(address: str) -> None:
+        config = MKDOCS_YML.replace("https://clinic.example.org/", address)
+        for name, text in {"mkdocs.yml": config, **PAGES}.items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(text), "utf-8")
+        result = run_wellread(root, "build")
+        assert result.returncode == 0, result.stderr
+
+    with serving(root / "site", build) as address:
         yield address
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture
