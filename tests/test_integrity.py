@@ -122,3 +122,10 @@ def test_translated_tag_that_is_a_word_or_a_short_name_is_usable(
 def test_tag_rules_apply_to_tags_only() -> None:
     assert markup_problem("Heart", "—", "es") == ""
     assert markup_problem("Heart", "—", "es", field="title") == ""
+
+
+def test_a_unit_with_a_dotted_capital_i_is_compared_not_crashed_on() -> None:
+    """'İ' matches 'I' when case is ignored, but lowercases to two characters (found by
+    make fuzz: a KeyError in the catalog merger)."""
+    assert markup_problem("Take 5 İU a day.", "Tome 5 İU al día.", "es") == ""
+    assert "numbers" in markup_problem("Take 5 İU a day.", "Tome 6 İU al día.", "es")

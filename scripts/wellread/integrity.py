@@ -147,7 +147,12 @@ def _changed_unit(source: str, translation: str, language: str) -> str:
     digits = _ascii_digits(translation)
     units = {unit.lower(): unit for unit in _units()}
     for match in _unit_pattern().finditer(source):
-        number, unit = _number(match.group(1)), units[match.group(2).lower()]
+        written = match.group(2)
+        # Case-blind matching also pairs 'İU' with 'IU', but 'İ'.lower() is two characters.
+        unit = units.get(written.lower()) or next(
+            (u for u in _units() if re.fullmatch(re.escape(u), written, re.IGNORECASE)), written
+        )
+        number = _number(match.group(1))
         names = [unit, *_units()[unit].get(language.split("-")[0], [])]
         kept = any(
             _number(found.group(1)) == number
