@@ -270,3 +270,12 @@ def test_table_cells_respect_escaped_pipes_code_and_short_alignment_rows() -> No
 def test_thematic_break_and_tab_indented_code_are_not_prose() -> None:
     article = parse("Text.\n\n---\n\n\tcode here\n")
     assert [c.kind for c in article.chunks if c.kind != "blank"] == ["paragraph", "other", "code"]
+
+
+def test_a_heading_line_ending_in_a_lone_backslash_is_read_as_markdown_reads_it() -> None:
+    """Python-Markdown makes '## Title \\' a paragraph (found by make fuzz: a translation that
+    appended {: lang } turned it into a heading, changing the page's structure)."""
+    lone = parse_article("Start.\n\n## Wash hands \\\n", "content/a/b.md", "a/b.md")
+    escaped = parse_article("Start.\n\n## Wash hands \\\\\n", "content/a/b.md", "a/b.md")
+    assert [block.kind for block in lone.body_blocks] == ["paragraph", "paragraph"]
+    assert [block.kind for block in escaped.body_blocks] == ["paragraph", "heading"]

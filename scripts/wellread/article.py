@@ -16,6 +16,9 @@ from .errors import ContentError
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})")
 # Python-Markdown reads '#Title' (no space) as a heading too.
 _HEADING = re.compile(r"^(\s*#{1,6}\s*)(\S.*?)(\s+#+)?\s*$")
+# ...but not one ending in a lone backslash: Python-Markdown's heading needs a character after
+# every backslash, so '## Title \' is a paragraph (and a heading once anything follows it).
+_ENDS_IN_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\$")
 _LIST_ITEM = re.compile(r"^(\s*(?:[-*+]|\d{1,9}[.)])\s+)(\S.*)$")
 _BLOCKQUOTE = re.compile(r"^(\s*>\s?)(.*)$")
 _ADMONITION = re.compile(r'^(\s*)(!!!|\?\?\?\+?)\s+([\w-]+(?:\s+[\w-]+)*)(?:\s+"(.*)")?\s*$')
@@ -538,7 +541,7 @@ def _parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Ch
             kind = "html" if _HTML_BLOCK.match(line) else "other"
             yield Verbatim(kind, tuple(text for _, text in numbered[i:end]), number)
             i = end
-        elif heading := _HEADING.match(line):
+        elif (heading := _HEADING.match(line)) and not _ENDS_IN_ESCAPE.search(line):
             prefix, text = heading.group(1), heading.group(2)
             yield _block("heading", [(number, line)], prefix, [(len(prefix), text)])
             i += 1
