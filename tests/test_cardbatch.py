@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import multiprocessing.util
+import os
 import pickle
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from wellread.cardbatch import (
     render_batches,
     taken_over,
 )
+from wellread.containment import Stopped, stop_on_signals
 from wellread.cards import (
     MIN_CONTRAST,
     CardError,
@@ -195,3 +200,39 @@ def test_card_workers_from_the_environment_ignore_what_is_not_a_number(
 
     monkeypatch.setenv(WORKERS_ENV, value)
     assert _workers_from_environment() == expected
+
+
+def test_a_sigterm_while_drawing_processes_start_stops_them_all_without_a_traceback(
+    layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # CI's SIGTERM landed between starting a process and handing it its work: the process
+    # read an empty pipe and printed "EOFError: Ran out of input" under `wellread cards`.
+    launch = multiprocessing.util.spawnv_passfds
+    started: list[int] = []
+
+    def launch_then_signal(*args: object) -> int:
+        pid = launch(*args)  # type: ignore[arg-type]
+        if "--multiprocessing-fork" in args[1]:  # a drawing process, not the resource tracker
+            started.append(pid)
+            if len(started) == 1:
+                os.kill(os.getpid(), signal.SIGTERM)
+        return pid
+
+    monkeypatch.setattr(multiprocessing.util, "spawnv_passfds", launch_then_signal)
+    restore = stop_on_signals()
+    try:
+        with pytest.raises(Stopped):
+            render_batch(jobs_for(["Flu", "Measles", "Mumps"], tmp_path / "site"), layout,
+                         tmp_path / "cache", workers=2)
+    finally:
+        restore()
+    assert len(started) == 2  # the signal waited until both processes had their work
+    time.sleep(1)
+    for pid in started:
+        assert not Path(f"/proc/{pid}").exists() or "Z" in _state(pid)
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _state(pid: int) -> str:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

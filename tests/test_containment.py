@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from wellread.cli import main
-from wellread.containment import RULE, link_findings, links_leaving
+from wellread.containment import RULE, Stopped, held_stop, link_findings, links_leaving, stop_on_signals
 
 from .conftest import REPO, WELLREAD, copy_sample, run_wellread
 
@@ -232,3 +232,21 @@ def test_documented_workflows_install_wellread_from_the_repository_with_the_lock
     assert not any(re.search(r"pip install (?!-c requirements\.lock -e \.$)", run)
                    for run in installs), installs
     assert (REPO / "requirements.lock").is_file()
+
+
+def test_a_stop_signal_inside_a_held_step_is_raised_once_the_step_is_done() -> None:
+    steps: list[str] = []
+    restore = stop_on_signals()
+    try:
+        with pytest.raises(Stopped) as stopped:
+            with held_stop():
+                os.kill(os.getpid(), signal.SIGTERM)
+                steps.append("after the signal")
+                with held_stop():  # an inner step does not raise it early
+                    pass
+                steps.append("end of the step")
+            steps.append("after the step")
+    finally:
+        restore()
+    assert steps == ["after the signal", "end of the step"]
+    assert stopped.value.name == "SIGTERM"

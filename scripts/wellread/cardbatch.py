@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import cards
 from .cardcache import cached_card, open_cache
+from .containment import held_stop
 
 # Open Graph / X summary_large_image, and the square that Instagram and others show best.
 CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1080, 1080)}
@@ -180,12 +181,14 @@ def _render_missing(
     size = max(1, min(_CHUNK, len(ordered) // (workers * 4)))
     chunks = [ordered[start:start + size] for start in range(0, len(ordered), size)]
     # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
-    pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=get_context("spawn"),
-        initializer=_use_layout, initargs=(layout,),
-    )
+    with held_stop():  # a process stopped half-started would print a traceback
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"),
+            initializer=_use_layout, initargs=(layout,),
+        )
     try:
-        futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
+        with held_stop():  # submit starts the processes
+            futures = [pool.submit(_render_chunk, chunk) for chunk in chunks]
         for future in as_completed(futures):
             try:
                 done = future.result()

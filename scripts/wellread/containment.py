@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 
@@ -103,6 +104,27 @@ class Stopped(KeyboardInterrupt):
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
+# While a `held_stop` block runs, a stop signal is noted here and raised when the block ends.
+_held: list[int] | None = None
+
+
+@contextmanager
+def held_stop() -> Iterator[None]:
+    """Raise a SIGTERM or SIGHUP that arrives inside this block only once the block is done.
+    For steps a signal must not cut in two, such as starting a worker process: a "spawn" child
+    whose parent stopped half-way through handing it its work printed a traceback."""
+    global _held
+    outer, _held = _held, []
+    try:
+        yield
+    finally:
+        arrived, _held = _held, outer
+        if arrived:
+            if outer is not None:
+                outer.extend(arrived)
+            else:
+                raise Stopped(arrived[0])
+
 
 def stop_on_signals() -> Callable[[], None]:
     """From now on SIGTERM and SIGHUP raise `Stopped` in the main thread, once: a second signal
@@ -113,6 +135,9 @@ def stop_on_signals() -> Callable[[], None]:
     def handler(signum: int, frame: FrameType | None) -> None:
         for other in STOP_SIGNALS:
             signal.signal(other, signal.SIG_IGN)
+        if _held is not None:
+            _held.append(signum)
+            return
         raise Stopped(signum)
 
     for signum in STOP_SIGNALS:
