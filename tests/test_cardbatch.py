@@ -23,7 +23,6 @@ from wellread.cardbatch import (
     render_batches,
     taken_over,
 )
-from wellread.containment import Stopped, stop_on_signals
 from wellread.cards import (
     MIN_CONTRAST,
     CardError,
@@ -34,6 +33,7 @@ from wellread.cards import (
     load_layout,
     render_card,
 )
+from wellread.containment import Stopped, stop_on_signals
 from wellread.plugins.language_job import draw_cards
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"

@@ -18,7 +18,14 @@ import yaml
 from click.testing import CliRunner
 
 from wellread.cli import main
-from wellread.containment import RULE, Stopped, held_stop, link_findings, links_leaving, stop_on_signals
+from wellread.containment import (
+    RULE,
+    Stopped,
+    held_stop,
+    link_findings,
+    links_leaving,
+    stop_on_signals,
+)
 
 from .conftest import REPO, WELLREAD, copy_sample, run_wellread
 
