@@ -166,11 +166,11 @@ def median(runs: list[Run]) -> float:
 
 def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200) -> float:
     """Words checked per second on one core, with every cache cleared between rounds."""
-    from wellread.article import _parse_article_cached
     from wellread.check import CheckContext, check_article
     from wellread.check.terms import _word_set, _words
-    from wellread.prose import masked_text, sentences
-    from wellread.site import parse_page
+    from wellread.core.article import _parse_article_cached
+    from wellread.core.content import parse_page
+    from wellread.core.prose import masked_text, sentences
 
     content = site.root / "content"
     pages = sorted(content.rglob("*.md"))[:limit]
@@ -192,8 +192,8 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
 
 def cards_per_second(repeat: int) -> tuple[float, float]:
     """Cards rendered per second, cold: on one core, and through the build's process pool."""
-    from wellread import cards
-    from wellread.cardbatch import CARD_SIZES, CardJob, render_batch
+    from wellread.social import cards
+    from wellread.social.batch import CARD_SIZES, CardJob, render_batch
 
     CARD_SIZE = CARD_SIZES["landscape"]
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from wellread.article import Block, parse_article, render_markdown
-from wellread.errors import ContentError
+from wellread.core.article import Block, parse_article, render_markdown
+from wellread.core.errors import ContentError
 
 
 def parse(text: str):

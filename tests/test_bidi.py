@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from wellread.bidi import isolate_ltr_runs
+from wellread.i18n.bidi import isolate_ltr_runs
 
 
 def test_latin_phrases_and_phone_numbers_are_isolated_in_arabic_text() -> None:

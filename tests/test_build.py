@@ -15,7 +15,7 @@ import extruct
 import pytest
 from PIL import Image
 
-from wellread.captions import PLATFORMS, caption_length, platform_rules
+from wellread.social.captions import PLATFORMS, caption_length, platform_rules
 
 from .conftest import REPO, copy_sample, run_wellread
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-import wellread.site
-from wellread import catalog
-from wellread.cache import CACHE_VERSION, Cache
+import wellread.check.run
 from wellread.check import CheckContext, CheckSettings
-from wellread.site import cached_page_findings
+from wellread.check.run import cached_page_findings
+from wellread.core.cache import CACHE_VERSION, Cache
+from wellread.i18n import catalog
 
 from .conftest import ARTICLE, REPO
 
@@ -40,7 +40,7 @@ def refuse_to_check(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*_args: object) -> None:
         raise AssertionError("the page was checked again")
 
-    monkeypatch.setattr(wellread.site, "check_article", fail)
+    monkeypatch.setattr(wellread.check.run, "check_article", fail)
 
 
 def test_an_unchanged_page_is_not_checked_again(
@@ -120,7 +120,7 @@ def test_a_process_needing_an_entry_another_is_making_waits_and_reads_it(tmp_pat
     script = (
         "import sys, time\n"
         "from pathlib import Path\n"
-        "from wellread.cache import Cache\n"
+        "from wellread.core.cache import Cache\n"
         f"cache = Cache(Path({str(tmp_path)!r}), 'catalogs')\n"
         f"with cache.making({key!r}):\n"
         "    print('making', flush=True)\n"

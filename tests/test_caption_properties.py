@@ -8,7 +8,8 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wellread.captions import (
+from wellread.core.graphemes import graphemes
+from wellread.social.captions import (
     ELLIPSIS,
     EMAIL_SUBJECT_LIMIT,
     PLATFORMS,
@@ -19,7 +20,6 @@ from wellread.captions import (
     hashtag,
     platform_rules,
 )
-from wellread.graphemes import graphemes
 
 URL = "https://health.example.org/ar/vaccines/flu-vaccine/"
 

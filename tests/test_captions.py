@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wellread.captions import (
+from wellread.core.urls import web_addresses
+from wellread.social.captions import (
     ELLIPSIS,
     PLATFORMS,
     CaptionError,
@@ -15,7 +16,6 @@ from wellread.captions import (
     hashtag,
     platform_rules,
     sms_segments,
-    web_addresses,
 )
 
 URL = "https://health.example.org/en/vaccines/flu-shot-what-to-know/"

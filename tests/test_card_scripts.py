@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from wellread.cards import (
+from wellread.social.cards import (
     CardLayout,
     CardText,
     font_problems,
@@ -108,7 +108,7 @@ def test_words_drawn_one_at_a_time_sit_where_the_whole_line_puts_them(
 ) -> None:
     from PIL import ImageChops, ImageDraw, ImageStat
 
-    from wellread import cards
+    from wellread.social import cards
 
     title, direction, _ = TITLES[lang]
     block = cards._Block(layout, CardText(title, "", "", "", lang, direction), 60, True)

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from wellread.cardbatch import (
+from wellread.adapters.mkdocs.language_job import draw_cards
+from wellread.core.containment import Stopped, stop_on_signals
+from wellread.social.batch import (
     CARD_SIZES,
     BatchResult,
     CardJob,
@@ -23,7 +25,7 @@ from wellread.cardbatch import (
     render_batches,
     taken_over,
 )
-from wellread.cards import (
+from wellread.social.cards import (
     MIN_CONTRAST,
     CardError,
     CardLayout,
@@ -33,8 +35,6 @@ from wellread.cards import (
     load_layout,
     render_card,
 )
-from wellread.containment import Stopped, stop_on_signals
-from wellread.plugins.language_job import draw_cards
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
 FLU_IMAGE = Path(__file__).resolve().parents[1] / "content" / "vaccines" / "flu-shot.png"
@@ -196,7 +196,7 @@ def test_card_with_the_sample_photo_is_deterministic(layout: CardLayout) -> None
 def test_card_workers_from_the_environment_ignore_what_is_not_a_number(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: int
 ) -> None:
-    from wellread.cardbatch import WORKERS_ENV, _workers_from_environment
+    from wellread.social.batch import WORKERS_ENV, _workers_from_environment
 
     monkeypatch.setenv(WORKERS_ENV, value)
     assert _workers_from_environment() == expected

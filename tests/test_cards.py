@@ -11,7 +11,7 @@ import pytest
 import yaml
 from PIL import Image, ImageChops
 
-from wellread.cards import (
+from wellread.social.cards import (
     ELLIPSIS,
     CardError,
     CardLayout,
@@ -64,7 +64,7 @@ def open_png(data: bytes) -> Image.Image:
 
 def palette_card(text: CardText, layout: CardLayout, size: tuple[int, int]) -> Image.Image:
     """The card as drawn before it is written: palette indices with their palette."""
-    from wellread import cards
+    from wellread.social import cards
 
     plan = cards._plan(text, layout, size)
     index, palette = cards._card_indices(plan, layout.for_size(size), size)
@@ -323,7 +323,7 @@ def test_square_cards_use_the_square_title_size(layout: CardLayout) -> None:
 def test_palette_card_looks_the_same_as_one_drawn_in_full_color(
     layout: CardLayout, text: CardText, size: tuple[int, int]
 ) -> None:
-    from wellread import cards
+    from wellread.social import cards
 
     plan = cards._plan(text, layout, size)
     sized = layout.for_size(size)
@@ -354,7 +354,7 @@ def test_a_card_comes_out_as_the_same_bytes_whatever_was_drawn_before(
     # may be drawn in this process or in fresh worker processes: the bytes must not change
     # (once, in CI, two builds gave the same pixels as different bytes; the PNG writer's
     # compressor was replaced then).
-    from wellread.cardbatch import CardJob, render_batch
+    from wellread.social.batch import CardJob, render_batch
 
     first = render_card(english(), layout, (1080, 1080))
     for n in range(12):

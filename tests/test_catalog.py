@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from wellread import catalog
-from wellread.article import parse_article
-from wellread.errors import CatalogError
+from wellread.core.article import parse_article
+from wellread.core.errors import CatalogError
+from wellread.i18n import catalog
 
 from .conftest import REPO, copy_sample, run_wellread
 

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from wellread.article import parse_article
 from wellread.check import CheckContext, CheckSettings, check_article
 from wellread.check.readability import reading_grades
-from wellread.findings import Severity
+from wellread.core.article import parse_article
+from wellread.core.findings import Severity
 
 FRONT = (
     "---\ntitle: T\ndescription: D\nreviewed_by: R\nlast_reviewed: 2026-01-01\n"
@@ -131,7 +131,7 @@ def test_markup_does_not_change_the_reading_grade() -> None:
     )
     plain = "Flu shots.\nThe flu is a common illness.\nSee the CDC page."
     article = parse_article(marked, "content/a.md", "a.md")
-    from wellread.prose import plain_text
+    from wellread.core.prose import plain_text
 
     text = "\n".join(plain_text(b) for b in article.body_blocks)
     assert reading_grades(text, "en") == reading_grades(plain, "en")
@@ -301,7 +301,7 @@ polysyllabic_identifier = generate_configuration(abbreviations)
 
 
 def test_markdown_wrapping_moves_the_grade_by_less_than_half_a_grade() -> None:
-    from wellread.prose import plain_text
+    from wellread.core.prose import plain_text
 
     article = parse_article(TEXTSTAT_NOISE_WRAPPED, "content/a.md", "a.md")
     wrapped = "\n".join(plain_text(b) for b in article.body_blocks)

@@ -18,7 +18,7 @@ import yaml
 from click.testing import CliRunner
 
 from wellread.cli import main
-from wellread.containment import (
+from wellread.core.containment import (
     RULE,
     Stopped,
     held_stop,
@@ -200,7 +200,7 @@ def test_a_build_stopped_by_ci_stops_its_language_processes_and_keeps_the_previo
         (project / "site" / name).write_text(text, "utf-8")
     before = _tree(project / "site")
     build, lines = _start(project, "build")
-    _wait_for_children(build, project, "wellread.plugins.language_job")
+    _wait_for_children(build, project, "wellread.adapters.mkdocs.language_job")
     build.send_signal(signum)
     output = _output(build, lines)
     assert (

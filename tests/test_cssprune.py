@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wellread.cssprune import known_classes, prune_css
+from wellread.render.cssprune import known_classes, prune_css
 
 
 def test_known_classes_come_from_pages_and_every_word_of_the_scripts() -> None:

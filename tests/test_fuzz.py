@@ -16,11 +16,11 @@ from babel.messages.pofile import read_po
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wellread import catalog
-from wellread.article import Article, parse_article, render_markdown
-from wellread.captions import CaptionError, captions_for, platform_rules
-from wellread.errors import ContentError
-from wellread.prose import masked_text, plain_text, sentences
+from wellread.core.article import Article, parse_article, render_markdown
+from wellread.core.errors import ContentError
+from wellread.core.prose import masked_text, plain_text, sentences
+from wellread.i18n import catalog
+from wellread.social.captions import CaptionError, captions_for, platform_rules
 
 from .test_translation_build import pseudo
 

@@ -11,10 +11,10 @@ import html5lib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wellread.article import parse_article
 from wellread.check import CheckContext
 from wellread.check.markup import unsafe_markup_findings
-from wellread.sanitize import clean_html, is_remote, url_scheme
+from wellread.core.article import parse_article
+from wellread.i18n.sanitize import clean_html, is_remote, url_scheme
 
 FORBIDDEN = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "form", "input",

@@ -1,5 +1,5 @@
-"""Property tests for `wellread.urls` and the source-link rule: addresses built from the pieces of
-known tricks (schemes in mixed case, tabs and newlines, backslashes, '@', %-escapes, IDN,
+"""Property tests for `wellread.core.urls` and the source-link rule: addresses built from the
+pieces of known tricks (schemes in mixed case, tabs and newlines, backslashes, '@', %-escapes, IDN,
 control characters) never crash them, what they call a web address names the host browsers
 agree on, and what they trust is the trusted domain or one of its subdomains.
 
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wellread import urls
+from wellread.core import urls
 
 FRAGMENTS = st.sampled_from([
     "https:", "HtTpS:", "http:", "javascript:", "jAvA\tscript:", "JAVA\nSCRIPT:", "data:",

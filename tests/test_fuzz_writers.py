@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from wellread.feeds import FeedEntry, atom_feed, feed_text
-from wellread.share import BUFFER_COLUMNS, FORMULA_STARTS, scheduler_csv, spreadsheet_cell
-from wellread.trust import feed_entry
+from wellread.publish.feeds import FeedEntry, atom_feed, feed_text
+from wellread.publish.trust import feed_entry
+from wellread.social.share import BUFFER_COLUMNS, FORMULA_STARTS, scheduler_csv, spreadsheet_cell
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ENTRY = f"{ATOM}entry"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wellread.article import parse_article
 from wellread.check import CheckContext, check_article
-from wellread.glossary import explained_terms, glossary_entries, link_first_uses
-from wellread.site import glossary_terms
+from wellread.core.article import parse_article
+from wellread.core.content import glossary_terms
+from wellread.core.glossary import explained_terms, glossary_entries, link_first_uses
 
 GLOSSARY = """\
 ---

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from wellread.article import parse_article
 from wellread.check import CheckContext, check_article
+from wellread.core.article import parse_article
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

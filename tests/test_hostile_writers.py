@@ -15,7 +15,7 @@ from xml.etree import ElementTree as ET
 import feedparser
 import pytest
 
-from wellread.catalog import read_catalog, write_catalog
+from wellread.i18n.catalog import read_catalog, write_catalog
 
 from .conftest import ARTICLE, REPO, run_wellread
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from wellread.article import parse_article
 from wellread.check import CheckContext
 from wellread.check.hygiene import hidden_character_findings
+from wellread.core.article import parse_article
 
 
 def found(text: str, page: str = "vaccines/flu.md") -> list[tuple[int, int, str, str]]:

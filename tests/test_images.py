@@ -7,9 +7,9 @@ import io
 import pytest
 from PIL import Image, PngImagePlugin
 
-from wellread.findings import Severity
-from wellread.images import ImageProblem, published_image, read_metadata
-from wellread.trust import image_findings
+from wellread.core.findings import Severity
+from wellread.core.images import ImageProblem, published_image, read_metadata
+from wellread.publish.trust import image_findings
 
 from .photos import phone_photo
 

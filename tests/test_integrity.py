@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from wellread.integrity import markup_problem
+from wellread.i18n.integrity import markup_problem
 
 
 @pytest.mark.parametrize(

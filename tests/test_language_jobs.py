@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wellread.plugins.language_job import LanguageJobs
+from wellread.adapters.mkdocs.language_job import LanguageJobs
 
 from .conftest import copy_sample, run_wellread
 

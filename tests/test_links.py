@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from wellread.sitelinks import dead_links
+from wellread.publish.sitelinks import dead_links
 
 from .conftest import ARTICLE, run_wellread
 

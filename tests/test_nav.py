@@ -1,4 +1,4 @@
-"""The menu drawn partly in Python (wellread.plugins.nav) is the menu Material draws."""
+"""The menu drawn partly in Python (wellread.adapters.mkdocs.nav) is the menu Material draws."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_the_theme_works_without_the_plugin_that_draws_plain_links(tmp_path: Pat
 def _drawn(item: SimpleNamespace, features: list[str], base_url: str = "") -> str:
     from jinja2 import Environment
 
-    from wellread.plugins import nav
+    from wellread.adapters.mkdocs import nav
 
     env = Environment()
     env.globals["wellread_nav_item"] = nav.nav_item

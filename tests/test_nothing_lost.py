@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from wellread.cardcache import CACHE_VERSION, STAMP, cached_card, open_cache
+from wellread.social.cardcache import CACHE_VERSION, STAMP, cached_card, open_cache
 
 from .conftest import REPO, WELLREAD, run_wellread
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from wellread import pageinfo
+from wellread.i18n import languages as pageinfo
 
 LANGUAGES = {"en": "English", "es": "Español", "ar": "العربية"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wellread.pageweight import page_weight
+from wellread.publish.pageweight import page_weight
 
 
 def test_page_weight_counts_each_file_once_by_kind(tmp_path: Path) -> None:

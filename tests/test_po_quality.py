@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 from translate.storage.po import pofile
 
-from wellread.catalog import write_catalog
+from wellread.i18n.catalog import write_catalog
 
 from .conftest import REPO
 

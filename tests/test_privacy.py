@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from wellread.article import parse_article
 from wellread.check import CheckContext, CheckSettings, check_article, check_translations
-from wellread.findings import Severity
+from wellread.core.article import parse_article
+from wellread.core.findings import Severity
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLINIC = CheckSettings(

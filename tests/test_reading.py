@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wellread.reading import (
+from wellread.render.reading import (
     PageSummary,
     headings_in_language,
     mark_menu_languages,

@@ -7,11 +7,11 @@ from datetime import date
 
 import pytest
 
-from wellread.article import parse_article
 from wellread.check import CheckContext, check_article
-from wellread.findings import Finding, Severity
-from wellread.report import ArticleMetrics, article_metrics, report_html, report_json
-from wellread.site import load_content
+from wellread.check.report import ArticleMetrics, article_metrics, report_html, report_json
+from wellread.core.article import parse_article
+from wellread.core.content import load_content
+from wellread.core.findings import Finding, Severity
 
 from .conftest import REPO
 

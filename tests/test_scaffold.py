@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from wellread.article import parse_article
 from wellread.check import CheckContext, check_article
-from wellread.scaffold import new_article, slug_for
+from wellread.check.scaffold import new_article, slug_for
+from wellread.core.article import parse_article
 
 TODAY = date(2026, 11, 24)
 # The front matter contract of DESIGN.md, plus the summary and tags the sample articles use.

@@ -7,8 +7,8 @@ import io
 
 import pytest
 
-from wellread.captions import captions_for, email_for
-from wellread.share import og_locale, scheduler_csv, share_links, spreadsheet_cell
+from wellread.social.captions import captions_for, email_for
+from wellread.social.share import og_locale, scheduler_csv, share_links, spreadsheet_cell
 
 URL = "https://health.example.org/es/vaccines/flu-vaccine/"
 

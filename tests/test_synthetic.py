@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from wellread import catalog
-from wellread.integrity import markup_problem
+from wellread.i18n import catalog
+from wellread.i18n.integrity import markup_problem
 from wellread.synthetic import pseudo_translate, write_site
 
 from .conftest import REPO, WELLREAD, run_wellread

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from wellread.catalog import read_catalog, write_catalog
+from wellread.i18n.catalog import read_catalog, write_catalog
 
 from .conftest import REPO, copy_sample, run_wellread
 

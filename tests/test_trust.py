@@ -7,9 +7,9 @@ from datetime import date
 import feedparser
 import pytest
 
-from wellread.feeds import Correction, FeedEntry, FeedLabels, atom_feed
-from wellread.pageinfo import format_day
-from wellread.trust import (
+from wellread.i18n.languages import format_day
+from wellread.publish.feeds import Correction, FeedEntry, FeedLabels, atom_feed
+from wellread.publish.trust import (
     AlertSettings,
     CorrectionLabels,
     alert_in_language,
@@ -87,7 +87,7 @@ October 6, 2026: We fixed the age.</content>
 
 
 def test_feed_entry_is_updated_by_its_latest_correction() -> None:
-    from wellread.article import parse_article
+    from wellread.core.article import parse_article
 
     entry = feed_entry(parse_article(FLU, "flu.md", "v/flu.md").meta, "https://h/flu/")
     assert entry.updated == date(2026, 10, 6)

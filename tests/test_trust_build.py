@@ -13,7 +13,7 @@ import feedparser
 import pytest
 from PIL import Image
 
-from wellread.webprivacy import inline_script_hashes
+from wellread.publish.webprivacy import inline_script_hashes
 
 from .conftest import ARTICLE, REPO, run_wellread
 from .photos import phone_photo

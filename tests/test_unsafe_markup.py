@@ -12,10 +12,10 @@ import html5lib
 import pytest
 from mkdocs.structure.nav import Link, Navigation, Section
 
-from wellread.article import parse_article
+from wellread.adapters.mkdocs.escaping import escape_nav_titles
 from wellread.check import CheckContext, check_article
-from wellread.plugins.escaping import escape_nav_titles
-from wellread.sanitize import clean_html
+from wellread.core.article import parse_article
+from wellread.i18n.sanitize import clean_html
 
 from .conftest import REPO, run_wellread
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wellread.sanitize import clean_html
+from wellread.i18n.sanitize import clean_html
 
 from .conftest import REPO, run_wellread
 

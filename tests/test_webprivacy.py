@@ -7,7 +7,7 @@ import hashlib
 
 import pytest
 
-from wellread.webprivacy import (
+from wellread.publish.webprivacy import (
     CONTENT_START,
     content_security_policy,
     inline_script_hashes,

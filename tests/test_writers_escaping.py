@@ -11,8 +11,8 @@ import markdown
 import pytest
 from markupsafe import escape
 
-from wellread.feeds import FeedEntry, atom_feed, feed_text
-from wellread.trust import (
+from wellread.publish.feeds import FeedEntry, atom_feed, feed_text
+from wellread.publish.trust import (
     CorrectionLabels,
     ListedCorrection,
     as_text,

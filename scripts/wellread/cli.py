@@ -16,13 +16,16 @@ import click
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from . import catalog
-from .article import Article
 from .check import CheckContext, check_article
 from .check.duplicates import duplicate_findings
-from .containment import Stopped, leaves, link_findings, stop_on_signals
-from .errors import ContentError, WellreadError
-from .findings import (
+from .check.report import article_metrics, report_html, report_json
+from .check.run import translation_findings
+from .check.scaffold import new_article
+from .core.article import Article
+from .core.containment import Stopped, leaves, link_findings, stop_on_signals
+from .core.content import glossary_terms, load_content, problem_finding, read_page
+from .core.errors import ContentError, WellreadError
+from .core.findings import (
     Finding,
     Severity,
     findings_as_github,
@@ -30,18 +33,10 @@ from .findings import (
     findings_as_sarif,
     has_errors,
 )
-from .images import IMAGE_SUFFIXES
-from .report import article_metrics, report_html, report_json
-from .scaffold import new_article
-from .site import (
-    glossary_terms,
-    load_content,
-    problem_finding,
-    read_page,
-    translation_findings,
-)
-from .siteconfig import SiteConfig, load_site_config
-from .trust import image_findings
+from .core.images import IMAGE_SUFFIXES
+from .core.settings import SiteConfig, load_site_config
+from .i18n import catalog
+from .publish.trust import image_findings
 
 config_option = click.option(
     "--config-file", "-f", default="mkdocs.yml", show_default=True,
@@ -480,9 +475,9 @@ def cards(config_file: Path, workers: int | None) -> None:
     from mkdocs.exceptions import ConfigurationError as MkDocsConfigurationError
     from mkdocs.exceptions import MkDocsException
 
-    from . import cards as card_module
-    from .cardbatch import render_batch
-    from .plugins.social import planned_cards
+    from .adapters.mkdocs.social import planned_cards
+    from .social import cards as card_module
+    from .social.batch import render_batch
 
     site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
     _stop_for_links(site)

@@ -14,8 +14,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import catalog
-from .site import load_content
+from .core.content import load_content
+from .i18n import catalog
 
 TOPIC_COUNT = 20
 _TOPICS = (
@@ -409,7 +409,7 @@ theme:
 
 
 def _write_catalogs(root: Path, repo: Path, languages: tuple[str, ...]) -> None:
-    """content.pot and each language's pseudo-translated content.po, through wellread.catalog;
+    """content.pot and each language's pseudo-translated content.po, through wellread.i18n.catalog;
     the theme's real catalogs from `repo`."""
     parsed = load_content(root / "content")
     template = catalog.content_template(parsed.articles, "wellread health")

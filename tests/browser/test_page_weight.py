@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from wellread.pageweight import page_weight
+from wellread.publish.pageweight import page_weight
 
 ARTICLE = "vaccines/flu-vaccine/"
 

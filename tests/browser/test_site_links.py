@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wellread.sitelinks import dead_links
+from wellread.publish.sitelinks import dead_links
 
 
 def test_built_sample_site_has_no_dead_internal_links(built_site: Path) -> None:

@@ -8,8 +8,8 @@ from datetime import date
 from itertools import chain
 from pathlib import Path
 
-from ..article import Article, Block
-from ..findings import Finding, Severity
+from ..core.article import Article, Block
+from ..core.findings import Finding, Severity
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}

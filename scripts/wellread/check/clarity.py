@@ -10,11 +10,11 @@ from importlib import resources
 
 import yaml
 
-from ..article import Article, Block, Verbatim
-from ..findings import Finding, Severity
-from ..prose import masked_text, sentences
-from ..scaffold import PLACEHOLDER
+from ..core.article import Article, Block, Verbatim
+from ..core.findings import Finding, Severity
+from ..core.prose import masked_text, sentences
 from . import CheckContext, finding, rule
+from .scaffold import PLACEHOLDER
 
 _LINK = re.compile(r"(?<!!)\[([^\[\]]*)\]\(([^()]*)\)")
 _HTML_IMAGE = re.compile(r"<img\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)

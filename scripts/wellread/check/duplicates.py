@@ -5,8 +5,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 
-from ..article import Article
-from ..findings import Finding, Severity
+from ..core.article import Article
+from ..core.findings import Finding, Severity
 
 
 def page_address(page: str) -> str:

@@ -7,10 +7,10 @@ import posixpath
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-from .. import urls
-from ..article import Article
-from ..captions import CaptionError, hashtag
-from ..findings import Finding, Severity
+from ..core import urls
+from ..core.article import Article
+from ..core.findings import Finding, Severity
+from ..social.captions import CaptionError, hashtag
 from . import CheckContext, finding, rule
 
 # field -> (expected type, how to write it)
@@ -117,7 +117,7 @@ def sources_findings(article: Article, context: CheckContext) -> Iterator[Findin
 def source_link_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     """Source links readers can follow safely: well-formed, https, ideally from trusted sites.
 
-    The host is the one a browser opens (WHATWG rules, `wellread.urls`), so a backslash or a
+    The host is the one a browser opens (WHATWG rules, `wellread.core.urls`), so a backslash or a
     user name before an `@` cannot make another site pass for a trusted one.
     """
     sources = article.meta.get("sources")

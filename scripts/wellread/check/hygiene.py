@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..article import Article
-from ..findings import Finding, Severity
+from ..core.article import Article
+from ..core.findings import Finding, Severity
 from . import CheckContext, rule
 
 # Control codes (C0 but tab and newline, DEL, C1) make feeds invalid XML and terminals misbehave;

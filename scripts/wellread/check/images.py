@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from ..article import Article
-from ..findings import Finding, Severity
+from ..core.article import Article
+from ..core.findings import Finding, Severity
 from . import CheckContext, finding, rule
 from .links import body_targets, resolve
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..article import Article
-from ..findings import Finding, Severity
-from ..prose import masked_text
+from ..core.article import Article
+from ..core.findings import Finding, Severity
+from ..core.prose import masked_text
 from . import CheckContext, finding, rule
 from .data import word_list
 from .terms import TermIndex, term_key

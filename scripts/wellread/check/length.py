@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..article import Article
-from ..findings import Finding, Severity
-from ..prose import sentences
+from ..core.article import Article
+from ..core.findings import Finding, Severity
+from ..core.prose import sentences
 from . import CheckContext, finding, rule
 
 _PROSE = ("paragraph", "list_item", "blockquote", "table_cell")

@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
-from ..article import Article
-from ..findings import Finding, Severity
+from ..core.article import Article
+from ..core.findings import Finding, Severity
 from . import CheckContext, finding, rule
 
 # [text](target "title") and ![alt](target); the target ends at a space or ')'.

@@ -1,6 +1,6 @@
 """Raw HTML and addresses in an article's body that the sanitiser would remove, at their line.
 
-The build publishes a cleaned page (`wellread.sanitize`); this rule tells the writer what was
+The build publishes a cleaned page (`wellread.i18n.sanitize`); this rule tells the writer what was
 removed and what to write instead, so a strict build fails instead of silently losing it. Code
 blocks and code spans are text, not markup, and are skipped.
 """
@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from ..article import Article, Verbatim
-from ..findings import Finding, Severity
-from ..sanitize import (
+from ..core.article import Article, Verbatim
+from ..core.findings import Finding, Severity
+from ..i18n.sanitize import (
     ATTRIBUTES,
     Removal,
     attribute_problem,

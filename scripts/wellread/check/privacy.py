@@ -16,8 +16,8 @@ from importlib import resources
 
 import yaml
 
-from ..article import Article
-from ..findings import Finding, Severity
+from ..core.article import Article
+from ..core.findings import Finding, Severity
 from . import CheckContext, CheckSettings, rule
 
 # Area 000, 666 and 900-999, group 00 and serial 0000 are never issued, so they are not SSNs.

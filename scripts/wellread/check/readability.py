@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from ..article import Article
-from ..findings import Finding, Severity
-from ..prose import plain_text
+from ..core.article import Article
+from ..core.findings import Finding, Severity
+from ..core.prose import plain_text
 from . import CheckContext, finding, rule
 from .data import readability_formulas
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..article import Article, Verbatim, fence_is_closed
-from ..findings import Finding, Severity
+from ..core.article import Article, Verbatim, fence_is_closed
+from ..core.findings import Finding, Severity
 from . import CheckContext, finding, rule
 
 

@@ -19,19 +19,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .. import cards
-from ..captions import CaptionError, captions_for, email_for, hashtag
-from ..cardbatch import (
-    CARD_SIZES,
-    HANDOVER_ENV,
-    CardJob,
-    HandedOver,
-    hand_over,
-    render_batches,
-)
-from ..pageinfo import text_direction
-from ..share import og_locale, scheduler_csv, share_links
-from ..urls import percent_encoded
+from ...core.urls import percent_encoded
+from ...i18n.languages import text_direction
+from ...social import cards
+from ...social.batch import CARD_SIZES, HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
+from ...social.captions import CaptionError, captions_for, email_for, hashtag
+from ...social.share import og_locale, scheduler_csv, share_links
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 

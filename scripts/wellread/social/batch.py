@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from ..core.containment import held_stop
 from . import cards
 from .cardcache import cached_card, open_cache
-from .containment import held_stop
 
 # Open Graph / X summary_large_image, and the square that Instagram and others show best.
 CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1080, 1080)}

@@ -28,16 +28,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .. import catalog, pageinfo
-from ..article import Article, forget_parsed_articles
-from ..bidi import isolate_ltr_runs
-from ..cache import Cache
-from ..cardbatch import CardJob
-from ..errors import ContentError, WellreadError
-from ..sanitize import clean_html, without_hidden_characters
-from ..site import parse_page
-from ..urls import nav_link_message, unsafe_nav_links
-from ..webprivacy import marked_content
+from ...core.article import Article, forget_parsed_articles
+from ...core.cache import Cache
+from ...core.content import parse_page
+from ...core.errors import ContentError, WellreadError
+from ...core.urls import nav_link_message, unsafe_nav_links
+from ...i18n import catalog
+from ...i18n import languages as pageinfo
+from ...i18n.bidi import isolate_ltr_runs
+from ...i18n.sanitize import clean_html, without_hidden_characters
+from ...publish.webprivacy import marked_content
+from ...social.batch import CardJob
 from .escaping import escape_nav_titles, escape_site_texts
 from .language_job import LanguageJobs
 

@@ -10,11 +10,11 @@ from typing import Any
 import yaml
 from mkdocs.config import base
 
-from .check import CheckSettings
+from ..adapters.mkdocs.check import _CheckConfig, check_settings
+from ..adapters.mkdocs.i18n import _I18nConfig, site_languages
+from ..check import CheckSettings
+from ..publish.trust import alert_messages
 from .errors import ConfigurationError
-from .plugins.check import _CheckConfig, check_settings
-from .plugins.i18n import _I18nConfig, site_languages
-from .trust import alert_messages
 from .urls import nav_link_message, unsafe_nav_links
 
 

@@ -17,11 +17,11 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from .article import Article, Block, render_markdown
-from .cache import Cache
-from .errors import CatalogError, ConfigurationError
+from ..core.article import Article, Block, render_markdown
+from ..core.cache import Cache
+from ..core.errors import CatalogError, ConfigurationError
 from .integrity import markup_problem
-from .pageinfo import text_direction
+from .languages import text_direction
 
 CONTENT = "content"
 THEME = "theme"
@@ -110,7 +110,7 @@ def theme_template(
         catalog.add(message, locations=[(where, 0)])
     sources = [
         (theme_dir, [("**.html", "jinja2")], {"**.html": {"extensions": "jinja2.ext.i18n"}}),
-        (Path(__file__).parent / "plugins", [("**.py", "python")], {}),
+        (Path(__file__).parents[1] / "adapters", [("**.py", "python")], {}),
     ]
     for folder, method_map, options in sources:
         for filename, line, message, comments, context in extract_from_dir(

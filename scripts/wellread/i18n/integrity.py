@@ -10,7 +10,7 @@ from importlib import resources
 
 import yaml
 
-from .captions import web_addresses
+from ..core.urls import web_addresses
 
 _TAG = re.compile(r"<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _TARGET = re.compile(r"\]\(([^)]*)\)|\]\[([^\]]*)\]")  # inline targets and reference labels

@@ -21,7 +21,7 @@ import PIL
 import yaml
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageMath, ImageOps, features
 
-from .graphemes import graphemes
+from ..core.graphemes import graphemes
 
 try:
     from zlib_ng import zlib_ng

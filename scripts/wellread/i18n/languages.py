@@ -10,7 +10,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 
-from . import urls
+from ..core import urls
 
 
 def text_direction(language: str) -> str:

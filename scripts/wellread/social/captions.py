@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from .graphemes import graphemes, in_range, is_emoji, is_regional_indicator
+from ..core.graphemes import graphemes, in_range, is_emoji, is_regional_indicator
+from ..core.urls import BARE_DOMAIN, web_addresses
 
 PLATFORMS: tuple[str, ...] = (
     "x", "bluesky", "mastodon", "facebook", "linkedin", "instagram", "whatsapp", "sms"
@@ -34,12 +35,6 @@ ELLIPSIS = "…"
 _SEPARATOR = "\n\n"
 
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
-# A link without a scheme: "example.org" or "www.example.org/path".
-_BARE_DOMAIN = re.compile(
-    r"(?<![\w@/.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?(?![\w@])", re.IGNORECASE
-)
-# Any scheme: "ftp://" or "hxxps://" in a tag is no more a word than "https://".
-_SCHEMED = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*", re.IGNORECASE)
 _COUNTS = ("characters", "graphemes", "weighted", "sms")
 _LINKS = ("inline", "note")
 
@@ -171,7 +166,7 @@ def _links(rules: PlatformRules, text: str) -> Iterator[tuple[int, int, int]]:
     for match in _URL.finditer(text):
         yield match.start(), match.end(), rules.url_length
     if rules.bare_domains:
-        for match in _BARE_DOMAIN.finditer(_URL.sub(lambda m: " " * len(m[0]), text)):
+        for match in BARE_DOMAIN.finditer(_URL.sub(lambda m: " " * len(m[0]), text)):
             own = _plain_length(rules, match[0])
             yield match.start(), match.end(), max(rules.url_length, own)
 
@@ -191,14 +186,6 @@ def caption_length(platform: str, caption: str) -> int:
 
 # ---------------------------------------------------------------------------------------------
 # Building
-
-
-def web_addresses(text: str) -> list[str]:
-    """Every web address in `text` that a platform would make a link of (with a scheme, or a
-    bare domain such as "example.org/x"), as written."""
-    found = [match[0] for match in _SCHEMED.finditer(text)]
-    rest = _SCHEMED.sub(lambda m: " " * len(m[0]), text)
-    return found + [match[0] for match in _BARE_DOMAIN.finditer(rest)]
 
 
 def hashtag(tag: str) -> str:

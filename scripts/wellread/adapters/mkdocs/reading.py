@@ -14,11 +14,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .. import catalog, cssprune, glossary, reading
-from ..article import Article, parse_article
-from ..errors import ContentError
-from ..pageinfo import text_direction
-from ..site import parse_page
+from ...core import glossary
+from ...core.article import Article, parse_article
+from ...core.content import parse_page
+from ...core.errors import ContentError
+from ...i18n import catalog
+from ...i18n.languages import text_direction
+from ...render import cssprune, reading
 from . import nav
 
 MAIN_ID = "wr-main"  # the page title: where "Skip to content" goes

@@ -13,7 +13,7 @@ import hashlib
 import html as html_lib
 import re
 
-from . import urls
+from ..core import urls
 
 # A start tag, attribute values quoted or not (a quoted value may hold '>').
 _A_TAG = re.compile(r"<a\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.I)

@@ -13,10 +13,10 @@ from importlib import resources
 
 from jinja2 import Environment, StrictUndefined, Template
 
-from .article import Article
-from .check.readability import reading_grades
-from .findings import Finding, Severity
-from .prose import plain_text, sentences
+from ..core.article import Article
+from ..core.findings import Finding, Severity
+from ..core.prose import plain_text, sentences
+from .readability import reading_grades
 
 # A review due within this many days is flagged so editors can book a clinician in time.
 DUE_SOON_DAYS = 30

@@ -196,3 +196,20 @@ def web_address_problem(url: str) -> str:
             f"another site: browsers open {parts.host}"
         )
     return ""
+
+
+# -- addresses written in text ---------------------------------------------------------------
+# A link without a scheme: "example.org" or "www.example.org/path".
+BARE_DOMAIN = re.compile(
+    r"(?<![\w@/.])(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?(?![\w@])", re.IGNORECASE
+)
+# Any scheme: "ftp://" or "hxxps://" in a tag is no more a word than "https://".
+_SCHEMED = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*", re.IGNORECASE)
+
+
+def web_addresses(text: str) -> list[str]:
+    """Every web address in `text` that a platform would make a link of (with a scheme, or a
+    bare domain such as "example.org/x"), as written."""
+    found = [match[0] for match in _SCHEMED.finditer(text)]
+    rest = _SCHEMED.sub(lambda m: " " * len(m[0]), text)
+    return found + [match[0] for match in BARE_DOMAIN.finditer(rest)]

@@ -1,13 +1,13 @@
 """Build the other languages of a site in processes of their own, beside the default language.
 
 MkDocs builds one page at a time on one core. wellread/i18n starts one process per other
-language (`python -m wellread.plugins.language_job CONFIG CODE SITE_DIR`), at most as many at a
-time as there are cores, while the default language builds; each process logs to a file, and
-its log is passed on, line by line and at its level, once it ends.
+language (`python -m wellread.adapters.mkdocs.language_job CONFIG CODE SITE_DIR`), at most
+as many at a time as there are cores, while the default language builds; each process logs to
+a file, and its log is passed on, line by line and at its level, once it ends.
 
 A language's process does not draw its social cards: it leaves them in a file (see
 cardbatch.HANDOVER_ENV) and ends, and a process that only draws them takes its place
-(`python -m wellread.plugins.language_job --cards FILE`), using a core that would otherwise
+(`python -m wellread.adapters.mkdocs.language_job --cards FILE`), using a core that would otherwise
 wait for the default language. The memory of the pages and that of the card images are never
 held at once. Cards a drawing process could not draw are left in `cards`; wellread/social in
 the main process draws them with its own.
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..cardbatch import HANDOVER_ENV, CardJob, render_batch, taken_over
-from ..cards import CardError
+from ...social.batch import HANDOVER_ENV, CardJob, render_batch, taken_over
+from ...social.cards import CardError
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 
@@ -201,6 +201,6 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--cards":
         sys.exit(draw_cards(sys.argv[2]))
     if len(sys.argv) != 4:
-        sys.exit("usage: python -m wellread.plugins.language_job CONFIG_FILE CODE SITE_DIR\n"
-                 "       python -m wellread.plugins.language_job --cards FILE")
+        sys.exit(f"usage: python -m {__spec__.name} CONFIG_FILE CODE SITE_DIR\n"
+                 f"       python -m {__spec__.name} --cards FILE")
     sys.exit(build_language(*sys.argv[1:]))

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import nh3
 
-from . import urls
+from ..core import urls
 
 TAGS = frozenset({
     "a", "abbr", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "code", "col",

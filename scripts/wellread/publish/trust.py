@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from .article import parse_article
-from .errors import ContentError
+from ..core.article import parse_article
+from ..core.errors import ContentError
+from ..core.findings import Finding, Severity
+from ..core.images import ImageProblem, read_metadata
+from ..i18n.languages import text_direction
 from .feeds import Correction, FeedEntry, feed_text
-from .findings import Finding, Severity
-from .images import ImageProblem, read_metadata
-from .pageinfo import text_direction
 
 
 @dataclass(frozen=True)

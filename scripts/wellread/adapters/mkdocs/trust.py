@@ -2,8 +2,9 @@
 
 Cleaned images (no EXIF, XMP or IPTC; upright; no wider than needed), an Atom feed per
 language, a site-wide corrections page, an urgent alert on every page, a Content-Security-Policy
-and external links that leak nothing. The logic lives in `wellread.images`, `wellread.feeds`,
-`wellread.webprivacy` and `wellread.trust`; this adapter feeds them MkDocs' pages and files.
+and external links that leak nothing. The logic lives in `wellread.core.images` and
+`wellread.publish` (`feeds`, `webprivacy`, `trust`); this adapter feeds them MkDocs' pages and
+files.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import feeds, images, trust, urls, webprivacy
-from ..pageinfo import format_day, text_direction
+from ...core import images, urls
+from ...i18n.languages import format_day, text_direction
+from ...publish import feeds, trust, webprivacy
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
 

@@ -15,19 +15,14 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..cache import Cache
-from ..check import CheckContext, CheckSettings
-from ..check.duplicates import duplicate_findings
-from ..containment import link_findings
-from ..errors import ContentError
-from ..findings import Finding, Severity
-from ..site import (
-    broken_catalogs,
-    cached_page_findings,
-    glossary_terms,
-    parse_page,
-    translation_findings,
-)
+from ...check import CheckContext, CheckSettings
+from ...check.duplicates import duplicate_findings
+from ...check.run import broken_catalogs, cached_page_findings, translation_findings
+from ...core.cache import Cache
+from ...core.containment import link_findings
+from ...core.content import glossary_terms, parse_page
+from ...core.errors import ContentError
+from ...core.findings import Finding, Severity
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 _DEFAULTS = CheckSettings()

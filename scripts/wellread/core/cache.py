@@ -31,7 +31,7 @@ _MEMORY_LIMIT = 50_000  # entries; a long `mkdocs serve` session must not grow w
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """A hash of wellread's Python code and data files: a new rule or word list is a new key."""
-    package = Path(__file__).parent
+    package = Path(__file__).parents[1]  # the whole wellread package
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":

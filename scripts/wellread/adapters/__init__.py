@@ -1,0 +1,1 @@
+"""Renderers wellread runs inside; each one only gathers inputs and calls the stages."""

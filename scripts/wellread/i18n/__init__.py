@@ -1,0 +1,1 @@
+"""Translation: gettext catalogs, what a translation must keep, languages, the sanitiser."""
