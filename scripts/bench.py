@@ -192,15 +192,17 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
 
 def cards_per_second(repeat: int) -> tuple[float, float]:
     """Cards rendered per second, cold: on one core, and through the build's process pool."""
-    from wellread.social import cards
     from wellread.social.batch import CARD_SIZES, CardJob, render_batch
+    from wellread.social.cards.draw import render_card
+    from wellread.social.cards.layout import load_layout
+    from wellread.social.cards.model import CardText
 
     CARD_SIZE = CARD_SIZES["landscape"]
 
-    layout = cards.load_layout(REPO / "theme" / "cards" / "layout.yml")
+    layout = load_layout(REPO / "theme" / "cards" / "layout.yml")
 
-    def text(i: int, lang: str = "en") -> cards.CardText:
-        return cards.CardText(
+    def text(i: int, lang: str = "en") -> CardText:
+        return CardText(
             title=f"Checking your blood sugar at home, part {i}",
             description="How to use a meter, what the numbers mean, and what to do if your "
                         f"sugar is low ({i}).",
@@ -208,12 +210,12 @@ def cards_per_second(repeat: int) -> tuple[float, float]:
             direction="rtl" if lang == "ar" else "ltr",
         )
 
-    cards.render_card(text(0), layout, CARD_SIZE)  # fonts loaded once, as in a build
+    render_card(text(0), layout, CARD_SIZE)  # fonts loaded once, as in a build
     one_core = []
     for round_ in range(repeat):
         start = time.perf_counter()
         for i in range(12):
-            cards.render_card(text(1000 * round_ + i + 1), layout, CARD_SIZE)
+            render_card(text(1000 * round_ + i + 1), layout, CARD_SIZE)
         one_core.append(12 / (time.perf_counter() - start))
     pooled = []
     count = 100 * (os.cpu_count() or 1)  # as many as a build draws after a few edits: the

@@ -11,15 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from wellread.social.cards import (
-    CardLayout,
-    CardText,
-    font_problems,
-    load_layout,
-    missing_glyphs,
-    render_card,
-    script_runs,
-)
+from wellread.social.cards.draw import render_card
+from wellread.social.cards.glyphs import font_problems, missing_glyphs
+from wellread.social.cards.layout import load_layout
+from wellread.social.cards.model import CardLayout, CardText
+from wellread.social.cards.scripts import script_runs
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
 
@@ -108,13 +104,15 @@ def test_words_drawn_one_at_a_time_sit_where_the_whole_line_puts_them(
 ) -> None:
     from PIL import ImageChops, ImageDraw, ImageStat
 
-    from wellread.social import cards
+    from wellread.social.cards.draw import _draw_line, _DrawCanvas
+    from wellread.social.cards.lines import _Block
+    from wellread.social.cards.plan import _Box
 
     title, direction, _ = TITLES[lang]
-    block = cards._Block(layout, CardText(title, "", "", "", lang, direction), 60, True)
+    block = _Block(layout, CardText(title, "", "", "", lang, direction), 60, True)
     by_word, whole = Image.new("L", (1600, 200)), Image.new("L", (1600, 200))
-    canvas = cards._DrawCanvas(ImageDraw.Draw(by_word))
-    cards._draw_line(canvas, block, title, cards._Box(40, 1560, 0, 200), 120, 255)
+    canvas = _DrawCanvas(ImageDraw.Draw(by_word))
+    _draw_line(canvas, block, title, _Box(40, 1560, 0, 200), 120, 255)
     x = 40.0 if direction == "ltr" else 1560 - sum(p.advance for p in block.place(title))
     for part in block.place(title):
         ImageDraw.Draw(whole).text(

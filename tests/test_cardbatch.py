@@ -25,16 +25,11 @@ from wellread.social.batch import (
     render_batches,
     taken_over,
 )
-from wellread.social.cards import (
-    MIN_CONTRAST,
-    CardError,
-    CardLayout,
-    CardText,
-    article_backdrop,
-    contrast_ratio,
-    load_layout,
-    render_card,
-)
+from wellread.social.cards.backdrop import article_backdrop
+from wellread.social.cards.colors import MIN_CONTRAST, contrast_ratio
+from wellread.social.cards.draw import render_card
+from wellread.social.cards.layout import load_layout
+from wellread.social.cards.model import CardError, CardLayout, CardText
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
 FLU_IMAGE = Path(__file__).resolve().parents[1] / "content" / "vaccines" / "flu-shot.png"

@@ -11,20 +11,15 @@ import pytest
 import yaml
 from PIL import Image, ImageChops
 
-from wellread.social.cards import (
-    ELLIPSIS,
-    CardError,
-    CardLayout,
-    CardText,
-    card_fingerprint,
-    contrast_ratio,
-    font_problems,
-    load_layout,
-    missing_glyphs,
-    render_card,
-    script_runs,
-    title_lines,
-)
+from wellread.social.cards.colors import contrast_ratio
+from wellread.social.cards.draw import render_card
+from wellread.social.cards.fingerprint import card_fingerprint
+from wellread.social.cards.glyphs import font_problems, missing_glyphs
+from wellread.social.cards.layout import load_layout
+from wellread.social.cards.lines import ELLIPSIS
+from wellread.social.cards.model import CardError, CardLayout, CardText
+from wellread.social.cards.plan import title_lines
+from wellread.social.cards.scripts import script_runs
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
 
@@ -64,10 +59,11 @@ def open_png(data: bytes) -> Image.Image:
 
 def palette_card(text: CardText, layout: CardLayout, size: tuple[int, int]) -> Image.Image:
     """The card as drawn before it is written: palette indices with their palette."""
-    from wellread.social import cards
+    from wellread.social.cards.draw import _card_indices
+    from wellread.social.cards.plan import _plan
 
-    plan = cards._plan(text, layout, size)
-    index, palette = cards._card_indices(plan, layout.for_size(size), size)
+    plan = _plan(text, layout, size)
+    index, palette = _card_indices(plan, layout.for_size(size), size)
     index.putpalette(palette)
     return index
 
@@ -323,12 +319,13 @@ def test_square_cards_use_the_square_title_size(layout: CardLayout) -> None:
 def test_palette_card_looks_the_same_as_one_drawn_in_full_color(
     layout: CardLayout, text: CardText, size: tuple[int, int]
 ) -> None:
-    from wellread.social import cards
+    from wellread.social.cards.draw import _full_color_card
+    from wellread.social.cards.plan import _plan
 
-    plan = cards._plan(text, layout, size)
+    plan = _plan(text, layout, size)
     sized = layout.for_size(size)
     palette = palette_card(text, layout, size).convert("RGB")
-    full = cards._full_color_card(plan, sized, size, None)
+    full = _full_color_card(plan, sized, size, None)
     assert Image.open(io.BytesIO(render_card(text, layout, size))).mode == "P"
     # Every pixel within 2 levels of the RGB drawing: the soft edges of letters are kept.
     assert max(high for _low, high in ImageChops.difference(palette, full).getextrema()) <= 2

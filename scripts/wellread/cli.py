@@ -476,8 +476,8 @@ def cards(config_file: Path, workers: int | None) -> None:
     from mkdocs.exceptions import MkDocsException
 
     from .adapters.mkdocs.social import planned_cards
-    from .social import cards as card_module
     from .social.batch import render_batch
+    from .social.cards import model as card_module
 
     site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
     _stop_for_links(site)

@@ -12,8 +12,10 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..core.containment import held_stop
-from . import cards
 from .cardcache import cached_card, open_cache
+from .cards.draw import render_card
+from .cards.fingerprint import card_fingerprint
+from .cards.model import CardError, CardLayout, CardText
 
 # Open Graph / X summary_large_image, and the square that Instagram and others show best.
 CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1080, 1080)}
@@ -36,7 +38,7 @@ class CardJob:
     """One card to draw: what it says, its size, an optional article image behind the text,
     and where the PNG goes."""
 
-    text: cards.CardText
+    text: CardText
     size: tuple[int, int]
     target: Path
     background: Path | None = None
@@ -64,7 +66,7 @@ class BatchResult:
 class HandedOver:
     """A language's cards, left by its process for another process of the same build."""
 
-    layout: cards.CardLayout
+    layout: CardLayout
     cache_dir: Path
     jobs: list[CardJob]
 
@@ -83,13 +85,13 @@ def taken_over(path: Path) -> HandedOver:
     with open(path, "rb") as handle:
         handed = pickle.load(handle)  # written by this build's own process
     if not isinstance(handed, HandedOver):
-        raise cards.CardError(f"{path} does not hold card jobs")
+        raise CardError(f"{path} does not hold card jobs")
     return handed
 
 
 def render_batch(
     jobs: Sequence[CardJob],
-    layout: cards.CardLayout,
+    layout: CardLayout,
     cache_dir: Path,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
@@ -98,7 +100,7 @@ def render_batch(
 
     `progress` is called with the number of cards finished since its last call. `workers` is
     the number of processes (default: $WELLREAD_CARD_WORKERS, or one per core).
-    Raises cards.CardError.
+    Raises CardError.
 
     With an empty `cache_dir` every card is drawn: that is the cold rate a benchmark measures.
     Worker processes are started with "spawn", so a script calling this with more than one
@@ -109,7 +111,7 @@ def render_batch(
 
 def render_batches(
     batches: Sequence[Sequence[CardJob]],
-    layout: cards.CardLayout,
+    layout: CardLayout,
     cache_dir: Path,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
@@ -119,12 +121,12 @@ def render_batches(
     try:
         open_cache(cache_dir)
     except OSError as error:
-        raise cards.CardError(f"the card cache {cache_dir}: {error}") from None
+        raise CardError(f"the card cache {cache_dir}: {error}") from None
     todo: dict[Path, CardJob] = {}
     planned: list[tuple[Sequence[CardJob], list[Path], int]] = []
     for jobs in batches:
         cached_paths = [
-            cache_dir / f"{cards.card_fingerprint(j.text, layout, j.size, j.background)}.png"
+            cache_dir / f"{card_fingerprint(j.text, layout, j.size, j.background)}.png"
             for j in jobs
         ]
         before = len(todo)
@@ -142,16 +144,16 @@ def render_batches(
             job.target.parent.mkdir(parents=True, exist_ok=True)
             card = cached_card(cached)
             if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
-                card = cards.render_card(job.text, layout, job.size, job.background)
+                card = render_card(job.text, layout, job.size, job.background)
             job.target.write_bytes(card)
         results.append(BatchResult(total=len(jobs), rendered=rendered))
     return results
 
 
-def _render_one(cached: Path, job: CardJob, layout: cards.CardLayout) -> None:
+def _render_one(cached: Path, job: CardJob, layout: CardLayout) -> None:
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     try:
-        partial.write_bytes(cards.render_card(job.text, layout, job.size, job.background))
+        partial.write_bytes(render_card(job.text, layout, job.size, job.background))
         partial.replace(cached)  # a card in the cache is always whole
     except OSError:
         partial.unlink(missing_ok=True)  # the cache cannot keep it; render_batch draws it again
@@ -165,7 +167,7 @@ def _workers_from_environment() -> int:
 
 def _render_missing(
     todo: dict[Path, CardJob],
-    layout: cards.CardLayout,
+    layout: CardLayout,
     workers: int | None,
     progress: Callable[[int], None] | None,
 ) -> None:
@@ -193,7 +195,7 @@ def _render_missing(
             try:
                 done = future.result()
             except BrokenProcessPool:
-                raise cards.CardError(
+                raise CardError(
                     "a card-drawing process stopped unexpectedly (out of memory?); "
                     "build again, or free some memory"
                 ) from None
@@ -224,10 +226,10 @@ _CHUNK = 16
 
 # The layout of the cards a worker process draws. One object for all of them: the drawing
 # caches are keyed by layout, and a copy unpickled with each card missed them all.
-_worker_layout: cards.CardLayout | None = None
+_worker_layout: CardLayout | None = None
 
 
-def _use_layout(layout: cards.CardLayout) -> None:
+def _use_layout(layout: CardLayout) -> None:
     global _worker_layout
     _worker_layout = layout
 

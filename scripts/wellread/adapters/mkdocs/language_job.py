@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from ...social.batch import HANDOVER_ENV, CardJob, render_batch, taken_over
-from ...social.cards import CardError
+from ...social.cards.model import CardError
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 

@@ -21,9 +21,11 @@ from mkdocs.utils import get_relative_url
 
 from ...core.urls import percent_encoded
 from ...i18n.languages import text_direction
-from ...social import cards
 from ...social.batch import CARD_SIZES, HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
 from ...social.captions import CaptionError, captions_for, email_for, hashtag
+from ...social.cards.glyphs import font_problems
+from ...social.cards.layout import load_layout
+from ...social.cards.model import CardError, CardText
 from ...social.share import og_locale, scheduler_csv, share_links
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
@@ -65,8 +67,8 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         root = Path(config.config_file_path).parent
         self.cache = root / self.config.cache_dir
         try:
-            self.layout = cards.load_layout(root / self.config.layout)
-        except (cards.CardError, OSError) as error:
+            self.layout = load_layout(root / self.config.layout)
+        except (CardError, OSError) as error:
             raise PluginError(f"wellread/social: {error}") from None
         self.language = str(config.theme["language"])
         self.jobs: list[CardJob] = []
@@ -96,7 +98,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         topic = page.ancestors[-1].title if page.ancestors else ""
         # A page whose title is not translated yet gets a card laid out for the source language.
         lang = page.meta.get("wellread", {}).get("title_lang") or self.language
-        text = cards.CardText(
+        text = CardText(
             title=title, description=description, topic=str(topic or ""),
             site_name=config.site_name, lang=lang, direction=text_direction(lang),
         )
@@ -155,8 +157,8 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         # A missing image is reported by wellread/check, with the file and line.
         return path if path.is_file() else None
 
-    def _warn_about_fonts(self, text: cards.CardText, page: Page) -> None:
-        for problem in cards.font_problems(text, self.layout):
+    def _warn_about_fonts(self, text: CardText, page: Page) -> None:
+        for problem in font_problems(text, self.layout):
             if problem not in self.warned:
                 self.warned.add(problem)
                 log.warning("wellread/social: %s: %s", page.file.src_uri, problem)
@@ -226,7 +228,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             results = render_batches(
                 [self.jobs, *(jobs for _, jobs in others)], self.layout, self.cache
             )
-        except cards.CardError as error:
+        except CardError as error:
             raise PluginError(f"wellread/social: {error}") from None
         log.info("wellread: %s", results[0].summary())
         for (code, _), result in zip(others, results[1:], strict=True):
