@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from wellread.core.article import Block, parse_article, render_markdown
+from wellread.core.article import parse_article, render_markdown
+from wellread.core.blocks import Block
 from wellread.core.errors import ContentError
 
 

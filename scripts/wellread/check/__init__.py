@@ -8,7 +8,8 @@ from datetime import date
 from itertools import chain
 from pathlib import Path
 
-from ..core.article import Article, Block
+from ..core.article import Article
+from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]

@@ -10,7 +10,8 @@ from importlib import resources
 
 import yaml
 
-from ..core.article import Article, Block, Verbatim
+from ..core.article import Article
+from ..core.blocks import Block, Verbatim
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text, sentences
 from . import CheckContext, finding, rule

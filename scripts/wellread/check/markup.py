@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from ..core.article import Article, Verbatim
+from ..core.article import Article
+from ..core.blocks import Verbatim
 from ..core.findings import Finding, Severity
 from ..i18n.sanitize import (
     ATTRIBUTES,
