@@ -145,7 +145,9 @@ def _nesting_depth(line: str) -> int:
     """Levels a line opens: one per four spaces of indentation and one per list or quote mark."""
     expanded = line.expandtabs(4)
     body = expanded.lstrip()
-    markers = _NESTING.match(body).group()  # type: ignore[union-attr]
+    nesting = _NESTING.match(body)
+    assert nesting is not None  # every marker is optional: the pattern matches at any start
+    markers = nesting.group()
     return (len(expanded) - len(body)) // 4 + len(_MARKER.findall(markers))
 
 
@@ -264,15 +266,13 @@ def parse_blocks(numbered: list[tuple[int, str]], base: int = 0) -> Iterator[Chu
             yield _block("list_item", numbered[i:end], item.group(1), parts)
             i = end
         elif quote := _BLOCKQUOTE.match(line):
-            end = i + 1
-            while end < len(numbered) and _BLOCKQUOTE.match(numbered[end][1]):
-                if not _BLOCKQUOTE.match(numbered[end][1]).group(2).strip():  # type: ignore[union-attr]
+            end, quotes = i + 1, [quote]
+            while end < len(numbered) and (more := _BLOCKQUOTE.match(numbered[end][1])):
+                if not more.group(2).strip():
                     break
+                quotes.append(more)
                 end += 1
-            parts = []
-            for _, text in numbered[i:end]:
-                q = _BLOCKQUOTE.match(text)
-                parts.append((len(q.group(1)), q.group(2).strip()))  # type: ignore[union-attr]
+            parts = [(len(q.group(1)), q.group(2).strip()) for q in quotes]
             inner = quote.group(2)
             if LOOKS_LIKE_BLOCK.match(parts[0][1]) or _indent(inner) >= 4 or _FENCE.match(inner):
                 # a heading, list or code inside the quote: nested structure, kept as written
