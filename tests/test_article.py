@@ -148,6 +148,12 @@ def test_exponential_yaml_aliases_are_refused_before_anything_walks_them() -> No
     )
 
 
+def test_an_anchor_on_the_first_front_matter_line_is_refused_too() -> None:
+    error = _limit_error("---\na: &a [x, x]\ntags: [*a, *a]\n---\nBody\n")  # line 0 was falsy
+    assert (error.line, error.rule) == (2, "front-matter")
+    assert ALIASES in error.message
+
+
 def test_an_alias_alone_is_refused_at_its_own_line() -> None:
     error = _limit_error("---\ntitle: T\nsummary:\n  - one\n  - *x\n---\nBody\n")
     assert error.line == 5  # libyaml finds no anchor; the pure-Python parser's message is used

@@ -65,7 +65,9 @@ def _load_with(
         loader.dispose()
     if data is None:
         return {}, {}
-    if ("&" in source or "*" in source) and (alias := _first_alias(loader_class, source)):
+    if ("&" in source or "*" in source) and (
+        alias := _first_alias(loader_class, source)
+    ) is not None:  # 0: on the front matter's first line
         raise ContentError(
             path, first_line + alias,
             "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the "
