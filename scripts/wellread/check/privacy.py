@@ -165,15 +165,17 @@ def _is_url_host(line: str, start: int) -> bool:
     return _URL_HOST.fullmatch(line, begin, start) is not None
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+_Spans = list[tuple[int, int]]  # (start, end) of each link on a line, or of each hit
+
+
+def _outside(spans: _Spans, start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-Scanner = Callable[[str, int, CheckSettings, list[tuple[int, int]]], Iterator[_Hit]]
+Scanner = Callable[[str, int, CheckSettings, _Spans], Iterator[_Hit]]
 
 
-def _ssn(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _ssn(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     for match in _SSN.finditer(line):
         yield _Hit(
             number, match.start() + 1, "phi-ssn",
@@ -183,8 +185,7 @@ def _ssn(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, 
         )
 
 
-def _phone(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     seen: set[int] = set()
     labelled = [(m.start("value"), m.group("value")) for m in _patterns()["labels"].finditer(line)]
     plain = [(m.start(), m.group()) for m in _PHONE.finditer(line)]
@@ -204,8 +205,7 @@ def _phone(line: str, number: int, settings: CheckSettings, urls: list[tuple[int
         )
 
 
-def _email(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _email(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     allowed = {e.lower() for e in settings.contact_emails}
     for match in _EMAIL.finditer(line):
         address = match.group()
@@ -221,8 +221,7 @@ def _email(line: str, number: int, settings: CheckSettings, urls: list[tuple[int
         )
 
 
-def _labelled(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _labelled(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     kinds = list(_data()["labelled_numbers"].items())
     for match in _patterns()["labelled"].finditer(line):
         if not _outside(urls, match.start(), match.end()):
@@ -237,8 +236,7 @@ def _labelled(line: str, number: int, settings: CheckSettings, urls: list[tuple[
         )
 
 
-def _dates(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _dates(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     patterns = _patterns()
     found: set[int] = set()
     for match in patterns["dob"].finditer(line):
@@ -256,8 +254,7 @@ def _dates(line: str, number: int, settings: CheckSettings, urls: list[tuple[int
         )
 
 
-def _address(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _address(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     patterns = _patterns()
     hits = [(m, "phi-address", "a street address") for m in patterns["street"].finditer(line)]
     hits += [(m, "phi-zip", "a ZIP code") for m in patterns["zip"].finditer(line)]
@@ -279,8 +276,7 @@ def _address(line: str, number: int, settings: CheckSettings, urls: list[tuple[i
         )
 
 
-def _ip(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _ip(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
             continue
@@ -296,8 +292,7 @@ def _ip(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, i
         )
 
 
-def _age(line: str, number: int, settings: CheckSettings, urls: list[tuple[int, int]]
-) -> Iterator[_Hit]:
+def _age(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     patterns = _patterns()
     for match in patterns["age"].finditer(line):
         value = patterns["age_value"].search(match.group())
