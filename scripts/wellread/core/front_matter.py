@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import ContentError
 
+if TYPE_CHECKING:  # CSafeLoader is missing where PyYAML was built without libyaml
+    _LoaderClass = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+
 # libyaml's parser when PyYAML was built with it (several times faster); the same documents,
 # node positions and errors otherwise.
-_LoaderClass = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 _Loader: _LoaderClass = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SURROGATE = re.compile("[\ud800-\udfff]")
 
