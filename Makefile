@@ -26,6 +26,7 @@ translate: $(STAMP)  ## Extract messages and update every language's PO files
 
 test: system-deps $(STAMP) node_modules/.installed  ## Lint, then every test (unit, catalogs, end-to-end build, browser)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic site (BENCH_N=100: one size)
@@ -35,8 +36,9 @@ fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test run
 	HYPOTHESIS_PROFILE=wellread-fuzz $(BIN)/pytest tests/test_fuzz*.py -p no:cacheprovider \
 		--hypothesis-show-statistics -q
 
-lint: $(STAMP)
+lint: $(STAMP)  ## ruff, then mypy --strict on core/ and check/ (its settings: pyproject.toml)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 
 system-deps:  ## Fonts, text shaping and gettext from Debian (installed when apt-get is usable)
 	@sh scripts/system-deps.sh

@@ -26,7 +26,6 @@ import gzip
 import json
 import os
 import platform
-import re
 import shutil
 import signal
 import socket
@@ -37,110 +36,17 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bench_timing import Run, environment, timed
 from wellread.synthetic import SyntheticSite, write_site
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 GROWTH_SIZES = (250, 500, 1000, 2000)
 MAIN_SIZE = 1000
-TIMEOUT = 1800  # seconds for one build; a build that takes longer is a failure worth seeing
-_BUILT_IN = re.compile(r"Documentation built in ([\d.]+) seconds")
-_BUILDING = re.compile(r"wellread: building the '([\w-]+)' site")
-_BUILT_APART = re.compile(r"\[([\w-]+)\] Documentation built in ([\d.]+) seconds")
-
-
-@dataclass
-class Run:
-    """One timed command: wall-clock seconds, peak memory of its process tree, its log."""
-
-    seconds: float
-    peak_mb: float
-    log: str = ""
-    per_language: dict[str, float] = field(default_factory=dict)
-
-
-def _environment() -> dict[str, str]:
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
-        "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000",
-    }
-
-
-def _tree_rss_mb(root: int) -> float:
-    """Resident memory of `root` and all its descendants, from /proc (Linux)."""
-    parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            statm = (entry / "statm").read_text().split()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        parents[int(entry.name)] = int(fields[1])
-        rss[int(entry.name)] = int(statm[1]) * os.sysconf("SC_PAGE_SIZE")
-    tree, todo = set(), [root]
-    while todo:
-        pid = todo.pop()
-        tree.add(pid)
-        todo += [child for child, parent in parents.items() if parent == pid]
-    return sum(rss.get(pid, 0) for pid in tree) / 2**20
-
-
-def timed(command: list[str], cwd: Path) -> Run:
-    """Run `command`, sampling its process tree's memory every 0.2 s; fail loudly on error."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True,
-    )
-    peak = 0.0
-    stop = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not stop.is_set():
-            if sys.platform.startswith("linux"):
-                peak = max(peak, _tree_rss_mb(process.pid))
-            stop.wait(0.2)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    try:
-        log, _ = process.communicate(timeout=TIMEOUT)
-    finally:
-        stop.set()
-        sampler.join()
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-    seconds = time.perf_counter() - start
-    if process.returncode != 0:
-        sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{log[-3000:]}")
-    return Run(seconds, peak, log, _per_language(log, seconds))
-
-
-def _per_language(log: str, total: float) -> dict[str, float]:
-    """Each language's build time. A language built in a process of its own logs its time
-    with its code; one built inside the default language's build (one after another), without,
-    and the default language gets the rest."""
-    apart = {code: float(seconds) for code, seconds in _BUILT_APART.findall(log)}
-    if apart:
-        own = [float(t) for line in log.splitlines() if "] Documentation" not in line
-               for t in _BUILT_IN.findall(line)]
-        return {"(default)": own[-1] if own else round(total, 2), **apart}
-    others = _BUILDING.findall(log)
-    times = [float(t) for t in _BUILT_IN.findall(log)]
-    if not others or len(times) < len(others):
-        return {}
-    nested = dict(zip(others, times[: len(others)], strict=True))
-    return {"(default)": round(total - sum(nested.values()), 2), **nested}
 
 
 def baseline(site: SyntheticSite) -> Run:
@@ -277,7 +183,7 @@ def serve_rebuild_seconds(repeat: int) -> float | None:
             port = probe.getsockname()[1]
         process = subprocess.Popen(
             [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
-            env=_environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            env=environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         lines: list[tuple[float, str]] = []
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from wellread.core.article import Block, parse_article, render_markdown
+from wellread.core.article import parse_article, render_markdown
+from wellread.core.blocks import Block
 from wellread.core.errors import ContentError
 
 
@@ -145,6 +146,12 @@ def test_exponential_yaml_aliases_are_refused_before_anything_walks_them() -> No
     assert (error.line, error.message) == (
         3, ALIASES + "; write the value out."
     )
+
+
+def test_an_anchor_on_the_first_front_matter_line_is_refused_too() -> None:
+    error = _limit_error("---\na: &a [x, x]\ntags: [*a, *a]\n---\nBody\n")  # line 0 was falsy
+    assert (error.line, error.rule) == (2, "front-matter")
+    assert ALIASES in error.message
 
 
 def test_an_alias_alone_is_refused_at_its_own_line() -> None:

@@ -426,6 +426,9 @@ def test_an_article_can_set_its_own_thresholds_in_front_matter() -> None:
     bad = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words: lots")
     problem = [f for f in check(long, bad) if f.rule == "front-matter"]
     assert [(f.line, f.severity) for f in problem] == [(4, Severity.ERROR)]
+    listed = FRONT.replace("title: T", "title: T\nwellread:\n  trusted_sources: 3")
+    problem = [f for f in check(long, listed) if f.rule == "front-matter"]  # it raised TypeError
+    assert [(f.line, f.severity) for f in problem] == [(4, Severity.ERROR)]
 
 
 def test_jargon_linked_to_the_glossary_counts_as_explained() -> None:

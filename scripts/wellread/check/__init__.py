@@ -7,8 +7,10 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
-from ..core.article import Article, Block
+from ..core.article import Article
+from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
@@ -95,7 +97,8 @@ def _with_article_settings(
     if not isinstance(options, dict):
         return context, []
     known = {f.name: f for f in fields(CheckSettings) if f.name != "language"}
-    changes, problems = {}, []
+    changes: dict[str, Any] = {}  # int or float, each for the field it names
+    problems: list[Finding] = []
     for name, value in options.items():
         if name == "ignore":
             continue
@@ -104,7 +107,7 @@ def _with_article_settings(
         number = isinstance(value, int | float) and not isinstance(value, bool)
         if name not in known or name == "reading_targets" or not number or isinstance(
             default, bool
-        ):
+        ) or not isinstance(default, int | float):  # a list (trusted_sources: 3) is no number
             expected = ", ".join(["ignore", *known])
             problems.append(Finding(
                 article.path, line, 1, "front-matter", Severity.ERROR,

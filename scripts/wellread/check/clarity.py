@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
-from ..core.article import Article, Block, Verbatim
+from ..core.article import Article
+from ..core.blocks import Block, Verbatim
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text, sentences
 from . import CheckContext, finding, rule
@@ -27,10 +29,11 @@ LIST_MAX = 7
 
 
 @lru_cache(maxsize=16)
-def clarity_data(language: str) -> dict:
+def clarity_data(language: str) -> dict[str, Any]:
     """data/<lang>/clarity.yml (word lists); empty for a language that has none."""
     path = resources.files("wellread") / "data" / language.split("-")[0] / "clarity.yml"
-    return yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    return data
 
 
 @rule("title")
@@ -124,12 +127,11 @@ def list_length_findings(article: Article, context: CheckContext) -> Iterator[Fi
     for chunk in [*article.chunks, None]:
         if isinstance(chunk, Verbatim) and chunk.kind == "blank":
             continue
-        same_list = (
+        if (
             isinstance(chunk, Block) and chunk.kind == "list_item" and run
             and chunk.prefix[0:1] == run[0].prefix[0:1] and chunk.column == run[0].column
-        )
-        if same_list:
-            run.append(chunk)  # type: ignore[arg-type]
+        ):
+            run.append(chunk)
             continue
         if len(run) > LIST_MAX:
             yield finding(

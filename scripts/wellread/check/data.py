@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -35,7 +36,8 @@ def word_list(language: str, name: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def readability_formulas() -> dict[str, dict]:
+def readability_formulas() -> dict[str, dict[str, Any]]:
     """Per language: which textstat formulas score reading level, from data/readability.yml."""
     path = resources.files("wellread") / "data" / "readability.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    formulas: dict[str, dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return formulas

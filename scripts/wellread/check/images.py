@@ -15,6 +15,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from ..core.article import Article
+from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from . import CheckContext, finding, rule
 from .links import body_targets, resolve
@@ -61,7 +62,7 @@ _FIXES = {
 def image_file_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     if context.content_dir is None:
         return
-    uses = []
+    uses: list[tuple[Block | None, int, str, int | None]] = []
     image = article.meta.get("image")
     if isinstance(image, str) and image:
         uses.append((None, 0, image, article.meta_lines.get("image", 1)))

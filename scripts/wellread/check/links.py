@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from ..core.article import Article
+from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from . import CheckContext, finding, rule
 
@@ -28,7 +29,7 @@ def resolve(page: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
 
 
-def body_targets(article: Article) -> Iterator[tuple[object, int, bool, str]]:
+def body_targets(article: Article) -> Iterator[tuple[Block, int, bool, str]]:
     """(block, offset, is an image, target) for every relative link and image in the body."""
     for block in article.body_blocks:
         for match in _TARGET.finditer(block.text):

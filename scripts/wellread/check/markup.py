@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from ..core.article import Article, Verbatim
+from ..core.article import Article
+from ..core.blocks import Verbatim
 from ..core.findings import Finding, Severity
 from ..i18n.sanitize import (
     ATTRIBUTES,
@@ -135,7 +136,7 @@ def _start_tags(text: str) -> Iterator[tuple[int, str, list[tuple[str, str | Non
     parser.feed(text)
     parser.close()
     starts = [0]
-    for line in text.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    for row in text.split("\n"):
+        starts.append(starts[-1] + len(row) + 1)
     for (line, column), tag, attributes in parser.tags:
         yield starts[line - 1] + column, tag, attributes

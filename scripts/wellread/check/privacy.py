@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -63,9 +64,10 @@ class _Hit:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
+def _data() -> dict[str, Any]:
     path = resources.files("wellread") / "data" / "privacy.yml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
 
 
 def _alternatives(words: list[str]) -> str:
@@ -163,14 +165,17 @@ def _is_url_host(line: str, start: int) -> bool:
     return _URL_HOST.fullmatch(line, begin, start) is not None
 
 
-def _outside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+_Spans = list[tuple[int, int]]  # (start, end) of each link on a line, or of each hit
+
+
+def _outside(spans: _Spans, start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-Scanner = Callable[[str, int, CheckSettings, list[tuple[int, int]]], Iterator[_Hit]]
+Scanner = Callable[[str, int, CheckSettings, _Spans], Iterator[_Hit]]
 
 
-def _ssn(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _ssn(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     for match in _SSN.finditer(line):
         yield _Hit(
             number, match.start() + 1, "phi-ssn",
@@ -180,7 +185,7 @@ def _ssn(line: str, number: int, settings: CheckSettings, urls: list) -> Iterato
         )
 
 
-def _phone(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     seen: set[int] = set()
     labelled = [(m.start("value"), m.group("value")) for m in _patterns()["labels"].finditer(line)]
     plain = [(m.start(), m.group()) for m in _PHONE.finditer(line)]
@@ -200,7 +205,7 @@ def _phone(line: str, number: int, settings: CheckSettings, urls: list) -> Itera
         )
 
 
-def _email(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _email(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     allowed = {e.lower() for e in settings.contact_emails}
     for match in _EMAIL.finditer(line):
         address = match.group()
@@ -216,7 +221,7 @@ def _email(line: str, number: int, settings: CheckSettings, urls: list) -> Itera
         )
 
 
-def _labelled(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _labelled(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     kinds = list(_data()["labelled_numbers"].items())
     for match in _patterns()["labelled"].finditer(line):
         if not _outside(urls, match.start(), match.end()):
@@ -231,7 +236,7 @@ def _labelled(line: str, number: int, settings: CheckSettings, urls: list) -> It
         )
 
 
-def _dates(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _dates(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     patterns = _patterns()
     found: set[int] = set()
     for match in patterns["dob"].finditer(line):
@@ -249,7 +254,7 @@ def _dates(line: str, number: int, settings: CheckSettings, urls: list) -> Itera
         )
 
 
-def _address(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _address(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     patterns = _patterns()
     hits = [(m, "phi-address", "a street address") for m in patterns["street"].finditer(line)]
     hits += [(m, "phi-zip", "a ZIP code") for m in patterns["zip"].finditer(line)]
@@ -271,7 +276,7 @@ def _address(line: str, number: int, settings: CheckSettings, urls: list) -> Ite
         )
 
 
-def _ip(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _ip(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
             continue
@@ -287,7 +292,7 @@ def _ip(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator
         )
 
 
-def _age(line: str, number: int, settings: CheckSettings, urls: list) -> Iterator[_Hit]:
+def _age(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
     patterns = _patterns()
     for match in patterns["age"].finditer(line):
         value = patterns["age_value"].search(match.group())

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
 from ..core.article import Article
+from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.prose import plain_text
 from . import CheckContext, finding, rule
@@ -110,10 +111,11 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
 
 
 def _section_findings(
-    article: Article, blocks: list, formula: str, ease: bool, target: float, language: str
+    article: Article, blocks: list[tuple[Block, str]], formula: str, ease: bool, target: float,
+    language: str,
 ) -> Iterator[Finding]:
     """Each `##` section that misses the target on its own, at its heading."""
-    sections: list[list] = []
+    sections: list[list[tuple[Block, str]]] = []
     for block, sentence in blocks:
         if (block.kind == "heading" and block.prefix.strip() == "##") or not sections:
             sections.append([])

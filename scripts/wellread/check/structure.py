@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..core.article import Article, Verbatim, fence_is_closed
+from ..core.article import Article
+from ..core.blocks import Verbatim, fence_is_closed
 from ..core.findings import Finding, Severity
 from . import CheckContext, finding, rule
 

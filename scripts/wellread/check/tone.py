@@ -25,12 +25,15 @@ _MESSAGES = {
     "stigma": "'{found}' labels people by a condition or blames them.",
 }
 
+# A context pattern (like "just" before a verb), its category and its suggestion.
+_Pattern = tuple[re.Pattern[str], str, str]
+
 
 @lru_cache(maxsize=16)
-def _tone(language: str) -> tuple[TermIndex, dict[str, tuple[str, str]], tuple]:
+def _tone(language: str) -> tuple[TermIndex, dict[str, tuple[str, str]], tuple[_Pattern, ...]]:
     """Plain words by look-up; the few with a context pattern (like "just") by regex."""
     words: dict[str, tuple[str, str]] = {}
-    patterns = []
+    patterns: list[_Pattern] = []
     for row in table(language, "tone"):
         if len(row) < 3 or row[1] not in _MESSAGES:
             continue

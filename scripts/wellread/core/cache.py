@@ -13,15 +13,14 @@ import contextlib
 import hashlib
 import json
 import os
+import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-try:
+if sys.platform != "win32":  # not on Windows: entries are then sometimes made twice, never wrong
     import fcntl
-except ImportError:  # not on Windows: entries are then sometimes made twice, never wrong
-    fcntl = None  # type: ignore[assignment]
 
 CACHE_VERSION = 1  # raise when the layout of an entry changes
 _MEMORY: dict[str, Any] = {}
@@ -98,7 +97,7 @@ class Cache:
         """Hold while making the entry for `key`, so that another process (another language
         building beside this one) that needs it waits and reads it instead of making it too.
         Without a folder, or where files cannot be locked, it does not wait."""
-        if self.folder is None or fcntl is None:
+        if self.folder is None or sys.platform == "win32":
             yield
             return
         lock = self.folder / key[:2] / f"{key}.lock"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -38,7 +39,7 @@ class Finding:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> Finding:
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
         """The finding `as_dict()` gave (from JSON: a cache entry or a tool's output)."""
         return cls(
             str(data["file"]), int(data["line"]), int(data["column"]), str(data["rule"]),

@@ -5,18 +5,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import ContentError
 
+if TYPE_CHECKING:  # CSafeLoader is missing where PyYAML was built without libyaml
+    _LoaderClass = type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+
 # libyaml's parser when PyYAML was built with it (several times faster); the same documents,
 # node positions and errors otherwise.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Loader: _LoaderClass = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, dict[str, int]]:
+def load_front_matter(
+    source: str, path: str, first_line: int
+) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         return _load_with(_Loader, source, path, first_line)
     except ContentError:
@@ -28,8 +34,8 @@ def load_front_matter(source: str, path: str, first_line: int) -> tuple[dict, di
 
 
 def _load_with(
-    loader_class: type, source: str, path: str, first_line: int
-) -> tuple[dict, dict[str, int]]:
+    loader_class: _LoaderClass, source: str, path: str, first_line: int
+) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         loader = loader_class(source)
     except yaml.reader.ReaderError as error:  # a control character YAML does not allow
@@ -61,7 +67,9 @@ def _load_with(
         loader.dispose()
     if data is None:
         return {}, {}
-    if ("&" in source or "*" in source) and (alias := _first_alias(loader_class, source)):
+    if ("&" in source or "*" in source) and (
+        alias := _first_alias(loader_class, source)
+    ) is not None:  # 0: on the front matter's first line
         raise ContentError(
             path, first_line + alias,
             "YAML anchors and aliases (&name, *name) are not allowed in front matter; write the "
@@ -105,17 +113,18 @@ def _unreadable_scalar(node: yaml.Node | None, first_line: int) -> tuple[int, st
     return first_line, ""
 
 
-def _first_alias(loader_class: type, source: str) -> int | None:
+def _first_alias(loader_class: _LoaderClass, source: str) -> int | None:
     """The line, counted from 0, of the first YAML anchor or alias. Aliases can nest ("billion
     laughs": nine lists of nine, six deep, are half a million values that rules walk), so front
     matter has none."""
     for event in yaml.parse(source, Loader=loader_class):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            assert event.start_mark is not None  # the parser marks every event it reads
             return event.start_mark.line
     return None
 
 
-def _surrogate_scalar(node: yaml.Node) -> tuple[int, str] | None:
+def _surrogate_scalar(node: yaml.Node | None) -> tuple[int, str] | None:
     """(line counted from 0, the surrogate) of a value with a lone surrogate ("\\ud800" in a
     double-quoted value), which no later stage could write as UTF-8."""
     stack = [node]
@@ -131,7 +140,7 @@ def _surrogate_scalar(node: yaml.Node) -> tuple[int, str] | None:
     return None
 
 
-def _duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
+def _duplicate_key(node: yaml.Node | None) -> tuple[str, int, int] | None:
     """(name, first line, repeated line), counted from 0, of a top-level key given twice."""
     if not isinstance(node, yaml.MappingNode):
         return None
@@ -145,11 +154,12 @@ def _duplicate_key(node: yaml.Node) -> tuple[str, int, int] | None:
 
 
 def _yaml_kind(value: object) -> str:
-    return {list: "list", str: "piece of text"}.get(type(value), type(value).__name__)
+    kinds: dict[type, str] = {list: "list", str: "piece of text"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 def _node_lines(
-    node: yaml.Node, prefix: str, first_line: int, seen: set[int]
+    node: yaml.Node | None, prefix: str, first_line: int, seen: set[int]
 ) -> Iterator[tuple[str, int]]:
     """Yield ('sources.0.title', line) for every value in the front matter.
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from markdown.extensions.toc import slugify
 
-from .article import Article, Block
+from .article import Article
+from .blocks import Block
 
 GLOSSARY_PAGE = "glossary.md"  # in the content folder
 _BRACKETS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<alias>[^()]+)\)\s*$")

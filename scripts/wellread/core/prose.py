@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .article import Block
+from .blocks import Block
 
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
 _LINK_TARGET = re.compile(r"(\]\()([^()]*)(\))|(\]\[)([^\[\]]*)(\])")

@@ -17,7 +17,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import PoFileError, read_po, write_po
 
-from ..core.article import Article, Block, render_markdown
+from ..core.article import Article, render_markdown
+from ..core.blocks import Block
 from ..core.cache import Cache
 from ..core.errors import CatalogError, ConfigurationError
 from .integrity import markup_problem
