@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -19,34 +17,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ...core.settings import SocialOptions
 from ...core.urls import percent_encoded
 from ...i18n.languages import text_direction
 from ...social import cards
 from ...social.batch import CARD_SIZES, HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
 from ...social.captions import CaptionError, captions_for, email_for, hashtag
 from ...social.share import og_locale, scheduler_csv, share_links
+from .options import config_class
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
 
-class _SocialConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    """Render cards and captions."""
-    layout = c.Type(str, default="theme/cards/layout.yml")
-    """The card layout (colours, fonts, sizes), relative to mkdocs.yml."""
-    cards_dir = c.Type(str, default="assets/cards")
-    """Where the card images go inside each language's site."""
-    square = c.Type(bool, default=True)
-    """Also render a 1080x1080 card (`<page>-square.png`) for Instagram and other square feeds."""
-    article_image = c.Type(bool, default=True)
-    """Draw the article's front matter `image` behind the card text, under a scrim."""
-    share_dir = c.Type(str, default="share")
-    """Where `<lang>.json` (captions) and `<lang>.csv` (for schedulers) go, at the site root."""
-    cache_dir = c.Type(str, default=".cache/wellread/cards")
-    """Rendered cards, kept by a hash of everything that affects their pixels."""
-    campaign = c.Optional(c.Type(str))
-    """Add utm_source=<platform>, utm_medium=social and utm_campaign=<this> to caption links.
-    Off by default: readers' clicks are not tracked."""
+_SocialConfig = config_class(SocialOptions, "_SocialConfig")
 
 
 @dataclass(frozen=True)
