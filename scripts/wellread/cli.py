@@ -32,7 +32,7 @@ from .check.run import translation_findings
 from .check.scaffold import new_article
 from .core.containment import Stopped, stop_on_signals
 from .core.content import glossary_terms, load_content
-from .core.errors import WellreadError
+from .core.errors import ConfigurationError, WellreadError
 from .core.findings import (
     Finding,
     findings_as_github,
@@ -337,10 +337,7 @@ def cards(config_file: Path, workers: int | None) -> None:
     Cards go where the build puts them (site/<lang>/assets/cards/); unchanged cards come from
     the cache. On a terminal a progress bar shows how far it has got.
     """
-    from mkdocs.exceptions import ConfigurationError as MkDocsConfigurationError
-    from mkdocs.exceptions import MkDocsException
-
-    from .adapters.mkdocs.social import planned_cards
+    from .publish.cardplan import planned_cards
     from .social import cards as card_module
     from .social.batch import render_batch
 
@@ -350,27 +347,27 @@ def cards(config_file: Path, workers: int | None) -> None:
     languages = 0
     restore = stop_on_signals()
     try:
-        for language, social, _config in planned_cards(str(config_file)):
+        for planned in planned_cards(site, lambda text: click.echo(text, err=True)):
             languages += 1
-            jobs = social.jobs
+            jobs, language = planned.jobs, planned.language
             if interactive:
                 with click.progressbar(
                     length=len(jobs), label=f"Cards ({language})", file=sys.stderr
                 ) as bar:
-                    result = render_batch(jobs, social.layout, social.cache, workers, bar.update)
+                    result = render_batch(jobs, planned.layout, planned.cache, workers, bar.update)
             else:
-                result = render_batch(jobs, social.layout, social.cache, workers)
+                result = render_batch(jobs, planned.layout, planned.cache, workers)
             click.echo(f"{language}: {result.summary()}", err=True)
     except Stopped as stopped:  # the card-drawing processes are stopped by now
         click.echo(f"Cards stopped: {stopped.name} received.", err=True)
         sys.exit(stopped.exit_code)
     except card_module.CardError as error:
         raise click.ClickException(str(error)) from None
-    except MkDocsConfigurationError as error:
+    except ConfigurationError as error:
         raise click.UsageError(str(error)) from None
-    except (MkDocsException, WellreadError) as error:  # a content problem: no "Usage:"
+    except WellreadError as error:  # a content problem: no "Usage:"
         click.echo(f"Error: {error}", err=True)
-        sys.exit(getattr(error, "exit_code", 1) if isinstance(error, WellreadError) else 1)
+        sys.exit(error.exit_code)
     finally:
         restore()
     if not languages:

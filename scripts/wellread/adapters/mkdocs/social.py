@@ -17,12 +17,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ...core.settings import SocialOptions
+from ...core.settings import SocialOptions, from_validated
 from ...core.urls import percent_encoded
 from ...i18n.languages import text_direction
 from ...social import cards
-from ...social.batch import CARD_SIZES, HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
+from ...social.batch import HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
 from ...social.captions import CaptionError, captions_for, email_for, hashtag
+from ...social.plan import PageFacts, article_image, card_text, page_cards
 from ...social.share import og_locale, scheduler_csv, share_links
 from .options import config_class
 
@@ -52,6 +53,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         except (cards.CardError, OSError) as error:
             raise PluginError(f"wellread/social: {error}") from None
         self.language = str(config.theme["language"])
+        self.options = from_validated(SocialOptions, self.config)
         self.jobs: list[CardJob] = []
         self.shares: list[dict] = []
         self.warned: set[str] = set()
@@ -79,28 +81,23 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         topic = page.ancestors[-1].title if page.ancestors else ""
         # A page whose title is not translated yet gets a card laid out for the source language.
         lang = page.meta.get("wellread", {}).get("title_lang") or self.language
-        text = cards.CardText(
-            title=title, description=description, topic=str(topic or ""),
-            site_name=config.site_name, lang=lang, direction=text_direction(lang),
+        facts = PageFacts(
+            src_uri=page.file.src_uri, title=title, description=description,
+            topic=str(topic or ""), site_name=config.site_name, lang=lang,
+            direction=text_direction(lang), image=self._article_image(page),
         )
-        self._warn_about_fonts(text, page)
-        background = self._article_image(page)
-        stem = page.file.src_uri.removesuffix(".md")
+        self._warn_about_fonts(card_text(facts), page)
         made = []
-        for kind, size in CARD_SIZES.items():
-            if kind == "square" and not self.config.square:
-                continue
-            suffix = "" if kind == "landscape" else f"-{kind}"
-            path = f"{self.config.cards_dir}/{stem}{suffix}.png"
-            self.jobs.append(CardJob(text, size, Path(config.site_dir) / path, background))
+        for card in page_cards(facts, self.options, Path(config.site_dir)):
+            self.jobs.append(card.job)
             # The file keeps its name; its address is encoded as MkDocs encodes page.url, or a
             # space or '#' in an article's file name breaks og:image.
-            address = percent_encoded(path)
+            address = percent_encoded(card.path)
             url = (
                 urljoin(config.site_url, address) if config.site_url
                 else get_relative_url(address, page.url or ".")
             )
-            made.append(_Card(kind, path, url, *size))
+            made.append(_Card(card.kind, card.path, url, card.width, card.height))
         alt = _("%(title)s: %(description)s (from %(site)s)") % {
             "title": title, "description": description, "site": config.site_name,
         }
@@ -130,13 +127,8 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         return markdown
 
     def _article_image(self, page: Page) -> Path | None:
-        image = page.meta.get("image")
         source = page.file.abs_src_path
-        if not self.config.article_image or not isinstance(image, str) or not source:
-            return None
-        path = Path(source).parent / image
-        # A missing image is reported by wellread/check, with the file and line.
-        return path if path.is_file() else None
+        return article_image(Path(source) if source else None, page.meta.get("image"), self.options)
 
     def _warn_about_fonts(self, text: cards.CardText, page: Page) -> None:
         for problem in cards.font_problems(text, self.layout):
