@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -208,41 +208,3 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             log.info("[%s] wellread: %s", code, result.summary())
 
     on_post_build = CombinedEvent(_write_captions, _draw_cards)
-
-
-def planned_cards(config_file: str) -> Iterator[tuple[str, SocialPlugin, MkDocsConfig]]:
-    """Every language's cards without building the site: each language's configuration,
-    files, navigation and translated pages are read as the build reads them (so the cards are
-    the same), but no page is rendered and nothing is written. Yields (language, the social
-    plugin holding its jobs, the configuration)."""
-    from mkdocs.commands.build import get_files, get_navigation
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import InclusionLevel, set_exclusions
-
-    first = load_config(config_file)
-    i18n = first.plugins.get("wellread/i18n")
-    default = getattr(i18n, "config", {}).get("default_language") if i18n else None
-    codes = [None]
-    if i18n is not None:
-        codes += [code for code in i18n.config["languages"] if code != default]
-    for code in codes:
-        config = first if code is None else load_config(
-            config_file, site_dir=str(Path(first.site_dir) / code)
-        )
-        if code is not None:
-            config.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
-        config = config.plugins.on_config(config)
-        social = config.plugins.get("wellread/social")
-        if not isinstance(social, SocialPlugin) or not social.config.enabled:
-            return
-        files = config.plugins.on_files(get_files(config), config=config)
-        set_exclusions(files, config)
-        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        del nav  # the navigation is built for its side effect: pages know their sections
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-            page = file.page if file.page is not None else Page(None, file, config)
-            page.read_source(config)
-            config.plugins.on_page_markdown(
-                page.markdown or "", page=page, config=config, files=files
-            )
-        yield social.language, social, config
