@@ -54,8 +54,9 @@ def planned_cards(site: SiteConfig, warn: Callable[[str], None]) -> Iterator[Lan
     options = site.options(SocialOptions, "wellread/social")
     if not options.enabled:
         return
+    root = Path(os.path.abspath(site.root))  # absolute, as MkDocs makes its paths
     try:
-        layout = cards.load_layout(site.root / options.layout)
+        layout = cards.load_layout(root / options.layout)
     except (cards.CardError, OSError) as error:
         raise WellreadError(f"wellread/social: {error}") from None
     i18n = site.options(I18nOptions, "wellread/i18n") if "wellread/i18n" in site.plugins else None
@@ -63,7 +64,7 @@ def planned_cards(site: SiteConfig, warn: Callable[[str], None]) -> Iterator[Lan
     default = i18n.default_language if i18n else str(
         (theme.get("language") if isinstance(theme, dict) else None) or "en"
     )
-    site_dir = site.root / str(site.data.get("site_dir", "site"))
+    site_dir = root / str(site.data.get("site_dir", "site"))
     pages = _pages(site, i18n)
     for code in [default, *(c for c in site.languages if c != default)] if i18n else [default]:
         content, theme_strings = _catalogs(site, code, default)
@@ -76,7 +77,7 @@ def planned_cards(site: SiteConfig, warn: Callable[[str], None]) -> Iterator[Lan
                     warn(f"wellread/social: {page.src_uri}: {problem}")
             place = site_dir if code == default else site_dir / code
             jobs += [card.job for card in page_cards(fact, options, place)]
-        yield LanguageCards(code, jobs, layout, site.root / options.cache_dir)
+        yield LanguageCards(code, jobs, layout, root / options.cache_dir)
 
 
 def _pages(site: SiteConfig, i18n: I18nOptions | None) -> list[_Page]:
@@ -84,9 +85,10 @@ def _pages(site: SiteConfig, i18n: I18nOptions | None) -> list[_Page]:
     in /templates/), then the pages wellread/i18n and wellread/trust make when missing."""
     titles = {path: title for path, title, _ in _nav_entries(site.data.get("nav")) if title}
     found = []
-    for folder, dirnames, filenames in os.walk(site.content_dir, followlinks=True):
+    content_dir = Path(os.path.abspath(site.content_dir))
+    for folder, dirnames, filenames in os.walk(content_dir, followlinks=True):
         dirnames.sort()
-        relative = Path(folder).relative_to(site.content_dir)
+        relative = Path(folder).relative_to(content_dir)
         for name in sorted(filenames):
             uri = (relative / name).as_posix()
             if not name.endswith(".md") or _excluded(uri):
