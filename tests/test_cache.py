@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 import wellread.check.run
-from wellread.check import CheckContext, CheckSettings
+from wellread.check import CheckContext
 from wellread.check.run import cached_page_findings
 from wellread.core.cache import CACHE_VERSION, Cache
+from wellread.core.settings import CheckSettings
 from wellread.i18n import catalog
 
 from .conftest import ARTICLE, REPO

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from wellread.check import CheckContext, CheckSettings, check_article, check_translations
+from wellread.check import CheckContext, check_article, check_translations
 from wellread.core.article import parse_article
 from wellread.core.findings import Severity
+from wellread.core.settings import CheckSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CLINIC = CheckSettings(

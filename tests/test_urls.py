@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from wellread.check import CheckContext, CheckSettings, check_article
+from wellread.check import CheckContext, check_article
 from wellread.core import urls
 from wellread.core.article import parse_article
 from wellread.core.findings import Severity
+from wellread.core.settings import CheckSettings
 
 FRONT = (
     "---\ntitle: T\ndescription: D\nreviewed_by: R\nlast_reviewed: 2026-01-01\n"

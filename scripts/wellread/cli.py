@@ -7,7 +7,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -18,24 +18,31 @@ from babel.messages.mofile import write_mo
 
 from .check import CheckContext, check_article
 from .check.duplicates import duplicate_findings
+from .check.files import (
+    draft_files,
+    image_files,
+    inside,
+    links_leaving,
+    read_articles,
+    shown_path,
+    site_files,
+)
 from .check.report import article_metrics, report_html, report_json
 from .check.run import translation_findings
 from .check.scaffold import new_article
-from .core.article import Article
-from .core.containment import Stopped, leaves, link_findings, stop_on_signals
-from .core.content import glossary_terms, load_content, problem_finding, read_page
-from .core.errors import ContentError, WellreadError
+from .core.containment import Stopped, stop_on_signals
+from .core.content import glossary_terms, load_content
+from .core.errors import ConfigurationError, WellreadError
 from .core.findings import (
     Finding,
-    Severity,
     findings_as_github,
     findings_as_json,
     findings_as_sarif,
     has_errors,
 )
-from .core.images import IMAGE_SUFFIXES
 from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
+from .i18n import site as site_catalogs
 from .publish.trust import image_findings
 
 config_option = click.option(
@@ -74,15 +81,15 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     """
     site = _site(config_file)
     content_dir = site.content_dir
-    findings = _links_leaving(site, paths)
-    paths = _inside(paths, site.root)
-    pages, problems = _read_articles(paths or (content_dir,), content_dir, site.root)
+    findings = links_leaving(site, paths)
+    paths = inside(paths, site.root)
+    pages, problems = read_articles(paths or (content_dir,), content_dir, site.root)
     findings += problems
     glossary = glossary_terms(content_dir)
     contexts = {
         base: CheckContext(settings=site.check, content_dir=base, files=frozenset(
-            _site_files(base, site.root) if base == Path(os.path.abspath(content_dir)) else
-            _draft_files([article for article, where in pages if where == base], base)
+            site_files(base, site.root) if base == Path(os.path.abspath(content_dir)) else
+            draft_files([article for article, where in pages if where == base], base)
         ), glossary=glossary)
         for base in {base for _, base in pages}
     }
@@ -90,8 +97,8 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         findings += check_article(article, contexts[base])
     for base in contexts:
         findings += duplicate_findings(article for article, where in pages if where == base)
-    for path in _images(paths or (content_dir,), site.root):
-        findings += image_findings(path.read_bytes(), _shown(path, site.root))
+    for path in image_files(paths or (content_dir,), site.root):
+        findings += image_findings(path.read_bytes(), shown_path(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
         others = [code for code in site.languages if code != site.default_language]
         findings += translation_findings(
@@ -118,70 +125,6 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     sys.exit(1 if has_errors(findings) else 0)
 
 
-def _images(paths: Iterable[Path], project: Path) -> list[Path]:
-    """Image files among `paths` (files or folders), for what their metadata gives away; none
-    that a link leads to from outside the project."""
-    found: set[Path] = set()
-    for path in paths:
-        candidates = path.rglob("*") if path.is_dir() else [path]
-        found.update(
-            p for p in candidates if p.suffix.lower() in IMAGE_SUFFIXES and p.is_file()
-            and not _leaves(p, project)
-        )
-    return sorted(found)
-
-
-def _links_leaving(site: SiteConfig, paths: Iterable[Path] = ()) -> list[Finding]:
-    """Symbolic links out of the project among `paths` (default: the content folder and the
-    theme's folder), as errors."""
-    paths = list(paths)
-    folders = [p for p in paths if _within(p, site.root)] if paths else [
-        site.content_dir, site.theme_dir
-    ]
-    return link_findings(site.root, folders)
-
-
-def _inside(paths: tuple[Path, ...], project: Path) -> tuple[Path, ...]:
-    """`paths` without those a link leads out of the project from (reported on their own)."""
-    return tuple(p for p in paths if not _leaves(p, project))
-
-
-def _within(path: Path, project: Path) -> bool:
-    """Whether `path` is inside `project` as written, before links are followed."""
-    return Path(os.path.abspath(path)).is_relative_to(Path(os.path.abspath(project)))
-
-
-def _leaves(path: Path, project: Path) -> bool:
-    """A path inside the project that a symbolic link leads out of it."""
-    return _within(path, project) and leaves(path, project)
-
-
-def _site_files(content_dir: Path, project: Path) -> Iterable[str]:
-    """The content folder's files, as paths relative to it (rglob does not follow links to
-    folders; links out of the project are left out: they are errors of their own)."""
-    for path in content_dir.rglob("*"):
-        if path.is_file() and not leaves(path, project):
-            yield path.relative_to(content_dir).as_posix()
-
-
-def _draft_files(drafts: list[Article], base: Path) -> Iterable[str]:
-    """The files beside drafts kept outside the content folder: only their own folders, never
-    a walk through folders (a draft in /tmp must not read the whole disk)."""
-    for folder in {(base / article.page).parent for article in drafts}:
-        try:
-            names = [p.name for p in folder.iterdir() if p.is_file()]
-        except OSError:  # an unreadable folder: its files are not known, links are not checked
-            continue
-        yield from (f"{folder.relative_to(base).as_posix()}/{name}" for name in names)
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 _COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}
 
 
@@ -196,38 +139,6 @@ def _echo_grouped(findings: list[Finding]) -> None:
         severity = click.style(str(found.severity), fg=_COLOURS.get(found.severity), bold=True)
         text = found.as_text().replace(f" {found.severity} ", f" {severity} ", 1)
         click.echo(text)
-
-
-def _read_articles(
-    paths: Iterable[Path], content_dir: Path, project: Path
-) -> tuple[list[tuple[Article, Path]], list[Finding]]:
-    """Parse each Markdown file once, with the folder its paths are relative to.
-
-    A file outside the content folder is taken as an article in a topic folder (its own
-    folder), which is what a writer drafting one elsewhere means. A file that cannot be parsed
-    becomes a finding. Files that a symbolic link leads out of the project from are not read.
-    """
-    files: list[Path] = []
-    for path in paths:
-        files.extend(sorted(path.rglob("*.md")) if path.is_dir() else [path])
-    content = Path(os.path.abspath(content_dir))
-    articles, problems = [], []
-    given = {Path(os.path.abspath(f)): f for f in reversed(files)}  # findings name it so
-    for file in dict.fromkeys(Path(os.path.abspath(f)) for f in files):
-        if _leaves(file, project):
-            continue  # reported by _links_leaving, never read
-        # Paths as written, not resolved: a link to another file of the project is read
-        # where it stands, as MkDocs does.
-        base = content if file.is_relative_to(content) else file.parent.parent
-        try:
-            articles.append((read_page(file, base, given[file].as_posix()), base))
-        except (ContentError, OSError) as error:
-            problems.append(problem_finding(error) if isinstance(error, ContentError) else Finding(
-                given[file].as_posix(), 1, 1, "encoding", Severity.ERROR,
-                f"The file cannot be read: {error.strerror or error}.",
-                "Check that the file exists and that you may read it.",
-            ))
-    return articles, problems
 
 
 @main.command()
@@ -245,9 +156,9 @@ def report(
     Exits 1 when an article had to be left out (the reasons are printed first).
     """
     site = _site(config_file)
-    problems = _links_leaving(site, paths)
-    pages, unreadable = _read_articles(
-        _inside(paths, site.root) or (site.content_dir,), site.content_dir, site.root
+    problems = links_leaving(site, paths)
+    pages, unreadable = read_articles(
+        inside(paths, site.root) or (site.content_dir,), site.content_dir, site.root
     )
     problems += unreadable
     for found in problems:
@@ -312,7 +223,7 @@ def extract(config_file: Path) -> None:
         click.echo("Nothing was extracted: fix the files above first, so that no "
                    "translation is dropped.", err=True)
         sys.exit(1)
-    templates = _templates(site, content.articles)
+    templates = site_catalogs.templates(site, content.articles)
     for domain, template in templates.items():
         path = site.locales_dir / f"{domain}.pot"
         written = catalog.write_catalog(path, template)
@@ -321,7 +232,7 @@ def extract(config_file: Path) -> None:
 
 def _stop_for_links(site: SiteConfig) -> None:
     """Exit 1, reading nothing, when a symbolic link leads out of the project."""
-    leaving = _links_leaving(site)
+    leaving = links_leaving(site)
     if leaving:
         for found in leaving:
             click.echo(found.as_text(), err=True)
@@ -330,23 +241,13 @@ def _stop_for_links(site: SiteConfig) -> None:
         sys.exit(1)
 
 
-def _templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, object]:
-    project = site.site_name or "wellread"
-    return {
-        catalog.CONTENT: catalog.content_template(articles, project),
-        catalog.THEME: catalog.theme_template(
-            site.theme_dir, project, [(text, "mkdocs.yml") for text in site.theme_messages]
-        ),
-    }
-
-
 @i18n.command()
 @config_option
 def update(config_file: Path) -> None:
     """Bring every language's PO files up to date with the POT files (run extract first)."""
     site = _site(config_file)
     _every_catalog_or_exit(site)
-    for language, domain, path in _catalog_paths(site):
+    for language, domain, path in site_catalogs.catalog_paths(site):
         pot = site.locales_dir / f"{domain}.pot"
         if not pot.is_file():
             raise click.UsageError(f"{pot} does not exist: run 'wellread i18n extract' first.")
@@ -364,7 +265,7 @@ def compile(config_file: Path) -> None:
     """Write the .mo files (fuzzy translations left out) next to each PO file."""
     site = _site(config_file)
     read = _every_catalog_or_exit(site)
-    for _language, _domain, path in _catalog_paths(site):
+    for _language, _domain, path in site_catalogs.catalog_paths(site):
         if not path.is_file():
             continue
         po = read[path]
@@ -380,23 +281,9 @@ def compile(config_file: Path) -> None:
 def stats(config_file: Path, minimum: int | None) -> None:
     """How much of each language is translated (messages, and words as a share of the source)."""
     site = _site(config_file)
-    read = _every_catalog_or_exit(site)
-    click.echo(f"{'language':<10}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'unusable':>10}"
-               f"{'missing':>9}{'words':>14}{'done':>6}")
-    below = []
-    for language, domain, path in _catalog_paths(site):
-        if not path.is_file():
-            click.echo(f"{language:<10}{domain:<9}{'(no catalog yet)':>46}")
-            below.append(language)
-            continue
-        numbers = catalog.catalog_stats(read[path])
-        words = f"{numbers.translated_words}/{numbers.words}"
-        click.echo(
-            f"{language:<10}{domain:<9}{numbers.translated:>11}{numbers.fuzzy:>7}"
-            f"{numbers.rejected:>10}{numbers.untranslated:>9}{words:>14}{numbers.percent:>5}%"
-        )
-        if domain == catalog.CONTENT and minimum is not None and numbers.percent < minimum:
-            below.append(language)
+    lines, below = site_catalogs.stats_table(site, _every_catalog_or_exit(site), minimum)
+    for line in lines:
+        click.echo(line)
     if minimum is not None and below:
         click.echo(f"Below {minimum}% translated: {', '.join(sorted(set(below)))}", err=True)
         sys.exit(1)
@@ -410,18 +297,10 @@ def check_translations(config_file: Path) -> None:
     Exits 1 when there are any, so CI can stop a catalog that drops a link or changes a dose.
     """
     site = _site(config_file)
-    read = _every_catalog_or_exit(site)
-    count = 0
-    for _language, _domain, path in _catalog_paths(site):
-        if not path.is_file():
-            continue
-        for message, problem in catalog.rejected(read[path]):
-            count += 1
-            click.echo(
-                f"{path}:{message.lineno}: warning translation-unusable: this translation is not "
-                f"used because {problem}.\n    source: {message.id}\n    translation: "
-                f"{message.string}"
-            )
+    unusable = site_catalogs.unusable(site, _every_catalog_or_exit(site))
+    for text in unusable:
+        click.echo(text)
+    count = len(unusable)
     click.echo(f"{count} unusable translations.", err=True)
     sys.exit(1 if count else 0)
 
@@ -437,13 +316,7 @@ def _read_or_exit(path: Path, language: str | None) -> Catalog:
 def _every_catalog_or_exit(site: SiteConfig) -> dict[Path, Catalog]:
     """Every language's catalogs, read; when any cannot be read, each one's problem is
     printed (not only the first) and the command exits 1."""
-    read, broken = {}, []
-    for language, _domain, path in _catalog_paths(site):
-        if path.is_file():
-            try:
-                read[path] = catalog.read_catalog(path, language)
-            except WellreadError as error:
-                broken.append(str(error))
+    read, broken = site_catalogs.read_catalogs(site)
     if broken:
         for problem in broken:
             click.echo(problem, err=True)
@@ -451,14 +324,6 @@ def _every_catalog_or_exit(site: SiteConfig) -> dict[Path, Catalog]:
                    "read: fix them first.", err=True)
         sys.exit(1)
     return read
-
-
-def _catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
-    for language in site.languages:
-        if language == site.default_language:
-            continue
-        for domain in (catalog.CONTENT, catalog.THEME):
-            yield language, domain, site.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
 
 
 # -- cards ---------------------------------------------------------------------------------------
@@ -472,12 +337,9 @@ def cards(config_file: Path, workers: int | None) -> None:
     Cards go where the build puts them (site/<lang>/assets/cards/); unchanged cards come from
     the cache. On a terminal a progress bar shows how far it has got.
     """
-    from mkdocs.exceptions import ConfigurationError as MkDocsConfigurationError
-    from mkdocs.exceptions import MkDocsException
-
-    from .adapters.mkdocs.social import planned_cards
+    from .publish.cardplan import planned_cards
     from .social.batch import render_batch
-    from .social.cards import model as card_module
+    from .social.cards.model import CardError
 
     site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
     _stop_for_links(site)
@@ -485,27 +347,27 @@ def cards(config_file: Path, workers: int | None) -> None:
     languages = 0
     restore = stop_on_signals()
     try:
-        for language, social, _config in planned_cards(str(config_file)):
+        for planned in planned_cards(site, lambda text: click.echo(text, err=True)):
             languages += 1
-            jobs = social.jobs
+            jobs, language = planned.jobs, planned.language
             if interactive:
                 with click.progressbar(
                     length=len(jobs), label=f"Cards ({language})", file=sys.stderr
                 ) as bar:
-                    result = render_batch(jobs, social.layout, social.cache, workers, bar.update)
+                    result = render_batch(jobs, planned.layout, planned.cache, workers, bar.update)
             else:
-                result = render_batch(jobs, social.layout, social.cache, workers)
+                result = render_batch(jobs, planned.layout, planned.cache, workers)
             click.echo(f"{language}: {result.summary()}", err=True)
     except Stopped as stopped:  # the card-drawing processes are stopped by now
         click.echo(f"Cards stopped: {stopped.name} received.", err=True)
         sys.exit(stopped.exit_code)
-    except card_module.CardError as error:
+    except CardError as error:
         raise click.ClickException(str(error)) from None
-    except MkDocsConfigurationError as error:
+    except ConfigurationError as error:
         raise click.UsageError(str(error)) from None
-    except (MkDocsException, WellreadError) as error:  # a content problem: no "Usage:"
+    except WellreadError as error:  # a content problem: no "Usage:"
         click.echo(f"Error: {error}", err=True)
-        sys.exit(getattr(error, "exit_code", 1) if isinstance(error, WellreadError) else 1)
+        sys.exit(error.exit_code)
     finally:
         restore()
     if not languages:

@@ -12,35 +12,12 @@ from typing import Any
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
+from ..core.settings import CheckSettings
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
 # Patient-privacy errors (phi-*) cannot be silenced: a leaked identifier must never be published.
 UNSUPPRESSIBLE_PREFIX = "phi-"
-
-
-@dataclass(frozen=True)
-class CheckSettings:
-    """Thresholds a site can change in mkdocs.yml (plugin `wellread/check`)."""
-
-    language: str = "en"
-    reading_grade_max: float = 8.0
-    reading_min_words: int = 100
-    require_sources: bool = True
-    sentence_words_warning: int = 20  # NHS: sentences up to 20 words
-    sentence_words_error: int = 35
-    paragraph_sentences_max: int = 3  # NHS: paragraphs up to 3 sentences
-    rare_word_zipf: float = 2.5  # words rarer than this (wordfreq's Zipf scale) get a hint; 0: off
-    # Reading targets per language, overriding data/readability.yml: {"es": 65} (ease: minimum)
-    # or {"de": 7} (grade: maximum). English uses reading_grade_max.
-    reading_targets: tuple[tuple[str, float], ...] = ()
-    # The site's own contact details, which the privacy guard allows (mkdocs.yml `contact`).
-    contact_phones: tuple[str, ...] = ()
-    contact_emails: tuple[str, ...] = ()
-    contact_addresses: tuple[str, ...] = ()
-    review_grace_days: int = 90  # an overdue review is a warning, then an error after this
-    # Source links outside these domains (and their subdomains) get a hint; empty: no hint.
-    trusted_sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ import yaml
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
-from . import CheckContext, CheckSettings, rule
+from ..core.settings import CheckSettings
+from . import CheckContext, rule
 
 # Area 000, 666 and 900-999, group 00 and serial 0000 are never issued, so they are not SSNs.
 _SSN = re.compile(

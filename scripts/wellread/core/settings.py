@@ -1,23 +1,388 @@
-"""Read a site's wellread settings from its mkdocs.yml for the CLI, validated as the plugins do."""
+"""A site's wellread settings: every wellread plugin's options as one schema, validated without
+MkDocs (the MkDocs plugins make their Config classes from it), and mkdocs.yml read for the CLI."""
 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from mkdocs.config import base
+from babel import Locale, UnknownLocaleError
 
-from ..adapters.mkdocs.check import _CheckConfig, check_settings
-from ..adapters.mkdocs.i18n import _I18nConfig, site_languages
-from ..check import CheckSettings
-from ..publish.trust import alert_messages
 from .errors import ConfigurationError
-from .urls import nav_link_message, unsafe_nav_links
+from .glossary import GLOSSARY_PAGE
+from .urls import allowed_scheme, nav_link_message, unsafe_nav_links
+
+Group = TypeVar("Group")
 
 
+# -- the rules an option's value follows ---------------------------------------------------------
+@dataclass(frozen=True)
+class Typed:
+    """A value of one Python type (as MkDocs' `config_options.Type` checks it)."""
+
+    kind: type | tuple[type, ...]
+
+    def __call__(self, value: object) -> object:
+        if not isinstance(value, self.kind):
+            raise ValueError(f"Expected type: {self.kind} but received: {type(value)}")
+        return value
+
+
+@dataclass(frozen=True)
+class Number:
+    """A threshold: a number (or whole number) within a sensible range."""
+
+    minimum: float
+    maximum: float | None = None
+    whole: bool = False
+
+    def __call__(self, value: object) -> object:
+        kind = "a whole number" if self.whole else "a number"
+        if isinstance(value, bool) or not isinstance(value, int if self.whole else (int, float)):
+            raise ValueError(f"Expected {kind} but received: {value!r}")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            limits = f"from {self.minimum} to {self.maximum}" if self.maximum is not None else (
+                f"of at least {self.minimum}"
+            )
+            raise ValueError(f"Expected {kind} {limits} but received: {value!r}")
+        return value
+
+
+@dataclass(frozen=True)
+class Alert:
+    """The alert mapping; a link no reader should follow (javascript:, data:) is an error in
+    mkdocs.yml, reported as any bad option is (exit 2), before anything is built."""
+
+    def __call__(self, value: object) -> object:
+        value = Typed(dict)(value)
+        link = value.get("link") if isinstance(value, dict) else None
+        if isinstance(link, str) and link and not allowed_scheme(link):
+            raise ValueError(
+                f"link {link!r} is not a page or an address a reader can safely open. Expected "
+                "a page like vaccines/flu-vaccine.md or an address starting with https://, "
+                "mailto: or tel:"
+            )
+        return value
+
+
+Rule = Callable[[object], object]
+
+
+def about(rule: Rule, doc: str) -> dict[str, object]:
+    """An option's field metadata: the rule its value follows and what it does."""
+    return {"rule": rule, "doc": doc}
+
+
+def default_of(option_field: Field[Any]) -> Any:
+    """An option's default (a fresh copy of a list or mapping)."""
+    if option_field.default_factory is not MISSING:
+        return option_field.default_factory()
+    return option_field.default
+
+
+def option_value(option_field: Field[Any], value: object) -> Any:
+    """The value of one option as given (None: its default); ValueError says what is wrong."""
+    if value is None:
+        value = default_of(option_field)
+        if value is None:
+            return None
+    rule: Rule = option_field.metadata["rule"]
+    return rule(value)
+
+
+class OptionError(ValueError):
+    """A wrong option: `key` names it; the text says what is wrong (and what was meant)."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def validated(group: type[Group], options: Mapping[str, Any]) -> Group:
+    """A plugin's options from mkdocs.yml, checked as its MkDocs plugin checks them; OptionError
+    names the first wrong or unknown option."""
+    values: dict[str, Any] = {}
+    for option_field in fields(group):  # type: ignore[arg-type]
+        try:
+            values[option_field.name] = option_value(option_field, options.get(option_field.name))
+        except ValueError as error:
+            value = "" if "received:" in str(error) else (
+                f" (the value is {options.get(option_field.name)!r})"
+            )
+            raise OptionError(option_field.name, f"{error}{value}") from None
+    known = sorted(option_field.name for option_field in fields(group))  # type: ignore[arg-type]
+    for key in map(str, options):
+        if key not in values:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" Did you mean '{close[0]}'?" if close else (
+                f" The options are: {', '.join(known)}."
+            )
+            raise OptionError(key, f"Unrecognised configuration name: {key}.{hint}")
+    return group(**values)
+
+
+def from_validated(group: type[Group], values: Mapping[str, Any]) -> Group:
+    """The option group from options validated elsewhere (a MkDocs plugin's config)."""
+    return group(**{f.name: values[f.name] for f in fields(group)})  # type: ignore[arg-type]
+
+
+# -- the option groups, one per plugin -----------------------------------------------------------
+@dataclass(frozen=True)
+class CheckSettings:
+    """Thresholds a site can change in mkdocs.yml (plugin `wellread/check`)."""
+
+    language: str = "en"
+    reading_grade_max: float = 8.0
+    reading_min_words: int = 100
+    require_sources: bool = True
+    sentence_words_warning: int = 20  # NHS: sentences up to 20 words
+    sentence_words_error: int = 35
+    paragraph_sentences_max: int = 3  # NHS: paragraphs up to 3 sentences
+    rare_word_zipf: float = 2.5  # words rarer than this (wordfreq's Zipf scale) get a hint; 0: off
+    # Reading targets per language, overriding data/readability.yml: {"es": 65} (ease: minimum)
+    # or {"de": 7} (grade: maximum). English uses reading_grade_max.
+    reading_targets: tuple[tuple[str, float], ...] = ()
+    # The site's own contact details, which the privacy guard allows (mkdocs.yml `contact`).
+    contact_phones: tuple[str, ...] = ()
+    contact_emails: tuple[str, ...] = ()
+    contact_addresses: tuple[str, ...] = ()
+    review_grace_days: int = 90  # an overdue review is a warning, then an error after this
+    # Source links outside these domains (and their subdomains) get a hint; empty: no hint.
+    trusted_sources: tuple[str, ...] = ()
+
+
+_DEFAULTS = CheckSettings()
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """`wellread/check`: the plain-language checker."""
+
+    enabled: bool = field(default=True, metadata=about(Typed(bool), (
+        "Run the checker during the build. `wellread check` runs it on its own."
+    )))
+    language: str = field(default=_DEFAULTS.language, metadata=about(Typed(str), (
+        "The language the articles are written in (which word lists and formulas apply)."
+    )))
+    reading_grade_max: float = field(
+        default=_DEFAULTS.reading_grade_max, metadata=about(Number(0, 30), (
+            "Highest acceptable US school reading grade for an article (NHS and CDC advise 6 to 8)."
+        )),
+    )
+    reading_min_words: int = field(
+        default=_DEFAULTS.reading_min_words, metadata=about(Number(0, whole=True), (
+            "Articles with fewer words than this get no reading-grade finding (scores are noise)."
+        )),
+    )
+    require_sources: bool = field(default=_DEFAULTS.require_sources, metadata=about(Typed(bool), (
+        "Articles must list their sources."
+    )))
+    sentence_words_warning: int = field(
+        default=_DEFAULTS.sentence_words_warning, metadata=about(Number(1, whole=True), (
+            "A sentence with more words than this is a warning (NHS: up to 20)."
+        )),
+    )
+    sentence_words_error: int = field(
+        default=_DEFAULTS.sentence_words_error, metadata=about(Number(1, whole=True), (
+            "A sentence with more words than this is an error."
+        )),
+    )
+    paragraph_sentences_max: int = field(
+        default=_DEFAULTS.paragraph_sentences_max, metadata=about(Number(1, whole=True), (
+            "A paragraph with more sentences than this is a warning (NHS: up to 3)."
+        )),
+    )
+    reading_targets: dict[Any, Any] = field(default_factory=dict, metadata=about(Typed(dict), (
+        "Reading targets per language, e.g. {es: 65, de: 7}: an ease minimum or a grade maximum, "
+        "as data/readability.yml says for the language. English uses reading_grade_max."
+    )))
+    rare_word_zipf: float = field(default=_DEFAULTS.rare_word_zipf, metadata=about(Number(0, 8), (
+        'Words rarer than this on wordfreq\'s Zipf scale (0-8) get a "may be jargon" hint; 0: off.'
+    )))
+    contact: dict[Any, Any] = field(default_factory=dict, metadata=about(Typed(dict), (
+        "The site's own contact details, which the privacy guard allows: {phone, fax, email, "
+        "address}, each a text or a list of them."
+    )))
+    review_grace_days: int = field(default=_DEFAULTS.review_grace_days, metadata=about(Typed(int), (
+        "Days an overdue review is a warning; after them it is an error that fails the build."
+    )))
+    trusted_sources: list[Any] = field(default_factory=list, metadata=about(Typed(list), (
+        "Domains whose pages are trusted sources (cdc.gov also allows www.cdc.gov); a source from "
+        "any other site gets a hint. Empty: no hint."
+    )))
+
+
+@dataclass(frozen=True)
+class I18nOptions:
+    """`wellread/i18n`: one site per language, pages translated from gettext catalogs."""
+
+    default_language: str = field(default="en", metadata=about(Typed(str), (
+        "The language the articles in the content folder are written in."
+    )))
+    languages: list[Any] = field(default_factory=lambda: ["en"], metadata=about(Typed(list), (
+        "Language codes to build, default first: each other language is built under site/<code>/."
+    )))
+    locales_dir: str = field(default="locales", metadata=about(Typed(str), (
+        "Where the gettext catalogs live, relative to mkdocs.yml."
+    )))
+    min_translated: int = field(default=0, metadata=about(Typed(int), (
+        "Publish a page in a language only when at least this % of its words are translated; below "
+        "it, that language's address sends readers to the page in the default language."
+    )))
+    jobs: int = field(default=0, metadata=about(Typed(int), (
+        "How many other languages build at once, each in a process of its own, while the default "
+        "language builds: 0 (the default) is one per core once the site is big enough for it to "
+        "pay (PARALLEL_FROM_PAGES); 1 builds them one after another in this process, as `mkdocs "
+        "serve` always does."
+    )))
+    progress_page: str = field(default="translations.md", metadata=about(Typed(str), (
+        "A page, made in every language, showing how much of each article is translated."
+    )))
+
+
+@dataclass(frozen=True)
+class SocialOptions:
+    """`wellread/social`: a card image, its alt text and share captions for each page."""
+
+    enabled: bool = field(default=True, metadata=about(Typed(bool), (
+        "Render cards and captions."
+    )))
+    layout: str = field(default="theme/cards/layout.yml", metadata=about(Typed(str), (
+        "The card layout (colours, fonts, sizes), relative to mkdocs.yml."
+    )))
+    cards_dir: str = field(default="assets/cards", metadata=about(Typed(str), (
+        "Where the card images go inside each language's site."
+    )))
+    square: bool = field(default=True, metadata=about(Typed(bool), (
+        "Also render a 1080x1080 card (`<page>-square.png`) for Instagram and other square feeds."
+    )))
+    article_image: bool = field(default=True, metadata=about(Typed(bool), (
+        "Draw the article's front matter `image` behind the card text, under a scrim."
+    )))
+    share_dir: str = field(default="share", metadata=about(Typed(str), (
+        "Where `<lang>.json` (captions) and `<lang>.csv` (for schedulers) go, at the site root."
+    )))
+    cache_dir: str = field(default=".cache/wellread/cards", metadata=about(Typed(str), (
+        "Rendered cards, kept by a hash of everything that affects their pixels."
+    )))
+    campaign: str | None = field(default=None, metadata=about(Typed(str), (
+        "Add utm_source=<platform>, utm_medium=social and utm_campaign=<this> to caption links. "
+        "Off by default: readers' clicks are not tracked."
+    )))
+
+
+@dataclass(frozen=True)
+class TrustOptions:
+    """`wellread/trust`: cleaned images, feeds, the corrections page, the alert, privacy."""
+
+    image_max_width: int = field(default=1600, metadata=about(Typed(int), (
+        "Images wider than this many pixels are published at this width (0: never resized)."
+    )))
+    feed: bool = field(default=True, metadata=about(Typed(bool), (
+        "Write an Atom feed of the articles (feed.xml) for each language, linked from every page."
+    )))
+    corrections_page: str = field(default="corrections.md", metadata=about(Typed(str), (
+        "A page, made in every language, listing every correction on the site, newest first."
+    )))
+    content_security_policy: bool = field(default=True, metadata=about(Typed(bool), (
+        "Give every page a Content-Security-Policy meta tag (off under `mkdocs serve`, whose live "
+        "reload is an inline script)."
+    )))
+    alert: dict[Any, Any] = field(default_factory=dict, metadata=about(Alert(), (
+        "An urgent alert on top of every page: {text, date, link}. `text` is translated through "
+        "the theme catalog, or given per language: {en: ..., es: ...}. `link` is a page "
+        "(vaccines/flu-vaccine.md) or an http(s), mailto: or tel: address; any other scheme "
+        "(javascript:, data:) is a configuration error."
+    )))
+
+
+# Adults with average reading skills read about 200 words a minute (silent reading, plain text);
+# our readers may read slower, so the estimate rounds up.
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class ReadingOptions:
+    """`wellread/reading`: reading time, related articles and a skip link to the title."""
+
+    words_per_minute: int = field(default=WORDS_PER_MINUTE, metadata=about(Typed(int), (
+        "Reading speed for the reading time shown on each article."
+    )))
+    related: int = field(default=3, metadata=about(Typed(int), (
+        "How many related articles (sharing tags) to list under an article; 0 for none."
+    )))
+    prune_css: bool = field(default=True, metadata=about(Typed(bool), (
+        "Drop the rules of Material's stylesheet that match nothing on the site (about 50 KB less "
+        "for every reader)."
+    )))
+    glossary: str = field(default=GLOSSARY_PAGE, metadata=about(Typed(str), (
+        "The glossary page: each article links the first use of its terms there ('' for none). The "
+        "jargon rule counts these terms as explained."
+    )))
+
+
+# -- what the stages take from the options -------------------------------------------------------
+def check_settings(options: CheckOptions) -> CheckSettings:
+    """The checker's settings from the validated plugin options (as the CLI reads them)."""
+    return CheckSettings(
+        language=options.language,
+        reading_grade_max=float(options.reading_grade_max),
+        reading_min_words=options.reading_min_words,
+        require_sources=options.require_sources,
+        sentence_words_warning=options.sentence_words_warning,
+        sentence_words_error=options.sentence_words_error,
+        paragraph_sentences_max=options.paragraph_sentences_max,
+        rare_word_zipf=float(options.rare_word_zipf),
+        reading_targets=tuple(
+            sorted((str(code), float(target)) for code, target in options.reading_targets.items())
+        ),
+        contact_phones=_contact(options.contact, "phone", "fax"),
+        contact_emails=_contact(options.contact, "email"),
+        contact_addresses=_contact(options.contact, "address"),
+        review_grace_days=options.review_grace_days,
+        trusted_sources=tuple(str(domain).lower().strip(".") for domain in options.trusted_sources),
+    )
+
+
+def _contact(contact: Mapping[Any, Any], *keys: str) -> tuple[str, ...]:
+    """One kind of contact detail as a tuple; ValueError names a key wellread does not know."""
+    unknown = sorted(set(map(str, contact)) - {"phone", "fax", "email", "address"})
+    if unknown:
+        raise ValueError(
+            f"contact: unknown key {unknown[0]!r}. Expected one of: phone, fax, email, address."
+        )
+    found: list[str] = []
+    for key in keys:
+        value = contact.get(key)
+        found += [str(v) for v in value] if isinstance(value, list) else [str(value)] * bool(value)
+    return tuple(found)
+
+
+def site_languages(options: I18nOptions) -> list[str]:
+    """The default language, then the others; ValueError names a code that is not a language."""
+    codes = list(dict.fromkeys([options.default_language, *map(str, options.languages)]))
+    for code in codes:
+        try:
+            Locale.parse(code.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            raise ValueError(
+                f"unknown language code {code!r} in 'languages'. Expected codes like 'en', "
+                "'es', 'ar', 'pt-BR'."
+            ) from None
+    return codes
+
+
+def alert_messages(options: Mapping[str, Any]) -> list[str]:
+    """The alert text translators translate in the theme catalog (none when given per language)."""
+    text = options.get("text") if isinstance(options, Mapping) else None
+    return [" ".join(text.split())] if isinstance(text, str) and text.strip() else []
+
+
+# -- mkdocs.yml, read for the CLI ----------------------------------------------------------------
 class _TolerantLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, which may hold `!!python/name:` and `!ENV` tags we do not need."""
 
@@ -37,6 +402,14 @@ class SiteConfig:
     check: CheckSettings
     # Texts in mkdocs.yml that readers see, translated in the theme catalog (the urgent alert).
     theme_messages: tuple[str, ...] = ()
+    # What the renderer reads too: mkdocs.yml's top-level settings and each plugin's options.
+    data: Mapping[str, Any] = field(default_factory=dict)
+    plugins: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    path: Path = Path("mkdocs.yml")
+
+    def options(self, group: type[Group], name: str) -> Group:
+        """One plugin's options, validated; ConfigurationError names the wrong one."""
+        return _validated(self.path, name, group, self.plugins.get(name, {}))
 
 
 def load_site_config(path: Path) -> SiteConfig:
@@ -55,8 +428,8 @@ def load_site_config(path: Path) -> SiteConfig:
     for title, link in unsafe_nav_links(data.get("nav")):
         raise ConfigurationError(nav_link_message(path.name, title, link))
     plugins = _plugin_options(path, data.get("plugins") or [])
-    check = _validated(path, "wellread/check", _CheckConfig(), plugins.get("wellread/check", {}))
-    i18n = _validated(path, "wellread/i18n", _I18nConfig(), plugins.get("wellread/i18n", {}))
+    check = _validated(path, "wellread/check", CheckOptions, plugins.get("wellread/check", {}))
+    i18n = _validated(path, "wellread/i18n", I18nOptions, plugins.get("wellread/i18n", {}))
     try:
         languages = site_languages(i18n)
     except ValueError as error:
@@ -65,7 +438,7 @@ def load_site_config(path: Path) -> SiteConfig:
         settings = check_settings(check)
     except ValueError as error:
         raise ConfigurationError(f"{path}: wellread/check: {error}") from None
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    theme: dict[Any, Any] = data["theme"] if isinstance(data.get("theme"), dict) else {}
     content_dir = root / str(data.get("docs_dir", "docs"))
     if not content_dir.is_dir():
         raise ConfigurationError(f"{path}: docs_dir {content_dir.name!r} is not a folder.")
@@ -79,10 +452,13 @@ def load_site_config(path: Path) -> SiteConfig:
         theme_dir=root / str(theme.get("custom_dir", "theme")),
         check=settings,
         theme_messages=tuple(alert_messages(plugins.get("wellread/trust", {}).get("alert") or {})),
+        data=data,
+        plugins=plugins,
+        path=path,
     )
 
 
-def _plugin_options(path: Path, plugins: Any) -> dict[str, dict]:
+def _plugin_options(path: Path, plugins: Any) -> dict[str, dict[Any, Any]]:
     """mkdocs.yml lists plugins as names or one-key mappings (or a mapping of them)."""
     if isinstance(plugins, dict):
         items = list(plugins.items())
@@ -93,15 +469,8 @@ def _plugin_options(path: Path, plugins: Any) -> dict[str, dict]:
     return {str(name): (options if isinstance(options, dict) else {}) for name, options in items}
 
 
-def _validated(path: Path, name: str, config: base.Config, options: dict) -> Any:
-    config.load_dict(options)
-    failed, warnings = config.validate()
-    for key, error in failed:
-        value = "" if "received:" in str(error) else f" (the value is {options.get(key)!r})"
-        raise ConfigurationError(f"{path}: {name} option '{key}': {error}{value}")
-    for key, warning in warnings:
-        known = sorted(option for option, _ in config._schema)
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else f" The options are: {', '.join(known)}."
-        raise ConfigurationError(f"{path}: {name} option '{key}': {warning}.{hint}")
-    return config
+def _validated(path: Path, name: str, group: type[Group], options: Mapping[str, Any]) -> Group:
+    try:
+        return validated(group, options)
+    except OptionError as error:
+        raise ConfigurationError(f"{path}: {name} option '{error.key}': {error}") from None

@@ -74,12 +74,6 @@ def alert_in_language(
     return settings.text[code], code
 
 
-def alert_messages(options: Mapping[str, Any]) -> list[str]:
-    """The alert text translators translate in the theme catalog (none when given per language)."""
-    text = options.get("text") if isinstance(options, Mapping) else None
-    return [" ".join(text.split())] if isinstance(text, str) and text.strip() else []
-
-
 @dataclass(frozen=True)
 class CorrectionLabels:
     title: str = "Corrections"

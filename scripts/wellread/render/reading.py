@@ -8,9 +8,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-# Adults with average reading skills read about 200 words a minute (silent reading, plain text);
-# our readers may read slower, so the estimate rounds up.
-WORDS_PER_MINUTE = 200
+from ..core.settings import WORDS_PER_MINUTE
+
 _TAG = re.compile(r"<[^>]*>")
 _SKIPPED = re.compile(r"<(script|style|svg)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")

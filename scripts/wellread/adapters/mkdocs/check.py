@@ -6,16 +6,13 @@ import contextlib
 import logging
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ...check import CheckContext, CheckSettings
+from ...check import CheckContext
 from ...check.duplicates import duplicate_findings
 from ...check.run import broken_catalogs, cached_page_findings, translation_findings
 from ...core.cache import Cache
@@ -23,98 +20,13 @@ from ...core.containment import link_findings
 from ...core.content import glossary_terms, parse_page
 from ...core.errors import ContentError
 from ...core.findings import Finding, Severity
+from ...core.settings import CheckOptions, check_settings, from_validated
+from .options import config_class
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
-_DEFAULTS = CheckSettings()
 
 
-class _Number(c.Type):
-    """A threshold: a number (or whole number) within a sensible range."""
-
-    def __init__(
-        self, default: float, minimum: float, maximum: float | None = None, whole: bool = False
-    ) -> None:
-        super().__init__(int if whole else (int, float), default=default)
-        self.minimum, self.maximum, self.whole = minimum, maximum, whole
-
-    def run_validation(self, value: object) -> float:
-        kind = "a whole number" if self.whole else "a number"
-        if isinstance(value, bool) or not isinstance(value, self._type):
-            raise ValidationError(f"Expected {kind} but received: {value!r}")
-        if value < self.minimum or (self.maximum is not None and value > self.maximum):
-            limits = f"from {self.minimum} to {self.maximum}" if self.maximum is not None else (
-                f"of at least {self.minimum}"
-            )
-            raise ValidationError(f"Expected {kind} {limits} but received: {value!r}")
-        return value  # type: ignore[return-value]
-
-
-class _CheckConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    """Run the checker during the build. `wellread check` runs it on its own."""
-    language = c.Type(str, default=_DEFAULTS.language)
-    """The language the articles are written in (which word lists and formulas apply)."""
-    reading_grade_max = _Number(_DEFAULTS.reading_grade_max, minimum=0, maximum=30)
-    """Highest acceptable US school reading grade for an article (NHS and CDC advise 6 to 8)."""
-    reading_min_words = _Number(_DEFAULTS.reading_min_words, minimum=0, whole=True)
-    """Articles with fewer words than this get no reading-grade finding (scores are noise)."""
-    require_sources = c.Type(bool, default=_DEFAULTS.require_sources)
-    """Articles must list their sources."""
-    sentence_words_warning = _Number(_DEFAULTS.sentence_words_warning, minimum=1, whole=True)
-    """A sentence with more words than this is a warning (NHS: up to 20)."""
-    sentence_words_error = _Number(_DEFAULTS.sentence_words_error, minimum=1, whole=True)
-    """A sentence with more words than this is an error."""
-    paragraph_sentences_max = _Number(_DEFAULTS.paragraph_sentences_max, minimum=1, whole=True)
-    """A paragraph with more sentences than this is a warning (NHS: up to 3)."""
-    reading_targets = c.Type(dict, default={})
-    """Reading targets per language, e.g. {es: 65, de: 7}: an ease minimum or a grade maximum,
-    as data/readability.yml says for the language. English uses reading_grade_max."""
-    rare_word_zipf = _Number(_DEFAULTS.rare_word_zipf, minimum=0, maximum=8)
-    """Words rarer than this on wordfreq's Zipf scale (0-8) get a "may be jargon" hint; 0: off."""
-    contact = c.Type(dict, default={})
-    """The site's own contact details, which the privacy guard allows: {phone, fax, email,
-    address}, each a text or a list of them."""
-    review_grace_days = c.Type(int, default=_DEFAULTS.review_grace_days)
-    """Days an overdue review is a warning; after them it is an error that fails the build."""
-    trusted_sources = c.Type(list, default=[])
-    """Domains whose pages are trusted sources (cdc.gov also allows www.cdc.gov); a source
-    from any other site gets a hint. Empty: no hint."""
-
-
-def check_settings(config: _CheckConfig) -> CheckSettings:
-    """The core settings from the validated plugin options (the CLI reads them the same way)."""
-    return CheckSettings(
-        language=config.language,
-        reading_grade_max=float(config.reading_grade_max),
-        reading_min_words=config.reading_min_words,
-        require_sources=config.require_sources,
-        sentence_words_warning=config.sentence_words_warning,
-        sentence_words_error=config.sentence_words_error,
-        paragraph_sentences_max=config.paragraph_sentences_max,
-        rare_word_zipf=float(config.rare_word_zipf),
-        reading_targets=tuple(
-            sorted((str(code), float(target)) for code, target in config.reading_targets.items())
-        ),
-        contact_phones=_contact(config.contact, "phone", "fax"),
-        contact_emails=_contact(config.contact, "email"),
-        contact_addresses=_contact(config.contact, "address"),
-        review_grace_days=config.review_grace_days,
-        trusted_sources=tuple(str(domain).lower().strip(".") for domain in config.trusted_sources),
-    )
-
-
-def _contact(contact: dict, *keys: str) -> tuple[str, ...]:
-    """One kind of contact detail as a tuple; ValueError names a key wellread does not know."""
-    unknown = sorted(set(map(str, contact)) - {"phone", "fax", "email", "address"})
-    if unknown:
-        raise ValueError(
-            f"contact: unknown key {unknown[0]!r}. Expected one of: phone, fax, email, address."
-        )
-    found: list[str] = []
-    for key in keys:
-        value = contact.get(key)
-        found += [str(v) for v in value] if isinstance(value, list) else [str(value)] * bool(value)
-    return tuple(found)
+_CheckConfig = config_class(CheckOptions, "_CheckConfig")
 
 
 # Findings whose files are never handed to MkDocs (the build stops), with the reason.
@@ -149,7 +61,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         if not self.config.enabled:
             return files
         try:
-            settings = check_settings(self.config)
+            settings = check_settings(from_validated(CheckOptions, self.config))
         except ValueError as error:
             raise PluginError(f"wellread/check: {error}") from None
         context = CheckContext(

@@ -14,13 +14,11 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import material
-from babel import Locale, UnknownLocaleError
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from markupsafe import escape
 from material.plugins.search.plugin import SearchPlugin as MaterialSearchPlugin
-from mkdocs.config import base, load_config
-from mkdocs.config import config_options as c
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -32,6 +30,7 @@ from ...core.article import Article, forget_parsed_articles
 from ...core.cache import Cache
 from ...core.content import parse_page
 from ...core.errors import ContentError, WellreadError
+from ...core.settings import I18nOptions, from_validated, site_languages
 from ...core.urls import nav_link_message, unsafe_nav_links
 from ...i18n import catalog
 from ...i18n import languages as pageinfo
@@ -41,6 +40,7 @@ from ...publish.webprivacy import marked_content
 from ...social.batch import CardJob
 from .escaping import escape_nav_titles, escape_site_texts
 from .language_job import LanguageJobs
+from .options import config_class
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 CACHE_DIR = ".cache/wellread"  # relative to mkdocs.yml, beside the social plugin's cards
@@ -49,37 +49,7 @@ PARALLEL_FROM_PAGES = 100
 _SERVING = False  # set once `mkdocs serve` has built the site
 
 
-class _I18nConfig(base.Config):
-    default_language = c.Type(str, default="en")
-    """The language the articles in the content folder are written in."""
-    languages = c.Type(list, default=["en"])
-    """Language codes to build, default first: each other language is built under site/<code>/."""
-    locales_dir = c.Type(str, default="locales")
-    """Where the gettext catalogs live, relative to mkdocs.yml."""
-    min_translated = c.Type(int, default=0)
-    """Publish a page in a language only when at least this % of its words are translated;
-    below it, that language's address sends readers to the page in the default language."""
-    jobs = c.Type(int, default=0)
-    """How many other languages build at once, each in a process of its own, while the default
-    language builds: 0 (the default) is one per core once the site is big enough for it to pay
-    (PARALLEL_FROM_PAGES); 1 builds them one after another in this process, as `mkdocs serve`
-    always does."""
-    progress_page = c.Type(str, default="translations.md")
-    """A page, made in every language, showing how much of each article is translated."""
-
-
-def site_languages(config: _I18nConfig) -> list[str]:
-    """The default language, then the others; ValueError names a code that is not a language."""
-    codes = list(dict.fromkeys([config.default_language, *map(str, config.languages)]))
-    for code in codes:
-        try:
-            Locale.parse(code.replace("-", "_"))
-        except (ValueError, UnknownLocaleError):
-            raise ValueError(
-                f"unknown language code {code!r} in 'languages'. Expected codes like 'en', "
-                "'es', 'ar', 'pt-BR'."
-            ) from None
-    return codes
+_I18nConfig = config_class(I18nOptions, "_I18nConfig")
 
 
 class I18nPlugin(BasePlugin[_I18nConfig]):
@@ -112,7 +82,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         default = self.config.default_language
         try:
-            languages = site_languages(self.config)
+            languages = site_languages(from_validated(I18nOptions, self.config))
         except ValueError as error:
             raise PluginError(f"wellread/i18n: {error}") from None
         for title, link in unsafe_nav_links(config.nav):

@@ -6,8 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
@@ -18,25 +16,17 @@ from ...core import glossary
 from ...core.article import Article, parse_article
 from ...core.content import parse_page
 from ...core.errors import ContentError
+from ...core.settings import ReadingOptions
 from ...i18n import catalog
 from ...i18n.languages import text_direction
 from ...render import cssprune, reading
 from . import nav
+from .options import config_class
 
 MAIN_ID = "wr-main"  # the page title: where "Skip to content" goes
 
 
-class _ReadingConfig(base.Config):
-    words_per_minute = c.Type(int, default=reading.WORDS_PER_MINUTE)
-    """Reading speed for the reading time shown on each article."""
-    related = c.Type(int, default=3)
-    """How many related articles (sharing tags) to list under an article; 0 for none."""
-    prune_css = c.Type(bool, default=True)
-    """Drop the rules of Material's stylesheet that match nothing on the site (about 50 KB
-    less for every reader)."""
-    glossary = c.Type(str, default=glossary.GLOSSARY_PAGE)
-    """The glossary page: each article links the first use of its terms there ('' for none).
-    The jargon rule counts these terms as explained."""
+_ReadingConfig = config_class(ReadingOptions, "_ReadingConfig")
 
 
 class ReadingPlugin(BasePlugin[_ReadingConfig]):

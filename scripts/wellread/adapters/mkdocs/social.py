@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -19,36 +17,22 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from ...core.settings import SocialOptions, from_validated
 from ...core.urls import percent_encoded
 from ...i18n.languages import text_direction
-from ...social.batch import CARD_SIZES, HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
+from ...social.batch import HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
 from ...social.captions import CaptionError, captions_for, email_for, hashtag
 from ...social.cards.glyphs import font_problems
 from ...social.cards.layout import load_layout
 from ...social.cards.model import CardError, CardText
+from ...social.plan import PageFacts, article_image, card_text, page_cards
 from ...social.share import og_locale, scheduler_csv, share_links
+from .options import config_class
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
 
-class _SocialConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    """Render cards and captions."""
-    layout = c.Type(str, default="theme/cards/layout.yml")
-    """The card layout (colours, fonts, sizes), relative to mkdocs.yml."""
-    cards_dir = c.Type(str, default="assets/cards")
-    """Where the card images go inside each language's site."""
-    square = c.Type(bool, default=True)
-    """Also render a 1080x1080 card (`<page>-square.png`) for Instagram and other square feeds."""
-    article_image = c.Type(bool, default=True)
-    """Draw the article's front matter `image` behind the card text, under a scrim."""
-    share_dir = c.Type(str, default="share")
-    """Where `<lang>.json` (captions) and `<lang>.csv` (for schedulers) go, at the site root."""
-    cache_dir = c.Type(str, default=".cache/wellread/cards")
-    """Rendered cards, kept by a hash of everything that affects their pixels."""
-    campaign = c.Optional(c.Type(str))
-    """Add utm_source=<platform>, utm_medium=social and utm_campaign=<this> to caption links.
-    Off by default: readers' clicks are not tracked."""
+_SocialConfig = config_class(SocialOptions, "_SocialConfig")
 
 
 @dataclass(frozen=True)
@@ -71,6 +55,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         except (CardError, OSError) as error:
             raise PluginError(f"wellread/social: {error}") from None
         self.language = str(config.theme["language"])
+        self.options = from_validated(SocialOptions, self.config)
         self.jobs: list[CardJob] = []
         self.shares: list[dict] = []
         self.warned: set[str] = set()
@@ -98,28 +83,23 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         topic = page.ancestors[-1].title if page.ancestors else ""
         # A page whose title is not translated yet gets a card laid out for the source language.
         lang = page.meta.get("wellread", {}).get("title_lang") or self.language
-        text = CardText(
-            title=title, description=description, topic=str(topic or ""),
-            site_name=config.site_name, lang=lang, direction=text_direction(lang),
+        facts = PageFacts(
+            src_uri=page.file.src_uri, title=title, description=description,
+            topic=str(topic or ""), site_name=config.site_name, lang=lang,
+            direction=text_direction(lang), image=self._article_image(page),
         )
-        self._warn_about_fonts(text, page)
-        background = self._article_image(page)
-        stem = page.file.src_uri.removesuffix(".md")
+        self._warn_about_fonts(card_text(facts), page)
         made = []
-        for kind, size in CARD_SIZES.items():
-            if kind == "square" and not self.config.square:
-                continue
-            suffix = "" if kind == "landscape" else f"-{kind}"
-            path = f"{self.config.cards_dir}/{stem}{suffix}.png"
-            self.jobs.append(CardJob(text, size, Path(config.site_dir) / path, background))
+        for card in page_cards(facts, self.options, Path(config.site_dir)):
+            self.jobs.append(card.job)
             # The file keeps its name; its address is encoded as MkDocs encodes page.url, or a
             # space or '#' in an article's file name breaks og:image.
-            address = percent_encoded(path)
+            address = percent_encoded(card.path)
             url = (
                 urljoin(config.site_url, address) if config.site_url
                 else get_relative_url(address, page.url or ".")
             )
-            made.append(_Card(kind, path, url, *size))
+            made.append(_Card(card.kind, card.path, url, card.width, card.height))
         alt = _("%(title)s: %(description)s (from %(site)s)") % {
             "title": title, "description": description, "site": config.site_name,
         }
@@ -149,13 +129,8 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         return markdown
 
     def _article_image(self, page: Page) -> Path | None:
-        image = page.meta.get("image")
         source = page.file.abs_src_path
-        if not self.config.article_image or not isinstance(image, str) or not source:
-            return None
-        path = Path(source).parent / image
-        # A missing image is reported by wellread/check, with the file and line.
-        return path if path.is_file() else None
+        return article_image(Path(source) if source else None, page.meta.get("image"), self.options)
 
     def _warn_about_fonts(self, text: CardText, page: Page) -> None:
         for problem in font_problems(text, self.layout):
@@ -235,41 +210,3 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             log.info("[%s] wellread: %s", code, result.summary())
 
     on_post_build = CombinedEvent(_write_captions, _draw_cards)
-
-
-def planned_cards(config_file: str) -> Iterator[tuple[str, SocialPlugin, MkDocsConfig]]:
-    """Every language's cards without building the site: each language's configuration,
-    files, navigation and translated pages are read as the build reads them (so the cards are
-    the same), but no page is rendered and nothing is written. Yields (language, the social
-    plugin holding its jobs, the configuration)."""
-    from mkdocs.commands.build import get_files, get_navigation
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import InclusionLevel, set_exclusions
-
-    first = load_config(config_file)
-    i18n = first.plugins.get("wellread/i18n")
-    default = getattr(i18n, "config", {}).get("default_language") if i18n else None
-    codes = [None]
-    if i18n is not None:
-        codes += [code for code in i18n.config["languages"] if code != default]
-    for code in codes:
-        config = first if code is None else load_config(
-            config_file, site_dir=str(Path(first.site_dir) / code)
-        )
-        if code is not None:
-            config.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
-        config = config.plugins.on_config(config)
-        social = config.plugins.get("wellread/social")
-        if not isinstance(social, SocialPlugin) or not social.config.enabled:
-            return
-        files = config.plugins.on_files(get_files(config), config=config)
-        set_exclusions(files, config)
-        nav = config.plugins.on_nav(get_navigation(files, config), config=config, files=files)
-        del nav  # the navigation is built for its side effect: pages know their sections
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-            page = file.page if file.page is not None else Page(None, file, config)
-            page.read_source(config)
-            config.plugins.on_page_markdown(
-                page.markdown or "", page=page, config=config, files=files
-            )
-        yield social.language, social, config

@@ -15,9 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -25,43 +22,15 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ...core import images, urls
+from ...core.settings import TrustOptions
 from ...i18n.languages import format_day, text_direction
 from ...publish import feeds, trust, webprivacy
+from .options import config_class
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
 
 
-class _AlertOption(c.Type):
-    """The alert mapping; a link no reader should follow (javascript:, data:) is an error in
-    mkdocs.yml, reported as MkDocs reports any bad option (exit 2), before anything is built."""
-
-    def run_validation(self, value: object) -> object:
-        value = super().run_validation(value)
-        link = value.get("link") if isinstance(value, dict) else None
-        if isinstance(link, str) and link and not urls.allowed_scheme(link):
-            raise ValidationError(
-                f"link {link!r} is not a page or an address a reader can safely open. Expected "
-                "a page like vaccines/flu-vaccine.md or an address starting with https://, "
-                "mailto: or tel:"
-            )
-        return value
-
-
-class _TrustConfig(base.Config):
-    image_max_width = c.Type(int, default=1600)
-    """Images wider than this many pixels are published at this width (0: never resized)."""
-    feed = c.Type(bool, default=True)
-    """Write an Atom feed of the articles (feed.xml) for each language, linked from every page."""
-    corrections_page = c.Type(str, default="corrections.md")
-    """A page, made in every language, listing every correction on the site, newest first."""
-    content_security_policy = c.Type(bool, default=True)
-    """Give every page a Content-Security-Policy meta tag (off under `mkdocs serve`, whose
-    live reload is an inline script)."""
-    alert = _AlertOption(dict, default={})
-    """An urgent alert on top of every page: {text, date, link}. `text` is translated through
-    the theme catalog, or given per language: {en: ..., es: ...}. `link` is a page
-    (vaccines/flu-vaccine.md) or an http(s), mailto: or tel: address; any other scheme
-    (javascript:, data:) is a configuration error."""
+_TrustConfig = config_class(TrustOptions, "_TrustConfig")
 
 
 @lru_cache(maxsize=256)
