@@ -25,6 +25,7 @@ from ...social import cards
 from ...social.batch import CARD_SIZES, HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
 from ...social.captions import CaptionError, captions_for, email_for, hashtag
 from ...social.share import og_locale, scheduler_csv, share_links
+from .state import build_in, handed_cards, language_build, other_languages
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
@@ -89,8 +90,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
     ) -> str:
         if not self.config.enabled:
             return markdown
-        i18n = config.plugins.get("wellread/i18n")
-        _ = i18n.gettext if i18n is not None else str  # type: ignore[attr-defined]
+        _ = language_build(config).gettext
         title = str(page.meta.get("title") or page.title or config.site_name)
         description = str(page.meta.get("description") or config.site_description or "")
         topic = page.ancestors[-1].title if page.ancestors else ""
@@ -194,7 +194,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         if not self.config.enabled:
             return
         share_root = Path(config.site_dir)
-        if getattr(config.plugins.get("wellread/i18n"), "language", None) is not None:
+        if not language_build(config).is_default:
             share_root = share_root.parent  # captions of every language sit at the site root
         folder = share_root / self.config.share_dir
         folder.mkdir(parents=True, exist_ok=True)
@@ -219,9 +219,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             hand_over(HandedOver(self.layout, self.cache, self.jobs), Path(handover))
             log.debug("wellread: %d cards left to draw in another process", len(self.jobs))
             return
-        others: list[tuple[str, list[CardJob]]] = getattr(
-            config.plugins.get("wellread/i18n"), "handed_cards", []
-        )
+        others = handed_cards(config)
         try:
             results = render_batches(
                 [self.jobs, *(jobs for _, jobs in others)], self.layout, self.cache
@@ -245,17 +243,13 @@ def planned_cards(config_file: str) -> Iterator[tuple[str, SocialPlugin, MkDocsC
     from mkdocs.structure.files import InclusionLevel, set_exclusions
 
     first = load_config(config_file)
-    i18n = first.plugins.get("wellread/i18n")
-    default = getattr(i18n, "config", {}).get("default_language") if i18n else None
-    codes = [None]
-    if i18n is not None:
-        codes += [code for code in i18n.config["languages"] if code != default]
+    codes: list[str | None] = [None, *other_languages(first)]
     for code in codes:
         config = first if code is None else load_config(
             config_file, site_dir=str(Path(first.site_dir) / code)
         )
         if code is not None:
-            config.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
+            build_in(config, code, like=first)
         config = config.plugins.on_config(config)
         social = config.plugins.get("wellread/social")
         if not isinstance(social, SocialPlugin) or not social.config.enabled:

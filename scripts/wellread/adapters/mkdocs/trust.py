@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from ...core import images, urls
 from ...i18n.languages import format_day, text_direction
 from ...publish import feeds, trust, webprivacy
+from .state import language_build
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
 
@@ -78,12 +79,10 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        i18n = config.plugins.get("wellread/i18n")
-        self.language = getattr(i18n, "current", None) or config.theme.get("language") or "en"
-        self.default_language = (
-            i18n.config.default_language if i18n is not None else self.language  # type: ignore[attr-defined]
-        )
-        self.gettext = getattr(i18n, "gettext", lambda message: message)
+        build = language_build(config)
+        self.language, self.default_language = build.code, build.default_language
+        self.gettext = build.gettext
+        self.content = build.content
         try:
             self.alert_settings = trust.alert_settings(self.config.alert)
         except ValueError as error:
@@ -118,8 +117,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         name = self.config.corrections_page
         if not name or files.get_file_from_path(name):
             return
-        i18n = config.plugins.get("wellread/i18n")
-        content: dict[str, str] = getattr(i18n, "content", {})
+        content = self.content
         _ = self.gettext
         # Plain _() calls, so that Babel's extractor finds them.
         labels = trust.CorrectionLabels(
