@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from ...core import images, urls
 from ...i18n.languages import format_day, text_direction
 from ...publish import feeds, trust, webprivacy
+from ...publish.manifest import ManifestPage, feed_articles
 from .state import language_build
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
@@ -87,7 +88,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             self.alert_settings = trust.alert_settings(self.config.alert)
         except ValueError as error:
             raise PluginError(f"wellread/trust: alert: {error}") from None
-        self.entries: list[feeds.FeedEntry] = []
+        self.manifest: list[ManifestPage] = []
         site = urls.parse(config.site_url or "")
         self.site_host = site.host if site is not None else ""
         if self.config.feed:
@@ -177,12 +178,11 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        info = page.meta.get("wellread") or {}
-        if (
-            self.config.feed and info.get("review") and not info.get("unpublished")
-            and page.file.src_uri.count("/") and not page.file.src_uri.endswith("index.md")
-        ):
-            self.entries.append(trust.feed_entry(page.meta, _absolute(config, page.url)))
+        if self.config.feed:  # as the page is now: its template is rendered next
+            self.manifest.append(ManifestPage(
+                page.file.src_uri, page.url or "", str(page.title or ""), self.language,
+                dict(page.meta),
+            ))
         return context
 
     @event_priority(-100)  # last, so the policy covers every script other plugins added
@@ -208,8 +208,12 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             return
         _ = self.gettext
         labels = feeds.FeedLabels(corrections=_("Corrections"), reviewed=_("Page last reviewed:"))
+        entries = [
+            trust.feed_entry(page.meta, _absolute(config, page.url))
+            for page in feed_articles(self.manifest)
+        ]
         document = feeds.atom_feed(
-            self.entries, title=config.site_name, site_url=_absolute(config, ""),
+            entries, title=config.site_name, site_url=_absolute(config, ""),
             feed_url=_absolute(config, feeds.FEED_FILE), language=self.language,
             author=config.site_name, labels=labels,
             format_day=lambda day: format_day(day, self.language),
