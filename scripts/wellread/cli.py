@@ -391,6 +391,8 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .adapters.mkdocs.state import build_in, build_only_one_language, stop_other_languages
+
     site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
     if only is not None and only not in site.languages:
         raise click.UsageError(
@@ -405,11 +407,10 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         config = load_config(str(config_file), site_dir=str(partial), strict=strict)
     except MkDocsException as error:
         raise click.UsageError(str(error)) from None
-    i18n = config.plugins.get("wellread/i18n")
-    if only is not None and i18n is not None:
-        i18n.one_language = True  # type: ignore[attr-defined]
+    if only is not None:
+        build_only_one_language(config)
         if only != site.default_language:
-            i18n.language = only  # type: ignore[attr-defined]
+            build_in(config, only)
     _stop_for_links(site)
     old = final.with_name(f".{final.name}.old")
     if old.exists() and not final.exists():  # a swap was cut short: the old site comes back
@@ -430,8 +431,7 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         stopped, exit_code = "Ctrl-C", 130
     finally:
         if not built:
-            if i18n is not None:
-                i18n.stop_other_languages()  # type: ignore[attr-defined]
+            stop_other_languages(config)
             shutil.rmtree(partial, ignore_errors=True)
     if not built:
         restore()

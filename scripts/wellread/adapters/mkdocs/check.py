@@ -22,6 +22,7 @@ from ...core.errors import ContentError
 from ...core.findings import Finding, Severity
 from ...core.settings import CheckOptions, check_settings, from_validated
 from .options import config_class
+from .state import language_build
 
 log = logging.getLogger("mkdocs.plugins.wellread.check")
 
@@ -57,7 +58,6 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         leaving = link_findings(project, folders)
         if leaving:
             raise PluginError("wellread: " + "\n".join(f.as_text() for f in leaving))
-        i18n = config.plugins.get("wellread/i18n")
         if not self.config.enabled:
             return files
         try:
@@ -70,23 +70,22 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         )
         shown_root = Path(config.docs_dir).name
         cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")
-        language = getattr(i18n, "language", None)
-        if i18n is not None and language is not None:
+        build = language_build(config)
+        if build.locales is not None and not build.is_default:
             # Each language's build checks its own translations (in its own process when the
             # languages build in parallel); the source is checked once, by the default's.
+            language = build.code
             findings = translation_findings(
-                i18n.locales, [language], context, Path(i18n.config.locales_dir).as_posix(), cache,
+                build.locales, [language], context, Path(build.locales_dir).as_posix(), cache,
             )
             # A translation that is not used is logged by wellread/i18n, and the page shows
             # the source instead: safe to publish, so not an error of the build.
             self._report([f for f in findings if f.rule != "translation-unusable"],
                          f"the {language} translations")
             return files
-        if i18n is not None:  # every broken catalog at once, before any language is built
-            default = i18n.config["default_language"]
-            others = [code for code in getattr(i18n, "languages", {}) if code != default]
+        if build.locales is not None:  # every broken catalog at once, before any is built
             broken = broken_catalogs(
-                i18n.locales, others, Path(i18n.config.locales_dir).as_posix(), cache
+                build.locales, build.others, Path(build.locales_dir).as_posix(), cache
             )
             if broken:
                 raise PluginError("\n".join(f"{f.file}:{f.line}: {f.message}" for f in broken))

@@ -166,11 +166,13 @@ def build_language(config_file: str, code: str, site_dir: str) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .state import build_in
+
     logger = _log_to_stderr()
     try:
         # Not strict here: the main build counts this language's warnings as its own.
         config = load_config(config_file, site_dir=site_dir, strict=False)
-        config.plugins["wellread/i18n"].language = code  # type: ignore[attr-defined]
+        build_in(config, code)
         build(config)
     except MkDocsException as error:
         logger.error("%s", error)

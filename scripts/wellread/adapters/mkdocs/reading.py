@@ -22,6 +22,7 @@ from ...i18n.languages import text_direction
 from ...render import cssprune, reading
 from . import nav
 from .options import config_class
+from .state import language_build
 
 MAIN_ID = "wr-main"  # the page title: where "Skip to content" goes
 
@@ -33,9 +34,8 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
     """Runs after wellread/i18n, so it sees each page as translated."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        i18n = config.plugins.get("wellread/i18n")
-        self.i18n = i18n
-        self.default = getattr(getattr(i18n, "config", None), "default_language", "en")
+        self.build = language_build(config)
+        self.default = self.build.default_language
         return config
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -47,8 +47,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         self.urls: dict[str, str] = {}
         self.anchors: dict[str, dict[str, tuple[str, str]]] = {}
         self.words: dict[str, int] = {}
-        content: dict[str, str] = getattr(self.i18n, "content", {}) or {}
-        current = getattr(self.i18n, "current", self.default) or self.default
+        content, current = self.build.content, self.build.code
         # Page titles still in the source language (menus show them as they are).
         self.untranslated_titles: dict[str, tuple[str, str]] = {}
         self.glossary: list[glossary.GlossaryEntry] = []
@@ -149,8 +148,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         return self.related_index
 
     def _link(self, page: Page, other: reading.PageSummary) -> dict[str, str]:
-        content: dict[str, str] = getattr(self.i18n, "content", {}) or {}
-        current = getattr(self.i18n, "current", self.default) or self.default
+        content, current = self.build.content, self.build.code
         link = {"href": reading.page_href(page.url, self.urls[other.page])}
         for key, text in (("title", other.title), ("description", other.description)):
             shown = content.get(" ".join(text.split()), "")
@@ -166,8 +164,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         site = Path(config.site_dir)
         # Each language's site has its own copy of the stylesheet, used by its own pages only:
         # the other languages' folders (and pages still being built there) do not count.
-        current = getattr(self.i18n, "current", self.default) or self.default
-        others = set(getattr(self.i18n, "languages", {})) - {current}
+        others = set(self.build.languages) - {self.build.code}
         pages = [
             page for page in sorted(site.rglob("*.html"))
             if page.relative_to(site).parts[0] not in others

@@ -28,6 +28,7 @@ from ...social.cards.model import CardError, CardText
 from ...social.plan import PageFacts, article_image, card_text, page_cards
 from ...social.share import og_locale, scheduler_csv, share_links
 from .options import config_class
+from .state import handed_cards, language_build
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
@@ -76,8 +77,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
     ) -> str:
         if not self.config.enabled:
             return markdown
-        i18n = config.plugins.get("wellread/i18n")
-        _ = i18n.gettext if i18n is not None else str  # type: ignore[attr-defined]
+        _ = language_build(config).gettext
         title = str(page.meta.get("title") or page.title or config.site_name)
         description = str(page.meta.get("description") or config.site_description or "")
         topic = page.ancestors[-1].title if page.ancestors else ""
@@ -171,7 +171,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         if not self.config.enabled:
             return
         share_root = Path(config.site_dir)
-        if getattr(config.plugins.get("wellread/i18n"), "language", None) is not None:
+        if not language_build(config).is_default:
             share_root = share_root.parent  # captions of every language sit at the site root
         folder = share_root / self.config.share_dir
         folder.mkdir(parents=True, exist_ok=True)
@@ -196,9 +196,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             hand_over(HandedOver(self.layout, self.cache, self.jobs), Path(handover))
             log.debug("wellread: %d cards left to draw in another process", len(self.jobs))
             return
-        others: list[tuple[str, list[CardJob]]] = getattr(
-            config.plugins.get("wellread/i18n"), "handed_cards", []
-        )
+        others = handed_cards(config)
         try:
             results = render_batches(
                 [self.jobs, *(jobs for _, jobs in others)], self.layout, self.cache

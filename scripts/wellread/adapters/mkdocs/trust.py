@@ -25,7 +25,9 @@ from ...core import images, urls
 from ...core.settings import TrustOptions
 from ...i18n.languages import format_day, text_direction
 from ...publish import feeds, trust, webprivacy
+from ...publish.manifest import ManifestPage, feed_articles
 from .options import config_class
+from .state import language_build
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
 
@@ -47,17 +49,15 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        i18n = config.plugins.get("wellread/i18n")
-        self.language = getattr(i18n, "current", None) or config.theme.get("language") or "en"
-        self.default_language = (
-            i18n.config.default_language if i18n is not None else self.language  # type: ignore[attr-defined]
-        )
-        self.gettext = getattr(i18n, "gettext", lambda message: message)
+        build = language_build(config)
+        self.language, self.default_language = build.code, build.default_language
+        self.gettext = build.gettext
+        self.content = build.content
         try:
             self.alert_settings = trust.alert_settings(self.config.alert)
         except ValueError as error:
             raise PluginError(f"wellread/trust: alert: {error}") from None
-        self.entries: list[feeds.FeedEntry] = []
+        self.manifest: list[ManifestPage] = []
         site = urls.parse(config.site_url or "")
         self.site_host = site.host if site is not None else ""
         if self.config.feed:
@@ -87,8 +87,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         name = self.config.corrections_page
         if not name or files.get_file_from_path(name):
             return
-        i18n = config.plugins.get("wellread/i18n")
-        content: dict[str, str] = getattr(i18n, "content", {})
+        content = self.content
         _ = self.gettext
         # Plain _() calls, so that Babel's extractor finds them.
         labels = trust.CorrectionLabels(
@@ -148,12 +147,11 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
     def on_page_context(
         self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        info = page.meta.get("wellread") or {}
-        if (
-            self.config.feed and info.get("review") and not info.get("unpublished")
-            and page.file.src_uri.count("/") and not page.file.src_uri.endswith("index.md")
-        ):
-            self.entries.append(trust.feed_entry(page.meta, _absolute(config, page.url)))
+        if self.config.feed:  # as the page is now: its template is rendered next
+            self.manifest.append(ManifestPage(
+                page.file.src_uri, page.url or "", str(page.title or ""), self.language,
+                dict(page.meta),
+            ))
         return context
 
     @event_priority(-100)  # last, so the policy covers every script other plugins added
@@ -179,8 +177,12 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             return
         _ = self.gettext
         labels = feeds.FeedLabels(corrections=_("Corrections"), reviewed=_("Page last reviewed:"))
+        entries = [
+            trust.feed_entry(page.meta, _absolute(config, page.url))
+            for page in feed_articles(self.manifest)
+        ]
         document = feeds.atom_feed(
-            self.entries, title=config.site_name, site_url=_absolute(config, ""),
+            entries, title=config.site_name, site_url=_absolute(config, ""),
             feed_url=_absolute(config, feeds.FEED_FILE), language=self.language,
             author=config.site_name, labels=labels,
             format_day=lambda day: format_day(day, self.language),

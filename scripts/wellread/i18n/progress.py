@@ -1,0 +1,93 @@
+"""How much of each page is translated: the translations page and `min_translated`.
+
+Every language's build asks this for every page and every language, so the counts are kept in
+a dictionary the languages of one build share (`Counts`), worked out once per build.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from markupsafe import escape
+
+from ..core.article import Article
+from . import catalog
+from .build import LanguageBuild
+
+Counts = dict[tuple[str, str], tuple[int, int]]  # (page, language): (words translated, words)
+Published = Callable[[str], Mapping[str, str]]  # language code: its published content catalog
+
+
+def page_progress(
+    article: Article, code: str, published: Mapping[str, str], counts: Counts
+) -> tuple[int, int]:
+    """How much of a page is translated into `code`. Every language's build asks this for every
+    page and every language; it is worked out once per build, not once per language."""
+    key = (article.path, code)
+    if key not in counts:
+        counts[key] = catalog.article_progress(article, published)
+    return counts[key]
+
+
+def unpublished_languages(
+    article: Article | None, build: LanguageBuild, published: Published, counts: Counts
+) -> frozenset[str]:
+    """Languages with less of this page translated than `min_translated`."""
+    if article is None or not build.min_translated:
+        return frozenset()
+    too_little = set()
+    for code in build.languages:
+        if code == build.default_language:
+            continue
+        done, total = page_progress(article, code, published(code), counts)
+        if total and 100 * done < build.min_translated * total:
+            too_little.add(code)
+    return frozenset(too_little)
+
+
+@dataclass(frozen=True)
+class ProgressLabels:
+    """The translations page's words, in the page's language (the adapter translates them)."""
+
+    title: str
+    intro: str
+    language: str
+    done: str
+    pages: str
+    page: str
+
+
+def progress_markdown(
+    pages: list[tuple[str, Article]], page_name: str, labels: ProgressLabels,
+    build: LanguageBuild, published: Published, counts: Counts,
+) -> str:
+    """The translations page (Markdown, with its title in front matter): for each language and
+    each page (src path, article; in order), the share of the words translated."""
+    others = build.others
+    catalogs = {code: published(code) for code in others}
+    rows, totals = [], {code: [0, 0] for code in others}
+    for src_uri, article in pages:
+        title = str(article.meta.get("title") or src_uri)
+        cells = []
+        for code in others:
+            done, total = page_progress(article, code, catalogs[code], counts)
+            totals[code][0] += done
+            totals[code][1] += total
+            cells.append(f"{100 * done // total if total else 100} %")
+        link = posixpath.relpath(src_uri, posixpath.dirname(page_name))
+        shown = escape(build.content.get(title, title)).replace("|", "&#124;")
+        rows.append(f"| [{shown}]({link}) | {' | '.join(cells)} |")
+    header = " | ".join(build.languages[code] for code in others)
+    summary = [
+        f"| {build.languages[code]} | {100 * d // t if t else 100} % |"
+        for code, (d, t) in totals.items()
+    ]
+    return "\n".join([
+        "---", f"title: {json.dumps(labels.title)}", "---", labels.intro,
+        "", f"| {labels.language} | {labels.done} |", "| --- | --- |", *summary,
+        "", f"## {labels.pages}", "", f"| {labels.page} | {header} |",
+        "| --- |" + " --- |" * len(others), *rows, "",
+    ])
