@@ -10,7 +10,7 @@ from PIL import Image
 
 from wellread.cli import main
 
-from .conftest import ARTICLE, copy_sample
+from .conftest import ARTICLE, copy_sample, run_wellread
 
 Project = Callable[..., Path]
 
@@ -330,3 +330,23 @@ def test_check_fails_on_a_translation_that_is_not_used_at_its_po_line(
         f"locales/es/LC_MESSAGES/content.po:{msgid}:1: error translation-unusable: This "
         "translation is not used because"
     ) in result.stdout
+
+
+def test_cards_skips_an_unreadable_page_names_it_and_draws_every_other_card(
+    tmp_path: Path,
+) -> None:
+    project = copy_sample(tmp_path)
+    broken = project / "content" / "vaccines" / "flu-vaccine.md"
+    text = broken.read_bytes()
+    broken.write_bytes(text.replace(b"flu", "fl\xfc".encode("latin-1"), 1))
+    line = text[: text.index(b"flu")].count(b"\n") + 1
+    result = run_wellread(project, "cards", "--workers", "1")
+    assert result.returncode == 1, result.stderr
+    assert f"Error: content/vaccines/flu-vaccine.md:{line}: The file is not UTF-8 text." in (
+        result.stderr
+    )
+    assert "1 page could not be read" in result.stderr
+    cards = project / "site" / "assets" / "cards" / "vaccines"
+    assert (cards / "childhood-vaccines.png").is_file()
+    assert not (cards / "flu-vaccine.png").exists()
+    assert (project / "site" / "ar" / "assets" / "cards" / "vaccines" / "index.png").is_file()

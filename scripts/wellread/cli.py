@@ -32,7 +32,7 @@ from .check.run import translation_findings
 from .check.scaffold import new_article
 from .core.containment import Stopped, stop_on_signals
 from .core.content import glossary_terms, load_content
-from .core.errors import ConfigurationError, WellreadError
+from .core.errors import ConfigurationError, ContentError, WellreadError
 from .core.findings import (
     Finding,
     findings_as_github,
@@ -345,9 +345,15 @@ def cards(config_file: Path, workers: int | None) -> None:
     _stop_for_links(site)
     interactive = sys.stderr.isatty()
     languages = 0
+    unreadable: list[ContentError] = []
+
+    def refuse(error: ContentError) -> None:
+        unreadable.append(error)
+        click.echo(f"Error: {error}", err=True)
+
     restore = stop_on_signals()
     try:
-        for planned in planned_cards(site, lambda text: click.echo(text, err=True)):
+        for planned in planned_cards(site, lambda text: click.echo(text, err=True), refuse):
             languages += 1
             jobs, language = planned.jobs, planned.language
             if interactive:
@@ -375,6 +381,11 @@ def cards(config_file: Path, workers: int | None) -> None:
             f"{config_file} does not use the wellread/social plugin (or sets enabled: false); "
             "add '- wellread/social' under plugins to make cards"
         )
+    if unreadable:
+        pages = "1 page" if len(unreadable) == 1 else f"{len(unreadable)} pages"
+        click.echo(f"{pages} could not be read, so the cards of the others were drawn but not "
+                   "theirs; fix them and run wellread cards again.", err=True)
+        sys.exit(1)
 
 
 # -- build -----------------------------------------------------------------------------------------

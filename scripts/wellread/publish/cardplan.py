@@ -48,9 +48,13 @@ class _Page:
     article: Article | None = None  # None: a page wellread does not translate
 
 
-def planned_cards(site: SiteConfig, warn: Callable[[str], None]) -> Iterator[LanguageCards]:
+def planned_cards(
+    site: SiteConfig, warn: Callable[[str], None], unreadable: Callable[[ContentError], None]
+) -> Iterator[LanguageCards]:
     """Each language's cards, the default language first; nothing when the site does not use
-    wellread/social. `warn` gets each font problem once per language."""
+    wellread/social. `warn` gets each font problem once per language; `unreadable` gets each page
+    that cannot be read (not UTF-8, broken front matter, over wellread's limits), once: it has no
+    cards, as the build would refuse it, and the other pages' cards are still planned."""
     if "wellread/social" not in site.plugins:
         return
     options = site.options(SocialOptions, "wellread/social")
@@ -67,7 +71,9 @@ def planned_cards(site: SiteConfig, warn: Callable[[str], None]) -> Iterator[Lan
         (theme.get("language") if isinstance(theme, dict) else None) or "en"
     )
     site_dir = root / str(site.data.get("site_dir", "site"))
-    pages = _pages(site, i18n)
+    pages, errors = _pages(site, i18n)
+    for error in errors:
+        unreadable(error)
     for code in [default, *(c for c in site.languages if c != default)] if i18n else [default]:
         content, theme_strings = _catalogs(site, code, default)
         facts = _facts(site, options, pages, code, default, content, theme_strings)
@@ -82,11 +88,14 @@ def planned_cards(site: SiteConfig, warn: Callable[[str], None]) -> Iterator[Lan
         yield LanguageCards(code, jobs, layout, root / options.cache_dir)
 
 
-def _pages(site: SiteConfig, i18n: I18nOptions | None) -> list[_Page]:
+def _pages(
+    site: SiteConfig, i18n: I18nOptions | None
+) -> tuple[list[_Page], list[ContentError]]:
     """The pages MkDocs would build: Markdown files of the content folder (no hidden ones, none
-    in /templates/), then the pages wellread/i18n and wellread/trust make when missing."""
+    in /templates/), then the pages wellread/i18n and wellread/trust make when missing; and the
+    problems of the files that cannot be read, which are left out."""
     titles = {path: title for path, title, _ in _nav_entries(site.data.get("nav")) if title}
-    found = []
+    found, errors = [], []
     content_dir = Path(os.path.abspath(site.content_dir))
     for folder, dirnames, filenames in os.walk(content_dir, followlinks=True):
         dirnames.sort()
@@ -97,14 +106,12 @@ def _pages(site: SiteConfig, i18n: I18nOptions | None) -> list[_Page]:
                 continue
             path = Path(folder) / name
             try:
-                article: Article | None = parse_page(
-                    path.read_bytes(), f"{site.content_dir.name}/{uri}", uri
-                )
-            except ContentError:
-                article = None
-            meta = dict(article.meta) if article else {}
-            markdown = "\n".join(article.lines[article.body_line - 1:]) if article else ""
-            found.append(_Page(uri, path, meta, markdown, titles.get(uri), article))
+                article = parse_page(path.read_bytes(), f"{site.content_dir.name}/{uri}", uri)
+            except ContentError as error:
+                errors.append(error)
+                continue
+            markdown = "\n".join(article.lines[article.body_line - 1:])
+            found.append(_Page(uri, path, dict(article.meta), markdown, titles.get(uri), article))
     made = [i18n.progress_page if i18n else ""]
     if "wellread/trust" in site.plugins:
         made.append(site.options(TrustOptions, "wellread/trust").corrections_page)
@@ -115,7 +122,7 @@ def _pages(site: SiteConfig, i18n: I18nOptions | None) -> list[_Page]:
     for uri, title in titles_made.items():
         if uri not in known:
             found.append(_Page(uri, None, {"title": title}, "", titles.get(uri)))
-    return found
+    return found, errors
 
 
 def _excluded(uri: str) -> bool:
