@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -29,6 +31,26 @@ class CheckContext:
     files: frozenset[str] = frozenset()  # paths relative to the content folder, '/'-separated
     content_dir: Path | None = None  # where `files` are, for rules that read them (images)
     glossary: frozenset[str] = frozenset()  # terms the glossary page explains (lowercase)
+
+    @cached_property
+    def cache_key(self) -> str:
+        """Everything beyond an article's bytes that its findings depend on. Rules read the other
+        files (images) too, so each one's size and modification time are part of the key.
+        Computed once per context: a build (or a `mkdocs serve` rebuild) makes a new one."""
+        digest = hashlib.sha256()
+        for name in sorted(self.files):
+            digest.update(name.encode() + b"\0")
+            if self.content_dir is not None and not name.endswith(".md"):
+                try:
+                    stat = (self.content_dir / name).stat()
+                except OSError:
+                    continue
+                digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+        digest.update("\0".join(sorted(self.glossary)).encode())
+        return (
+            f"{self.settings!r}\0{self.today.isoformat()}\0{self.content_dir}\0"
+            f"{digest.hexdigest()}"
+        )
 
 
 def rule(name: str) -> Callable[[Rule], Rule]:

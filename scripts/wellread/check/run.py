@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +19,7 @@ def cached_page_findings(
 ) -> list[Finding]:
     """The checker's findings for one page's bytes, from the cache when nothing they depend on
     (the bytes, the settings, today's date, the site's file list, wellread's rules) changed."""
-    key = cache.key(data, shown_as, page, _context_key(context))
+    key = cache.key(data, shown_as, page, context.cache_key)
     cached = _cached_findings(cache, key)
     if cached is not None:
         return cached
@@ -38,32 +37,6 @@ def _cached_findings(cache: Cache, key: str) -> list[Finding] | None:
         return [Finding.from_dict(item) for item in entry] if isinstance(entry, list) else None
     except (KeyError, TypeError, ValueError):  # an entry edited by hand: check again
         return None
-
-
-_LAST_CONTEXT: list[tuple[CheckContext, str]] = []  # one build's context, computed once
-
-
-def _context_key(context: CheckContext) -> str:
-    """Everything beyond an article's bytes that its findings depend on. Rules read the other
-    files (images) too, so each one's size and modification time are part of the key. Computed
-    once per context object: a build (or a `mkdocs serve` rebuild) makes a new one."""
-    if _LAST_CONTEXT and _LAST_CONTEXT[0][0] is context:
-        return _LAST_CONTEXT[0][1]
-    digest = hashlib.sha256()
-    content_dir = context.content_dir
-    for name in sorted(context.files):
-        digest.update(name.encode() + b"\0")
-        if content_dir is not None and not name.endswith(".md"):
-            try:
-                stat = (content_dir / name).stat()
-            except OSError:
-                continue
-            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
-    settings = context.settings
-    digest.update("\0".join(sorted(context.glossary)).encode())
-    key = f"{settings!r}\0{context.today.isoformat()}\0{content_dir}\0{digest.hexdigest()}"
-    _LAST_CONTEXT[:] = [(context, key)]
-    return key
 
 
 def translation_findings(
@@ -122,7 +95,7 @@ def _catalog_findings(
     shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
     data = path.read_bytes()
     language_context = replace(context, settings=replace(context.settings, language=language))
-    key = cache.key(data, shown, language, _context_key(language_context))
+    key = cache.key(data, shown, language, language_context.cache_key)
     cached = _cached_findings(cache, key)
     if cached is not None:
         return cached
