@@ -7,7 +7,7 @@ import difflib
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, Field, dataclass, field, fields
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from babel import Locale, UnknownLocaleError
@@ -16,7 +16,10 @@ from .errors import ConfigurationError
 from .glossary import GLOSSARY_PAGE
 from .urls import allowed_scheme, nav_link_message, unsafe_nav_links
 
-Group = TypeVar("Group")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+Group = TypeVar("Group", bound="DataclassInstance")
 
 
 # -- the rules an option's value follows ---------------------------------------------------------
@@ -106,7 +109,7 @@ def validated(group: type[Group], options: Mapping[str, Any]) -> Group:
     """A plugin's options from mkdocs.yml, checked as its MkDocs plugin checks them; OptionError
     names the first wrong or unknown option."""
     values: dict[str, Any] = {}
-    for option_field in fields(group):  # type: ignore[arg-type]
+    for option_field in fields(group):
         try:
             values[option_field.name] = option_value(option_field, options.get(option_field.name))
         except ValueError as error:
@@ -114,7 +117,7 @@ def validated(group: type[Group], options: Mapping[str, Any]) -> Group:
                 f" (the value is {options.get(option_field.name)!r})"
             )
             raise OptionError(option_field.name, f"{error}{value}") from None
-    known = sorted(option_field.name for option_field in fields(group))  # type: ignore[arg-type]
+    known = sorted(option_field.name for option_field in fields(group))
     for key in map(str, options):
         if key not in values:
             close = difflib.get_close_matches(key, known, n=1)
@@ -127,7 +130,7 @@ def validated(group: type[Group], options: Mapping[str, Any]) -> Group:
 
 def from_validated(group: type[Group], values: Mapping[str, Any]) -> Group:
     """The option group from options validated elsewhere (a MkDocs plugin's config)."""
-    return group(**{f.name: values[f.name] for f in fields(group)})  # type: ignore[arg-type]
+    return group(**{f.name: values[f.name] for f in fields(group)})
 
 
 # -- the option groups, one per plugin -----------------------------------------------------------
