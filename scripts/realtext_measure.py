@@ -1,4 +1,4 @@
-"""Measure the checker on real writing: findings per 1,000 words, a sample to judge, precision, recall.
+"""Measure the checker on real text: findings per 1,000 words, a sample to judge, precision, recall.
 
     .venv/bin/python scripts/realtext_measure.py [--corpus DIR] [--sample FILE.json] [--csv FILE]
 
@@ -112,7 +112,7 @@ def rows_for(folder: Path, language: str) -> tuple[int, int, list[Row]]:
         words += word_count(article)
         rows.extend(
             Row(language, shown_as, f.line, f.column, f.rule, str(f.severity), f.message,
-                f.suggestion, sentence_at(article, f.line, f.column))
+                f.suggestion, " ".join(sentence_at(article, f.line, f.column).split()))
             for f in found
         )
     return len(files), words, rows
@@ -170,8 +170,12 @@ def load_judged(language: str) -> list[dict[str, object]]:
     return json.loads(path.read_text(encoding="utf-8"))["findings"] if path.exists() else []
 
 
-def precision_table(language: str, judged: list[dict[str, object]]) -> Iterator[str]:
-    """Precision per rule: right / judged, and (right + borderline) / judged."""
+def precision_table(
+    language: str, judged: list[dict[str, object]], fired: Counter[str] | None = None
+) -> Iterator[str]:
+    """Precision per rule: right / judged, and (right + borderline) / judged. With `fired` (how
+    often each rule fires on the set), also the precision of all findings as a writer meets
+    them: each rule's precision weighted by how often it fires (the sample is stratified)."""
     by_rule: dict[str, Counter[str]] = defaultdict(Counter)
     for entry in judged:
         by_rule[str(entry["rule"])][str(entry["label"])] += 1
@@ -180,7 +184,15 @@ def precision_table(language: str, judged: list[dict[str, object]]) -> Iterator[
     for rule, labels in sorted(by_rule.items()):
         every.update(labels)
         yield "  " + _precision_line(rule, labels)
-    yield "  " + _precision_line("all", every)
+    yield "  " + _precision_line("all judged", every)
+    weights = {rule: (fired or Counter())[rule] for rule in by_rule}
+    total = sum(weights.values())
+    if total:
+        right = sum(weights[r] * by_rule[r]["right"] / sum(by_rule[r].values()) for r in by_rule)
+        loose = sum(weights[r] * (by_rule[r]["right"] + by_rule[r]["borderline"]) /
+                    sum(by_rule[r].values()) for r in by_rule)
+        yield (f"  {'as fired':<22} precision {100 * right / total:5.1f} %  with borderline "
+               f"{100 * loose / total:5.1f} %  (each rule weighted by its {total} findings)")
 
 
 def _precision_line(name: str, labels: Counter[str]) -> str:
@@ -232,11 +244,13 @@ def main(argv: list[str] | None = None) -> int:
         print("No real-text set found (see tests/data/realtext/README.md); precision and recall "
               "only.")
     for language in LANGUAGES:
+        fired: Counter[str] = Counter()
         if folder is not None and (folder / language).is_dir():
             articles, words, rows = rows_for(folder, language)
             print("\n".join(rate_table(language, articles, words, rows)))
             sample += stratified_sample(rows, args.size, args.seed)
-        print("\n".join(precision_table(language, load_judged(language))))
+            fired.update(row.rule for row in rows)
+        print("\n".join(precision_table(language, load_judged(language), fired)))
         print("\n".join(recall_table(language)))
     if sample and (args.sample or args.csv):
         write_sample(sample, args.sample, args.csv)
