@@ -230,6 +230,27 @@ def recall_table(language: str) -> Iterator[str]:
         yield f"  missed line {problem['line']}: {problem['rule']} ({problem['what']})"
 
 
+def judged_now(folder: Path, language: str) -> Iterator[str]:
+    """Main's judged findings checked again with this checker: right ones must still fire, wrong
+    ones should be gone (each line: what changed since the judging)."""
+    judged = [e for e in load_judged(language) if e["label"] != "borderline"]
+    found: dict[str, set[tuple[int, str]]] = {}
+    lost, gone, left = [], 0, 0
+    for entry in judged:
+        shown = str(entry["file"])
+        if shown not in found:
+            _, findings = check_file(folder / shown, shown, language)
+            found[shown] = {(f.line, f.rule) for f in findings}
+        fires = (int(str(entry["line"])), str(entry["rule"])) in found[shown]
+        if entry["label"] == "right" and not fires:
+            lost.append(f"  lost a right finding: {shown}:{entry['line']} {entry['rule']}")
+        elif entry["label"] == "wrong":
+            gone, left = gone + (not fires), left + fires
+    yield (f"## judged findings now, {language}: {len(lost)} right ones lost; {gone} wrong ones "
+           f"gone, {left} still made")
+    yield from lost
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", help="the real-text folder (with en/ and es/)")
@@ -251,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
             sample += stratified_sample(rows, args.size, args.seed)
             fired.update(row.rule for row in rows)
         print("\n".join(precision_table(language, load_judged(language), fired)))
+        if folder is not None and (folder / language).is_dir():
+            print("\n".join(judged_now(folder, language)))
         print("\n".join(recall_table(language)))
     if sample and (args.sample or args.csv):
         write_sample(sample, args.sample, args.csv)
