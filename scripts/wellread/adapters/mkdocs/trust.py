@@ -56,11 +56,10 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             self.alert_settings = trust.alert_settings(self.config.alert)
         except ValueError as error:
             raise PluginError(f"wellread/trust: alert: {error}") from None
-        if self.config.feed:
-            manifest(config)  # recorded from the first page on: the feed is made from it
         site = urls.parse(config.site_url or "")
         self.site_host = site.host if site is not None else ""
         if self.config.feed:
+            manifest(config)  # recorded from the first page on: the feed is made from it
             config.extra["wellread_feed"] = {"href": feeds.FEED_FILE}
         return config
 
