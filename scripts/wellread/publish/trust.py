@@ -16,7 +16,6 @@ from ..core.errors import ContentError
 from ..core.findings import Finding, Severity
 from ..core.images import ImageProblem, read_metadata
 from ..i18n.languages import text_direction
-from .feeds import feed_text
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ import logging
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
