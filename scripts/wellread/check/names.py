@@ -1,0 +1,127 @@
+"""Finds a patient's full name in any article, in any script that has capital letters.
+
+A name is two or more capitalised words ("Adaeze Okafor", "María José Pérez", "Nguyễn Văn An"),
+reported when it follows a patient cue ("our client", "nuestra paciente", "la señora") or is the
+subject of a clinical sentence ("... came in with chest pain", "... fue diagnosticada").
+Organisations, places, months, clinicians, officials and quoted authors are not patients. No list
+of first names is used, so a name from any country is found. The words are data/privacy.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .data import alternatives, privacy_data
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
+_HONORIFIC = re.compile(r"(?:mrs?|ms|mx|srta|sra|sr|señora?|señorita|doña|don)(?!\w)\.?", re.I)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;>]\s*|^\s*(?:[-*+]|\d+\.)\s+|[\"“«(]\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = privacy_data()
+    return {
+        "trigger": re.compile(
+            rf"(?P<cue>(?<![\w'])(?i:{alternatives(data['patient_cues'])})(?![\w'])"
+            rf"(?:\s*,)?)|(?P<verb>(?:(?<![\w-])|(?=,)){alternatives(data['clinical_verbs'])}(?!\w))"
+        ),
+        "not_after": re.compile(alternatives(data["not_patient_after"]), re.I),
+        "not_before": re.compile(
+            rf"(?:{alternatives(data['not_patient_before'])}|\b(?:said|says|according to|"
+            r"dijo|dice|según|explicó|explica|afirmó|afirma)\s+(?:\S+\s+)?$)", re.I,
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    data = privacy_data()
+    return frozenset(
+        word.lower() for word in (*data["not_name_words"], *data["organisation_words"])
+    )
+
+
+def _is_name_word(word: str) -> bool:
+    return word[0].isupper() and not (len(word) > 1 and word.isupper()) and (
+        word.lower() not in _not_name_words()
+    )
+
+
+def _particles() -> frozenset[str]:
+    return frozenset(str(word) for word in privacy_data()["name_particles"])
+
+
+def _name_after(line: str, start: int) -> tuple[int, int, int]:
+    """(start, end, words) of the capitalised names right after `start`; words 0 if none."""
+    names: list[tuple[int, int]] = []
+    pending = 0  # particles after the last name, kept only if a name follows
+    position = start
+    for match in _WORD.finditer(line, start):
+        if line[position:match.start()].strip():
+            break
+        word = match.group()
+        if _is_name_word(word):
+            names.append(match.span())
+        elif names and word in _particles():
+            pending += 1
+        else:
+            break
+        position = match.end()
+    if not names:
+        return start, start, 0
+    return names[0][0], names[-1][1], len(names)
+
+
+def _name_before(line: str, end: int) -> tuple[int, int, int]:
+    """(start, end, words) of the capitalised names that end right before `end`."""
+    words = list(_WORD.finditer(line, 0, end))
+    names: list[tuple[int, int]] = []
+    position = end
+    for match in reversed(words):
+        if line[match.end():position].strip():
+            break
+        word = match.group()
+        if _is_name_word(word):
+            names.insert(0, match.span())
+        elif not (names and word in _particles()):
+            break
+        position = match.start()
+    if not names:
+        return end, end, 0
+    return names[0][0], names[-1][1], len(names)
+
+
+def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
+    """(offset, name) of each patient's full name on the line."""
+    patterns = _patterns()
+    reported: set[int] = set()
+    for trigger in patterns["trigger"].finditer(line):
+        if trigger.group("cue") is not None:
+            cue = trigger.group("cue").rstrip(" ,")
+            capitalised_cue = cue[0].isupper() and not _HONORIFIC.fullmatch(cue)
+            if capitalised_cue and not _SENTENCE_START.search(line, 0, trigger.start()):
+                continue  # "Patient Advocate Foundation": a name, not a cue
+            head = trigger.start()
+            start, end, words = _name_after(line, trigger.end())
+            after_honorific = _HONORIFIC.match(line, start) is not None
+            if after_honorific and not _HONORIFIC.fullmatch(cue):
+                honorific = _WORD.match(line, start)
+                start, end, words = _name_after(
+                    line, honorific.end() + 1 if honorific else start
+                )
+                words += 1  # "our patient Mrs. Tran": a title and a family name
+        else:
+            start, end, words = _name_before(line, trigger.start())
+            head = start
+        if words < 2 or start in reported:
+            continue
+        if patterns["not_before"].search(line, 0, head) or patterns["not_after"].match(line, end):
+            continue
+        name = line[start:end]
+        if name in allowed:
+            continue
+        reported.add(start)
+        yield start, name
