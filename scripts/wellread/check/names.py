@@ -80,16 +80,20 @@ def _name_before(line: str, end: int) -> tuple[int, int, int]:
     words = list(_WORD.finditer(line, 0, end))
     names: list[tuple[int, int]] = []
     position = end
+    leading_particle = False  # "de Ciudad de México": a place after "de", not a name
     for match in reversed(words):
         if line[match.end():position].strip():
             break
         word = match.group()
         if _is_name_word(word):
             names.insert(0, match.span())
-        elif not (names and word in _particles()):
+            leading_particle = False
+        elif names and word in _particles():
+            leading_particle = True
+        else:
             break
         position = match.start()
-    if not names:
+    if not names or leading_particle:
         return end, end, 0
     return names[0][0], names[-1][1], len(names)
 
@@ -101,13 +105,16 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
     for trigger in patterns["trigger"].finditer(line):
         if trigger.group("cue") is not None:
             cue = trigger.group("cue").rstrip(" ,")
-            capitalised_cue = cue[0].isupper() and not _HONORIFIC.fullmatch(cue)
-            if capitalised_cue and not _SENTENCE_START.search(line, 0, trigger.start()):
-                continue  # "Patient Advocate Foundation": a name, not a cue
+            honorific_cue = _HONORIFIC.fullmatch(cue) is not None
+            if not honorific_cue and (
+                not cue.split()[-1].islower()
+                or cue[0].isupper() and not _SENTENCE_START.search(line, 0, trigger.start())
+            ):
+                continue  # "The Patient Advocate Foundation": a name, not a cue
             head = trigger.start()
             start, end, words = _name_after(line, trigger.end())
             after_honorific = _HONORIFIC.match(line, start) is not None
-            if after_honorific and not _HONORIFIC.fullmatch(cue):
+            if after_honorific and not honorific_cue:
                 honorific = _WORD.match(line, start)
                 start, end, words = _name_after(
                     line, honorific.end() + 1 if honorific else start

@@ -287,7 +287,8 @@ def _address(line: str, number: int, settings: CheckSettings, urls: _Spans, earl
     hits = [(m, "phi-address", "a street address") for m in patterns["street"].finditer(line)]
     hits += [(m, "phi-zip", "a ZIP code") for m in patterns["zip"].finditer(line)]
     hits += [(m, "phi-zip", "a ZIP code") for m in _ZIP_PLUS_4.finditer(line)]
-    for start, end in post_boxes(line):
+    boxes = post_boxes(line)
+    for start, end in boxes:
         if _outside(urls, start, end) and not _in_allowed_address(line, start, end, settings):
             yield _Hit(number, start + 1, PUBLIC, f"a P.O. Box ({line[start:end]})", "", end - start)
     seen: set[tuple[str, int]] = set()
@@ -299,7 +300,7 @@ def _address(line: str, number: int, settings: CheckSettings, urls: _Spans, earl
         ):
             continue
         seen.add((rule_id, start))
-        if _public(line, start, earlier):
+        if _public(line, start, earlier) or any(box < start for box, _ in boxes):
             yield _Hit(
                 number, start + 1, PUBLIC, f"an organisation's address ({match.group().strip()})",
                 "", end - start,
