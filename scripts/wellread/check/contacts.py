@@ -1,4 +1,4 @@
-"""Tells an organisation's public contact details from a person's, for the privacy guard.
+"""Tells the site's own and an organisation's public contact details from a person's.
 
 A helpline, a TTY or fax line, an agency's mailbox, a P.O. Box, or a number or address written
 next to an organisation's name is published on purpose: the guard reports it as a `contact-public`
@@ -10,12 +10,43 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..core.settings import CheckSettings
 from .data import alternatives, privacy_data
 
+_DIGITS = re.compile(r"\d")
+_TOLL_FREE = re.compile(r"1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{2,6}\b")
 _ORG_LINK = re.compile(
     r"(?i:\bwww\.|https?://)[\w.-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII
 )
+
+
+def digits(text: str) -> str:
+    """Only the digits of a phone number."""
+    return "".join(_DIGITS.findall(text))
+
+
+def allowed_phone(number: str, settings: CheckSettings) -> bool:
+    """The site's own numbers, and toll-free lines (helplines: never a patient's own phone)."""
+    digits = digits(number)
+    if _TOLL_FREE.match(digits):
+        return True
+    for allowed in settings.contact_phones:
+        mine = digits(allowed)
+        if mine and (digits == mine or digits.lstrip("1") == mine.lstrip("1")):
+            return True
+    return False
+
+
+def in_allowed_address(line: str, start: int, end: int, settings: CheckSettings) -> bool:
+    """True when the match is part of the site's own address, written on this line."""
+    flat = " ".join(line.split()).lower()
+    for address in settings.contact_addresses:
+        for part in re.split(r"[,\n]", address):
+            part = " ".join(part.split()).lower()
+            if part and part in flat and " ".join(line[start:end].split()).lower() in part:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -68,13 +99,18 @@ def near_organisation(before: str) -> bool:
     """True when `before` (the text in front of a number, address or mailbox, from the start of
     its paragraph) names an organisation and nothing says the detail is a person's own."""
     patterns = _patterns()
-    if patterns["personal"].search(before[-60:]):
+    if personal(before):
         return False
     window = before[-240:]
     if patterns["organisation"].search(window) or _ORG_LINK.search(window):
         return True
     skip = set(privacy_data()["not_organisations"])
     return any(match.group() not in skip for match in _ACRONYM.finditer(window))
+
+
+def personal(before: str) -> bool:
+    """True when a word just before a detail says it is a person's ("call her at", "su celular")."""
+    return _patterns()["personal"].search(before[-60:]) is not None
 
 
 def post_boxes(line: str) -> list[tuple[int, int]]:

@@ -18,7 +18,10 @@ from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
 from . import CheckContext, rule
-from .contacts import near_organisation, post_boxes, public_line_label, public_mailbox
+from .contacts import (
+    allowed_phone, digits, in_allowed_address, near_organisation, personal, post_boxes,
+    public_line_label, public_mailbox,
+)
 from .data import alternatives, privacy_data
 from .names import patient_names
 
@@ -48,10 +51,8 @@ _PHONE = re.compile(
 )
 _URL_HOST = re.compile(r"(?:https?|ftp)://(?:[^@/\s]*@)?")
 _VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|versión)\s*|\bv)$")
-_DIGITS = re.compile(r"\d")
 # Every identifier has a digit, or an @ for an email, or a birth date's words: most lines have none.
 _MAY_IDENTIFY = re.compile(r"[\d@]|(?i:born|birth|naci)")
-_TOLL_FREE = re.compile(r"1?8(?:00|33|44|55|66|77|88)\d{7}$")
 _ZIP_PLUS_4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 
 
@@ -133,33 +134,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _digits(text: str) -> str:
-    return "".join(_DIGITS.findall(text))
-
-
-def _allowed_phone(number: str, settings: CheckSettings) -> bool:
-    """The site's own numbers, and toll-free lines (helplines: never a patient's own phone)."""
-    digits = _digits(number)
-    if _TOLL_FREE.match(digits):
-        return True
-    for allowed in settings.contact_phones:
-        mine = _digits(allowed)
-        if mine and (digits == mine or digits.lstrip("1") == mine.lstrip("1")):
-            return True
-    return False
-
-
-def _in_allowed_address(line: str, start: int, end: int, settings: CheckSettings) -> bool:
-    """True when the match is part of the site's own address, written on this line."""
-    flat = " ".join(line.split()).lower()
-    for address in settings.contact_addresses:
-        for part in re.split(r"[,\n]", address):
-            part = " ".join(part.split()).lower()
-            if part and part in flat and " ".join(line[start:end].split()).lower() in part:
-                return True
-    return False
-
-
 def _is_url_host(line: str, start: int) -> bool:
     """True when `start` is where a link's host name begins (http://203.0.113.5/...)."""
     begin = max(line.rfind("http", 0, start), line.rfind("ftp", 0, start), 0)
@@ -183,7 +157,8 @@ def _public(line: str, start: int, earlier: str) -> bool:
     return near_organisation(f"{earlier} {line[:start]}")
 
 
-def _ssn(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _ssn(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     for match in _SSN.finditer(line):
         yield _Hit(
@@ -194,7 +169,8 @@ def _ssn(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier:
         )
 
 
-def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _phone(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     seen: set[int] = set()
     labelled = [(m.start("value"), m.group("value")) for m in _patterns()["labels"].finditer(line)]
@@ -202,8 +178,8 @@ def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans, earlie
     for start, value in sorted(labelled + plain):
         value = value.rstrip(" .-(")
         if (
-            start in seen or not 7 <= len(_digits(value)) <= 15 or _SSN.fullmatch(value)
-            or not _outside(urls, start, start + len(value)) or _allowed_phone(value, settings)
+            start in seen or not 7 <= len(digits(value)) <= 15 or _SSN.fullmatch(value)
+            or not _outside(urls, start, start + len(value)) or allowed_phone(value, settings)
         ):
             continue
         seen.add(start)
@@ -219,7 +195,8 @@ def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans, earlie
         )
 
 
-def _email(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _email(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     allowed = {e.lower() for e in settings.contact_emails}
     for match in _EMAIL.finditer(line):
@@ -227,7 +204,8 @@ def _email(line: str, number: int, settings: CheckSettings, urls: _Spans, earlie
         domain = address.rsplit("@", 1)[1]
         if address.lower() in allowed or _EXAMPLE_DOMAIN.search(domain):
             continue
-        if public_mailbox(address) or _public(line, match.start(), earlier):
+        before = f"{earlier} {line[:match.start()]}"
+        if (public_mailbox(address) and not personal(before)) or near_organisation(before):
             yield _Hit(
                 number, match.start() + 1, PUBLIC, f"an organisation's mailbox ({address})", "",
                 len(address),
@@ -242,7 +220,8 @@ def _email(line: str, number: int, settings: CheckSettings, urls: _Spans, earlie
         )
 
 
-def _labelled(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _labelled(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     kinds = list(privacy_data()["labelled_numbers"].items())
     for match in _patterns()["labelled"].finditer(line):
@@ -262,7 +241,8 @@ def _labelled(line: str, number: int, settings: CheckSettings, urls: _Spans, ear
         )
 
 
-def _dates(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _dates(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     patterns = _patterns()
     found: set[int] = set()
@@ -281,7 +261,8 @@ def _dates(line: str, number: int, settings: CheckSettings, urls: _Spans, earlie
         )
 
 
-def _address(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _address(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     patterns = _patterns()
     hits = [(m, "phi-address", "a street address") for m in patterns["street"].finditer(line)]
@@ -289,14 +270,14 @@ def _address(line: str, number: int, settings: CheckSettings, urls: _Spans, earl
     hits += [(m, "phi-zip", "a ZIP code") for m in _ZIP_PLUS_4.finditer(line)]
     boxes = post_boxes(line)
     for start, end in boxes:
-        if _outside(urls, start, end) and not _in_allowed_address(line, start, end, settings):
+        if _outside(urls, start, end) and not in_allowed_address(line, start, end, settings):
             yield _Hit(number, start + 1, PUBLIC, f"a P.O. Box ({line[start:end]})", "", end - start)
     seen: set[tuple[str, int]] = set()
     for match, rule_id, what in sorted(hits, key=lambda h: h[0].start()):
         start, end = match.start(), match.end()
         if (
             (rule_id, start) in seen or not _outside(urls, start, end)
-            or _in_allowed_address(line, start, end, settings)
+            or in_allowed_address(line, start, end, settings)
         ):
             continue
         seen.add((rule_id, start))
@@ -314,7 +295,8 @@ def _address(line: str, number: int, settings: CheckSettings, urls: _Spans, earl
         )
 
 
-def _ip(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _ip(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
@@ -331,7 +313,8 @@ def _ip(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: 
         )
 
 
-def _age(line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+def _age(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     patterns = _patterns()
     for match in patterns["age"].finditer(line):
