@@ -70,7 +70,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b{alternatives(data['organisation_words'])}\b"
         ),
         "personal": re.compile(
-            rf"\b{alternatives(data['personal_words'])}\b[^\d]{{0,30}}$", re.I
+            rf"\b{alternatives(data['personal_words'])}\b[^\d]{{0,30}}$"
         ),
         "post_box": re.compile(
             r"\b(?i:p\.?\s?o\.?\s*box|post office box|apartado(?: postal| de correos)?"
