@@ -26,7 +26,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "trigger": re.compile(
             rf"(?P<cue>(?<![\w'])(?i:{alternatives(data['patient_cues'])})(?![\w'])"
-            rf"(?:\s*,)?)|(?P<verb>(?:(?<![\w-])|(?=,)){alternatives(data['clinical_verbs'])}(?!\w))"
+            rf"(?:\s*[,:])?)|(?P<verb>(?:(?<![\w-])|(?=,)){alternatives(data['clinical_verbs'])}(?!\w))"
         ),
         "not_after": re.compile(alternatives(data["not_patient_after"]), re.I),
         "not_before": re.compile(
@@ -104,11 +104,12 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
     reported: set[int] = set()
     for trigger in patterns["trigger"].finditer(line):
         if trigger.group("cue") is not None:
-            cue = trigger.group("cue").rstrip(" ,")
+            cue = trigger.group("cue").rstrip(" ,:")
             honorific_cue = _HONORIFIC.fullmatch(cue) is not None
-            if not honorific_cue and (
-                not cue.split()[-1].islower()
-                or cue[0].isupper() and not _SENTENCE_START.search(line, 0, trigger.start())
+            at_start = _SENTENCE_START.search(line, 0, trigger.start()) is not None
+            label = at_start and trigger.group("cue").endswith(":")  # "Patient: Ada Obi"
+            if not (honorific_cue or label) and (
+                not cue.split()[-1].islower() or cue[0].isupper() and not at_start
             ):
                 continue  # "The Patient Advocate Foundation": a name, not a cue
             head = trigger.start()
