@@ -26,7 +26,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "trigger": re.compile(
             rf"(?P<cue>(?<![\w'])(?i:{alternatives(data['patient_cues'])})(?![\w'])"
-            rf"(?:\s*[,:])?)|(?P<verb>(?:(?<![\w-])|(?=,)){alternatives(data['clinical_verbs'])}(?!\w))"
+            rf"(?:\s*[,:])?)"
+            rf"|(?P<verb>(?:(?<![\w-])|(?=,)){alternatives(data['clinical_verbs'])}(?!\w))"
         ),
         "not_after": re.compile(alternatives(data["not_patient_after"]), re.I),
         "not_before": re.compile(
@@ -56,8 +57,7 @@ def _particles() -> frozenset[str]:
 
 def _name_after(line: str, start: int) -> tuple[int, int, int]:
     """(start, end, words) of the capitalised names right after `start`; words 0 if none."""
-    names: list[tuple[int, int]] = []
-    pending = 0  # particles after the last name, kept only if a name follows
+    names: list[tuple[int, int]] = []  # particles count only between two names
     position = start
     for match in _WORD.finditer(line, start):
         if line[position:match.start()].strip():
@@ -65,9 +65,7 @@ def _name_after(line: str, start: int) -> tuple[int, int, int]:
         word = match.group()
         if _is_name_word(word):
             names.append(match.span())
-        elif names and word in _particles():
-            pending += 1
-        else:
+        elif not (names and word in _particles()):
             break
         position = match.end()
     if not names:
