@@ -28,12 +28,12 @@ def digits(text: str) -> str:
 
 def allowed_phone(number: str, settings: CheckSettings) -> bool:
     """The site's own numbers, and toll-free lines (helplines: never a patient's own phone)."""
-    digits = digits(number)
-    if _TOLL_FREE.match(digits):
+    dialled = digits(number)
+    if _TOLL_FREE.match(dialled):
         return True
     for allowed in settings.contact_phones:
         mine = digits(allowed)
-        if mine and (digits == mine or digits.lstrip("1") == mine.lstrip("1")):
+        if mine and (dialled == mine or dialled.lstrip("1") == mine.lstrip("1")):
             return True
     return False
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..core.article import Article
@@ -353,8 +353,8 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
     paragraph: list[str] = []  # the lines before this one in its paragraph (at most 4)
     allowed = frozenset(_staff_names(article))
     for number, line in enumerate(article.lines, start=1):
-        earlier = " ".join(paragraph)
-        paragraph = [*paragraph[-3:], line] if line.strip() else []
+        earlier = " ".join(paragraph)  # front matter fields are no paragraph
+        paragraph = [*paragraph[-3:], line] if line.strip() and number >= article.body_line else []
         if number >= article.body_line:
             yield from _name_hits(line, number, allowed)
         if not _MAY_IDENTIFY.search(line):
@@ -364,11 +364,29 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
         hits = [
             hit for scan in SCANNERS.values() for hit in scan(line, number, settings, urls, earlier)
         ]
+        if any(hit.rule == PUBLIC for hit in hits):
+            hits = [_as_public(hit, line, earlier) for hit in hits]
         for hit in hits:  # an account number that looks like a ZIP+4 is one finding, not two
             span = (hit.column, hit.column + hit.length)
             if _outside(taken, *span):
                 taken.append(span)
                 yield hit
+
+
+# A person's contact details on a line with an organisation's public ones are the organisation's
+# too ("Phone: ... TTY: ... Fax: ..."), unless a word like "her" says otherwise.
+_CONTACT_KINDS = {
+    "phi-phone": "a phone number", "phi-email": "a mailbox", "phi-address": "an address",
+    "phi-zip": "a ZIP code",
+}
+
+
+def _as_public(hit: _Hit, line: str, earlier: str) -> _Hit:
+    start = hit.column - 1
+    if hit.rule not in _CONTACT_KINDS or personal(f"{earlier} {line[:start]}"):
+        return hit
+    detail = line[start:start + hit.length].strip()
+    return replace(hit, rule=PUBLIC, message=f"{_CONTACT_KINDS[hit.rule]} ({detail})")
 
 
 def _name_hits(line: str, number: int, allowed: frozenset[str]) -> Iterator[_Hit]:
