@@ -327,7 +327,8 @@ def test_who_is_not_a_patient_is_not_flagged(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["- Patient: Adaeze Okafor", "Paciente: María José Pérez", "Our client, Ada Obi, came in."]
+    "text",
+    ["- Patient: Adaeze Okafor", "Paciente: María José Pérez", "Our client, Ada Obi, came in."],
 )
 def test_a_patients_full_name_after_a_label_is_flagged(text: str) -> None:
     assert [r for r, _, _ in phi(FRONT + text + "\n")] == ["phi-name"]

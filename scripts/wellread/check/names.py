@@ -107,7 +107,7 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
             at_start = _SENTENCE_START.search(line, 0, trigger.start()) is not None
             label = at_start and trigger.group("cue").endswith(":")  # "Patient: Ada Obi"
             if not (honorific_cue or label) and (
-                not cue.split()[-1].islower() or cue[0].isupper() and not at_start
+                not cue.split()[-1].islower() or (cue[0].isupper() and not at_start)
             ):
                 continue  # "The Patient Advocate Foundation": a name, not a cue
             head = trigger.start()

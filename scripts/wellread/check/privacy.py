@@ -19,8 +19,14 @@ from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
 from . import CheckContext, rule
 from .contacts import (
-    allowed_phone, digits, in_allowed_address, near_organisation, personal, post_boxes,
-    public_line_label, public_mailbox,
+    allowed_phone,
+    digits,
+    in_allowed_address,
+    near_organisation,
+    personal,
+    post_boxes,
+    public_line_label,
+    public_mailbox,
 )
 from .data import alternatives, privacy_data
 from .names import patient_names
@@ -271,7 +277,8 @@ def _address(
     boxes = post_boxes(line)
     for start, end in boxes:
         if _outside(urls, start, end) and not in_allowed_address(line, start, end, settings):
-            yield _Hit(number, start + 1, PUBLIC, f"a P.O. Box ({line[start:end]})", "", end - start)
+            box = line[start:end]
+            yield _Hit(number, start + 1, PUBLIC, f"a P.O. Box ({box})", "", end - start)
     seen: set[tuple[str, int]] = set()
     for match, rule_id, what in sorted(hits, key=lambda h: h[0].start()):
         start, end = match.start(), match.end()
