@@ -107,6 +107,9 @@ def test_identifier_written_another_way_is_flagged(text: str, rule: str) -> None
         "A temperature of 37.5 °C is normal. Give 5 ml of syrup, version 2.1.4.",
         "Update the app to version 3.1.4.1 or v10.2.0.1.",
         "People aged 90 years and older, and more than 95 years old, need help.",
+        # NCI (public domain): a tool's age range, not a person's age.
+        "It estimates the risk for breast cancer during the next five years and up to age 90.",
+        "Se recomienda hasta los 95 años.",
     ],
 )
 def test_ordinary_numbers_are_not_identifiers(text: str) -> None:
