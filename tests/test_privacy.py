@@ -323,6 +323,10 @@ def test_a_patients_full_name_is_flagged_in_any_article(text: str, column: int) 
         "Según la doctora María Pérez, directora del programa, la vacuna es segura.",
         "Nuestra paciente de Ciudad de México llegó a la clínica.",
         "Lou Gehrig's disease is also called ALS.",
+        # MedlinePlus and GARD (public domain): an abbreviation and a disease, not a patient.
+        "Learn more about gene changes and MS. Vitamin D is another area of interest.",
+        "It affects people with MS. Neurological Exam: May show reduced nerve function.",
+        "Valley Fever is diagnosed by testing your blood, other body fluids, or tissues.",
     ],
 )
 def test_who_is_not_a_patient_is_not_flagged(text: str) -> None:

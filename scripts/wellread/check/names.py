@@ -46,7 +46,7 @@ def _not_name_words() -> frozenset[str]:
 
 
 def _is_name_word(word: str) -> bool:
-    return word[0].isupper() and not (len(word) > 1 and word.isupper()) and (
+    return len(word) > 1 and word[0].isupper() and not word.isupper() and (
         word.lower() not in _not_name_words()
     )
 
@@ -104,6 +104,8 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
         if trigger.group("cue") is not None:
             cue = trigger.group("cue").rstrip(" ,:")
             honorific_cue = _HONORIFIC.fullmatch(cue) is not None
+            if honorific_cue and cue[1:].isupper():
+                continue  # "MS." is multiple sclerosis, not Ms.
             at_start = _SENTENCE_START.search(line, 0, trigger.start()) is not None
             label = at_start and trigger.group("cue").endswith(":")  # "Patient: Ada Obi"
             if not (honorific_cue or label) and (
