@@ -301,6 +301,9 @@ def test_words_after_a_label_without_a_number_are_not_a_record(text: str) -> Non
         ("La señora Carmen Rodríguez llegó a urgencias con fiebre.", 11),
         ("Juan Carlos Gómez fue diagnosticado con diabetes en 2020.", 1),
         ("El paciente Luis Fernández, de 67 años, vive solo.", 13),
+        ("\"I felt fine,\" said our patient Kwame Mensah.", 33),
+        ("Doña Rosa Martínez tiene 80 años.", 6),
+        ("Maria Garcia, 45, came in with a rash.", 1),
     ],
 )
 def test_a_patients_full_name_is_flagged_in_any_article(text: str, column: int) -> None:

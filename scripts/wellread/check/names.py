@@ -30,9 +30,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?P<verb>(?:(?<![\w-])|(?=,)){alternatives(data['clinical_verbs'])}(?!\w))"
         ),
         "not_after": re.compile(alternatives(data["not_patient_after"]), re.I),
-        "not_before": re.compile(
-            rf"(?:{alternatives(data['not_patient_before'])}|\b(?:said|says|according to|"
-            r"dijo|dice|según|explicó|explica|afirmó|afirma)\s+(?:\S+\s+)?$)", re.I,
+        "not_before": re.compile(alternatives(data["not_patient_before"]), re.I),
+        # "said Dr. Mandy Cohen": a quote's speaker, unless a patient cue names them a patient.
+        "attributed": re.compile(
+            r"\b(?:said|says|according to|dijo|dice|según|explicó|explica|afirmó|afirma)\s+"
+            r"(?:\S+\s+)?$", re.I,
         ),
     }
 
@@ -83,6 +85,8 @@ def _name_before(line: str, end: int) -> tuple[int, int, int]:
         if line[match.end():position].strip():
             break
         word = match.group()
+        if _HONORIFIC.fullmatch(word):
+            break  # "Doña Rosa Martínez": the title is no part of the name
         if _is_name_word(word):
             names.insert(0, match.span())
             leading_particle = False
@@ -99,7 +103,7 @@ def _name_before(line: str, end: int) -> tuple[int, int, int]:
 def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(offset, name) of each patient's full name on the line."""
     patterns = _patterns()
-    reported: set[int] = set()
+    reported: list[tuple[int, int]] = []
     for trigger in patterns["trigger"].finditer(line):
         if trigger.group("cue") is not None:
             cue = trigger.group("cue").rstrip(" ,:")
@@ -113,6 +117,7 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
             ):
                 continue  # "The Patient Advocate Foundation": a name, not a cue
             head = trigger.start()
+            patient_cue = not honorific_cue
             start, end, words = _name_after(line, trigger.end())
             after_honorific = _HONORIFIC.match(line, start) is not None
             if after_honorific and not honorific_cue:
@@ -123,13 +128,15 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
                 words += 1  # "our patient Mrs. Tran": a title and a family name
         else:
             start, end, words = _name_before(line, trigger.start())
-            head = start
-        if words < 2 or start in reported:
+            head, patient_cue = start, False
+        if words < 2 or any(start < e and end > s for s, e in reported):
             continue
         if patterns["not_before"].search(line, 0, head) or patterns["not_after"].match(line, end):
+            continue
+        if not patient_cue and patterns["attributed"].search(line, 0, head):
             continue
         name = line[start:end]
         if name in allowed:
             continue
-        reported.add(start)
+        reported.append((start, end))
         yield start, name
