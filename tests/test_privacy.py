@@ -214,7 +214,7 @@ def test_the_public_contact_hint_says_what_it_found_and_how_to_silence_it() -> N
     article = parse_article(FRONT + "TTY: 301-565-2966\n", "content/topic/a.md", "topic/a.md")
     [hint] = [f for f in check_article(article, CheckContext(CLINIC)) if f.rule == "contact-public"]
     assert (hint.line, hint.column) == (11, 6)
-    assert "public phone line (301-565-2966)" in hint.message
+    assert "a helpline, TTY or fax number (301-565-2966)" in hint.message
     assert "<!-- wellread: ignore contact-public -->" in hint.suggestion
 
 
@@ -237,6 +237,11 @@ def test_the_public_contact_hint_can_be_silenced_on_the_line_or_in_front_matter(
 )
 def test_a_persons_own_number_or_mailbox_stays_an_error(text: str, rule: str) -> None:
     assert guard(FRONT + text + "\n") == [(rule, "error")]
+
+
+def test_a_persons_number_beside_a_public_line_stays_an_error() -> None:
+    found = guard(FRONT + "Her cell: 617-555-0143 TTY: 301-565-2966\n")
+    assert found == [("phi-phone", "error"), ("contact-public", "hint")]
 
 
 def test_the_sample_sites_contact_details_give_no_finding_at_all() -> None:

@@ -64,7 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-]){label}(?:[\s:.#,(-]+(?:{filler}\b)?)*[\s:.#(-]*$", re.I
         ),
         "label_after": re.compile(
-            r"^\s*(?:\)\s*)?[-\u2013(,]?\s*\(?(?:toll[- ]?free\s+)?(?:tty|tdd|fax)\b", re.I
+            r"^\s*(?:\)\s*)?(?:\(|[-\u2013]\s*\(?)\s*(?:toll[- ]?free\s+)?(?:tty|tdd|fax)\b", re.I
         ),
         "organisation": re.compile(
             rf"\b{alternatives(data['organisation_words'])}\b"

@@ -190,8 +190,13 @@ def _phone(
             continue
         seen.add(start)
         end = start + len(value)
-        if public_line_label(line[:start], line[end:]) or _public(line, start, earlier):
-            yield _Hit(number, start + 1, PUBLIC, f"a public phone line ({value})", "", len(value))
+        if public_line_label(line[:start], line[end:]):
+            what = f"a helpline, TTY or fax number ({value})"
+            yield _Hit(number, start + 1, PUBLIC, what, "", len(value))
+            continue
+        if _public(line, start, earlier):
+            what = f"an organisation's phone number ({value})"
+            yield _Hit(number, start + 1, PUBLIC, what, "", len(value))
             continue
         yield _Hit(
             number, start + 1, "phi-phone",
@@ -423,11 +428,11 @@ def identifier_findings(article: Article, context: CheckContext) -> Iterator[Fin
         details = ", ".join(hit.message for hit in hits)
         yield Finding(
             article.path, hits[0].line, hits[0].column, PUBLIC, Severity.HINT,
-            f"This looks like an organisation's public contact details: {details}. Check that "
-            "none of them is a patient's.",
-            f"If they are public, silence this hint with <!-- wellread: ignore {PUBLIC} --> on "
-            "the line before; if they are your clinic's, add them to 'contact' of "
-            "wellread/check in mkdocs.yml.",
+            f"This looks like an organisation's published contact details: {details}. Make sure "
+            "none of it is a patient's.",
+            f"If it is public, keep it and silence this hint: <!-- wellread: ignore {PUBLIC} --> "
+            f"on the line before, or 'ignore: [{PUBLIC}]' in the front matter. If it is your "
+            "clinic's, add it to 'contact' of wellread/check in mkdocs.yml.",
         )
 
 
