@@ -121,11 +121,10 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
             start, end, words = _name_after(line, trigger.end())
             after_honorific = _HONORIFIC.match(line, start) is not None
             if after_honorific and not honorific_cue:
+                title = start
                 honorific = _WORD.match(line, start)
-                start, end, words = _name_after(
-                    line, honorific.end() + 1 if honorific else start
-                )
-                words += 1  # "our patient Mrs. Tran": a title and a family name
+                _, end, words = _name_after(line, honorific.end() + 1 if honorific else start)
+                start, words = title, words + 1  # "our patient Mrs. Tran": title, family name
         else:
             start, end, words = _name_before(line, trigger.start())
             head, patient_cue = start, False

@@ -469,7 +469,7 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
                 )
         if line.lstrip().startswith(("#", "!", "<!--")):
             continue
-        named = {start for start, _ in patient_names(line, frozen)}  # reported for every page
+        named = [(start, start + len(name)) for start, name in patient_names(line, frozen)]
         for match in (*patterns["full_name"].finditer(line), *patterns["honorific"].finditer(line)):
             words = re.findall(r"[\w'\u2019]+", match.group())
             honorific = match.re is patterns["honorific"]
@@ -477,7 +477,7 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
                 continue
             if (
                 not _outside(urls, match.start(), match.end()) or match.group() in allowed
-                or match.start() in named
+                or not _outside(named, match.start(), match.end())  # reported for every page
             ):
                 continue
             yield Finding(
