@@ -57,6 +57,11 @@ _PHONE = re.compile(
 )
 _URL_HOST = re.compile(r"(?:https?|ftp)://(?:[^@/\s]*@)?")
 _VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|versión)\s*|\bv)$")
+# A full name needs two capitalised words ("Mrs. Tran" too), in Latin, Greek or Cyrillic script.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΆ-ΫЀ-Я"
+_TWO_CAPITALS = re.compile(
+    rf"(?<![\w'\u2019-])[{_UPPER}][^\W\d_]*\.?[ \t]+(?:[^\W\d_]{{1,3}}[ \t]+){{0,3}}[{_UPPER}]"
+)
 # Every identifier has a digit, or an @ for an email, or a birth date's words: most lines have none.
 _MAY_IDENTIFY = re.compile(r"[\d@]|(?i:born|birth|naci)")
 _ZIP_PLUS_4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
@@ -98,6 +103,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "date": re.compile(rf"(?<![\w/.-]){full_date}(?![\w/])", re.I),
         "person_date": re.compile(rf"\b{person}\b[^.;!?]{{0,40}}$", re.I),
+        "person_word": re.compile(rf"\b{person}\b", re.I),
         "dob": re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|fecha de nacimiento)\s*[:#-]?\s*"
                           r"(?P<value>\d[\d/.-]{4,}\d)", re.I),
         "labels": re.compile(
@@ -256,6 +262,8 @@ def _dates(
     line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     patterns = _patterns()
+    if not patterns["person_word"].search(line):
+        return  # no "born", "DOB", "admitted" ...: no date here is tied to a person
     found: set[int] = set()
     for match in patterns["dob"].finditer(line):
         found.add(match.start("value"))
@@ -367,7 +375,7 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
     for number, line in enumerate(article.lines, start=1):
         earlier = " ".join(paragraph)  # front matter fields are no paragraph
         paragraph = [*paragraph[-3:], line] if line.strip() and number >= article.body_line else []
-        if number >= article.body_line:
+        if number >= article.body_line and _TWO_CAPITALS.search(line):
             yield from _name_hits(line, number, allowed)
         if not _MAY_IDENTIFY.search(line):
             continue
