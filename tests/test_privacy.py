@@ -314,6 +314,10 @@ def test_words_after_a_label_without_a_number_are_not_a_record(text: str) -> Non
         ("\"I felt fine,\" said our patient Kwame Mensah.", 33),
         ("Doña Rosa Martínez tiene 80 años.", 6),
         ("Maria Garcia, 45, came in with a rash.", 1),
+        ("Yesterday Adaeze Okafor came in with a cough.", 11),
+        ("Our patient Ольга Иванова came in for her shot.", 13),
+        ("Our client Zoë Papadopoulou-Ng was admitted last week.", 12),
+        ("Ayer María José Pérez llegó a la consulta con fiebre.", 6),
     ],
 )
 def test_a_patients_full_name_is_flagged_in_any_article(text: str, column: int) -> None:
