@@ -203,6 +203,8 @@ PUBLIC_HINT = [("contact-public", "hint")]
         "Llame a la línea de ayuda al 617-555-0100.",
         "Escriba a informacion@salud.gob.mx o a contacto@clinica.org.",
         "Escriba al Apartado postal 4471.",
+        "Email your GP practice at gp.a81001@nhs.net.",
+        "To discuss a suspect Q fever case with CDC, please call 404-639-1075 today.",
         "El Instituto Nacional del Cáncer: teléfono 301-496-5248, fax 301-402-0555.",
     ],
 )
