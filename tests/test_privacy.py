@@ -342,6 +342,8 @@ def test_a_patients_full_name_is_flagged_in_any_article(text: str, column: int) 
         "Según la doctora María Pérez, directora del programa, la vacuna es segura.",
         "Nuestra paciente de Ciudad de México llegó a la clínica.",
         "Lou Gehrig's disease is also called ALS.",
+        "Written by Adaeze Okafor, MPH, from the Springfield Diabetes Program.",  # an author
+        "Source: Okafor A, Smith J. Diabetes care in Lagos. J Community Health. 2021.",
         # MedlinePlus and GARD (public domain): an abbreviation and a disease, not a patient.
         "Learn more about gene changes and MS. Vitamin D is another area of interest.",
         "It affects people with MS. Neurological Exam: May show reduced nerve function.",
