@@ -13,10 +13,17 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ..core.article import Article
 from .data import alternatives, privacy_data
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
 _HONORIFIC = re.compile(r"(?:mrs?|ms|mx|srta|sra|sr|señora?|señorita|doña|don)(?!\w)\.?", re.I)
+# A full name needs two capitalised words ("Mrs. Tran" too), in Latin, Greek or Cyrillic script:
+# lines without them (most) are not read further.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΆ-ΫЀ-Я"
+_TWO_CAPITALS = re.compile(
+    rf"(?<![\w'\u2019-])[{_UPPER}][^\W\d_]*\.?[ \t]+(?:[^\W\d_]{{1,3}}[ \t]+){{0,3}}[{_UPPER}]"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;>]\s*|^\s*(?:[-*+]|\d+\.)\s+|[\"“«(]\s*)$")
 
 
@@ -102,6 +109,8 @@ def _name_before(line: str, end: int) -> tuple[int, int, int]:
 
 def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
     """(offset, name) of each patient's full name on the line."""
+    if not _TWO_CAPITALS.search(line):
+        return
     patterns = _patterns()
     reported: list[tuple[int, int]] = []
     for trigger in patterns["trigger"].finditer(line):
@@ -139,3 +148,12 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
             continue
         reported.append((start, end))
         yield start, name
+
+
+def staff_names(article: Article) -> set[str]:
+    """The reviewer's name may appear in full: staff are not patients."""
+    reviewer = article.meta.get("reviewed_by")
+    if not isinstance(reviewer, str):
+        return set()
+    name = reviewer.split(",")[0].strip()
+    return {name, re.sub(r"^(?:Dr|Dra)\.?\s+", "", name)}
