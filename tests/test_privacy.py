@@ -360,3 +360,15 @@ def test_who_is_not_a_patient_is_not_flagged(text: str) -> None:
 )
 def test_a_patients_full_name_after_a_label_is_flagged(text: str) -> None:
     assert [r for r, _, _ in phi(FRONT + text + "\n")] == ["phi-name"]
+
+
+def real_contact_lines() -> list[str]:
+    path = Path(__file__).parent / "data" / "privacy" / "nih-contact-lines.txt"
+    return [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
+
+
+def test_real_nih_pages_give_one_public_contact_hint_per_line_and_no_error() -> None:
+    lines = real_contact_lines()
+    assert len(lines) == 29
+    for line in lines:
+        assert guard(FRONT + line + "\n") == PUBLIC_HINT, line[:80]
