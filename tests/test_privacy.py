@@ -372,3 +372,11 @@ def test_real_nih_pages_give_one_public_contact_hint_per_line_and_no_error() -> 
     assert len(lines) == 29
     for line in lines:
         assert guard(FRONT + line + "\n") == PUBLIC_HINT, line[:80]
+
+
+def test_real_spanish_cancer_summaries_give_no_privacy_finding() -> None:
+    path = Path(__file__).parent / "data" / "privacy" / "nci-pdq-es-sentences.txt"
+    sentences = [s for s in path.read_text("utf-8").splitlines() if not s.startswith("#")]
+    assert len(sentences) == 120
+    text = "\n\n".join(sentences) + "\n"
+    assert guard(FRONT + text, CheckSettings(language="es")) == []
