@@ -380,3 +380,15 @@ def test_real_spanish_cancer_summaries_give_no_privacy_finding() -> None:
     assert len(sentences) == 120
     text = "\n\n".join(sentences) + "\n"
     assert guard(FRONT + text, CheckSettings(language="es")) == []
+
+
+
+def test_a_public_figure_listed_in_front_matter_may_be_named_in_full() -> None:
+    text = "Magic Johnson was diagnosed with HIV in 1991 and still speaks about testing.\n"
+    assert phi(FRONT + text) == [("phi-name", 11, 1)]
+    article = parse_article(FRONT + text, "content/topic/a.md", "topic/a.md")
+    found = check_article(article, CheckContext(CLINIC, today=date(2026, 11, 24)))
+    assert "'public_figures: [Magic Johnson]'" in next(f.suggestion for f in found
+                                                     if f.rule == "phi-name")
+    listed = FRONT.replace("---\n", "---\npublic_figures: [Magic Johnson]\n", 1)
+    assert phi(listed + text) == []

@@ -29,6 +29,8 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
     "type": (str, "type: story (a patient's own story; 'article' is the default)"),
     "consent": (bool, "consent: true"),
+    # Well-known people named from public record: the privacy guard lets these names through.
+    "public_figures": (list, "public_figures: [Magic Johnson]"),
     "ignore": ((list, str), "ignore: [jargon]"),
     "wellread": (dict, "'wellread:' then '  ignore: [jargon]'"),
     # MkDocs and Material's own page settings.

@@ -151,9 +151,13 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
 
 
 def staff_names(article: Article) -> set[str]:
-    """The reviewer's name may appear in full: staff are not patients."""
+    """Names that may appear in full: the reviewer's (staff are not patients) and the people
+    the front matter lists under `public_figures` (named from public record, one by one)."""
+    listed = article.meta.get("public_figures")
+    names = {str(n).strip() for n in listed or [] if str(n).strip()}
+    names = names if isinstance(listed, list) else set()
     reviewer = article.meta.get("reviewed_by")
-    if not isinstance(reviewer, str):
-        return set()
-    name = reviewer.split(",")[0].strip()
-    return {name, re.sub(r"^(?:Dr|Dra)\.?\s+", "", name)}
+    if isinstance(reviewer, str):
+        name = reviewer.split(",")[0].strip()
+        names |= {name, re.sub(r"^(?:Dr|Dra)\.?\s+", "", name)}
+    return names

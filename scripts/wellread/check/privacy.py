@@ -410,7 +410,8 @@ def _name_hits(line: str, number: int, allowed: frozenset[str]) -> Iterator[_Hit
             number, start + 1, "phi-name",
             f"This names a patient in full ('{name}').",
             "Use the first name only, or a made-up first name and say so, and only with the "
-            "patient's written consent.", len(name),
+            "patient's written consent. If this is a well-known person named from public record, "
+            f"list the name in the front matter: 'public_figures: [{name}]'.", len(name),
         )
 
 
