@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from .blocks import Block
 
@@ -27,10 +30,17 @@ def masked_text(block: Block) -> str:
     Rules that search for words (jargon, privacy) run on this so that a match's offset still
     maps to the right line and column in the source file.
     """
+    return _BARE_URL.sub(_blank, _LINK_TARGET.sub(_blank_link_target, without_markup(block)))
+
+
+@lru_cache(maxsize=4096)
+def without_markup(block: Block) -> str:
+    """The block's text with images, code and HTML tags (their attributes too) blanked out, offsets
+    unchanged: the web addresses a reader sees as text stay, and links stay whole."""
     text = block.text
-    for pattern in (_IMAGE, _AUTOLINK, _BARE_URL, _CODE_SPAN, _HTML_TAG, _ATTR_LIST):
+    for pattern in (_IMAGE, _AUTOLINK, _CODE_SPAN, _HTML_TAG, _ATTR_LIST):
         text = pattern.sub(_blank_image if pattern is _IMAGE else _blank, text)
-    return _LINK_TARGET.sub(_blank_link_target, text)
+    return text
 
 
 def plain_text(block: Block) -> str:
@@ -74,13 +84,16 @@ class Sentence:
 
 @lru_cache(maxsize=4096)  # the blocks of the last few dozen articles checked
 def sentences(block: Block) -> tuple[Sentence, ...]:
-    """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms).
+    """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms), but
+    not after an abbreviation the sentence goes on after ("Dr. Lee", "EE. UU. y México").
 
     Offsets are into `block.text`, so `block.location(offset)` gives the line and column.
     """
     text = masked_text(block)
     found, start = [], 0
     for match in [*_SENTENCE_BREAK.finditer(text), None]:
+        if match and text[match.start() - 1] == "." and _abbreviation_goes_on(text, match):
+            continue
         end = match.start() if match else len(text)
         piece = text[start:end]
         words = len(_WORD.findall(_EMPHASIS.sub("", piece)))
@@ -90,3 +103,72 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
         if match:
             start = match.end()
     return tuple(found)
+
+
+
+@dataclass(frozen=True)
+class _Abbreviations:
+    """Every language's abbreviations (data/<lang>/abbreviations.yml), as a block does not know
+    its language: a pattern that finds them, and how each one ends, by its lowercase letters."""
+
+    pattern: re.Pattern[str]
+    parts: frozenset[str]  # each lowercase run of letters in one: most full stops follow none
+    kinds: dict[str, str]  # "u.s" -> "may_end"
+    starters: frozenset[str]  # capitalised words that start a sentence after a may_end one
+
+
+# When languages list one abbreviation differently, the earlier kind wins: never_end first.
+_KINDS = ("never_end", "before_number", "may_end", "end_before_capital")
+_NEXT_WORD = re.compile(r"[\"'(\[*_\u00bf\u00a1\u201c\u2018]*(\w+(?:['\u2019]\w+)?)")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> _Abbreviations:
+    kinds: dict[str, str] = {}
+    starters: set[str] = set()
+    for folder in (resources.files("wellread") / "data").iterdir():
+        path = folder / "abbreviations.yml"
+        if not path.is_file():
+            continue
+        lists = yaml.safe_load(path.read_text("utf-8")) or {}
+        starters.update(str(word) for word in lists.get("starters", []))
+        for kind in _KINDS:
+            for entry in lists.get(kind, []):
+                key = ".".join(re.findall(r"[^\W_]+", str(entry).lower()))
+                if _KINDS.index(kinds.get(key, kind)) >= _KINDS.index(kind):
+                    kinds[key] = kind
+    names = sorted(kinds, key=len, reverse=True)  # "u.s.a" before "u.s"
+    alternatives = "|".join(r"\.\s?".join(map(re.escape, name.split("."))) for name in names)
+    return _Abbreviations(
+        re.compile(rf"(?<![\w.])(?:{alternatives})\.", re.IGNORECASE),
+        frozenset(part for name in names for part in name.split(".")), kinds, frozenset(starters),
+    )
+
+
+def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether the full stop before `match` (a sentence break) belongs to an abbreviation that
+    the sentence goes on after: inside "EE. UU.", after "Dr.", "No." before a number, "U.S."
+    unless a sentence starts after it ("in the U.S. Most adults ..."), "etc." unless a capital
+    letter follows."""
+    dot = match.start() - 1
+    letters = _LAST_LETTERS.search(text, max(0, dot - 12), dot)
+    known = _abbreviations()
+    if letters is None or letters.group().lower() not in known.parts:
+        return False  # "flu." or "2." : the common case, decided without the pattern
+    for found in known.pattern.finditer(text, max(0, dot - 16), min(len(text), dot + 16)):
+        if found.start() <= dot < found.end() - 1:
+            return True  # a full stop inside "EE. UU." or "p. ej."
+        if found.end() - 1 != dot:
+            continue
+        kind = known.kinds[".".join(re.findall(r"[^\W_]+", found.group().lower()))]
+        following = _NEXT_WORD.match(text, match.end())
+        word = following.group(1).replace("\u2019", "'") if following else ""
+        if kind == "before_number":
+            return word[:1].isdigit()
+        if kind == "may_end":
+            return word not in known.starters
+        if kind == "end_before_capital":
+            return not word[:1].isupper()
+        return True
+    return False
