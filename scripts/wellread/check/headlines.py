@@ -4,8 +4,8 @@ result, no clickbait, no shouting in capital letters."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache, partial
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
@@ -50,9 +50,9 @@ def title_findings(article: Article, context: CheckContext) -> Iterator[Finding]
             "Say the main message in fewer words; put details in the description.", line=line,
         )
     language = context.settings.language
-    acronyms = _acronyms(language) | _capitals_in_paragraphs(article)
     for offset, rule_id, message, suggestion in _headline_problems(
-        " ".join(title.split()), "The title", acronyms, language
+        " ".join(title.split()), "The title", language,
+        partial(_capitals_in_paragraphs, article),
     ):
         yield finding(article, None, offset, rule_id, Severity.WARNING, message, suggestion,
                       line=line)
@@ -61,19 +61,23 @@ def title_findings(article: Article, context: CheckContext) -> Iterator[Finding]
 @rule("headings")
 def heading_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     language = context.settings.language
-    headings = [block for block in article.body_blocks if block.kind == "heading"]
-    acronyms = _acronyms(language) | _capitals_in_paragraphs(article) if headings else frozenset()
-    for block in headings:
+    paragraph_capitals = cache(partial(_capitals_in_paragraphs, article))  # once, if at all
+    for block in article.body_blocks:
+        if block.kind != "heading":
+            continue
         for offset, rule_id, message, suggestion in _headline_problems(
-            masked_text(block), "This heading", acronyms, language
+            masked_text(block), "This heading", language, paragraph_capitals
         ):
             yield finding(article, block, offset, rule_id, Severity.WARNING, message, suggestion)
 
 
 def _headline_problems(
-    text: str, what: str, acronyms: frozenset[str], language: str
+    text: str, what: str, language: str, paragraph_capitals: Callable[[], frozenset[str]]
 ) -> Iterator[tuple[int, str, str, str]]:
-    """(offset, rule, message, suggestion) for clickbait and for capitals in one headline."""
+    """(offset, rule, message, suggestion) for clickbait and for capitals in one headline.
+
+    `paragraph_capitals` gives the words the article writes in capitals in its sentences, which
+    are its acronyms; it is asked only when a headline has a word in capitals."""
     clickbait = _clickbait(language)
     found = clickbait.search(text.replace("\u2019", "'")) if clickbait else None
     if found:
@@ -85,9 +89,13 @@ def _headline_problems(
             "than 'You won't believe what this fruit does'.",
         )
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
+    listed = _acronyms(language)
     shouted = [
-        word for _, word in words if _in_capitals(word) and not _acronym(word, acronyms, language)
+        word for _, word in words if _in_capitals(word) and not _acronym(word, listed, language)
     ]
+    if shouted:
+        acronyms = listed | paragraph_capitals()
+        shouted = [word for word in shouted if not _acronym(word, acronyms, language)]
     all_capitals = not any(letter.islower() for letter in text)
     if len(shouted) >= 2 or (shouted and all_capitals):
         first = next(start for start, word in words if word in shouted)
