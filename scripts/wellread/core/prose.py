@@ -120,7 +120,7 @@ class _Abbreviations:
 # When languages list one abbreviation differently, the earlier kind wins: never_end first.
 _KINDS = ("never_end", "before_number", "may_end", "end_before_capital")
 _NEXT_WORD = re.compile(r"[\"'(\[*_\u00bf\u00a1\u201c\u2018]*(\w+(?:['\u2019]\w+)?)")
-_LAST_LETTERS = re.compile(r"[^\W\d_]+\Z")
+_PART_MAX = 8  # letters between two full stops of an abbreviation: "approx", "LGBTQ"
 
 
 @lru_cache(maxsize=1)
@@ -151,11 +151,12 @@ def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
     the sentence goes on after: inside "EE. UU.", after "Dr.", "No." before a number, "U.S."
     unless a sentence starts after it ("in the U.S. Most adults ..."), "etc." unless a capital
     letter follows."""
-    dot = match.start() - 1
-    letters = _LAST_LETTERS.search(text, max(0, dot - 12), dot)
+    dot = start = match.start() - 1
+    while start > 0 and dot - start < _PART_MAX and text[start - 1].isalpha():
+        start -= 1
     known = _abbreviations()
-    if letters is None or letters.group().lower() not in known.parts:
-        return False  # "flu." or "2." : the common case, decided without the pattern
+    if text[start:dot].lower() not in known.parts:
+        return False  # "flu." or "2.": the common case, decided without the pattern
     for found in known.pattern.finditer(text, max(0, dot - 16), min(len(text), dot + 16)):
         if found.start() <= dot < found.end() - 1:
             return True  # a full stop inside "EE. UU." or "p. ej."
