@@ -54,6 +54,9 @@ def test_spanish_abbreviations_do_not_end_a_sentence(text: str) -> None:
     ("La diabetes es común en EE. UU. La mayoría de los casos son de tipo 2.", "EE. UU."),
     ("Traiga frutas, nueces, etc. La clase dura una hora.", "etc."),
     ("Get enough vitamin C. It helps your body heal.", "vitamin C."),
+    ("About 3 to 7 percent of adults have them.2 However, most are harmless.", "them."),
+    ("For the study, visit http://www.clinicaltrials.gov/ct/show/NCT00372320?order=1. "
+     "If you would like to read an interview with Dr. Bruce Baum, call us.", "."),
 ])
 def test_a_sentence_still_ends_after_an_abbreviation_when_the_next_one_starts(
     text: str, first: str

@@ -14,7 +14,8 @@ from .blocks import Block
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
 _LINK_TARGET = re.compile(r"(\]\()([^()]*)(\))|(\]\[)([^\[\]]*)(\])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
-_BARE_URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+")
+# A web address does not take the full stop (or comma) that ends its sentence.
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s)>\]]*[^\s)>\].,;:!?'\"]")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}")
@@ -69,7 +70,11 @@ def _blank_link_target(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])[\"')\]*_]*\s+")
+# A sentence ends at a mark, closing quotes or brackets, and a space; a footnote number written
+# right after a word's full stop ("has them.2 However") goes with the sentence it ends.
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])(?:(?<=[^\W\d_][.!?])\d{1,3}(?=\s))?[\"')\]*_]*\s+"
+)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
