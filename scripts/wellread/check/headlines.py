@@ -16,9 +16,12 @@ from .rare import zipf
 
 TITLE_MAX = 70
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-# A short word in capitals that few texts use as a word is an acronym ("RSV", "COPD").
+# A word in capitals that few texts use as a word is an acronym: a short one ("RSV", "COPD"), or a
+# longer, very rare one ("CADASIL"). wordfreq counts words in any case, so "HIV" and "CDC" are
+# common words to it: the data lists those.
 _ACRONYM_LETTERS = 5
 _ACRONYM_ZIPF = 3.0
+_LONG_ACRONYM_ZIPF = 2.0
 
 
 @lru_cache(maxsize=16)
@@ -119,8 +122,9 @@ def _acronym(word: str, acronyms: frozenset[str], language: str) -> bool:
     return (
         word.upper() in acronyms or letters.upper() in acronyms
         or any(part.upper() in acronyms for part in re.split(r"[-/]", word) if part)
-        or (len(letters) <= _ACRONYM_LETTERS
-            and zipf(letters.lower(), language.split("-")[0]) < _ACRONYM_ZIPF)
+        or zipf(letters.lower(), language.split("-")[0]) < (
+            _ACRONYM_ZIPF if len(letters) <= _ACRONYM_LETTERS else _LONG_ACRONYM_ZIPF
+        )
     )
 
 
