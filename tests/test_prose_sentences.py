@@ -28,6 +28,7 @@ def split(text: str) -> list[str]:
     "Fruit, vegetables, beans, etc. are good for you.",
     "Compare brand-name vs. generic medicines.",
     "The U.S. Food and Drug Administration approved it.",
+    "The black-legged tick is the vector of A. phagocytophilum in the northeast.",
 ])
 def test_english_abbreviations_do_not_end_a_sentence(text: str) -> None:
     assert split(text) == [text]

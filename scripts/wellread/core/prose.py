@@ -155,12 +155,18 @@ def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
     """Whether the full stop before `match` (a sentence break) belongs to an abbreviation that
     the sentence goes on after: inside "EE. UU.", after "Dr.", "No." before a number, "U.S."
     unless a sentence starts after it ("in the U.S. Most adults ..."), "etc." unless a capital
-    letter follows."""
+    letter follows, an initial before a word in lowercase ("A. phagocytophilum")."""
     dot = start = match.start() - 1
     while start > 0 and dot - start < _PART_MAX and text[start - 1].isalpha():
         start -= 1
+    letters = text[start:dot]
+    if len(letters) == 1 and letters.isupper() and text[start - 1 : start] != ".":
+        # An initial before a word in lowercase: "A. phagocytophilum", "I. scapularis".
+        following = _NEXT_WORD.match(text, match.end())
+        if following is not None and following.group(1)[:1].islower():
+            return True
     known = _abbreviations()
-    if text[start:dot].lower() not in known.parts:
+    if letters.lower() not in known.parts:
         return False  # "flu." or "2.": the common case, decided without the pattern
     for found in known.pattern.finditer(text, max(0, dot - 16), min(len(text), dot + 16)):
         if found.start() <= dot < found.end() - 1:
