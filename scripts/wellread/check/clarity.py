@@ -32,7 +32,8 @@ LIST_MAX = 7
 def clarity_data(language: str) -> dict[str, Any]:
     """data/<lang>/clarity.yml (word lists); empty for a language that has none."""
     path = resources.files("wellread") / "data" / language.split("-")[0] / "clarity.yml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    text = path.read_text("utf-8") if path.is_file() else "{}"
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
 
 

@@ -62,7 +62,7 @@ def parse_guard(spec: str, sets: Mapping[str, str]) -> Guard:
         if not colon or key not in ("before", "after", "not_before", "not_after"):
             raise ValueError(f"tone.tsv: '{clause}' is not a guard (before:, after:, not before:, "
                              "not after:)")
-        alternatives = "|".join(_alternative(word, sets) for word in words.split("|"))
+        alternatives = _alternatives(words, sets)
         patterns[key] = re.compile(
             rf"{_GAP}(?:{alternatives})" if key.endswith("before")
             else rf"(?:{alternatives}){_GAP}\Z",
@@ -71,22 +71,34 @@ def parse_guard(spec: str, sets: Mapping[str, str]) -> Guard:
     return Guard(**patterns)
 
 
-def _alternative(word: str, sets: Mapping[str, str]) -> str:
-    word = word.strip()
-    if word.startswith("@"):
-        if word not in sets:
+def _alternatives(words: str, sets: Mapping[str, str]) -> str:
+    """One pattern for a guard's words: whole words share one pair of word-boundary checks."""
+    whole, other = [], []
+    for word in _expand(words, sets):
+        if word == "^":
+            other.append(_CLAUSE_START)
+            continue
+        bare = word.rstrip("*")
+        pattern = r"\s+".join(re.escape(part) for part in bare.split()).replace("'", "['\u2019]")
+        pattern += r"\w*" if word.endswith("*") else ""
+        if bare[:1].isalnum() and bare[-1:].isalnum():
+            whole.append(pattern)
+        else:  # "put,", "'ll", ","
+            before = r"(?<!\w)" if bare[:1].isalnum() else ""
+            other.append(before + pattern + (r"(?!\w)" if bare[-1:].isalnum() else ""))
+    grouped = [rf"(?<!\w)(?:{'|'.join(whole)})(?!\w)"] if whole else []
+    return "|".join(grouped + other)
+
+
+def _expand(words: str, sets: Mapping[str, str]) -> Iterator[str]:
+    """The words of a guard, with each "@name" replaced by the words of its set."""
+    for word in filter(None, (each.strip() for each in words.split("|"))):
+        if not word.startswith("@"):
+            yield word
+        elif word in sets:
+            yield from _expand(sets[word], sets)
+        else:
             raise ValueError(f"tone.tsv: the word set '{word}' is not defined")
-        return "|".join(_alternative(each, sets) for each in sets[word].split("|"))
-    if word == "^":
-        return _CLAUSE_START
-    any_ending = word.endswith("*")
-    parts = [re.escape(part).replace("'", "['\u2019]") for part in word.rstrip("*").split()]
-    pattern = r"\s+".join(parts)
-    if parts and parts[0][:1].isalnum():
-        pattern = r"(?<!\w)" + pattern
-    if any_ending:
-        return pattern + r"\w*"
-    return pattern + (r"(?!\w)" if word[-1:].isalnum() else "")
 
 
 # A listed term's category, suggestion and guard (None: flagged in every use).
