@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate cards test lint bench fuzz system-deps clean
+.PHONY: site serve check translate cards test lint bench fuzz realtext system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
@@ -35,6 +35,9 @@ bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic s
 fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test runs a few)
 	HYPOTHESIS_PROFILE=wellread-fuzz $(BIN)/pytest tests/test_fuzz*.py -p no:cacheprovider \
 		--hypothesis-show-statistics -q
+
+realtext: $(STAMP)  ## The checker on real public-domain health text: rates, precision, recall (see tests/data/realtext)
+	$(BIN)/python scripts/realtext_measure.py
 
 lint: $(STAMP)  ## ruff, then mypy --strict on core/ and check/ (its settings: pyproject.toml)
 	$(BIN)/ruff check scripts tests

@@ -12,8 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from wellread.publish.feeds import FeedEntry, atom_feed, feed_text
-from wellread.publish.trust import feed_entry
+from wellread.publish.feeds import FeedEntry, atom_feed, feed_entry, feed_text
 from wellread.social.share import BUFFER_COLUMNS, FORMULA_STARTS, scheduler_csv, spreadsheet_cell
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -8,7 +8,7 @@ import feedparser
 import pytest
 
 from wellread.i18n.languages import format_day
-from wellread.publish.feeds import Correction, FeedEntry, FeedLabels, atom_feed
+from wellread.publish.feeds import Correction, FeedEntry, FeedLabels, atom_feed, feed_entry
 from wellread.publish.trust import (
     AlertSettings,
     CorrectionLabels,
@@ -16,7 +16,6 @@ from wellread.publish.trust import (
     alert_settings,
     alert_text,
     corrections_markdown,
-    feed_entry,
     page_corrections,
 )
 

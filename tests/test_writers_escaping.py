@@ -11,13 +11,12 @@ import markdown
 import pytest
 from markupsafe import escape
 
-from wellread.publish.feeds import FeedEntry, atom_feed, feed_text
+from wellread.publish.feeds import FeedEntry, atom_feed, feed_entry, feed_text
 from wellread.publish.trust import (
     CorrectionLabels,
     ListedCorrection,
     as_text,
     corrections_markdown,
-    feed_entry,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -1,18 +1,23 @@
 """Atom feeds: one per language, an entry per article, updated when it is reviewed or corrected.
 
 Dates come from the front matter (last review, corrections), never from the clock, so the same
-content always gives the same feed.
+content always gives the same feed. A language's feed is made from its manifest of pages.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from markupsafe import Markup
+
+from ..i18n.languages import format_day as day_in_language
+from .manifest import ManifestPage, feed_articles
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_FILE = "feed.xml"
@@ -52,6 +57,44 @@ class FeedLabels:
 
     corrections: str = "Corrections"
     reviewed: str = "Page last reviewed:"
+
+
+def write_language_feed(
+    site_dir: Path, manifest: Iterable[ManifestPage], *, site_name: str, site_url: str,
+    language: str, labels: FeedLabels,
+) -> None:
+    """`feed.xml` of one language's site: its reviewed articles, from its manifest.
+    `site_url`: the language site's address ('' when unknown: addresses start at the root)."""
+    entries = [
+        feed_entry(page.meta, _absolute(site_url, page.url)) for page in feed_articles(manifest)
+    ]
+    document = atom_feed(
+        entries, title=site_name, site_url=_absolute(site_url, ""),
+        feed_url=_absolute(site_url, FEED_FILE), language=language, author=site_name,
+        labels=labels, format_day=lambda day: day_in_language(day, language),
+    )
+    (site_dir / FEED_FILE).write_bytes(document)
+
+
+def _absolute(site_url: str, url: str) -> str:
+    """The page's address: absolute when the site's address is known, else from the root."""
+    return (site_url or "/").rstrip("/") + "/" + url if url else (site_url or "/")
+
+
+def feed_entry(meta: Mapping[str, Any], url: str) -> FeedEntry:
+    """An article page's feed entry from its (translated) front matter."""
+    items = meta.get("corrections")
+    corrections = tuple(
+        Correction(item["date"], " ".join(feed_text(item["note"]).split()))
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note")
+    )
+    reviewed = meta.get("last_reviewed")
+    return FeedEntry(
+        url=url, title=feed_text(meta.get("title") or url),
+        summary=feed_text(meta.get("description") or ""),
+        reviewed=reviewed if isinstance(reviewed, date) else None, corrections=corrections,
+    )
 
 
 def atom_feed(

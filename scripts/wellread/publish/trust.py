@@ -1,5 +1,5 @@
-"""Trust around the articles: the site-wide corrections log, the urgent alert, feed entries and
-what a source image gives away. Plain data in, plain data out; the `wellread/trust` plugin and
+"""Trust around the articles: the site-wide corrections log, the urgent alert and what a source
+image gives away. Plain data in, plain data out; the `wellread/trust` plugin and
 the CLI are the adapters."""
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from ..core.errors import ContentError
 from ..core.findings import Finding, Severity
 from ..core.images import ImageProblem, read_metadata
 from ..i18n.languages import text_direction
-from .feeds import Correction, FeedEntry, feed_text
 
 
 @dataclass(frozen=True)
@@ -163,22 +162,6 @@ def _in_language(markdown: str, language: str) -> str:
 def _yaml_text(text: str) -> str:
     # JSON is YAML: a double-quoted scalar with every quote, backslash and control escaped.
     return json.dumps(" ".join(text.split()), ensure_ascii=False)
-
-
-def feed_entry(meta: Mapping[str, Any], url: str) -> FeedEntry:
-    """An article page's feed entry from its (translated) front matter."""
-    items = meta.get("corrections")
-    corrections = tuple(
-        Correction(item["date"], " ".join(feed_text(item["note"]).split()))
-        for item in (items if isinstance(items, list) else [])
-        if isinstance(item, dict) and isinstance(item.get("date"), date) and item.get("note")
-    )
-    reviewed = meta.get("last_reviewed")
-    return FeedEntry(
-        url=url, title=feed_text(meta.get("title") or url),
-        summary=feed_text(meta.get("description") or ""),
-        reviewed=reviewed if isinstance(reviewed, date) else None, corrections=corrections,
-    )
 
 
 def image_findings(data: bytes, shown_as: str) -> list[Finding]:

@@ -9,8 +9,9 @@ can see loses its style. At-rules other than @media and @supports are kept as th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 _CLASS = re.compile(r"\.([A-Za-z_][\w-]*)")
 _CLASS_ATTR = re.compile(r'class="([^"]*)"')
@@ -86,6 +87,23 @@ def _selectors(prelude: str) -> list[str]:
             start = i + 1
     parts.append(prelude[start:])
     return parts
+
+
+def prune_site_css(site_dir: Path, other_languages: Collection[str]) -> None:
+    """Prune the theme stylesheets of one language's site (`site_dir/assets/stylesheets`) for
+    the classes its pages and scripts use. Each language's site has its own copy of the
+    stylesheet, used by its own pages only: the other languages' folders below `site_dir`
+    (and pages still being built there) do not count."""
+    pages = [
+        page for page in sorted(site_dir.rglob("*.html"))
+        if page.relative_to(site_dir).parts[0] not in other_languages
+    ]
+    known = known_classes(
+        (p.read_text("utf-8") for p in pages),
+        (p.read_text("utf-8") for p in sorted((site_dir / "assets").rglob("*.js"))),
+    )
+    for sheet in sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")):
+        sheet.write_text(prune_css(sheet.read_text("utf-8"), known), "utf-8")
 
 
 @lru_cache(maxsize=8)  # `mkdocs serve` prunes the same stylesheet for the same pages again

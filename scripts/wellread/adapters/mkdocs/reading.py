@@ -159,19 +159,7 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         return link
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if not self.config.prune_css:
-            return
-        site = Path(config.site_dir)
-        # Each language's site has its own copy of the stylesheet, used by its own pages only:
-        # the other languages' folders (and pages still being built there) do not count.
-        others = set(self.build.languages) - {self.build.code}
-        pages = [
-            page for page in sorted(site.rglob("*.html"))
-            if page.relative_to(site).parts[0] not in others
-        ]
-        known = cssprune.known_classes(
-            (p.read_text("utf-8") for p in pages),
-            (p.read_text("utf-8") for p in sorted((site / "assets").rglob("*.js"))),
-        )
-        for sheet in sorted((site / "assets" / "stylesheets").glob("main.*.min.css")):
-            sheet.write_text(cssprune.prune_css(sheet.read_text("utf-8"), known), "utf-8")
+        if self.config.prune_css:
+            cssprune.prune_site_css(
+                Path(config.site_dir), set(self.build.languages) - {self.build.code}
+            )

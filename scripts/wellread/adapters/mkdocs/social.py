@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -20,29 +17,21 @@ from mkdocs.utils import get_relative_url
 from ...core.settings import SocialOptions, from_validated
 from ...core.urls import percent_encoded
 from ...i18n.languages import text_direction
-from ...social.batch import HANDOVER_ENV, CardJob, HandedOver, hand_over, render_batches
-from ...social.captions import CaptionError, captions_for, email_for, hashtag
+from ...publish.manifest import card_jobs, share_entries
+from ...social.batch import HANDOVER_ENV, HandedOver, hand_over, render_batches
+from ...social.captions import CaptionError
 from ...social.cards.glyphs import font_problems
 from ...social.cards.layout import load_layout
 from ...social.cards.model import CardError, CardText
 from ...social.plan import PageFacts, article_image, card_text, page_cards
-from ...social.share import og_locale, scheduler_csv, share_links
+from ...social.share import SharedCard, og_locale, share_entry, share_links, write_share_files
 from .options import config_class
-from .state import handed_cards, language_build
+from .state import handed_cards, language_build, manifest, plan_social
 
 log = logging.getLogger("mkdocs.plugins.wellread.social")
 
 
 _SocialConfig = config_class(SocialOptions, "_SocialConfig")
-
-
-@dataclass(frozen=True)
-class _Card:
-    kind: str
-    path: str  # inside the language's site
-    url: str
-    width: int
-    height: int
 
 
 class SocialPlugin(BasePlugin[_SocialConfig]):
@@ -57,8 +46,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             raise PluginError(f"wellread/social: {error}") from None
         self.language = str(config.theme["language"])
         self.options = from_validated(SocialOptions, self.config)
-        self.jobs: list[CardJob] = []
-        self.shares: list[dict] = []
+        manifest(config)  # recorded from the first page on: captions and cards are made from it
         self.warned: set[str] = set()
         return config
 
@@ -89,9 +77,9 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             direction=text_direction(lang), image=self._article_image(page),
         )
         self._warn_about_fonts(card_text(facts), page)
-        made = []
-        for card in page_cards(facts, self.options, Path(config.site_dir)):
-            self.jobs.append(card.job)
+        planned = page_cards(facts, self.options, Path(config.site_dir))
+        made: list[SharedCard] = []
+        for card in planned:
             # The file keeps its name; its address is encoded as MkDocs encodes page.url, or a
             # space or '#' in an article's file name breaks og:image.
             address = percent_encoded(card.path)
@@ -99,7 +87,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
                 urljoin(config.site_url, address) if config.site_url
                 else get_relative_url(address, page.url or ".")
             )
-            made.append(_Card(card.kind, card.path, url, card.width, card.height))
+            made.append(SharedCard(card.kind, url, card.width, card.height))
         alt = _("%(title)s: %(description)s (from %(site)s)") % {
             "title": title, "description": description, "site": config.site_name,
         }
@@ -118,14 +106,15 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             ],
         }
         unpublished = page.meta.get("wellread", {}).get("unpublished", False)
+        entry = None
         if config.site_url and not unpublished:  # captions need the page's public address
-            entry = self._share_entry(page, config.site_url, title, made, alt, _)
-            self.shares.append(entry)
+            entry = self._share_entry(page, config.site_url, title, made, alt, _("Link in bio."))
             if page.meta.get("wellread", {}).get("review"):  # an article, not a topic index
                 page.meta["wellread_share"] = {
                     "text": entry["text"], "caption": entry["captions"]["facebook"],
                     "links": share_links(entry["captions"], entry["email"], entry["url"]),
                 }
+        plan_social(config, page, entry, tuple(card.job for card in planned))
         return markdown
 
     def _article_image(self, page: Page) -> Path | None:
@@ -139,33 +128,18 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
                 log.warning("wellread/social: %s: %s", page.file.src_uri, problem)
 
     def _share_entry(
-        self, page: Page, site_url: str, title: str, made: list[_Card], alt: str,
-        gettext: Callable[[str], str],
+        self, page: Page, site_url: str, title: str, made: list[SharedCard], alt: str,
+        link_note: str,
     ) -> dict:
-        url = urljoin(site_url, page.url)
-        share_text = str(page.meta.get("share") or page.meta.get("description") or title)
         tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
         try:
-            captions = captions_for(
-                share_text, url, tags,
-                link_note=gettext("Link in bio."),
-                campaign=self.config.campaign,
+            return share_entry(
+                urljoin(site_url, page.url), title,
+                str(page.meta.get("share") or page.meta.get("description") or title), tags,
+                made, alt, link_note=link_note, campaign=self.config.campaign,
             )
-            email = email_for(title, share_text, url)
-            hashtags = [hashtag(tag).removeprefix("#") for tag in tags]
         except CaptionError as error:
             raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None
-        return {
-            "url": url, "title": title, "text": share_text,
-            "image": made[0].url, "image_alt": alt,
-            "image_width": made[0].width, "image_height": made[0].height,
-            "cards": [
-                {"kind": card.kind, "url": card.url, "width": card.width,
-                 "height": card.height, "type": "image/png", "alt": alt}
-                for card in made
-            ],
-            "tags": hashtags, "captions": captions, "email": email,
-        }
 
     def _write_captions(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -173,17 +147,9 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         share_root = Path(config.site_dir)
         if not language_build(config).is_default:
             share_root = share_root.parent  # captions of every language sit at the site root
-        folder = share_root / self.config.share_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        entries = sorted(self.shares, key=lambda entry: entry["url"])
-        document = {"language": self.language, "pages": entries}
-        # Written as it is encoded: the whole text at once (indented, 7 MB for 2,000 pages)
-        # took 30 MB more memory at the build's peak.
-        with open(folder / f"{self.language}.json", "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-        with open(folder / f"{self.language}.csv", "w", encoding="utf-8", newline="") as handle:
-            handle.write(scheduler_csv(entries))
+        write_share_files(
+            share_root / self.config.share_dir, self.language, share_entries(manifest(config))
+        )
 
     # Last, after wellread/i18n (-100) has waited for the other languages' processes: any of
     # their cards not drawn yet are drawn here with this language's, on every core.
@@ -191,15 +157,16 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
     def _draw_cards(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
+        jobs = card_jobs(manifest(config))
         handover = os.environ.get(HANDOVER_ENV)
         if handover:  # a language built in a process of its own: another process draws
-            hand_over(HandedOver(self.layout, self.cache, self.jobs), Path(handover))
-            log.debug("wellread: %d cards left to draw in another process", len(self.jobs))
+            hand_over(HandedOver(self.layout, self.cache, jobs), Path(handover))
+            log.debug("wellread: %d cards left to draw in another process", len(jobs))
             return
         others = handed_cards(config)
         try:
             results = render_batches(
-                [self.jobs, *(jobs for _, jobs in others)], self.layout, self.cache
+                [jobs, *(handed for _, handed in others)], self.layout, self.cache
             )
         except CardError as error:
             raise PluginError(f"wellread/social: {error}") from None

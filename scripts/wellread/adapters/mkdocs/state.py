@@ -1,16 +1,25 @@
-"""The one typed way into wellread/i18n's state: the language being built, and the choices made
-before a build (which language, only one) and after it (cards left by other languages' processes).
+"""The one typed way into a language's build state: the language being built, the choices made
+before a build (which language, only one) and after it (cards left by other languages' processes),
+and the manifest of the pages it built, which every post-build step reads.
 
-Every other plugin and the CLI ask here instead of reaching into the i18n plugin's attributes.
+Every other plugin and the CLI ask here instead of reaching into another plugin's attributes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
 
 from ...i18n.build import LanguageBuild, single_language_build
+from ...publish.manifest import ManifestPage
 from ...social.batch import CardJob
 from .i18n import I18nPlugin
+
+_RECORDER = "wellread/manifest"  # not listed in mkdocs.yml: added by `manifest`
 
 
 def _i18n(config: MkDocsConfig) -> I18nPlugin | None:
@@ -68,3 +77,49 @@ def handed_cards(config: MkDocsConfig) -> list[tuple[str, list[CardJob]]]:
     """Cards the other languages' processes left and no drawing process drew: (code, jobs)."""
     plugin = _i18n(config)
     return plugin.handed_cards if plugin is not None else []
+
+
+class _ManifestRecorder(BasePlugin):
+    """Records each page of one language's build in its manifest, once, as its template is
+    rendered next, with the share entry and cards wellread/social planned for it."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.pages: list[ManifestPage] = []
+        self.social: dict[str, tuple[Mapping[str, Any] | None, tuple[CardJob, ...]]] = {}
+
+    # Last: the page as its template sees it, after every plugin's own context.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        share, cards = self.social.pop(page.file.src_uri, (None, ()))
+        self.pages.append(ManifestPage(
+            page.file.src_uri, page.url or "", str(page.title or ""), self.language,
+            dict(page.meta), share, cards,
+        ))
+        return context
+
+
+def _recorder(config: MkDocsConfig) -> _ManifestRecorder:
+    recorder = config.plugins.get(_RECORDER)
+    if not isinstance(recorder, _ManifestRecorder):
+        # As MkDocs adds a hook: its event runs like a listed plugin's.
+        recorder = _ManifestRecorder(language_build(config).code)
+        config.plugins[_RECORDER] = recorder
+    return recorder
+
+
+def manifest(config: MkDocsConfig) -> list[ManifestPage]:
+    """The pages this configuration's build has made so far, in the order it made them: the one
+    list the feed, the share files and the cards are made from. A plugin that reads it asks in
+    its on_config (after wellread/i18n's), so that every page is recorded."""
+    return _recorder(config).pages
+
+
+def plan_social(
+    config: MkDocsConfig, page: Page, share: Mapping[str, Any] | None, cards: tuple[CardJob, ...]
+) -> None:
+    """wellread/social's share entry (None: the page is not shared) and cards for `page`, kept
+    for its manifest entry."""
+    _recorder(config).social[page.file.src_uri] = (share, cards)

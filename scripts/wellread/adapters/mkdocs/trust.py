@@ -13,7 +13,6 @@ import logging
 import posixpath
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,9 +24,8 @@ from ...core import images, urls
 from ...core.settings import TrustOptions
 from ...i18n.languages import format_day, text_direction
 from ...publish import feeds, trust, webprivacy
-from ...publish.manifest import ManifestPage, feed_articles
 from .options import config_class
-from .state import language_build
+from .state import language_build, manifest
 
 log = logging.getLogger("mkdocs.plugins.wellread.trust")
 
@@ -57,10 +55,10 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             self.alert_settings = trust.alert_settings(self.config.alert)
         except ValueError as error:
             raise PluginError(f"wellread/trust: alert: {error}") from None
-        self.manifest: list[ManifestPage] = []
         site = urls.parse(config.site_url or "")
         self.site_host = site.host if site is not None else ""
         if self.config.feed:
+            manifest(config)  # recorded from the first page on: the feed is made from it
             config.extra["wellread_feed"] = {"href": feeds.FEED_FILE}
         return config
 
@@ -144,16 +142,6 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             "external": bool(parsed and parsed.scheme),
         }
 
-    def on_page_context(
-        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
-    ) -> dict[str, Any]:
-        if self.config.feed:  # as the page is now: its template is rendered next
-            self.manifest.append(ManifestPage(
-                page.file.src_uri, page.url or "", str(page.title or ""), self.language,
-                dict(page.meta),
-            ))
-        return context
-
     @event_priority(-100)  # last, so the policy covers every script other plugins added
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return self._private(output)
@@ -177,20 +165,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
             return
         _ = self.gettext
         labels = feeds.FeedLabels(corrections=_("Corrections"), reviewed=_("Page last reviewed:"))
-        entries = [
-            trust.feed_entry(page.meta, _absolute(config, page.url))
-            for page in feed_articles(self.manifest)
-        ]
-        document = feeds.atom_feed(
-            entries, title=config.site_name, site_url=_absolute(config, ""),
-            feed_url=_absolute(config, feeds.FEED_FILE), language=self.language,
-            author=config.site_name, labels=labels,
-            format_day=lambda day: format_day(day, self.language),
+        feeds.write_language_feed(
+            Path(config.site_dir), manifest(config), site_name=config.site_name,
+            site_url=config.site_url or "", language=self.language, labels=labels,
         )
-        Path(config.site_dir, feeds.FEED_FILE).write_bytes(document)
-
-
-def _absolute(config: MkDocsConfig, url: str) -> str:
-    """The page's address: absolute when the site's address is known, else from the root."""
-    return (config.site_url or "/").rstrip("/") + "/" + url if url else (config.site_url or "/")
-

@@ -1,0 +1,285 @@
+"""Measure the checker on real text: findings per 1,000 words, a sample to judge, precision, recall.
+
+    .venv/bin/python scripts/realtext_measure.py [--corpus DIR] [--sample FILE.json] [--csv FILE]
+
+The real-text set (public-domain consumer-health articles, one folder per language:
+`en/*.md`, `es/*.md`) is looked for in --corpus, then $WELLREAD_REALTEXT, then `../shared/realtext`
+beside the repository, then `tests/data/realtext/corpus` (see tests/data/realtext/README.md for why
+it is not committed). The checker runs as a new site would run it: `check_article` with the default
+CheckSettings (only `language` set), no site files, no glossary, a fixed date.
+
+Judged labels (tests/data/realtext/judged-<lang>.json) give precision per rule and language;
+the planted-problems files (planted-<lang>.md with planted-<lang>.json) give recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import date
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from wellread.check import CheckContext, check_article  # noqa: E402
+from wellread.core.article import Article, parse_article  # noqa: E402
+from wellread.core.findings import Finding  # noqa: E402
+from wellread.core.prose import sentences  # noqa: E402
+from wellread.core.settings import CheckSettings  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "realtext"
+LANGUAGES = ("en", "es")
+TODAY = date(2026, 12, 1)  # review dates and the like do not move with the calendar
+# Findings the set's minimal front matter causes in every article (no sources, no review, the
+# `source:` field): counted apart, never sampled, since they say nothing about the writing.
+SETUP_RULES = frozenset({"front-matter", "sources-missing", "review-missing"})
+LABELS = ("right", "borderline", "wrong")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One finding with what a judge needs: where it is, what it says, the sentence it is in."""
+
+    language: str
+    file: str  # relative to the corpus folder, e.g. "en/niddk-acromegaly.md"
+    line: int
+    column: int
+    rule: str
+    severity: str
+    message: str
+    suggestion: str
+    sentence: str
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.rule)
+
+
+def corpus_folder(given: str | None = None) -> Path | None:
+    """The first real-text folder that exists: the argument, $WELLREAD_REALTEXT, shared/, local."""
+    candidates = [given, os.environ.get("WELLREAD_REALTEXT"), str(ROOT.parent / "shared" /
+                  "realtext"), str(DATA / "corpus")]
+    for candidate in candidates:
+        if candidate and any((Path(candidate) / lang).is_dir() for lang in LANGUAGES):
+            return Path(candidate)
+    return None
+
+
+def context_for(language: str) -> CheckContext:
+    """The checker as a new site runs it: default settings in `language`, no site files."""
+    return CheckContext(settings=CheckSettings(language=language), today=TODAY)
+
+
+def check_file(path: Path, shown_as: str, language: str) -> tuple[Article, list[Finding]]:
+    """The parsed article and main's findings for one Markdown file."""
+    article = parse_article(path.read_text(encoding="utf-8"), shown_as, shown_as)
+    return article, check_article(article, context_for(language))
+
+
+def word_count(article: Article) -> int:
+    """Words a reader reads in the body (the unit of 'findings per 1,000 words')."""
+    return sum(sentence.words for block in article.body_blocks for sentence in sentences(block))
+
+
+def sentence_at(article: Article, line: int, column: int) -> str:
+    """The body sentence that holds (line, column), or the source line (front matter, tables)."""
+    starts = [
+        (block.location(sentence.offset), sentence.text)
+        for block in article.body_blocks for sentence in sentences(block)
+    ]
+    before = [start for start in starts if start[0] <= (line, column)]
+    if before and max(before)[0][0] == line:
+        return max(before)[1]
+    return article.lines[line - 1].strip() if 0 < line <= len(article.lines) else ""
+
+
+def rows_for(folder: Path, language: str) -> tuple[int, int, list[Row]]:
+    """(articles, words, findings as rows) for every Markdown file of one language's folder."""
+    files = sorted((folder / language).glob("*.md"))
+    words, rows = 0, []
+    for path in files:
+        shown_as = f"{language}/{path.name}"
+        article, found = check_file(path, shown_as, language)
+        words += word_count(article)
+        rows.extend(
+            Row(language, shown_as, f.line, f.column, f.rule, str(f.severity), f.message,
+                f.suggestion, " ".join(sentence_at(article, f.line, f.column).split()))
+            for f in found
+        )
+    return len(files), words, rows
+
+
+def rate_table(language: str, articles: int, words: int, rows: list[Row]) -> Iterator[str]:
+    """Lines of the 'findings per 1,000 words' report for one language."""
+    text_rows = [r for r in rows if r.rule not in SETUP_RULES]
+    yield f"## {language}: {articles} articles, {words} words"
+    per_k = 1000 * len(text_rows) / words if words else 0.0
+    yield f"all text rules: {len(text_rows)} findings, {per_k:.1f} per 1,000 words"
+    counts = Counter((r.rule, r.severity) for r in text_rows)
+    for (rule, severity), count in sorted(counts.items(), key=lambda item: -item[1]):
+        yield f"  {rule:<22} {severity:<8} {count:>5}  {1000 * count / words:6.2f} per 1,000 words"
+    setup = Counter(r.rule for r in rows if r.rule in SETUP_RULES)
+    if setup:
+        listed = ", ".join(f"{rule} {count}" for rule, count in sorted(setup.items()))
+        yield f"  (front matter of the set, not counted: {listed})"
+
+
+def stratified_sample(rows: Iterable[Row], size: int, seed: int) -> list[Row]:
+    """About `size` findings of one language: every rule gets a share (at least 5, or all it
+    has), the rest in proportion to how often the rule fires, drawn with a fixed seed."""
+    by_rule: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.rule not in SETUP_RULES:
+            by_rule[row.rule].append(row)
+    total = sum(len(found) for found in by_rule.values())
+    if not total:
+        return []
+    generator = random.Random(seed)
+    picked: list[Row] = []
+    for rule in sorted(by_rule):
+        found = sorted(by_rule[rule], key=lambda r: r.key)
+        share = max(min(5, len(found)), round(size * len(found) / total))
+        picked.extend(generator.sample(found, min(share, len(found))))
+    return sorted(picked, key=lambda r: (r.rule, r.key))
+
+
+def write_sample(rows: list[Row], json_path: Path | None, csv_path: Path | None) -> None:
+    """The sample to judge as JSON (with empty label and reason to fill in) and/or CSV."""
+    records = [{**asdict(row), "label": "", "reason": ""} for row in rows]
+    if json_path:
+        json_path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
+    if csv_path:
+        with csv_path.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(records[0]) if records else ["file"])
+            writer.writeheader()
+            writer.writerows(records)
+
+
+def load_judged(language: str) -> list[dict[str, object]]:
+    """The labelled sample of one language ([] when it has not been judged)."""
+    path = DATA / f"judged-{language}.json"
+    return json.loads(path.read_text(encoding="utf-8"))["findings"] if path.exists() else []
+
+
+def precision_table(
+    language: str, judged: list[dict[str, object]], fired: Counter[str] | None = None
+) -> Iterator[str]:
+    """Precision per rule: right / judged, and (right + borderline) / judged. With `fired` (how
+    often each rule fires on the set), also the precision of all findings as a writer meets
+    them: each rule's precision weighted by how often it fires (the sample is stratified)."""
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in judged:
+        by_rule[str(entry["rule"])][str(entry["label"])] += 1
+    every: Counter[str] = Counter()
+    yield f"## precision, {language} ({len(judged)} judged findings)"
+    for rule, labels in sorted(by_rule.items()):
+        every.update(labels)
+        yield "  " + _precision_line(rule, labels)
+    yield "  " + _precision_line("all judged", every)
+    weights = {rule: (fired or Counter())[rule] for rule in by_rule}
+    total = sum(weights.values())
+    if total:
+        right = sum(weights[r] * by_rule[r]["right"] / sum(by_rule[r].values()) for r in by_rule)
+        loose = sum(weights[r] * (by_rule[r]["right"] + by_rule[r]["borderline"]) /
+                    sum(by_rule[r].values()) for r in by_rule)
+        yield (f"  {'as fired':<22} precision {100 * right / total:5.1f} %  with borderline "
+               f"{100 * loose / total:5.1f} %  (each rule weighted by its {total} findings)")
+
+
+def _precision_line(name: str, labels: Counter[str]) -> str:
+    judged = sum(labels[label] for label in LABELS)
+    right, borderline = labels["right"], labels["borderline"]
+    if not judged:
+        return f"{name:<22} nothing judged"
+    return (f"{name:<22} {right:>3} right {borderline:>3} borderline {labels['wrong']:>3} wrong"
+            f"  precision {100 * right / judged:5.1f} %  with borderline "
+            f"{100 * (right + borderline) / judged:5.1f} %")
+
+
+def planted(language: str) -> tuple[list[dict[str, object]], list[Finding]]:
+    """The planted problems of one language and main's findings on their file."""
+    spec = json.loads((DATA / f"planted-{language}.json").read_text(encoding="utf-8"))
+    # Shown as in a topic folder, as the set's articles are: some rules check articles only.
+    _, found = check_file(DATA / str(spec["file"]), f"{language}/{spec['file']}", language)
+    return list(spec["problems"]), found
+
+
+def caught(problem: dict[str, object], found: Iterable[Finding]) -> bool:
+    """Whether a finding of the planted rule fires on the planted line. The rule is a shell-style
+    pattern: "phi-*" is any privacy rule, "*caps*" the capitals rule whatever its id."""
+    pattern, line = str(problem["rule"]), int(str(problem["line"]))
+    return any(f.line == line and fnmatchcase(f.rule, pattern) for f in found)
+
+
+def recall_table(language: str) -> Iterator[str]:
+    """Recall on the planted-problems file, with every problem that was missed."""
+    problems, found = planted(language)
+    missed = [p for p in problems if not caught(p, found)]
+    yield (f"## recall, {language}: {len(problems) - len(missed)} of {len(problems)} planted "
+           "problems found")
+    for problem in missed:
+        yield f"  missed line {problem['line']}: {problem['rule']} ({problem['what']})"
+
+
+def judged_now(folder: Path, language: str) -> Iterator[str]:
+    """Main's judged findings checked again with this checker: right ones must still fire, wrong
+    ones should be gone (each line: what changed since the judging)."""
+    judged = [e for e in load_judged(language) if e["label"] != "borderline"]
+    found: dict[str, set[tuple[int, str]]] = {}
+    lost, gone, left = [], 0, 0
+    for entry in judged:
+        shown = str(entry["file"])
+        if shown not in found:
+            _, findings = check_file(folder / shown, shown, language)
+            found[shown] = {(f.line, f.rule) for f in findings}
+        fires = (int(str(entry["line"])), str(entry["rule"])) in found[shown]
+        if entry["label"] == "right" and not fires:
+            lost.append(f"  lost a right finding: {shown}:{entry['line']} {entry['rule']}")
+        elif entry["label"] == "wrong":
+            gone, left = gone + (not fires), left + fires
+    yield (f"## judged findings now, {language}: {len(lost)} right ones lost; {gone} wrong ones "
+           f"gone, {left} still made")
+    yield from lost
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--corpus", help="the real-text folder (with en/ and es/)")
+    parser.add_argument("--sample", type=Path, help="write the sample to judge here (JSON)")
+    parser.add_argument("--csv", type=Path, help="write the sample to judge here (CSV)")
+    parser.add_argument("--size", type=int, default=80, help="findings to sample per language")
+    parser.add_argument("--seed", type=int, default=17)
+    args = parser.parse_args(argv)
+    folder = corpus_folder(args.corpus)
+    sample: list[Row] = []
+    if folder is None:
+        print("No real-text set found (see tests/data/realtext/README.md); precision and recall "
+              "only.")
+    for language in LANGUAGES:
+        fired: Counter[str] = Counter()
+        if folder is not None and (folder / language).is_dir():
+            articles, words, rows = rows_for(folder, language)
+            print("\n".join(rate_table(language, articles, words, rows)))
+            sample += stratified_sample(rows, args.size, args.seed)
+            fired.update(row.rule for row in rows)
+        print("\n".join(precision_table(language, load_judged(language), fired)))
+        if folder is not None and (folder / language).is_dir():
+            print("\n".join(judged_now(folder, language)))
+        print("\n".join(recall_table(language)))
+    if sample and (args.sample or args.csv):
+        write_sample(sample, args.sample, args.csv)
+        print(f"sample of {len(sample)} findings written")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
