@@ -96,3 +96,39 @@ def test_a_guard_with_an_unknown_clause_or_word_set_is_refused() -> None:
         parse_guard("around: take", {})
     with pytest.raises(ValueError, match="@nothing"):
         parse_guard("before: @nothing", {})
+
+
+def stigma(body: str, language: str = "en") -> list[str]:
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [
+        f.message.split("' labels")[0][1:] for f in check_article(article, context)
+        if f.rule == "tone-stigma"
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Diabetic retinopathy can cause vision loss and blindness.",
+    "Diabetic kidney disease develops slowly over many years.",
+    "Limit alcoholic beverages to one drink a day.",
+    "An epileptic seizure can last a few minutes.",
+    "Compared with normal, people with the condition sleep less.",
+    "Call the Substance Abuse and Mental Health Services Administration.",
+])
+def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
+    assert stigma(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "La retinopatía diabética puede causar ceguera.",
+    "La cetoacidosis diabética es una emergencia.",
+    "Evite las bebidas alcohólicas y cualquier bebida alcohólica fuerte.",
+    "Una crisis epiléptica dura unos minutos.",
+])
+def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
+    assert stigma(sentence, "es") == []
+
+
+def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
+    assert stigma("Every diabetic patient should check their feet.") == ["diabetic"]
+    assert stigma("Un paciente diabético debe revisar sus pies.", "es") == ["diabético"]

@@ -30,7 +30,8 @@ _MESSAGES = {
 _GAP = r"[\s*_\"'\u201c\u201d\u2018\u2019\u00bf\u00a1]*"
 # "^" in a guard: the start of the text, or of a sentence or clause.
 _CLAUSE_START = r"(?:\A|[.!?:;,(\u2013\u2014\u00bf\u00a1])"
-_LOOK_BACK = 80  # characters before a term that an "after" guard reads
+_LOOK_BACK = 80
+_BROKEN_BY = re.compile(r"[,;:.!?()]")  # characters before a term that an "after" guard reads
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,8 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), masked_text(block))
         for start, end, term in index.find(text, ()):
             category, suggestion, guard = entries[term]
+            if _BROKEN_BY.search(text, start, end):
+                continue  # "normal, people with...": the words are not the phrase
             if guard is None or guard.allows(text, start, end):
                 yield finding(
                     article, block, start, f"tone-{category}", Severity.WARNING,
