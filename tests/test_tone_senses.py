@@ -114,6 +114,7 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "An epileptic seizure can last a few minutes.",
     "Compared with normal, people with the condition sleep less.",
     "Call the Substance Abuse and Mental Health Services Administration.",
+    "PACE (Program of All-Inclusive Care for the Elderly) covers frail older adults.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []

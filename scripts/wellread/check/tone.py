@@ -102,6 +102,19 @@ def _expand(words: str, sets: Mapping[str, str]) -> Iterator[str]:
             raise ValueError(f"tone.tsv: the word set '{word}' is not defined")
 
 
+_AT_CLAUSE_START = re.compile(rf"{_CLAUSE_START}{_GAP}\Z")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a sentence belongs to a name: "Program of All-Inclusive Care for
+    the Elderly", "the Diabetic Foot Clinic"."""
+    words = text[start:end].split()
+    return any(word[:1].isupper() for word in words[1:]) or (
+        words[0][:1].isupper()
+        and _AT_CLAUSE_START.search(text, max(0, start - _LOOK_BACK), start) is None
+    )
+
+
 # A listed term's category, suggestion and guard (None: flagged in every use).
 _Entry = tuple[str, str, Guard | None]
 
@@ -129,7 +142,7 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), masked_text(block))
         for start, end, term in index.find(text, ()):
             category, suggestion, guard = entries[term]
-            if _BROKEN_BY.search(text, start, end):
+            if _BROKEN_BY.search(text, start, end) or _in_a_name(text, start, end):
                 continue  # "normal, people with...": the words are not the phrase
             if guard is None or guard.allows(text, start, end):
                 yield finding(
