@@ -41,3 +41,16 @@ def readability_formulas() -> dict[str, dict[str, Any]]:
     path = resources.files("wellread") / "data" / "readability.yml"
     formulas: dict[str, dict[str, Any]] = yaml.safe_load(path.read_text(encoding="utf-8"))
     return formulas
+
+
+@lru_cache(maxsize=1)
+def privacy_data() -> dict[str, Any]:
+    """What the patient-privacy guard reads: labels, month names, cue words (data/privacy.yml)."""
+    path = resources.files("wellread") / "data" / "privacy.yml"
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def alternatives(words: list[str]) -> str:
+    """One regular expression matching any of `words` (each itself a regular expression)."""
+    return "(?:" + "|".join(words) + ")"

@@ -2,25 +2,34 @@
 
 Every rule scans every line of the file, code and front matter included (a number in a code
 sample leaks all the same), and reports the line and column. The site's own contact details,
-set in mkdocs.yml (`wellread/check: contact`), are allowed. The words around identifiers
-(labels, month names) are data: data/privacy.yml.
+set in mkdocs.yml (`wellread/check: contact`), are allowed; an organisation's public ones (a
+helpline, an agency's mailbox, a P.O. Box: check/contacts.py) are a `contact-public` hint a writer
+can silence. The words around identifiers (labels, month names) are data: data/privacy.yml.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
 from . import CheckContext, rule
+from .contacts import (
+    allowed_phone,
+    digits,
+    in_allowed_address,
+    near_organisation,
+    personal,
+    post_boxes,
+    public_line_label,
+    public_mailbox,
+)
+from .data import alternatives, privacy_data
+from .names import patient_names, staff_names
 
 # Area 000, 666 and 900-999, group 00 and serial 0000 are never issued, so they are not SSNs.
 _SSN = re.compile(
@@ -48,9 +57,8 @@ _PHONE = re.compile(
 )
 _URL_HOST = re.compile(r"(?:https?|ftp)://(?:[^@/\s]*@)?")
 _VERSION_BEFORE = re.compile(r"(?i:\b(?:version|release|versión)\s*|\bv)$")
-_DIGITS = re.compile(r"\d")
-_MAY_IDENTIFY = re.compile(r"[\d@]")
-_TOLL_FREE = re.compile(r"1?8(?:00|33|44|55|66|77|88)\d{7}$")
+# Every identifier has a digit, or an @ for an email, or a birth date's words: most lines have none.
+_MAY_IDENTIFY = re.compile(r"[\d@]|(?i:born|birth|naci)")
 _ZIP_PLUS_4 = re.compile(r"(?<![\w-])\d{5}-\d{4}(?![\w-])")
 
 
@@ -64,41 +72,37 @@ class _Hit:
     length: int = 1  # characters the identifier spans, so one is reported once
 
 
-@lru_cache(maxsize=1)
-def _data() -> dict[str, Any]:
-    path = resources.files("wellread") / "data" / "privacy.yml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data
-
-
-def _alternatives(words: list[str]) -> str:
-    return "(?:" + "|".join(words) + ")"
+PUBLIC = "contact-public"  # an organisation's published contact detail: a hint, not an error
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern[str]]:
-    data = _data()
-    months = _alternatives(data["months"])
+    data = privacy_data()
+    months = alternatives(data["months"])
     day = r"(?:0?[1-9]|[12]\d|3[01])"
-    year = r"(?:1[89]\d\d|20\d\d)"
+    digit_year = r"(?:1[89]\d\d|20\d\d)"
+    # A day and a year in words too: "the second of June, 1975", "dos de junio de mil novecientos".
+    day = rf"(?:{day}(?:st|nd|rd|th)?|(?:the\s+)?{alternatives(data['day_words'])})"
+    year = rf"(?:{digit_year}|{alternatives(data['year_words'])})"
     full_date = (
-        rf"(?:{year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # 1962-03-14
+        rf"(?:{digit_year}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # 1962-03-14
         rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:{year}|\d\d)(?![\d/])"  # 3/14/1962, 14.03.62
-        rf"|{months}\s+{day}(?:st|nd|rd|th)?,?\s+{year}"  # March 14, 1962
-        rf"|{day}(?:st|nd|rd|th)?\s+(?:de\s+)?{months},?\s+(?:de\s+)?{year})"  # 14 de marzo de 1962
+        rf"|{months}\s+{day},?\s+(?:of\s+)?{year}"  # March 14, 1962; June the second 1975
+        rf"|{day}\s+(?:de\s+|of\s+)?{months},?\s+(?:de(?:l)?\s+|of\s+|in\s+)?{year})"  # 14 de marzo
     )
-    person = _alternatives(data["person_date_words"])
-    states = _alternatives(data["us_states"])
-    streets = _alternatives(data["street_types"])
-    spanish_streets = _alternatives(data["spanish_street_types"])
+    person = alternatives(data["person_date_words"])
+    states = alternatives(data["us_states"])
+    streets = alternatives(data["street_types"])
+    spanish_streets = alternatives(data["spanish_street_types"])
     name = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ'\u2019]+"
     return {
         "date": re.compile(rf"(?<![\w/.-]){full_date}(?![\w/])", re.I),
         "person_date": re.compile(rf"\b{person}\b[^.;!?]{{0,40}}$", re.I),
+        "person_word": re.compile(rf"\b{person}\b", re.I),
         "dob": re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|fecha de nacimiento)\s*[:#-]?\s*"
                           r"(?P<value>\d[\d/.-]{4,}\d)", re.I),
         "labels": re.compile(
-            r"\b(?:" + _alternatives(data["phone_labels"]) + r")(?:\s*(?:number|no\.?|#))?"
+            r"\b(?:" + alternatives(data["phone_labels"]) + r")(?:\s*(?:number|no\.?|#))?"
             r"\s*[:.]?\s*(?P<value>\+?\(?\d[\d ().-]{5,}\d)", re.I,
         ),
         "zip": re.compile(
@@ -109,13 +113,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w.,/-])\d{{1,6}}[A-Za-z]?\s+(?:{name}\s+){{1,3}}(?i:{streets})(?![\w'])"
             rf"|\b(?i:{spanish_streets})\s+(?:(?:de(?:l| la)?\s+)?{name}\s+){{1,3}}"
             r"(?:n[º°o]\.?\s*)?\d{1,5}\b"
-            r"|\b(?i:p\.?\s?o\.?\s+box|apartado(?: de correos)?)\s+\d+"
         ),
         "age": re.compile("|".join(f"(?:{p})" for p in data["age_patterns"]).replace(
             "(?P<age>", "(?:"), re.I),
         "age_value": re.compile(r"\d{2,3}"),
-        "age_group_after": re.compile(_alternatives(data["age_group_words"]), re.I),
-        "age_group_before": re.compile(_alternatives(data["age_group_before"]), re.I),
+        "age_group_after": re.compile(alternatives(data["age_group_words"]), re.I),
+        "age_group_before": re.compile(alternatives(data["age_group_before"]), re.I),
         "full_name": re.compile(
             rf"(?<![\w'\u2019-])(?:{name})(?:[ \t]+{name}){{1,2}}(?![\w'\u2019-])"
         ),
@@ -125,39 +128,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # One pass for every kind of labelled number: group l0, l1, ... says which label matched.
         "labelled": re.compile(
             r"\b(?:" + "|".join(
-                f"(?P<l{index}>{_alternatives(spec['labels'])})"
+                f"(?P<l{index}>{alternatives(spec['labels'])})"
                 for index, spec in enumerate(data["labelled_numbers"].values())
-            ) + r")\s*[:#.]?\s*(?P<value>(?=[\w-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})(?![\w-])",
+            # "Record no. for this patient: 88213": a few words, then a colon, then the number.
+            ) + r")(?:(?P<filler>(?:\s+[^\W\d_][\w'\u2019]*){1,6}\s*[:#])|\s*[:#.]?)"
+            r"\s*(?P<value>(?=[\w-]*\d)[A-Za-z0-9][A-Za-z0-9-]{3,})(?![\w-])",
             re.I,
         ),
+        "number_label": re.compile(
+            r"number|\bno\b|#|\bid\b|número|expediente|historia|\bmrn\b|registro", re.I
+        ),
     }
-
-
-def _digits(text: str) -> str:
-    return "".join(_DIGITS.findall(text))
-
-
-def _allowed_phone(number: str, settings: CheckSettings) -> bool:
-    """The site's own numbers, and toll-free lines (helplines: never a patient's own phone)."""
-    digits = _digits(number)
-    if _TOLL_FREE.match(digits):
-        return True
-    for allowed in settings.contact_phones:
-        mine = _digits(allowed)
-        if mine and (digits == mine or digits.lstrip("1") == mine.lstrip("1")):
-            return True
-    return False
-
-
-def _in_allowed_address(line: str, start: int, end: int, settings: CheckSettings) -> bool:
-    """True when the match is part of the site's own address, written on this line."""
-    flat = " ".join(line.split()).lower()
-    for address in settings.contact_addresses:
-        for part in re.split(r"[,\n]", address):
-            part = " ".join(part.split()).lower()
-            if part and part in flat and " ".join(line[start:end].split()).lower() in part:
-                return True
-    return False
 
 
 def _is_url_host(line: str, start: int) -> bool:
@@ -173,10 +154,19 @@ def _outside(spans: _Spans, start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-Scanner = Callable[[str, int, CheckSettings, _Spans], Iterator[_Hit]]
+# A scanner reads a line, its number, the settings, the links on it, and the text before it in
+# its paragraph (earlier lines, joined), which says whether an organisation is named nearby.
+Scanner = Callable[[str, int, CheckSettings, _Spans, str], Iterator[_Hit]]
 
 
-def _ssn(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _public(line: str, start: int, earlier: str) -> bool:
+    """A detail written next to an organisation's name, in its line or paragraph."""
+    return near_organisation(f"{earlier} {line[:start]}")
+
+
+def _ssn(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     for match in _SSN.finditer(line):
         yield _Hit(
             number, match.start() + 1, "phi-ssn",
@@ -186,18 +176,29 @@ def _ssn(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Itera
         )
 
 
-def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _phone(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     seen: set[int] = set()
     labelled = [(m.start("value"), m.group("value")) for m in _patterns()["labels"].finditer(line)]
     plain = [(m.start(), m.group()) for m in _PHONE.finditer(line)]
     for start, value in sorted(labelled + plain):
         value = value.rstrip(" .-(")
         if (
-            start in seen or not 7 <= len(_digits(value)) <= 15 or _SSN.fullmatch(value)
-            or not _outside(urls, start, start + len(value)) or _allowed_phone(value, settings)
+            start in seen or not 7 <= len(digits(value)) <= 15 or _SSN.fullmatch(value)
+            or not _outside(urls, start, start + len(value)) or allowed_phone(value, settings)
         ):
             continue
         seen.add(start)
+        end = start + len(value)
+        if public_line_label(line[:start], line[end:]):
+            what = f"a helpline, TTY or fax number ({value})"
+            yield _Hit(number, start + 1, PUBLIC, what, "", len(value))
+            continue
+        if _public(line, start, earlier):
+            what = f"an organisation's phone number ({value})"
+            yield _Hit(number, start + 1, PUBLIC, what, "", len(value))
+            continue
         yield _Hit(
             number, start + 1, "phi-phone",
             f"This looks like a phone or fax number ({value}), and it is not the site's own.",
@@ -206,12 +207,21 @@ def _phone(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Ite
         )
 
 
-def _email(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _email(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     allowed = {e.lower() for e in settings.contact_emails}
     for match in _EMAIL.finditer(line):
         address = match.group()
         domain = address.rsplit("@", 1)[1]
         if address.lower() in allowed or _EXAMPLE_DOMAIN.search(domain):
+            continue
+        before = f"{earlier} {line[:match.start()]}"
+        if (public_mailbox(address) and not personal(before)) or near_organisation(before):
+            yield _Hit(
+                number, match.start() + 1, PUBLIC, f"an organisation's mailbox ({address})", "",
+                len(address),
+            )
             continue
         yield _Hit(
             number, match.start() + 1, "phi-email",
@@ -222,12 +232,18 @@ def _email(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Ite
         )
 
 
-def _labelled(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
-    kinds = list(_data()["labelled_numbers"].items())
+def _labelled(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
+    kinds = list(privacy_data()["labelled_numbers"].items())
     for match in _patterns()["labelled"].finditer(line):
         if not _outside(urls, match.start(), match.end()):
             continue
         index = next(i for i in range(len(kinds)) if match.group(f"l{i}") is not None)
+        if match.group("filler") and not _patterns()["number_label"].search(
+            match.group(f"l{index}")
+        ):
+            continue  # "seguro Social: 1-800-772-1213": words between need a number's label
         rule_id, spec = kinds[index]
         yield _Hit(
             number, match.start() + 1, rule_id,
@@ -237,8 +253,12 @@ def _labelled(line: str, number: int, settings: CheckSettings, urls: _Spans) -> 
         )
 
 
-def _dates(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _dates(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     patterns = _patterns()
+    if not patterns["person_word"].search(line):
+        return  # no "born", "DOB", "admitted" ...: no date here is tied to a person
     found: set[int] = set()
     for match in patterns["dob"].finditer(line):
         found.add(match.start("value"))
@@ -255,20 +275,33 @@ def _dates(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Ite
         )
 
 
-def _address(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _address(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     patterns = _patterns()
     hits = [(m, "phi-address", "a street address") for m in patterns["street"].finditer(line)]
     hits += [(m, "phi-zip", "a ZIP code") for m in patterns["zip"].finditer(line)]
     hits += [(m, "phi-zip", "a ZIP code") for m in _ZIP_PLUS_4.finditer(line)]
+    boxes = post_boxes(line)
+    for start, end in boxes:
+        if _outside(urls, start, end) and not in_allowed_address(line, start, end, settings):
+            box = line[start:end]
+            yield _Hit(number, start + 1, PUBLIC, f"a P.O. Box ({box})", "", end - start)
     seen: set[tuple[str, int]] = set()
     for match, rule_id, what in sorted(hits, key=lambda h: h[0].start()):
         start, end = match.start(), match.end()
         if (
             (rule_id, start) in seen or not _outside(urls, start, end)
-            or _in_allowed_address(line, start, end, settings)
+            or in_allowed_address(line, start, end, settings)
         ):
             continue
         seen.add((rule_id, start))
+        if _public(line, start, earlier) or any(box < start for box, _ in boxes):
+            yield _Hit(
+                number, start + 1, PUBLIC, f"an organisation's address ({match.group().strip()})",
+                "", end - start,
+            )
+            continue
         yield _Hit(
             number, start + 1, rule_id,
             f"This looks like {what} ({match.group().strip()}).",
@@ -277,7 +310,9 @@ def _address(line: str, number: int, settings: CheckSettings, urls: _Spans) -> I
         )
 
 
-def _ip(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _ip(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
             continue
@@ -293,7 +328,9 @@ def _ip(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterat
         )
 
 
-def _age(line: str, number: int, settings: CheckSettings, urls: _Spans) -> Iterator[_Hit]:
+def _age(
+    line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
+) -> Iterator[_Hit]:
     patterns = _patterns()
     for match in patterns["age"].finditer(line):
         value = patterns["age_value"].search(match.group())
@@ -323,17 +360,27 @@ SCANNERS: dict[str, Scanner] = {
 }
 # Every rule id this guard reports (the labelled numbers and ZIP codes share scanners).
 PHI_RULES = frozenset({
-    *SCANNERS, *_data()["labelled_numbers"], "phi-zip", "phi-consent", "phi-name",
+    *SCANNERS, *privacy_data()["labelled_numbers"], "phi-zip", "phi-consent", "phi-name",
 })
 
 
 def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
+    paragraph: list[str] = []  # the lines before this one in its paragraph (at most 4)
+    allowed = frozenset(staff_names(article))
     for number, line in enumerate(article.lines, start=1):
+        earlier = " ".join(paragraph)  # front matter fields are no paragraph
+        paragraph = [*paragraph[-3:], line] if line.strip() and number >= article.body_line else []
+        if number >= article.body_line:
+            yield from _name_hits(line, number, allowed)
         if not _MAY_IDENTIFY.search(line):
-            continue  # every identifier has a digit, or an @ for an email: most lines have none
+            continue
         urls = [m.span() for m in _URL.finditer(line)]
         taken: list[tuple[int, int]] = []
-        hits = [hit for scan in SCANNERS.values() for hit in scan(line, number, settings, urls)]
+        hits = [
+            hit for scan in SCANNERS.values() for hit in scan(line, number, settings, urls, earlier)
+        ]
+        if any(hit.rule == PUBLIC for hit in hits):
+            hits = [_as_public(hit, line, earlier) for hit in hits]
         for hit in hits:  # an account number that looks like a ZIP+4 is one finding, not two
             span = (hit.column, hit.column + hit.length)
             if _outside(taken, *span):
@@ -341,13 +388,54 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
                 yield hit
 
 
+# A person's contact details on a line with an organisation's public ones are the organisation's
+# too ("Phone: ... TTY: ... Fax: ..."), unless a word like "her" says otherwise.
+_CONTACT_KINDS = {
+    "phi-phone": "a phone number", "phi-email": "a mailbox", "phi-address": "an address",
+    "phi-zip": "a ZIP code",
+}
+
+
+def _as_public(hit: _Hit, line: str, earlier: str) -> _Hit:
+    start = hit.column - 1
+    if hit.rule not in _CONTACT_KINDS or personal(f"{earlier} {line[:start]}"):
+        return hit
+    detail = line[start:start + hit.length].strip()
+    return replace(hit, rule=PUBLIC, message=f"{_CONTACT_KINDS[hit.rule]} ({detail})")
+
+
+def _name_hits(line: str, number: int, allowed: frozenset[str]) -> Iterator[_Hit]:
+    for start, name in patient_names(line, allowed):
+        yield _Hit(
+            number, start + 1, "phi-name",
+            f"This names a patient in full ('{name}').",
+            "Use the first name only, or a made-up first name and say so, and only with the "
+            "patient's written consent.", len(name),
+        )
+
+
 @rule("phi-identifiers")
 def identifier_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    """Every identifier rule (phi-ssn, phi-phone, ...) in one pass over the lines."""
+    """Every identifier rule (phi-ssn, phi-phone, ...) in one pass over the lines; an
+    organisation's public details are one `contact-public` hint per line."""
+    public: dict[int, list[_Hit]] = {}
     for hit in privacy_hits(article, context.settings):
+        if hit.rule == PUBLIC:
+            public.setdefault(hit.line, []).append(hit)
+            continue
         yield Finding(
             article.path, hit.line, hit.column, hit.rule, Severity.ERROR, hit.message,
             hit.suggestion,
+        )
+    for hits in public.values():
+        details = ", ".join(hit.message for hit in hits)
+        yield Finding(
+            article.path, hits[0].line, hits[0].column, PUBLIC, Severity.HINT,
+            f"This looks like an organisation's published contact details: {details}. Make sure "
+            "none of it is a patient's.",
+            f"If it is public, keep it and silence this hint: <!-- wellread: ignore {PUBLIC} --> "
+            f"on the line before, or 'ignore: [{PUBLIC}]' in the front matter. If it is your "
+            "clinic's, add it to 'contact' of wellread/check in mkdocs.yml.",
         )
 
 
@@ -363,9 +451,10 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
             "A patient story must say the patient agreed to share it: 'consent: true'.",
             "Get the patient's written consent, keep it on file, then add 'consent: true'.",
         )
-    allowed = _staff_names(article)
+    allowed = staff_names(article)
     patterns = _patterns()
-    stop = {w.lower() for w in _data()["not_name_words"]}
+    stop = {w.lower() for w in privacy_data()["not_name_words"]}
+    frozen = frozenset(allowed)
     for number, line in enumerate(article.lines, start=1):
         if number < article.body_line:
             continue
@@ -383,24 +472,19 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
                 )
         if line.lstrip().startswith(("#", "!", "<!--")):
             continue
+        named = [(start, start + len(name)) for start, name in patient_names(line, frozen)]
         for match in (*patterns["full_name"].finditer(line), *patterns["honorific"].finditer(line)):
             words = re.findall(r"[\w'\u2019]+", match.group())
             honorific = match.re is patterns["honorific"]
             if not honorific and any(w.lower() in stop for w in words):
                 continue
-            if not _outside(urls, match.start(), match.end()) or match.group() in allowed:
+            if (
+                not _outside(urls, match.start(), match.end()) or match.group() in allowed
+                or not _outside(named, match.start(), match.end())  # reported for every page
+            ):
                 continue
             yield Finding(
                 article.path, number, match.start() + 1, "phi-name", Severity.ERROR,
                 f"A patient story names '{match.group()}' in full.",
                 "Use the first name only (or a made-up first name, and say so).",
             )
-
-
-def _staff_names(article: Article) -> set[str]:
-    """The reviewer's name may appear in full: staff are not patients."""
-    reviewer = article.meta.get("reviewed_by")
-    if not isinstance(reviewer, str):
-        return set()
-    name = reviewer.split(",")[0].strip()
-    return {name, re.sub(r"^(?:Dr|Dra)\.?\s+", "", name)}
