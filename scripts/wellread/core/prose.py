@@ -127,7 +127,7 @@ _KINDS = ("never_end", "before_number", "may_end", "end_before_capital")
 _NEXT_WORD = re.compile(r"[\"'(\[*_\u00bf\u00a1\u201c\u2018]*(\w+(?:['\u2019]\w+)?)")
 # libyaml's parser where PyYAML has it: the lists load in a millisecond, not twenty.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_PART_MAX = 8  # letters between two full stops of an abbreviation: "approx", "LGBTQ"
+_PART_MAX = 8  # more letters than any part of a listed abbreviation ("approx", "aprox")
 
 
 @lru_cache(maxsize=1)
