@@ -76,7 +76,7 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     from wellread.check.terms import _word_set, _words
     from wellread.core.article import _parse_article_cached
     from wellread.core.content import parse_page
-    from wellread.core.prose import masked_text, sentences
+    from wellread.core.prose import masked_text, sentences, without_markup
 
     content = site.root / "content"
     pages = sorted(content.rglob("*.md"))[:limit]
@@ -86,7 +86,9 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     check_article(parse_page(texts[0][1], "warm-up", "warm/up.md"), context)  # load word lists
     timings = []
     for _ in range(repeat):
-        for cache in (_parse_article_cached, masked_text, sentences, _words, _word_set):
+        for cache in (
+            _parse_article_cached, masked_text, without_markup, sentences, _words, _word_set
+        ):
             cache.cache_clear()
         start = time.perf_counter()
         for path, data in texts:

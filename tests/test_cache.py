@@ -57,7 +57,7 @@ def test_an_unchanged_page_is_not_checked_again(
 def test_an_edited_page_is_checked_again(tmp_path: Path) -> None:
     cache = Cache(tmp_path, "findings")
     before = findings(cache)
-    after = findings(cache, LONG.replace("Ask your nurse", "Ask your obviously nurse"))
+    after = findings(cache, LONG.replace("Ask your nurse", "Obviously, ask your nurse"))
     assert [f.rule for f in after] != [f.rule for f in before]
     assert "tone-condescending" in {f.rule for f in after}
 

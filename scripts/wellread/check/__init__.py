@@ -160,6 +160,7 @@ def check_translations(
 from . import (  # noqa: E402, F401
     clarity,
     frontmatter,
+    headlines,
     hygiene,
     images,
     jargon,

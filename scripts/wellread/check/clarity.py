@@ -1,4 +1,5 @@
-"""Clarity: headlines, link text, alt text, list length, passive voice and a call to action."""
+"""Clarity: link text, alt text, list length, passive voice and a call to action (the word lists
+of data/<lang>/clarity.yml, which check/headlines.py reads too)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import yaml
 from ..core.article import Article
 from ..core.blocks import Block, Verbatim
 from ..core.findings import Finding, Severity
-from ..core.prose import masked_text, sentences
+from ..core.prose import masked_text, sentences, without_markup
 from . import CheckContext, finding, rule
 from .scaffold import PLACEHOLDER
 
@@ -24,7 +25,6 @@ _HTML_ALT = re.compile(r"""\salt\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _HTML_SRC = re.compile(r"""\ssrc\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
 _BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
-TITLE_MAX = 70
 LIST_MAX = 7
 
 
@@ -32,30 +32,9 @@ LIST_MAX = 7
 def clarity_data(language: str) -> dict[str, Any]:
     """data/<lang>/clarity.yml (word lists); empty for a language that has none."""
     path = resources.files("wellread") / "data" / language.split("-")[0] / "clarity.yml"
-    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else {}
+    text = path.read_text("utf-8") if path.is_file() else "{}"
+    data: dict[str, Any] = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return data
-
-
-@rule("title")
-def title_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    title = article.meta.get("title")
-    if not isinstance(title, str):
-        return
-    line = article.meta_lines.get("title", 1)
-    if len(title) > TITLE_MAX:
-        yield finding(
-            article, None, 0, "title-length", Severity.WARNING,
-            f"The title has {len(title)} characters; keep it to {TITLE_MAX} so it is not cut off "
-            "in search results and share cards.",
-            "Say the main message in fewer words; put details in the description.", line=line,
-        )
-    for phrase in clarity_data(context.settings.language).get("clickbait", []):
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", title, re.IGNORECASE):
-            yield finding(
-                article, None, 0, "title-clickbait", Severity.WARNING,
-                f"'{phrase}' in a headline sounds like clickbait, which costs trust.",
-                "Say plainly what the reader will learn.", line=line,
-            )
 
 
 @rule("link-text")
@@ -71,7 +50,7 @@ def link_text_findings(article: Article, context: CheckContext) -> Iterator[Find
                     "users often hear links on their own.",
                     "Use the name of the page as the link text, e.g. '[flu vaccine facts](…)'.",
                 )
-        masked = block.text
+        masked = without_markup(block)  # a web address in an HTML attribute is no bare link
         for pattern in (_LINK, _IMAGE):
             masked = pattern.sub(lambda m: " " * len(m.group(0)), masked)
         for match in _BARE_URL.finditer(masked):

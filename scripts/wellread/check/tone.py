@@ -1,13 +1,15 @@
 """Tone and respect: condescending words, and labels that stigmatise people.
 
-The word lists are data (data/<lang>/tone.tsv: term, category, suggestion, and an optional
-regular expression for words that are fine in most uses, such as "just" meaning "only").
+The word lists are data (data/<lang>/tone.tsv: term, category, suggestion, and an optional guard:
+the words around a term that keep it to the sense that talks down, so "simply take" is flagged
+and "simply because" is not; the file's header documents the guard's form).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.article import Article
@@ -24,38 +26,126 @@ _MESSAGES = {
                      "to the reader.",
     "stigma": "'{found}' labels people by a condition or blames them.",
 }
+# Between a term and the words around it: spaces, emphasis marks, quotes, Spanish opening marks.
+_GAP = r"[\s*_\"'\u201c\u201d\u2018\u2019\u00bf\u00a1]*"
+# "^" in a guard: the start of the text, or of a sentence or clause.
+_CLAUSE_START = r"(?:\A|[.!?:;,(\u2013\u2014\u00bf\u00a1])"
+_LOOK_BACK = 80
+_BROKEN_BY = re.compile(r"[,;:.!?()]")  # characters before a term that an "after" guard reads
 
-# A context pattern (like "just" before a verb), its category and its suggestion.
-_Pattern = tuple[re.Pattern[str], str, str]
+
+@dataclass(frozen=True)
+class Guard:
+    """The words right around a listed term that keep it to the sense that talks down."""
+
+    before: re.Pattern[str] | None = None  # flagged only when one of these follows
+    after: re.Pattern[str] | None = None  # flagged only when one of these comes before
+    not_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+
+    def allows(self, text: str, start: int, end: int) -> bool:
+        """Whether the term at text[start:end] is used in the sense the list means."""
+        back = max(0, start - _LOOK_BACK)
+        return (
+            (self.before is None or self.before.match(text, end) is not None)
+            and (self.after is None or self.after.search(text, back, start) is not None)
+            and (self.not_before is None or self.not_before.match(text, end) is None)
+            and (self.not_after is None or self.not_after.search(text, back, start) is None)
+        )
+
+
+def parse_guard(spec: str, sets: Mapping[str, str]) -> Guard:
+    """A guard from its data form: "before: take|call; not after: may|might" (see tone.tsv)."""
+    patterns: dict[str, re.Pattern[str]] = {}
+    for clause in filter(None, (part.strip() for part in spec.split(";"))):
+        key, colon, words = clause.partition(":")
+        key = key.strip().replace(" ", "_")
+        if not colon or key not in ("before", "after", "not_before", "not_after"):
+            raise ValueError(f"tone.tsv: '{clause}' is not a guard (before:, after:, not before:, "
+                             "not after:)")
+        alternatives = _alternatives(words, sets)
+        patterns[key] = re.compile(
+            rf"{_GAP}(?:{alternatives})" if key.endswith("before")
+            else rf"(?:{alternatives}){_GAP}\Z",
+            re.IGNORECASE,
+        )
+    return Guard(**patterns)
+
+
+def _alternatives(words: str, sets: Mapping[str, str]) -> str:
+    """One pattern for a guard's words: whole words share one pair of word-boundary checks."""
+    whole, other = [], []
+    for word in _expand(words, sets):
+        if word == "^":
+            other.append(_CLAUSE_START)
+            continue
+        bare = word.rstrip("*")
+        pattern = r"\s+".join(re.escape(part) for part in bare.split()).replace("'", "['\u2019]")
+        pattern += r"\w*" if word.endswith("*") else ""
+        if bare[:1].isalnum() and bare[-1:].isalnum():
+            whole.append(pattern)
+        else:  # "put,", "'ll", ","
+            before = r"(?<!\w)" if bare[:1].isalnum() else ""
+            other.append(before + pattern + (r"(?!\w)" if bare[-1:].isalnum() else ""))
+    grouped = [rf"(?<!\w)(?:{'|'.join(whole)})(?!\w)"] if whole else []
+    return "|".join(grouped + other)
+
+
+def _expand(words: str, sets: Mapping[str, str]) -> Iterator[str]:
+    """The words of a guard, with each "@name" replaced by the words of its set."""
+    for word in filter(None, (each.strip() for each in words.split("|"))):
+        if not word.startswith("@"):
+            yield word
+        elif word in sets:
+            yield from _expand(sets[word], sets)
+        else:
+            raise ValueError(f"tone.tsv: the word set '{word}' is not defined")
+
+
+_AT_CLAUSE_START = re.compile(rf"{_CLAUSE_START}{_GAP}\Z")
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a sentence belongs to a name: "Program of All-Inclusive Care for
+    the Elderly", "the Diabetic Foot Clinic"."""
+    words = text[start:end].split()
+    return any(word[:1].isupper() for word in words[1:]) or (
+        words[0][:1].isupper()
+        and _AT_CLAUSE_START.search(text, max(0, start - _LOOK_BACK), start) is None
+    )
+
+
+# A listed term's category, suggestion and guard (None: flagged in every use).
+_Entry = tuple[str, str, Guard | None]
 
 
 @lru_cache(maxsize=16)
-def _tone(language: str) -> tuple[TermIndex, dict[str, tuple[str, str]], tuple[_Pattern, ...]]:
-    """Plain words by look-up; the few with a context pattern (like "just") by regex."""
-    words: dict[str, tuple[str, str]] = {}
-    patterns: list[_Pattern] = []
-    for row in table(language, "tone"):
+def _tone(language: str) -> tuple[TermIndex, dict[str, _Entry]]:
+    """The terms by look-up, each with what to say and the guard that keeps it to its sense."""
+    rows = table(language, "tone")
+    sets = {row[0]: row[1] for row in rows if row[0].startswith("@") and len(row) > 1}
+    entries: dict[str, _Entry] = {}
+    for row in rows:
         if len(row) < 3 or row[1] not in _MESSAGES:
             continue
-        if len(row) > 3 and row[3]:
-            patterns.append((re.compile(row[3], re.IGNORECASE), row[1], row[2]))
-        else:
-            words[term_key(row[0])] = (row[1], row[2])
-    return TermIndex.of(words), words, tuple(patterns)
+        guard = parse_guard(row[3], sets) if len(row) > 3 and row[3] else None
+        entries[term_key(row[0])] = (row[1], row[2], guard)
+    return TermIndex.of(entries), entries
 
 
 @rule("tone")
 def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    index, words, patterns = _tone(context.settings.language)
+    index, entries = _tone(context.settings.language)
     for block in article.messages:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), masked_text(block))
-        found = [(start, end, *words[term]) for start, end, term in index.find(text, ())]
-        for pattern, category, suggestion in patterns:
-            found += [(m.start(), m.end(), category, suggestion) for m in pattern.finditer(text)]
-        for start, end, category, suggestion in sorted(found):
-            yield finding(
-                article, block, start, f"tone-{category}", Severity.WARNING,
-                _MESSAGES[category].format(found=text[start:end]), suggestion,
-            )
+        for start, end, term in index.find(text, ()):
+            category, suggestion, guard = entries[term]
+            if _BROKEN_BY.search(text, start, end) or _in_a_name(text, start, end):
+                continue  # "normal, people with...": the words are not the phrase
+            if guard is None or guard.allows(text, start, end):
+                yield finding(
+                    article, block, start, f"tone-{category}", Severity.WARNING,
+                    _MESSAGES[category].format(found=text[start:end]), suggestion,
+                )

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from .blocks import Block
 
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
 _LINK_TARGET = re.compile(r"(\]\()([^()]*)(\))|(\]\[)([^\[\]]*)(\])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>]+>")
-_BARE_URL = re.compile(r"\bhttps?://[^\s)>\]]+|\bwww\.[^\s)>\]]+")
+# A web address does not take the full stop (or comma) that ends its sentence.
+_BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s)>\]]*[^\s)>\].,;:!?'\"]")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.][^}]*\}")
@@ -27,10 +31,17 @@ def masked_text(block: Block) -> str:
     Rules that search for words (jargon, privacy) run on this so that a match's offset still
     maps to the right line and column in the source file.
     """
+    return _BARE_URL.sub(_blank, _LINK_TARGET.sub(_blank_link_target, without_markup(block)))
+
+
+@lru_cache(maxsize=4096)
+def without_markup(block: Block) -> str:
+    """The block's text with images, code and HTML tags (their attributes too) blanked out, offsets
+    unchanged: the web addresses a reader sees as text stay, and links stay whole."""
     text = block.text
-    for pattern in (_IMAGE, _AUTOLINK, _BARE_URL, _CODE_SPAN, _HTML_TAG, _ATTR_LIST):
+    for pattern in (_IMAGE, _AUTOLINK, _CODE_SPAN, _HTML_TAG, _ATTR_LIST):
         text = pattern.sub(_blank_image if pattern is _IMAGE else _blank, text)
-    return _LINK_TARGET.sub(_blank_link_target, text)
+    return text
 
 
 def plain_text(block: Block) -> str:
@@ -59,7 +70,11 @@ def _blank_link_target(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])[\"')\]*_]*\s+")
+# A sentence ends at a mark, closing quotes or brackets, and a space; a footnote number written
+# right after a word's full stop ("has them.2 However") goes with the sentence it ends.
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])(?:(?<=[^\W\d_][.!?])\d{1,3}(?=\s))?[\"')\]*_]*\s+"
+)
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
@@ -74,13 +89,16 @@ class Sentence:
 
 @lru_cache(maxsize=4096)  # the blocks of the last few dozen articles checked
 def sentences(block: Block) -> tuple[Sentence, ...]:
-    """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms).
+    """The block's sentences, split after . ! ? (and their CJK, Arabic, Devanagari forms), but
+    not after an abbreviation the sentence goes on after ("Dr. Lee", "EE. UU. y México").
 
     Offsets are into `block.text`, so `block.location(offset)` gives the line and column.
     """
     text = masked_text(block)
     found, start = [], 0
     for match in [*_SENTENCE_BREAK.finditer(text), None]:
+        if match and text[match.start() - 1] == "." and _abbreviation_goes_on(text, match):
+            continue
         end = match.start() if match else len(text)
         piece = text[start:end]
         words = len(_WORD.findall(_EMPHASIS.sub("", piece)))
@@ -90,3 +108,81 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
         if match:
             start = match.end()
     return tuple(found)
+
+
+
+@dataclass(frozen=True)
+class _Abbreviations:
+    """Every language's abbreviations (data/<lang>/abbreviations.yml), as a block does not know
+    its language: a pattern that finds them, and how each one ends, by its lowercase letters."""
+
+    pattern: re.Pattern[str]
+    parts: frozenset[str]  # each lowercase run of letters in one: most full stops follow none
+    kinds: dict[str, str]  # "u.s" -> "may_end"
+    starters: frozenset[str]  # capitalised words that start a sentence after a may_end one
+
+
+# When languages list one abbreviation differently, the earlier kind wins: never_end first.
+_KINDS = ("never_end", "before_number", "may_end", "end_before_capital")
+_NEXT_WORD = re.compile(r"[\"'(\[*_\u00bf\u00a1\u201c\u2018]*(\w+(?:['\u2019]\w+)?)")
+# libyaml's parser where PyYAML has it: the lists load in a millisecond, not twenty.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PART_MAX = 8  # more letters than any part of a listed abbreviation ("approx", "aprox")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> _Abbreviations:
+    kinds: dict[str, str] = {}
+    starters: set[str] = set()
+    for folder in (resources.files("wellread") / "data").iterdir():
+        path = folder / "abbreviations.yml"
+        if not path.is_file():
+            continue
+        lists = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER) or {}
+        starters.update(str(word) for word in lists.get("starters", []))
+        for kind in _KINDS:
+            for entry in lists.get(kind, []):
+                key = ".".join(re.findall(r"[^\W_]+", str(entry).lower()))
+                if _KINDS.index(kinds.get(key, kind)) >= _KINDS.index(kind):
+                    kinds[key] = kind
+    names = sorted(kinds, key=len, reverse=True)  # "u.s.a" before "u.s"
+    alternatives = "|".join(r"\.\s?".join(map(re.escape, name.split("."))) for name in names)
+    return _Abbreviations(
+        re.compile(rf"(?<![\w.])(?:{alternatives})\.", re.IGNORECASE),
+        frozenset(part for name in names for part in name.split(".")), kinds, frozenset(starters),
+    )
+
+
+def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
+    """Whether the full stop before `match` (a sentence break) belongs to an abbreviation that
+    the sentence goes on after: inside "EE. UU.", after "Dr.", "No." before a number, "U.S."
+    unless a sentence starts after it ("in the U.S. Most adults ..."), "etc." unless a capital
+    letter follows, an initial before a word in lowercase ("A. phagocytophilum")."""
+    dot = start = match.start() - 1
+    while start > 0 and dot - start < _PART_MAX and text[start - 1].isalpha():
+        start -= 1
+    letters = text[start:dot]
+    if len(letters) == 1 and letters.isupper() and text[start - 1 : start] != ".":
+        # An initial before a word in lowercase: "A. phagocytophilum", "I. scapularis".
+        following = _NEXT_WORD.match(text, match.end())
+        if following is not None and following.group(1)[:1].islower():
+            return True
+    known = _abbreviations()
+    if letters.lower() not in known.parts:
+        return False  # "flu." or "2.": the common case, decided without the pattern
+    for found in known.pattern.finditer(text, max(0, dot - 16), min(len(text), dot + 16)):
+        if found.start() <= dot < found.end() - 1:
+            return True  # a full stop inside "EE. UU." or "p. ej."
+        if found.end() - 1 != dot:
+            continue
+        kind = known.kinds[".".join(re.findall(r"[^\W_]+", found.group().lower()))]
+        following = _NEXT_WORD.match(text, match.end())
+        word = following.group(1).replace("\u2019", "'") if following else ""
+        if kind == "before_number":
+            return word[:1].isdigit()
+        if kind == "may_end":
+            return word not in known.starters
+        if kind == "end_before_capital":
+            return not word[:1].isupper()
+        return True
+    return False

@@ -1,0 +1,92 @@
+"""Where sentences end (issue 17, item 9): abbreviations do not end them, in English and Spanish,
+and raw HTML's attributes are not prose."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wellread.check import CheckContext, check_article
+from wellread.core.article import parse_article
+from wellread.core.blocks import Block
+from wellread.core.prose import sentences
+from wellread.core.settings import CheckSettings
+
+
+def split(text: str) -> list[str]:
+    return [s.text for s in sentences(Block("paragraph", text, 1, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "About 38 million people in the U.S. have diabetes.",
+    "Eat foods with fiber, e.g. beans, oats and fruit.",
+    "Some shots, i.e. the flu shot, are given every year.",
+    "Dr. Lee and Mrs. Ortiz run the clinic on St. Mark's Place.",
+    "Mr. Diaz takes his pills at 8 a.m. and at 6 p.m. every day.",
+    "See table No. 5 for the doses.",
+    "Fruit, vegetables, beans, etc. are good for you.",
+    "Compare brand-name vs. generic medicines.",
+    "The U.S. Food and Drug Administration approved it.",
+    "The black-legged tick is the vector of A. phagocytophilum in the northeast.",
+])
+def test_english_abbreviations_do_not_end_a_sentence(text: str) -> None:
+    assert split(text) == [text]
+
+
+@pytest.mark.parametrize("text", [
+    "Unos 38 millones de personas en EE. UU. tienen diabetes.",
+    "Coma alimentos con fibra, p. ej. frijoles y avena.",
+    "La Dra. Ruiz y el Sr. Gómez atienden en la clínica.",
+    "La Sra. Pérez toma la pastilla a las 8 a. m. cada día.",
+    "Vea el cuadro núm. 3 para las dosis.",
+    "Dura aprox. tres días.",
+    "Frutas, verduras, frijoles, etc. son buenos para usted.",
+])
+def test_spanish_abbreviations_do_not_end_a_sentence(text: str) -> None:
+    assert split(text) == [text]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Diabetes is common in the U.S. Most people with it are adults.", "the U.S."),
+    ("Bring fruit, nuts, etc. The class lasts an hour.", "etc."),
+    ("The clinic opens at 8 a.m. Call ahead.", "8 a.m."),
+    ("Say no. Then leave.", "Say no."),
+    ("La diabetes es común en EE. UU. La mayoría de los casos son de tipo 2.", "EE. UU."),
+    ("Traiga frutas, nueces, etc. La clase dura una hora.", "etc."),
+    ("Get enough vitamin C. It helps your body heal.", "vitamin C."),
+    ("About 3 to 7 percent of adults have them.2 However, most are harmless.", "them."),
+    ("For the study, visit http://www.clinicaltrials.gov/ct/show/NCT00372320?order=1. "
+     "If you would like to read an interview with Dr. Bruce Baum, call us.", "."),
+])
+def test_a_sentence_still_ends_after_an_abbreviation_when_the_next_one_starts(
+    text: str, first: str
+) -> None:
+    found = split(text)
+    assert len(found) == 2 and found[0].endswith(first)
+
+
+def findings(body: str, language: str = "en") -> list[tuple[str, int]]:
+    front = "---\ntitle: T\ndescription: D\n---\n"
+    article = parse_article(front + body, "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [(f.rule, f.column) for f in check_article(article, context)]
+
+
+def test_a_paragraph_with_abbreviations_is_not_counted_as_more_sentences() -> None:
+    body = "Dr. Lee works at St. Jude. She sees kids in the U.S. and abroad, e.g. in Peru.\n"
+    assert "paragraph-length" not in [rule for rule, _ in findings(body)]
+    cuerpo = "La Dra. Ruiz vive en EE. UU. y atiende a niños, p. ej. en Texas.\n"
+    assert "paragraph-length" not in [rule for rule, _ in findings(cuerpo, "es")]
+
+
+def test_web_addresses_in_html_attributes_are_not_bare_links_or_prose() -> None:
+    body = (
+        'Read the <a href="https://www.cdc.gov/flu/prevent/flushot.htm">flu shot page</a> '
+        'or see <img src="https://www.cdc.gov/a.png" alt="A nurse gives a shot">.\n'
+    )
+    assert [f for f in findings(body) if f[0] in ("link-text", "sentence-length")] == []
+
+
+def test_a_bare_web_address_in_text_still_warns() -> None:
+    assert ("link-text", 8) in findings("Or see https://www.cdc.gov/flu today.\n")

@@ -1,0 +1,135 @@
+"""Tone words in the sense that talks down (issue 17, item 2): "simply take" is condescending,
+"simply because" is not. The guards that tell them apart are data (tone.tsv)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wellread.check import CheckContext, check_article
+from wellread.check.tone import parse_guard
+from wellread.core.article import parse_article
+from wellread.core.settings import CheckSettings
+
+FRONT = "---\ntitle: T\ndescription: D\n---\n"
+
+
+def condescending(body: str, language: str = "en") -> list[str]:
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [
+        f.message.split("' can sound")[0][1:] for f in check_article(article, context)
+        if f.rule == "tone-condescending"
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Some people get sick simply because they did not wash their hands.",
+    "The two tests are basically the same.",
+    "Keep a spare inhaler just in case.",
+    "Sleep is just as important as food.",
+    "Your symptoms may just go away on their own.",
+    "Speak slowly and clearly.",
+    "Make sure the label is clearly visible.",
+    "The wound is obviously infected if it is red and warm.",
+    "Call us as soon as you know your test date.",
+    "Here is what you should know about the flu shot.",
+    "It's easy to forget a dose when you travel.",
+    "Healing is slow, but surely you will feel better.",
+    "Not everyone knows they have high blood pressure.",
+])
+def test_everyday_senses_are_not_condescending(sentence: str) -> None:
+    assert condescending(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Simply take one pill with water.", "Simply"),
+    ("If you feel sick, just call the clinic.", "just"),
+    ("Obviously, you should rest.", "Obviously"),
+    ("You obviously need more sleep.", "obviously"),
+    ("Clearly, this is not a cold.", "Clearly"),
+    ("It's easy to give yourself the shot.", "It's easy to"),
+    ("You should know better by now.", "You should know"),
+    ("As you know, the flu spreads fast.", "As you know"),
+])
+def test_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
+    assert condescending(sentence) == [word]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Muchas personas se enferman simplemente porque no se lavan las manos.",
+    "Tome el medicamento solo si tiene fiebre.",
+    "Use la crema sólo para la piel seca.",
+    "Hable despacio y claramente.",
+    "No está claro que la vitamina C cure el resfriado.",
+    "No es fácil dejar de fumar.",
+    "Es fácil olvidar una dosis.",
+    "Cualquiera puede contagiarse de gripe.",
+    "Esto es lo que usted debería saber sobre la gripe.",
+])
+def test_spanish_everyday_senses_are_not_condescending(sentence: str) -> None:
+    assert condescending(sentence, "es") == []
+
+
+@pytest.mark.parametrize(("sentence", "word"), [
+    ("Simplemente tome una pastilla con agua.", "Simplemente"),
+    ("Obviamente, usted debe descansar.", "Obviamente"),
+    ("Está claro que debe dejar de fumar.", "Está claro que"),
+    ("Cualquiera puede hacerlo en casa.", "Cualquiera puede"),
+])
+def test_spanish_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
+    assert condescending(sentence, "es") == [word]
+
+
+def test_a_guard_reads_word_sets_phrases_endings_and_clause_starts() -> None:
+    guard = parse_guard("before: @verbs|need to; not after: may", {"@verbs": "take|call*"})
+    text = "You may just take it. Just calling helps. Just need to rest. Just a bit."
+    starts = [i for i in range(len(text)) if text.startswith(("just", "Just"), i)]
+    assert [guard.allows(text, i, i + 4) for i in starts] == [False, True, True, False]
+    start = parse_guard("after: ^", {})
+    assert start.allows("Well, simply", 6, 12) and not start.allows("we simply", 3, 9)
+
+
+def test_a_guard_with_an_unknown_clause_or_word_set_is_refused() -> None:
+    with pytest.raises(ValueError, match="is not a guard"):
+        parse_guard("around: take", {})
+    with pytest.raises(ValueError, match="@nothing"):
+        parse_guard("before: @nothing", {})
+
+
+def stigma(body: str, language: str = "en") -> list[str]:
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [
+        f.message.split("' labels")[0][1:] for f in check_article(article, context)
+        if f.rule == "tone-stigma"
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Diabetic retinopathy can cause vision loss and blindness.",
+    "Diabetic kidney disease develops slowly over many years.",
+    "Limit alcoholic beverages to one drink a day.",
+    "An epileptic seizure can last a few minutes.",
+    "Compared with normal, people with the condition sleep less.",
+    "Call the Substance Abuse and Mental Health Services Administration.",
+    "PACE (Program of All-Inclusive Care for the Elderly) covers frail older adults.",
+])
+def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
+    assert stigma(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "La retinopatía diabética puede causar ceguera.",
+    "La cetoacidosis diabética es una emergencia.",
+    "Evite las bebidas alcohólicas y cualquier bebida alcohólica fuerte.",
+    "Una crisis epiléptica dura unos minutos.",
+])
+def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
+    assert stigma(sentence, "es") == []
+
+
+def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
+    assert stigma("Every diabetic patient should check their feet.") == ["diabetic"]
+    assert stigma("Un paciente diabético debe revisar sus pies.", "es") == ["diabético"]
