@@ -73,7 +73,7 @@ def median(runs: list[Run]) -> float:
 def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200) -> float:
     """Words checked per second on one core, with every cache cleared between rounds."""
     from wellread.check import CheckContext, check_article
-    from wellread.check.terms import _word_set, _words
+    from wellread.check.terms import _dotted, _word_set, _words
     from wellread.core.article import _parse_article_cached
     from wellread.core.content import parse_page
     from wellread.core.prose import masked_text, sentences
@@ -86,7 +86,7 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     check_article(parse_page(texts[0][1], "warm-up", "warm/up.md"), context)  # load word lists
     timings = []
     for _ in range(repeat):
-        for cache in (_parse_article_cached, masked_text, sentences, _words, _word_set):
+        for cache in (_parse_article_cached, masked_text, sentences, _words, _word_set, _dotted):
             cache.cache_clear()
         start = time.perf_counter()
         for path, data in texts:
