@@ -30,6 +30,7 @@ _DEFINITION = re.compile(
 )
 # "Term: definition" or "Term - definition" at the start of a list item or paragraph.
 _LABEL = re.compile(r"[*_]*\s*(?:\([^()]*\)\s*)?(?::|\u2013|\u2014|\s-\s)")
+_LINE_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?$")
 # "X is a ...", "X means ...", "X es una ...", "X significa ...".
 _IS = re.compile(
     r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|refers to|is (?:a|an|the|when|what|how|another|also"
@@ -148,7 +149,12 @@ def _first_unexplained(
         where = explanation.block.location(explanation.start)[0]
         later = f" The article explains it later, on line {where}: explain it here instead."
     plain = replacement(entry, use.text, use.start, use.end, language)
-    if plain is None:
+    if plain is None and entry.pos == "verb":
+        advice = (
+            f"No plain word drops in here as the sentence is written: reword it with "
+            f"'{entry.plain}' in mind, or explain what the term means where it first appears."
+        )
+    elif plain is None:
         example = f"{written} ({entry.plain})" if entry.plain else written
         advice = (
             f"No plain word fits in this sentence as it is written: explain the term where it "
@@ -181,7 +187,9 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         return True  # "term (plain words)"; not "hypertension (HTN)"
     if before.endswith(_BOLD) and _DEFINITION.match(after):
         return True  # "**Copay**: a set amount you pay"
-    if not before.strip(" *_#>") and _LABEL.match(after):
+    if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
+        after
+    ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
     return bool(_IS.match(after) or _INTRODUCED.search(before))
 
