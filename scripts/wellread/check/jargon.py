@@ -18,7 +18,7 @@ from ..core.prose import masked_text
 from . import CheckContext, finding, rule
 from .data import table
 from .fit import Entry, replacement, sentence_initial, words_around
-from .terms import TermIndex, base_language, term_key
+from .terms import TermIndex, base_language, lemma, term_key
 
 # A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
 _GLOSSARY_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*glossary[^()]*\)", re.IGNORECASE)
@@ -86,8 +86,10 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
 
 
 def jargon_terms(language: str) -> frozenset[str]:
-    """Every word of every listed term, lowercased (other rules leave these to this one)."""
-    return frozenset(word for term in _jargon(language)[1] for word in term.split())
+    """Every word of every listed term, lowercased, and its lemma (other rules leave these and
+    their inflected forms to this one)."""
+    words = {word for term in _jargon(language)[1] for word in term.split()}
+    return frozenset(words | {lemma(word, base_language(language)) for word in words})
 
 
 @dataclass(frozen=True)
