@@ -16,30 +16,38 @@ from .terms import base_language, fold, lemma
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)[\s*_#>\-+\[(\"'\u201c\u00bf\u00a1\d.]*$")
 
-DETERMINERS = frozenset(
-    "a an the your my his her its our their this that these those each every any no some "
-    "el la los las un una unos unas su sus mi mis tu tus este esta estos estas ese esa del al"
-    .split()
-)
-_VERB_BEFORE = frozenset(
-    "can cannot may will must should could would might please we they i to not "
-    "puede pueden debe deben va van vamos hay que se".split()
-)
+DETERMINERS = frozenset({
+    "a", "an", "the", "your", "my", "his", "her", "its", "our", "their", "this", "that",
+    "these", "those", "each", "every", "any", "no", "some", "el", "la", "los", "las", "un",
+    "una", "unos", "unas", "su", "sus", "mi", "mis", "tu", "tus", "este", "esta", "estos",
+    "estas", "ese", "esa", "del", "al",
+})
+_VERB_BEFORE = frozenset({
+    "can", "cannot", "may", "will", "must", "should", "could", "would", "might", "please", "we",
+    "they", "i", "to", "not", "puede", "pueden", "debe", "deben", "va", "van", "vamos", "hay",
+    "que", "se",
+})
 # Words that end the leading noun group of a plain phrase ("pool | of blood under the skin").
-_FUNCTION = frozenset(
-    "of to in on for with without from by that who which when not like and or under before "
-    "after as at than is are you your it how what whether "
-    "de del para en con sin por a al que como según cuando y o no ni lo se es son usted cómo "
-    "qué tras".split()
-)
-_BEFORE_NOUN_NOT = frozenset(
-    "is are was were be been and or but to of for in on at by with from that which who when "
-    "if as than can may will must should it you they we he she this these those so because "
-    "has have had do does did could would might shall often also not may usually "
-    "es son fue y o pero de para en con por que como si se".split()
-)
+_FUNCTION = frozenset({
+    "of", "to", "in", "on", "for", "with", "without", "from", "by", "that", "who", "which",
+    "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
+    "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
+    "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
+    "es", "son", "usted", "cómo", "qué", "tras",
+})
+_BEFORE_NOUN_NOT = frozenset({
+    "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
+    "at", "by", "with", "from", "that", "which", "who", "when", "if", "as", "than", "can",
+    "may", "will", "must", "should", "it", "you", "they", "we", "he", "she", "this", "these",
+    "those", "so", "because", "has", "have", "had", "do", "does", "did", "could", "would",
+    "might", "shall", "often", "also", "not", "usually", "es", "son", "fue", "y", "o",
+    "pero", "de", "para", "en", "con", "por", "que", "como", "si", "se",
+})
 _ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ant", "ent", "ile", "oid", "ed")
-_BE_HAVE = frozenset("is are was were be been being has have had get gets got".split())
+_BE_HAVE = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "gets",
+    "got",
+})
 _IRREGULAR = {  # plain verb -> (past, past participle)
     "give": ("gave", "given"), "find": ("found", "found"), "stick": ("stuck", "stuck"),
     "speed": ("sped", "sped"), "make": ("made", "made"), "think": ("thought", "thought"),
@@ -51,7 +59,9 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "begin": ("began", "begun"), "choose": ("chose", "chosen"), "quit": ("quit", "quit"),
     "stop": ("stopped", "stopped"), "spread": ("spread", "spread"), "send": ("sent", "sent"),
 }
-_DOUBLE = frozenset("stop get put let cut set run begin quit".split())
+_DOUBLE = frozenset({
+    "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
+})
 
 
 @dataclass(frozen=True)
@@ -152,10 +162,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
             return None
         form = _gerund(target)
     elif word.endswith("s"):  # a plural noun or a verb after he, she or it
-        if target.endswith("s") and entry.pos != "verb":
-            form = target  # already plural: "x-rays and scans"
-        else:
-            form = _plural(target)
+        already = target.endswith("s") and entry.pos != "verb"  # "x-rays and scans"
+        form = target if already else _plural(target)
     elif entry.pos == "verb":  # "administered": "given" after "is", "has"; "gave" else
         past, participle = _IRREGULAR.get(target, (_past(target), _past(target)))
         form = participle if previous in _BE_HAVE else past

@@ -47,7 +47,10 @@ _INTRODUCED = re.compile(
     re.IGNORECASE,
 )
 # Words that join the words of a name: "Women, Infants, and Children Program".
-_NAME_JOINERS = frozenset("of and for the on in at to de del la las los y para el en e & ,".split())
+_NAME_JOINERS = frozenset({
+    "of", "and", "for", "the", "on", "in", "at", "to", "de", "del", "la", "las", "los", "y",
+    "para", "el", "en", "e", "&", ",",
+})
 _NAME_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?|&|,")
 
 

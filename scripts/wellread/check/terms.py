@@ -15,10 +15,11 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 # Abbreviations written with periods: "a.m.", "Ph.D.", "U.S.", "EE. UU.", "p. ej.", "P.O.".
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,3}\.\s?){2,}")
 # One word and a period that is not a sentence's end: "St. Louis", "Dr. Ruiz", "Sra. Gómez".
-_TITLES = frozenset(
-    "dr dra drs mr mrs ms mx st sr sra srta jr prof no nos vs etc ave mt ft dept gov inc ltd "
-    "co corp univ ud uds sto sta".split()
-)
+_TITLES = frozenset({
+    "dr", "dra", "drs", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "srta", "jr", "prof", "no",
+    "nos", "vs", "etc", "ave", "mt", "ft", "dept", "gov", "inc", "ltd", "co", "corp", "univ",
+    "ud", "uds", "sto", "sta",
+})
 
 
 @lru_cache(maxsize=512)  # the jargon and the tone rule read the same text, one after the other
@@ -206,9 +207,9 @@ class TermIndex:
         if lemma(listed, self.language) == listed:
             return True
         word = fold(word)
-        return word == listed or word[: len(listed) - 1] == listed[:-1] and word[
+        return word == listed or (word[: len(listed) - 1] == listed[:-1] and word[
             len(listed) - 1 :
-        ] in ("o", "a", "os", "as")
+        ] in ("o", "a", "os", "as"))
 
     def _fits_dots(self, text: str, start: int, end: int, term: tuple[str, ...]) -> bool:
         """A term listed with periods matches only dotted text; any other, only undotted text."""
