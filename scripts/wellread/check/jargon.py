@@ -88,6 +88,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
     )
 
 
+@lru_cache(maxsize=16)
 def jargon_terms(language: str) -> frozenset[str]:
     """Every word of every listed term, lowercased, and its lemma (other rules leave these and
     their inflected forms to this one)."""

@@ -90,6 +90,7 @@ class TermIndex:
     lemmas: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
     lemma_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     dotted: frozenset[tuple[str, ...]] = frozenset()  # terms listed with periods ("p.o.")
+    prefixes: frozenset[str] = frozenset()  # first three letters of each first word and lemma
     # For each set of plural endings: every first word, as listed and with each ending.
     starts: dict[tuple[str, ...], frozenset[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
@@ -121,6 +122,7 @@ class TermIndex:
             lemmas,
             {word: tuple(sorted(s, reverse=True)) for word, s in lemma_sizes.items()},
             dotted,
+            frozenset(fold(word[:3]) for word in (*sizes, *lemma_sizes)),
         )
 
     def find(
@@ -169,26 +171,34 @@ class TermIndex:
     def _find_lemmas(self, text: str) -> Iterator[tuple[int, int, str]]:
         language = self.language
         found = _word_set(text)
+        prefixes = self.prefixes
         if self.sizes.keys().isdisjoint(found) and self.lemma_sizes.keys().isdisjoint(
-            {lemma(word, language) for word in found}
+            {lemma(word, language) for word in found if fold(word[:3]) in prefixes}
         ):
-            return
+            return  # lemmatising only words that begin like a term keeps this fast
         words = _words(text)
         i = 0
         while i < len(words):
             first = words[i][2]
             exact = self.sizes.get(first, ())
-            inflected = self.lemma_sizes.get(lemma(first, language), ())
+            inflected = (
+                self.lemma_sizes.get(lemma(first, language), ())
+                if fold(first[:3]) in prefixes else ()
+            )
             if not exact and not inflected:
                 i += 1
                 continue
-            for size in sorted({*exact, *inflected}, reverse=True):
+            sizes = sorted({*exact, *inflected}, reverse=True)
+            written = tuple(w for _, _, w in words[i : i + sizes[0]])
+            forms: tuple[str, ...] = ()
+            for size in sizes:
                 if i + size > len(words):
                     continue
-                window = tuple(w for _, _, w in words[i : i + size])
+                window = written[:size]
                 term: tuple[str, ...] | None = window if window in self.terms else None
                 if term is None:
-                    term = self.lemmas.get(tuple(lemma(w, language) for w in window))
+                    forms = forms or tuple(lemma(w, language) for w in written)
+                    term = self.lemmas.get(forms[:size])
                     if term is not None and not all(map(self._inflects, window, term)):
                         term = None
                 start, end = words[i][0], words[i + size - 1][1]
