@@ -138,6 +138,8 @@ def test_requires_someone_to_gets_no_replacement_that_breaks_the_sentence() -> N
     found = jargon("Requires insurers to cover preventive care at no cost to you.\n")
     assert "Use 'need'" not in found[0].suggestion and "Use '" not in found[0].suggestion
     assert "explain" in found[0].suggestion
+    law = jargon("The Affordable Care Act requires most health plans to cover flu shots.\n")
+    assert "Use '" not in law[0].suggestion
 
 
 def test_a_verb_in_the_third_person_gets_the_plain_verb_in_the_same_form() -> None:

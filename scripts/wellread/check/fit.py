@@ -78,14 +78,14 @@ class Entry:
 
 
 def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
-    """The word just before a match and up to three after it, in the same sentence."""
+    """The word just before a match and up to five after it, in the same clause."""
     before = re.split(r"[.!?;:]", text[:start])[-1]
     previous = _WORD.findall(before)
     after = text[end:]
     if "." in text[start:end] and after.startswith("."):
         after = after[1:]  # the last period of "p.o." ends the term, not the sentence
     after = re.split(r"[.!?;:,()]", after)[0]
-    return (previous[-1].lower() if previous else ""), [w.lower() for w in _WORD.findall(after)[:3]]
+    return (previous[-1].lower() if previous else ""), [w.lower() for w in _WORD.findall(after)[:5]]
 
 
 def sentence_initial(text: str, start: int) -> bool:
@@ -205,8 +205,10 @@ def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | No
     plural = word.endswith("s") and not base.endswith("s")
     feminine = fold(base).endswith("o") and fold(word).rstrip("s").endswith("a")
     words = plain.split()
+    if words[0].lower() in _PREPOSITIONS:
+        return plain  # "enfermedades crónicas": "de larga duración" fits every form
     if words[0].lower() in _FUNCTION:
-        return None  # "no es seguro para usted", "sin síntomas": a clause, not a noun
+        return None  # "no es seguro para usted": a clause, not a noun
     chunk = 0
     while chunk < len(words) and words[chunk].lower() not in _FUNCTION:
         chunk += 1
@@ -221,6 +223,7 @@ def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | No
     return " ".join(words)
 
 
+_PREPOSITIONS = frozenset({"de", "del", "sin", "con", "en", "para", "por"})
 _UNACCENT = str.maketrans("áéíóú", "aeiou")
 _ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
 
