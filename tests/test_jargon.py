@@ -191,3 +191,21 @@ def test_spanish_term_without_its_accent_is_found() -> None:
 def test_english_y_plural_is_found() -> None:
     found = jargon("People with comorbidities may need a different dose.\n")
     assert len(found) == 1 and "Use 'other health problems'." in found[0].suggestion
+
+
+def test_a_title_may_name_a_term_that_the_body_explains() -> None:
+    article = parse_article(
+        "---\ntitle: Living with edema\ndescription: What edema is.\n---\n"
+        "Edema is a buildup of fluid that makes your legs or ankles puffy.\n",
+        "content/topic/a.md", "topic/a.md",
+    )
+    found = check_article(article, CheckContext(today=date(2026, 11, 24)))
+    assert [f for f in found if f.rule == "jargon"] == []
+
+
+def test_a_term_introduced_with_called_is_explained() -> None:
+    body = (
+        "A clot that forms in a vein deep in your leg, called deep vein thrombosis, can travel "
+        "to your lungs. Deep vein thrombosis is more likely after surgery.\n"
+    )
+    assert jargon(body) == []
