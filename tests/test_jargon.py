@@ -209,3 +209,16 @@ def test_a_term_introduced_with_called_is_explained() -> None:
         "to your lungs. Deep vein thrombosis is more likely after surgery.\n"
     )
     assert jargon(body) == []
+
+
+def test_a_spanish_word_inside_a_program_name_is_not_jargon() -> None:
+    assert jargon("El Programa Estatal de Reembolso de Medicinas le ayuda a pagar.\n", "es") == []
+
+
+def test_spanish_list_item_and_brackets_explain_the_term() -> None:
+    body = (
+        "- Copago: la cantidad fija que paga cuando va al médico.\n"
+        "- Coaseguro (la parte de la cuenta que le toca pagar a usted) después del copago.\n\n"
+        "El copago y el coaseguro cambian según su plan.\n"
+    )
+    assert jargon(body, "es") == []
