@@ -91,6 +91,9 @@ class TermIndex:
     lemma_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     dotted: frozenset[tuple[str, ...]] = frozenset()  # terms listed with periods ("p.o.")
     prefixes: frozenset[str] = frozenset()  # first three letters of each first word and lemma
+    first_sizes: dict[str, tuple[int, ...]] = field(  # text word -> sizes of terms it may start
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
     # For each set of plural endings: every first word, as listed and with each ending.
     starts: dict[tuple[str, ...], frozenset[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
@@ -170,25 +173,20 @@ class TermIndex:
 
     def _find_lemmas(self, text: str) -> Iterator[tuple[int, int, str]]:
         language = self.language
-        found = _word_set(text)
-        prefixes = self.prefixes
-        if self.sizes.keys().isdisjoint(found) and self.lemma_sizes.keys().isdisjoint(
-            {lemma(word, language) for word in found if fold(word[:3]) in prefixes}
-        ):
-            return  # lemmatising only words that begin like a term keeps this fast
+        known = self.first_sizes
+        starts = {
+            word: known[word] if word in known else self._first_sizes(word)
+            for word in _word_set(text)
+        }
+        if not any(starts.values()):
+            return  # most text has none of the terms: no need to walk it word by word
         words = _words(text)
         i = 0
         while i < len(words):
-            first = words[i][2]
-            exact = self.sizes.get(first, ())
-            inflected = (
-                self.lemma_sizes.get(lemma(first, language), ())
-                if fold(first[:3]) in prefixes else ()
-            )
-            if not exact and not inflected:
+            sizes = starts[words[i][2]]
+            if not sizes:
                 i += 1
                 continue
-            sizes = sorted({*exact, *inflected}, reverse=True)
             written = tuple(w for _, _, w in words[i : i + sizes[0]])
             forms: tuple[str, ...] = ()
             for size in sizes:
@@ -208,6 +206,17 @@ class TermIndex:
                     break
             else:
                 i += 1
+
+    def _first_sizes(self, word: str) -> tuple[int, ...]:
+        """The lengths of the terms a text word may start, as written or as its lemma; kept, as
+        a site's articles share most of their words."""
+        exact = self.sizes.get(word, ())
+        inflected = (
+            self.lemma_sizes.get(lemma(word, self.language), ())
+            if fold(word[:3]) in self.prefixes else ()
+        )
+        sizes = self.first_sizes[word] = tuple(sorted({*exact, *inflected}, reverse=True))
+        return sizes
 
     def _inflects(self, word: str, listed: str) -> bool:
         """`word` is a form of the listed word: any form of a base form ("require": "requires"),
