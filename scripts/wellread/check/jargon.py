@@ -149,7 +149,8 @@ def _first_unexplained(
         return
     more = len(found) - found.index(use) - 1
     written = use.text[use.start : use.end]
-    times = f" (and {more} more time{'s' if more > 1 else ''} in this article)" if more else ""
+    scope = "file" if article.path.endswith(".po") else "article"  # a catalog's translations
+    times = f" (and {more} more time{'s' if more > 1 else ''} in this {scope})" if more else ""
     later = ""
     if explanation is not None:
         where = explanation.block.location(explanation.start)[0]
