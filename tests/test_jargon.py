@@ -222,3 +222,8 @@ def test_spanish_list_item_and_brackets_explain_the_term() -> None:
         "El copago y el coaseguro cambian según su plan.\n"
     )
     assert jargon(body, "es") == []
+
+
+def test_a_question_heading_does_not_explain_the_term() -> None:
+    found = jargon("## What is edema?\n\nEdema can be a sign of heart failure.\n")
+    assert len(found) == 1 and "(and 1 more time in this article)" in found[0].message

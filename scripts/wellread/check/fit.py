@@ -44,9 +44,9 @@ _BEFORE_NOUN_NOT = frozenset({
     "pero", "de", "para", "en", "con", "por", "que", "como", "si", "se",
 })
 _ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ant", "ent", "ile", "oid", "ed")
-_BE_HAVE = frozenset({
+_BE_HAVE = frozenset({  # before a participle; "as indicated" -> "as shown"
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "gets",
-    "got",
+    "got", "as",
 })
 _IRREGULAR = {  # plain verb -> (past, past participle)
     "give": ("gave", "given"), "find": ("found", "found"), "stick": ("stuck", "stuck"),

@@ -39,11 +39,10 @@ _IS = re.compile(
     r"|lo que))\b",
     re.IGNORECASE,
 )
-# "... called X", "the medical word for it is X", "What is X?", "¿Qué es la X?".
+# "... called X", "the medical word for it is X", "la palabra médica es X".
 _INTRODUCED = re.compile(
     r"(?:\bcalled|\bknown as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse llama|\bword for [^.]*?"
-    r"\b(?:is|are)|\bpalabra [^.]*?\bes|\bwhat (?:is|are)(?: an?| the)?|\bqu[eé] (?:es|son)"
-    r"(?: el| la| los| las| un| una)?)\s*[*_\"'\u201c\u00ab]*$",
+    r"\b(?:is|are)|\bpalabra [^.]*?\bes)\s*[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
 )
 # Words that join the words of a name: "Women, Infants, and Children Program".
