@@ -103,6 +103,7 @@ def test_spanish_term_is_reported_once_with_how_often_it_comes_back() -> None:
 def test_a_po_box_is_an_address_not_by_mouth() -> None:
     assert jargon("Mail the form to P.O. Box 8016, Baltimore, MD 21244.\n") == []
     assert "by mouth" in jargon("Take one tablet p.o. twice a day.\n")[0].suggestion
+    assert jargon("Assisted living can help older adults stay safe.\n") == []  # a guard too
 
 
 def test_a_word_inside_a_program_name_is_not_jargon() -> None:
