@@ -228,3 +228,22 @@ def test_spanish_list_item_and_brackets_explain_the_term() -> None:
 def test_a_question_heading_does_not_explain_the_term() -> None:
     found = jargon("## What is edema?\n\nEdema can be a sign of heart failure.\n")
     assert len(found) == 1 and "(and 1 more time in this article)" in found[0].message
+
+
+def test_a_question_heading_answered_right_below_explains_the_term() -> None:
+    body = "## What is (are) edema?\n\nEdema is a buildup of fluid under the skin.\n"
+    assert jargon(body) == []
+
+
+def test_a_name_stops_at_the_end_of_a_sentence() -> None:
+    body = (
+        "Your provider orders a blood test called a complete blood count (CBC). A blood test "
+        "takes a few minutes. The CBC shows how many red blood cells you have.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_plain_words_then_or_and_the_term_in_brackets_explain_it() -> None:
+    assert jargon("Ask about research studies (or clinical trials) near you.\n") == []
+    spanish = "El accidente cerebrovascular ocurre cuando se corta el flujo de sangre al cerebro.\n"
+    assert jargon(spanish, "es") == []

@@ -17,7 +17,7 @@ from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
 from . import CheckContext, finding, rule
 from .data import table
-from .fit import Entry, replacement, sentence_initial, words_around
+from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
 # A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
@@ -35,22 +35,28 @@ _LINE_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?$")
 _IS = re.compile(
     r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|refers to|is (?:a|an|the|when|what|how|another|also"
     r"|called)|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
+    r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
     r"|lo que))\b",
     re.IGNORECASE,
 )
+_BRACKET_OPEN = re.compile(
+    r"\(\s*(?:(?:or|o|also called|también llamad[oa]s?)\s+)?$", re.IGNORECASE
+)
+_ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
 _INTRODUCED = re.compile(
     r"(?:\bcalled|\bknown as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse llama|\bword for [^.]*?"
-    r"\b(?:is|are)|\bpalabra [^.]*?\bes)\s*[*_\"'\u201c\u00ab]*$",
+    r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
+    r"[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
 )
 # Words that join the words of a name: "Women, Infants, and Children Program".
-_NAME_JOINERS = frozenset({
-    "of", "and", "for", "the", "on", "in", "at", "to", "de", "del", "la", "las", "los", "y",
-    "para", "el", "en", "e", "&", ",",
-})
-_NAME_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*\.?|&|,")
+# The next or the last capitalised word of a name, through joining words and spaces only:
+# "Supplemental Nutrition Assistance Program", "Women, Infants, and Children Program".
+_JOINER = r"(?:of|and|for|the|on|in|at|to|de|del|la|las|los|y|para|el|en|e|&)"
+_NAME_AFTER = re.compile(rf",?[ \t]+(?:{_JOINER},?[ \t]+){{0,2}}([^\W\d_])")
+_NAME_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019.-]*),?[ \t]+(?:{_JOINER},?[ \t]+){{0,2}}$")
 
 
 @lru_cache(maxsize=16)
@@ -102,6 +108,7 @@ class _Use:
     start: int
     end: int
     explained: bool
+    asks: bool  # a heading that asks what the term is: "What is (are) COPD?"
 
 
 @rule("jargon")
@@ -125,7 +132,8 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # "Medicare Savings Program": a name, not jargon
             linked = any(a <= start and end <= b for a, b in glossary)
             explained = linked or _explains(text, start, end, entry, block)
-            uses.setdefault(term, []).append(_Use(block, text, start, end, explained))
+            asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
+            uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
     for term, found in uses.items():
         yield from _first_unexplained(article, entries[term], found, language)
 
@@ -134,7 +142,10 @@ def _first_unexplained(
     article: Article, entry: Entry, found: list[_Use], language: str
 ) -> Iterator[Finding]:
     """The first use before the article explains the term, unless silenced on its line."""
-    explanation = next((use for use in found if use.explained), None)
+    explanation = next((
+        use for k, use in enumerate(found)
+        if use.explained or (use.asks and k + 1 < len(found) and found[k + 1].explained)
+    ), None)  # a heading that asks what the term is, answered right after it, explains it
     cut = found.index(explanation) if explanation is not None else len(found)
     early = found[:cut]
     if explanation is not None and explanation.block.kind != "meta":
@@ -186,8 +197,8 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     before, after = text[:start], text[end:]
     if entry.plain and entry.plain.lower() in text.lower():
         return True  # the plain word is right there: "high blood pressure (hypertension)"
-    if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
-        return True  # "plain words (term)"
+    if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
+        return True  # "plain words (term)", "plain words (or term)"
     bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
     if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(1)):
         return True  # "term (plain words)"; not "hypertension (HTN)"
@@ -208,26 +219,10 @@ def _in_name(text: str, start: int, end: int, block: Block) -> bool:
         words = re.findall(r"[^\W\d_]{4,}", text)
         if words and all(w[0].isupper() for w in words):
             return False  # a heading in title case: "Living With Chronic Pain"
-    before = _NAME_WORD.findall(text[:start])
-    after = _NAME_WORD.findall(text[end:])
-    return _run(before[::-1], backwards=True) + _run(after, backwards=False) > 0
-
-
-def _run(words: list[str], backwards: bool) -> int:
-    """How many capitalised words go on from the term, through joining words, in one name."""
-    count = pending = 0
-    for word in words:
-        if word.lower() in _NAME_JOINERS:
-            pending += 1
-            if pending > 2:
-                break
-            continue
-        if backwards and word.endswith("."):
-            break  # the sentence before
-        if not word[0].isupper():
-            break
-        count += 1
-        pending = 0
-        if word.endswith("."):
-            break  # the name's sentence ends
-    return count
+    following = _NAME_AFTER.match(text, end)
+    if following and following.group(1).isupper():
+        return True
+    previous = _NAME_BEFORE.search(text, 0, start)
+    return bool(previous) and previous.group(1)[0].isupper() and not (
+        previous.group(1).lower() in DETERMINERS or previous.group(1).endswith(".")
+    )  # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names
