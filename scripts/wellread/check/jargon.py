@@ -223,6 +223,6 @@ def _in_name(text: str, start: int, end: int, block: Block) -> bool:
     if following and following.group(1).isupper():
         return True
     previous = _NAME_BEFORE.search(text, 0, start)
-    return bool(previous) and previous.group(1)[0].isupper() and not (
-        previous.group(1).lower() in DETERMINERS or previous.group(1).endswith(".")
-    )  # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names
+    word = previous.group(1) if previous else ""
+    # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names.
+    return word[:1].isupper() and word.lower() not in DETERMINERS and not word.endswith(".")
