@@ -73,7 +73,7 @@ def median(runs: list[Run]) -> float:
 def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200) -> float:
     """Words checked per second on one core, with every cache cleared between rounds."""
     from wellread.check import CheckContext, check_article
-    from wellread.check.terms import _word_set, _words
+    from wellread.check.terms import _dotted, _word_set, _words
     from wellread.core.article import _parse_article_cached
     from wellread.core.content import parse_page
     from wellread.core.prose import masked_text, sentences, without_markup
@@ -87,7 +87,8 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     timings = []
     for _ in range(repeat):
         for cache in (
-            _parse_article_cached, masked_text, without_markup, sentences, _words, _word_set
+            _parse_article_cached, masked_text, without_markup, sentences, _words, _word_set,
+            _dotted,
         ):
             cache.cache_clear()
         start = time.perf_counter()

@@ -1,37 +1,121 @@
-"""Medical and official jargon, with the everyday word to use instead (word lists are data)."""
+"""Medical and official jargon, with the everyday word to use instead (word lists are data).
+
+Each term is reported once per article, at its first use that nothing explains; uses after the
+article explains it are fine. What explains a term is in `_explains`.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.article import Article
+from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
 from . import CheckContext, finding, rule
-from .data import word_list
-from .terms import TermIndex, term_key
+from .data import table
+from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
+from .terms import TermIndex, base_language, lemma, term_key
 
 # A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
 _GLOSSARY_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*glossary[^()]*\)", re.IGNORECASE)
+_BOLD = ("**", "__")
+# After a bold term, what starts its definition: "**Copay**: a set amount", "**Copay** means".
+_DEFINITION = re.compile(
+    r"[*_]{2}\s*(?:[:\u2013\u2014(,]|-\s|is\b|are\b|means\b|refers\b|es\b|son\b|significa\b"
+    r"|quiere decir\b|se refiere\b)", re.IGNORECASE,
+)
+# "Term: definition" or "Term - definition" at the start of a list item or paragraph.
+_LABEL = re.compile(r"[*_]*\s*(?:\([^()]*\)\s*)?(?::|\u2013|\u2014|\s-\s)")
+_LINE_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?$")
+# "X is a ...", "X means ...", "X es una ...", "X significa ...".
+_IS = re.compile(
+    r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|refers to|is (?:a|an|the|when|what|how|another|also"
+    r"|called)|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
+    r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
+    r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
+    r"|lo que))\b",
+    re.IGNORECASE,
+)
+_BRACKET_OPEN = re.compile(
+    r"\(\s*(?:(?:or|o|also called|también llamad[oa]s?)\s+)?$", re.IGNORECASE
+)
+_ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
+# "... called X", "the medical word for it is X", "la palabra médica es X".
+_INTRODUCED = re.compile(
+    r"(?:\bcalled|\bknown as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse llama|\bword for [^.]*?"
+    r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
+    r"[*_\"'\u201c\u00ab]*$",
+    re.IGNORECASE,
+)
+# Words that join the words of a name: "Women, Infants, and Children Program".
+# The next or the last capitalised word of a name, through joining words and spaces only:
+# "Supplemental Nutrition Assistance Program", "Women, Infants, and Children Program".
+_JOINER = r"(?:of|and|for|the|on|in|at|to|de|del|la|las|los|y|para|el|en|e|&)"
+_NAME_AFTER = re.compile(rf",?[ \t]+(?:{_JOINER},?[ \t]+){{0,2}}([^\W\d_])")
+_NAME_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019.-]*),?[ \t]+(?:{_JOINER},?[ \t]+){{0,2}}$")
 
 
 @lru_cache(maxsize=16)
-def _jargon(language: str) -> tuple[TermIndex, dict[str, str]]:
+def _jargon(language: str) -> tuple[TermIndex, dict[str, Entry]]:
     # Keyed as TermIndex.find reports a term, so a term with dots ("p.o.") is found too.
-    terms = {term_key(term): plain for term, plain in word_list(language, "jargon")}
-    return TermIndex.of(terms), terms
+    entries = {term_key(row[0]): _entry(row, language) for row in table(language, "jargon")}
+    return TermIndex.of((e.term for e in entries.values()), language), entries
 
 
+def _entry(row: tuple[str, ...], language: str) -> Entry:
+    """A jargon.tsv row: term, plain alternative, then optional guards (see the file's top)."""
+    options: dict[str, str] = {}
+    for option in (row[2] if len(row) > 2 else "").split(";"):
+        name, _, value = option.partition("=")
+        if name.strip():
+            options[name.strip()] = value.strip()
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(w.strip().lower() for w in options.get(name, "").split(",") if w.strip())
+
+    before_noun = options.get("before-noun")
+    plain = row[1] if len(row) > 1 else ""
+    pos = options.get("pos", "")
+    infinitive = ("ar", "er", "ir")
+    if not pos and base_language(language) == "es" and " " not in row[0] and row[0].endswith(
+        infinitive
+    ) and plain.split()[:1] and plain.split()[0].endswith(infinitive):
+        pos = "verb"  # "administrar	dar": an infinitive with a plain infinitive
+    return Entry(
+        term=row[0], plain=plain, pos=pos,
+        not_before=words("not-before"), not_after=words("not-after"),
+        unfit_before=words("unfit-before"),
+        before_noun=None if before_noun is None else before_noun.strip("-"),
+    )
+
+
+@lru_cache(maxsize=16)
 def jargon_terms(language: str) -> frozenset[str]:
-    """Every word of every listed term, lowercased (other rules leave these to this one)."""
-    return frozenset(word for term in _jargon(language)[1] for word in term.split())
+    """Every word of every listed term, lowercased, and its lemma (other rules leave these and
+    their inflected forms to this one)."""
+    words = {word for term in _jargon(language)[1] for word in term.split()}
+    return frozenset(words | {lemma(word, base_language(language)) for word in words})
+
+
+@dataclass(frozen=True)
+class _Use:
+    block: Block
+    text: str
+    start: int
+    end: int
+    explained: bool
+    asks: bool  # a heading that asks what the term is: "What is (are) COPD?"
 
 
 @rule("jargon")
 def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    index, terms = _jargon(context.settings.language)
+    language = context.settings.language
+    index, entries = _jargon(language)
+    uses: dict[str, list[_Use]] = {}
     for block in article.messages:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
@@ -40,21 +124,105 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
         for start, end, term in index.find(text):
             if term in context.glossary:
                 continue  # the site links its first use to the glossary's plain meaning
-            plain = terms[term]
+            entry = entries[term]
+            previous, following = words_around(text, start, end)
+            if previous in entry.not_after or (following and following[0] in entry.not_before):
+                continue  # another sense: "P.O. Box"
+            if _in_name(text, start, end, block):
+                continue  # "Medicare Savings Program": a name, not jargon
             linked = any(a <= start and end <= b for a, b in glossary)
-            if linked or _explained(text, start, end, plain):
-                continue
-            yield finding(
-                article, block, start, "jargon", Severity.WARNING,
-                f"'{text[start:end]}' is a medical or official word many readers do not know.",
-                f"Use '{plain}'. If the term matters, write it after the plain word the first "
-                f"time: '{plain} ({term})'.",
-            )
+            explained = linked or _explains(text, start, end, entry, block)
+            asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
+            uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
+    for term, found in uses.items():
+        yield from _first_unexplained(article, entries[term], found, language)
 
 
-def _explained(text: str, start: int, end: int, plain: str) -> bool:
-    """The term stands in brackets, or its plain word is in the same block."""
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
-    in_brackets = before.endswith("(") and after.startswith(")")
-    return in_brackets or plain.lower() in text.lower()
+def _first_unexplained(
+    article: Article, entry: Entry, found: list[_Use], language: str
+) -> Iterator[Finding]:
+    """The first use before the article explains the term, unless silenced on its line."""
+    explanation = next((
+        use for k, use in enumerate(found)
+        if use.explained or (use.asks and k + 1 < len(found) and found[k + 1].explained)
+    ), None)  # a heading that asks what the term is, answered right after it, explains it
+    cut = found.index(explanation) if explanation is not None else len(found)
+    early = found[:cut]
+    if explanation is not None and explanation.block.kind != "meta":
+        # A title or description names the topic that the body explains.
+        early = [use for use in early if use.block.kind != "meta"]
+    for use in early:
+        line = use.block.location(use.start)[0]
+        if not article.is_ignored("jargon", line):
+            break
+    else:
+        return
+    more = len(found) - found.index(use) - 1
+    written = use.text[use.start : use.end]
+    scope = "file" if article.path.endswith(".po") else "article"  # a catalog's translations
+    times = f" (and {more} more time{'s' if more > 1 else ''} in this {scope})" if more else ""
+    later = ""
+    if explanation is not None:
+        where = explanation.block.location(explanation.start)[0]
+        later = f" The article explains it later, on line {where}: explain it here instead."
+    plain = replacement(entry, use.text, use.start, use.end, language)
+    if plain is None and entry.pos == "verb":
+        advice = (
+            f"No plain word drops in here as the sentence is written: reword it with "
+            f"'{entry.plain}' in mind, or explain what the term means where it first appears."
+        )
+    elif plain is None:
+        example = f"{written} ({entry.plain})" if entry.plain else written
+        advice = (
+            f"No plain word fits in this sentence as it is written: explain the term where it "
+            f"first appears, e.g. '{example}', or reword the sentence."
+        )
+    else:
+        term = written if not sentence_initial(use.text, use.start) or written.isupper() else (
+            written[0].lower() + written[1:]
+        )
+        advice = (
+            f"Use '{plain}'. If the term matters, write it after the plain word the first "
+            f"time: '{plain} ({term})'."
+        )
+    yield finding(
+        article, use.block, use.start, "jargon", Severity.WARNING,
+        f"'{written}' is a medical or official word many readers do not know{times}.{later}",
+        advice,
+    )
+
+
+def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
+    """This use of the term explains it (or stands beside its plain words)."""
+    before, after = text[:start], text[end:]
+    if entry.plain and entry.plain.lower() in text.lower():
+        return True  # the plain word is right there: "high blood pressure (hypertension)"
+    if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
+        return True  # "plain words (term)", "plain words (or term)"
+    bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
+    if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(1)):
+        return True  # "term (plain words)"; not "hypertension (HTN)"
+    if before.endswith(_BOLD) and _DEFINITION.match(after):
+        return True  # "**Copay**: a set amount you pay"
+    if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
+        after
+    ):
+        return True  # "- Copay: a set amount you pay", as a list item or a paragraph
+    return bool(_IS.match(after) or _INTRODUCED.search(before))
+
+
+def _in_name(text: str, start: int, end: int, block: Block) -> bool:
+    """The term is a word of a longer title-case name ("Centers for Disease Control")."""
+    if not text[start].isupper():
+        return False
+    if block.kind == "heading" or block.field == "title":
+        words = re.findall(r"[^\W\d_]{4,}", text)
+        if words and all(w[0].isupper() for w in words):
+            return False  # a heading in title case: "Living With Chronic Pain"
+    following = _NAME_AFTER.match(text, end)
+    if following and following.group(1).isupper():
+        return True
+    previous = _NAME_BEFORE.search(text, 0, start)
+    word = previous.group(1) if previous else ""
+    # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names.
+    return word[:1].isupper() and word.lower() not in DETERMINERS and not word.endswith(".")

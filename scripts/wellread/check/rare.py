@@ -15,6 +15,7 @@ from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
 from . import CheckContext, finding, rule
 from .jargon import jargon_terms
+from .terms import lemma
 
 _WORD = re.compile(r"[^\W\d_]{5,}")
 
@@ -54,8 +55,9 @@ def rare_word_findings(article: Article, context: CheckContext) -> Iterator[Find
         for match in _WORD.finditer(text):
             word = match.group(0)
             lower = word.lower()
-            stems = {lower, lower.removesuffix("s"), lower.removesuffix("es")}
-            if lower in seen or stems & listed or (word[0].isupper() and match.start() > 0):
+            if lower in seen or (word[0].isupper() and match.start() > 0) or not listed.isdisjoint(
+                (lower, lemma(lower, language))
+            ):
                 continue  # once per article; names are not jargon
             seen.add(lower)
             if zipf(lower, language) < threshold and not _compound(lower, language):

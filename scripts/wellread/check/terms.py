@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import simplemma
+
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+# Abbreviations written with periods: "a.m.", "Ph.D.", "U.S.", "EE. UU.", "p. ej.", "P.O.".
+_DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,3}\.\s?){2,}")
+# One word and a period that is not a sentence's end: "St. Louis", "Dr. Ruiz", "Sra. Gómez".
+_TITLES = frozenset({
+    "dr", "dra", "drs", "mr", "mrs", "ms", "mx", "st", "sr", "sra", "srta", "jr", "prof", "no",
+    "nos", "vs", "etc", "ave", "mt", "ft", "dept", "gov", "inc", "ltd", "co", "corp", "univ",
+    "ud", "uds", "sto", "sta",
+})
 
 
 @lru_cache(maxsize=512)  # the jargon and the tone rule read the same text, one after the other
@@ -22,37 +33,114 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(map(str.lower, _WORD.findall(text)))
 
 
+@lru_cache(maxsize=512)
+def _dotted(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of abbreviations written with periods, which no undotted term matches."""
+    if "." not in text:
+        return ()
+    spans = [m.span() for m in _DOTTED.finditer(text)]
+    for m in re.finditer(r"(?<![\w.])([^\W\d_]+)\.", text):
+        if m.group(1).lower() in _TITLES:
+            spans.append(m.span())
+    return tuple(sorted(spans))
+
+
 def term_key(term: str) -> str:
     """A listed term as TermIndex.find names it: its lowercase words ("p.o." -> "p o")."""
     return " ".join(_WORD.findall(term.lower()))
 
 
+def fold(word: str) -> str:
+    """The word without accents ("hipertensión" -> "hipertension"), as writers may drop them."""
+    if word.isascii():
+        return word
+    return "".join(
+        c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)
+    )
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str, language: str) -> str:
+    """The dictionary form of a lowercase word (simplemma), without accents: "hypertensions" ->
+    "hypertension", "contraindicadas" -> "contraindicado"."""
+    try:
+        found = simplemma.lemmatize(word, lang=language)
+    except ValueError:  # a language simplemma does not know: the word as written
+        found = word
+    return fold(found.lower())
+
+
+def base_language(language: str) -> str:
+    """"es" for "es-MX" or "es_MX": simplemma and the word lists know base codes."""
+    return language.replace("_", "-").split("-")[0].lower()
+
+
 @dataclass(frozen=True)
 class TermIndex:
-    """Terms (single words or phrases) by their lowercase words, for whole-word matching."""
+    """Terms (single words or phrases) by their lowercase words, for whole-word matching.
+
+    An index with a language matches inflected forms through their lemmas (simplemma), so
+    "hypertensions", "contraindicada" and "hipertension" (no accent) find their listed terms.
+    """
 
     terms: frozenset[tuple[str, ...]]
     sizes: dict[str, tuple[int, ...]]  # first word -> the lengths of terms starting with it
+    language: str = ""
+    # Lemma mode: each term's words as lemmas -> the term; first-word lemmas -> sizes.
+    lemmas: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False)
+    lemma_sizes: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    dotted: frozenset[tuple[str, ...]] = frozenset()  # terms listed with periods ("p.o.")
+    prefixes: frozenset[str] = frozenset()  # first three letters of each first word and lemma
+    first_sizes: dict[str, tuple[int, ...]] = field(  # text word -> sizes of terms it may start
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
     # For each set of plural endings: every first word, as listed and with each ending.
     starts: dict[tuple[str, ...], frozenset[str]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
 
     @classmethod
-    def of(cls, terms: Iterable[str]) -> TermIndex:
+    def of(cls, terms: Iterable[str], language: str = "") -> TermIndex:
+        terms = tuple(terms)
         keys = frozenset(key for term in terms if (key := tuple(_WORD.findall(term.lower()))))
         sizes: dict[str, set[int]] = defaultdict(set)
         for key in keys:
             sizes[key[0]].add(len(key))
-        return cls(keys, {word: tuple(sorted(s, reverse=True)) for word, s in sizes.items()})
+        dotted = frozenset(
+            tuple(_WORD.findall(term.lower())) for term in terms if "." in term.strip(".")
+        )
+        lemmas: dict[tuple[str, ...], tuple[str, ...]] = {}
+        lemma_sizes: dict[str, set[int]] = defaultdict(set)
+        if language:
+            language = base_language(language)
+            # Base forms first: "prolong" keeps "prolongs" when "prolonged" is listed too.
+            for key in sorted(keys, key=lambda k: (lemma(k[-1], language) != fold(k[-1]), k)):
+                forms = tuple(lemma(word, language) for word in key)
+                lemmas.setdefault(forms, key)
+                lemma_sizes[forms[0]].add(len(key))
+        return cls(
+            keys,
+            {word: tuple(sorted(s, reverse=True)) for word, s in sizes.items()},
+            language,
+            lemmas,
+            {word: tuple(sorted(s, reverse=True)) for word, s in lemma_sizes.items()},
+            dotted,
+            frozenset(fold(word[:3]) for word in (*sizes, *lemma_sizes)),
+        )
 
     def find(
         self, text: str, plurals: tuple[str, ...] = ("s", "es")
     ) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) for each listed term in `text`, longest match first, no overlaps.
 
-        A term also matches with a plural ending ("hypertensions"), as writers inflect words.
+        A term also matches inflected ("hypertensions"), as writers inflect words: by lemma when
+        the index has a language, else with one of `plurals`; `()` matches words as listed.
+        A term never matches inside an abbreviation with periods ("St.", "a.m.", "Ph.D.") unless
+        it is listed with its periods ("p.o.").
         """
+        if self.language and plurals:
+            yield from self._find_lemmas(text)
+            return
         starts = self.starts.get(plurals)
         if starts is None:
             starts = self.starts[plurals] = frozenset(
@@ -75,12 +163,77 @@ class TermIndex:
                 if i + size > len(words):
                     continue
                 term = self._lookup(tuple(w for _, _, w in words[i : i + size]), plurals)
-                if term is not None:
-                    yield words[i][0], words[i + size - 1][1], " ".join(term)
+                start, end = words[i][0], words[i + size - 1][1]
+                if term is not None and self._fits_dots(text, start, end, term):
+                    yield start, end, " ".join(term)
                     i += size
                     break
             else:
                 i += 1
+
+    def _find_lemmas(self, text: str) -> Iterator[tuple[int, int, str]]:
+        language = self.language
+        known = self.first_sizes
+        starts = {
+            word: known[word] if word in known else self._first_sizes(word)
+            for word in _word_set(text)
+        }
+        if not any(starts.values()):
+            return  # most text has none of the terms: no need to walk it word by word
+        words = _words(text)
+        i = 0
+        while i < len(words):
+            sizes = starts[words[i][2]]
+            if not sizes:
+                i += 1
+                continue
+            written = tuple(w for _, _, w in words[i : i + sizes[0]])
+            forms: tuple[str, ...] = ()
+            for size in sizes:
+                if i + size > len(words):
+                    continue
+                window = written[:size]
+                term: tuple[str, ...] | None = window if window in self.terms else None
+                if term is None:
+                    forms = forms or tuple(lemma(w, language) for w in written)
+                    term = self.lemmas.get(forms[:size])
+                    if term is not None and not all(map(self._inflects, window, term)):
+                        term = None
+                start, end = words[i][0], words[i + size - 1][1]
+                if term is not None and self._fits_dots(text, start, end, term):
+                    yield start, end, " ".join(term)
+                    i += size
+                    break
+            else:
+                i += 1
+
+    def _first_sizes(self, word: str) -> tuple[int, ...]:
+        """The lengths of the terms a text word may start, as written or as its lemma; kept, as
+        a site's articles share most of their words."""
+        exact = self.sizes.get(word, ())
+        inflected = (
+            self.lemma_sizes.get(lemma(word, self.language), ())
+            if fold(word[:3]) in self.prefixes else ()
+        )
+        sizes = self.first_sizes[word] = tuple(sorted({*exact, *inflected}, reverse=True))
+        return sizes
+
+    def _inflects(self, word: str, listed: str) -> bool:
+        """`word` is a form of the listed word: any form of a base form ("require": "requires"),
+        but of a listed form only its gender and number ("contraindicado": "contraindicadas"; not
+        "elevated": "elevates")."""
+        listed = fold(listed)
+        if lemma(listed, self.language) == listed:
+            return True
+        word = fold(word)
+        return word == listed or (word[: len(listed) - 1] == listed[:-1] and word[
+            len(listed) - 1 :
+        ] in ("o", "a", "os", "as"))
+
+    def _fits_dots(self, text: str, start: int, end: int, term: tuple[str, ...]) -> bool:
+        """A term listed with periods matches only dotted text; any other, only undotted text."""
+        inside = any(a <= start < b for a, b in _dotted(text))
+        return inside == (term in self.dotted)
 
     def _lookup(self, key: tuple[str, ...], plurals: tuple[str, ...]) -> tuple[str, ...] | None:
         if key in self.terms:

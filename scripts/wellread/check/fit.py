@@ -1,0 +1,251 @@
+"""A plain alternative in the form and place of the word it replaces, or none if it cannot fit.
+
+"Hypertensions" becomes "High blood pressures", "requires" becomes "needs"; a verb's plain word is
+not offered for a noun ("your purchase"), nor a phrase such as "paid by you" before a noun ("an
+out-of-pocket cost"). When no form would read right in the sentence there is no replacement and
+the jargon rule asks the writer to explain the term instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .terms import base_language, fold, lemma
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)[\s*_#>\-+\[(\"'\u201c\u00bf\u00a1\d.]*$")
+
+DETERMINERS = frozenset({
+    "a", "an", "the", "your", "my", "his", "her", "its", "our", "their", "this", "that",
+    "these", "those", "each", "every", "any", "no", "some", "el", "la", "los", "las", "un",
+    "una", "unos", "unas", "su", "sus", "mi", "mis", "tu", "tus", "este", "esta", "estos",
+    "estas", "ese", "esa", "del", "al",
+})
+_VERB_BEFORE = frozenset({
+    "can", "cannot", "may", "will", "must", "should", "could", "would", "might", "please", "we",
+    "they", "i", "to", "not", "puede", "pueden", "debe", "deben", "va", "van", "vamos", "hay",
+    "que", "se",
+})
+# Words that end the leading noun group of a plain phrase ("pool | of blood under the skin").
+_FUNCTION = frozenset({
+    "of", "to", "in", "on", "for", "with", "without", "from", "by", "that", "who", "which",
+    "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
+    "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
+    "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
+    "es", "son", "usted", "cómo", "qué", "tras",
+})
+_BEFORE_NOUN_NOT = frozenset({
+    "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
+    "at", "by", "with", "from", "that", "which", "who", "when", "if", "as", "than", "can",
+    "may", "will", "must", "should", "it", "you", "they", "we", "he", "she", "this", "these",
+    "those", "so", "because", "has", "have", "had", "do", "does", "did", "could", "would",
+    "might", "shall", "often", "also", "not", "usually", "es", "son", "fue", "y", "o",
+    "pero", "de", "para", "en", "con", "por", "que", "como", "si", "se",
+})
+_ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ant", "ent", "ile", "oid", "ed")
+_BE_HAVE = frozenset({  # before a participle; "as indicated" -> "as shown"
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "gets",
+    "got", "as",
+})
+_IRREGULAR = {  # plain verb -> (past, past participle)
+    "give": ("gave", "given"), "find": ("found", "found"), "stick": ("stuck", "stuck"),
+    "speed": ("sped", "sped"), "make": ("made", "made"), "think": ("thought", "thought"),
+    "tell": ("told", "told"), "get": ("got", "gotten"), "buy": ("bought", "bought"),
+    "show": ("showed", "shown"), "pay": ("paid", "paid"), "keep": ("kept", "kept"),
+    "take": ("took", "taken"), "go": ("went", "gone"), "come": ("came", "come"),
+    "run": ("ran", "run"), "put": ("put", "put"), "feel": ("felt", "felt"),
+    "let": ("let", "let"), "cut": ("cut", "cut"), "set": ("set", "set"),
+    "begin": ("began", "begun"), "choose": ("chose", "chosen"), "quit": ("quit", "quit"),
+    "stop": ("stopped", "stopped"), "spread": ("spread", "spread"), "send": ("sent", "sent"),
+}
+_DOUBLE = frozenset({
+    "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
+})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of jargon.tsv: the term, its plain alternative and its context guards."""
+
+    term: str
+    plain: str
+    pos: str = ""  # verb, noun, adj or adv; "" when the list does not say
+    not_before: frozenset[str] = frozenset()  # another sense when one of these follows
+    not_after: frozenset[str] = frozenset()  # another sense when one of these comes first
+    unfit_before: frozenset[str] = frozenset()  # the plain word does not fit before these
+    before_noun: str | None = None  # the replacement in front of a noun; "" for none
+
+
+def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
+    """The word just before a match and up to five after it, in the same clause."""
+    before = re.split(r"[.!?;:]", text[:start])[-1]
+    previous = _WORD.findall(before)
+    after = text[end:]
+    if "." in text[start:end] and after.startswith("."):
+        after = after[1:]  # the last period of "p.o." ends the term, not the sentence
+    after = re.split(r"[.!?;:,()]", after)[0]
+    return (previous[-1].lower() if previous else ""), [w.lower() for w in _WORD.findall(after)[:5]]
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[:start]))
+
+
+def replacement(entry: Entry, text: str, start: int, end: int, language: str) -> str | None:
+    """The plain alternative as it should read at text[start:end], or None if none fits."""
+    language = base_language(language)
+    original = text[start:end]
+    previous, following = words_around(text, start, end)
+    if entry.unfit_before & set(following):
+        return None  # "requires insurers to ...": "need" does not take that construction
+    if entry.pos == "verb" and previous in DETERMINERS:
+        return None  # a noun here ("your purchase"): a verb's plain word would break it
+    if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
+        return None  # a verb here ("we can implement"): a noun's plain word would break it
+    plain = entry.plain
+    if language == "en" and following and following[0] not in _BEFORE_NOUN_NOT and (
+        entry.pos == "adj" or (entry.pos != "verb" and "-" in entry.term) or (
+            not entry.pos and entry.term.endswith(_ADJECTIVE_ENDINGS)
+        )
+    ):
+        # Before a noun ("a high-deductible plan", "asymptomatic people"), a phrase such as
+        # "without symptoms" does not fit: only a replacement made for that place.
+        if entry.before_noun is not None:
+            plain = entry.before_noun
+        elif set(plain.lower().split()) & _FUNCTION or ("-" in entry.term and " " in plain):
+            return None
+        if not plain:
+            return None
+    inflected = _inflect(entry, original, plain, previous, language)
+    if inflected is None:
+        return None
+    return _capitalised(inflected, original, sentence_initial(text, start))
+
+
+def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
+    written = [w.lower() for w in _WORD.findall(original)]
+    listed = [w.lower() for w in _WORD.findall(entry.term)]
+    if [fold(w) for w in written] == [fold(w) for w in listed] or len(written) != len(listed):
+        return plain if len(written) == len(listed) else None
+    differ = [i for i, (w, t) in enumerate(zip(written, listed, strict=True)) if fold(w) != fold(t)]
+    if len(differ) != 1:
+        return None
+    word, base = written[differ[0]], listed[differ[0]]
+    if lemma(word, language) != lemma(base, language) and lemma(word, language) != fold(base):
+        return None
+    if language == "en":
+        return _inflect_english(entry, word, plain, previous)
+    if language == "es":
+        return _inflect_spanish(entry, word, base, plain)
+    return None
+
+
+def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str | None:
+    words = plain.split()
+    if entry.pos == "verb":
+        head = 0
+    else:
+        chunk = 0
+        while chunk < len(words) and words[chunk].lower().strip(",") not in _FUNCTION:
+            chunk += 1
+        if chunk == 0 or (
+            word.endswith("s") and chunk < len(words) and words[chunk] in ("that", "who")
+        ):
+            return None  # "a heart that does not pump well": its verb would need to agree too
+        head = chunk - 1
+        if word.endswith("s") and words[0] in ("a", "an", "another"):
+            words[0] = "other" if words[0] == "another" else ""  # "other health problems"
+    target = words[head]
+    if word.endswith("ing"):
+        if entry.pos != "verb":
+            return None
+        form = _gerund(target)
+    elif word.endswith("s"):  # a plural noun or a verb after he, she or it
+        already = target.endswith("s") and entry.pos != "verb"  # "x-rays and scans"
+        form = target if already else _plural(target)
+    elif entry.pos == "verb":  # "administered": "given" after "is", "has"; "gave" else
+        past, participle = _IRREGULAR.get(target, (_past(target), _past(target)))
+        form = participle if previous in _BE_HAVE else past
+    else:
+        return None
+    words[head] = form
+    return " ".join(w for w in words if w)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _past(word: str) -> str:
+    if word.endswith("e"):
+        return word + "d"
+    if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
+        return word[:-1] + "ied"
+    if word in _DOUBLE:
+        return word + word[-1] + "ed"
+    return word + "ed"
+
+
+def _gerund(word: str) -> str:
+    if word.endswith("e") and not word.endswith(("ee", "ye", "oe")):
+        return word[:-1] + "ing"
+    if word in _DOUBLE:
+        return word + word[-1] + "ing"
+    return word + "ing"
+
+
+def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | None:
+    if entry.pos == "verb":
+        return None  # a conjugated verb: its plain verb would need the same person and tense
+    plural = word.endswith("s") and not base.endswith("s")
+    feminine = fold(base).endswith("o") and fold(word).rstrip("s").endswith("a")
+    words = plain.split()
+    if words[0].lower() in _PREPOSITIONS:
+        return plain  # "enfermedades crónicas": "de larga duración" fits every form
+    if words[0].lower() in _FUNCTION:
+        return None  # "no es seguro para usted": a clause, not a noun
+    chunk = 0
+    while chunk < len(words) and words[chunk].lower() not in _FUNCTION:
+        chunk += 1
+    if feminine:
+        if chunk != 1 or not words[0].endswith("o"):
+            return None
+        words[0] = words[0][:-1] + "a"
+    if plural:
+        words[:chunk] = [_plural_spanish(w) for w in words[:chunk]]
+    if not plural and not feminine:
+        return None
+    return " ".join(words)
+
+
+_PREPOSITIONS = frozenset({"de", "del", "sin", "con", "en", "para", "por"})
+_UNACCENT = str.maketrans("áéíóú", "aeiou")
+_ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
+
+
+def _plural_spanish(word: str) -> str:
+    if word in _ARTICLES:
+        return _ARTICLES[word]
+    if word.endswith(("s", "x")):
+        return word
+    if word.endswith("z"):
+        return word[:-1] + "ces"
+    if word[-1] in "aeioué":
+        return word + "s"
+    if re.search(r"[áéíóú][nsl]$", word):  # "presión" -> "presiones"
+        return word[:-2] + word[-2].translate(_UNACCENT) + word[-1] + "es"
+    return word + "es"
+
+
+def _capitalised(plain: str, original: str, initial: bool) -> str:
+    """Keep the original's capital: a sentence's first word, or a capitalised word."""
+    if not original[:1].isupper() or not plain:
+        return plain
+    if original.isupper() and len(original) > 1 and not initial:
+        return plain  # "your COPD" -> "your long-term lung disease"
+    return plain[0].upper() + plain[1:]

@@ -1,0 +1,249 @@
+"""The jargon rule on real sentences: explained terms, first use only, names, suggestions that fit.
+
+Sentences are written in the style of NIH, CDC and MedlinePlus consumer pages (our own words).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wellread.check import CheckContext, check_article
+from wellread.core.article import parse_article
+from wellread.core.findings import Finding
+from wellread.core.settings import CheckSettings
+
+FRONT = "---\ntitle: T\ndescription: D\n---\n"
+BODY_LINE = 5  # the first body line after FRONT
+
+
+def jargon(body: str, language: str = "en") -> list[Finding]:
+    article = parse_article(FRONT + body, "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [f for f in check_article(article, context) if f.rule == "jargon"]
+
+
+# 1. Explained terms and first use
+
+
+def test_a_term_is_reported_once_at_its_first_use_saying_how_often_it_comes_back() -> None:
+    body = (
+        "Edema often starts in the feet and ankles.\n\n"
+        "Edema can be a sign of heart, kidney or liver disease. Tell your doctor if your edema "
+        "gets worse or if edema makes it hard to walk.\n"
+    )
+    found = jargon(body)
+    assert [f.line for f in found] == [BODY_LINE]
+    assert "(and 3 more times in this article)" in found[0].message
+
+
+def test_a_bold_term_with_its_definition_is_explained_in_the_same_bullet() -> None:
+    body = (
+        "- **Coinsurance**: the part of each bill, such as 20 percent, that you pay. "
+        "Coinsurance for a hospital stay can add up, so ask what your coinsurance will be.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_a_term_list_item_with_its_definition_explains_the_term_for_the_rest() -> None:
+    body = (
+        "- Deductible: what you pay for care each year before your plan pays its share.\n\n"
+        "Once you meet your deductible, you pay less for each visit.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_a_term_that_the_article_says_means_something_is_explained() -> None:
+    body = (
+        "Edema is a buildup of fluid that makes your legs or ankles puffy.\n\n"
+        "Edema in both legs can be a sign of heart failure.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_term_followed_by_plain_words_in_brackets_is_explained() -> None:
+    body = (
+        "Your doctor may order an echocardiogram (a picture of your heart made with sound "
+        "waves). An echocardiogram does not hurt.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_uses_before_the_explanation_are_reported_once_and_point_to_it() -> None:
+    body = (
+        "Edema can show up in your ankles after a long day.\n\n"
+        "Edema is a buildup of fluid under the skin.\n"
+    )
+    found = jargon(body)
+    assert [f.line for f in found] == [BODY_LINE]
+    assert f"on line {BODY_LINE + 2}" in found[0].message
+
+
+def test_silenced_first_use_moves_the_finding_to_the_next_use() -> None:
+    body = "<!-- wellread: ignore jargon -->\nEdema here.\n\nEdema again.\n\nEdema once more.\n"
+    assert [f.line for f in jargon(body)] == [BODY_LINE + 3]
+
+
+def test_spanish_term_explained_with_es_una_is_fine_everywhere_after() -> None:
+    body = (
+        "La disnea es una sensación de que no le entra bastante aire. La disnea puede "
+        "empeorar cuando camina.\n"
+    )
+    assert jargon(body, "es") == []
+
+
+def test_spanish_term_is_reported_once_with_how_often_it_comes_back() -> None:
+    body = "El edema suele empezar en los tobillos. Si el edema empeora, llame a su médico.\n"
+    found = jargon(body, "es")
+    assert len(found) == 1 and "(and 1 more time in this article)" in found[0].message
+
+
+# 2. Abbreviations with periods and names
+
+
+def test_a_po_box_is_an_address_not_by_mouth() -> None:
+    assert jargon("Mail the form to P.O. Box 8016, Baltimore, MD 21244.\n") == []
+    assert "by mouth" in jargon("Take one tablet p.o. twice a day.\n")[0].suggestion
+    assert jargon("Assisted living can help older adults stay safe.\n") == []  # a guard too
+
+
+def test_a_word_inside_a_program_name_is_not_jargon() -> None:
+    body = (
+        "You may get food benefits from the Supplemental Nutrition Assistance Program "
+        "or the Low Income Home Energy Assistance Program.\n"
+    )
+    assert jargon(body) == []
+    assert [f.column for f in jargon("Ask for assistance at the front desk.\n")] == [9]
+    heading = jargon("## Living With Chronic Pain\n\nPain that lasts is hard.\n")
+    assert [f.line for f in heading] == [BODY_LINE]  # a heading in title case is no name
+
+
+def test_a_spanish_company_suffix_with_periods_is_not_an_abbreviation_for_under_the_skin() -> None:
+    assert jargon("Escriba a Clínica del Sol, S.C., para pedir una cita.\n", "es") == []
+
+
+# 3. Suggestions that fit
+
+
+def test_a_plural_at_the_start_of_a_sentence_gets_a_capitalised_plural() -> None:
+    found = jargon("Arrhythmias can make you feel dizzy or short of breath.\n")
+    assert "Use 'Uneven heartbeats'." in found[0].suggestion
+    assert "(arrhythmias)" in found[0].suggestion
+
+
+def test_a_capitalised_term_keeps_its_capital() -> None:
+    found = jargon("Hypertension often has no symptoms.\n")
+    assert "Use 'High blood pressure'." in found[0].suggestion
+
+
+def test_requires_someone_to_gets_no_replacement_that_breaks_the_sentence() -> None:
+    found = jargon("Requires insurers to cover preventive care at no cost to you.\n")
+    assert "Use 'need'" not in found[0].suggestion and "Use '" not in found[0].suggestion
+    assert "explain" in found[0].suggestion
+    law = jargon("The Affordable Care Act requires most health plans to cover flu shots.\n")
+    assert "Use '" not in law[0].suggestion
+
+
+def test_a_verb_in_the_third_person_gets_the_plain_verb_in_the_same_form() -> None:
+    found = jargon("This plan requires a referral for most specialists.\n")
+    assert "Use 'needs'." in found[0].suggestion
+
+
+def test_a_past_participle_gets_the_plain_verbs_participle() -> None:
+    found = jargon("The vaccine is administered as a shot in the upper arm.\n")
+    assert "Use 'given'." in found[0].suggestion
+
+
+def test_a_verb_entry_is_not_offered_for_a_noun() -> None:
+    found = jargon("Keep the receipt for your purchase.\n")
+    assert "Use 'buy'" not in found[0].suggestion
+
+
+def test_a_hyphenated_adjective_before_a_noun_gets_no_phrase_that_breaks_it() -> None:
+    found = jargon("You pay less when you see an in-network doctor.\n")
+    assert "Use '" not in found[0].suggestion
+    assert "in-network (works with your health plan)" in found[0].suggestion
+
+
+def test_a_whole_phrase_gets_a_whole_phrase_replacement() -> None:
+    found = jargon("A high-deductible health plan has lower monthly premiums.\n")
+    assert "Use 'health plan with a high deductible'." in found[0].suggestion
+
+
+def test_a_phrase_adjective_before_a_noun_gets_no_replacement() -> None:
+    found = jargon("Asymptomatic people can still spread the virus.\n")
+    assert "Use '" not in found[0].suggestion
+
+
+def test_spanish_plural_gets_a_plural_phrase() -> None:
+    found = jargon("Las arritmias pueden causar mareos.\n", "es")
+    assert "Use 'latidos irregulares del corazón'." in found[0].suggestion
+
+
+def test_spanish_feminine_gets_a_feminine_word() -> None:
+    found = jargon("Su médico le dirá si la masa es maligna.\n", "es")
+    assert "Use 'cancerosa'." in found[0].suggestion
+
+
+def test_spanish_term_without_its_accent_is_found() -> None:
+    found = jargon("La hipertension no suele dar síntomas.\n", "es")
+    assert len(found) == 1 and "presión arterial alta" in found[0].suggestion
+
+
+def test_english_y_plural_is_found() -> None:
+    found = jargon("People with comorbidities may need a different dose.\n")
+    assert len(found) == 1 and "Use 'other health problems'." in found[0].suggestion
+
+
+def test_a_title_may_name_a_term_that_the_body_explains() -> None:
+    article = parse_article(
+        "---\ntitle: Living with edema\ndescription: What edema is.\n---\n"
+        "Edema is a buildup of fluid that makes your legs or ankles puffy.\n",
+        "content/topic/a.md", "topic/a.md",
+    )
+    found = check_article(article, CheckContext(today=date(2026, 11, 24)))
+    assert [f for f in found if f.rule == "jargon"] == []
+
+
+def test_a_term_introduced_with_called_is_explained() -> None:
+    body = (
+        "A clot that forms in a vein deep in your leg, called deep vein thrombosis, can travel "
+        "to your lungs. Deep vein thrombosis is more likely after surgery.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_a_spanish_word_inside_a_program_name_is_not_jargon() -> None:
+    assert jargon("El Programa Estatal de Reembolso de Medicinas le ayuda a pagar.\n", "es") == []
+
+
+def test_spanish_list_item_and_brackets_explain_the_term() -> None:
+    body = (
+        "- Copago: la cantidad fija que paga cuando va al médico.\n"
+        "- Coaseguro (la parte de la cuenta que le toca pagar a usted) después del copago.\n\n"
+        "El copago y el coaseguro cambian según su plan.\n"
+    )
+    assert jargon(body, "es") == []
+
+
+def test_a_question_heading_does_not_explain_the_term() -> None:
+    found = jargon("## What is edema?\n\nEdema can be a sign of heart failure.\n")
+    assert len(found) == 1 and "(and 1 more time in this article)" in found[0].message
+
+
+def test_a_question_heading_answered_right_below_explains_the_term() -> None:
+    body = "## What is (are) edema?\n\nEdema is a buildup of fluid under the skin.\n"
+    assert jargon(body) == []
+
+
+def test_a_name_stops_at_the_end_of_a_sentence() -> None:
+    body = (
+        "Your provider orders a blood test called a complete blood count (CBC). A blood test "
+        "takes a few minutes. The CBC shows how many red blood cells you have.\n"
+    )
+    assert jargon(body) == []
+
+
+def test_plain_words_then_or_and_the_term_in_brackets_explain_it() -> None:
+    assert jargon("Ask about research studies (or clinical trials) near you.\n") == []
+    spanish = "El accidente cerebrovascular ocurre cuando se corta el flujo de sangre al cerebro.\n"
+    assert jargon(spanish, "es") == []
