@@ -297,10 +297,12 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(rate_table(language, articles, words, rows)))
             sample += stratified_sample(rows, args.size, args.seed)
             fired.update(row.rule for row in rows)
-        print("\n".join(precision_table(language, load_judged(language), fired)))
-        if load_judged(language, "after"):
-            print("\n".join(precision_table(f"{language} after", load_judged(language, "after"),
-                                             fired)))
+        # "As fired" weighs by how often each rule fires now, so only the latest judging gets it.
+        after = load_judged(language, "after")
+        print("\n".join(precision_table(language, load_judged(language),
+                                         None if after else fired)))
+        if after:
+            print("\n".join(precision_table(f"{language} after", after, fired)))
         print("\n".join(before_after_table(language)))
         if folder is not None and (folder / language).is_dir():
             print("\n".join(judged_now(folder, language)))
