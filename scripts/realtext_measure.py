@@ -8,7 +8,8 @@ beside the repository, then `tests/data/realtext/corpus` (see tests/data/realtex
 it is not committed). The checker runs as a new site would run it: `check_article` with the default
 CheckSettings (only `language` set), no site files, no glossary, a fixed date.
 
-Judged labels (tests/data/realtext/judged-<lang>.json) give precision per rule and language;
+Judged labels give precision per rule and language, before (tests/data/realtext/judged-<lang>.json,
+main's checker at b8d9c0b) and after (judged-after-<lang>.json), side by side;
 the planted-problems files (planted-<lang>.md with planted-<lang>.json) give recall.
 """
 
@@ -164,10 +165,37 @@ def write_sample(rows: list[Row], json_path: Path | None, csv_path: Path | None)
             writer.writerows(records)
 
 
-def load_judged(language: str) -> list[dict[str, object]]:
-    """The labelled sample of one language ([] when it has not been judged)."""
-    path = DATA / f"judged-{language}.json"
+def load_judged(language: str, when: str = "") -> list[dict[str, object]]:
+    """The labelled sample of one language ([] when it has not been judged): main's "before"
+    judging (judged-<lang>.json), or with `when="after"` the later one (judged-after-<lang>)."""
+    path = DATA / f"judged-{when + '-' if when else ''}{language}.json"
     return json.loads(path.read_text(encoding="utf-8"))["findings"] if path.exists() else []
+
+
+def before_after_table(language: str) -> Iterator[str]:
+    """Precision per rule of both judgings side by side: right / judged, (right + borderline) /
+    judged and how many were judged, before (judged-<lang>) and after (judged-after-<lang>)."""
+    tallies = {when: _tally(load_judged(language, when)) for when in ("", "after")}
+    rules = sorted(set(tallies[""]) | set(tallies["after"]))
+    yield f"## precision before -> after, {language} (right %, with borderline %, judged)"
+    for rule in rules:
+        before, after = (_short(tallies[when].get(rule)) for when in ("", "after"))
+        yield f"  {rule:<22} {before:>18}  ->  {after:>18}"
+
+
+def _tally(judged: list[dict[str, object]]) -> dict[str, Counter[str]]:
+    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in judged:
+        by_rule[str(entry["rule"])][str(entry["label"])] += 1
+    return by_rule
+
+
+def _short(labels: Counter[str] | None) -> str:
+    judged = sum(labels[label] for label in LABELS) if labels else 0
+    if not labels or not judged:
+        return "-"
+    right, loose = labels["right"], labels["right"] + labels["borderline"]
+    return f"{100 * right / judged:3.0f} ({100 * loose / judged:3.0f}) n={judged:<3}"
 
 
 def precision_table(
@@ -176,9 +204,7 @@ def precision_table(
     """Precision per rule: right / judged, and (right + borderline) / judged. With `fired` (how
     often each rule fires on the set), also the precision of all findings as a writer meets
     them: each rule's precision weighted by how often it fires (the sample is stratified)."""
-    by_rule: dict[str, Counter[str]] = defaultdict(Counter)
-    for entry in judged:
-        by_rule[str(entry["rule"])][str(entry["label"])] += 1
+    by_rule = _tally(judged)
     every: Counter[str] = Counter()
     yield f"## precision, {language} ({len(judged)} judged findings)"
     for rule, labels in sorted(by_rule.items()):
@@ -271,7 +297,13 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(rate_table(language, articles, words, rows)))
             sample += stratified_sample(rows, args.size, args.seed)
             fired.update(row.rule for row in rows)
-        print("\n".join(precision_table(language, load_judged(language), fired)))
+        # "As fired" weighs by how often each rule fires now, so only the latest judging gets it.
+        after = load_judged(language, "after")
+        print("\n".join(precision_table(language, load_judged(language),
+                                         None if after else fired)))
+        if after:
+            print("\n".join(precision_table(f"{language} after", after, fired)))
+        print("\n".join(before_after_table(language)))
         if folder is not None and (folder / language).is_dir():
             print("\n".join(judged_now(folder, language)))
         print("\n".join(recall_table(language)))
