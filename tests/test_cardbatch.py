@@ -8,6 +8,8 @@ import os
 import pickle
 import signal
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from wellread.social.batch import (
     BatchResult,
     CardJob,
     HandedOver,
+    _stop_workers,
     hand_over,
     render_batch,
     render_batches,
@@ -231,3 +234,17 @@ def test_a_sigterm_while_drawing_processes_start_stops_them_all_without_a_traceb
 
 def _state(pid: int) -> str:
     return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def test_stopping_the_drawing_processes_waits_for_the_pools_own_thread() -> None:
+    # That thread closes the pool's pipe as it ends; ending during Python's exit instead raced
+    # the exit hook writing to that pipe: 'OSError: Bad file descriptor' under SIGTERM in CI.
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=get_context("spawn"))
+    futures = [pool.submit(time.sleep, 5) for _ in range(4)]
+    while not all(process.is_alive() for process in (pool._processes or {}).values()):
+        time.sleep(0.05)
+    manager = pool._executor_manager_thread
+    assert manager is not None and manager.is_alive()
+    _stop_workers(pool)
+    assert not manager.is_alive()
+    assert all(future.cancelled() or future.done() for future in futures)

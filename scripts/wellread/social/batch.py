@@ -211,6 +211,7 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
     """End a pool's processes now, not after the cards they were given (Ctrl-C reaches them
     from the terminal, but CI's SIGTERM reaches only this process)."""
     processes = list((getattr(pool, "_processes", None) or {}).values())  # no public API < 3.14
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -220,6 +221,10 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join()
+    # Wait for the pool's own thread to close its pipe: if it closed it while Python was exiting,
+    # Python's exit hook for pools wrote to it and printed 'OSError: Bad file descriptor' (CI).
+    if manager is not None:
+        manager.join(timeout=10)
 
 
 _CHUNK = 16
