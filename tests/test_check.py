@@ -441,9 +441,14 @@ def test_jargon_linked_to_the_glossary_counts_as_explained() -> None:
 
 def test_rare_words_get_a_may_be_jargon_hint_but_names_and_compounds_do_not() -> None:
     body = "Keep glucagon. Ask Dr. Okonkwo about handwashing and checkups.\n"
-    found = [(f.column, f.severity) for f in check(body) if f.rule == "rare-word"]
+    found = [(f.column, f.severity) for f in check(body, rare_word_zipf=2.5)
+             if f.rule == "rare-word"]
     assert found == [(6, Severity.HINT)]
     assert "rare-word" not in rules(check(body, rare_word_zipf=0))
+
+
+def test_rare_words_are_off_unless_a_site_turns_them_on() -> None:
+    assert "rare-word" not in rules(check("Keep glucagon in the fridge.\n"))
 
 
 def test_reading_targets_can_be_set_per_language() -> None:
