@@ -380,6 +380,26 @@ def test_passive_voice_and_missing_call_to_action_are_hints() -> None:
     assert "call-to-action" not in rules(check("## What to do next\n\nCall your nurse.\n"))
 
 
+@pytest.mark.parametrize(("text", "passive"), [
+    ("La vacuna es aplicada en el brazo por una enfermera.", "es aplicada"),
+    ("Los resultados fueron enviados a su médico.", "fueron enviados"),
+    ("El medicamento ha sido aprobado para niños.", "sido aprobado"),
+    ("El síndrome es causado por cambios en un gen.", "es causado"),
+    ("Las pruebas serán hechas en la clínica.", "serán hechas"),
+    ("Su hijo está vacunado contra el sarampión.", None),  # estar: a state, not passive
+    ("Es importante lavarse las manos.", None),
+    ("Son necesarios dos análisis de sangre.", None),
+    ("Se recomienda la vacuna cada año.", None),  # passive 'se': common and plain
+])
+def test_spanish_passive_voice_is_ser_with_a_participle(text: str, passive: str | None) -> None:
+    found = [f for f in check(text + "\n", language="es") if f.rule == "passive-voice"]
+    assert [f.message.split("'")[1] for f in found] == ([passive] if passive else [])
+    if found:
+        assert "'La enfermera aplica la vacuna' rather than 'La vacuna es aplicada'" in (
+            found[0].suggestion
+        )
+
+
 def test_wellread_mapping_in_front_matter_can_ignore_rules() -> None:
     front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: [passive-voice]")
     assert "passive-voice" not in rules(check("The shot is given by a nurse.\n", front))

@@ -124,10 +124,13 @@ def list_length_findings(article: Article, context: CheckContext) -> Iterator[Fi
 
 @rule("passive-voice")
 def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    pattern = clarity_data(context.settings.language).get("passive")
+    data = clarity_data(context.settings.language)
+    pattern = data.get("passive")
     if not pattern or article.kind != "article":
         return
     passive = re.compile(pattern, re.IGNORECASE)
+    active, passive_form = data.get("passive_example") or ("The nurse gives the shot",
+                                                           "The shot is given")
     for block in article.body_blocks:
         text = masked_text(block)
         for sentence in sentences(block):
@@ -136,8 +139,7 @@ def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[
                 yield finding(
                     article, block, match.start(), "passive-voice", Severity.HINT,
                     f"'{match.group(0)}' is passive; readers follow who does what more easily.",
-                    "Name who does it: 'The nurse gives the shot' rather than 'The shot is "
-                    "given'.",
+                    f"Name who does it: '{active}' rather than '{passive_form}'.",
                 )
 
 
