@@ -1,13 +1,15 @@
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from wellread.check import CheckContext, check_article
 from wellread.check.readability import reading_grades
 from wellread.core.article import parse_article
-from wellread.core.findings import Severity
+from wellread.core.findings import RULE_IDS, Severity
 from wellread.core.settings import CheckSettings
 
 FRONT = (
@@ -374,10 +376,24 @@ def test_list_of_more_than_seven_items_warns_once() -> None:
 
 
 def test_passive_voice_and_missing_call_to_action_are_hints() -> None:
-    found = {f.rule: f.severity for f in check("The shot is given by a nurse.\n")}
+    on = (("call-to-action", True),)
+    found = {f.rule: f.severity for f in check("The shot is given by a nurse.\n", rules=on)}
     assert found["passive-voice"] is Severity.HINT
     assert found["call-to-action"] is Severity.HINT
-    assert "call-to-action" not in rules(check("## What to do next\n\nCall your nurse.\n"))
+    assert "call-to-action" not in rules(
+        check("## What to do next\n\nCall your nurse.\n", rules=on)
+    )
+
+
+def test_call_to_action_is_off_unless_the_site_turns_it_on() -> None:
+    assert "call-to-action" not in rules(check("The nurse gives the shot.\n"))
+
+
+def test_a_site_can_turn_a_rule_off_but_never_a_privacy_rule() -> None:
+    body = "The shot is given by a nurse. My number is 123-45-6789.\n"
+    found = rules(check(body, rules=(("passive-voice", False), ("phi-ssn", False))))
+    assert "passive-voice" not in found
+    assert "phi-ssn" in found
 
 
 @pytest.mark.parametrize(("text", "passive"), [
@@ -532,3 +548,13 @@ def test_the_quick_dictionary_gives_textstat_the_same_first_pronunciations_as_cm
     words = sorted(full)[::50]  # 2,500 words across the alphabet, with and without variants
     assert [quick[w] for w in words] == [full[w][:1] for w in words]
     assert set(full) <= set(quick)
+
+
+def test_the_readme_rules_table_documents_every_rule_id_and_no_other() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("#### Rules", 1)[1].split("\n### ", 1)[0]
+    documented = {
+        rule_id for row in table.splitlines() if row.startswith("| `")
+        for rule_id in re.findall(r"`([a-z][a-z-]+)`", row.split(" | ", 1)[0])
+    }
+    assert documented == RULE_IDS
