@@ -20,9 +20,10 @@ from .data import table
 from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
-# A linked term is explained where the link leads: [hypertension](../glossary.md#hypertension),
-# [fibrilación auricular](https://medlineplus.gov/spanish/atrialfibrillation.html).
-_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
+# A term linked to a page of the site is explained there: [hypertension](../glossary.md#hyper),
+# [atrial fibrillation](../heart-health/afib.md). A link to another site is no explanation: the
+# reader has to leave the article to learn the word.
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?![a-z][a-z0-9+.-]*:|//)[^()]*\)", re.IGNORECASE)
 _BOLD = ("**", "__")
 # After a bold term, what starts its definition: "**Copay**: a set amount", "**Copay** means".
 _DEFINITION = re.compile(
