@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 
 from ..core.article import Article
@@ -11,6 +11,7 @@ from ..core.findings import Finding, Severity
 from ..core.prose import plain_text
 from . import CheckContext, finding, rule
 from .data import readability_formulas
+from .syllables import spanish_syllables
 
 SECTION_MIN_WORDS = 60  # fewer words give a score that means little
 
@@ -54,13 +55,41 @@ def _use_bundled_dictionary() -> None:
     )
 
 
+# Ease formulas scored from counts, for languages whose syllables wellread counts itself
+# (data/readability.yml `syllables:`): (syllables per word, words per sentence) -> score.
+_EASE_FROM_COUNTS: dict[str, Callable[[float, float], float]] = {
+    "fernandez_huerta": lambda per_word, per_sentence: 206.84 - 60 * per_word - 1.02 * per_sentence,
+    "szigriszt_pazos": lambda per_word, per_sentence: 206.84 - 62.3 * per_word - per_sentence,
+}
+_SYLLABLE_COUNTERS: dict[str, Callable[[str], int]] = {"spanish": spanish_syllables}
+
+
 def reading_grades(text: str, language: str) -> dict[str, float]:
     """Each configured formula's grade for `text`, e.g. {'flesch_kincaid_grade': 6.1, ...}."""
     from textstat.backend import metrics
 
     _use_bundled_dictionary()
-    formulas = readability_formulas().get(language.split("-")[0], {}).get("formulas", [])
+    config = readability_formulas().get(language.split("-")[0], {})
+    formulas = config.get("formulas", [])
+    counter = _SYLLABLE_COUNTERS.get(config.get("syllables", ""))
+    if counter is not None:
+        return _scores_from_counts(text, formulas, counter)
     return {name: round(getattr(metrics, name)(text, language), 1) for name in formulas}
+
+
+def _scores_from_counts(
+    text: str, formulas: list[str], counter: Callable[[str], int]
+) -> dict[str, float]:
+    """The formulas with textstat's words and sentences and wellread's syllables."""
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
+
+    words = list_words(text, lowercase=True)
+    if not words:
+        return {name: 0.0 for name in formulas}
+    per_word = sum(map(counter, words)) / len(words)
+    per_sentence = len(words) / count_sentences(text)
+    return {name: round(_EASE_FROM_COUNTS[name](per_word, per_sentence), 1) for name in formulas}
 
 
 @rule("reading-grade")
