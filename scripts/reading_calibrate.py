@@ -100,19 +100,39 @@ def main() -> None:
         print("fewer than two pairs: no line")
         return
     a, b = fit(points)
-    equivalent = a + b * ENGLISH_TARGET
-    print(f"\n{len(points)} pairs: {language} = {a:.1f} {b:+.2f} x grade; grade "
-          f"{ENGLISH_TARGET:g} -> {equivalent:.1f}")
     scale = readability_formulas()[language].get("scale")
-    passes = sum((y >= equivalent) if scale == "ease" else (y <= equivalent) for _, y in points)
-    same = sum(
-        (x <= ENGLISH_TARGET) == ((y >= equivalent) if scale == "ease" else (y <= equivalent))
-        for x, y in points
-    )
+    print(f"\n{len(points)} pairs: {language} = {a:.1f} {b:+.2f} x grade (least squares); grade "
+          f"{ENGLISH_TARGET:g} -> {a + b * ENGLISH_TARGET:.1f}")
+    for name, target in candidates(points, a + b * ENGLISH_TARGET, scale == "ease").items():
+        same, passes = agreement(points, target, scale == "ease")
+        print(f"{name:34} {target:5.1f}: pass in {language} {passes:3}, same side as English "
+              f"{same} of {len(points)}")
     english = sum(x <= ENGLISH_TARGET for x, _ in points)
-    print(f"pass in English: {english}; pass in {language} at {equivalent:.1f}: {passes}; "
-          f"same side: {same} of {len(points)}")
+    print(f"pass in English at grade {ENGLISH_TARGET:g}: {english} of {len(points)}")
 
+
+def passes_target(score: float, target: float, ease: bool) -> bool:
+    return score >= target if ease else score <= target
+
+
+def agreement(points: list[tuple[float, float]], target: float, ease: bool) -> tuple[int, int]:
+    """(pairs on the same side of both targets, translations that pass `target`)."""
+    same = sum((x <= ENGLISH_TARGET) == passes_target(y, target, ease) for x, y in points)
+    return same, sum(passes_target(y, target, ease) for _, y in points)
+
+
+def candidates(
+    points: list[tuple[float, float]], regression: float, ease: bool
+) -> dict[str, float]:
+    """Targets to compare: the least-squares line's, the one that passes as many translations as
+    English passes originals (equal pass rates), and the one with most pairs on the same side."""
+    english = sum(x <= ENGLISH_TARGET for x, _ in points)
+    ranked = sorted((y for _, y in points), reverse=ease)
+    equal = ranked[english - 1] if english else ranked[0]
+    steps = [t / 2 for t in range(int(min(ranked)) * 2, int(max(ranked)) * 2 + 2)]
+    best = max(steps, key=lambda t: (agreement(points, t, ease)[0], -abs(t - equal)))
+    return {"least-squares line": round(regression, 1), "equal pass rates": equal,
+            "most pairs on the same side": best}
 
 if __name__ == "__main__":
     main()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 from ..core.article import Article
 from ..core.blocks import Block
@@ -92,6 +93,18 @@ def _scores_from_counts(
     return {name: round(_EASE_FROM_COUNTS[name](per_word, per_sentence), 1) for name in formulas}
 
 
+def language_target(config: Mapping[str, Any], language: str, grade_max: float) -> float:
+    """The language's target for an English grade of `grade_max`: English is the grade itself;
+    a language calibrated against English (`per_grade` in data/readability.yml) moves its
+    target with it from the score equivalent to `at_grade`; any other keeps its `target`."""
+    if language == "en":
+        return grade_max
+    target = float(config.get("target", 60))
+    if "per_grade" in config:
+        target += float(config["per_grade"]) * (grade_max - float(config.get("at_grade", 8)))
+    return round(target, 1)
+
+
 @rule("reading-grade")
 def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     settings = context.settings
@@ -107,8 +120,8 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     config = readability_formulas()[settings.language.split("-")[0]]
     ease = config.get("scale") == "ease"
     language = settings.language.split("-")[0]
-    target = dict(settings.reading_targets).get(language) or (
-        float(config.get("target", 60)) if ease or language != "en" else settings.reading_grade_max
+    target = dict(settings.reading_targets).get(language) or language_target(
+        config, language, settings.reading_grade_max
     )
     formula, score = next(iter(grades.items()))
     if (score >= target) if ease else (score <= target):

@@ -1,15 +1,21 @@
-"""Spanish syllables: wellread's rule-based counter against a hyphenated word list, and pyphen."""
+"""Spanish reading level: syllables counted by rule (checked against a hyphenated word list and
+pyphen), and a target that follows the English grade as calibrated on translated articles."""
 
 from __future__ import annotations
 
 import time
+from datetime import date
 from pathlib import Path
 
 import pyphen
 from textstat.backend import metrics
 
-from wellread.check.readability import _scores_from_counts, reading_grades
+from wellread.check import CheckContext, check_article
+from wellread.check.data import readability_formulas
+from wellread.check.readability import _scores_from_counts, language_target, reading_grades
 from wellread.check.syllables import spanish_syllables
+from wellread.core.article import parse_article
+from wellread.core.settings import CheckSettings
 
 WORDS = Path(__file__).parent / "data" / "syllables-es.tsv"
 TEXT = (
@@ -84,3 +90,41 @@ def test_counting_keeps_the_checker_fast() -> None:
     for word in words:
         spanish_syllables(word)
     assert time.perf_counter() - start < 0.2  # cached per word: far under 1 s for 50,000 words
+
+
+# An article of everyday Spanish that scores between 60 and 70 (Fernández-Huerta).
+MIDDLE = (
+    "La presión arterial alta normalmente no produce síntomas, por eso es importante medirla en "
+    "cada visita. Si sus números son altos varias veces, su médico le explicará qué cambios "
+    "necesita hacer. Comer menos sal, caminar todos los días y dejar de fumar ayudan a bajar la "
+    "presión. Algunas personas también necesitan medicamentos, que deben tomarse todos los días "
+    "aunque se sientan bien. No deje el tratamiento sin consultar primero con su médico o con su "
+    "farmacéutico. Anote sus números en una libreta y llévela a cada consulta para que puedan "
+    "revisarlos juntos. Pregunte a su enfermera cuándo debe volver para otra revisión.\n"
+)
+
+
+def reading_findings(body: str, front: str = "", **settings: object) -> list[str]:
+    article = parse_article(
+        f"---\ntitle: T\ndescription: D\n{front}---\n{body}", "content/t/a.md", "t/a.md"
+    )
+    context = CheckContext(CheckSettings(language="es", **settings), today=date(2026, 11, 24))
+    return [f.message for f in check_article(article, context) if f.rule == "reading-grade"]
+
+
+def test_the_spanish_target_is_60_at_grade_8_and_moves_5_points_a_grade() -> None:
+    spanish = readability_formulas()["es"]
+    assert [language_target(spanish, "es", grade) for grade in (6, 8, 10)] == [70, 60, 50]
+    assert language_target(readability_formulas()["en"], "en", 7) == 7
+    german = readability_formulas()["de"]  # not calibrated: its own target whatever the grade
+    assert language_target(german, "de", 6) == language_target(german, "de", 10) == 8
+
+
+def test_a_spanish_article_follows_the_sites_and_the_articles_grade() -> None:
+    score = reading_grades(MIDDLE, "es")["fernandez_huerta"]
+    assert 60 < score < 70
+    assert reading_findings(MIDDLE) == []
+    assert "the target is 70 or higher" in reading_findings(MIDDLE, reading_grade_max=6)[0]
+    stricter = "wellread:\n  reading_grade_max: 6\n"
+    assert "the target is 70 or higher" in reading_findings(MIDDLE, stricter)[0]
+    assert reading_findings(MIDDLE, reading_grade_max=6, reading_targets=(("es", 60.0),)) == []
