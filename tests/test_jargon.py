@@ -176,7 +176,7 @@ def test_a_phrase_adjective_before_a_noun_gets_no_replacement() -> None:
 
 def test_spanish_plural_gets_a_plural_phrase() -> None:
     found = jargon("Las arritmias pueden causar mareos.\n", "es")
-    assert "Use 'latidos irregulares del corazón'." in found[0].suggestion
+    assert "Use 'Los latidos irregulares del corazón'." in found[0].suggestion  # "Las" agrees
 
 
 def test_spanish_feminine_gets_a_feminine_word() -> None:

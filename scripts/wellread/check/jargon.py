@@ -99,6 +99,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
         not_before=words("not-before"), not_after=words("not-after"),
         unfit_before=words("unfit-before"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
+        plain_article=options.get("plain-article", ""),
     )
 
 

@@ -176,7 +176,7 @@ class CheckSettings:
     # text 10 % (English) and 4 % (Spanish) of its hints were right (tests/data/realtext).
     rare_word_zipf: float = 0.0
     # Reading targets per language, overriding data/readability.yml: {"es": 65} (ease: minimum)
-    # or {"de": 7} (grade: maximum). English uses reading_grade_max.
+    # or {"de": 7} (grade: maximum). English uses reading_grade_max; Spanish follows it (60 at 8).
     reading_targets: tuple[tuple[str, float], ...] = ()
     # The site's own contact details, which the privacy guard allows (mkdocs.yml `contact`).
     contact_phones: tuple[str, ...] = ()
@@ -216,7 +216,8 @@ class CheckOptions:
     )))
     reading_grade_max: float = field(
         default=_DEFAULTS.reading_grade_max, metadata=about(Number(0, 30), (
-            "Highest acceptable US school reading grade for an article (NHS and CDC advise 6 to 8)."
+            "Highest acceptable US school reading grade for an article (NHS and CDC advise 6 "
+            "to 8); the Spanish target follows it."
         )),
     )
     reading_min_words: int = field(
@@ -244,7 +245,8 @@ class CheckOptions:
     )
     reading_targets: dict[Any, Any] = field(default_factory=dict, metadata=about(Typed(dict), (
         "Reading targets per language, e.g. {es: 65, de: 7}: an ease minimum or a grade maximum, "
-        "as data/readability.yml says for the language. English uses reading_grade_max."
+        "as data/readability.yml says for the language. English uses reading_grade_max, and "
+        "Spanish follows it: 60 at grade 8, 5 points a grade."
     )))
     rare_word_zipf: float = field(default=_DEFAULTS.rare_word_zipf, metadata=about(Number(0, 8), (
         'Words rarer than this on wordfreq\'s Zipf scale (0-8) get a "may be jargon" hint, e.g. '
