@@ -4,9 +4,10 @@
 #   libfribidi0, libraqm0: right-to-left text and shaping for Pillow (RAQM)
 #   gettext: msgfmt --check on the translation catalogs in the tests
 #   chromium: the browser tests (axe-core, keyboard, screenshots) run in Debian's Chromium
+#   poppler-utils, zbar-tools: the print tests count a printed article's pages and read its QR code
 #   npm: installs the pinned axe-core (package-lock.json) for those tests, when node has no npm
 set -eu
-packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext chromium"
+packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext chromium poppler-utils zbar-tools"
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

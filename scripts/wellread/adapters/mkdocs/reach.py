@@ -1,0 +1,66 @@
+"""MkDocs plugin `wellread/reach`: what carries an article off the screen (the printed page's
+address, QR code and contact; "Report a problem"). The logic lives in `wellread.render.reach`;
+this adapter gives it MkDocs' pages and puts the result in `page.meta["wellread_reach"]`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
+
+from ...core.article import page_kind
+from ...core.settings import ReachOptions
+from ...i18n.languages import language_name
+from ...render import reach
+from .options import config_class
+from .state import language_build, site_contact
+
+_ReachConfig = config_class(ReachOptions, "_ReachConfig")
+
+
+class ReachPlugin(BasePlugin[_ReachConfig]):
+    """Runs after wellread/i18n, so it sees each page as translated."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.build = language_build(config)
+        self.contact = reach.contact_details(site_contact(config))
+        try:
+            self.form = reach.checked_form(self.config.report) if self.config.report else ""
+        except ValueError as error:
+            raise PluginError(f"wellread/reach: {error}") from None
+        return config
+
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        page.meta.pop("wellread_reach", None)
+        w = page.meta.get("wellread")
+        if page_kind(page.file.src_uri) != "article" or not w or w.get("unpublished"):
+            return context
+        _ = self.build.gettext
+        address = reach.page_address(w.get("languages") or [])
+        title = " ".join(str(page.meta.get("title") or page.title or "").split())
+        emails = [detail["text"] for detail in self.contact if detail["kind"] == "email"]
+        language = language_name(self.build.code, self.build.code)
+        body = "\n".join([
+            _("Page: %(title)s") % {"title": title},
+            _("Language: %(language)s") % {"language": language},
+            _("Address: %(address)s") % {"address": address or page.url},
+            "",
+            _("What is wrong or hard to understand?"),
+            "",
+        ])
+        page.meta["wellread_reach"] = {
+            "address": address if self.config.print_page else "",
+            "qr": reach.qr_svg(address, _("QR code: %(address)s") % {"address": address})
+            if address and self.config.print_page else "",
+            "contact": self.contact if self.config.print_page else [],
+            "report": reach.report_href(
+                self.form, emails[0] if emails else "",
+                _("Problem with the page: %(title)s") % {"title": title}, body,
+            ),
+        }
+        return context
