@@ -393,6 +393,10 @@ class ReachOptions:
     structured_data: bool = field(default=True, metadata=about(Typed(bool), (
         "Describe each article to search engines as a MedicalWebPage (JSON-LD)."
     )))
+    listen: bool = field(default=True, metadata=about(Typed(bool), (
+        'A "Listen" button on articles: the browser\'s own speech synthesis reads the article '
+        "aloud in the page's language (hidden where the browser has no voice for it)."
+    )))
 
 
 # -- what the stages take from the options -------------------------------------------------------

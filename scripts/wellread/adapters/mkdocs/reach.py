@@ -1,6 +1,7 @@
 """MkDocs plugin `wellread/reach`: what carries an article off the screen (the printed page's
-address, QR code and contact; "Report a problem"). The logic lives in `wellread.render.reach`;
-this adapter gives it MkDocs' pages and puts the result in `page.meta["wellread_reach"]`."""
+address, QR code and contact; "Report a problem"; the JSON-LD that describes it to search
+engines). The logic lives in `wellread.render.reach` and `wellread.render.structured`; this
+adapter gives them MkDocs' pages and puts the result in `page.meta["wellread_reach"]`."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from mkdocs.structure.pages import Page
 from ...core.article import page_kind
 from ...core.settings import ReachOptions
 from ...i18n.languages import language_name
-from ...render import reach
+from ...render import reach, structured
 from .options import config_class
 from .state import language_build, site_contact
 
@@ -54,10 +55,19 @@ class ReachPlugin(BasePlugin[_ReachConfig]):
             "",
         ])
         page.meta["wellread_reach"] = {
+            "jsonld": structured.json_ld_script(structured.medical_web_page(
+                address=address, title=title,
+                description=" ".join(str(page.meta.get("description") or "").split()),
+                lang=self.build.code, source_lang=self.build.default_language,
+                review=w.get("review") or {}, sources=w.get("sources") or [],
+                languages=w.get("languages") or [], site_name=config.site_name,
+                site_url=config.site_url or "",
+            )) if self.config.structured_data else "",
             "address": address if self.config.print_page else "",
             "qr": reach.qr_svg(address, _("QR code: %(address)s") % {"address": address})
             if address and self.config.print_page else "",
             "contact": self.contact if self.config.print_page else [],
+            "listen": self.build.code if self.config.listen else "",
             "report": reach.report_href(
                 self.form, emails[0] if emails else "",
                 _("Problem with the page: %(title)s") % {"title": title}, body,
