@@ -76,7 +76,7 @@ def test_listen_reads_the_article_in_the_page_language_and_pauses_and_stops(
     page.keyboard.press("Enter")  # stop
     assert play.get_attribute("aria-pressed") == "false" and stop.is_disabled()
     assert len(_calls(page, "cancel")) >= 2
-    assert page.evaluate("document.activeElement.className") == "wr-listen__play"
+    assert page.evaluate("document.activeElement.classList.contains('wr-listen__play')")
 
 
 def test_listen_is_hidden_without_a_voice_for_the_page_language(page: Any) -> None:

@@ -397,6 +397,10 @@ class ReachOptions:
         'A "Listen" button on articles: the browser\'s own speech synthesis reads the article '
         "aloud in the page's language (hidden where the browser has no voice for it)."
     )))
+    offline: bool = field(default=True, metadata=about(Typed(bool), (
+        "Offline reading: the site's own service worker keeps the pages a reader opened and the "
+        "theme's assets (off under `mkdocs serve`)."
+    )))
 
 
 # -- what the stages take from the options -------------------------------------------------------

@@ -5,16 +5,18 @@ adapter gives them MkDocs' pages and puts the result in `page.meta["wellread_rea
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from ...core.article import page_kind
 from ...core.settings import ReachOptions
 from ...i18n.languages import language_name
+from ...publish import offline
 from ...render import reach, structured
 from .options import config_class
 from .state import language_build, site_contact
@@ -25,8 +27,18 @@ _ReachConfig = config_class(ReachOptions, "_ReachConfig")
 class ReachPlugin(BasePlugin[_ReachConfig]):
     """Runs after wellread/i18n, so it sees each page as translated."""
 
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.build = language_build(config)
+        self.offline = self.config.offline and not self.serving
+        if self.offline:
+            config.extra["wellread_offline"] = {"worker": offline.WORKER}
+        else:
+            config.extra.pop("wellread_offline", None)
         self.contact = reach.contact_details(site_contact(config))
         try:
             self.form = reach.checked_form(self.config.report) if self.config.report else ""
@@ -74,3 +86,12 @@ class ReachPlugin(BasePlugin[_ReachConfig]):
             ),
         }
         return context
+
+    # After the other plugins' post-build steps (pruned CSS, cards): the version covers them.
+    @event_priority(-50)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        if self.offline:
+            offline.write_worker(site_dir, set(self.build.languages) - {self.build.code})
+        else:
+            (site_dir / offline.WORKER).unlink(missing_ok=True)
