@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,8 +13,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from ..test_leaflets import _pdf_text
 from ..test_structured import assert_valid
 from .conftest import LANGUAGES, _only_local
+from .test_print import _published, _tool
 
 ARTICLE = "vaccines/flu-vaccine/"
 SITE = "https://health.example.org/"
@@ -87,3 +90,32 @@ def test_every_built_article_carries_valid_json_ld(built_site: Path) -> None:
         assert lang is not None and data["inLanguage"] == lang.group(1), path
         checked += 1
     assert checked >= 8 + 5 + 2, "every published article in every language"
+
+
+LEAFLET_LINK = {
+    "en": "Download a leaflet to print (PDF, ", "es": "Descargar un folleto para imprimir (PDF, ",
+    "ar": "نزّل نشرة للطباعة (PDF، ",
+}
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_every_article_links_its_leaflet_pdf(
+    page: Any, built_site: Path, base_url: str, lang: str
+) -> None:
+    pdfinfo = _tool("pdfinfo")
+    for article in _published(built_site, lang):
+        page.goto(LANGUAGES[lang] + article)
+        link = page.locator("article .wr-leaflet a")
+        assert link.inner_text().startswith(LEAFLET_LINK[lang]), article
+        assert link.get_attribute("type") == "application/pdf"
+        href = link.get_attribute("href")
+        response = page.request.get(base_url + LANGUAGES[lang] + article + href)
+        assert response.ok and response.body().startswith(b"%PDF-")
+        pdf = built_site / LANGUAGES[lang] / article / href
+        info = subprocess.run([pdfinfo, pdf], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+        assert pages <= 2, f"{pdf.name}: {pages} pages"
+        assert re.search(r"^Tagged:\s+yes", info, re.M), f"{pdf.name} is not a tagged PDF"
+        title = re.search(r"^Title:\s+(.*)$", info, re.M)
+        assert title is not None and title.group(1) == page.title(), pdf.name
+        assert re.search(rb"/Lang\s*\(" + lang.encode() + rb"\)", _pdf_text(pdf.read_bytes()))
