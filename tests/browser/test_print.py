@@ -1,5 +1,5 @@
 """Printing an article as a clinic would: Chromium's print-to-PDF of every published sample article
-in every language is a leaflet of at most 2 A4 pages with the page's address, a QR code that
+in every language is a leaflet of at most 2 A4 (and Letter) pages with the page's address, a QR code that
 decodes to it, the clinic's contact, the review dates and the sources, and no controls."""
 
 from __future__ import annotations
@@ -58,6 +58,11 @@ def test_every_article_prints_as_a_two_page_leaflet_that_leads_back_to_the_page(
         info = subprocess.run([pdfinfo, pdf], capture_output=True, text=True, check=True).stdout
         pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
         assert pages <= 2, f"{address} prints on {pages} A4 pages"
+        letter = tmp_path / "letter.pdf"
+        letter.write_bytes(page.pdf(format="Letter"))
+        info = subprocess.run([pdfinfo, letter], capture_output=True, text=True, check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))  # type: ignore[union-attr]
+        assert pages <= 2, f"{address} prints on {pages} Letter pages"
         text = subprocess.run(
             [pdftotext, "-layout", pdf, "-"], capture_output=True, text=True, check=True
         ).stdout
