@@ -1,6 +1,6 @@
 """Printing an article as a clinic would: Chromium's print-to-PDF of every published sample article
-in every language is a leaflet of at most 2 A4 (and Letter) pages with the page's address, a QR code that
-decodes to it, the clinic's contact, the review dates and the sources, and no controls."""
+in every language is a leaflet of at most 2 A4 (and Letter) pages with the page's address, a QR
+code that decodes to it, the clinic's contact, the review dates and the sources, and no controls."""
 
 from __future__ import annotations
 
