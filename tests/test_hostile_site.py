@@ -120,7 +120,15 @@ def active_content(html: str, where: str) -> list[str]:
             "http-equiv", "").lower() == "refresh" else ""
         if re.search(r"url\s*=\s*['\"]?\s*([a-z][a-z0-9+.-]*:|//)", refresh, re.I):
             found.append(f"{where}: meta refresh to {refresh[:60]!r}")
-        if tag in {"script", "style"} and "PWN" in text:
+        # JSON-LD is data no browser runs (the titles in it are JSON strings): it must parse,
+        # whole, as JSON, so no title closed it early.
+        data_block = tag == "script" and attributes.get("type", "").lower() == "application/ld+json"
+        if data_block:
+            try:
+                json.loads(text)
+            except ValueError:
+                found.append(f"{where}: JSON-LD that is not JSON: {text[:60]!r}")
+        if tag in {"script", "style"} and "PWN" in text and not data_block:
             found.append(f"{where}: <{tag}> with {text[:60]!r}")
         if tag == "script" and re.match(r"^\s*(https?:)?//", attributes.get("src", "")):
             found.append(f"{where}: remote script {attributes['src']}")
