@@ -44,8 +44,8 @@ def translation_findings(
     cache: Cache | None = None,
 ) -> list[Finding]:
     """Every language's catalogs: each one that cannot be read (content.po and theme.po, all of
-    them, not only the first), each translation that is not used, and the word rules (jargon,
-    privacy) on every published content translation, in its language."""
+    them, not only the first), each translation that is not used or is fuzzy, and the word rules
+    (jargon, privacy) on every published content translation, in its language."""
     findings: list[Finding] = []
     cache = cache or Cache(None, "findings")
     for language in languages:
@@ -111,6 +111,15 @@ def _catalog_findings(
             "('wellread i18n check' lists them all).",
         )
         for line, _source, _text, problem in usable.rejected
+    ] + [
+        Finding(
+            shown, line or 1, 1, "translation-fuzzy", Severity.HINT,
+            "This translation is marked fuzzy: its source changed since it was translated, so "
+            "readers see the original.",
+            "Compare it with the new source (Poedit and Weblate show what changed), fix it and "
+            "remove the fuzzy mark.",
+        )
+        for line, _source in usable.fuzzy
     ]
     if domain == catalog.CONTENT:
         pairs = sorted(

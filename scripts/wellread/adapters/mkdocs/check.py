@@ -37,6 +37,9 @@ _UNPUBLISHABLE = {
 }
 
 
+_LOGGED_BY_I18N = ("translation-unusable", "translation-fuzzy")
+
+
 class CheckPlugin(BasePlugin[_CheckConfig]):
     """Logs each finding; errors are logged as errors, so `mkdocs build --strict` fails on them.
 
@@ -78,9 +81,9 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             findings = translation_findings(
                 build.locales, [language], context, Path(build.locales_dir).as_posix(), cache,
             )
-            # A translation that is not used is logged by wellread/i18n, and the page shows
-            # the source instead: safe to publish, so not an error of the build.
-            self._report([f for f in findings if f.rule != "translation-unusable"],
+            # wellread/i18n names each translation that is not used or is fuzzy (a warning and
+            # a note: the page shows the source instead, safe to publish).
+            self._report([f for f in findings if f.rule not in _LOGGED_BY_I18N],
                          f"the {language} translations")
             return files
         if build.locales is not None:  # every broken catalog at once, before any is built
