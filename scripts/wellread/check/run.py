@@ -11,7 +11,8 @@ from ..core.content import parse_page, problem_finding
 from ..core.errors import CatalogError, ContentError
 from ..core.findings import Finding, Severity
 from ..i18n import catalog
-from . import CheckContext, check_article, check_translations
+from . import CheckContext, check_article
+from .translations import check_translations
 
 
 def cached_page_findings(

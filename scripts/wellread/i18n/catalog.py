@@ -473,6 +473,15 @@ def _comment_for(block: Block) -> str:
     return _KIND_COMMENTS.get(block.kind, block.kind)
 
 
+def kind_of_comment(comment: str) -> tuple[str, str]:
+    """(block kind, front matter field) from the comment `content_template` gives a message:
+    'list item' → ('list_item', ''), 'front matter: title' → ('meta', 'title')."""
+    if comment.startswith("front matter: "):
+        return "meta", comment.removeprefix("front matter: ")
+    kinds = {text: kind for kind, text in _KIND_COMMENTS.items()}
+    return kinds.get(comment, comment), ""
+
+
 _NAMED_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
 
 
