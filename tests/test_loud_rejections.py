@@ -15,7 +15,7 @@ from wellread.core.article import parse_article
 from wellread.i18n.build import LanguageBuild
 from wellread.i18n.progress import ProgressLabels, progress_markdown
 
-from .conftest import ARTICLE
+from .conftest import ARTICLE, copy_sample
 
 Project = Callable[..., Path]
 LABELS = ProgressLabels(
@@ -114,3 +114,60 @@ def test_translations_page_has_no_such_list_when_every_page_is_published() -> No
         [("vaccines/flu.md", flu)], "translations.md", LABELS, build, lambda code: translated, {}
     )
     assert "Not published yet" not in page
+
+
+def test_preview_of_a_translated_page_lists_its_unused_and_fuzzy_translations(
+    tmp_path: Path,
+) -> None:
+    """Under `mkdocs serve` (the check plugin's switch, as test_build sets it), a translated
+    page's panel names each of its translations readers do not see, with PO file, line and why."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    project = copy_sample(tmp_path / "p")
+    po = project / "locales/es/LC_MESSAGES/content.po"
+    text = po.read_text("utf-8").replace(
+        'msgstr "**Menos de 5,7\u00a0%** es normal."', 'msgstr "**Menos de 57 %** es normal."'
+    ).replace(
+        'msgid "What type 2 diabetes is"', '#, fuzzy\nmsgid "What type 2 diabetes is"'
+    )
+    po.write_text(text, "utf-8")
+    lines = text.splitlines()
+    unused = lines.index('msgid "**Below 5.7%** is normal."') + 1
+    fuzzy = lines.index('msgid "What type 2 diabetes is"') + 1
+    config = load_config(  # as `make serve`: not strict, so that the preview builds
+        str(project / "mkdocs.yml"), site_dir=str(tmp_path / "preview"), strict=False
+    )
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    page = (tmp_path / "preview/es/diabetes/type-2-diabetes/index.html").read_text("utf-8")
+    panel = page[page.index('class="wr-findings"'):]
+    panel = panel[: panel.index("</aside>")]
+    assert (
+        f"translation-unusable</strong> (locales/es/LC_MESSAGES/content.po, line {unused}): "
+        "This translation is not used because its numbers differ from the source: the source "
+        "has &#39;5.7&#39; where the translation has &#39;57&#39;, so readers see the original."
+    ) in panel
+    assert (
+        f"translation-fuzzy</strong> (locales/es/LC_MESSAGES/content.po, line {fuzzy}): "
+    ) in panel
+    assert "paragraph-length" not in panel  # the English page's findings stay on its panel
+    other = (tmp_path / "preview/es/vaccines/flu-vaccine/index.html").read_text("utf-8")
+    assert "translation-unusable" not in other
+
+
+def test_serve_watches_the_catalogs(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+
+    project = copy_sample(tmp_path / "p")
+    config = load_config(str(project / "mkdocs.yml"))
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = config.plugins.on_serve(Server(), config=config, builder=lambda: None)
+    assert str(project / "locales") in server.watched

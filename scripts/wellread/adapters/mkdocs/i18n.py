@@ -80,6 +80,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_serve(self, server: object, config: MkDocsConfig, builder: object) -> object:
         global _SERVING
         _SERVING = True
+        # A translator's edit to a catalog (or to locales/units.yml) rebuilds the preview.
+        locales = Path(config.config_file_path).parent / self.config.locales_dir
+        watch = getattr(server, "watch", None)
+        if watch is not None and locales.is_dir():
+            watch(str(locales))
         return server
 
     # -- configuration -------------------------------------------------------------------------
