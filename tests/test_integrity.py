@@ -75,6 +75,7 @@ def test_faithful_translation_is_usable(source: str, translation: str, language:
         ("Give 500 mg.", "Dé 5000 mg.", "the source has '500' where the translation has '5000'"),
         ("A fever is 38 °C.", "La fiebre es de 39 °C.", "'38' where the translation has '39'"),
         ("A fever is 38 °C.", "La fiebre es de 38 ºF.", "unit of '38 °C'"),
+        ("A fever is 38 ºC.", "La fiebre es de 38 °F.", "unit of '38 °C'"),  # the source's º
         ("A fever is 38 °C.", "La fiebre es de 38 grados.", "'grados centígrados'"),
         ("Adults 65 and older.", "Adultos de 60 años o más.", "'65' where the translation has"),
         ("Give 0.5 mL.", "Dé 5 ml.", "numbers differ"),

@@ -115,5 +115,20 @@ def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path
     )]
 
 
+def test_a_very_long_translated_sentence_is_a_warning_not_an_error(tmp_path: Path) -> None:
+    """An article's sentence over the error limit stops the build; its translation follows the
+    source, so it is a warning there (a patient identifier stays an error)."""
+    sentence = (
+        "Si usted tiene diabetes y nota una herida en el pie que no sana en unos días, que se "
+        "pone roja, caliente o hinchada, o que le duele más cada día, llame a su clínica ese "
+        "mismo día para que una enfermera o un médico la revise con cuidado."
+    )
+    found = findings(tmp_path, {"diabetes/feet.md": [("paragraph", sentence)]})
+    long = [f for f in found if f.rule == "sentence-length"]
+    assert [(f.severity.value, f.message) for f in long] == [
+        ("warning", "This sentence has 49 words; keep sentences to 40 or fewer."),
+    ]
+
+
 def test_a_plain_translation_has_no_findings(tmp_path: Path) -> None:
     assert findings(tmp_path, {"heart/plain.md": [("paragraph", text) for text in PLAIN]}) == []

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 
 from ..core.article import Article
 from ..core.blocks import Block
-from ..core.findings import Finding
+from ..core.findings import Finding, Severity
 from ..i18n.catalog import kind_of_comment
-from . import RULES, CheckContext
+from . import RULES, UNSUPPRESSIBLE_PREFIX, CheckContext
 
 # Rules that read a message on its own, so they apply to each translation, with the language's
 # word lists and thresholds. (Rules about a page's shape, its front matter or its files are the
@@ -46,7 +46,15 @@ def check_translations(
     )
     found = [f for name in TRANSLATION_RULES for f in RULES[name](po, context)]
     found += _reading_findings(po_path, entries, context)
-    return sorted(found)
+    return sorted(_at_most_a_warning(f) for f in found)
+
+
+def _at_most_a_warning(found: Finding) -> Finding:
+    """A translation follows its source: what is an error in an article (a sentence over the
+    error limit) is a warning in its translation. A patient identifier stays an error."""
+    if found.severity is Severity.ERROR and not found.rule.startswith(UNSUPPRESSIBLE_PREFIX):
+        return replace(found, severity=Severity.WARNING)
+    return found
 
 
 def _msgstr_lines(po_lines: tuple[str, ...]) -> tuple[str, ...]:

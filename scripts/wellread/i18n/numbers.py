@@ -128,7 +128,7 @@ def unit_problem(source: str, translation: str, language: str, units: Units) -> 
     """Why the translation does not keep a 'number unit' of the source, or '': it may write the
     unit as the source does (any letter case) or by one of the names its language gives it."""
     text = _DEGREE.sub("°", ascii_digits(translation)).translate(_MICRO)
-    for match in units.pattern.finditer(source):
+    for match in units.pattern.finditer(_DEGREE.sub("°", source)):
         unit = units.unit_of(match.group(2))
         value = number_value(match.group(1))
         names = units.names_in(unit, language)
