@@ -79,10 +79,19 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     """Every rule's findings for one article, in file order, without suppressed ones.
 
     Front matter `wellread:` may set this article's own thresholds, e.g. a page that quotes a
-    medicine leaflet: `wellread: {reading_grade_max: 10}`.
+    medicine leaflet: `wellread: {reading_grade_max: 10}`; `lang:` the language it is written
+    in, when it is not the site's (its word lists, reading formula and target apply).
     """
     context, problems = _with_article_settings(article, context)
-    found = chain(problems, (f for check in RULES.values() for f in check(article, context)))
+    written_in = language.article_language(article, context.settings.language)
+    context = replace(context, settings=replace(context.settings, language=written_in))
+    # Text in another language than it is checked in gets one finding saying what to set, not
+    # a flood of wrong findings from the rules that read its words.
+    mismatch = language.language_mismatch(article, written_in)
+    skipped = language.WORD_RULES if mismatch else frozenset()
+    found = chain(problems, [mismatch] if mismatch else [], (
+        f for name, check in RULES.items() if name not in skipped for f in check(article, context)
+    ))
     return sorted(
         f for f in found
         if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or not article.is_ignored(f.rule, f.line)
@@ -164,6 +173,7 @@ from . import (  # noqa: E402, F401
     hygiene,
     images,
     jargon,
+    language,
     length,
     links,
     markup,

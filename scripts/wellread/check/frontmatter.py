@@ -12,6 +12,7 @@ from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..social.captions import CaptionError, hashtag
 from . import CheckContext, finding, rule
+from .language import lang_findings
 
 # field -> (expected type, how to write it)
 FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
@@ -28,6 +29,8 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "sources": (list, "'sources:' then for each source '  - title: …' and '    url: https://…'"),
     "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
     "type": (str, "type: story (a patient's own story; 'article' is the default)"),
+    # The article's language when it is not the site's; check/language.py reads the value.
+    "lang": (object, "lang: es"),
     "consent": (bool, "consent: true"),
     # Well-known people named from public record: the privacy guard lets these names through.
     "public_figures": (list, "public_figures: [Magic Johnson]"),
@@ -66,6 +69,7 @@ def front_matter_findings(article: Article, context: CheckContext) -> Iterator[F
                 f"'{name}' should be {_type_name(expected)}, but it is {_describe(value)}.",
                 f"Write it like this: {example}", line=line,
             )
+    yield from lang_findings(article, context.settings.language)
     if article.kind == "article":
         for name in ARTICLE_REQUIRED:
             if name not in article.meta:
