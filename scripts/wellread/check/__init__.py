@@ -15,6 +15,7 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
+from ..i18n.messages import messages
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -117,10 +118,12 @@ def _with_article_settings(
             default, bool
         ) or not isinstance(default, int | float):  # a list (trusted_sources: 3) is no number
             expected = ", ".join(["ignore", *known])
+            _ = messages(language.article_language(article, context.settings.language))
             problems.append(Finding(
                 article.path, line, 1, "front-matter", Severity.ERROR,
-                f"'wellread: {name}: {value!r}' is not a setting with a number.",
-                f"Use one of: {expected}.",
+                _("'wellread: {name}: {value}' is not a setting with a number.", name=name,
+                  value=repr(value)),
+                _("Use one of: {expected}.", expected=expected),
             ))
             continue
         changes[name] = type(default)(value)

@@ -11,6 +11,7 @@ from ..core.content import parse_page, problem_finding
 from ..core.errors import CatalogError, ContentError
 from ..core.findings import Finding, Severity
 from ..i18n import catalog
+from ..i18n.messages import messages
 from . import CheckContext, check_article, check_translations
 
 
@@ -103,12 +104,14 @@ def _catalog_findings(
         usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
     except CatalogError as error:
         return [_catalog_error(path, shown, error)]
+    _ = messages(language)
     found = [
         Finding(
             shown, line or 1, 1, "translation-unusable", Severity.ERROR,
-            f"This translation is not used because {problem}, so readers see the original.",
-            "Make the translation keep the source's links, markup and numbers "
-            "('wellread i18n check' lists them all).",
+            _("This translation is not used because {problem}, so readers see the original.",
+              problem=problem),
+            _("Make the translation keep the source's links, markup and numbers ('wellread "
+              "i18n check' lists them all)."),
         )
         for line, _source, _text, problem in usable.rejected
     ]
