@@ -321,8 +321,10 @@ def _type_name(expected: type | tuple[type, ...], _: Messages) -> str:
     names = {
         str: _("text"), list: _("a list"), date: _("a date (YYYY-MM-DD)"), dict: _("a mapping"),
     }
-    kinds = expected if isinstance(expected, tuple) else (expected,)
-    return _(" or ").join(names.get(kind, kind.__name__) for kind in kinds)
+    kinds = [names.get(kind, kind.__name__) for kind in (
+        expected if isinstance(expected, tuple) else (expected,)
+    )]
+    return _("{one} or {other}", one=kinds[0], other=kinds[1]) if len(kinds) == 2 else kinds[0]
 
 
 def _describe(value: object, _: Messages) -> str:

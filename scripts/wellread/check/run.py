@@ -104,7 +104,8 @@ def _catalog_findings(
         usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
     except CatalogError as error:
         return [_catalog_error(path, shown, error)]
-    _ = messages(language)
+    # In the site's language, as the problem it names comes from the i18n checks, in English.
+    _ = messages(context.settings.language)
     found = [
         Finding(
             shown, line or 1, 1, "translation-unusable", Severity.ERROR,
