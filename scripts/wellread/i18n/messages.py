@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
@@ -52,6 +53,8 @@ class Messages:
         self.language = language
 
     def __call__(self, message: str, /, **values: object) -> str:
+        if not message:
+            return ""  # gettext's "" is the catalog's header
         return _filled(self.translations.gettext(message), message, values)
 
     def plural(self, singular: str, plural: str, count: int, /, **values: object) -> str:
@@ -106,6 +109,10 @@ def message_template() -> Catalog:
                 message, locations=[(where, None)], auto_comments=comments, context=context,
                 flags=flags,
             )
+    # Words kept as data: what kind of number each label of data/privacy.yml marks.
+    privacy = yaml.safe_load((PACKAGE / "data" / "privacy.yml").read_text("utf-8"))
+    for spec in privacy["labelled_numbers"].values():
+        catalog.add(spec["what"], locations=[("data/privacy.yml", None)])
     return catalog
 
 
