@@ -73,7 +73,7 @@ def test_a_hard_translated_page_gets_one_reading_level_finding_at_its_hardest_pa
     reading = [f for f in found if f.rule == "reading-grade"]
     assert len(reading) == 1, [f.as_text() for f in reading]
     assert reading[0].message.startswith(
-        "content/heart/pressure.md: The article scores"
+        "content/heart/pressure.md: El artículo obtiene"
     ), reading[0].message
     assert "fernandez huerta" in reading[0].message  # Spanish text, Spanish formula
     assert reading[0].file == "locales/es/LC_MESSAGES/content.po"
@@ -114,7 +114,7 @@ def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path
     long = [f for f in found if f.rule == "sentence-length"]
     assert [(f.line, f.message) for f in long] == [(
         po_line(tmp_path, over),
-        "This sentence has 31 words; keep sentences to 28 or fewer.",
+        "Esta oración tiene 31 palabras; no pase de 28 palabras por oración.",
     )]
 
 
@@ -129,7 +129,7 @@ def test_a_very_long_translated_sentence_is_a_warning_not_an_error(tmp_path: Pat
     found = findings(tmp_path, {"diabetes/feet.md": [("paragraph", sentence)]})
     long = [f for f in found if f.rule == "sentence-length"]
     assert [(f.severity.value, f.message) for f in long] == [
-        ("warning", "This sentence has 49 words; keep sentences to 40 or fewer."),
+        ("warning", "Esta oración tiene 49 palabras; no pase de 40 palabras por oración."),
     ]
 
 

@@ -8,6 +8,7 @@ from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.prose import sentences
 from ..core.settings import CheckSettings
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import readability_formulas
 
@@ -32,6 +33,7 @@ def sentence_limits(settings: CheckSettings, translation: bool = False) -> tuple
 @rule("sentence-length")
 def sentence_length_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     warning, error = sentence_limits(context.settings, article.path.endswith(".po"))
+    _ = messages(context.settings.language)
     for block in article.body_blocks:
         if block.kind not in _PROSE:
             continue
@@ -42,18 +44,27 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             limit = error if severity is Severity.ERROR else warning
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity,
-                f"This sentence has {sentence.words} words; keep sentences to {limit} or fewer.",
-                "Split it in two, or make a list if it names several things.",
+                _.plural(
+                    "This sentence has {words} word; keep sentences to {limit} or fewer.",
+                    "This sentence has {words} words; keep sentences to {limit} or fewer.",
+                    sentence.words, words=sentence.words, limit=limit,
+                ),
+                _("Split it in two, or make a list if it names several things."),
             )
 
 
 @rule("paragraph-length")
 def paragraph_length_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     most = context.settings.paragraph_sentences_max
+    _ = messages(context.settings.language)
     for block in article.body_blocks:
         if block.kind in ("paragraph", "blockquote") and len(found := sentences(block)) > most:
             yield finding(
                 article, block, 0, "paragraph-length", Severity.WARNING,
-                f"This paragraph has {len(found)} sentences; keep paragraphs to {most} or fewer.",
-                "Start a new paragraph where the topic turns, or make a list.",
+                _.plural(
+                    "This paragraph has {count} sentence; keep paragraphs to {most} or fewer.",
+                    "This paragraph has {count} sentences; keep paragraphs to {most} or fewer.",
+                    len(found), count=len(found), most=most,
+                ),
+                _("Start a new paragraph where the topic turns, or make a list."),
             )

@@ -22,6 +22,7 @@ RULE_IDS = frozenset({
     "unsafe-html", "unsafe-url", "remote-resource", "symlink-outside-project", "link-missing",
     "image-unreadable", "image-too-large", "code-fence-unclosed", "empty-article",
     "duplicate-page", "duplicate-title", "catalog", "translation-unusable", "translation-fuzzy",
+    "language-mismatch",
     "placeholder",
 })
 
