@@ -224,9 +224,10 @@ def extract(config_file: Path) -> None:
                    "translation is dropped.", err=True)
         sys.exit(1)
     templates = site_catalogs.templates(site, content.articles)
+    wrap = site_catalogs.options(site).po_line_wrap
     for domain, template in templates.items():
         path = site.locales_dir / f"{domain}.pot"
-        written = catalog.write_catalog(path, template)
+        written = catalog.write_catalog(path, template, wrap)
         click.echo(f"{path}: {len(template)} messages{'' if written else ' (unchanged)'}")
 
 
@@ -243,18 +244,29 @@ def _stop_for_links(site: SiteConfig) -> None:
 
 @i18n.command()
 @config_option
-def update(config_file: Path) -> None:
-    """Bring every language's PO files up to date with the POT files (run extract first)."""
+@click.option("--rewrap", is_flag=True,
+              help="Wrap every file as po_line_wrap says, also those written another way.")
+def update(config_file: Path, rewrap: bool) -> None:
+    """Bring every language's PO files up to date with the POT files (run extract first).
+
+    As msgmerge does: a changed message becomes fuzzy, its previous text kept as '#| msgid';
+    a second run changes nothing.
+    """
     site = _site(config_file)
     _every_catalog_or_exit(site)
+    header = site_catalogs.header(site)
+    setting = site_catalogs.options(site).po_line_wrap
     for language, domain, path in site_catalogs.catalog_paths(site):
         pot = site.locales_dir / f"{domain}.pot"
         if not pot.is_file():
             raise click.UsageError(f"{pot} does not exist: run 'wellread i18n extract' first.")
         template = _read_or_exit(pot, None)
         existing = _read_or_exit(path, language) if path.is_file() else None
-        updated = catalog.updated_catalog(template, existing, language)
-        written = catalog.write_catalog(path, updated)
+        updated = catalog.updated_catalog(template, existing, language, header)
+        wrap, why = site_catalogs.wrap_for(path, setting, rewrap)
+        if why:
+            click.echo(why, err=True)
+        written = catalog.write_catalog(path, updated, wrap)
         stats = catalog.catalog_stats(updated)
         click.echo(f"{path}: {stats.percent}% translated{'' if written else ' (unchanged)'}")
 

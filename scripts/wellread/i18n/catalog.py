@@ -18,9 +18,10 @@ from ..core.article import Article, render_markdown
 from ..core.blocks import Block
 from ..core.cache import Cache
 from ..core.errors import CatalogError, ConfigurationError
+from ..core.languagecode import gettext_name
 from . import pofile
 from .integrity import markup_problem
-from .languages import text_direction
+from .languages import plural_forms, text_direction
 
 CONTENT = "content"
 THEME = "theme"
@@ -82,9 +83,9 @@ def build_date() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
-def content_template(articles: Iterable[Article], project: str) -> Catalog:
+def content_template(articles: Iterable[Article], project: str | Header) -> Catalog:
     """The POT of every message readers see in the articles, located by file and line."""
-    catalog = _new_catalog(project, locale=None)
+    catalog = new_catalog(project if isinstance(project, Header) else Header(project), None)
     for article in articles:
         for block in article.messages:
             catalog.add(
@@ -96,15 +97,18 @@ def content_template(articles: Iterable[Article], project: str) -> Catalog:
 
 
 def theme_template(
-    theme_dir: Path, project: str, config_messages: Iterable[tuple[str, str]] = ()
+    theme_dir: Path, project: str | Header, config_messages: Iterable[tuple[str, str]] = (),
+    root: Path | None = None,
 ) -> Catalog:
     """The POT of what the site itself says around the articles.
 
     From `_()` and `{% trans %}` in the theme's templates, `_()` in the MkDocs plugins
     (such as the card alt text), and `config_messages`: (text, where) pairs from mkdocs.yml,
-    such as the urgent alert.
+    such as the urgent alert. References are relative to `root` (the folder of mkdocs.yml),
+    as a translator finds the files in the repository; wellread's own files outside it are
+    named from the package ('wellread/adapters/…').
     """
-    catalog = _new_catalog(project, locale=None)
+    catalog = new_catalog(project if isinstance(project, Header) else Header(project), None)
     for message, where in config_messages:
         catalog.add(message, locations=[(where, 0)])
     sources = [
@@ -115,19 +119,34 @@ def theme_template(
         for filename, line, message, comments, context in extract_from_dir(
             str(folder), method_map, options
         ):
-            path = f"{Path(folder).name}/{filename}".replace(os.sep, "/")
+            path = f"{_shown_folder(Path(folder), root)}/{filename}".replace(os.sep, "/")
             catalog.add(
                 message, locations=[(path, line)], auto_comments=comments, context=context
             )
     return _without_format_flags(catalog)
 
 
-def updated_catalog(template: Catalog, existing: Catalog | None, language: str) -> Catalog:
+def _shown_folder(folder: Path, root: Path | None) -> str:
+    """A folder as a translator finds it: wellread's own from its repository's root (or from
+    the installed package), the site's from the folder of mkdocs.yml."""
+    folder, package = folder.resolve(), Path(__file__).resolve().parents[1]
+    if folder.is_relative_to(package):
+        checkout = package.parents[1]  # scripts/wellread in a source checkout
+        base = checkout if (checkout / "pyproject.toml").is_file() else package.parent
+        return folder.relative_to(base).as_posix()
+    if root is not None and folder.is_relative_to(root.resolve()):
+        return folder.relative_to(root.resolve()).as_posix()
+    return folder.name
+
+
+def updated_catalog(
+    template: Catalog, existing: Catalog | None, language: str, header: Header | None = None
+) -> Catalog:
     """The language's catalog brought up to date with `template`, the way msgmerge does it.
 
     Changed messages become fuzzy with their previous text; removed ones are kept as obsolete.
     """
-    catalog = existing or _new_catalog(template.project, locale=language)
+    catalog = existing or new_catalog(header or Header(template.project), language)
     previous = {
         (m.id, m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id
     }
@@ -142,7 +161,9 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
     """Read a PO file; a syntax error becomes a CatalogError naming the file and line."""
     lines, previous = pofile.previous_ids(_check_po_syntax(path, language))
     try:
-        catalog = read_po(lines, locale=language, abort_invalid=True)
+        catalog = read_po(
+            lines, locale=gettext_name(language) if language else None, abort_invalid=True
+        )
     except LookupError:
         raise CatalogError(
             f"{path}: the Content-Type header names an unknown charset. Write "
@@ -364,16 +385,32 @@ def _copy(value: object) -> object:
     return value
 
 
-def _new_catalog(project: str, locale: str | None) -> Catalog:
+@dataclass(frozen=True)
+class Header:
+    """What a new catalog's header says beside its language: mkdocs.yml's wellread/i18n
+    `translators` (Language-Team) and `msgid_bugs_address` (Report-Msgid-Bugs-To)."""
+
+    project: str
+    team: str = ""
+    bugs_address: str = ""
+
+
+def new_catalog(header: Header, language: str | None) -> Catalog:
+    """An empty catalog for `language` (None: a template), its header filled in: the plural
+    forms as CLDR counts, no placeholder left for msgfmt --check to warn about."""
     try:
         catalog = Catalog(
-            locale=locale, project=project, version="1", charset="utf-8",
-            creation_date=build_date(), revision_date=build_date(), fuzzy=False,
-            msgid_bugs_address="", copyright_holder="", header_comment="",
+            locale=gettext_name(language) if language else None, project=header.project,
+            version="1", charset="utf-8", creation_date=build_date(),
+            revision_date=build_date(), fuzzy=False, msgid_bugs_address=header.bugs_address,
+            copyright_holder="", header_comment="",
+            **({"language_team": header.team, "last_translator": ""} if language else {}),
         )
     except (ValueError, UnknownLocaleError) as error:
-        raise ConfigurationError(f"Unknown language code {locale!r}: {error}") from None
-    catalog.header_comment = f"# Translations of {project}."
+        raise ConfigurationError(f"Unknown language code {language!r}: {error}") from None
+    if language:
+        catalog.mime_headers = [("Plural-Forms", plural_forms(language))]
+    catalog.header_comment = f"# Translations of {header.project}."
     return catalog
 
 

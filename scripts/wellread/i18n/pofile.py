@@ -138,15 +138,14 @@ def header_fields(text: str) -> list[tuple[str, str]]:
     return []
 
 
-def wrapping_of(text: str) -> int | None:
-    """The line wrap a PO file was written with (one of WRAPS), None when no one fits."""
-    blocks = list(_string_blocks(text.splitlines()))
-    for wrap in WRAPS:
-        if all(lines == _string(keyword, _unescape("".join(
+def wraps_as(text: str, wrap: int) -> bool:
+    """Whether every string of a PO file's text is wrapped as `wrap` (one of WRAPS) wraps it."""
+    return all(
+        lines == _string(keyword, _unescape("".join(
             line.split('"', 1)[1][:-1] for line in lines
-        )), wrap, prefix) for prefix, keyword, lines in blocks):
-            return wrap
-    return None
+        )), wrap, prefix)
+        for prefix, keyword, lines in _string_blocks(text.splitlines())
+    )
 
 
 _BLOCK_START = re.compile(r'^(#~ |#\| |#~\| )?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) "')

@@ -32,6 +32,7 @@ from ...core.urls import nav_link_message, unsafe_nav_links
 from ...i18n import catalog
 from ...i18n import languages as pageinfo
 from ...i18n.build import LanguageBuild, Translations
+from ...i18n.languages import po_path
 from ...i18n.progress import Counts, ProgressLabels, progress_markdown, unpublished_languages
 from ...publish.webprivacy import marked_content
 from ...render.pagedata import clean_content, page_data, page_in_language
@@ -127,10 +128,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def _load_catalogs(self, current: str) -> tuple[dict[str, str], gettext.NullTranslations]:
         if current == self.config.default_language:
             return {}, gettext.NullTranslations()
-        folder = self.locales / current / "LC_MESSAGES"
         found: list[dict[str, str]] = []
         for domain in (catalog.CONTENT, catalog.THEME):
-            path = folder / f"{domain}.po"
+            path = po_path(self.locales, current, domain)
             if not path.is_file():
                 found.append({})
                 continue
@@ -138,7 +138,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 usable = catalog.usable_translations(path, current, self.cache)
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            shown = f"{self.config.locales_dir}/{current}/LC_MESSAGES/{path.name}"
+            shown = f"{self.config.locales_dir}/{path.relative_to(self.locales).as_posix()}"
             for line, _source, _translation, problem in usable.rejected:
                 log.info("wellread: %s:%s: translation not used: %s", shown, line, problem)
             found.append(usable.published)
@@ -233,7 +233,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def _published_content(self, code: str) -> dict[str, str]:
         if code not in self._catalogs:
-            path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
+            path = po_path(self.locales, code, catalog.CONTENT)
             try:
                 self._catalogs[code] = (
                     catalog.usable_translations(path, code, self.cache).published
