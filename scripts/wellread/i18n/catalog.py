@@ -404,11 +404,11 @@ def new_catalog(header: Header, language: str | None) -> Catalog:
             version="1", charset="utf-8", creation_date=build_date(),
             revision_date=build_date(), fuzzy=False, msgid_bugs_address=header.bugs_address,
             copyright_holder="", header_comment="",
-            **({"language_team": header.team, "last_translator": ""} if language else {}),
         )
     except (ValueError, UnknownLocaleError) as error:
         raise ConfigurationError(f"Unknown language code {language!r}: {error}") from None
-    if language:
+    if language:  # no translator yet: empty, not a placeholder msgfmt --check warns about
+        catalog.language_team, catalog.last_translator = header.team, ""
         catalog.mime_headers = [("Plural-Forms", plural_forms(language))]
     catalog.header_comment = f"# Translations of {header.project}."
     return catalog

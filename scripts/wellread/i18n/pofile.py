@@ -14,6 +14,8 @@ from babel.messages.plurals import get_plural
 from unicode_segmentation_rs import gettext_wrap
 
 from ..core.errors import CatalogError
+from ..core.languagecode import gettext_name
+from .languages import plural_forms
 
 # Weblate's "Gettext PO line wrap" values: 77 columns of text in quotes (what msgmerge, msgcat
 # and Poedit write: 79 with the quotes), only after newlines, or never.
@@ -111,18 +113,17 @@ def po_text(catalog: Catalog, header: list[tuple[str, str]], wrap: int = WRAP) -
 def header_of(
     catalog: Catalog, written: Sequence[tuple[str, str]] = ()
 ) -> list[tuple[str, str]]:
-    """The header fields to write. Those `written` in the file before keep their order and
-    values (a translator's or Weblate's), as msgmerge keeps them, but the POT-Creation-Date
-    follows the template; a field the file lacks comes from the catalog, in msgmerge's order."""
+    """The header fields to write. Those `written` in the file before stay as they are (a
+    translator's or Weblate's), as msgmerge keeps them, but the POT-Creation-Date follows the
+    template; a new file gets the catalog's, in msgmerge's order."""
     own = {name: value for name, value in catalog.mime_headers if name != "Generated-By"}
     own["Content-Type"] = "text/plain; charset=UTF-8"
-    fields = dict(written)
     if written:
-        fields["POT-Creation-Date"] = own["POT-Creation-Date"]
-    for name in _HEADER_ORDER:
-        if name in own and name not in fields:
-            fields[name] = own[name]
-    return list(fields.items())
+        return [
+            (name, own["POT-Creation-Date"] if name == "POT-Creation-Date" else value)
+            for name, value in written
+        ]
+    return [(name, own[name]) for name in _HEADER_ORDER if name in own]
 
 
 def header_fields(text: str) -> list[tuple[str, str]]:
@@ -293,8 +294,8 @@ def _plural_count(path: Path, line: int, header: str, language: str | None) -> i
     value = fields.get("Plural-Forms")
     if value is None:
         return None
-    expected = get_plural(language.replace("-", "_")) if language else None
-    example = f" For this language write: Plural-Forms: {expected.plural_forms}" if expected else ""
+    expected = plural_forms(language) if language else None
+    example = f" For this language write: Plural-Forms: {expected}" if expected else ""
     found = _PLURAL_FORMS.match(value)
     try:
         count = int(found.group(1)) if found else 0
@@ -306,9 +307,18 @@ def _plural_count(path: Path, line: int, header: str, language: str | None) -> i
         raise CatalogError(
             f"{path}:{line}: the header's Plural-Forms is not valid: {value.strip()!r}.{example}"
         )
-    if expected is not None and count != expected.num_plurals:
+    # CLDR's count, or the one older tools (Babel's table) wrote for the language
+    counts = {_count(expected), get_plural(gettext_name(language)).num_plurals} if (
+        expected and language
+    ) else set()
+    if counts and count not in counts:
         raise CatalogError(
             f"{path}:{line}: the header's Plural-Forms says nplurals={count}, but "
-            f"{language} has {expected.num_plurals} plural forms.{example}"
+            f"{language} has {min(counts)} plural forms.{example}"
         )
     return count
+
+
+def _count(forms: str) -> int:
+    found = _PLURAL_FORMS.match(forms.removeprefix("Plural-Forms:").strip())
+    return int(found.group(1)) if found else 0
