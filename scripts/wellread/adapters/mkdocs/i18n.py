@@ -13,6 +13,7 @@ from types import MappingProxyType
 from urllib.parse import urljoin
 
 import material
+from babel import Locale
 from jinja2 import Environment
 from material.plugins.search.plugin import SearchPlugin as MaterialSearchPlugin
 from mkdocs.config import load_config
@@ -100,6 +101,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         if self.language is None:  # a new build (or rebuild): theme and catalogs may have changed
             self.work = BuildWork()
         config.theme["language"] = current
+        config.theme["material_language"] = _material_language(current)
         config.theme["direction"] = pageinfo.text_direction(current)
         # Table columns aligned with `align`, which the sanitiser keeps, not `style`.
         if "tables" in config.markdown_extensions:
@@ -346,6 +348,20 @@ def _search_in(config: MkDocsConfig, language: str) -> None:
     lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
     if base == "en" or (lunr / f"lunr.{base}.min.js").is_file():
         options["lang"] = [base]
+
+
+_MATERIAL_NAMES = {"sr-Latn": "sh"}  # Material's Serbian is Cyrillic; its Latin one is 'sh'
+
+
+def _material_language(code: str) -> str:
+    """The file of Material's own words (search box, buttons) for a BCP 47 code: its own, else
+    the script's or region's ('zh-Hant', 'pt-BR'), else the language's ('es' for es-419), else
+    English. theme/partials/language.html reads it, and writes the code itself in <html lang>."""
+    languages = Path(material.__file__).parent / "templates/partials/languages"
+    locale = Locale.parse(code.replace("-", "_"))
+    tried = (code, _MATERIAL_NAMES.get(code, ""), f"{locale.language}-{locale.script}",
+             f"{locale.language}-{locale.territory}", locale.language)
+    return next((name for name in tried if (languages / f"{name}.html").is_file()), "en")
 
 
 def _policy_reads_markers(config: MkDocsConfig) -> bool:
