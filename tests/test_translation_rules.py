@@ -59,8 +59,23 @@ def findings(tmp_path: Path, pages: dict[str, list[tuple[str, str]]]) -> list[Fi
 
 
 def po_line(tmp_path: Path, msgstr: str) -> int:
+    """The line of the msgstr whose text is `msgstr` (written on one line or wrapped)."""
     lines = (tmp_path / "es/LC_MESSAGES/content.po").read_text("utf-8").splitlines()
-    return lines.index(f'msgstr "{msgstr}"') + 1
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("msgstr "):
+            parts = [line[len("msgstr "):], *_continuation(lines, number)]
+            if "".join(part[1:-1] for part in parts) == msgstr:
+                return number
+    raise ValueError(f"no msgstr {msgstr!r}")
+
+
+def _continuation(lines: list[str], after: int) -> list[str]:
+    found = []
+    for line in lines[after:]:
+        if not line.startswith('"'):
+            break
+        found.append(line)
+    return found
 
 
 def test_a_hard_translated_page_gets_one_reading_level_finding_at_its_hardest_part(

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
-from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigurationError
 from .findings import RULE_IDS
 from .glossary import GLOSSARY_PAGE
+from .languagecode import canonical
 from .urls import allowed_scheme, nav_link_message, unsafe_nav_links
 
 if TYPE_CHECKING:
@@ -92,6 +92,17 @@ class RuleSwitches:
                 raise ValueError(f"{name}: expected true or false but received: {switch!r}")
             if str(name).startswith("phi-") and not switch:
                 raise ValueError(f"{name}: the privacy rules (phi-*) cannot be turned off.")
+        return value
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of a few values."""
+    values: tuple[object, ...]
+
+    def __call__(self, value: object) -> object:
+        if isinstance(value, bool) or value not in self.values:
+            raise ValueError(f"Expected one of {self.values} but received: {value!r}")
         return value
 
 
@@ -295,6 +306,13 @@ class I18nOptions:
     progress_page: str = field(default="translations.md", metadata=about(Typed(str), (
         "A page, made in every language, showing how much of each article is translated."
     )))
+    po_line_wrap: int = field(default=77, metadata=about(Choice((77, 65535, -1)), (
+        "How `wellread i18n` wraps PO files, with the values of Weblate's 'Gettext PO line wrap': "
+        "77 (as msgmerge, Poedit and Weblate do), 65535 (only after line breaks) or -1 (never).")))
+    translators: str = field(default="", metadata=about(Typed(str), (
+        "Language-Team of new catalogs: 'Clinic translators <translate@example.org>'.")))
+    msgid_bugs_address: str = field(default="", metadata=about(Typed(str), (
+        "Report-Msgid-Bugs-To: where translators report a problem in the source text.")))
 
 
 @dataclass(frozen=True)
@@ -419,15 +437,10 @@ def _contact(contact: Mapping[Any, Any], *keys: str) -> tuple[str, ...]:
 def site_languages(options: I18nOptions) -> list[str]:
     """The default language, then the others; ValueError names a code that is not a language."""
     codes = list(dict.fromkeys([options.default_language, *map(str, options.languages)]))
-    for code in codes:
-        try:
-            Locale.parse(code.replace("-", "_"))
-        except (ValueError, UnknownLocaleError):
-            raise ValueError(
-                f"unknown language code {code!r} in 'languages'. Expected codes like 'en', "
-                "'es', 'ar', 'pt-BR'."
-            ) from None
-    return codes
+    try:
+        return [canonical(code) for code in codes]
+    except ValueError as error:
+        raise ValueError(f"'languages': {error}") from None
 
 
 def alert_messages(options: Mapping[str, Any]) -> list[str]:
