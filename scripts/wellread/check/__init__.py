@@ -83,9 +83,11 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     """
     context, problems = _with_article_settings(article, context)
     found = chain(problems, (f for check in RULES.values() for f in check(article, context)))
+    settings = context.settings
     return sorted(
         f for f in found
-        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or not article.is_ignored(f.rule, f.line)
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX)
+        or (settings.rule_on(f.rule) and not article.is_ignored(f.rule, f.line))
     )
 
 
@@ -153,7 +155,7 @@ def check_translations(
         lines=tuple(shown),
     )
     found = (f for name in TRANSLATION_RULES for f in RULES[name](po, context))
-    return sorted(found)
+    return sorted(f for f in found if context.settings.rule_on(f.rule))
 
 
 # Rules register themselves on import.
