@@ -94,6 +94,15 @@ def test_english_has_what_the_spanish_list_taught_it() -> None:
     ("Los solicitantes deben traer un comprobante de ingresos.", "solicitantes",
      "Las personas que piden el beneficio"),
     ("Muchos fármacos pueden causar mareos.", "fármacos", "Muchas medicinas"),
+    ("Los antivirales funcionan mejor si se toman pronto.", "antivirales",
+     "Las medicinas contra los virus"),
+    ("Las inyecciones subcutáneas duelen poco.", "inyecciones subcutáneas",
+     "inyecciones debajo de la piel"),
+    # A subject keeps its number, so its verb still agrees.
+    ("El sistema inmunitario ataca por error las células del páncreas.", "sistema inmunitario",
+     "sistema de defensas del cuerpo"),
+    ("La osteoporosis es común después de la menopausia.", "osteoporosis",
+     "debilidad de los huesos"),
     # Same gender: nothing else changes; a woman is "la persona", "médica".
     ("Pague la prima antes del día 5 de cada mes.", "prima", "cuota del seguro"),
     ("El copago de cada consulta es de 20 dólares.", "copago", "pago fijo en cada visita"),

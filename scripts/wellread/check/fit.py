@@ -33,7 +33,9 @@ _FUNCTION = frozenset({
     "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
     "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
     "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
-    "es", "son", "usted", "cómo", "qué", "tras", "u",
+    "es", "son", "usted", "cómo", "qué", "tras", "u", "contra", "entre", "hasta", "hacia",
+    "desde", "sobre", "durante", "mientras", "alrededor", "antes", "después", "debajo", "dentro",
+    "fuera", "cerca", "lejos", "más", "muy",
 })
 _BEFORE_NOUN_NOT = frozenset({
     "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
@@ -273,7 +275,11 @@ def _agrees(word: str, listed: str) -> bool:
     )
 
 
-_PREPOSITIONS = frozenset({"de", "del", "sin", "con", "en", "para", "por"})
+_PREPOSITIONS = frozenset({  # a plain phrase starting with one fits every gender and number
+    "de", "del", "sin", "con", "en", "para", "por", "a", "contra", "entre", "hasta", "hacia",
+    "desde", "sobre", "durante", "alrededor", "antes", "después", "debajo", "dentro", "fuera",
+    "cerca", "lejos", "más",
+})
 _UNACCENT = str.maketrans("áéíóú", "aeiou")
 _ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
 
