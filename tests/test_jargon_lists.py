@@ -133,6 +133,10 @@ def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain
     ("Women with preeclampsia need care right away.", "preeclampsia",
      "very high blood pressure during pregnancy"),
     ("The nurse will perform a quick test.", "perform", "do"),
+    ("The nurse performs the test.", "performs", "does"),
+    # "do" inside "doctor" does not count as the plain word already written beside the term.
+    ("The test is performed in the doctor's office.", "performed", "done"),
+    ("The doctor performed the surgery last year.", "performed", "did"),
 ])
 def test_english_suggestions_read_right_in_place(sentence: str, term: str, plain: str) -> None:
     assert suggestions(sentence, "en")[term] == plain

@@ -60,7 +60,9 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "let": ("let", "let"), "cut": ("cut", "cut"), "set": ("set", "set"),
     "begin": ("began", "begun"), "choose": ("chose", "chosen"), "quit": ("quit", "quit"),
     "stop": ("stopped", "stopped"), "spread": ("spread", "spread"), "send": ("sent", "sent"),
+    "do": ("did", "done"),
 }
+_THIRD_PERSON = {"do": "does", "go": "goes", "have": "has"}  # "performs" -> "does"
 _DOUBLE = frozenset({
     "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
 })
@@ -181,7 +183,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         form = _gerund(target)
     elif word.endswith("s"):  # a plural noun or a verb after he, she or it
         already = target.endswith("s") and entry.pos != "verb"  # "x-rays and scans"
-        form = target if already else _plural(target)
+        third = _THIRD_PERSON.get(target) if entry.pos == "verb" else None
+        form = target if already else third or _plural(target)
     elif entry.pos == "verb":  # "administered": "given" after "is", "has"; "gave" else
         past, participle = _IRREGULAR.get(target, (_past(target), _past(target)))
         form = participle if previous in _BE_HAVE else past
