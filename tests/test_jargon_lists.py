@@ -116,6 +116,10 @@ def test_english_has_what_the_spanish_list_taught_it() -> None:
     ("Las personas con hipertensión arterial deben revisarse la presión.",
      "hipertensión arterial", "presión arterial alta"),
     ("Le van a realizar una prueba de sangre.", "realizar", "hacer"),
+    ("Los planes Medicare Advantage cubren lo mismo que Medicare.", "planes Medicare Advantage",
+     "planes privados de Medicare"),
+    ("Las personas con doble elegibilidad reciben ayuda extra.", "doble elegibilidad",
+     "derecho a Medicare y Medicaid a la vez"),
 ])
 def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain: str) -> None:
     assert suggestions(sentence, "es")[term] == plain
@@ -134,6 +138,9 @@ def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain
      "very high blood pressure during pregnancy"),
     ("The nurse will perform a quick test.", "perform", "do"),
     ("The nurse performs the test.", "performs", "does"),
+    ("Medicare Advantage plans cover the same services.", "Medicare Advantage",
+     "Private Medicare"),
+    ("Medicare Part D covers prescription drugs.", "Medicare Part D", "Medicare drug coverage"),
     # "do" inside "doctor" does not count as the plain word already written beside the term.
     ("The test is performed in the doctor's office.", "performed", "done"),
     ("The doctor performed the surgery last year.", "performed", "did"),
