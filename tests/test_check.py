@@ -421,7 +421,7 @@ def test_spanish_passive_voice_is_ser_with_a_participle(text: str, passive: str 
     found = [f for f in check(text + "\n", language="es") if f.rule == "passive-voice"]
     assert [f.message.split("'")[1] for f in found] == ([passive] if passive else [])
     if found:
-        assert "'La enfermera aplica la vacuna' rather than 'La vacuna es aplicada'" in (
+        assert "'La enfermera aplica la vacuna' en lugar de 'La vacuna es aplicada'" in (
             found[0].suggestion
         )
 
@@ -456,7 +456,7 @@ def test_spanish_is_scored_for_reading_ease_with_spanish_formulas() -> None:
              if f.rule == "reading-grade"]
     assert len(found) == 1
     assert "fernandez huerta" in found[0].message
-    assert "the target is 60 or higher" in found[0].message
+    assert "el objetivo es 60 o más" in found[0].message
 
 
 def test_a_language_without_syllable_rules_gets_no_made_up_score() -> None:

@@ -94,7 +94,7 @@ def test_spanish_term_explained_with_es_una_is_fine_everywhere_after() -> None:
 def test_spanish_term_is_reported_once_with_how_often_it_comes_back() -> None:
     body = "El edema suele empezar en los tobillos. Si el edema empeora, llame a su médico.\n"
     found = jargon(body, "es")
-    assert len(found) == 1 and "(and 1 more time in this article)" in found[0].message
+    assert len(found) == 1 and "(y aparece 1 vez más en este artículo)" in found[0].message
 
 
 # 2. Abbreviations with periods and names

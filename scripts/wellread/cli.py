@@ -43,6 +43,7 @@ from .core.findings import (
 from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
 from .i18n import site as site_catalogs
+from .i18n.numbers import site_units
 from .publish.trust import image_findings
 
 config_option = click.option(
@@ -255,7 +256,7 @@ def update(config_file: Path) -> None:
         existing = _read_or_exit(path, language) if path.is_file() else None
         updated = catalog.updated_catalog(template, existing, language)
         written = catalog.write_catalog(path, updated)
-        stats = catalog.catalog_stats(updated)
+        stats = catalog.catalog_stats(updated, site_units(site.locales_dir))
         click.echo(f"{path}: {stats.percent}% translated{'' if written else ' (unchanged)'}")
 
 

@@ -15,6 +15,7 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
 from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
@@ -173,37 +174,50 @@ def _first_unexplained(
         return
     more = len(found) - found.index(use) - 1
     written = use.text[use.start : use.end]
-    scope = "file" if article.path.endswith(".po") else "article"  # a catalog's translations
-    times = f" (and {more} more time{'s' if more > 1 else ''} in this {scope})" if more else ""
-    later = ""
+    _ = messages(language)
+    if not more:
+        message = _("'{term}' is a medical or official word many readers do not know.",
+                    term=written)
+    elif article.path.endswith(".po"):  # a catalog's translations
+        message = _.plural(
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "time in this file).",
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "times in this file).", more, term=written, count=more,
+        )
+    else:
+        message = _.plural(
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "time in this article).",
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "times in this article).", more, term=written, count=more,
+        )
     if explanation is not None:
         where = explanation.block.location(explanation.start)[0]
-        later = f" The article explains it later, on line {where}: explain it here instead."
+        message += " " + _(
+            "The article explains it later, on line {line}: explain it here instead.", line=where
+        )
     plain = replacement(entry, use.text, use.start, use.end, language)
     if plain is None and entry.pos == "verb":
-        advice = (
-            f"No plain word drops in here as the sentence is written: reword it with "
-            f"'{entry.plain}' in mind, or explain what the term means where it first appears."
+        advice = _(
+            "No plain word drops in here as the sentence is written: reword it with '{plain}' "
+            "in mind, or explain what the term means where it first appears.", plain=entry.plain,
         )
     elif plain is None:
         example = f"{written} ({entry.plain})" if entry.plain else written
-        advice = (
-            f"No plain word fits in this sentence as it is written: explain the term where it "
-            f"first appears, e.g. '{example}', or reword the sentence."
+        advice = _(
+            "No plain word fits in this sentence as it is written: explain the term where it "
+            "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
     else:
         term = written if not sentence_initial(use.text, use.start) or written.isupper() else (
             written[0].lower() + written[1:]
         )
-        advice = (
-            f"Use '{plain}'. If the term matters, write it after the plain word the first "
-            f"time: '{plain} ({term})'."
+        advice = _(
+            "Use '{plain}'. If the term matters, write it after the plain word the first time: "
+            "'{plain} ({term})'.", plain=plain, term=term,
         )
-    yield finding(
-        article, use.block, use.start, "jargon", Severity.WARNING,
-        f"'{written}' is a medical or official word many readers do not know{times}.{later}",
-        advice,
-    )
+    yield finding(article, use.block, use.start, "jargon", Severity.WARNING, message, advice)
 
 
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:

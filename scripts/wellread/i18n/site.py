@@ -12,6 +12,7 @@ from ..core.article import Article
 from ..core.errors import WellreadError
 from ..core.settings import SiteConfig
 from . import catalog
+from .numbers import site_units
 
 
 def templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, Catalog]:
@@ -33,8 +34,13 @@ def catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
 
 
 def read_catalogs(site: SiteConfig) -> tuple[dict[Path, Catalog], list[str]]:
-    """Every language's catalogs, read, and the problem of each one that cannot be read."""
+    """Every language's catalogs, read, and the problem of each one that cannot be read (the
+    site's units file too: every catalog is checked with it)."""
     read, broken = {}, []
+    try:
+        site_units(site.locales_dir)
+    except WellreadError as error:
+        broken.append(str(error))
     for language, _domain, path in catalog_paths(site):
         if path.is_file():
             try:
@@ -51,12 +57,13 @@ def stats_table(
     lines = [f"{'language':<10}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'unusable':>10}"
              f"{'missing':>9}{'words':>14}{'done':>6}"]
     below = []
+    units = site_units(site.locales_dir)
     for language, domain, path in catalog_paths(site):
         if not path.is_file():
             lines.append(f"{language:<10}{domain:<9}{'(no catalog yet)':>46}")
             below.append(language)
             continue
-        numbers = catalog.catalog_stats(read[path])
+        numbers = catalog.catalog_stats(read[path], units)
         words = f"{numbers.translated_words}/{numbers.words}"
         lines.append(
             f"{language:<10}{domain:<9}{numbers.translated:>11}{numbers.fuzzy:>7}"
@@ -71,10 +78,11 @@ def unusable(site: SiteConfig, read: dict[Path, Catalog]) -> list[str]:
     """Each translation not used because its markup or numbers differ from the source, with
     its PO file and line (what `wellread i18n check` prints)."""
     found = []
+    units = site_units(site.locales_dir)
     for _language, _domain, path in catalog_paths(site):
         if not path.is_file():
             continue
-        for message, problem in catalog.rejected(read[path]):
+        for message, problem in catalog.rejected(read[path], units):
             found.append(
                 f"{path}:{message.lineno}: warning translation-unusable: this translation is not "
                 f"used because {problem}.\n    source: {message.id}\n    translation: "

@@ -80,6 +80,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_serve(self, server: object, config: MkDocsConfig, builder: object) -> object:
         global _SERVING
         _SERVING = True
+        # A translator's edit to a catalog (or to locales/units.yml) rebuilds the preview.
+        locales = Path(config.config_file_path).parent / self.config.locales_dir
+        watch = getattr(server, "watch", None)
+        if watch is not None and locales.is_dir():
+            watch(str(locales))
         return server
 
     # -- configuration -------------------------------------------------------------------------
@@ -129,6 +134,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             return {}, gettext.NullTranslations()
         folder = self.locales / current / "LC_MESSAGES"
         found: list[dict[str, str]] = []
+        unused = fuzzy = 0
         for domain in (catalog.CONTENT, catalog.THEME):
             path = folder / f"{domain}.po"
             if not path.is_file():
@@ -138,10 +144,16 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 usable = catalog.usable_translations(path, current, self.cache)
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            shown = f"{self.config.locales_dir}/{current}/LC_MESSAGES/{path.name}"
-            for line, _source, _translation, problem in usable.rejected:
-                log.info("wellread: %s:%s: translation not used: %s", shown, line, problem)
+            _log_unused(f"{self.config.locales_dir}/{current}/LC_MESSAGES/{path.name}", usable)
+            unused, fuzzy = unused + len(usable.rejected), fuzzy + len(usable.fuzzy)
             found.append(usable.published)
+        # A warning, so that a strict build stops for a changed dose; a fuzzy entry is the
+        # ordinary state of a catalog after the source changed, so it only counts.
+        (log.warning if unused else log.info)(
+            "wellread: the %s translations: %d not used, %d fuzzy%s", current, unused, fuzzy,
+            "; readers see the original text for them (each is named above)"
+            if unused or fuzzy else "",
+        )
         return found[0], Translations(found[1])
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -216,6 +228,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 "yet are shown in the original language."
             ),
             language=_("Language"), done=_("Translated"), pages=_("Pages"), page=_("Page"),
+            unpublished=_("Not published yet"),
+            unpublished_intro=_(
+                "These pages have less than %(percent)s %% of their words translated. Readers "
+                "of that language are sent to the original page until more is translated."
+            ),
         )
         pages = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
@@ -331,6 +348,20 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             if isinstance(copy, I18nPlugin):  # it is: the same mkdocs.yml
                 copy.language, copy.work = code, self.work
             build(other)
+
+
+def _log_unused(shown: str, usable: catalog.Usable) -> None:
+    """Each translation of a catalog that readers do not see, with its PO file and line."""
+    for line, _source, _translation, problem in usable.rejected:
+        log.warning(
+            "wellread: %s:%s: translation not used because %s. Readers see the original text "
+            "until it is fixed.", shown, line, problem,
+        )
+    for line, _source in usable.fuzzy:
+        log.info(
+            "wellread: %s:%s: translation marked fuzzy (its source changed): readers see the "
+            "original text until a translator checks it and removes the fuzzy mark.", shown, line,
+        )
 
 
 def _search_in(config: MkDocsConfig, language: str) -> None:
