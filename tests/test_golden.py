@@ -47,6 +47,7 @@ def test_every_planted_problem_is_found_at_its_line_and_nothing_else() -> None:
         ("list-length", 27, 3, "warning"),
         ("reading-grade", 36, 1, "warning"),  # its sentence has 24 words: long, not too long
         ("jargon", 36, 36, "warning"),  # inactivated
+        ("jargon", 36, 48, "warning"),  # influenza: "flu" inside it is not its plain word written
         ("passive-voice", 36, 70, "hint"),
         ("jargon", 36, 129, "warning"),  # contraindications
         ("jargon", 36, 172, "warning"),  # chronic

@@ -223,8 +223,9 @@ def _first_unexplained(
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
     """This use of the term explains it (or stands beside its plain words)."""
     before, after = text[:start], text[end:]
-    if entry.plain and entry.plain.lower() in text.lower():
-        return True  # the plain word is right there: "high blood pressure (hypertension)"
+    if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
+        return True  # the plain word is right there: "high blood pressure (hypertension)"; not
+        # inside another word ("do" in "doctor")
     if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
         return True  # "plain words (term)", "plain words (or term)"
     bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
