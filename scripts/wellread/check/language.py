@@ -5,6 +5,7 @@ guess, from the share of its words on each language's function-word list
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
-from ..core.prose import plain_text
+from ..core.prose import masked_text
 from ..i18n.messages import messages
 
 # A BCP 47 tag as HTML's `lang` takes it: a language, then script, region or variant subtags.
@@ -26,6 +27,7 @@ WORD_RULES = frozenset({
 })
 # Fewer words than this say too little about their language (a title, a short notice).
 GUESS_MIN_WORDS = 40
+GUESS_BLOCKS = 40
 # The text's language must have at least this share of its words on its list (running text has
 # 35 to 55 %) and more than twice the share of the language the article declares: a quotation
 # or a few names in another language never get there.
@@ -116,28 +118,33 @@ def lang_findings(article: Article, language: str) -> list[Finding]:
 
 
 @lru_cache(maxsize=1)
-def function_words() -> dict[str, frozenset[str]]:
-    """Each language's function words (data/<lang>/function_words.txt)."""
-    lists: dict[str, frozenset[str]] = {}
+def function_words() -> dict[str, tuple[str, ...]]:
+    """Each function word of data/<lang>/function_words.txt, with the languages that list it."""
+    languages: dict[str, tuple[str, ...]] = {}
     for folder in sorted((resources.files("wellread") / "data").iterdir(), key=str):
         path = folder / "function_words.txt"
         if path.is_file():
-            lists[folder.name] = frozenset(
-                line.strip().lower() for line in path.read_text("utf-8").splitlines()
-                if line.strip() and not line.startswith("#")
-            )
-    return lists
+            for line in path.read_text("utf-8").splitlines():
+                word = line.strip().lower()
+                if word and not line.startswith("#"):
+                    languages[word] = (*languages.get(word, ()), folder.name)
+    return languages
+
+
+@lru_cache(maxsize=1)
+def _listed_languages() -> tuple[str, ...]:
+    return tuple(sorted({code for codes in function_words().values() for code in codes}))
 
 
 def _article_words(article: Article) -> list[str]:
     """The words a reader reads, in the article's own voice: quotations set apart as block
-    quotes, code and the titles of sources are left out."""
-    words: list[str] = []
-    for block in article.messages:
-        if block.kind == "blockquote" or block.field.startswith("sources."):
-            continue
-        words += (word.lower() for word in _WORD.findall(plain_text(block)))
-    return words
+    quotes, code and links' addresses are left out. A long article is sampled: GUESS_BLOCKS
+    blocks spread over it (a language shows in a few hundred words)."""
+    blocks = [block for block in article.body_blocks if block.kind != "blockquote"]
+    sample = blocks[:: max(1, len(blocks) // GUESS_BLOCKS)]
+    text = "\n".join(masked_text(block) for block in sample)
+    meta = [article.meta.get(name) for name in ("title", "description")]
+    return _WORD.findall("\n".join([text, *(v for v in meta if isinstance(v, str))]).lower())
 
 
 def guess_language(words: list[str]) -> tuple[str, dict[str, float]] | None:
@@ -145,10 +152,11 @@ def guess_language(words: list[str]) -> tuple[str, dict[str, float]] | None:
     too few to tell."""
     if len(words) < GUESS_MIN_WORDS:
         return None
-    shares = {
-        language: sum(word in listed for word in words) / len(words)
-        for language, listed in function_words().items()
-    }
+    listed = function_words()
+    shares = dict.fromkeys(_listed_languages(), 0.0)
+    for word, count in Counter(words).items():
+        for code in listed.get(word, ()):
+            shares[code] += count / len(words)
     return max(shares, key=lambda language: shares[language]), shares
 
 
