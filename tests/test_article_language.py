@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from wellread.check import CheckContext, check_article
-from wellread.check.language import WORD_RULES, article_language, lang_code
+from wellread.check.language import WORD_RULES
 from wellread.core.article import parse_article
 from wellread.core.findings import Severity
 from wellread.core.settings import CheckSettings
 from wellread.i18n.catalog import published, read_catalog
+from wellread.i18n.languages import article_language, lang_code
 
 ROOT = Path(__file__).parents[1]
 FRONT = (
@@ -76,7 +77,7 @@ def test_a_spanish_article_in_an_english_site_is_checked_with_spanish_rules() ->
     assert jargon and "presión arterial alta" in jargon[0].suggestion
     article = parse_article(FRONT.format(lang="lang: es-419\n", title="T", description="D")
                             + SPANISH, "a.md", "t/a.md")
-    assert article_language(article, "en") == "es-419"
+    assert article_language(article.meta, "en") == "es-419"
 
 
 def test_reading_level_uses_the_article_language_formula() -> None:

@@ -43,6 +43,7 @@ from .core.findings import (
 from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
 from .i18n import site as site_catalogs
+from .i18n.languages import article_language
 from .publish.trust import image_findings
 
 config_option = click.option(
@@ -165,7 +166,10 @@ def report(
         click.echo(found.as_text(), err=True)
     context = CheckContext(settings=site.check)
     metrics = [
-        article_metrics(article, check_article(article, context), site.check.language, date.today())
+        article_metrics(
+            article, check_article(article, context),
+            article_language(article.meta, site.check.language), date.today(),
+        )
         for article, _ in pages if article.kind == "article"
     ]
     text = (
