@@ -3,6 +3,7 @@ checked on real Spanish (the sample site's translations) and real English (the s
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -147,3 +148,27 @@ def test_it_can_be_silenced_in_front_matter() -> None:
     front_ignore = SPANISH
     found = check(front_ignore, description="D\nignore: [language-mismatch]")
     assert "language-mismatch" not in {f.rule for f in found}
+
+
+def test_an_article_in_another_language_carries_its_lang_on_the_page(tmp_path: Path) -> None:
+    """The English site builds a Spanish article (`lang: es`) with its title, key points and
+    every block marked lang="es", for screen readers and browsers; the page's chrome stays
+    English."""
+    from .conftest import copy_sample, run_wellread
+
+    project = copy_sample(tmp_path)
+    article = project / "content/everyday-care/handwashing.md"
+    text = article.read_text("utf-8")
+    front = text.split("\n---\n", 1)[0]
+    spanish = "\n\n".join(_spanish_paragraphs()[:4])
+    article.write_text(
+        front.replace("title:", "lang: es\ntitle:", 1) + "\n---\n\n" + spanish + "\n", "utf-8"
+    )
+    done = run_wellread(project, "build", "--language", "en")
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (project / "site/everyday-care/handwashing/index.html").read_text("utf-8")
+    assert re.search(r'<html lang="en"', page)
+    assert re.search(r'<h1 id="wr-main"[^>]*lang="es" dir="ltr"', page)
+    paragraphs = re.findall(r"<p\b[^>]*>", page[page.index('id="wr-main"'):])
+    assert sum('lang="es"' in p for p in paragraphs) >= 4
+    assert "language-mismatch" not in done.stderr
