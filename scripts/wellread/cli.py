@@ -97,7 +97,9 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     for article, base in pages:
         findings += check_article(article, contexts[base])
     for base in contexts:
-        findings += duplicate_findings(article for article, where in pages if where == base)
+        findings += duplicate_findings(
+            (article for article, where in pages if where == base), site.check.language
+        )
     for path in image_files(paths or (content_dir,), site.root):
         findings += image_findings(path.read_bytes(), shown_path(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists

@@ -76,7 +76,7 @@ def page_data(
     current, source = build.code, build.default_language
     # Text not in this page's language is in the article's own (its `lang:`, or the site's).
     written_in = languages.article_language(meta, source)
-    if translated is None and written_in != current:  # the whole article is in another language
+    if build.is_default and written_in != current:  # its site's own build shows it as written
         untranslated = frozenset({"title"} | {item["field"] for item in [
             *languages.corrections(meta, current), *languages.sources(meta),
             *languages.summary(meta),
