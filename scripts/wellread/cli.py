@@ -43,6 +43,7 @@ from .core.findings import (
 from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
 from .i18n import site as site_catalogs
+from .i18n.languages import article_language
 from .i18n.numbers import site_units
 from .publish.trust import image_findings
 
@@ -97,7 +98,9 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     for article, base in pages:
         findings += check_article(article, contexts[base])
     for base in contexts:
-        findings += duplicate_findings(article for article, where in pages if where == base)
+        findings += duplicate_findings(
+            (article for article, where in pages if where == base), site.check.language
+        )
     for path in image_files(paths or (content_dir,), site.root):
         findings += image_findings(path.read_bytes(), shown_path(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
@@ -166,7 +169,10 @@ def report(
         click.echo(found.as_text(), err=True)
     context = CheckContext(settings=site.check)
     metrics = [
-        article_metrics(article, check_article(article, context), site.check.language, date.today())
+        article_metrics(
+            article, check_article(article, context),
+            article_language(article.meta, site.check.language), date.today(),
+        )
         for article, _ in pages if article.kind == "article"
     ]
     text = (

@@ -224,7 +224,8 @@ class CheckOptions:
         "Run the checker during the build. `wellread check` runs it on its own."
     )))
     language: str = field(default=_DEFAULTS.language, metadata=about(Typed(str), (
-        "The language the articles are written in (which word lists and formulas apply)."
+        "The language the articles are written in (which word lists and formulas apply, and "
+        "which language findings are written in); an article's own `lang:` overrides it."
     )))
     reading_grade_max: float = field(
         default=_DEFAULTS.reading_grade_max, metadata=about(Number(0, 30), (

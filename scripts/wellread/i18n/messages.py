@@ -135,6 +135,7 @@ def update_catalogs() -> list[str]:
     for language, path in catalog_paths():
         existing = read_catalog(path, language) if path.is_file() else None
         updated = updated_catalog(template, existing, language)
+        updated.obsolete.clear()  # a message wellread no longer says needs no translation
         written = write_catalog(path, updated)
         lines.append(f"{path}: {len(translated_ids(updated))} of {len(template)} translated"
                      f"{'' if written else ' (unchanged)'}")

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ...core.article import Article, forget_parsed_articles
+from ...core.article import Article, forget_parsed_articles, render_markdown
 from ...core.cache import Cache
 from ...core.content import parse_page
 from ...core.errors import ContentError, WellreadError
@@ -282,10 +282,18 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     ) -> str:
         article = self.article_for(page) if not page.file.generated_by else None
         build, translated = self.build, None
+        written_in = pageinfo.article_language(article.meta, build.default_language) if (
+            article is not None
+        ) else ""
         if article is not None and not build.is_default:
-            translated = catalog.translate_article(article, build.content, build.default_language)
+            translated = catalog.translate_article(article, build.content, written_in)
             page.meta.update(translated.meta)
             markdown = translated.markdown
+        elif article is not None and written_in != build.code:  # `lang:` says another language
+            markdown = render_markdown(
+                article.chunks, {},
+                f'lang="{written_in}" dir="{pageinfo.text_direction(written_in)}"',
+            )
         unpublished = unpublished_languages(
             article, build, self._published_content, self.work.progress
         )
