@@ -167,6 +167,9 @@ def _facts(
     """Each page's facts in language `code`: translated title and description, its section."""
     sections = _sections(site, pages, content)
     description = str(site.data.get("site_description") or "")
+    # The site's name and description, as the build translates them (theme catalog)
+    description = theme_strings.get(description, description)
+    site_name = theme_strings.get(site.site_name, site.site_name)
     facts = []
     for page in pages:
         meta, untranslated = dict(page.meta), frozenset[str]()
@@ -179,9 +182,9 @@ def _facts(
         lang = default if "title" in untranslated else code
         facts.append(PageFacts(
             src_uri=page.src_uri,
-            title=str(meta.get("title") or _page_title(page, meta) or site.site_name),
+            title=str(meta.get("title") or _page_title(page, meta) or site_name),
             description=str(meta.get("description") or description),
-            topic=sections.get(page.src_uri, ""), site_name=site.site_name, lang=lang,
+            topic=sections.get(page.src_uri, ""), site_name=site_name, lang=lang,
             direction=text_direction(lang),
             image=article_image(page.source, meta.get("image"), options),
         ))
