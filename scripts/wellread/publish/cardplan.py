@@ -117,7 +117,7 @@ def _pages(
         made.append(site.options(TrustOptions, "wellread/trust").corrections_page)
     titles_made = {made[0]: "Translations"} if made[0] else {}
     if len(made) > 1 and made[1]:
-        titles_made[made[1]] = "Corrections"
+        titles_made[made[1]] = catalog.context_key("page title", "Corrections")  # as trust
     known = {page.src_uri for page in found}
     for uri, title in titles_made.items():
         if uri not in known:
@@ -174,7 +174,7 @@ def _facts(
     for page in pages:
         meta, untranslated = dict(page.meta), frozenset[str]()
         if page.source is None:  # a page wellread makes: its title from the theme catalog
-            meta["title"] = theme_strings.get(meta["title"], meta["title"])
+            meta["title"] = theme_strings.get(meta["title"], meta["title"].split("\x04")[-1])
         elif code != default and page.article is not None:
             translated = catalog.translate_article(page.article, content, default)
             meta.update(translated.meta)
