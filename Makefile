@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate cards test lint bench fuzz realtext system-deps clean
+.PHONY: site serve check translate messages cards test lint bench fuzz realtext system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
@@ -15,10 +15,13 @@ serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all langu
 check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article and every translation
 	$(BIN)/wellread check
 
+messages: system-deps $(STAMP)  ## wellread's own messages (the checker's): extract, update each PO, msgfmt -c
+	$(BIN)/python -m wellread.i18n.messages
+
 cards: system-deps $(STAMP)  ## Render every page's social cards in every language (no full build)
 	$(BIN)/wellread cards
 
-translate: $(STAMP)  ## Extract messages and update every language's PO files
+translate: messages  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n extract
 	$(BIN)/wellread i18n update
 	$(BIN)/wellread i18n stats

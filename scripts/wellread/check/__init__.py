@@ -15,6 +15,7 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
+from ..i18n.messages import messages
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -79,13 +80,24 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     """Every rule's findings for one article, in file order, without suppressed ones.
 
     Front matter `wellread:` may set this article's own thresholds, e.g. a page that quotes a
-    medicine leaflet: `wellread: {reading_grade_max: 10}`.
+    medicine leaflet: `wellread: {reading_grade_max: 10}`; `lang:` the language it is written
+    in, when it is not the site's (its word lists, reading formula and target apply).
     """
     context, problems = _with_article_settings(article, context)
-    found = chain(problems, (f for check in RULES.values() for f in check(article, context)))
+    written_in = language.article_language(article, context.settings.language)
+    context = replace(context, settings=replace(context.settings, language=written_in))
+    # Text in another language than it is checked in gets one finding saying what to set, not
+    # a flood of wrong findings from the rules that read its words.
+    mismatch = language.language_mismatch(article, written_in)
+    skipped = language.WORD_RULES if mismatch else frozenset()
+    found = chain(problems, [mismatch] if mismatch else [], (
+        f for name, check in RULES.items() if name not in skipped for f in check(article, context)
+    ))
+    settings = context.settings
     return sorted(
         f for f in found
-        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or not article.is_ignored(f.rule, f.line)
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX)
+        or (settings.rule_on(f.rule) and not article.is_ignored(f.rule, f.line))
     )
 
 
@@ -108,10 +120,12 @@ def _with_article_settings(
             default, bool
         ) or not isinstance(default, int | float):  # a list (trusted_sources: 3) is no number
             expected = ", ".join(["ignore", *known])
+            _ = messages(language.article_language(article, context.settings.language))
             problems.append(Finding(
                 article.path, line, 1, "front-matter", Severity.ERROR,
-                f"'wellread: {name}: {value!r}' is not a setting with a number.",
-                f"Use one of: {expected}.",
+                _("'wellread: {name}: {value}' is not a setting with a number.", name=name,
+                  value=repr(value)),
+                _("Use one of: {expected}.", expected=expected),
             ))
             continue
         changes[name] = type(default)(value)
@@ -126,6 +140,7 @@ from . import (  # noqa: E402, F401
     hygiene,
     images,
     jargon,
+    language,
     length,
     links,
     markup,
