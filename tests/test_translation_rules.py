@@ -135,3 +135,25 @@ def test_a_very_long_translated_sentence_is_a_warning_not_an_error(tmp_path: Pat
 
 def test_a_plain_translation_has_no_findings(tmp_path: Path) -> None:
     assert findings(tmp_path, {"heart/plain.md": [("paragraph", text) for text in PLAIN]}) == []
+
+
+def test_a_finding_in_a_wrapped_translation_is_at_the_line_that_holds_it(
+    tmp_path: Path,
+) -> None:
+    """Weblate and msgmerge write a long msgstr over several lines: the finding is at the line
+    and column of its words, not at the msgstr keyword."""
+    po = tmp_path / "es" / "LC_MESSAGES" / "content.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#. paragraph\n#: content/diabetes/feet.md:4\n"
+        'msgid "A diabetic should check both feet every day. Ask your nurse how."\n'
+        'msgstr ""\n'
+        '"Revise sus pies todos los días, aunque no le duelan. "\n'
+        '"Un diabético debe pedir a su enfermera que le enseñe cómo."\n',
+        "utf-8",
+    )
+    found = translation_findings(tmp_path, ["es"], CheckContext(CheckSettings(language="en")))
+    assert [(f.rule, f.line, f.column) for f in found if f.rule == "tone-stigma"] == [
+        ("tone-stigma", 11, 5),
+    ]
