@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-
 from wellread.check import CheckContext
 from wellread.check.length import sentence_limits
 from wellread.check.run import translation_findings
 from wellread.core.findings import Finding
 from wellread.core.settings import CheckSettings
-from wellread.i18n.catalog import write_catalog
 
 # A page of a leaflet as a specialist would write it, and as a plain-language writer would.
 HARD = [
@@ -47,15 +44,25 @@ PLAIN = [
 
 def findings(tmp_path: Path, pages: dict[str, list[tuple[str, str]]]) -> list[Finding]:
     """The checker's findings on a Spanish catalog of `pages` (page -> [(kind, msgstr)]); each
-    msgid is its msgstr (the source's words do not matter here, only that it keeps its numbers)."""
-    catalog = Catalog(locale="es")
-    for page, messages in pages.items():
-        for number, (kind, text) in enumerate(messages, start=1):
-            catalog.add(
-                text, text, locations=[(f"content/{page}", number * 2)], auto_comments=[kind]
-            )
-    write_catalog(tmp_path / "es" / "LC_MESSAGES" / "content.po", catalog)
+    msgid is its msgstr (the source's words do not matter here, only that it keeps its numbers).
+    Written by hand, one line per msgstr, so that `po_line` finds each whatever the wrapping."""
+    entries = [
+        f"#. {kind}\n#: content/{page}:{2 * number}\nmsgid {_quoted(text)}\n"
+        f"msgstr {_quoted(text)}\n"
+        for page, messages in pages.items()
+        for number, (kind, text) in enumerate(messages, start=1)
+    ]
+    po = tmp_path / "es" / "LC_MESSAGES" / "content.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text("\n".join([
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n',
+        *entries,
+    ]), "utf-8")
     return translation_findings(tmp_path, ["es"], CheckContext(CheckSettings(language="en")))
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def po_line(tmp_path: Path, msgstr: str) -> int:
@@ -151,3 +158,25 @@ def test_a_very_long_translated_sentence_is_a_warning_not_an_error(tmp_path: Pat
 
 def test_a_plain_translation_has_no_findings(tmp_path: Path) -> None:
     assert findings(tmp_path, {"heart/plain.md": [("paragraph", text) for text in PLAIN]}) == []
+
+
+def test_a_finding_in_a_wrapped_translation_is_at_the_line_that_holds_it(
+    tmp_path: Path,
+) -> None:
+    """Weblate and msgmerge write a long msgstr over several lines: the finding is at the line
+    and column of its words, not at the msgstr keyword."""
+    po = tmp_path / "es" / "LC_MESSAGES" / "content.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: es\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        "#. paragraph\n#: content/diabetes/feet.md:4\n"
+        'msgid "A diabetic should check both feet every day. Ask your nurse how."\n'
+        'msgstr ""\n'
+        '"Revise sus pies todos los días, aunque no le duelan. "\n'
+        '"Un diabético debe pedir a su enfermera que le enseñe cómo."\n',
+        "utf-8",
+    )
+    found = translation_findings(tmp_path, ["es"], CheckContext(CheckSettings(language="en")))
+    assert [(f.rule, f.line, f.column) for f in found if f.rule == "tone-stigma"] == [
+        ("tone-stigma", 11, 5),
+    ]

@@ -236,9 +236,7 @@ def write_catalog(path: Path, catalog: Catalog, wrap: int = pofile.WRAP) -> bool
 
 
 def published(catalog: Catalog, units: Units | None = None) -> dict[str, str]:
-    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact.
-
-    `units`: the site's units (`numbers.site_units`), by default wellread's own."""
+    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact."""
     return {
         _key(message): message.string
         for message in _translated(catalog)
@@ -296,9 +294,7 @@ def _usable_entry(path: Path, language: str, units: Units) -> dict:
         "published": shown,
         "lines": {_key(m): m.lineno for m, why in checked if not why},
         "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
-        "fuzzy": [
-            [m.lineno or 0, m.id] for m in po if m.fuzzy and m.id and isinstance(m.id, str)
-        ],
+        "fuzzy": [[m.lineno or 0, m.id] for m in po if m.fuzzy and m.id and isinstance(m.id, str)],
     }
 
 
