@@ -345,16 +345,24 @@ def test_article_meta_has_other_languages_and_the_review_date(site: Path) -> Non
     assert ("article:modified_time", "2026-09-15") in properties
 
 
-def test_share_csv_has_buffers_columns_and_one_post_per_page(site: Path) -> None:
+def test_share_files_hold_articles_only_a_row_per_platform_with_alt_text(site: Path) -> None:
     for lang in LANGUAGES:
         document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
-        with open(site / "share" / f"{lang}.csv", encoding="utf-8", newline="") as handle:
+        assert document["pages"] and all(entry["src"].count("/") == 1 and not entry["src"]
+                                         .endswith("index.md") for entry in document["pages"])
+        with open(site / "share" / f"{lang}.csv", encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        assert list(rows[0]) == ["Text", "Image URL", "Tags", "Posting Time"]
-        assert len(rows) == len(document["pages"])
-        for row, entry in zip(rows, document["pages"], strict=True):
-            assert row["Text"] == entry["captions"]["x"]
-            assert row["Image URL"] == entry["image"]
+        assert list(rows[0]) == [
+            "Platform", "Title", "Text", "Link", "Image URL", "Image Alt Text", "Tags"
+        ]
+        assert len(rows) == len(document["pages"]) * 8  # every platform of every article
+        for row in rows:
+            assert row["Text"] and row["Link"], row
+            if row["Platform"] != "SMS":
+                assert row["Image URL"].endswith(".png") and row["Image Alt Text"], row
+        instagram = [row for row in rows if row["Platform"] == "Instagram"]
+        assert all(row["Image URL"].endswith("-portrait.png") for row in instagram)
+        assert (site / "share" / f"{lang}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_hashtags_and_instagram_note_are_in_the_pages_language(site: Path) -> None:

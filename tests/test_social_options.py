@@ -49,20 +49,25 @@ def flu_entry(site: Path) -> dict:
     return next(page for page in pages if page["url"].endswith("/vaccines/flu/"))
 
 
-def test_campaign_adds_utm_parameters_naming_each_platform(make_project: Project) -> None:
+def test_campaign_tags_the_share_files_posts_not_the_readers_links(
+    make_project: Project
+) -> None:
     site = build(make_project, "      campaign: autumn\n      square: false")
     entry = flu_entry(site)
     url = "https://clinic.example.org/vaccines/flu/"
     assert f"{url}?utm_source=mastodon&utm_medium=social&utm_campaign=autumn" in (
-        entry["captions"]["mastodon"]
+        entry["posts"]["mastodon"]
     )
-    assert "utm_source=x&" in entry["captions"]["x"]
-    assert entry["captions"]["mastodon"].endswith("#FluShot")
+    assert "utm_source=x&" in entry["posts"]["x"]
+    assert entry["posts"]["mastodon"].endswith("#FluShot")
+    assert "utm_" not in json.dumps(entry["captions"])  # the readers' own share links
+    assert "utm_campaign=autumn" in (site / "share" / "en.csv").read_text("utf-8-sig")
     # Without the square card, only the landscape one is made and declared.
     assert [card["kind"] for card in entry["cards"]] == ["landscape"]
     assert not (site / "assets" / "cards" / "vaccines" / "flu-square.png").exists()
     page = (site / "vaccines" / "flu" / "index.html").read_text("utf-8")
     assert page.count('property="og:image"') == 1
+    assert "utm_" not in page
 
 
 def test_links_carry_no_campaign_parameters_by_default(make_project: Project) -> None:

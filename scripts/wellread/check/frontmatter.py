@@ -18,6 +18,9 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "title": (str, 'title: "Flu vaccine: what to know"'),
     "description": (str, "description: Who should get it, when, and where."),
     "share": (str, "share: Get your flu shot this fall."),
+    # utm_campaign of the article's posts in the share files and the posting plan (never on the
+    # share links readers use).
+    "campaign": (str, "campaign: flu-2027"),
     "summary": (list, "'summary:' then one '  - key point' line per point"),
     "tags": (list, "tags: [vaccines, flu]"),
     "image": (str, "image: flu-shot.png"),

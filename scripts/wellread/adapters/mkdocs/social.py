@@ -132,11 +132,14 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         link_note: str,
     ) -> dict:
         tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
+        # The comms team's campaign: the article's own, else the site's. Readers' share links
+        # never carry it (their captions are the entry's `captions`).
+        campaign = str(page.meta.get("campaign") or self.config.campaign or "")
         try:
             return share_entry(
                 urljoin(site_url, page.url), title,
                 str(page.meta.get("share") or page.meta.get("description") or title), tags,
-                made, alt, link_note=link_note, campaign=self.config.campaign,
+                made, alt, link_note=link_note, campaign=campaign, src=page.file.src_uri,
             )
         except CaptionError as error:
             raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None
