@@ -77,7 +77,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             direction=text_direction(lang), image=self._article_image(page),
         )
         self._warn_about_fonts(card_text(facts), page)
-        planned = page_cards(facts, self.options, Path(config.site_dir))
+        planned = page_cards(facts, self.options, Path(config.site_dir), self.layout.sizes)
         made: list[SharedCard] = []
         for card in planned:
             # The file keeps its name; its address is encoded as MkDocs encodes page.url, or a
