@@ -72,8 +72,14 @@ def char_script(char: str) -> str:
     return _SCRIPT_ALIASES.get(word, word) or "common"
 
 
-def _family_of_script(layout: CardLayout) -> dict[str, str]:
-    return {script: family.name for family in layout.fonts for script in family.scripts}
+def _family_of_script(layout: CardLayout, lang: str) -> dict[str, str]:
+    """The family drawing each script in `lang`: a family for the language (Urdu's Nastaliq)
+    wins over the family for every language."""
+    found = {script: family.name for family in layout.fonts if not family.languages
+             for script in family.scripts}
+    found.update({script: family.name for family in layout.fonts
+                  if family.languages and family.serves(lang) for script in family.scripts})
+    return found
 
 
 def _bidi_classes(text: str, scripts: Sequence[str], base_rtl: bool) -> list[bool]:
@@ -135,7 +141,7 @@ def _script_runs(
     fonts = _FontSet(layout, lang, 32, bold)
     # A family whose font is not installed claims nothing: its letters go to a fallback.
     by_script = {
-        script: name for script, name in _family_of_script(layout).items()
+        script: name for script, name in _family_of_script(layout, lang).items()
         if fonts.installed(name)
     }
     scripts = [char_script(c) for c in text]
@@ -157,7 +163,7 @@ def _script_runs(
         )
         if following is not None and rtl[following] == rtl[i]:
             candidates.append(by_script[scripts[following]])
-        candidates.extend(family.name for family in layout.fonts)
+        candidates.extend(family.name for family in layout.fonts if family.serves(lang))
         families[i] = next(
             (name for name in candidates if fonts.covers(name, char)), layout.fonts[0].name
         )
