@@ -481,3 +481,6 @@ def _log_like_mkdocs() -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+
+from . import cli_plan  # noqa: E402, F401  (registers `wellread plan`; kept apart: this file's size)
