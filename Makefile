@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate cards test lint bench fuzz realtext system-deps clean
+.PHONY: site serve check translate cards comms test lint bench fuzz realtext system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
@@ -17,6 +17,13 @@ check: $(STAMP)  ## Plain-language, privacy and front matter findings for every 
 
 cards: system-deps $(STAMP)  ## Render every page's social cards in every language (no full build)
 	$(BIN)/wellread cards
+
+# The comms team's pack: the site built, then the coming week's posts (START=2027-09-01 WEEKS=13
+# for a quarter) in plan/: an overview with the cards, a calendar, Buffer and Hootsuite files.
+START ?= $(shell date +%F)
+WEEKS ?= 1
+comms: site  ## The week's posts in every language (plan/index.html, calendars, scheduler files)
+	$(BIN)/wellread plan --start $(START) --weeks $(WEEKS) --out plan
 
 translate: $(STAMP)  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n extract
@@ -57,4 +64,4 @@ node_modules/.installed: package.json package-lock.json  ## axe-core for the bro
 	else echo "npm is missing: the browser tests need it to install axe-core" >&2; fi
 
 clean:
-	rm -rf site .cache $(VENV) node_modules .screenshots
+	rm -rf site plan .cache $(VENV) node_modules .screenshots

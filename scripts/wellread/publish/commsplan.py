@@ -78,26 +78,23 @@ def make_plan(site: SiteConfig, start: date, weeks: int, out: Path) -> CommsPlan
     # An observance just after the last day may have its lead days in the plan.
     observed = occurrences(observances, start,
                            start + timedelta(days=7 * weeks - 1 + rhythm.lead_days), rhythm.scope)
-    posts = plan_posts(articles, observed, rhythm, start, weeks, alert=bool(alert))
     site_dir = site.root / str(site.data.get("site_dir", "site"))
     by_language: dict[str, list[PlannedPost]] = {}
-    skipped: list[str] = []
+    missing: list[str] = []
     for lang in site.languages:
         entries = _entries(site_dir / options.share_dir / f"{lang}.json")
+        # Each language plans the articles published in it, so its rhythm has no holes.
+        published = [a for a in articles if a.src in entries]
+        missing += [f"{lang}: {a.src} is not published in this language (too little of it is "
+                    "translated)" for a in articles if a.src not in entries]
+        posts = plan_posts(published, observed, rhythm, start, weeks, alert=bool(alert))
         alert_posts = _alert_posts(site, lang, alert, entries, out, options) if alert else {}
-        planned = []
-        for post in posts:
-            if not post.src:
-                planned.append(replace(alert_posts[post.platform], post=post))
-                continue
-            entry = entries.get(post.src)
-            if entry is None:
-                skipped.append(f"{lang}: {post.src} is not published in this language")
-                continue
-            planned.append(_article_post(post, lang, entry, site, site_dir))
-        by_language[lang] = planned
-    return CommsPlan(start, weeks, rhythm, tuple(site.languages), by_language,
-                     tuple(dict.fromkeys(skipped)))
+        by_language[lang] = [
+            replace(alert_posts[post.platform], post=post) if not post.src
+            else _article_post(post, lang, entries[post.src], site, site_dir)
+            for post in posts
+        ]
+    return CommsPlan(start, weeks, rhythm, tuple(site.languages), by_language, tuple(missing))
 
 
 def _entries(path: Path) -> dict[str, dict[str, Any]]:
