@@ -151,6 +151,15 @@ def test_every_page_has_a_1200_by_630_card_with_alt_text(site: Path) -> None:
             assert (picture.format, picture.size) == ("PNG", (1200, 630)), card
 
 
+def test_every_article_has_portrait_and_story_cards_in_every_language(site: Path) -> None:
+    for prefix in LANGUAGES.values():
+        for article in articles():
+            stem = site / prefix / "assets" / "cards" / article.removesuffix("/index.html")
+            for kind, size in (("portrait", (1080, 1350)), ("story", (1080, 1920))):
+                with Image.open(f"{stem}-{kind}.png") as card:
+                    assert card.size == size, (stem, kind)
+
+
 def test_arabic_card_alt_text_is_translated(site: Path) -> None:
     page = Page(site / "ar" / "index.html")
     assert re.search("[\u0600-\u06ff]", page.meta["og:image:alt"])
@@ -240,7 +249,9 @@ def test_share_captions_fit_every_platform(site: Path) -> None:
     for lang in LANGUAGES:
         document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
         pages = document["pages"]
-        assert len(pages) == len(language_pages(site, lang))
+        published = {p.relative_to(site / LANGUAGES[lang]).as_posix()
+                     for p in language_pages(site, lang)}
+        assert len(pages) == len(published & set(articles()))  # the articles only
         for entry in pages:
             assert set(entry["captions"]) == set(PLATFORMS)
             assert (site / entry["image"].removeprefix(SITE_URL)).is_file()

@@ -62,8 +62,8 @@ def test_campaign_tags_the_share_files_posts_not_the_readers_links(
     assert entry["posts"]["mastodon"].endswith("#FluShot")
     assert "utm_" not in json.dumps(entry["captions"])  # the readers' own share links
     assert "utm_campaign=autumn" in (site / "share" / "en.csv").read_text("utf-8-sig")
-    # Without the square card, only the landscape one is made and declared.
-    assert [card["kind"] for card in entry["cards"]] == ["landscape"]
+    # Without the square card, the others are made; only the landscape one is declared.
+    assert [card["kind"] for card in entry["cards"]] == ["landscape", "portrait", "story"]
     assert not (site / "assets" / "cards" / "vaccines" / "flu-square.png").exists()
     page = (site / "vaccines" / "flu" / "index.html").read_text("utf-8")
     assert page.count('property="og:image"') == 1
@@ -115,10 +115,10 @@ def test_cards_command_shows_a_progress_bar_only_on_a_terminal(make_project: Pro
     })
     bar = cards_command(project, on_terminal=True)
     assert "Cards (en)" in bar and "100%" in bar and "[####" in bar
-    assert "en: 6 cards (6 rendered, 0 from the cache)" in bar
+    assert "en: 12 cards (12 rendered, 0 from the cache)" in bar
     plain = cards_command(project, on_terminal=False)
-    # Home, the article and the translation progress page, each landscape and square.
-    assert plain == "en: 6 cards, all from the cache (none rendered)\n"
+    # Home, the article and the translation progress page, each in the layout's four sizes.
+    assert plain == "en: 12 cards, all from the cache (none rendered)\n"
     assert (project / "site" / "assets" / "cards" / "vaccines" / "flu-square.png").is_file()
 
 

@@ -11,6 +11,10 @@ from ..core.settings import SocialOptions
 from .batch import CardJob
 from .cards.model import CARD_SIZES, CardText
 
+# The cards a page declares as og:image (link previews); portrait and story cards are for posting
+# (the share files and the plan list them).
+OPEN_GRAPH_KINDS = ("landscape", "square")
+
 
 @dataclass(frozen=True)
 class PageFacts:

@@ -23,7 +23,7 @@ from ...social.captions import CaptionError
 from ...social.cards.glyphs import font_problems
 from ...social.cards.layout import load_layout
 from ...social.cards.model import CardError, CardText
-from ...social.plan import PageFacts, article_image, card_text, page_cards
+from ...social.plan import OPEN_GRAPH_KINDS, PageFacts, article_image, card_text, page_cards
 from ...social.share import SharedCard, og_locale, share_entry, share_links, write_share_files
 from .options import config_class
 from .state import handed_cards, language_build, manifest, plan_social
@@ -91,10 +91,10 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         alt = _("%(title)s: %(description)s (from %(site)s)") % {
             "title": title, "description": description, "site": config.site_name,
         }
-        page.meta["wellread_cards"] = [
+        page.meta["wellread_cards"] = [  # og:image: the sizes link previews show
             {"kind": card.kind, "image": card.url, "alt": alt, "width": card.width,
              "height": card.height, "type": "image/png"}
-            for card in made
+            for card in made if card.kind in OPEN_GRAPH_KINDS
         ]
         page.meta["wellread_card"] = page.meta["wellread_cards"][0]
         languages = page.meta.get("wellread", {}).get("languages", [])
