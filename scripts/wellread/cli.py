@@ -8,7 +8,7 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -388,6 +388,23 @@ def cards(config_file: Path, workers: int | None) -> None:
         sys.exit(1)
 
 
+@main.command()
+@click.option("--start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day.")
+@click.option("--weeks", type=click.IntRange(1, 104), default=1, show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("plan"))
+@config_option
+def plan(start: datetime, weeks: int, out: Path, config_file: Path) -> None:
+    """Plan the next weeks' posts in every language from the built site, observances and alert
+    first (rhythm: mkdocs.yml): OUT/index.html, and per language calendar and scheduler files."""
+    from .publish.planfiles import plan_files
+
+    try:
+        click.echo("\n".join(plan_files(_site(config_file), start.date(), weeks, out)), err=True)
+    except WellreadError as error:  # a wrong setting exits 2, a site not built yet 1
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(error.exit_code)
+
+
 # -- build -----------------------------------------------------------------------------------------
 @main.command()
 @config_option
@@ -481,6 +498,3 @@ def _log_like_mkdocs() -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-
-
-from . import cli_plan  # noqa: E402, F401  (registers `wellread plan`; kept apart: this file's size)

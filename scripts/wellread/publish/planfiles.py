@@ -20,21 +20,33 @@ import csv
 import hashlib
 import io
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from PIL import Image
 
+from ..core.settings import SiteConfig
 from ..i18n.languages import native_name, text_direction
 from ..social.captions import platform_rules
 from ..social.share import spreadsheet_cell
-from .commsplan import CommsPlan, PlannedPost
+from .commsplan import CommsPlan, PlannedPost, make_plan
 
 BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
 THUMB_WIDTH = 240
 # RFC 5545: content lines are folded at 75 octets, continued with CRLF and a space.
 _ICS_LINE = 75
+
+
+def plan_files(site: SiteConfig, start: date, weeks: int, out: Path) -> list[str]:
+    """`wellread plan`: the plan made and written to `out`; what to tell the team.
+    Raises ConfigurationError (a wrong setting) or WellreadError (the site is not built)."""
+    plan = make_plan(site, start, weeks, out)
+    written = write_plan(plan, out)
+    counts = ", ".join(f"{lang}: {len(plan.posts[lang])}" for lang in plan.languages)
+    return [*(f"Left out: {note}" for note in plan.skipped),
+            f"Wrote {len(written)} files to {out}/ (posts per language: {counts}). Open "
+            f"{out / 'index.html'} to read the plan."]
 
 
 def write_plan(plan: CommsPlan, out: Path) -> list[Path]:
