@@ -89,6 +89,23 @@ def test_alert_posts_come_first_on_every_platform() -> None:
     assert not any(p.reason == "alert" for p in sample_plan(alert=False))
 
 
+def test_a_months_and_a_weeks_articles_go_out_as_they_begin() -> None:
+    articles = [PlanArticle("diabetes/a.md", ("diabetes",)),
+                PlanArticle("diabetes/b.md", ("diabetes",)),
+                PlanArticle("flu/shot.md", ("flu-vaccine",))]
+    rhythm = rhythm_from({"scope": ["global", "us"], "platforms": {
+        "x": {"per_week": 2, "days": ["tue", "thu"], "times": ["10:00"]}}})
+    start = date(2027, 10, 25)
+    observed = occurrences(load_observances(), start, start + timedelta(weeks=6), rhythm.scope)
+    posts = plan_posts(articles, observed, rhythm, start, 6)
+    month = next(p for p in posts if p.observance == "National Diabetes Month")
+    assert date(2027, 10, 29) <= month.when.date() <= date(2027, 11, 1)
+    day = next(p for p in posts if p.observance == "World Diabetes Day")
+    assert day.src != month.src  # the other diabetes article, 13 days later
+    week = next(p for p in posts if p.observance == "National Influenza Vaccination Week")
+    assert week.src == "flu/shot.md" and date(2027, 11, 28) <= week.when.date() <= date(2027, 12, 1)
+
+
 def test_new_and_corrected_articles_go_first() -> None:
     articles = [PlanArticle("a/old.md", ("a",), date(2026, 1, 1)),
                 PlanArticle("a/corrected.md", ("a",), date(2027, 8, 20)),
@@ -106,6 +123,7 @@ def test_new_and_corrected_articles_go_first() -> None:
      "9 posts need more slots"),
     ({"platforms": {"x": {"days": ["someday"]}}}, "days like [mon, wed, fri]"),
     ({"platforms": {"x": {"times": ["9 am"]}}}, "a local time like '09:30'"),
+    ({"platforms": {"x": {"times": ["09:32"]}}}, "must end in 0 or 5 minutes"),
     ({"time_zone": "Mars/Olympus"}, "'Mars/Olympus' is not a time zone"),
     ({"min_gap": 3}, "unknown key 'min_gap'"),
 ])

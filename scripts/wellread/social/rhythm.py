@@ -60,10 +60,14 @@ def _whole(value: object, key: str, minimum: int) -> int:
 def _time(value: object, key: str) -> time:
     try:
         hours, minutes = str(value).split(":")
-        return time(int(hours), int(minutes))
+        at = time(int(hours), int(minutes))
     except ValueError:
         raise ValueError(f"{key}: expected a local time like '09:30' but received: {value!r}"
                          ) from None
+    if at.minute % 5:  # Hootsuite's bulk upload takes only times ending in 0 or 5
+        raise ValueError(f"{key}: {value!r} must end in 0 or 5 minutes (e.g. '09:30'), as "
+                         "Hootsuite's bulk upload asks")
+    return at
 
 
 def _platform(name: str, data: object) -> PlatformRhythm:
