@@ -186,8 +186,9 @@ def _alert_posts(
         except CaptionError as error:
             raise WellreadError(f"the alert's {platform} post in {lang}: {error}") from None
         placeholder = Post(datetime.min, platform, "", "alert", "alert")  # given its slot later
+        title = f"Urgent alert ({alert['date']})" if alert.get("date") else "Urgent alert"
         made[platform] = PlannedPost(
-            placeholder, lang, text, caption, link, "", cards.get(kind) if kind else None,
+            placeholder, lang, title, caption, link, "", cards.get(kind) if kind else None,
             text if kind else "",
         )
     return made
