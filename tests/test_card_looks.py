@@ -166,5 +166,5 @@ def test_urdu_is_drawn_in_nastaliq_when_installed(layout: CardLayout) -> None:
     from wellread.social.cards.scripts import script_runs
 
     runs = script_runs("فلو ویکسین", layout, "ur", "rtl", bold=True)
-    assert {run.family for run in runs} == {"nastaliq"}
+    assert {run.family for run in runs} == {"urdu"}
     assert {run.family for run in script_runs("فلو", layout, "fa", "rtl")} == {"arabic"}

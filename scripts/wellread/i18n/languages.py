@@ -5,12 +5,18 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
+import yaml
 from babel import Locale
 from babel.dates import format_date
+from babel.messages.plurals import get_plural
 
 from ..core import urls
+from ..core.languagecode import gettext_name
 
 
 def text_direction(language: str) -> str:
@@ -142,3 +148,25 @@ def mark_source_language(
 def _list(meta: Mapping[str, Any], key: str) -> list:
     value = meta.get(key)
     return value if isinstance(value, list) else []
+
+
+def po_path(locales: Path, language: str, domain: str) -> Path:
+    """Where a language's catalog is: locales/pt_BR/LC_MESSAGES/content.po for pt-BR."""
+    return locales / gettext_name(language) / "LC_MESSAGES" / f"{domain}.po"
+
+
+@cache
+def _plural_fixes() -> dict[str, str]:
+    data = yaml.safe_load((resources.files("wellread") / "data" / "plurals.yml").read_text("utf-8"))
+    return {str(code): str(forms) for code, forms in (data or {}).items()}
+
+
+def plural_forms(language: str) -> str:
+    """The Plural-Forms header for a language, as CLDR counts whole numbers (data/plurals.yml
+    corrects Babel's table where it does not)."""
+    locale = Locale.parse(gettext_name(language))
+    fixes = _plural_fixes()
+    for name in (str(locale), locale.language):
+        if name in fixes:
+            return fixes[name]
+    return get_plural(locale).plural_forms

@@ -98,8 +98,7 @@ def _read_font_family(name: str, data: Any, source: str) -> FontFamily:
         package=section.text("package"),
         face_index=tuple(sorted((str(k), int(v)) for k, v in faces.items())),
         line_height=section.number("line_height", 0.5, 1.0),
-        languages=tuple(s.lower() for s in section.strings("languages"))
-        if "languages" in section.data else (),
+        languages=section.strings("languages") if "languages" in section.data else (),
     )
 
 
