@@ -343,8 +343,14 @@ class SocialOptions:
         "Rendered cards, kept by a hash of everything that affects their pixels."
     )))
     campaign: str | None = field(default=None, metadata=about(Typed(str), (
-        "Add utm_source=<platform>, utm_medium=social and utm_campaign=<this> to caption links. "
-        "Off by default: readers' clicks are not tracked."
+        "Add utm_source=<platform>, utm_medium=social and utm_campaign=<this> to the links of the "
+        "share files' captions (an article's front matter `campaign` wins). Never on the share "
+        "links readers use. Off by default."
+    )))
+    plan: dict[Any, Any] = field(default_factory=dict, metadata=about(Typed(dict), (
+        "`wellread plan`'s rhythm: {time_zone, platforms: {facebook: {per_week, days, times}}, "
+        "min_gap_days, lead_days, scope: [global, us], observances, campaign} (README: Posting "
+        "plan)."
     )))
 
 
