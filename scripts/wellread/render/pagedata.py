@@ -8,6 +8,8 @@ them (MkDocs: `page.meta[...]`, `config.extra[...]`):
 - `wellread_cards`, `wellread_card`, `wellread_og`, `wellread_share`: the page's social cards,
   Open Graph locales and share captions (`social`).
 - `wellread_reading`: reading time and related articles (`render.reading`).
+- `wellread_terms`: the plain meaning of each glossary term linked on the page, by the id its
+  link's `aria-describedby` names (`core.glossary.link_first_uses`).
 - `wellread_findings`: the checker's findings, shown while writing only (`check`).
 - `config.extra.wellread_alert`, `config.extra.wellread_feed`: the urgent alert and the feed
   link, the same on every page of a language (`publish.trust`, `publish.feeds`).
