@@ -12,8 +12,11 @@ from .conftest import LANGUAGES
 ARTICLE = "vaccines/flu-vaccine/"
 PHONE = {"width": 320, "height": 640}
 
-# Where the focused element is and whether a sighted keyboard user can see it.
-_FOCUSED = """() => {
+# Where the focused element is and whether a sighted keyboard user can see it, once what moves
+# (the skip link fading in, the menu sliding) has stopped.
+_FOCUSED = """async () => {
+  const moving = document.getAnimations().map(a => a.finished.catch(() => null));
+  await Promise.race([Promise.all(moving), new Promise(done => setTimeout(done, 1000))]);
   const e = document.activeElement;
   const box = e.getBoundingClientRect();
   const style = getComputedStyle(e);
@@ -107,7 +110,7 @@ def test_language_menu_is_a_disclosure_that_escape_closes(page: Any, lang: str) 
 def test_section_toggles_are_named_buttons_that_space_opens(page: Any, lang: str) -> None:
     page.goto(LANGUAGES[lang] + ARTICLE)
     toggles = page.locator("label.md-nav__link[role=button]")
-    assert toggles.count() >= 3
+    assert toggles.count() >= 1
     for index in range(toggles.count()):
         toggle = toggles.nth(index)
         name = page.evaluate("e => e.getAttribute('aria-label') || e.textContent.trim()",
@@ -115,10 +118,14 @@ def test_section_toggles_are_named_buttons_that_space_opens(page: Any, lang: str
         assert name, toggle.evaluate("e => e.outerHTML")
         section = page.locator("#" + toggle.get_attribute("aria-controls"))
         assert section.evaluate("e => e.getAttribute('aria-labelledby')")
-    closed = page.locator("label.md-nav__link[role=button][aria-expanded=false]").first
-    closed.focus()
+    toggle = toggles.first
+    before = toggle.get_attribute("aria-expanded")
+    toggle.focus()
     page.keyboard.press(" ")
-    assert closed.get_attribute("aria-expanded") == "true"
+    after = toggle.get_attribute("aria-expanded")
+    assert {before, after} == {"true", "false"}
+    assert page.evaluate(f"document.getElementById({toggle.get_attribute('for')!r}).checked") \
+        == (after == "true")
 
 
 def _open_search(page: Any) -> Any:
