@@ -31,6 +31,13 @@
     });
   });
 
+  // A link to the original of a page not yet translated opens it at the same place.
+  if (location.hash) {
+    doc.querySelectorAll("a[data-wr-keep-hash]").forEach(function (link) {
+      link.href = link.href.split("#")[0] + location.hash;
+    });
+  }
+
   // Focus goes back where it was when the search closes (Escape, or a tap on the overlay).
   var search = doc.getElementById("__search");
   var searchBox = doc.querySelector(".md-search");

@@ -41,7 +41,7 @@ from ..i18n.sanitize import clean_html, without_hidden_characters
 class PageData:
     """`page.meta["wellread"]`: what the theme shows of a page's language and trust."""
 
-    unpublished: bool  # too little translated: readers are sent to the default language's page
+    unpublished: bool  # too little translated: a notice, a summary and a link to the original
     lang: str
     dir: str
     translation: str  # "source", "complete", "partial" or "none"
@@ -54,6 +54,8 @@ class PageData:
     corrections: list[dict[str, str]]
     sources: list[dict[str, str]]
     summary: list[dict[str, str]]
+    description_lang: str  # the source language where the description is not translated, else ""
+    description_dir: str
 
     def as_meta(self) -> dict[str, Any]:
         """The mapping the theme reads, keys in the order above."""
@@ -95,6 +97,8 @@ def page_data(
         ),
         sources=languages.mark_source_language(languages.sources(meta), untranslated, source),
         summary=languages.mark_source_language(languages.summary(meta), untranslated, source),
+        description_lang=source if "description" in untranslated else "",
+        description_dir=languages.text_direction(source) if "description" in untranslated else "",
     )
 
 
