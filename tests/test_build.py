@@ -195,7 +195,10 @@ def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
         # Links to related pages not translated yet keep (and mark) their English titles.
         related = re.search(r'<nav class="wr-related".*?</nav>', page.text, re.DOTALL)
         in_related = related.group(0).count('lang="en"') if related else 0
-        assert page.langs.count("en") == in_related, page.path
+        # So do reviewers' credentials ("RN"), explained in Spanish beside them.
+        review = re.search(r'<footer class="wr-review">.*?</footer>', page.text, re.DOTALL)
+        in_review = review.group(0).count('<abbr lang="en">') if review else 0
+        assert page.langs.count("en") == in_related + in_review, page.path
 
 
 def test_latin_words_in_arabic_pages_are_isolated(site: Path) -> None:

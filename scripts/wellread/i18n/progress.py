@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from markupsafe import escape
 from ..core.article import Article
 from . import catalog
 from .build import LanguageBuild
+from .languages import text_direction
 
 Counts = dict[tuple[str, str], tuple[int, int]]  # (page, language): (words translated, words)
 Published = Callable[[str], Mapping[str, str]]  # language code: its published content catalog
@@ -58,6 +60,8 @@ class ProgressLabels:
     done: str
     pages: str
     page: str
+    languages_caption: str = ""  # each table's caption (issue 24: tables are named)
+    pages_caption: str = ""
 
 
 def progress_markdown(
@@ -79,10 +83,13 @@ def progress_markdown(
             cells.append(f"{100 * done // total if total else 100} %")
         link = posixpath.relpath(src_uri, posixpath.dirname(page_name))
         shown = escape(build.content.get(title, title)).replace("|", "&#124;")
+        if title not in build.content and not build.is_default:  # still in the source language
+            source = build.default_language
+            shown = f'<span lang="{source}" dir="{text_direction(source)}">{shown}</span>'
         rows.append(f"| [{shown}]({link}) | {' | '.join(cells)} |")
-    header = " | ".join(build.languages[code] for code in others)
+    header = " | ".join(_named(build, code) for code in others)
     summary = [
-        f"| {build.languages[code]} | {100 * d // t if t else 100} % |"
+        f"| {_named(build, code)} | {100 * d // t if t else 100} % |"
         for code, (d, t) in totals.items()
     ]
     return "\n".join([
@@ -91,3 +98,24 @@ def progress_markdown(
         "", f"## {labels.pages}", "", f"| {labels.page} | {header} |",
         "| --- |" + " --- |" * len(others), *rows, "",
     ])
+
+
+def _named(build: LanguageBuild, code: str) -> str:
+    """A language's name as it names itself, marked with its language for screen readers."""
+    name = escape(build.languages[code])
+    return f'<span lang="{code}" dir="{text_direction(code)}">{name}</span>'
+
+
+_TABLE = re.compile(r"<table>")
+
+
+def with_captions(html: str, captions: list[str]) -> str:
+    """The translations page's tables, each with its caption, in order (Markdown tables have
+    none)."""
+    remaining = iter(captions)
+
+    def caption(match: re.Match[str]) -> str:
+        text = next(remaining, "")
+        return f"{match.group()}\n<caption>{escape(text)}</caption>" if text else match.group()
+
+    return _TABLE.sub(caption, html)

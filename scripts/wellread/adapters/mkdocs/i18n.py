@@ -32,7 +32,13 @@ from ...core.urls import nav_link_message, unsafe_nav_links
 from ...i18n import catalog
 from ...i18n import languages as pageinfo
 from ...i18n.build import LanguageBuild, Translations
-from ...i18n.progress import Counts, ProgressLabels, progress_markdown, unpublished_languages
+from ...i18n.progress import (
+    Counts,
+    ProgressLabels,
+    progress_markdown,
+    unpublished_languages,
+    with_captions,
+)
 from ...publish.webprivacy import marked_content
 from ...render.pagedata import clean_content, page_data, page_in_language
 from ...social.batch import CardJob
@@ -216,7 +222,10 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 "yet are shown in the original language."
             ),
             language=_("Language"), done=_("Translated"), pages=_("Pages"), page=_("Page"),
+            languages_caption=_("How much of the site is translated into each language"),
+            pages_caption=_("How much of each page is translated"),
         )
+        self._progress_captions = [labels.languages_caption, labels.pages_caption]
         pages = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             try:  # named as wellread/check and article_for name it, so it is parsed only once
@@ -283,7 +292,10 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     ) -> str:
         # Every language: an article's raw HTML is as untrusted as a translation (wellread/check
         # reports each removal at its line; this is the wall).
-        return clean_content(html, self.build)
+        html = clean_content(html, self.build)
+        if page.file.src_uri == self.config.progress_page and page.file.generated_by:
+            html = with_captions(html, getattr(self, "_progress_captions", []))
+        return html
 
     # Last: the Content-Security-Policy hashes only the scripts outside the marked content.
     @event_priority(-100)
