@@ -237,3 +237,109 @@ def test_glossary_meaning_shows_on_a_first_tap_and_the_second_opens_the_glossary
         tab_page.wait_for_url("**/glossary/**")
     finally:
         context.close()
+
+
+def test_a_page_not_yet_translated_stays_in_spanish_with_a_link_keeping_the_fragment(
+    page: Any,
+) -> None:
+    page.goto("es/about/#how-we-check")
+    page.wait_for_timeout(500)  # long enough for any redirect to have happened
+    assert page.url.endswith("/es/about/#how-we-check")
+    assert page.evaluate("document.documentElement.lang") == "es"
+    notice = page.locator(".wr-notice")
+    assert notice.is_visible() and "aún no está disponible" in notice.inner_text()
+    link = notice.locator("a[hreflang=en]")
+    assert link.get_attribute("href").endswith("#how-we-check")  # read at the same place
+    summary = page.locator(".wr-summary")
+    assert summary.is_visible() and summary.get_attribute("lang") == "en"
+    assert page.locator("h1").get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize(("lang", "hint"), [("es", "(en inglés)"), ("ar", "(باللغة الإنجليزية)")])
+def test_sources_in_english_say_so_on_translated_pages(page: Any, lang: str, hint: str) -> None:
+    page.goto(LANGUAGES[lang] + ARTICLE)
+    sources = page.locator(".wr-sources li")
+    assert sources.count() >= 2
+    for index in range(sources.count()):
+        item = sources.nth(index)
+        assert item.locator("a").get_attribute("hreflang") == "en"
+        assert item.locator(".wr-in-language").inner_text() == hint
+    credential = page.locator(".wr-review abbr[lang=en]")
+    assert credential.inner_text() == "RN"
+
+
+def test_everything_in_another_language_is_marked_and_tables_are_named(page: Any) -> None:
+    page.goto("es/translations/")
+    assert page.locator("table").count() == page.locator("table > caption").count() >= 2
+    unmarked = page.evaluate("""() => [...document.querySelectorAll("td a, th")]
+        .filter(e => /^(About this site|Glossary|Español|العربية)$/.test(e.textContent.trim()))
+        .filter(e => !e.querySelector("[lang]") && e.closest("[lang]").lang === "es")
+        .map(e => e.outerHTML)""")
+    assert unmarked == []
+    page.goto("es/" + ARTICLE)
+    names = page.eval_on_selector_all(
+        ".md-footer__link", "links => links.map(a => a.getAttribute('aria-label'))")
+    assert names and all(name is None for name in names), "named by what they show"
+
+
+def _contrast(a: list[float], b: list[float]) -> float:
+    def luminance(rgb: list[float]) -> float:
+        channels = [c / 255 for c in rgb[:3]]
+        lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The focused element's outline colour, and the colour behind the ring: its own background if
+# the ring is drawn inside (a negative offset), else the first opaque one around it.
+_RING = """() => {
+  const e = document.activeElement, style = getComputedStyle(e);
+  const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const opaque = c => { const v = rgb(c); return v.length === 3 || (v.length === 4 && v[3] > 0.5); };
+  let node = parseFloat(style.outlineOffset) < 0 ? e : e.parentElement;
+  while (node && !opaque(getComputedStyle(node).backgroundColor)) node = node.parentElement;
+  const behind = node ? getComputedStyle(node).backgroundColor : "rgb(255, 255, 255)";
+  return {name: (e.getAttribute("aria-label") || e.textContent).trim().slice(0, 30),
+          style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          ring: rgb(style.outlineColor), behind: rgb(behind)};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_focus_rings_reach_3_to_1_against_what_is_behind_them(page: Any, lang: str) -> None:
+    page.goto(LANGUAGES[lang] + ARTICLE)
+    page.locator(".wr-select button").focus()
+    page.keyboard.press("Enter")  # the language list's entries too
+    page.keyboard.press("Shift+Tab")
+    checked = 0
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(_RING)
+        if ring["name"] == "":
+            continue
+        assert ring["style"] != "none" and ring["width"] >= 1.5, ring
+        assert _contrast(ring["ring"], ring["behind"]) >= 3, ring
+        checked += 1
+    assert checked >= 20
+
+
+def test_forced_colours_keep_icons_the_search_edge_and_the_alert_band(page: Any) -> None:
+    page.emulate_media(forced_colors="active")
+    page.goto("vaccines/")
+    found = page.evaluate("""() => ({
+      icon: getComputedStyle(document.querySelector(".md-nav__icon"), "::after").backgroundColor,
+      search: getComputedStyle(document.querySelector(".md-search__input")).borderTopStyle,
+      alert: getComputedStyle(document.querySelector(".wr-alert")).borderBlockEndStyle,
+      header: getComputedStyle(document.querySelector(".md-header")).borderBlockEndStyle,
+    })""")
+    assert found["icon"] not in ("rgba(0, 0, 0, 0)", "transparent"), found
+    assert found["search"] == found["alert"] == found["header"] == "solid", found
+    assert page.locator("section.wr-alert[aria-labelledby=wr-alert-title]").count() == 1
+    assert page.locator("aside.md-banner").count() == 0  # no unnamed complementary landmark
+    decorative = page.evaluate("""() => [...document.querySelectorAll("svg")]
+        .filter(svg => !svg.closest("[aria-hidden=true]") && svg.getAttribute("aria-hidden") !== "true")
+        .filter(svg => !svg.closest("a, button, label")?.hasAttribute("aria-label") === false)
+        .map(svg => svg.parentElement.outerHTML.slice(0, 120))""")
+    assert decorative == [], decorative
