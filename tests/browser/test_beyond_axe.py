@@ -297,7 +297,7 @@ def _contrast(a: list[float], b: list[float]) -> float:
 _RING = """() => {
   const e = document.activeElement, style = getComputedStyle(e);
   const rgb = c => (c.match(/[\\d.]+/g) || []).map(Number);
-  const opaque = c => { const v = rgb(c); return v.length === 3 || (v.length === 4 && v[3] > 0.5); };
+  const opaque = c => { const v = rgb(c); return v.length === 3 || v[3] > 0.5; };
   let node = parseFloat(style.outlineOffset) < 0 ? e : e.parentElement;
   while (node && !opaque(getComputedStyle(node).backgroundColor)) node = node.parentElement;
   const behind = node ? getComputedStyle(node).backgroundColor : "rgb(255, 255, 255)";
