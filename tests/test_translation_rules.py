@@ -164,3 +164,10 @@ def test_a_finding_in_a_wrapped_translation_is_at_the_line_that_holds_it(
     assert [(f.rule, f.line, f.column) for f in found if f.rule == "tone-stigma"] == [
         ("tone-stigma", 11, 5),
     ]
+
+
+def test_a_rule_the_site_turns_off_is_off_in_translations_too(tmp_path: Path) -> None:
+    stigma = "Un diabético debe revisarse los pies todos los días."
+    findings(tmp_path, {"diabetes/feet.md": [("paragraph", stigma)]})
+    off = CheckSettings(language="en", rules=(("tone-stigma", False),))
+    assert translation_findings(tmp_path, ["es"], CheckContext(off)) == []
