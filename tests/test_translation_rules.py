@@ -171,3 +171,11 @@ def test_a_rule_the_site_turns_off_is_off_in_translations_too(tmp_path: Path) ->
     findings(tmp_path, {"diabetes/feet.md": [("paragraph", stigma)]})
     off = CheckSettings(language="en", rules=(("tone-stigma", False),))
     assert translation_findings(tmp_path, ["es"], CheckContext(off)) == []
+
+
+def test_a_bare_address_the_source_has_is_not_the_translators_finding(tmp_path: Path) -> None:
+    """A translation keeps the source's addresses and links: only the writer can make a bare
+    address a link, so the finding is on the article, not on its translation."""
+    text = "Vea las fechas en https://www.cdc.gov/flu/ o pregunte en su clínica."
+    found = findings(tmp_path, {"vaccines/flu.md": [("paragraph", text)]})
+    assert [f for f in found if f.rule == "link-text"] == []
