@@ -3,17 +3,20 @@ checked on real Spanish (the sample site's translations) and real English (the s
 
 from __future__ import annotations
 
+import os
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from wellread.check import CheckContext, check_article
-from wellread.check.language import WORD_RULES, article_language, lang_code
+from wellread.check.language import WORD_RULES, language_mismatch
 from wellread.core.article import parse_article
 from wellread.core.findings import Severity
 from wellread.core.settings import CheckSettings
 from wellread.i18n.catalog import published, read_catalog
+from wellread.i18n.languages import article_language, lang_code
 
 ROOT = Path(__file__).parents[1]
 FRONT = (
@@ -76,7 +79,7 @@ def test_a_spanish_article_in_an_english_site_is_checked_with_spanish_rules() ->
     assert jargon and "presión arterial alta" in jargon[0].suggestion
     article = parse_article(FRONT.format(lang="lang: es-419\n", title="T", description="D")
                             + SPANISH, "a.md", "t/a.md")
-    assert article_language(article, "en") == "es-419"
+    assert article_language(article.meta, "en") == "es-419"
 
 
 def test_reading_level_uses_the_article_language_formula() -> None:
@@ -142,7 +145,56 @@ def test_a_half_translated_article_is_not_called_either_language() -> None:
     assert "language-mismatch" not in {f.rule for f in check(mixed, lang="es")}
 
 
+def _real_text() -> Path | None:
+    """The real-text set (public domain, not committed), where `make realtext` finds it."""
+    for candidate in (os.environ.get("WELLREAD_REALTEXT"), ROOT.parent / "shared" / "realtext",
+                      ROOT / "tests" / "data" / "realtext" / "corpus"):
+        if candidate and (Path(candidate) / "en").is_dir() and (Path(candidate) / "es").is_dir():
+            return Path(candidate)
+    return None
+
+
+@pytest.mark.skipif(_real_text() is None, reason="the real-text set is not here (make realtext)")
+def test_real_english_and_spanish_articles_are_told_apart() -> None:
+    """Every real article read in its own language gets no finding; read in the other, at
+    least 98 % get one (on 370 NIH, CDC and MedlinePlus articles: all but one 70-word list)."""
+    corpus = _real_text()
+    assert corpus is not None
+    found, total = 0, 0
+    for own, other in (("en", "es"), ("es", "en")):
+        for path in sorted((corpus / own).rglob("*.md")):
+            article = parse_article(path.read_text("utf-8"), str(path), f"t/{path.name}")
+            assert language_mismatch(article, own) is None, path
+            found += language_mismatch(article, other) is not None
+            total += 1
+    assert total and found >= 0.98 * total, (found, total)
+
+
 def test_it_can_be_silenced_in_front_matter() -> None:
     front_ignore = SPANISH
     found = check(front_ignore, description="D\nignore: [language-mismatch]")
     assert "language-mismatch" not in {f.rule for f in found}
+
+
+def test_an_article_in_another_language_carries_its_lang_on_the_page(tmp_path: Path) -> None:
+    """The English site builds a Spanish article (`lang: es`) with its title, key points and
+    every block marked lang="es", for screen readers and browsers; the page's chrome stays
+    English."""
+    from .conftest import copy_sample, run_wellread
+
+    project = copy_sample(tmp_path)
+    article = project / "content/everyday-care/handwashing.md"
+    text = article.read_text("utf-8")
+    front = text.split("\n---\n", 1)[0]
+    spanish = "\n\n".join(_spanish_paragraphs()[:4])
+    article.write_text(
+        front.replace("title:", "lang: es\ntitle:", 1) + "\n---\n\n" + spanish + "\n", "utf-8"
+    )
+    done = run_wellread(project, "build", "--language", "en")
+    assert done.returncode == 0, done.stderr[-3000:]
+    page = (project / "site/everyday-care/handwashing/index.html").read_text("utf-8")
+    assert re.search(r'<html lang="en"', page)
+    assert re.search(r'<h1 id="wr-main"[^>]*lang="es" dir="ltr"', page)
+    paragraphs = re.findall(r"<p\b[^>]*>", page[page.index('id="wr-main"'):])
+    assert sum('lang="es"' in p for p in paragraphs) >= 4
+    assert "language-mismatch" not in done.stderr

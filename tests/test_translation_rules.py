@@ -66,8 +66,23 @@ def _quoted(text: str) -> str:
 
 
 def po_line(tmp_path: Path, msgstr: str) -> int:
+    """The line of the msgstr whose text is `msgstr` (written on one line or wrapped)."""
     lines = (tmp_path / "es/LC_MESSAGES/content.po").read_text("utf-8").splitlines()
-    return lines.index(f'msgstr "{msgstr}"') + 1
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("msgstr "):
+            parts = [line[len("msgstr "):], *_continuation(lines, number)]
+            if "".join(part[1:-1] for part in parts) == msgstr:
+                return number
+    raise ValueError(f"no msgstr {msgstr!r}")
+
+
+def _continuation(lines: list[str], after: int) -> list[str]:
+    found = []
+    for line in lines[after:]:
+        if not line.startswith('"'):
+            break
+        found.append(line)
+    return found
 
 
 def test_a_hard_translated_page_gets_one_reading_level_finding_at_its_hardest_part(
@@ -102,18 +117,19 @@ def test_translations_get_tone_and_link_text_findings_at_their_msgstr_line(
 
 
 def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path) -> None:
-    assert sentence_limits(CheckSettings(language="es"), translation=True) == (28, 40)
-    assert sentence_limits(CheckSettings(language="en"), translation=True) == (24, 35)
+    assert sentence_limits(CheckSettings(language="es"), translation=True) == (31, 40)
+    assert sentence_limits(CheckSettings(language="en"), translation=True) == (27, 35)
     # fewer words: no lower
-    assert sentence_limits(CheckSettings(language="ar"), translation=True) == (24, 35)
+    assert sentence_limits(CheckSettings(language="ar"), translation=True) == (27, 35)
     # An article written in Spanish keeps the site's limits (judged on MedlinePlus en español).
-    assert sentence_limits(CheckSettings(language="es")) == (24, 35)
+    assert sentence_limits(CheckSettings(language="es")) == (27, 35)
     # 22 words: within the Spanish limit (a faithful translation of an 18-word sentence).
     within = ("La mayoría de las personas de 6 meses de edad o más deben ponerse la vacuna "
               "contra la gripe cada año en otoño.")
-    # 31 words.
+    # 34 words.
     over = ("Si el número de arriba es mayor de 180 o el número de abajo es mayor de 120, "
-            "espere unos cinco minutos sentado y vuelva a medirse la presión otra vez.")
+            "espere unos cinco minutos sentado en una silla y vuelva a medirse la presión otra "
+            "vez.")
     heading = " ".join(["Palabra"] * 30)  # headings are not sentences to shorten
     found = findings(tmp_path, {"heart/check.md": [
         ("paragraph", within), ("paragraph", over), ("heading", heading),
@@ -121,7 +137,7 @@ def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path
     long = [f for f in found if f.rule == "sentence-length"]
     assert [(f.line, f.message) for f in long] == [(
         po_line(tmp_path, over),
-        "Esta oración tiene 31 palabras; no pase de 28 palabras por oración.",
+        "Esta oración tiene 34 palabras; no pase de 31 palabras por oración.",
     )]
 
 

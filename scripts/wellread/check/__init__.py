@@ -15,6 +15,7 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
+from ..i18n.languages import article_language
 from ..i18n.messages import messages
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
@@ -84,7 +85,7 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     in, when it is not the site's (its word lists, reading formula and target apply).
     """
     context, problems = _with_article_settings(article, context)
-    written_in = language.article_language(article, context.settings.language)
+    written_in = article_language(article.meta, context.settings.language)
     context = replace(context, settings=replace(context.settings, language=written_in))
     # Text in another language than it is checked in gets one finding saying what to set, not
     # a flood of wrong findings from the rules that read its words.
@@ -120,7 +121,7 @@ def _with_article_settings(
             default, bool
         ) or not isinstance(default, int | float):  # a list (trusted_sources: 3) is no number
             expected = ", ".join(["ignore", *known])
-            _ = messages(language.article_language(article, context.settings.language))
+            _ = messages(article_language(article.meta, context.settings.language))
             problems.append(Finding(
                 article.path, line, 1, "front-matter", Severity.ERROR,
                 _("'wellread: {name}: {value}' is not a setting with a number.", name=name,

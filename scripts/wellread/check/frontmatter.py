@@ -10,33 +10,36 @@ from datetime import date, datetime, timedelta
 from ..core import urls
 from ..core.article import Article
 from ..core.findings import Finding, Severity
-from ..i18n.messages import Messages, messages
+from ..i18n.messages import N_, Messages, messages
 from ..social.captions import CaptionError, hashtag
 from . import CheckContext, finding, rule
 from .language import lang_findings
 
-# field -> (expected type, how to write it)
+# field -> (expected type, how to write it: an example translated where it has words, N_)
 FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "title": (str, 'title: "Flu vaccine: what to know"'),
-    "description": (str, "description: Who should get it, when, and where."),
-    "share": (str, "share: Get your flu shot this fall."),
-    "summary": (list, "'summary:' then one '  - key point' line per point"),
-    "tags": (list, "tags: [vaccines, flu]"),
+    "title": (str, N_('title: "Flu vaccine: what to know"')),
+    "description": (str, N_("description: Who should get it, when, and where.")),
+    "share": (str, N_("share: Get your flu shot this fall.")),
+    # utm_campaign of the article's posts in the share files and the posting plan (never on the
+    # share links readers use).
+    "campaign": (str, N_("campaign: flu-2027")),
+    "summary": (list, N_("'summary:' then one '  - key point' line per point")),
+    "tags": (list, N_("tags: [vaccines, flu]")),
     "image": (str, "image: flu-shot.png"),
-    "image_alt": (str, "image_alt: A nurse gives a flu shot to an older man."),
+    "image_alt": (str, N_("image_alt: A nurse gives a flu shot to an older man.")),
     "reviewed_by": (str, "reviewed_by: Dr. A. Example, MD"),
     "last_reviewed": (date, "last_reviewed: 2026-10-01"),
     "next_review": (date, "next_review: 2027-10-01"),
-    "sources": (list, "'sources:' then for each source '  - title: …' and '    url: https://…'"),
-    "corrections": (list, "'corrections:' then '  - date: 2026-10-15' and '    note: …'"),
-    "type": (str, "type: story (a patient's own story; 'article' is the default)"),
+    "sources": (list, N_("'sources:' then for each source '  - title: …' and '    url: https://…'")),
+    "corrections": (list, N_("'corrections:' then '  - date: 2026-10-15' and '    note: …'")),
+    "type": (str, N_("type: story (a patient's own story; 'article' is the default)")),
     # The article's language when it is not the site's; check/language.py reads the value.
     "lang": (object, "lang: es"),
     "consent": (bool, "consent: true"),
     # Well-known people named from public record: the privacy guard lets these names through.
     "public_figures": (list, "public_figures: [Magic Johnson]"),
     "ignore": ((list, str), "ignore: [jargon]"),
-    "wellread": (dict, "'wellread:' then '  ignore: [jargon]'"),
+    "wellread": (dict, N_("'wellread:' then '  ignore: [jargon]'")),
     # MkDocs and Material's own page settings.
     "template": (str, "template: custom.html"),
     "hide": (list, "hide: [toc]"),
@@ -72,7 +75,7 @@ def front_matter_findings(article: Article, context: CheckContext) -> Iterator[F
                 article, None, 0, "front-matter", Severity.ERROR,
                 _("'{name}' should be {expected}, but it is {value}.", name=name,
                   expected=_type_name(expected, _), value=_describe(value, _)),
-                _("Write it like this: {example}", example=example), line=line,
+                _("Write it like this: {example}", example=_(example)), line=line,
             )
     yield from lang_findings(article, context.settings.language)
     if article.kind == "article":
@@ -81,15 +84,16 @@ def front_matter_findings(article: Article, context: CheckContext) -> Iterator[F
                 yield finding(
                     article, None, 0, "front-matter", Severity.ERROR,
                     _("The article has no '{name}'.", name=name),
-                    _("Add it to the front matter: {example}", example=FIELDS[name][1]), line=1,
+                    _("Add it to the front matter: {example}", example=_(FIELDS[name][1])),
+                    line=1,
                 )
-    sources = article.meta.get("sources")
+    sources, sources_example = article.meta.get("sources"), FIELDS["sources"][1]
     for index, source in enumerate(sources if isinstance(sources, list) else []):
         if not (isinstance(source, dict) and source.get("title") and source.get("url")):
             yield finding(
                 article, None, 0, "front-matter", Severity.ERROR,
                 _("Source {number} needs a 'title' and a 'url'.", number=index + 1),
-                _("Write it like this: {example}", example=FIELDS["sources"][1]),
+                _("Write it like this: {example}", example=_(sources_example)),
                 line=_line(article, f"sources.{index}"),
             )
     kind = article.meta.get("type")

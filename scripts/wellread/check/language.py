@@ -1,23 +1,22 @@
-"""An article's own language: its `lang:` front matter (a BCP 47 code) read and checked, and a
+"""An article's own language: its `lang:` front matter checked (read by i18n/languages.py), and a
 guess, from the share of its words on each language's function-word list
 (data/<lang>/function_words.txt), of whether its text is in the language it declares."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
-from ..core.prose import plain_text
+from ..core.prose import masked_text
+from ..i18n.languages import lang_code
 from ..i18n.messages import messages
 
-# A BCP 47 tag as HTML's `lang` takes it: a language, then script, region or variant subtags.
-_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 # Rules whose word lists, formulas and targets belong to one language: on text in another
 # language they would flood the writer with wrong findings, so they wait for the right `lang:`.
@@ -26,69 +25,12 @@ WORD_RULES = frozenset({
 })
 # Fewer words than this say too little about their language (a title, a short notice).
 GUESS_MIN_WORDS = 40
+GUESS_BLOCKS = 40
 # The text's language must have at least this share of its words on its list (running text has
 # 35 to 55 %) and more than twice the share of the language the article declares: a quotation
 # or a few names in another language never get there.
 GUESS_MIN_SHARE = 0.25
 GUESS_MARGIN = 2.0
-
-
-@dataclass(frozen=True)
-class LangProblem:
-    """Why a `lang:` value cannot be used, and the front matter line that would fix it."""
-
-    value: str
-    fix: str  # a code to suggest ("" when there is none)
-
-
-def lang_code(value: object) -> str | LangProblem:
-    """The code `lang:` gives, as HTML writes it ("es", "es-419", "pt-BR"), or the problem."""
-    text = str(value).strip() if isinstance(value, str | int | float) else ""
-    if isinstance(value, bool):  # YAML reads `lang: no` (Norwegian) as false
-        return LangProblem(str(value).lower(), "'no'" if value is False else "")
-    if not _TAG.match(text):
-        return LangProblem(text, _code_for_name(text))
-    parts = text.split("-")
-    code = "-".join([parts[0].lower(), *(
-        part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part
-        for part in parts[1:]
-    )])
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        try:
-            Locale.parse(parts[0].lower())
-        except (ValueError, UnknownLocaleError):
-            return LangProblem(text, _code_for_name(text))
-    return code
-
-
-@lru_cache(maxsize=1)
-def _language_names() -> dict[str, str]:
-    """Every language's name in English, in Spanish and in itself, lowercase -> its code."""
-    names: dict[str, str] = {}
-    for shown_in in ("en", "es"):
-        for code, name in Locale.parse(shown_in).languages.items():
-            if "_" not in code and len(code) <= 3:
-                names.setdefault(name.lower(), code)
-    for code in ("en", "es", "ar", "fr", "pt", "de", "it", "zh", "vi", "ko", "ru", "tl", "ht"):
-        names.setdefault(str(Locale.parse(code).get_display_name(code)).lower(), code)
-    return names
-
-
-def _code_for_name(text: str) -> str:
-    """The code a writer meant: "Spanish", "español" -> "es"; "es_MX" -> "es-MX"."""
-    if re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{1,8})+", text):
-        fixed = lang_code(text.replace("_", "-"))
-        return fixed if isinstance(fixed, str) else ""
-    return _language_names().get(text.lower(), "")
-
-
-def article_language(article: Article, default: str) -> str:
-    """The language the article is written in: its own valid `lang:`, or the site's."""
-    value = article.meta.get("lang")
-    code = lang_code(value) if value is not None else default
-    return code if isinstance(code, str) else default
 
 
 def lang_findings(article: Article, language: str) -> list[Finding]:
@@ -116,28 +58,33 @@ def lang_findings(article: Article, language: str) -> list[Finding]:
 
 
 @lru_cache(maxsize=1)
-def function_words() -> dict[str, frozenset[str]]:
-    """Each language's function words (data/<lang>/function_words.txt)."""
-    lists: dict[str, frozenset[str]] = {}
+def function_words() -> dict[str, tuple[str, ...]]:
+    """Each function word of data/<lang>/function_words.txt, with the languages that list it."""
+    languages: dict[str, tuple[str, ...]] = {}
     for folder in sorted((resources.files("wellread") / "data").iterdir(), key=str):
         path = folder / "function_words.txt"
         if path.is_file():
-            lists[folder.name] = frozenset(
-                line.strip().lower() for line in path.read_text("utf-8").splitlines()
-                if line.strip() and not line.startswith("#")
-            )
-    return lists
+            for line in path.read_text("utf-8").splitlines():
+                word = line.strip().lower()
+                if word and not line.startswith("#"):
+                    languages[word] = (*languages.get(word, ()), folder.name)
+    return languages
+
+
+@lru_cache(maxsize=1)
+def _listed_languages() -> tuple[str, ...]:
+    return tuple(sorted({code for codes in function_words().values() for code in codes}))
 
 
 def _article_words(article: Article) -> list[str]:
     """The words a reader reads, in the article's own voice: quotations set apart as block
-    quotes, code and the titles of sources are left out."""
-    words: list[str] = []
-    for block in article.messages:
-        if block.kind == "blockquote" or block.field.startswith("sources."):
-            continue
-        words += (word.lower() for word in _WORD.findall(plain_text(block)))
-    return words
+    quotes, code and links' addresses are left out. A long article is sampled: GUESS_BLOCKS
+    blocks spread over it (a language shows in a few hundred words)."""
+    blocks = [block for block in article.body_blocks if block.kind != "blockquote"]
+    sample = blocks[:: max(1, len(blocks) // GUESS_BLOCKS)]
+    text = "\n".join(masked_text(block) for block in sample)
+    meta = [article.meta.get(name) for name in ("title", "description")]
+    return _WORD.findall("\n".join([text, *(v for v in meta if isinstance(v, str))]).lower())
 
 
 def guess_language(words: list[str]) -> tuple[str, dict[str, float]] | None:
@@ -145,10 +92,11 @@ def guess_language(words: list[str]) -> tuple[str, dict[str, float]] | None:
     too few to tell."""
     if len(words) < GUESS_MIN_WORDS:
         return None
-    shares = {
-        language: sum(word in listed for word in words) / len(words)
-        for language, listed in function_words().items()
-    }
+    listed = function_words()
+    shares = dict.fromkeys(_listed_languages(), 0.0)
+    for word, count in Counter(words).items():
+        for code in listed.get(word, ()):
+            shares[code] += count / len(words)
     return max(shares, key=lambda language: shares[language]), shares
 
 

@@ -11,6 +11,7 @@ from ..core.content import parse_page, problem_finding
 from ..core.errors import CatalogError, ContentError
 from ..core.findings import Finding, Severity
 from ..i18n import catalog
+from ..i18n.languages import po_path
 from ..i18n.numbers import SITE_UNITS
 from ..i18n.review import catalog_review
 from . import UNSUPPRESSIBLE_PREFIX, CheckContext, check_article
@@ -70,14 +71,14 @@ def broken_catalogs(
     found = []
     for language in languages:
         for domain in (catalog.THEME, catalog.CONTENT):
-            path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            path = po_path(locales_dir, language, domain)
             if not path.is_file():
                 continue
             try:
                 catalog.usable_translations(path, language, cache.sibling("catalogs"))
             except CatalogError as error:
-                found.append(_catalog_error(path, f"{shown_root}/{language}/LC_MESSAGES/"
-                                            f"{path.name}", error))
+                shown = f"{shown_root}/{path.relative_to(locales_dir).as_posix()}"
+                found.append(_catalog_error(path, shown, error))
     return found
 
 
@@ -92,10 +93,10 @@ def _catalog_findings(
     locales_dir: Path, language: str, domain: str, context: CheckContext, shown_root: str,
     cache: Cache,
 ) -> list[Finding]:
-    path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+    path = po_path(locales_dir, language, domain)
     if not path.is_file():
         return []
-    shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
+    shown = f"{shown_root}/{path.relative_to(locales_dir).as_posix()}"
     data = path.read_bytes()
     language_context = replace(context, settings=replace(context.settings, language=language))
     units = locales_dir / SITE_UNITS  # what the catalog's numbers are checked with

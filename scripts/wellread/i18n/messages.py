@@ -92,9 +92,9 @@ def messages(language: str) -> Messages:
 
 def message_template() -> Catalog:
     """The POT of every message in the checker's source (SOURCES), with where each is used."""
-    from .catalog import _new_catalog
+    from .catalog import Header, new_catalog
 
-    catalog = _new_catalog("wellread", locale=None)
+    catalog = new_catalog(Header("wellread"), None)
     catalog.header_comment = "# wellread's own messages: the checker's findings and suggestions."
     for folder in SOURCES:
         for filename, _line, message, comments, context in extract_from_dir(
@@ -135,6 +135,7 @@ def update_catalogs() -> list[str]:
     for language, path in catalog_paths():
         existing = read_catalog(path, language) if path.is_file() else None
         updated = updated_catalog(template, existing, language)
+        updated.obsolete.clear()  # a message wellread no longer says needs no translation
         written = write_catalog(path, updated)
         lines.append(f"{path}: {len(translated_ids(updated))} of {len(template)} translated"
                      f"{'' if written else ' (unchanged)'}")

@@ -10,18 +10,32 @@ from babel.messages.catalog import Catalog
 
 from ..core.article import Article
 from ..core.errors import WellreadError
-from ..core.settings import SiteConfig
-from . import catalog
+from ..core.settings import I18nOptions, SiteConfig
+from . import catalog, pofile
+from .languages import po_path
 from .numbers import site_units
 
 
+def options(site: SiteConfig) -> I18nOptions:
+    return site.options(I18nOptions, "wellread/i18n")
+
+
+def header(site: SiteConfig) -> catalog.Header:
+    """What new catalogs' headers say: the project, the translators, where to report a problem."""
+    settings = options(site)
+    return catalog.Header(
+        site.site_name or "wellread", settings.translators, settings.msgid_bugs_address
+    )
+
+
 def templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, Catalog]:
-    project = site.site_name or "wellread"
+    project = header(site)
+    # mkdocs.yml's texts readers see: the site's name and description, the alert
+    texts = (site.site_name, site.data.get("site_description"), *site.theme_messages)
+    shown = [(text, site.path.name) for text in texts if isinstance(text, str) and text.strip()]
     return {
         catalog.CONTENT: catalog.content_template(articles, project),
-        catalog.THEME: catalog.theme_template(
-            site.theme_dir, project, [(text, "mkdocs.yml") for text in site.theme_messages]
-        ),
+        catalog.THEME: catalog.theme_template(site.theme_dir, project, shown, site.root),
     }
 
 
@@ -30,7 +44,31 @@ def catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
         if language == site.default_language:
             continue
         for domain in (catalog.CONTENT, catalog.THEME):
-            yield language, domain, site.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            yield language, domain, po_path(site.locales_dir, language, domain)
+
+
+_WRAP_NAMES = {
+    pofile.WRAP: "at 77 columns", pofile.WRAP_NEWLINES: "only after line breaks",
+    pofile.NO_WRAP: "never",
+}
+
+
+def wrap_for(path: Path, setting: int, rewrap: bool = False) -> tuple[int, str]:
+    """The line wrap to write `path` with, and why when it is not `setting`: a file written
+    another way (by Weblate set to another wrap) keeps its wrapping, said out loud."""
+    if rewrap or not path.is_file():
+        return setting, ""
+    text = path.read_text("utf-8")
+    if pofile.wraps_as(text, setting):
+        return setting, ""
+    found = next((wrap for wrap in pofile.WRAPS if pofile.wraps_as(text, wrap)), None)
+    if found is None:  # edited by hand, or by a tool that wraps otherwise: the setting
+        return setting, ""
+    return found, (
+        f"{path}: kept its line wrapping ({_WRAP_NAMES[found]}), though wellread/i18n "
+        f"po_line_wrap is {setting} ({_WRAP_NAMES[setting]}). If Weblate writes this file, "
+        f"give both the same setting; to re-wrap it once, run 'wellread i18n update --rewrap'."
+    )
 
 
 def read_catalogs(site: SiteConfig) -> tuple[dict[Path, Catalog], list[str]]:

@@ -109,7 +109,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             findings += cached_page_findings(file.content_bytes, path, file.src_uri, context, cache)
             with contextlib.suppress(ContentError):  # if so, already a finding of its own
                 articles.append(parse_page(file.content_bytes, path, file.src_uri))
-        findings += duplicate_findings(articles)
+        findings += duplicate_findings(articles, settings.language)
         self.by_page = {f.file: [] for f in findings}
         for found in findings:
             self.by_page[found.file].append(found.as_dict())

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from urllib.parse import urljoin
 
 import material
+from babel import Locale
 from jinja2 import Environment
 from material.plugins.search.plugin import SearchPlugin as MaterialSearchPlugin
 from mkdocs.config import load_config
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ...core.article import Article, forget_parsed_articles
+from ...core.article import Article, forget_parsed_articles, render_markdown
 from ...core.cache import Cache
 from ...core.content import parse_page
 from ...core.errors import ContentError, WellreadError
@@ -32,6 +33,7 @@ from ...core.urls import nav_link_message, unsafe_nav_links
 from ...i18n import catalog
 from ...i18n import languages as pageinfo
 from ...i18n.build import LanguageBuild, Translations
+from ...i18n.languages import po_path
 from ...i18n.progress import Counts, ProgressLabels, progress_markdown, unpublished_languages
 from ...publish.webprivacy import marked_content
 from ...render.pagedata import clean_content, page_data, page_in_language
@@ -104,6 +106,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         if self.language is None:  # a new build (or rebuild): theme and catalogs may have changed
             self.work = BuildWork()
         config.theme["language"] = current
+        config.theme["material_language"] = _material_language(current)
         config.theme["direction"] = pageinfo.text_direction(current)
         # Table columns aligned with `align`, which the sanitiser keeps, not `style`.
         if "tables" in config.markdown_extensions:
@@ -127,16 +130,18 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             min_translated=self.config.min_translated,
         )
         self._catalogs: dict[str, dict[str, str]] = {current: content}
+        for key in ("site_name", "site_description"):  # translated in the theme catalog
+            if isinstance(config.get(key), str):
+                config[key] = self.build.gettext(config[key])
         return config
 
     def _load_catalogs(self, current: str) -> tuple[dict[str, str], gettext.NullTranslations]:
         if current == self.config.default_language:
             return {}, gettext.NullTranslations()
-        folder = self.locales / current / "LC_MESSAGES"
         found: list[dict[str, str]] = []
         unused = fuzzy = 0
         for domain in (catalog.CONTENT, catalog.THEME):
-            path = folder / f"{domain}.po"
+            path = po_path(self.locales, current, domain)
             if not path.is_file():
                 found.append({})
                 continue
@@ -144,7 +149,8 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 usable = catalog.usable_translations(path, current, self.cache)
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            _log_unused(f"{self.config.locales_dir}/{current}/LC_MESSAGES/{path.name}", usable)
+            _log_unused(f"{self.config.locales_dir}/{path.relative_to(self.locales).as_posix()}",
+                        usable)
             unused, fuzzy = unused + len(usable.rejected), fuzzy + len(usable.fuzzy)
             found.append(usable.published)
         # A warning, so that a strict build stops for a changed dose; a fuzzy entry is the
@@ -250,7 +256,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def _published_content(self, code: str) -> dict[str, str]:
         if code not in self._catalogs:
-            path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
+            path = po_path(self.locales, code, catalog.CONTENT)
             try:
                 self._catalogs[code] = (
                     catalog.usable_translations(path, code, self.cache).published
@@ -279,10 +285,18 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     ) -> str:
         article = self.article_for(page) if not page.file.generated_by else None
         build, translated = self.build, None
+        written_in = pageinfo.article_language(article.meta, build.default_language) if (
+            article is not None
+        ) else ""
         if article is not None and not build.is_default:
-            translated = catalog.translate_article(article, build.content, build.default_language)
+            translated = catalog.translate_article(article, build.content, written_in)
             page.meta.update(translated.meta)
             markdown = translated.markdown
+        elif article is not None and written_in != build.code:  # `lang:` says another language
+            markdown = render_markdown(
+                article.chunks, {},
+                f'lang="{written_in}" dir="{pageinfo.text_direction(written_in)}"',
+            )
         unpublished = unpublished_languages(
             article, build, self._published_content, self.work.progress
         )
@@ -377,6 +391,20 @@ def _search_in(config: MkDocsConfig, language: str) -> None:
     lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
     if base == "en" or (lunr / f"lunr.{base}.min.js").is_file():
         options["lang"] = [base]
+
+
+_MATERIAL_NAMES = {"sr-Latn": "sh"}  # Material's Serbian is Cyrillic; its Latin one is 'sh'
+
+
+def _material_language(code: str) -> str:
+    """The file of Material's own words (search box, buttons) for a BCP 47 code: its own, else
+    the script's or region's ('zh-Hant', 'pt-BR'), else the language's ('es' for es-419), else
+    English. theme/partials/language.html reads it, and writes the code itself in <html lang>."""
+    languages = Path(material.__file__).parent / "templates/partials/languages"
+    locale = Locale.parse(code.replace("-", "_"))
+    tried = (code, _MATERIAL_NAMES.get(code, ""), f"{locale.language}-{locale.script}",
+             f"{locale.language}-{locale.territory}", locale.language)
+    return next((name for name in tried if (languages / f"{name}.html").is_file()), "en")
 
 
 def _policy_reads_markers(config: MkDocsConfig) -> bool:
