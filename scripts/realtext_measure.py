@@ -135,9 +135,12 @@ def rate_table(language: str, articles: int, words: int, rows: list[Row]) -> Ite
         yield f"  (front matter of the set, not counted: {listed})"
 
 
+MIN_PER_RULE = 12  # precision per rule needs more than a handful of judged findings
+
+
 def stratified_sample(rows: Iterable[Row], size: int, seed: int) -> list[Row]:
-    """About `size` findings of one language: every rule gets a share (at least 5, or all it
-    has), the rest in proportion to how often the rule fires, drawn with a fixed seed."""
+    """About `size` findings of one language: every rule gets a share (at least MIN_PER_RULE, or
+    all it has), the rest in proportion to how often the rule fires, drawn with a fixed seed."""
     by_rule: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         if row.rule not in SETUP_RULES:
@@ -149,7 +152,7 @@ def stratified_sample(rows: Iterable[Row], size: int, seed: int) -> list[Row]:
     picked: list[Row] = []
     for rule in sorted(by_rule):
         found = sorted(by_rule[rule], key=lambda r: r.key)
-        share = max(min(5, len(found)), round(size * len(found) / total))
+        share = max(min(MIN_PER_RULE, len(found)), round(size * len(found) / total))
         picked.extend(generator.sample(found, min(share, len(found))))
     return sorted(picked, key=lambda r: (r.rule, r.key))
 

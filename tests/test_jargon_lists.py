@@ -94,6 +94,15 @@ def test_english_has_what_the_spanish_list_taught_it() -> None:
     ("Los solicitantes deben traer un comprobante de ingresos.", "solicitantes",
      "Las personas que piden el beneficio"),
     ("Muchos fármacos pueden causar mareos.", "fármacos", "Muchas medicinas"),
+    ("Los antivirales funcionan mejor si se toman pronto.", "antivirales",
+     "Las medicinas contra los virus"),
+    ("Las inyecciones subcutáneas duelen poco.", "inyecciones subcutáneas",
+     "inyecciones debajo de la piel"),
+    # A subject keeps its number, so its verb still agrees.
+    ("El sistema inmunitario ataca por error las células del páncreas.", "sistema inmunitario",
+     "sistema de defensas del cuerpo"),
+    ("La osteoporosis es común después de la menopausia.", "osteoporosis",
+     "debilidad de los huesos"),
     # Same gender: nothing else changes; a woman is "la persona", "médica".
     ("Pague la prima antes del día 5 de cada mes.", "prima", "cuota del seguro"),
     ("El copago de cada consulta es de 20 dólares.", "copago", "pago fijo en cada visita"),
@@ -107,6 +116,10 @@ def test_english_has_what_the_spanish_list_taught_it() -> None:
     ("Las personas con hipertensión arterial deben revisarse la presión.",
      "hipertensión arterial", "presión arterial alta"),
     ("Le van a realizar una prueba de sangre.", "realizar", "hacer"),
+    ("Los planes Medicare Advantage cubren lo mismo que Medicare.", "planes Medicare Advantage",
+     "planes privados de Medicare"),
+    ("Las personas con doble elegibilidad reciben ayuda extra.", "doble elegibilidad",
+     "derecho a Medicare y Medicaid a la vez"),
 ])
 def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain: str) -> None:
     assert suggestions(sentence, "es")[term] == plain
@@ -124,6 +137,13 @@ def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain
     ("Women with preeclampsia need care right away.", "preeclampsia",
      "very high blood pressure during pregnancy"),
     ("The nurse will perform a quick test.", "perform", "do"),
+    ("The nurse performs the test.", "performs", "does"),
+    ("Medicare Advantage plans cover the same services.", "Medicare Advantage",
+     "Private Medicare"),
+    ("Medicare Part D covers prescription drugs.", "Medicare Part D", "Medicare drug coverage"),
+    # "do" inside "doctor" does not count as the plain word already written beside the term.
+    ("The test is performed in the doctor's office.", "performed", "done"),
+    ("The doctor performed the surgery last year.", "performed", "did"),
 ])
 def test_english_suggestions_read_right_in_place(sentence: str, term: str, plain: str) -> None:
     assert suggestions(sentence, "en")[term] == plain

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from wellread.check import CheckContext, check_article, check_translations
+from wellread.check import CheckContext, check_article
+from wellread.check.translations import check_translations
 from wellread.core.article import parse_article
 from wellread.core.findings import Severity
 from wellread.core.settings import CheckSettings

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from .check import CheckContext, check_article
 from .check.duplicates import duplicate_findings
@@ -43,6 +42,8 @@ from .core.findings import (
 from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
 from .i18n import site as site_catalogs
+from .i18n.languages import article_language
+from .i18n.numbers import site_units
 from .publish.trust import image_findings
 
 config_option = click.option(
@@ -96,7 +97,9 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     for article, base in pages:
         findings += check_article(article, contexts[base])
     for base in contexts:
-        findings += duplicate_findings(article for article, where in pages if where == base)
+        findings += duplicate_findings(
+            (article for article, where in pages if where == base), site.check.language
+        )
     for path in image_files(paths or (content_dir,), site.root):
         findings += image_findings(path.read_bytes(), shown_path(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
@@ -119,8 +122,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         errors = sum(1 for f in findings if f.severity == "error")
         click.echo(
             f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: {errors} errors, "
-            f"{len(findings) - errors} warnings.",
-            err=True,
+            f"{len(findings) - errors} warnings.", err=True,
         )
     sys.exit(1 if has_errors(findings) else 0)
 
@@ -165,13 +167,14 @@ def report(
         click.echo(found.as_text(), err=True)
     context = CheckContext(settings=site.check)
     metrics = [
-        article_metrics(article, check_article(article, context), site.check.language, date.today())
+        article_metrics(
+            article, check_article(article, context),
+            article_language(article.meta, site.check.language), date.today(),
+        )
         for article, _ in pages if article.kind == "article"
     ]
-    text = (
-        report_json(metrics) if output_format == "json"
-        else report_html(metrics, site.check.reading_grade_max, site.site_name)
-    )
+    text = report_json(metrics) if output_format == "json" else (
+        report_html(metrics, site.check.reading_grade_max, site.site_name))
     if output is None:
         click.echo(text)
     else:
@@ -215,6 +218,11 @@ def i18n() -> None:
 def extract(config_file: Path) -> None:
     """Write locales/content.pot and locales/theme.pot from the articles and the theme."""
     site = _site(config_file)
+    _extract(site)
+
+
+def _extract(site: SiteConfig) -> dict[str, Catalog]:
+    """Write the templates (exit 1, writing nothing, when an article cannot be read)."""
     _stop_for_links(site)
     content = load_content(site.content_dir, site.content_dir.name)
     if content.problems:
@@ -224,10 +232,12 @@ def extract(config_file: Path) -> None:
                    "translation is dropped.", err=True)
         sys.exit(1)
     templates = site_catalogs.templates(site, content.articles)
+    wrap = site_catalogs.options(site).po_line_wrap
     for domain, template in templates.items():
         path = site.locales_dir / f"{domain}.pot"
-        written = catalog.write_catalog(path, template)
+        written = catalog.write_catalog(path, template, wrap)
         click.echo(f"{path}: {len(template)} messages{'' if written else ' (unchanged)'}")
+    return templates
 
 
 def _stop_for_links(site: SiteConfig) -> None:
@@ -243,35 +253,25 @@ def _stop_for_links(site: SiteConfig) -> None:
 
 @i18n.command()
 @config_option
-def update(config_file: Path) -> None:
-    """Bring every language's PO files up to date with the POT files (run extract first)."""
+@click.option("--rewrap", is_flag=True, help="Wrap every file as po_line_wrap says.")
+def update(config_file: Path, rewrap: bool) -> None:
+    """Bring every language's PO files up to date with the POT files, as msgmerge does."""
     site = _site(config_file)
     _every_catalog_or_exit(site)
+    header = site_catalogs.header(site)
+    setting = site_catalogs.options(site).po_line_wrap
     for language, domain, path in site_catalogs.catalog_paths(site):
         pot = site.locales_dir / f"{domain}.pot"
         if not pot.is_file():
             raise click.UsageError(f"{pot} does not exist: run 'wellread i18n extract' first.")
         template = _read_or_exit(pot, None)
         existing = _read_or_exit(path, language) if path.is_file() else None
-        updated = catalog.updated_catalog(template, existing, language)
-        written = catalog.write_catalog(path, updated)
-        stats = catalog.catalog_stats(updated)
+        updated = catalog.updated_catalog(template, existing, language, header)
+        wrap, why = site_catalogs.wrap_for(path, setting, rewrap)
+        click.echo(why, err=True, nl=bool(why))
+        written = catalog.write_catalog(path, updated, wrap)
+        stats = catalog.catalog_stats(updated, site_units(site.locales_dir))
         click.echo(f"{path}: {stats.percent}% translated{'' if written else ' (unchanged)'}")
-
-
-@i18n.command()
-@config_option
-def compile(config_file: Path) -> None:
-    """Write the .mo files (fuzzy translations left out) next to each PO file."""
-    site = _site(config_file)
-    read = _every_catalog_or_exit(site)
-    for _language, _domain, path in site_catalogs.catalog_paths(site):
-        if not path.is_file():
-            continue
-        po = read[path]
-        with path.with_suffix(".mo").open("wb") as handle:
-            write_mo(handle, po, use_fuzzy=False)
-        click.echo(f"{path.with_suffix('.mo')}: {catalog.catalog_stats(po).translated} messages")
 
 
 @i18n.command()
@@ -481,3 +481,10 @@ def _log_like_mkdocs() -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+from .cli_i18n import add, compile  # noqa: E402  (they use the helpers above: imported last)
+from .cli_plan import plan  # noqa: E402
+
+i18n.add_command(add)
+i18n.add_command(compile)
+main.add_command(plan)

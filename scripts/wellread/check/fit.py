@@ -33,7 +33,9 @@ _FUNCTION = frozenset({
     "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
     "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
     "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
-    "es", "son", "usted", "cómo", "qué", "tras", "u",
+    "es", "son", "usted", "cómo", "qué", "tras", "u", "contra", "entre", "hasta", "hacia",
+    "desde", "sobre", "durante", "mientras", "alrededor", "antes", "después", "debajo", "dentro",
+    "fuera", "cerca", "lejos", "más", "muy",
 })
 _BEFORE_NOUN_NOT = frozenset({
     "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
@@ -58,7 +60,9 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "let": ("let", "let"), "cut": ("cut", "cut"), "set": ("set", "set"),
     "begin": ("began", "begun"), "choose": ("chose", "chosen"), "quit": ("quit", "quit"),
     "stop": ("stopped", "stopped"), "spread": ("spread", "spread"), "send": ("sent", "sent"),
+    "do": ("did", "done"),
 }
+_THIRD_PERSON = {"do": "does", "go": "goes", "have": "has"}  # "performs" -> "does"
 _DOUBLE = frozenset({
     "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
 })
@@ -107,6 +111,8 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
         return None  # a verb here ("we can implement"): a noun's plain word would break it
     plain = entry.plain
+    if " " in plain and previous in ("or", "and", "o", "y", "u", "e") and language in ("en", "es"):
+        return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
     if language == "en" and following and following[0] not in _BEFORE_NOUN_NOT and (
         entry.pos == "adj" or (entry.pos not in ("verb", "noun") and "-" in entry.term) or (
             not entry.pos and entry.term.endswith(_ADJECTIVE_ENDINGS)
@@ -179,7 +185,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         form = _gerund(target)
     elif word.endswith("s"):  # a plural noun or a verb after he, she or it
         already = target.endswith("s") and entry.pos != "verb"  # "x-rays and scans"
-        form = target if already else _plural(target)
+        third = _THIRD_PERSON.get(target) if entry.pos == "verb" else None
+        form = target if already else third or _plural(target)
     elif entry.pos == "verb":  # "administered": "given" after "is", "has"; "gave" else
         past, participle = _IRREGULAR.get(target, (_past(target), _past(target)))
         form = participle if previous in _BE_HAVE else past
@@ -273,7 +280,11 @@ def _agrees(word: str, listed: str) -> bool:
     )
 
 
-_PREPOSITIONS = frozenset({"de", "del", "sin", "con", "en", "para", "por"})
+_PREPOSITIONS = frozenset({  # a plain phrase starting with one fits every gender and number
+    "de", "del", "sin", "con", "en", "para", "por", "a", "contra", "entre", "hasta", "hacia",
+    "desde", "sobre", "durante", "alrededor", "antes", "después", "debajo", "dentro", "fuera",
+    "cerca", "lejos", "más",
+})
 _UNACCENT = str.maketrans("áéíóú", "aeiou")
 _ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
 

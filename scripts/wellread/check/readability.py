@@ -10,6 +10,7 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.prose import plain_text
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import readability_formulas
 from .syllables import spanish_syllables
@@ -18,6 +19,9 @@ SECTION_MIN_WORDS = 60  # fewer words give a score that means little
 # A section is reported when it misses the target by more than this (grades, or ease points):
 # sections close to the target read as well as the rest to an editor (tests/data/realtext).
 SECTION_MARGIN = {"grade": 2.0, "ease": 5.0}
+# The article's own score likewise: 58.7 against 60, or 8.4 against 8, is within what the formulas
+# can tell apart.
+ARTICLE_MARGIN = {"grade": 1.0, "ease": 3.0}
 
 
 class _FirstPronunciations(Mapping[str, list[list[str]]]):
@@ -127,7 +131,8 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         config, language, settings.reading_grade_max
     )
     formula, score = next(iter(grades.items()))
-    if (score >= target) if ease else (score <= target):
+    margin = ARTICLE_MARGIN["ease" if ease else "grade"]
+    if (score >= target - margin) if ease else (score <= target + margin):
         return
     scored = [
         (reading_grades(sentence, settings.language)[formula], block)
@@ -137,19 +142,22 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     pick = min if ease else max
     hardest_score, hardest = pick(scored, key=lambda pair: pair[0]) if scored else (score, None)
     others = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in grades.items())
+    _ = messages(settings.language)
     if ease:
-        message = (
-            f"The article scores {score} for reading ease ({others}); the target is {target:g} "
-            f"or higher. The hardest part starts here ({hardest_score})."
+        message = _(
+            "The article scores {score} for reading ease ({others}); the target is {target} or "
+            "higher. The hardest part starts here ({hardest}).",
+            score=score, others=others, target=f"{target:g}", hardest=hardest_score,
         )
     else:
-        message = (
-            f"The article reads at grade {score} ({others}); the target is {target:g} or lower. "
-            f"The hardest part starts here (grade {hardest_score})."
+        message = _(
+            "The article reads at grade {score} ({others}); the target is {target} or lower. The "
+            "hardest part starts here (grade {hardest}).",
+            score=score, others=others, target=f"{target:g}", hardest=hardest_score,
         )
     yield finding(
         article, hardest, 0, "reading-grade", Severity.WARNING, message,
-        "Use shorter sentences (under 20 words) and everyday words with fewer syllables.",
+        _("Use shorter sentences (under 20 words) and everyday words with fewer syllables."),
         line=article.body_line,
     )
     yield from _section_findings(article, blocks, formula, ease, target, settings.language)
@@ -174,9 +182,11 @@ def _section_findings(
         score = reading_grades(text, language)[formula]
         margin = SECTION_MARGIN["ease" if ease else "grade"]
         if (score < target - margin) if ease else (score > target + margin):
+            _ = messages(language)
             yield finding(
                 article, section[0][0], 0, "reading-grade", Severity.WARNING,
-                f"This section scores {score} ({formula.replace('_', ' ')}); the target is "
-                f"{target:g}.",
-                "This part is harder than the rest: shorten its sentences and use plainer words.",
+                _("This section scores {score} ({formula}); the target is {target}.",
+                  score=score, formula=formula.replace("_", " "), target=f"{target:g}"),
+                _("This part is harder than the rest: shorten its sentences and use plainer "
+                  "words."),
             )

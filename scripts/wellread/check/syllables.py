@@ -7,7 +7,8 @@ unless it joins the one before it in a diphthong or triphthong:
 
 - a, e, o (and á, é, ó) are open vowels; two of them side by side are two syllables ("le-er");
 - i, u, ü and a "y" that no vowel follows are closed; a closed vowel joins an open one or another
-  closed one ("cui-da-do", "ciu-dad"), unless it carries an accent ("dí-a", "ba-úl", "re-ír");
+  closed one ("cui-da-do", "ciu-dad"); with an accent it stands alone beside an open vowel
+  ("dí-a", "ba-úl", "re-ír") but not beside a closed one ("acuí-fe-ro", "lin-güís-ti-ca");
 - the "u" of "que", "qui", "gue", "gui" is silent; "ü" is heard ("pin-güi-no");
 - an "h" between vowels does not part them ("prohi-bir", "ahu-mar"); "y" before a vowel is a
   consonant ("a-yu-da"), after one or at a word's end a vowel ("muy", "hay", "ley").
@@ -51,4 +52,5 @@ def _joins(group: str, kind: str) -> bool:
         return group == "c"  # "ia", "ue"; two open vowels never: "le-er", "a-or-ta"
     if kind == "c":
         return group in ("c", "o", "co")  # "ui", "ai", "uai" (triphthong)
-    return False  # an accented i or u: "dí-a", "re-ír", "ba-úl"
+    return group == "c"  # an accented i or u stands alone ("dí-a", "re-ír", "ba-úl") except
+    # after the other closed vowel: two closed vowels are one syllable ("acuí-fe-ro", "güís")

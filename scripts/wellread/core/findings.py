@@ -21,7 +21,9 @@ RULE_IDS = frozenset({
     "review-overdue", "date-range", "image-gps", "encoding", "input-limit", "hidden-character",
     "unsafe-html", "unsafe-url", "remote-resource", "symlink-outside-project", "link-missing",
     "image-unreadable", "image-too-large", "code-fence-unclosed", "empty-article",
-    "duplicate-page", "duplicate-title", "catalog", "translation-unusable", "placeholder",
+    "duplicate-page", "duplicate-title", "catalog", "translation-unusable", "translation-fuzzy",
+    "language-mismatch",
+    "placeholder",
 })
 
 

@@ -40,7 +40,7 @@ def _surely_drawn(char: str, layout: CardLayout, lang: str) -> bool:
     for bold in (False, True):
         fonts = _FontSet(layout, lang, 32, bold)
         installed = [f.name for f in layout.fonts if fonts.installed(f.name)]
-        owner = _family_of_script(layout).get(script)
+        owner = _family_of_script(layout, lang, fonts).get(script)
         if owner in installed and script not in ("common", "inherited"):
             drawn = fonts.covers(owner, char)
         elif script == "inherited":
@@ -61,6 +61,8 @@ def font_problems(text: CardText, layout: CardLayout) -> list[str]:
     for bold in (False, True):
         fonts = _FontSet(layout, text.lang, 32, bold)
         for family in layout.fonts:
+            if not family.serves(text.lang):
+                continue
             needed = sorted(scripts & set(family.scripts))
             if needed and not fonts.installed(family.name):
                 name = family.bold if bold else family.regular
