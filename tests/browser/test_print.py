@@ -22,6 +22,7 @@ ARTICLES = (
 )
 SITE = "https://health.example.org/"  # the sample's site_url: printed addresses use it
 CONTACT = ("health-team@example.org", "(555) 010-4477")
+NOT_PUBLISHED = '<meta name="robots" content="noindex">'
 SHARE_HEADING = {"en": "Share this page", "es": "Compartir esta página"}
 
 
@@ -33,11 +34,12 @@ def _tool(name: str) -> str:
 
 
 def _published(site: Path, lang: str) -> list[str]:
-    """The sample's articles published in `lang` (a page too little translated redirects)."""
+    """The sample's articles published in `lang` (a page too little translated shows only its
+    summary and a notice, and is kept out of search engines)."""
     folder = site / LANGUAGES[lang]
     return [
         article for article in ARTICLES
-        if 'http-equiv="refresh"' not in (folder / article / "index.html").read_text("utf-8")
+        if NOT_PUBLISHED not in (folder / article / "index.html").read_text("utf-8")
     ]
 
 
