@@ -9,11 +9,11 @@ STAMP  := $(VENV)/.installed
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
 
-serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all languages)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all languages), rebuilt when content/, theme/ or locales/ change
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000  # findings show in each page's panel
 
-check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article
-	$(BIN)/wellread check content
+check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article and every translation
+	$(BIN)/wellread check
 
 messages: system-deps $(STAMP)  ## wellread's own messages (the checker's): extract, update each PO, msgfmt -c
 	$(BIN)/python -m wellread.i18n.messages

@@ -50,8 +50,7 @@ def test_the_sample_spanish_is_long_enough_to_tell() -> None:
 
 
 @pytest.mark.parametrize(("value", "code"), [
-    ("es", "es"), ("es-419", "es-419"), ("ES", "es"), ("pt-br", "pt-BR"), ("sr-latn", "sr-Latn"),
-    ("en", "en"),
+    ("es", "es"), ("es-419", "es-419"), ("pt-BR", "pt-BR"), ("sr-Latn", "sr-Latn"), ("en", "en"),
 ])
 def test_language_codes_are_read_as_html_writes_them(value: str, code: str) -> None:
     assert lang_code(value) == code
@@ -59,7 +58,7 @@ def test_language_codes_are_read_as_html_writes_them(value: str, code: str) -> N
 
 @pytest.mark.parametrize(("value", "fix"), [
     ("Spanish", "lang: es"), ("español", "lang: es"), ("es_MX", "lang: es-MX"),
-    ("xx", None), ("e", None), ("no", "'no'"),
+    ("ES", "lang: es"), ("pt-br", "lang: pt-BR"), ("xx", None), ("e", None), ("no", "'no'"),
 ])
 def test_a_lang_that_is_no_language_code_is_one_front_matter_error_with_the_fix(
     value: str, fix: str | None

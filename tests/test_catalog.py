@@ -31,7 +31,7 @@ def test_template_has_one_message_per_block_with_file_and_line() -> None:
         "#. paragraph\n#: content/v/flu.md:4\nmsgid \"Get a shot.\"\nmsgstr \"\"\n\n"
         "#. heading\n#: content/v/flu.md:6\nmsgid \"Who\"\nmsgstr \"\"\n\n"
         "#. list item\n#: content/v/flu.md:8\nmsgid \"Adults\"\nmsgstr \"\"\n\n"
-        "#. list item\n#: content/v/flu.md:9\nmsgid \"50% of kids\"\nmsgstr \"\"\n\n"
+        "#. list item\n#: content/v/flu.md:9\nmsgid \"50% of kids\"\nmsgstr \"\"\n"
     )
 
 

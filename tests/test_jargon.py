@@ -176,7 +176,7 @@ def test_a_phrase_adjective_before_a_noun_gets_no_replacement() -> None:
 
 def test_spanish_plural_gets_a_plural_phrase() -> None:
     found = jargon("Las arritmias pueden causar mareos.\n", "es")
-    assert "Use 'latidos irregulares del corazón'." in found[0].suggestion
+    assert "Use 'Los latidos irregulares del corazón'." in found[0].suggestion  # "Las" agrees
 
 
 def test_spanish_feminine_gets_a_feminine_word() -> None:
@@ -247,3 +247,33 @@ def test_plain_words_then_or_and_the_term_in_brackets_explain_it() -> None:
     assert jargon("Ask about research studies (or clinical trials) near you.\n") == []
     spanish = "El accidente cerebrovascular ocurre cuando se corta el flujo de sangre al cerebro.\n"
     assert jargon(spanish, "es") == []
+
+
+def test_a_term_in_the_articles_title_is_its_subject_not_jargon() -> None:
+    front = "---\ntitle: Anemia of Inflammation\ndescription: D\n---\n"
+    body = "Inflammation is how the body fights illness. Inflammation can lower iron.\n"
+    article = parse_article(front + body, "content/topic/a.md", "topic/a.md")
+    found = check_article(article, CheckContext(today=date(2026, 11, 24)))
+    assert [f for f in found if f.rule == "jargon"] == []
+    assert jargon("Inflammation can lower iron.\n")  # in another article it is jargon
+
+
+def test_a_phrase_is_not_matched_across_a_closing_bracket() -> None:
+    found = jargon("Bleeding in the gastrointestinal (GI) tract can be slow.\n")
+    assert [f.message.split("'")[1] for f in found] == ["gastrointestinal"]
+
+
+def test_a_term_linked_to_a_page_of_the_site_is_explained_but_not_one_on_another_site() -> None:
+    assert jargon("Ask about [atrial fibrillation](../heart/afib.md).\n") == []
+    assert jargon("Ask about atrial fibrillation.\n")
+    body = "Ask about [atrial fibrillation](https://medlineplus.gov/atrialfibrillation.html).\n"
+    assert jargon(body)
+
+
+def test_a_term_defined_by_an_apposition_is_explained() -> None:
+    assert jargon("The doctor may do a biopsy, a test that takes a few cells to look at.\n") == []
+    assert jargon("The doctor may do a biopsy.\n")
+    body = "El médico puede hacer una biopsia, un procedimiento para sacar unas células.\n"
+    assert jargon(body, "es") == []
+    # A list of terms is no apposition.
+    assert jargon("It raises the risk of dyspnea, a cough or a cold.\n")

@@ -44,6 +44,7 @@ from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
 from .i18n import site as site_catalogs
 from .i18n.languages import article_language
+from .i18n.numbers import site_units
 from .publish.trust import image_findings
 
 config_option = click.option(
@@ -221,6 +222,11 @@ def i18n() -> None:
 def extract(config_file: Path) -> None:
     """Write locales/content.pot and locales/theme.pot from the articles and the theme."""
     site = _site(config_file)
+    _extract(site)
+
+
+def _extract(site: SiteConfig) -> dict[str, Catalog]:
+    """Write the templates (exit 1, writing nothing, when an article cannot be read)."""
     _stop_for_links(site)
     content = load_content(site.content_dir, site.content_dir.name)
     if content.problems:
@@ -230,10 +236,12 @@ def extract(config_file: Path) -> None:
                    "translation is dropped.", err=True)
         sys.exit(1)
     templates = site_catalogs.templates(site, content.articles)
+    wrap = site_catalogs.options(site).po_line_wrap
     for domain, template in templates.items():
         path = site.locales_dir / f"{domain}.pot"
-        written = catalog.write_catalog(path, template)
+        written = catalog.write_catalog(path, template, wrap)
         click.echo(f"{path}: {len(template)} messages{'' if written else ' (unchanged)'}")
+    return templates
 
 
 def _stop_for_links(site: SiteConfig) -> None:
@@ -249,19 +257,24 @@ def _stop_for_links(site: SiteConfig) -> None:
 
 @i18n.command()
 @config_option
-def update(config_file: Path) -> None:
-    """Bring every language's PO files up to date with the POT files (run extract first)."""
+@click.option("--rewrap", is_flag=True, help="Wrap every file as po_line_wrap says.")
+def update(config_file: Path, rewrap: bool) -> None:
+    """Bring every language's PO files up to date with the POT files, as msgmerge does."""
     site = _site(config_file)
     _every_catalog_or_exit(site)
+    header = site_catalogs.header(site)
+    setting = site_catalogs.options(site).po_line_wrap
     for language, domain, path in site_catalogs.catalog_paths(site):
         pot = site.locales_dir / f"{domain}.pot"
         if not pot.is_file():
             raise click.UsageError(f"{pot} does not exist: run 'wellread i18n extract' first.")
         template = _read_or_exit(pot, None)
         existing = _read_or_exit(path, language) if path.is_file() else None
-        updated = catalog.updated_catalog(template, existing, language)
-        written = catalog.write_catalog(path, updated)
-        stats = catalog.catalog_stats(updated)
+        updated = catalog.updated_catalog(template, existing, language, header)
+        wrap, why = site_catalogs.wrap_for(path, setting, rewrap)
+        click.echo(why, err=True, nl=bool(why))
+        written = catalog.write_catalog(path, updated, wrap)
+        stats = catalog.catalog_stats(updated, site_units(site.locales_dir))
         click.echo(f"{path}: {stats.percent}% translated{'' if written else ' (unchanged)'}")
 
 
@@ -487,3 +500,7 @@ def _log_like_mkdocs() -> None:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+from .cli_i18n import add  # noqa: E402  (it uses the helpers above: imported last)
+
+i18n.add_command(add)

@@ -26,7 +26,9 @@ _HTML_ALT = re.compile(r"""\salt\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _HTML_SRC = re.compile(r"""\ssrc\s*=\s*(["']?)(.*?)\1(?=[\s/>])""", re.I | re.S)
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\(([^()]*)\)")
 _BARE_URL = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")
-LIST_MAX = 7
+LIST_MAX = 7  # items of a sentence or more
+# A list of short items (symptoms, foods: a few words each) is read at a glance: up to 10.
+SHORT_ITEM_WORDS, SHORT_LIST_MAX = 6, 10
 
 
 @lru_cache(maxsize=16)
@@ -119,14 +121,16 @@ def list_length_findings(article: Article, context: CheckContext) -> Iterator[Fi
         ):
             run.append(chunk)
             continue
-        if len(run) > LIST_MAX:
+        words = sum(len(item.text.split()) for item in run)
+        most = SHORT_LIST_MAX if words <= SHORT_ITEM_WORDS * len(run) else LIST_MAX
+        if len(run) > most:
             _ = messages(context.settings.language)
             yield finding(
                 article, run[0], 0, "list-length", Severity.WARNING,
                 _.plural(
                     "This list has {count} item; lists of {most} or fewer are easier to take in.",
                     "This list has {count} items; lists of {most} or fewer are easier to take in.",
-                    len(run), count=len(run), most=LIST_MAX,
+                    len(run), count=len(run), most=most,
                 ),
                 _("Split it into groups under short headings, or keep the items that matter "
                   "most."),
@@ -143,11 +147,16 @@ def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[
     passive = re.compile(pattern, re.IGNORECASE)
     active, passive_form = data.get("passive_example") or ("The nurse gives the shot",
                                                            "The shot is given")
+    stative = frozenset(data.get("passive_stative", ()))
     _ = messages(context.settings.language)
     for block in article.body_blocks:
         text = masked_text(block)
         for sentence in sentences(block):
-            match = passive.search(text, sentence.offset, sentence.offset + len(sentence.text))
+            end = sentence.offset + len(sentence.text)
+            match = next((
+                m for m in passive.finditer(text, sentence.offset, end)
+                if _participle(m.group(0)) not in stative
+            ), None)
             if match:
                 yield finding(
                     article, block, match.start(), "passive-voice", Severity.HINT,
@@ -156,6 +165,16 @@ def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[
                     _("Name who does it: '{active}' rather than '{passive}'.", active=active,
                       passive=passive_form),
                 )
+
+
+def _participle(passive: str) -> str:
+    """The participle of a passive, Spanish ones in the masculine singular ("are affected" ->
+    "affected", "fueron causadas" -> "causado")."""
+    word = passive.lower().split()[-1]
+    for ending, base in (("as", "o"), ("os", "o"), ("a", "o")):
+        if word.endswith(("ad" + ending, "id" + ending)):
+            return word[: -len(ending)] + base
+    return word
 
 
 @rule("call-to-action")

@@ -21,8 +21,10 @@ from .data import table
 from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
-# A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
-_GLOSSARY_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*glossary[^()]*\)", re.IGNORECASE)
+# A term linked to a page of the site is explained there: [hypertension](../glossary.md#hyper),
+# [atrial fibrillation](../heart-health/afib.md). A link to another site is no explanation: the
+# reader has to leave the article to learn the word.
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?![a-z][a-z0-9+.-]*:|//)[^()]*\)", re.IGNORECASE)
 _BOLD = ("**", "__")
 # After a bold term, what starts its definition: "**Copay**: a set amount", "**Copay** means".
 _DEFINITION = re.compile(
@@ -39,6 +41,13 @@ _IS = re.compile(
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
     r"|lo que))\b",
+    re.IGNORECASE,
+)
+# An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
+# procedimiento para...", "an angiogram, an x-ray that shows...".
+_APPOSITION = re.compile(
+    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|used|in which"
+    r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b",
     re.IGNORECASE,
 )
 _BRACKET_OPEN = re.compile(
@@ -91,6 +100,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
         not_before=words("not-before"), not_after=words("not-after"),
         unfit_before=words("unfit-before"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
+        plain_article=options.get("plain-article", ""),
     )
 
 
@@ -116,22 +126,26 @@ class _Use:
 def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     language = context.settings.language
     index, entries = _jargon(language)
+    title = str(article.meta.get("title") or "")
+    subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
     for block in article.messages:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = masked_text(block)
-        glossary = [m.span(1) for m in _GLOSSARY_LINK.finditer(block.text)]
+        linked_spans = [m.span(1) for m in _LINK.finditer(block.text)]
         for start, end, term in index.find(text):
             if term in context.glossary:
                 continue  # the site links its first use to the glossary's plain meaning
+            if term in subject:
+                continue  # the article is about it: "Anemia of Inflammation" says what it is
             entry = entries[term]
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (following and following[0] in entry.not_before):
                 continue  # another sense: "P.O. Box"
             if _in_name(text, start, end, block):
                 continue  # "Medicare Savings Program": a name, not jargon
-            linked = any(a <= start and end <= b for a, b in glossary)
+            linked = any(a <= start and end <= b for a, b in linked_spans)
             explained = linked or _explains(text, start, end, entry, block)
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
             uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
@@ -209,8 +223,9 @@ def _first_unexplained(
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
     """This use of the term explains it (or stands beside its plain words)."""
     before, after = text[:start], text[end:]
-    if entry.plain and entry.plain.lower() in text.lower():
-        return True  # the plain word is right there: "high blood pressure (hypertension)"
+    if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
+        return True  # the plain word is right there: "high blood pressure (hypertension)"; not
+        # inside another word ("do" in "doctor")
     if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
         return True  # "plain words (term)", "plain words (or term)"
     bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
@@ -222,7 +237,7 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         after
     ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
-    return bool(_IS.match(after) or _INTRODUCED.search(before))
+    return bool(_IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before))
 
 
 def _in_name(text: str, start: int, end: int, block: Block) -> bool:

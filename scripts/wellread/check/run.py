@@ -11,8 +11,11 @@ from ..core.content import parse_page, problem_finding
 from ..core.errors import CatalogError, ContentError
 from ..core.findings import Finding, Severity
 from ..i18n import catalog
-from ..i18n.messages import messages
-from . import CheckContext, check_article, check_translations
+from ..i18n.languages import po_path
+from ..i18n.numbers import SITE_UNITS
+from ..i18n.review import catalog_review
+from . import CheckContext, check_article
+from .translations import check_translations
 
 
 def cached_page_findings(
@@ -45,8 +48,8 @@ def translation_findings(
     cache: Cache | None = None,
 ) -> list[Finding]:
     """Every language's catalogs: each one that cannot be read (content.po and theme.po, all of
-    them, not only the first), each translation that is not used, and the word rules (jargon,
-    privacy) on every published content translation, in its language."""
+    them, not only the first), each translation that is not used or is fuzzy, and the word rules
+    (jargon, privacy) on every published content translation, in its language."""
     findings: list[Finding] = []
     cache = cache or Cache(None, "findings")
     for language in languages:
@@ -68,14 +71,14 @@ def broken_catalogs(
     found = []
     for language in languages:
         for domain in (catalog.THEME, catalog.CONTENT):
-            path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            path = po_path(locales_dir, language, domain)
             if not path.is_file():
                 continue
             try:
                 catalog.usable_translations(path, language, cache.sibling("catalogs"))
             except CatalogError as error:
-                found.append(_catalog_error(path, f"{shown_root}/{language}/LC_MESSAGES/"
-                                            f"{path.name}", error))
+                shown = f"{shown_root}/{path.relative_to(locales_dir).as_posix()}"
+                found.append(_catalog_error(path, shown, error))
     return found
 
 
@@ -90,13 +93,17 @@ def _catalog_findings(
     locales_dir: Path, language: str, domain: str, context: CheckContext, shown_root: str,
     cache: Cache,
 ) -> list[Finding]:
-    path = locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+    path = po_path(locales_dir, language, domain)
     if not path.is_file():
         return []
-    shown = f"{shown_root}/{language}/LC_MESSAGES/{path.name}"
+    shown = f"{shown_root}/{path.relative_to(locales_dir).as_posix()}"
     data = path.read_bytes()
     language_context = replace(context, settings=replace(context.settings, language=language))
-    key = cache.key(data, shown, language, language_context.cache_key)
+    units = locales_dir / SITE_UNITS  # what the catalog's numbers are checked with
+    key = cache.key(
+        data, shown, language, language_context.cache_key,
+        units.read_bytes() if units.is_file() else b"",
+    )
     cached = _cached_findings(cache, key)
     if cached is not None:
         return cached
@@ -104,18 +111,7 @@ def _catalog_findings(
         usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
     except CatalogError as error:
         return [_catalog_error(path, shown, error)]
-    # In the site's language, as the problem it names comes from the i18n checks, in English.
-    _ = messages(context.settings.language)
-    found = [
-        Finding(
-            shown, line or 1, 1, "translation-unusable", Severity.ERROR,
-            _("This translation is not used because {problem}, so readers see the original.",
-              problem=problem),
-            _("Make the translation keep the source's links, markup and numbers ('wellread "
-              "i18n check' lists them all)."),
-        )
-        for line, _source, _text, problem in usable.rejected
-    ]
+    found = catalog_review(shown, usable)
     if domain == catalog.CONTENT:
         pairs = sorted(
             (usable.lines[source], text) for source, text in usable.published.items()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import gettext
-import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,15 +12,17 @@ from pathlib import Path
 from babel import UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
-from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileError, read_po, write_po
+from babel.messages.pofile import PoFileError, read_po
 
 from ..core.article import Article, render_markdown
 from ..core.blocks import Block
 from ..core.cache import Cache
 from ..core.errors import CatalogError, ConfigurationError
+from ..core.languagecode import gettext_name
+from . import pofile
 from .integrity import markup_problem
-from .languages import text_direction
+from .languages import plural_forms, text_direction
+from .numbers import SITE_UNITS, Units, site_units
 
 CONTENT = "content"
 THEME = "theme"
@@ -84,9 +84,9 @@ def build_date() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
 
 
-def content_template(articles: Iterable[Article], project: str) -> Catalog:
+def content_template(articles: Iterable[Article], project: str | Header) -> Catalog:
     """The POT of every message readers see in the articles, located by file and line."""
-    catalog = _new_catalog(project, locale=None)
+    catalog = new_catalog(project if isinstance(project, Header) else Header(project), None)
     for article in articles:
         for block in article.messages:
             catalog.add(
@@ -98,15 +98,18 @@ def content_template(articles: Iterable[Article], project: str) -> Catalog:
 
 
 def theme_template(
-    theme_dir: Path, project: str, config_messages: Iterable[tuple[str, str]] = ()
+    theme_dir: Path, project: str | Header, config_messages: Iterable[tuple[str, str]] = (),
+    root: Path | None = None,
 ) -> Catalog:
     """The POT of what the site itself says around the articles.
 
     From `_()` and `{% trans %}` in the theme's templates, `_()` in the MkDocs plugins
     (such as the card alt text), and `config_messages`: (text, where) pairs from mkdocs.yml,
-    such as the urgent alert.
+    such as the urgent alert. References are relative to `root` (the folder of mkdocs.yml),
+    as a translator finds the files in the repository; wellread's own files outside it are
+    named from the package ('wellread/adapters/…').
     """
-    catalog = _new_catalog(project, locale=None)
+    catalog = new_catalog(project if isinstance(project, Header) else Header(project), None)
     for message, where in config_messages:
         catalog.add(message, locations=[(where, 0)])
     sources = [
@@ -117,29 +120,51 @@ def theme_template(
         for filename, line, message, comments, context in extract_from_dir(
             str(folder), method_map, options
         ):
-            path = f"{Path(folder).name}/{filename}".replace(os.sep, "/")
+            path = f"{_shown_folder(Path(folder), root)}/{filename}".replace(os.sep, "/")
             catalog.add(
                 message, locations=[(path, line)], auto_comments=comments, context=context
             )
     return _without_format_flags(catalog)
 
 
-def updated_catalog(template: Catalog, existing: Catalog | None, language: str) -> Catalog:
+def _shown_folder(folder: Path, root: Path | None) -> str:
+    """A folder as a translator finds it: wellread's own from its repository's root (or from
+    the installed package), the site's from the folder of mkdocs.yml."""
+    folder, package = folder.resolve(), Path(__file__).resolve().parents[1]
+    if folder.is_relative_to(package):
+        checkout = package.parents[1]  # scripts/wellread in a source checkout
+        base = checkout if (checkout / "pyproject.toml").is_file() else package.parent
+        return folder.relative_to(base).as_posix()
+    if root is not None and folder.is_relative_to(root.resolve()):
+        return folder.relative_to(root.resolve()).as_posix()
+    return folder.name
+
+
+def updated_catalog(
+    template: Catalog, existing: Catalog | None, language: str, header: Header | None = None
+) -> Catalog:
     """The language's catalog brought up to date with `template`, the way msgmerge does it.
 
     Changed messages become fuzzy with their previous text; removed ones are kept as obsolete.
     """
-    catalog = existing or _new_catalog(template.project, locale=language)
+    catalog = existing or new_catalog(header or Header(template.project), language)
+    previous = {
+        (m.id, m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id
+    }
     catalog.update(template, update_header_comment=False)
+    for message in catalog:  # still fuzzy: the text it was translated from stays shown
+        if message.fuzzy and not message.previous_id:
+            message.previous_id = previous.get((message.id, message.context), [])
     return _without_format_flags(catalog)
 
 
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
     """Read a PO file; a syntax error becomes a CatalogError naming the file and line."""
-    _check_po_syntax(path, language)
+    lines, previous = pofile.previous_ids(_check_po_syntax(path, language))
     try:
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=language, abort_invalid=True)
+        catalog = read_po(
+            lines, locale=gettext_name(language) if language else None, abort_invalid=True
+        )
     except LookupError:
         raise CatalogError(
             f"{path}: the Content-Type header names an unknown charset. Write "
@@ -158,17 +183,21 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
             f"{path}: the header says charset={catalog.charset}, but wellread reads catalogs as "
             'UTF-8. Write "Content-Type: text/plain; charset=UTF-8\\n" in the header.'
         )
+    for obsolete, messages in ((False, list(catalog)), (True, catalog.obsolete.values())):
+        for message in messages:
+            key = (obsolete, message.context or "", _singular(message.id))
+            message.previous_id = previous.get(key, [])
+            # '# | msgid "…"': a previous msgid that an older wellread wrote as a comment
+            message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
     return _without_format_flags(catalog)
 
 
-_PO_LINE = re.compile(
-    r'^\s*(?:#.*|(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+"(?:[^"\\]|\\.)*"'
-    r'|"(?:[^"\\]|\\.)*")?\s*$'
-)
+def _singular(msgid: object) -> str:
+    return str(msgid[0] if isinstance(msgid, (list, tuple)) else msgid)
 
 
-def _check_po_syntax(path: Path, language: str | None = None) -> None:
-    """Babel drops a missing quote or trailing text silently and publishes what is left."""
+def _check_po_syntax(path: Path, language: str | None = None) -> list[str]:
+    """The file's lines, once it is UTF-8 and gettext syntax msgfmt accepts."""
     data = path.read_bytes()
     try:
         lines = data.decode("utf-8").splitlines()
@@ -178,108 +207,27 @@ def _check_po_syntax(path: Path, language: str | None = None) -> None:
             f"{path}:{line}: this translation file is not UTF-8 text (byte "
             f"{data[error.start]:#04x} on this line). Save it as UTF-8; Poedit and Weblate do."
         ) from None
-    for number, line in enumerate(lines, start=1):
-        if not _PO_LINE.match(line):
-            raise CatalogError(
-                f"{path}:{number}: this line is not valid gettext: {line.strip()[:60]!r}. "
-                'Each line must be a keyword and a "quoted string", a "quoted string", or a '
-                "# comment (open the file in Poedit, which shows the problem)."
-            )
-    _check_po_entries(path, lines, language)
+    pofile.check_po_syntax(path, lines, language)
+    return lines
 
 
-_KEYWORD = re.compile(r'^\s*(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"(.*)"\s*$')
-_CONTINUATION = re.compile(r'^\s*"(.*)"\s*$')
-_PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
+def catalog_text(
+    catalog: Catalog, wrap: int = pofile.WRAP, written: Sequence[tuple[str, str]] = ()
+) -> str:
+    """The PO file's text, the header `written` in the file before kept as msgmerge keeps it."""
+    return pofile.po_text(catalog, pofile.header_of(catalog, written), wrap)
 
 
-def _po_entries(lines: list[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    """(line of the msgid, {keyword: text}) for each entry, obsolete (#~) ones left out."""
-    entry: dict[str, str] = {}
-    start, keyword = 0, ""
-    for number, line in enumerate([*lines, ""], start=1):
-        if found := _KEYWORD.match(line):
-            keyword, text = found.groups()
-            if keyword in ("msgctxt", "msgid") and "msgid" in entry and any(
-                key.startswith("msgstr") for key in entry
-            ):
-                yield start, entry
-                entry = {}
-            if keyword == "msgid":
-                start = number
-            entry[keyword] = entry.get(keyword, "") + text
-        elif (more := _CONTINUATION.match(line)) and keyword:
-            entry[keyword] += more.group(1)
-        elif not line.strip() and "msgid" in entry:
-            yield start, entry
-            entry, keyword = {}, ""
+def write_catalog(path: Path, catalog: Catalog, wrap: int = pofile.WRAP) -> bool:
+    """Write the PO/POT file unless only its dates would change. True when it was written.
 
-
-def _check_po_entries(path: Path, lines: list[str], language: str | None) -> None:
-    """What msgfmt --check rejects and Babel lets through: a msgid given twice, a broken or
-    wrong Plural-Forms header, a plural message without one msgstr[n] per plural form."""
-    seen: dict[tuple[str, str], int] = {}
-    plurals = None
-    for number, entry in _po_entries(lines):
-        key = (entry.get("msgctxt", ""), entry["msgid"])
-        if key in seen:
-            raise CatalogError(
-                f"{path}:{number}: this msgid is already translated at line {seen[key]}: "
-                f"\"{entry['msgid'][:60]}\". Keep one of the two entries (msgfmt rejects the "
-                "file too)."
-            )
-        seen[key] = number
-        if entry["msgid"] == "" and "msgctxt" not in entry:
-            plurals = _plural_count(path, number, entry.get("msgstr", ""), language)
-        elif "msgid_plural" in entry and plurals is not None:
-            forms = sum(1 for keyword in entry if keyword.startswith("msgstr["))
-            if forms != plurals:
-                raise CatalogError(
-                    f"{path}:{number}: this plural message has {forms} msgstr[n] lines, but the "
-                    f"header's Plural-Forms says the language has {plurals} forms. Give one "
-                    "msgstr[n] per form, msgstr[0] to "
-                    f"msgstr[{plurals - 1}]."
-                )
-
-
-def _plural_count(path: Path, line: int, header: str, language: str | None) -> int | None:
-    """nplurals from the header's Plural-Forms, checked against the language's rules."""
-    fields = dict(
-        part.split(":", 1) for part in header.replace("\\n", "\n").split("\n") if ":" in part
+    A PO file keeps its header's fields as written (a POT file's header is wellread's own).
+    """
+    written = (
+        pofile.header_fields(path.read_text("utf-8"))
+        if catalog.locale is not None and path.is_file() else []
     )
-    value = fields.get("Plural-Forms")
-    if value is None:
-        return None
-    expected = get_plural(language.replace("-", "_")) if language else None
-    example = f" For this language write: Plural-Forms: {expected.plural_forms}" if expected else ""
-    found = _PLURAL_FORMS.match(value)
-    try:
-        count = int(found.group(1)) if found else 0
-        rule = gettext.c2py(found.group(2)) if found else None
-        ok = rule is not None and count > 0 and all(0 <= rule(n) < count for n in range(1000))
-    except (ValueError, SyntaxError, RecursionError, ZeroDivisionError):
-        ok = False
-    if not ok:
-        raise CatalogError(
-            f"{path}:{line}: the header's Plural-Forms is not valid: {value.strip()!r}.{example}"
-        )
-    if expected is not None and count != expected.num_plurals:
-        raise CatalogError(
-            f"{path}:{line}: the header's Plural-Forms says nplurals={count}, but "
-            f"{language} has {expected.num_plurals} plural forms.{example}"
-        )
-    return count
-
-
-def catalog_text(catalog: Catalog) -> str:
-    out = io.BytesIO()
-    write_po(out, catalog, width=0, include_previous=True, sort_output=False)
-    return out.getvalue().decode("utf-8")
-
-
-def write_catalog(path: Path, catalog: Catalog) -> bool:
-    """Write the PO/POT file unless only its dates would change. True when it was written."""
-    text = catalog_text(catalog)
+    text = catalog_text(catalog, wrap, written)
     if path.is_file() and _without_dates(path.read_text("utf-8")) == _without_dates(text):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -287,13 +235,15 @@ def write_catalog(path: Path, catalog: Catalog) -> bool:
     return True
 
 
-def published(catalog: Catalog) -> dict[str, str]:
-    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact."""
+def published(catalog: Catalog, units: Units | None = None) -> dict[str, str]:
+    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact.
+
+    `units`: the site's units (`numbers.site_units`), by default wellread's own."""
     return {
         message.id: message.string
         for message in _translated(catalog)
         if not markup_problem(
-            message.id, message.string, str(catalog.locale or ""), _field(message)
+            message.id, message.string, str(catalog.locale or ""), _field(message), units
         )
     }
 
@@ -305,6 +255,7 @@ class Usable:
     published: dict[str, str]  # msgid -> msgstr, as `published()`
     lines: dict[str, int]  # msgid -> its line in the PO file, for each published message
     rejected: tuple[tuple[int, str, str, str], ...]  # (line, msgid, msgstr, why), as `rejected()`
+    fuzzy: tuple[tuple[int, str], ...] = ()  # (line, msgid): translated, waiting for a review
 
 
 def usable_translations(path: Path, language: str, cache: Cache | None = None) -> Usable:
@@ -315,37 +266,49 @@ def usable_translations(path: Path, language: str, cache: Cache | None = None) -
     Raises CatalogError as `read_catalog` does.
     """
     cache = cache or Cache(None, "catalogs")
-    key = cache.key(path.read_bytes(), language)
+    locales = path.parents[2]  # <locales_dir>/<language>/LC_MESSAGES/<domain>.po
+    units_file = locales / SITE_UNITS
+    key = cache.key(
+        path.read_bytes(), language, units_file.read_bytes() if units_file.is_file() else b""
+    )
     entry = cache.get(key)
     if entry is None:
         with cache.making(key):
             entry = cache.get(key)  # made meanwhile by the build of another language
             if entry is None:
-                entry = _usable_entry(path, language)
+                entry = _usable_entry(path, language, site_units(locales))
                 cache.put(key, entry)
-    return Usable(entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])))
+    return Usable(
+        entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])),
+        tuple(map(tuple, entry["fuzzy"])),
+    )
 
 
-def _usable_entry(path: Path, language: str) -> dict:
+def _usable_entry(path: Path, language: str, units: Units) -> dict:
     po = read_catalog(path, language)
     locale = str(po.locale or "")
     # As published() and rejected() say, with each translation's markup checked once.
-    checked = [(m, markup_problem(m.id, m.string, locale, _field(m))) for m in _translated(po)]
+    checked = [
+        (m, markup_problem(m.id, m.string, locale, _field(m), units)) for m in _translated(po)
+    ]
     shown = {m.id: m.string for m, why in checked if not why}
     return {
         "published": shown,
         "lines": {m.id: m.lineno for m in po if m.id in shown and isinstance(m.id, str)},
         "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
+        "fuzzy": [
+            [m.lineno or 0, m.id] for m in po if m.fuzzy and m.id and isinstance(m.id, str)
+        ],
     }
 
 
-def rejected(catalog: Catalog) -> list[tuple[Message, str]]:
+def rejected(catalog: Catalog, units: Units | None = None) -> list[tuple[Message, str]]:
     """Translated messages that are not used, with the reason, for the translator to fix."""
     return [
         (message, problem)
         for message in _translated(catalog)
         if (problem := markup_problem(
-            message.id, message.string, str(catalog.locale or ""), _field(message)
+            message.id, message.string, str(catalog.locale or ""), _field(message), units
         ))
     ]
 
@@ -367,14 +330,14 @@ def _translated(catalog: Catalog) -> list[Message]:
     ]
 
 
-def catalog_stats(catalog: Catalog) -> CatalogStats:
+def catalog_stats(catalog: Catalog, units: Units | None = None) -> CatalogStats:
     messages = [m for m in catalog if m.id and isinstance(m.id, str)]
-    shown = published(catalog)
+    shown = published(catalog, units)
     return CatalogStats(
         total=len(messages),
         translated=len(shown),
         fuzzy=sum(1 for m in messages if m.fuzzy),
-        rejected=len(rejected(catalog)),
+        rejected=len(rejected(catalog, units)),
         words=sum(len(m.id.split()) for m in messages),
         translated_words=sum(len(source.split()) for source in shown),
     )
@@ -438,16 +401,32 @@ def _copy(value: object) -> object:
     return value
 
 
-def _new_catalog(project: str, locale: str | None) -> Catalog:
+@dataclass(frozen=True)
+class Header:
+    """What a new catalog's header says beside its language: mkdocs.yml's wellread/i18n
+    `translators` (Language-Team) and `msgid_bugs_address` (Report-Msgid-Bugs-To)."""
+
+    project: str
+    team: str = ""
+    bugs_address: str = ""
+
+
+def new_catalog(header: Header, language: str | None) -> Catalog:
+    """An empty catalog for `language` (None: a template), its header filled in: the plural
+    forms as CLDR counts, no placeholder left for msgfmt --check to warn about."""
     try:
         catalog = Catalog(
-            locale=locale, project=project, version="1", charset="utf-8",
-            creation_date=build_date(), revision_date=build_date(), fuzzy=False,
-            msgid_bugs_address="", copyright_holder="", header_comment="",
+            locale=gettext_name(language) if language else None, project=header.project,
+            version="1", charset="utf-8", creation_date=build_date(),
+            revision_date=build_date(), fuzzy=False, msgid_bugs_address=header.bugs_address,
+            copyright_holder="", header_comment="",
         )
     except (ValueError, UnknownLocaleError) as error:
-        raise ConfigurationError(f"Unknown language code {locale!r}: {error}") from None
-    catalog.header_comment = f"# Translations of {project}."
+        raise ConfigurationError(f"Unknown language code {language!r}: {error}") from None
+    if language:  # no translator yet: empty, not a placeholder msgfmt --check warns about
+        catalog.language_team, catalog.last_translator = header.team, ""
+        catalog.mime_headers = [("Plural-Forms", plural_forms(language))]
+    catalog.header_comment = f"# Translations of {header.project}."
     return catalog
 
 
@@ -455,6 +434,15 @@ def _comment_for(block: Block) -> str:
     if block.kind == "meta":
         return f"front matter: {block.field}"
     return _KIND_COMMENTS.get(block.kind, block.kind)
+
+
+def kind_of_comment(comment: str) -> tuple[str, str]:
+    """(block kind, front matter field) from the comment `content_template` gives a message:
+    'list item' → ('list_item', ''), 'front matter: title' → ('meta', 'title')."""
+    if comment.startswith("front matter: "):
+        return "meta", comment.removeprefix("front matter: ")
+    kinds = {text: kind for kind, text in _KIND_COMMENTS.items()}
+    return kinds.get(comment, comment), ""
 
 
 _NAMED_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")

@@ -92,9 +92,9 @@ def messages(language: str) -> Messages:
 
 def message_template() -> Catalog:
     """The POT of every message in the checker's source (SOURCES), with where each is used."""
-    from .catalog import _new_catalog
+    from .catalog import Header, new_catalog
 
-    catalog = _new_catalog("wellread", locale=None)
+    catalog = new_catalog(Header("wellread"), None)
     catalog.header_comment = "# wellread's own messages: the checker's findings and suggestions."
     for folder in SOURCES:
         for filename, _line, message, comments, context in extract_from_dir(

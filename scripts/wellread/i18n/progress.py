@@ -58,6 +58,8 @@ class ProgressLabels:
     done: str
     pages: str
     page: str
+    unpublished: str
+    unpublished_intro: str  # with %(percent)s for min_translated
 
 
 def progress_markdown(
@@ -65,20 +67,24 @@ def progress_markdown(
     build: LanguageBuild, published: Published, counts: Counts,
 ) -> str:
     """The translations page (Markdown, with its title in front matter): for each language and
-    each page (src path, article; in order), the share of the words translated."""
+    each page (src path, article; in order), the share of the words translated, then the pages
+    each language does not publish yet (below `min_translated`)."""
     others = build.others
     catalogs = {code: published(code) for code in others}
     rows, totals = [], {code: [0, 0] for code in others}
+    too_little: dict[str, list[str]] = {code: [] for code in others}
     for src_uri, article in pages:
         title = str(article.meta.get("title") or src_uri)
+        link = posixpath.relpath(src_uri, posixpath.dirname(page_name))
+        shown = escape(build.content.get(title, title)).replace("|", "&#124;")
         cells = []
         for code in others:
             done, total = page_progress(article, code, catalogs[code], counts)
             totals[code][0] += done
             totals[code][1] += total
             cells.append(f"{100 * done // total if total else 100} %")
-        link = posixpath.relpath(src_uri, posixpath.dirname(page_name))
-        shown = escape(build.content.get(title, title)).replace("|", "&#124;")
+            if total and 100 * done < build.min_translated * total:
+                too_little[code].append(f"- [{shown}]({link}): {cells[-1]}")
         rows.append(f"| [{shown}]({link}) | {' | '.join(cells)} |")
     header = " | ".join(build.languages[code] for code in others)
     summary = [
@@ -90,4 +96,21 @@ def progress_markdown(
         "", f"| {labels.language} | {labels.done} |", "| --- | --- |", *summary,
         "", f"## {labels.pages}", "", f"| {labels.page} | {header} |",
         "| --- |" + " --- |" * len(others), *rows, "",
+        *_unpublished_section(build, labels, too_little),
     ])
+
+
+def _unpublished_section(
+    build: LanguageBuild, labels: ProgressLabels, too_little: dict[str, list[str]]
+) -> list[str]:
+    """The pages below `min_translated`, language by language (none: no section)."""
+    if not any(too_little.values()):
+        return []
+    lines = [
+        f"## {labels.unpublished}", "",
+        labels.unpublished_intro % {"percent": build.min_translated}, "",
+    ]
+    for code, listed in too_little.items():
+        if listed:
+            lines += [f"### {build.languages[code]}", "", *listed, ""]
+    return lines

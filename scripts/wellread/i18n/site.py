@@ -10,16 +10,31 @@ from babel.messages.catalog import Catalog
 
 from ..core.article import Article
 from ..core.errors import WellreadError
-from ..core.settings import SiteConfig
-from . import catalog
+from ..core.settings import I18nOptions, SiteConfig
+from . import catalog, pofile
+from .languages import po_path
+from .numbers import site_units
+
+
+def options(site: SiteConfig) -> I18nOptions:
+    return site.options(I18nOptions, "wellread/i18n")
+
+
+def header(site: SiteConfig) -> catalog.Header:
+    """What new catalogs' headers say: the project, the translators, where to report a problem."""
+    settings = options(site)
+    return catalog.Header(
+        site.site_name or "wellread", settings.translators, settings.msgid_bugs_address
+    )
 
 
 def templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, Catalog]:
-    project = site.site_name or "wellread"
+    project = header(site)
+    shown = site.path.name
     return {
         catalog.CONTENT: catalog.content_template(articles, project),
         catalog.THEME: catalog.theme_template(
-            site.theme_dir, project, [(text, "mkdocs.yml") for text in site.theme_messages]
+            site.theme_dir, project, [(text, shown) for text in site.theme_messages], site.root
         ),
     }
 
@@ -29,12 +44,41 @@ def catalog_paths(site: SiteConfig) -> Iterable[tuple[str, str, Path]]:
         if language == site.default_language:
             continue
         for domain in (catalog.CONTENT, catalog.THEME):
-            yield language, domain, site.locales_dir / language / "LC_MESSAGES" / f"{domain}.po"
+            yield language, domain, po_path(site.locales_dir, language, domain)
+
+
+_WRAP_NAMES = {
+    pofile.WRAP: "at 77 columns", pofile.WRAP_NEWLINES: "only after line breaks",
+    pofile.NO_WRAP: "never",
+}
+
+
+def wrap_for(path: Path, setting: int, rewrap: bool = False) -> tuple[int, str]:
+    """The line wrap to write `path` with, and why when it is not `setting`: a file written
+    another way (by Weblate set to another wrap) keeps its wrapping, said out loud."""
+    if rewrap or not path.is_file():
+        return setting, ""
+    text = path.read_text("utf-8")
+    if pofile.wraps_as(text, setting):
+        return setting, ""
+    found = next((wrap for wrap in pofile.WRAPS if pofile.wraps_as(text, wrap)), None)
+    if found is None:  # edited by hand, or by a tool that wraps otherwise: the setting
+        return setting, ""
+    return found, (
+        f"{path}: kept its line wrapping ({_WRAP_NAMES[found]}), though wellread/i18n "
+        f"po_line_wrap is {setting} ({_WRAP_NAMES[setting]}). If Weblate writes this file, "
+        f"give both the same setting; to re-wrap it once, run 'wellread i18n update --rewrap'."
+    )
 
 
 def read_catalogs(site: SiteConfig) -> tuple[dict[Path, Catalog], list[str]]:
-    """Every language's catalogs, read, and the problem of each one that cannot be read."""
+    """Every language's catalogs, read, and the problem of each one that cannot be read (the
+    site's units file too: every catalog is checked with it)."""
     read, broken = {}, []
+    try:
+        site_units(site.locales_dir)
+    except WellreadError as error:
+        broken.append(str(error))
     for language, _domain, path in catalog_paths(site):
         if path.is_file():
             try:
@@ -51,12 +95,13 @@ def stats_table(
     lines = [f"{'language':<10}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'unusable':>10}"
              f"{'missing':>9}{'words':>14}{'done':>6}"]
     below = []
+    units = site_units(site.locales_dir)
     for language, domain, path in catalog_paths(site):
         if not path.is_file():
             lines.append(f"{language:<10}{domain:<9}{'(no catalog yet)':>46}")
             below.append(language)
             continue
-        numbers = catalog.catalog_stats(read[path])
+        numbers = catalog.catalog_stats(read[path], units)
         words = f"{numbers.translated_words}/{numbers.words}"
         lines.append(
             f"{language:<10}{domain:<9}{numbers.translated:>11}{numbers.fuzzy:>7}"
@@ -71,10 +116,11 @@ def unusable(site: SiteConfig, read: dict[Path, Catalog]) -> list[str]:
     """Each translation not used because its markup or numbers differ from the source, with
     its PO file and line (what `wellread i18n check` prints)."""
     found = []
+    units = site_units(site.locales_dir)
     for _language, _domain, path in catalog_paths(site):
         if not path.is_file():
             continue
-        for message, problem in catalog.rejected(read[path]):
+        for message, problem in catalog.rejected(read[path], units):
             found.append(
                 f"{path}:{message.lineno}: warning translation-unusable: this translation is not "
                 f"used because {problem}.\n    source: {message.id}\n    translation: "

@@ -18,7 +18,7 @@ from ..core.content import parse_page
 from ..core.errors import ContentError, WellreadError
 from ..core.settings import I18nOptions, SiteConfig, SocialOptions, TrustOptions
 from ..i18n import catalog
-from ..i18n.languages import text_direction
+from ..i18n.languages import po_path, text_direction
 from ..social.batch import CardJob
 from ..social.cards.glyphs import font_problems
 from ..social.cards.layout import load_layout
@@ -153,7 +153,7 @@ def _catalogs(site: SiteConfig, code: str, default: str) -> tuple[dict[str, str]
     cache = Cache(site.root / CATALOG_CACHE, "catalogs")
     found = []
     for domain in (catalog.CONTENT, catalog.THEME):
-        path = site.locales_dir / code / "LC_MESSAGES" / f"{domain}.po"
+        path = po_path(site.locales_dir, code, domain)
         found.append(
             catalog.usable_translations(path, code, cache).published if path.is_file() else {}
         )

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from urllib.parse import urljoin
 
 import material
+from babel import Locale
 from jinja2 import Environment
 from material.plugins.search.plugin import SearchPlugin as MaterialSearchPlugin
 from mkdocs.config import load_config
@@ -32,6 +33,7 @@ from ...core.urls import nav_link_message, unsafe_nav_links
 from ...i18n import catalog
 from ...i18n import languages as pageinfo
 from ...i18n.build import LanguageBuild, Translations
+from ...i18n.languages import po_path
 from ...i18n.progress import Counts, ProgressLabels, progress_markdown, unpublished_languages
 from ...publish.webprivacy import marked_content
 from ...render.pagedata import clean_content, page_data, page_in_language
@@ -80,6 +82,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_serve(self, server: object, config: MkDocsConfig, builder: object) -> object:
         global _SERVING
         _SERVING = True
+        # A translator's edit to a catalog (or to locales/units.yml) rebuilds the preview.
+        locales = Path(config.config_file_path).parent / self.config.locales_dir
+        watch = getattr(server, "watch", None)
+        if watch is not None and locales.is_dir():
+            watch(str(locales))
         return server
 
     # -- configuration -------------------------------------------------------------------------
@@ -99,6 +106,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         if self.language is None:  # a new build (or rebuild): theme and catalogs may have changed
             self.work = BuildWork()
         config.theme["language"] = current
+        config.theme["material_language"] = _material_language(current)
         config.theme["direction"] = pageinfo.text_direction(current)
         # Table columns aligned with `align`, which the sanitiser keeps, not `style`.
         if "tables" in config.markdown_extensions:
@@ -127,10 +135,10 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def _load_catalogs(self, current: str) -> tuple[dict[str, str], gettext.NullTranslations]:
         if current == self.config.default_language:
             return {}, gettext.NullTranslations()
-        folder = self.locales / current / "LC_MESSAGES"
         found: list[dict[str, str]] = []
+        unused = fuzzy = 0
         for domain in (catalog.CONTENT, catalog.THEME):
-            path = folder / f"{domain}.po"
+            path = po_path(self.locales, current, domain)
             if not path.is_file():
                 found.append({})
                 continue
@@ -138,10 +146,17 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 usable = catalog.usable_translations(path, current, self.cache)
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            shown = f"{self.config.locales_dir}/{current}/LC_MESSAGES/{path.name}"
-            for line, _source, _translation, problem in usable.rejected:
-                log.info("wellread: %s:%s: translation not used: %s", shown, line, problem)
+            _log_unused(f"{self.config.locales_dir}/{path.relative_to(self.locales).as_posix()}",
+                        usable)
+            unused, fuzzy = unused + len(usable.rejected), fuzzy + len(usable.fuzzy)
             found.append(usable.published)
+        # A warning, so that a strict build stops for a changed dose; a fuzzy entry is the
+        # ordinary state of a catalog after the source changed, so it only counts.
+        (log.warning if unused else log.info)(
+            "wellread: the %s translations: %d not used, %d fuzzy%s", current, unused, fuzzy,
+            "; readers see the original text for them (each is named above)"
+            if unused or fuzzy else "",
+        )
         return found[0], Translations(found[1])
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -216,6 +231,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 "yet are shown in the original language."
             ),
             language=_("Language"), done=_("Translated"), pages=_("Pages"), page=_("Page"),
+            unpublished=_("Not published yet"),
+            unpublished_intro=_(
+                "These pages have less than %(percent)s %% of their words translated. Readers "
+                "of that language are sent to the original page until more is translated."
+            ),
         )
         pages = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
@@ -233,7 +253,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def _published_content(self, code: str) -> dict[str, str]:
         if code not in self._catalogs:
-            path = self.locales / code / "LC_MESSAGES" / f"{catalog.CONTENT}.po"
+            path = po_path(self.locales, code, catalog.CONTENT)
             try:
                 self._catalogs[code] = (
                     catalog.usable_translations(path, code, self.cache).published
@@ -341,6 +361,20 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             build(other)
 
 
+def _log_unused(shown: str, usable: catalog.Usable) -> None:
+    """Each translation of a catalog that readers do not see, with its PO file and line."""
+    for line, _source, _translation, problem in usable.rejected:
+        log.warning(
+            "wellread: %s:%s: translation not used because %s. Readers see the original text "
+            "until it is fixed.", shown, line, problem,
+        )
+    for line, _source in usable.fuzzy:
+        log.info(
+            "wellread: %s:%s: translation marked fuzzy (its source changed): readers see the "
+            "original text until a translator checks it and removes the fuzzy mark.", shown, line,
+        )
+
+
 def _search_in(config: MkDocsConfig, language: str) -> None:
     """Material's search in the page language where lunr has rules for it: Material leaves
     Arabic (and other languages) to English rules, which drop every non-Latin word."""
@@ -354,6 +388,20 @@ def _search_in(config: MkDocsConfig, language: str) -> None:
     lunr = Path(material.__file__).parent / "templates/assets/javascripts/lunr/min"
     if base == "en" or (lunr / f"lunr.{base}.min.js").is_file():
         options["lang"] = [base]
+
+
+_MATERIAL_NAMES = {"sr-Latn": "sh"}  # Material's Serbian is Cyrillic; its Latin one is 'sh'
+
+
+def _material_language(code: str) -> str:
+    """The file of Material's own words (search box, buttons) for a BCP 47 code: its own, else
+    the script's or region's ('zh-Hant', 'pt-BR'), else the language's ('es' for es-419), else
+    English. theme/partials/language.html reads it, and writes the code itself in <html lang>."""
+    languages = Path(material.__file__).parent / "templates/partials/languages"
+    locale = Locale.parse(code.replace("-", "_"))
+    tried = (code, _MATERIAL_NAMES.get(code, ""), f"{locale.language}-{locale.script}",
+             f"{locale.language}-{locale.territory}", locale.language)
+    return next((name for name in tried if (languages / f"{name}.html").is_file()), "en")
 
 
 def _policy_reads_markers(config: MkDocsConfig) -> bool:

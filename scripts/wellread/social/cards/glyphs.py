@@ -40,7 +40,7 @@ def _surely_drawn(char: str, layout: CardLayout, lang: str) -> bool:
     for bold in (False, True):
         fonts = _FontSet(layout, lang, 32, bold)
         installed = [f.name for f in layout.fonts if fonts.installed(f.name)]
-        owner = _family_of_script(layout).get(script)
+        owner = _family_of_script(layout, lang, fonts).get(script)
         if owner in installed and script not in ("common", "inherited"):
             drawn = fonts.covers(owner, char)
         elif script == "inherited":

@@ -81,7 +81,7 @@ def _read_font_family(name: str, data: Any, source: str) -> FontFamily:
         data,
         f"fonts.{name}",
         source,
-        ("scripts", "regular", "bold", "package", "face_index", "line_height"),
+        ("scripts", "regular", "bold", "package", "face_index", "line_height", "languages"),
     )
     faces = section.data.get("face_index", {"default": 0})
     if not isinstance(faces, Mapping) or not all(
@@ -96,6 +96,7 @@ def _read_font_family(name: str, data: Any, source: str) -> FontFamily:
         package=section.text("package"),
         face_index=tuple(sorted((str(k), int(v)) for k, v in faces.items())),
         line_height=section.number("line_height", 0.5, 1.0),
+        languages=section.strings("languages") if "languages" in section.data else (),
     )
 
 

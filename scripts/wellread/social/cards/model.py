@@ -33,6 +33,16 @@ class FontFamily:
     package: str
     face_index: tuple[tuple[str, int], ...] = (("default", 0),)
     line_height: float = 1.0
+    # Only for these languages (BCP 47 prefixes), in place of the scripts' usual family, when
+    # installed: Urdu is written in Nastaliq, Arabic and Persian in Naskh. Empty: every language.
+    languages: tuple[str, ...] = ()
+
+    def serves(self, lang: str) -> bool:
+        """Whether the family draws text of `lang` (ur-PK is served by a family for ur)."""
+        parts = lang.replace("_", "-").lower().split("-")
+        return not self.languages or any(
+            tag.lower().split("-") == parts[: len(tag.split("-"))] for tag in self.languages
+        )
 
     def index_for(self, lang: str) -> int:
         """The face inside a font collection for `lang`, trying `zh-Hant-TW`, `zh-Hant`, `zh`."""

@@ -6,6 +6,7 @@ import functools
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from .fonts import _FontSet
 from .model import CardLayout
@@ -72,8 +73,36 @@ def char_script(char: str) -> str:
     return _SCRIPT_ALIASES.get(word, word) or "common"
 
 
-def _family_of_script(layout: CardLayout) -> dict[str, str]:
-    return {script: family.name for family in layout.fonts for script in family.scripts}
+def _family_of_script(layout: CardLayout, lang: str = "", fonts: _FontSet | None = None) -> dict[
+    str, str
+]:
+    """The family that draws each script: the usual one, or one made for `lang` (Urdu's
+    Nastaliq) when it is installed."""
+    found = {
+        script: family.name for family in layout.fonts if not family.languages
+        for script in family.scripts
+    }
+    for family in layout.fonts:
+        if family.languages and family.serves(lang) and (fonts is None or fonts.installed(
+            family.name
+        )):
+            found.update(dict.fromkeys(family.scripts, family.name))
+    return found
+
+
+def language_fonts(layout: CardLayout, lang: str, sample: str) -> list[tuple[str, str, str]]:
+    """(script, font file, package) of each script in `sample` (the language's name in itself),
+    the file '' when no installed font draws it: what `wellread i18n add` checks."""
+    fonts = _FontSet(layout, lang, 32, False)
+    chosen = _family_of_script(layout, lang, fonts)
+    found = []
+    for script in dict.fromkeys(char_script(c) for c in sample if c.isalpha()):
+        name = chosen.get(script, layout.fonts[0].name)
+        family = next(f for f in layout.fonts if f.name == name)
+        letters = [c for c in sample if c.isalpha() and char_script(c) == script]
+        drawn = fonts.installed(name) and all(fonts.covers(name, c) for c in letters)
+        found.append((script, Path(fonts.file(name)[0]).name if drawn else "", family.package))
+    return found
 
 
 def _bidi_classes(text: str, scripts: Sequence[str], base_rtl: bool) -> list[bool]:
@@ -135,7 +164,7 @@ def _script_runs(
     fonts = _FontSet(layout, lang, 32, bold)
     # A family whose font is not installed claims nothing: its letters go to a fallback.
     by_script = {
-        script: name for script, name in _family_of_script(layout).items()
+        script: name for script, name in _family_of_script(layout, lang, fonts).items()
         if fonts.installed(name)
     }
     scripts = [char_script(c) for c in text]
@@ -157,7 +186,7 @@ def _script_runs(
         )
         if following is not None and rtl[following] == rtl[i]:
             candidates.append(by_script[scripts[following]])
-        candidates.extend(family.name for family in layout.fonts)
+        candidates.extend(family.name for family in layout.fonts if family.serves(lang))
         families[i] = next(
             (name for name in candidates if fonts.covers(name, char)), layout.fonts[0].name
         )
