@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate messages cards test lint bench fuzz realtext system-deps clean
+.PHONY: site serve check translate messages cards comms test lint bench fuzz realtext system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
@@ -20,6 +20,13 @@ messages: system-deps $(STAMP)  ## wellread's own messages (the checker's): extr
 
 cards: system-deps $(STAMP)  ## Render every page's social cards in every language (no full build)
 	$(BIN)/wellread cards
+
+# The comms team's pack: the site built, then the coming week's posts (START=2027-09-01 WEEKS=13
+# for a quarter) in plan/: an overview with the cards, a calendar, Buffer and Hootsuite files.
+START ?= $(shell date +%F)
+WEEKS ?= 1
+comms: site  ## The week's posts in every language (plan/index.html, calendars, scheduler files)
+	$(BIN)/wellread plan --start $(START) --weeks $(WEEKS) --out plan
 
 translate: messages  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n extract
@@ -60,4 +67,4 @@ node_modules/.installed: package.json package-lock.json  ## axe-core for the bro
 	else echo "npm is missing: the browser tests need it to install axe-core" >&2; fi
 
 clean:
-	rm -rf site .cache $(VENV) node_modules .screenshots
+	rm -rf site plan .cache $(VENV) node_modules .screenshots

@@ -101,10 +101,10 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
 
 def cards_per_second(repeat: int) -> tuple[float, float]:
     """Cards rendered per second, cold: on one core, and through the build's process pool."""
-    from wellread.social.batch import CARD_SIZES, CardJob, render_batch
+    from wellread.social.batch import CardJob, render_batch
     from wellread.social.cards.draw import render_card
     from wellread.social.cards.layout import load_layout
-    from wellread.social.cards.model import CardText
+    from wellread.social.cards.model import CARD_SIZES, CardText
 
     CARD_SIZE = CARD_SIZES["landscape"]
 

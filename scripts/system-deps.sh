@@ -1,8 +1,10 @@
 #!/bin/sh
 # Installs the Debian packages wellread needs, or says exactly how to when it cannot.
-#   fonts-noto-core, fonts-noto-cjk: card fonts for Latin, Arabic, Devanagari, Chinese, Japanese...
+#   fonts-noto-core, fonts-noto-cjk: card fonts for Latin, Arabic (Urdu's Nastaliq too), Devanagari,
+#     Chinese, Japanese...
 #   libfribidi0, libraqm0: right-to-left text and shaping for Pillow (RAQM)
-#   gettext: msgfmt --check on the translation catalogs in the tests
+#   gettext: msgfmt --check, msgcat and msgmerge on every catalog wellread writes, in the tests
+#     (translate-toolkit's pocount and pofilter come with the Python test extras)
 #   chromium: the browser tests (axe-core, keyboard, screenshots) run in Debian's Chromium
 #   npm: installs the pinned axe-core (package-lock.json) for those tests, when node has no npm
 set -eu

@@ -151,6 +151,15 @@ def test_every_page_has_a_1200_by_630_card_with_alt_text(site: Path) -> None:
             assert (picture.format, picture.size) == ("PNG", (1200, 630)), card
 
 
+def test_every_article_has_portrait_and_story_cards_in_every_language(site: Path) -> None:
+    for prefix in LANGUAGES.values():
+        for article in articles():
+            stem = site / prefix / "assets" / "cards" / article.removesuffix("/index.html")
+            for kind, size in (("portrait", (1080, 1350)), ("story", (1080, 1920))):
+                with Image.open(f"{stem}-{kind}.png") as card:
+                    assert card.size == size, (stem, kind)
+
+
 def test_arabic_card_alt_text_is_translated(site: Path) -> None:
     page = Page(site / "ar" / "index.html")
     assert re.search("[\u0600-\u06ff]", page.meta["og:image:alt"])
@@ -240,7 +249,9 @@ def test_share_captions_fit_every_platform(site: Path) -> None:
     for lang in LANGUAGES:
         document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
         pages = document["pages"]
-        assert len(pages) == len(language_pages(site, lang))
+        published = {p.relative_to(site / LANGUAGES[lang]).as_posix()
+                     for p in language_pages(site, lang)}
+        assert len(pages) == len(published & set(articles()))  # the articles only
         for entry in pages:
             assert set(entry["captions"]) == set(PLATFORMS)
             assert (site / entry["image"].removeprefix(SITE_URL)).is_file()
@@ -345,16 +356,24 @@ def test_article_meta_has_other_languages_and_the_review_date(site: Path) -> Non
     assert ("article:modified_time", "2026-09-15") in properties
 
 
-def test_share_csv_has_buffers_columns_and_one_post_per_page(site: Path) -> None:
+def test_share_files_hold_articles_only_a_row_per_platform_with_alt_text(site: Path) -> None:
     for lang in LANGUAGES:
         document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
-        with open(site / "share" / f"{lang}.csv", encoding="utf-8", newline="") as handle:
+        assert document["pages"] and all(entry["src"].count("/") == 1 and not entry["src"]
+                                         .endswith("index.md") for entry in document["pages"])
+        with open(site / "share" / f"{lang}.csv", encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        assert list(rows[0]) == ["Text", "Image URL", "Tags", "Posting Time"]
-        assert len(rows) == len(document["pages"])
-        for row, entry in zip(rows, document["pages"], strict=True):
-            assert row["Text"] == entry["captions"]["x"]
-            assert row["Image URL"] == entry["image"]
+        assert list(rows[0]) == [
+            "Platform", "Title", "Text", "Link", "Image URL", "Image Alt Text", "Tags"
+        ]
+        assert len(rows) == len(document["pages"]) * 8  # every platform of every article
+        for row in rows:
+            assert row["Text"] and row["Link"], row
+            if row["Platform"] != "SMS":
+                assert row["Image URL"].endswith(".png") and row["Image Alt Text"], row
+        instagram = [row for row in rows if row["Platform"] == "Instagram"]
+        assert all(row["Image URL"].endswith("-portrait.png") for row in instagram)
+        assert (site / "share" / f"{lang}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_hashtags_and_instagram_note_are_in_the_pages_language(site: Path) -> None:

@@ -12,10 +12,13 @@ import pytest
 from babel import Locale, UnknownLocaleError
 from babel.messages.plurals import PLURALS
 
+from wellread.core.settings import load_site_config
 from wellread.i18n import catalog, pofile
+from wellread.i18n import site as site_catalogs
+from wellread.i18n.build import Translations
 from wellread.i18n.languages import plural_forms
 
-from .conftest import copy_sample, run_wellread
+from .conftest import REPO, copy_sample, run_wellread
 
 POCOUNT = Path(sys.executable).parent / "pocount"
 SENTENCE = "Scrub for at least 20 seconds, about the time it takes to hum"
@@ -201,3 +204,27 @@ def test_new_catalog_header_has_no_placeholder_and_cldr_plurals(tmp_path: Path) 
         assert fields["Language"] == language.replace("-", "_")
         result = gnu("msgfmt", "--check", "-o", "/dev/null", str(path))
         assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_message_with_msgctxt_is_translated_apart_from_the_same_english(tmp_path: Path) -> None:
+    po = catalog.new_catalog(catalog.Header("Clinic"), "es")
+    po.add("Corrections", "Correcciones en este artículo")
+    po.add("Corrections", "Fe de erratas", context="page title")
+    path = tmp_path / "es" / "LC_MESSAGES" / "theme.po"
+    catalog.write_catalog(path, po)
+    assert_tools_accept(path)
+    strings = catalog.usable_translations(path, "es").published
+    translations = Translations(strings)
+    assert translations.gettext("Corrections") == "Correcciones en este artículo"
+    assert translations.pgettext("page title", "Corrections") == "Fe de erratas"
+    assert translations.pgettext("menu", "Corrections") == "Corrections"
+
+
+def test_the_site_name_and_description_are_theme_messages() -> None:
+    site = load_site_config(REPO / "mkdocs.yml")
+    theme = site_catalogs.templates(site, [])[catalog.THEME]
+    for text in ("wellread health", site.data["site_description"]):
+        assert theme[text].locations == [("mkdocs.yml", 0)]
+    references = [where for message in theme for where, _ in message.locations]
+    assert all(not where.startswith(("plugins/", "adapters/")) for where in references)
+    assert "scripts/wellread/adapters/mkdocs/trust.py" in references

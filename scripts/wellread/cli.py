@@ -123,8 +123,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         errors = sum(1 for f in findings if f.severity == "error")
         click.echo(
             f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: {errors} errors, "
-            f"{len(findings) - errors} warnings.",
-            err=True,
+            f"{len(findings) - errors} warnings.", err=True,
         )
     sys.exit(1 if has_errors(findings) else 0)
 
@@ -175,10 +174,8 @@ def report(
         )
         for article, _ in pages if article.kind == "article"
     ]
-    text = (
-        report_json(metrics) if output_format == "json"
-        else report_html(metrics, site.check.reading_grade_max, site.site_name)
-    )
+    text = report_json(metrics) if output_format == "json" else (
+        report_html(metrics, site.check.reading_grade_max, site.site_name))
     if output is None:
         click.echo(text)
     else:
@@ -502,5 +499,7 @@ def _log_like_mkdocs() -> None:
     logger.setLevel(logging.INFO)
 
 from .cli_i18n import add  # noqa: E402  (it uses the helpers above: imported last)
+from .cli_plan import plan  # noqa: E402
 
 i18n.add_command(add)
+main.add_command(plan)

@@ -111,6 +111,8 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
         return None  # a verb here ("we can implement"): a noun's plain word would break it
     plain = entry.plain
+    if " " in plain and previous in ("or", "and", "o", "y", "u", "e") and language in ("en", "es"):
+        return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
     if language == "en" and following and following[0] not in _BEFORE_NOUN_NOT and (
         entry.pos == "adj" or (entry.pos not in ("verb", "noun") and "-" in entry.term) or (
             not entry.pos and entry.term.endswith(_ADJECTIVE_ENDINGS)

@@ -20,6 +20,9 @@ FIELDS: dict[str, tuple[type | tuple[type, ...], str]] = {
     "title": (str, N_('title: "Flu vaccine: what to know"')),
     "description": (str, N_("description: Who should get it, when, and where.")),
     "share": (str, N_("share: Get your flu shot this fall.")),
+    # utm_campaign of the article's posts in the share files and the posting plan (never on the
+    # share links readers use).
+    "campaign": (str, N_("campaign: flu-2027")),
     "summary": (list, N_("'summary:' then one '  - key point' line per point")),
     "tags": (list, N_("tags: [vaccines, flu]")),
     "image": (str, "image: flu-shot.png"),

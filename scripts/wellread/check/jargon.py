@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..core.article import Article
 from ..core.blocks import Block
@@ -21,10 +22,10 @@ from .data import table
 from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
-# A term linked to a page of the site is explained there: [hypertension](../glossary.md#hyper),
-# [atrial fibrillation](../heart-health/afib.md). A link to another site is no explanation: the
-# reader has to leave the article to learn the word.
-_LINK = re.compile(r"\[([^\[\]]*)\]\((?![a-z][a-z0-9+.-]*:|//)[^()]*\)", re.IGNORECASE)
+# A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
+# [fibrilación auricular](https://medlineplus.gov/spanish/atrialfibrillation.html): sites such as
+# MedlinePlus link a term to its own page rather than define it in place.
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _BOLD = ("**", "__")
 # After a bold term, what starts its definition: "**Copay**: a set amount", "**Copay** means".
 _DEFINITION = re.compile(
@@ -40,9 +41,14 @@ _IS = re.compile(
     r"|called)|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
-    r"|lo que))\b",
+    r"|lo que)|es decir|o sea|that is|which means|lo que significa|lo que quiere decir"
+    r"|such as|including|for example|tales como|como por ejemplo|por ejemplo)\b",
     re.IGNORECASE,
 )
+# "a monthly fee, or premium": the term as another name for the words before it (not the last
+# of a list, "fever, cough, or dyspnea": no comma in the clause before).
+_OR_NAME = re.compile(r"(?:^|[.;:!?(]\s*)[^,.;:!?()]{3,},\s+(?:or|o)\s+[*_\"'\u201c\u00ab]*$",
+                      re.IGNORECASE)
 # An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
 # procedimiento para...", "an angiogram, an x-ray that shows...".
 _APPOSITION = re.compile(
@@ -56,7 +62,8 @@ _BRACKET_OPEN = re.compile(
 _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
 _INTRODUCED = re.compile(
-    r"(?:\bcalled|\bknown as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse llama|\bword for [^.]*?"
+    r"(?:\bcalled|\bknown as|\breferred to as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse conoce como"
+    r"|\bse llama|\bword for [^.]*?"
     r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
     r"[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
@@ -163,6 +170,8 @@ def _first_unexplained(
     ), None)  # a heading that asks what the term is, answered right after it, explains it
     cut = found.index(explanation) if explanation is not None else len(found)
     early = found[:cut]
+    if early and explanation is not None and _next_to(article, early[0].block, explanation.block):
+        return  # explained in the same paragraph or the one right after: "X. X is ..." is fine
     if explanation is not None and explanation.block.kind != "meta":
         # A title or description names the topic that the body explains.
         early = [use for use in early if use.block.kind != "meta"]
@@ -220,6 +229,15 @@ def _first_unexplained(
     yield finding(article, use.block, use.start, "jargon", Severity.WARNING, message, advice)
 
 
+def _next_to(article: Article, first: Block, then: Block) -> bool:
+    """`then` is `first` or the block right after it (a heading and the paragraph it asks about,
+    a sentence and the next one)."""
+    if first is then:
+        return True
+    blocks = article.messages
+    return any(a is first and b is then for a, b in pairwise(blocks))
+
+
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
     """This use of the term explains it (or stands beside its plain words)."""
     before, after = text[:start], text[end:]
@@ -237,7 +255,10 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         after
     ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
-    return bool(_IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before))
+    return bool(
+        _IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before)
+        or _OR_NAME.search(before)
+    )
 
 
 def _in_name(text: str, start: int, end: int, block: Block) -> bool:

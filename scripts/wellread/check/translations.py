@@ -19,6 +19,7 @@ from . import RULES, UNSUPPRESSIBLE_PREFIX, CheckContext
 # source's: a translation keeps its markup, or is not used.)
 TRANSLATION_RULES = ("jargon", "phi-identifiers", "sentence-length", "tone", "link-text")
 _REFERENCE = re.compile(r"(\S+?):(\d+)(?=\s|$)")
+_ESCAPE = re.compile(r"\\.")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ def _entry(po_lines: tuple[str, ...], msgid_line: int, text: str) -> _Entry:
          if po_lines[n - 1].startswith("msgstr")), msgid_line,
     )
     column = po_lines[line - 1].find('"') + 2 if line <= len(po_lines) else 1
+    spans = _msgstr_spans(po_lines, line) or ((0, line, column),)
     kind, field, pages = "paragraph", "", []
     number = msgid_line - 1
     while number >= 1 and po_lines[number - 1].startswith("#"):
@@ -88,8 +90,27 @@ def _entry(po_lines: tuple[str, ...], msgid_line: int, text: str) -> _Entry:
         elif comment.startswith("#: "):
             pages += [(path, int(at)) for path, at in _REFERENCE.findall(comment[3:])]
         number -= 1
-    block = Block(kind, text, line, column, spans=((0, line, column),), field=field)
+    block = Block(kind, text, line, column, spans=spans, field=field)
     return _Entry(block, tuple(pages))
+
+
+def _msgstr_spans(po_lines: tuple[str, ...], line: int) -> tuple[tuple[int, int, int], ...]:
+    """Where each part of a msgstr written over several lines (as Weblate and msgmerge wrap
+    it) starts: (offset in the translation, line, column), so that a finding is at its line."""
+    spans: list[tuple[int, int, int]] = []
+    offset, number = 0, line
+    while number <= len(po_lines) and (
+        number == line or po_lines[number - 1].lstrip().startswith('"')
+    ):
+        written = po_lines[number - 1]
+        start, end = written.find('"'), written.rfind('"')
+        if 0 <= start < end:
+            part = _ESCAPE.sub("_", written[start + 1 : end])  # '\"' is one character
+            if part:
+                spans.append((offset, number, start + 2))
+                offset += len(part)
+        number += 1
+    return tuple(spans)
 
 
 def _reading_findings(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from .catalog import context_key
 from .languages import native_name, text_direction
 
 
@@ -27,6 +28,10 @@ class Translations(gettext.NullTranslations):
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """The translation of `message` where it means what `context` says (its msgctxt)."""
+        return self.strings.get(context_key(context, message), message)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,10 @@ class LanguageBuild:
     def gettext(self, message: str) -> str:
         """The theme catalog's translation of `message` (the message itself if none)."""
         return self.translations.gettext(message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        """As `gettext`, for a message with a msgctxt: one English text with two meanings."""
+        return self.translations.pgettext(context, message)
 
 
 def single_language_build(code: str) -> LanguageBuild:

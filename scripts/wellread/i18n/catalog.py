@@ -236,11 +236,9 @@ def write_catalog(path: Path, catalog: Catalog, wrap: int = pofile.WRAP) -> bool
 
 
 def published(catalog: Catalog, units: Units | None = None) -> dict[str, str]:
-    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact.
-
-    `units`: the site's units (`numbers.site_units`), by default wellread's own."""
+    """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact."""
     return {
-        message.id: message.string
+        _key(message): message.string
         for message in _translated(catalog)
         if not markup_problem(
             message.id, message.string, str(catalog.locale or ""), _field(message), units
@@ -291,14 +289,12 @@ def _usable_entry(path: Path, language: str, units: Units) -> dict:
     checked = [
         (m, markup_problem(m.id, m.string, locale, _field(m), units)) for m in _translated(po)
     ]
-    shown = {m.id: m.string for m, why in checked if not why}
+    shown = {_key(m): m.string for m, why in checked if not why}
     return {
         "published": shown,
-        "lines": {m.id: m.lineno for m in po if m.id in shown and isinstance(m.id, str)},
+        "lines": {_key(m): m.lineno for m, why in checked if not why},
         "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
-        "fuzzy": [
-            [m.lineno or 0, m.id] for m in po if m.fuzzy and m.id and isinstance(m.id, str)
-        ],
+        "fuzzy": [[m.lineno or 0, m.id] for m in po if m.fuzzy and m.id and isinstance(m.id, str)],
     }
 
 
@@ -326,8 +322,17 @@ def _translated(catalog: Catalog) -> list[Message]:
     return [
         m for m in catalog
         if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string.strip()
-        and not m.fuzzy and not m.context
+        and not m.fuzzy
     ]
+
+
+def context_key(context: str | None, msgid: str) -> str:
+    """How gettext keys a message with a msgctxt ('page title' + EOT + 'Corrections')."""
+    return f"{context}\x04{msgid}" if context else msgid
+
+
+def _key(message: Message) -> str:
+    return context_key(message.context, str(message.id))
 
 
 def catalog_stats(catalog: Catalog, units: Units | None = None) -> CatalogStats:
@@ -339,7 +344,7 @@ def catalog_stats(catalog: Catalog, units: Units | None = None) -> CatalogStats:
         fuzzy=sum(1 for m in messages if m.fuzzy),
         rejected=len(rejected(catalog, units)),
         words=sum(len(m.id.split()) for m in messages),
-        translated_words=sum(len(source.split()) for source in shown),
+        translated_words=sum(len(source.split("\x04")[-1].split()) for source in shown),
     )
 
 

@@ -30,12 +30,12 @@ def header(site: SiteConfig) -> catalog.Header:
 
 def templates(site: SiteConfig, articles: Iterable[Article]) -> dict[str, Catalog]:
     project = header(site)
-    shown = site.path.name
+    # mkdocs.yml's texts readers see: the site's name and description, the alert
+    texts = (site.site_name, site.data.get("site_description"), *site.theme_messages)
+    shown = [(text, site.path.name) for text in texts if isinstance(text, str) and text.strip()]
     return {
         catalog.CONTENT: catalog.content_template(articles, project),
-        catalog.THEME: catalog.theme_template(
-            site.theme_dir, project, [(text, shown) for text in site.theme_messages], site.root
-        ),
+        catalog.THEME: catalog.theme_template(site.theme_dir, project, shown, site.root),
     }
 
 

@@ -84,7 +84,7 @@ def planned_cards(
                     warned.add(problem)
                     warn(f"wellread/social: {page.src_uri}: {problem}")
             place = site_dir if code == default else site_dir / code
-            jobs += [card.job for card in page_cards(fact, options, place)]
+            jobs += [card.job for card in page_cards(fact, options, place, layout.sizes)]
         yield LanguageCards(code, jobs, layout, root / options.cache_dir)
 
 
@@ -117,7 +117,7 @@ def _pages(
         made.append(site.options(TrustOptions, "wellread/trust").corrections_page)
     titles_made = {made[0]: "Translations"} if made[0] else {}
     if len(made) > 1 and made[1]:
-        titles_made[made[1]] = "Corrections"
+        titles_made[made[1]] = catalog.context_key("page title", "Corrections")  # as trust
     known = {page.src_uri for page in found}
     for uri, title in titles_made.items():
         if uri not in known:
@@ -167,11 +167,14 @@ def _facts(
     """Each page's facts in language `code`: translated title and description, its section."""
     sections = _sections(site, pages, content)
     description = str(site.data.get("site_description") or "")
+    # The site's name and description, as the build translates them (theme catalog)
+    description = theme_strings.get(description, description)
+    site_name = theme_strings.get(site.site_name, site.site_name)
     facts = []
     for page in pages:
         meta, untranslated = dict(page.meta), frozenset[str]()
         if page.source is None:  # a page wellread makes: its title from the theme catalog
-            meta["title"] = theme_strings.get(meta["title"], meta["title"])
+            meta["title"] = theme_strings.get(meta["title"], meta["title"].split("\x04")[-1])
         elif code != default and page.article is not None:
             translated = catalog.translate_article(page.article, content, default)
             meta.update(translated.meta)
@@ -179,9 +182,9 @@ def _facts(
         lang = default if "title" in untranslated else code
         facts.append(PageFacts(
             src_uri=page.src_uri,
-            title=str(meta.get("title") or _page_title(page, meta) or site.site_name),
+            title=str(meta.get("title") or _page_title(page, meta) or site_name),
             description=str(meta.get("description") or description),
-            topic=sections.get(page.src_uri, ""), site_name=site.site_name, lang=lang,
+            topic=sections.get(page.src_uri, ""), site_name=site_name, lang=lang,
             direction=text_direction(lang),
             image=article_image(page.source, meta.get("image"), options),
         ))

@@ -130,6 +130,9 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             min_translated=self.config.min_translated,
         )
         self._catalogs: dict[str, dict[str, str]] = {current: content}
+        for key in ("site_name", "site_description"):  # translated in the theme catalog
+            if isinstance(config.get(key), str):
+                config[key] = self.build.gettext(config[key])
         return config
 
     def _load_catalogs(self, current: str) -> tuple[dict[str, str], gettext.NullTranslations]:

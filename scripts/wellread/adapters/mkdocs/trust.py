@@ -49,7 +49,7 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         build = language_build(config)
         self.language, self.default_language = build.code, build.default_language
-        self.gettext = build.gettext
+        self.gettext, self.pgettext = build.gettext, build.pgettext
         self.content = build.content
         try:
             self.alert_settings = trust.alert_settings(self.config.alert)
@@ -86,10 +86,11 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         if not name or files.get_file_from_path(name):
             return
         content = self.content
-        _ = self.gettext
-        # Plain _() calls, so that Babel's extractor finds them.
+        _, pgettext = self.gettext, self.pgettext
+        # Plain _() calls, so that Babel's extractor finds them. The page's title has a msgctxt:
+        # "Corrections" is also the heading of an article's own corrections.
         labels = trust.CorrectionLabels(
-            title=_("Corrections"),
+            title=pgettext("page title", "Corrections"),
             intro=_(
                 "When we fix a mistake that changes what an article says, we show it here and "
                 "on the article, newest first."
