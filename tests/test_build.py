@@ -103,7 +103,8 @@ def language_pages(site: Path, lang: str) -> list[Path]:
 
 
 def unpublished(path: Path) -> bool:
-    return 'http-equiv="refresh"' in path.read_text("utf-8")
+    """Too little translated: shown with a notice, kept out of search engines."""
+    return '<meta name="robots" content="noindex">' in path.read_text("utf-8")
 
 
 def test_the_sample_has_eight_articles_in_four_topics() -> None:
@@ -179,10 +180,15 @@ def test_untranslated_pages_say_so_in_the_readers_language(site: Path) -> None:
         assert "en" in page.langs  # the English parts are marked for screen readers
 
 
-def test_page_with_too_little_translated_sends_readers_to_the_source(site: Path) -> None:
+def test_page_with_too_little_translated_stays_in_the_readers_language_with_a_link(
+    site: Path,
+) -> None:
     about = Page(site / "es" / "about" / "index.html")
-    assert '<meta http-equiv="refresh" content="0; url=../../about/">' in about.text
+    assert 'http-equiv="refresh"' not in about.text  # no instant redirect (issue 24)
+    assert about.html["lang"] == "es"
     assert "Esta página aún no está disponible en este idioma." in about.text
+    assert re.search(r'<a href="../../about/" hreflang="en" data-wr-keep-hash>Abrir la página en'
+                     r' inglés</a>', about.text)
     assert Page(site / "about" / "index.html").switcher["es"] == "./"
     shared = json.loads((site / "share" / "es.json").read_text("utf-8"))["pages"]
     assert not any(entry["url"].endswith("/es/about/") for entry in shared)
@@ -198,7 +204,10 @@ def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
         # Links to related pages not translated yet keep (and mark) their English titles.
         related = re.search(r'<nav class="wr-related".*?</nav>', page.text, re.DOTALL)
         in_related = related.group(0).count('lang="en"') if related else 0
-        assert page.langs.count("en") == in_related, page.path
+        # So do reviewers' credentials ("RN"), explained in Spanish beside them.
+        review = re.search(r'<footer class="wr-review">.*?</footer>', page.text, re.DOTALL)
+        in_review = review.group(0).count('<abbr lang="en">') if review else 0
+        assert page.langs.count("en") == in_related + in_review, page.path
 
 
 def test_latin_words_in_arabic_pages_are_isolated(site: Path) -> None:

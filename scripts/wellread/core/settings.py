@@ -297,7 +297,8 @@ class I18nOptions:
     )))
     min_translated: int = field(default=0, metadata=about(Typed(int), (
         "Publish a page in a language only when at least this % of its words are translated; below "
-        "it, that language's address sends readers to the page in the default language."
+        "it, that language's address shows a notice, the page's summary and a link to the page in "
+        "the default language."
     )))
     jobs: int = field(default=0, metadata=about(Typed(int), (
         "How many other languages build at once, each in a process of its own, while the default "

@@ -8,6 +8,8 @@ them (MkDocs: `page.meta[...]`, `config.extra[...]`):
 - `wellread_cards`, `wellread_card`, `wellread_og`, `wellread_share`: the page's social cards,
   Open Graph locales and share captions (`social`).
 - `wellread_reading`: reading time and related articles (`render.reading`).
+- `wellread_terms`: the plain meaning of each glossary term linked on the page, by the id its
+  link's `aria-describedby` names (`core.glossary.link_first_uses`).
 - `wellread_findings`: the checker's findings, shown while writing only (`check`).
 - `config.extra.wellread_alert`, `config.extra.wellread_feed`: the urgent alert and the feed
   link, the same on every page of a language (`publish.trust`, `publish.feeds`).
@@ -39,7 +41,7 @@ from ..i18n.sanitize import clean_html, without_hidden_characters
 class PageData:
     """`page.meta["wellread"]`: what the theme shows of a page's language and trust."""
 
-    unpublished: bool  # too little translated: readers are sent to the default language's page
+    unpublished: bool  # too little translated: a notice, a summary and a link to the original
     lang: str
     dir: str
     translation: str  # "source", "complete", "partial" or "none"
@@ -52,6 +54,8 @@ class PageData:
     corrections: list[dict[str, str]]
     sources: list[dict[str, str]]
     summary: list[dict[str, str]]
+    description_lang: str  # the source language where the description is not translated, else ""
+    description_dir: str
 
     def as_meta(self) -> dict[str, Any]:
         """The mapping the theme reads, keys in the order above."""
@@ -100,6 +104,10 @@ def page_data(
         ),
         sources=languages.mark_source_language(languages.sources(meta), untranslated, written_in),
         summary=languages.mark_source_language(languages.summary(meta), untranslated, written_in),
+        description_lang=written_in if "description" in untranslated else "",
+        description_dir=(
+            languages.text_direction(written_in) if "description" in untranslated else ""
+        ),
     )
 
 

@@ -34,7 +34,13 @@ from ...i18n import catalog
 from ...i18n import languages as pageinfo
 from ...i18n.build import LanguageBuild, Translations
 from ...i18n.languages import po_path
-from ...i18n.progress import Counts, ProgressLabels, progress_markdown, unpublished_languages
+from ...i18n.progress import (
+    Counts,
+    ProgressLabels,
+    progress_markdown,
+    unpublished_languages,
+    with_captions,
+)
 from ...publish.webprivacy import marked_content
 from ...render.pagedata import clean_content, page_data, page_in_language
 from ...social.batch import CardJob
@@ -237,9 +243,13 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             unpublished=_("Not published yet"),
             unpublished_intro=_(
                 "These pages have less than %(percent)s %% of their words translated. Readers "
-                "of that language are sent to the original page until more is translated."
+                "of that language see a notice, the page's description and key points and a "
+                "link to the original page until more is translated."
             ),
+            languages_caption=_("How much of the site is translated into each language"),
+            pages_caption=_("How much of each page is translated"),
         )
+        self._progress_captions = [labels.languages_caption, labels.pages_caption]
         pages = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             try:  # named as wellread/check and article_for name it, so it is parsed only once
@@ -314,7 +324,10 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     ) -> str:
         # Every language: an article's raw HTML is as untrusted as a translation (wellread/check
         # reports each removal at its line; this is the wall).
-        return clean_content(html, self.build)
+        html = clean_content(html, self.build)
+        if page.file.src_uri == self.config.progress_page and page.file.generated_by:
+            html = with_captions(html, getattr(self, "_progress_captions", []))
+        return html
 
     # Last: the Content-Security-Policy hashes only the scripts outside the marked content.
     @event_priority(-100)
