@@ -169,10 +169,15 @@ def test_real_english_and_spanish_articles_are_told_apart() -> None:
     assert total and found >= 0.98 * total, (found, total)
 
 
-def test_it_can_be_silenced_in_front_matter() -> None:
-    front_ignore = SPANISH
-    found = check(front_ignore, description="D\nignore: [language-mismatch]")
-    assert "language-mismatch" not in {f.rule for f in found}
+def test_it_can_be_silenced_and_then_every_rule_runs() -> None:
+    """A bilingual page can silence it (front matter, or the site's `rules:`): the word rules
+    then run as on any page."""
+    text = SPANISH + "\nHypertension matters.\n"
+    assert {f.rule for f in check(text)} & {"language-mismatch", "jargon"} == {
+        "language-mismatch"
+    }
+    found = check(text, description="D\nignore: [language-mismatch]")
+    assert {f.rule for f in found} & {"language-mismatch", "jargon"} == {"jargon"}
 
 
 def test_an_article_in_another_language_carries_its_lang_on_the_page(tmp_path: Path) -> None:
