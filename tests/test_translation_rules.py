@@ -180,3 +180,18 @@ def test_a_finding_in_a_wrapped_translation_is_at_the_line_that_holds_it(
     assert [(f.rule, f.line, f.column) for f in found if f.rule == "tone-stigma"] == [
         ("tone-stigma", 11, 5),
     ]
+
+
+def test_a_rule_the_site_turns_off_is_off_in_translations_too(tmp_path: Path) -> None:
+    stigma = "Un diabético debe revisarse los pies todos los días."
+    findings(tmp_path, {"diabetes/feet.md": [("paragraph", stigma)]})
+    off = CheckSettings(language="en", rules=(("tone-stigma", False),))
+    assert translation_findings(tmp_path, ["es"], CheckContext(off)) == []
+
+
+def test_a_bare_address_the_source_has_is_not_the_translators_finding(tmp_path: Path) -> None:
+    """A translation keeps the source's addresses and links: only the writer can make a bare
+    address a link, so the finding is on the article, not on its translation."""
+    text = "Vea las fechas en https://www.cdc.gov/flu/ o pregunte en su clínica."
+    found = findings(tmp_path, {"vaccines/flu.md": [("paragraph", text)]})
+    assert [f for f in found if f.rule == "link-text"] == []

@@ -14,7 +14,7 @@ from ..i18n import catalog
 from ..i18n.languages import po_path
 from ..i18n.numbers import SITE_UNITS
 from ..i18n.review import catalog_review
-from . import CheckContext, check_article
+from . import UNSUPPRESSIBLE_PREFIX, CheckContext, check_article
 from .translations import check_translations
 
 
@@ -119,5 +119,10 @@ def _catalog_findings(
         )
         lines = tuple(data.decode("utf-8").splitlines())
         found += check_translations(shown, lines, pairs, language_context)
+    # The site's rule switches (`rules: {tone-stigma: false}`) apply to translations too.
+    found = [
+        f for f in found
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or context.settings.rule_on(f.rule)
+    ]
     cache.put(key, [item.as_dict() for item in found])
     return found

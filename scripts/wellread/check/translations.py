@@ -20,6 +20,7 @@ from . import RULES, UNSUPPRESSIBLE_PREFIX, CheckContext
 TRANSLATION_RULES = ("jargon", "phi-identifiers", "sentence-length", "tone", "link-text")
 _REFERENCE = re.compile(r"(\S+?):(\d+)(?=\s|$)")
 _ESCAPE = re.compile(r"\\.")
+_BARE_ADDRESS = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")  # as check/clarity.py finds one
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,23 @@ def check_translations(
         path=po_path, page=po_path, meta={}, meta_lines={}, body_line=1,
         chunks=tuple(entry.block for entry in entries), lines=_msgstr_lines(po_lines),
     )
-    found = [f for name in TRANSLATION_RULES for f in RULES[name](po, context)]
+    found = [
+        f for name in TRANSLATION_RULES
+        for f in RULES[name](_without_addresses(po) if name == "link-text" else po, context)
+    ]
     found += _reading_findings(po_path, entries, context)
     return sorted(_at_most_a_warning(f) for f in found)
+
+
+def _without_addresses(po: Article) -> Article:
+    """The translations with their bare web addresses blanked out: the source has each one (a
+    translation may add none), and the translator cannot make it a link (a translation keeps
+    the source's links), so it is the writer's finding, on the article."""
+    blank = [
+        replace(block, text=_BARE_ADDRESS.sub(lambda m: " " * len(m.group(0)), block.text))
+        for block in po.chunks if isinstance(block, Block)
+    ]
+    return replace(po, chunks=tuple(blank))
 
 
 def _at_most_a_warning(found: Finding) -> Finding:
