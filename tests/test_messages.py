@@ -195,3 +195,15 @@ def test_privacy_findings_of_a_spanish_article_are_in_spanish() -> None:
     assert english["phi-record-number"].message == (
         "This looks like a medical record number (00482913)."
     )
+
+
+def test_raw_html_findings_of_a_spanish_article_are_in_spanish() -> None:
+    body = SPANISH_BODY + '\n<img src="foto.png" alt="Una enfermera" style="color: red">\n'
+    found = {f.rule: f for f in _check(body, lang="es")}
+    assert found["unsafe-html"].message == (
+        "El atributo style= en <img> se quita: las páginas usan los estilos propios del sitio."
+    )
+    english = {f.rule: f for f in _check(body.replace("foto", "photo"))}
+    assert english["unsafe-html"].message == (
+        "The style= attribute on <img> is removed: pages use the site's own styles."
+    )
