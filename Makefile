@@ -4,21 +4,31 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site serve check translate cards test lint bench fuzz realtext system-deps clean
+.PHONY: site serve check translate messages cards comms test lint bench fuzz realtext system-deps clean
 
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
 
-serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all languages)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all languages), rebuilt when content/, theme/ or locales/ change
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000  # findings show in each page's panel
 
-check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article
-	$(BIN)/wellread check content
+check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article and every translation
+	$(BIN)/wellread check
+
+messages: system-deps $(STAMP)  ## wellread's own messages (the checker's): extract, update each PO, msgfmt -c
+	$(BIN)/python -m wellread.i18n.messages
 
 cards: system-deps $(STAMP)  ## Render every page's social cards in every language (no full build)
 	$(BIN)/wellread cards
 
-translate: $(STAMP)  ## Extract messages and update every language's PO files
+# The comms team's pack: the site built, then the coming week's posts (START=2027-09-01 WEEKS=13
+# for a quarter) in plan/: an overview with the cards, a calendar, Buffer and Hootsuite files.
+START ?= $(shell date +%F)
+WEEKS ?= 1
+comms: site  ## The week's posts in every language (plan/index.html, calendars, scheduler files)
+	$(BIN)/wellread plan --start $(START) --weeks $(WEEKS) --out plan
+
+translate: messages  ## Extract messages and update every language's PO files
 	$(BIN)/wellread i18n extract
 	$(BIN)/wellread i18n update
 	$(BIN)/wellread i18n stats
@@ -57,4 +67,4 @@ node_modules/.installed: package.json package-lock.json  ## axe-core for the bro
 	else echo "npm is missing: the browser tests need it to install axe-core" >&2; fi
 
 clean:
-	rm -rf site .cache $(VENV) node_modules .screenshots
+	rm -rf site plan .cache $(VENV) node_modules .screenshots

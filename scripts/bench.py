@@ -11,6 +11,7 @@ a temp folder and measures, each several times with the median reported:
   (f) cards per second, cold, on one core and with the process pool
   (g) peak memory of the build's whole process tree
   (h) what a reader downloads for an article page
+  (i) leaflet PDFs per second, cold, on one core and with the process pool
   and how long `mkdocs serve` takes to rebuild the sample site after an edit.
 
 Then it builds N = 250, 500 and 2,000 articles once each (plain Material and wellread cold) to
@@ -99,12 +100,54 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     return round(words / statistics.median(timings))
 
 
+_LEAFLET_PAGE = """<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8">
+<title>Checking your blood sugar at home, part {i} - wellread health</title></head><body>
+<article class="md-content__inner md-typeset"><h1>Checking your blood sugar at home, part {i}</h1>
+<section class="wr-keypoints"><h2>Key points</h2><ul>{points}</ul></section>{body}
+<aside class="wr-print"><div class="wr-print__qr">{qr}</div><div class="wr-print__text"><p>Read
+this page online: https://health.example.org/diabetes/part-{i}/</p></div></aside></article>
+</body></html>"""
+
+
+def leaflets_per_second(repeat: int) -> tuple[float, float]:
+    """Leaflet PDFs drawn per second, cold (an empty cache): on one core, and through the
+    build's process pool. Each is a two-page article with key points, headings and a QR code."""
+    from wellread.publish.leaflets import LeafletJob, default_stylesheet, write_leaflets
+    from wellread.render.reach import qr_svg
+
+    paragraph = ("<p>Check your blood sugar before meals and at bedtime. Write the numbers "
+                 "down and bring them to your visit. Your nurse can show you how. </p>") * 3
+    body = "".join(f"<h2>Step {k}</h2>{paragraph}" for k in range(8))
+    points = "".join(f"<li>Point {k}: check, write it down, ask.</li>" for k in range(4))
+    stylesheet = default_stylesheet()
+
+    def jobs(folder: Path, count: int, offset: int) -> list[LeafletJob]:
+        made = []
+        for i in range(offset, offset + count):
+            page = folder / f"p{i}" / "index.html"
+            page.parent.mkdir(parents=True)
+            qr = qr_svg(f"https://health.example.org/diabetes/part-{i}/", "QR code")
+            page.write_text(_LEAFLET_PAGE.format(i=i, points=points, body=body, qr=qr), "utf-8")
+            made.append(LeafletJob(page, page.parent / "leaflet.pdf"))
+        return made
+
+    rates: dict[int, list[float]] = {1: [], 0: []}
+    for workers, count in ((1, 6), (0, 8 * (os.cpu_count() or 1))):
+        for round_ in range(repeat):
+            with tempfile.TemporaryDirectory() as folder:
+                todo = jobs(Path(folder), count, 10_000 * round_)
+                start = time.perf_counter()
+                write_leaflets(todo, Path(folder), stylesheet, Path(folder) / "cache", workers)
+                rates[workers].append(count / (time.perf_counter() - start))
+    return round(statistics.median(rates[0]), 2), round(statistics.median(rates[1]), 2)
+
+
 def cards_per_second(repeat: int) -> tuple[float, float]:
     """Cards rendered per second, cold: on one core, and through the build's process pool."""
-    from wellread.social.batch import CARD_SIZES, CardJob, render_batch
+    from wellread.social.batch import CardJob, render_batch
     from wellread.social.cards.draw import render_card
     from wellread.social.cards.layout import load_layout
-    from wellread.social.cards.model import CardText
+    from wellread.social.cards.model import CARD_SIZES, CardText
 
     CARD_SIZE = CARD_SIZES["landscape"]
 
@@ -323,6 +366,7 @@ def main() -> None:
             budget.reserve = 0.0 if n == main_size else budget.reserve
     by_size = dict(sorted(by_size.items()))
     one_core, pooled = cards_per_second(repeat)
+    leaflets_pooled, leaflets_one_core = leaflets_per_second(repeat)
     serve = serve_rebuild_seconds(repeat)
     main_run = by_size[main_size]
     languages = main_run["languages"]
@@ -354,6 +398,8 @@ def main() -> None:
         "checker_words_per_s": main_run["checker_words_per_s"],
         "cards_per_s": pooled,
         "cards_per_s_one_core": one_core,
+        "leaflets_per_s": leaflets_pooled,
+        "leaflets_per_s_one_core": leaflets_one_core,
         "peak_mb": max(run["peak_mb"] for run in by_size.values()),
         "peak_mb_at": max(by_size.values(), key=lambda run: run["peak_mb"])["articles"],
         "article_page_kb": main_run["article_page"]["kb"],
@@ -396,6 +442,8 @@ def table(r: dict) -> str:
          "articles", ""),
         ("(h) article page, as sent (gzip)", f"{r['article_page_kb']} KB "
          f"({r['article_page']['raw_kb']} KB raw, {r['article_page']['files']} files)", ""),
+        ("(i) leaflet PDFs, cold", f"{r['leaflets_per_s']}/s pooled, "
+         f"{r['leaflets_per_s_one_core']}/s one core", ""),
         ("mkdocs serve rebuild of the sample after an edit", f"{r['serve_rebuild_s']} s", ""),
     ]
     runs = ", ".join(f"{name} {count}" for name, count in r["runs"].items())

@@ -4,9 +4,10 @@
 
 The real-text set (public-domain consumer-health articles, one folder per language:
 `en/*.md`, `es/*.md`) is looked for in --corpus, then $WELLREAD_REALTEXT, then `../shared/realtext`
-beside the repository, then `tests/data/realtext/corpus` (see tests/data/realtext/README.md for why
-it is not committed). The checker runs as a new site would run it: `check_article` with the default
-CheckSettings (only `language` set), no site files, no glossary, a fixed date.
+and `../tools/realtext` beside the repository, then `tests/data/realtext/corpus` (see
+tests/data/realtext/README.md for why it is not committed). The checker runs as a new site would
+run it: `check_article` with the default CheckSettings (only `language` set), no site files, no
+glossary, a fixed date.
 
 Judged labels give precision per rule and language, before (tests/data/realtext/judged-<lang>.json,
 main's checker at b8d9c0b) and after (judged-after-<lang>.json), side by side;
@@ -66,9 +67,9 @@ class Row:
 
 
 def corpus_folder(given: str | None = None) -> Path | None:
-    """The first real-text folder that exists: the argument, $WELLREAD_REALTEXT, shared/, local."""
+    """The first real-text folder found: argument, $WELLREAD_REALTEXT, shared/, tools/, local."""
     candidates = [given, os.environ.get("WELLREAD_REALTEXT"), str(ROOT.parent / "shared" /
-                  "realtext"), str(DATA / "corpus")]
+                  "realtext"), str(ROOT.parent / "tools" / "realtext"), str(DATA / "corpus")]
     for candidate in candidates:
         if candidate and any((Path(candidate) / lang).is_dir() for lang in LANGUAGES):
             return Path(candidate)
@@ -134,9 +135,12 @@ def rate_table(language: str, articles: int, words: int, rows: list[Row]) -> Ite
         yield f"  (front matter of the set, not counted: {listed})"
 
 
+MIN_PER_RULE = 12  # precision per rule needs more than a handful of judged findings
+
+
 def stratified_sample(rows: Iterable[Row], size: int, seed: int) -> list[Row]:
-    """About `size` findings of one language: every rule gets a share (at least 5, or all it
-    has), the rest in proportion to how often the rule fires, drawn with a fixed seed."""
+    """About `size` findings of one language: every rule gets a share (at least MIN_PER_RULE, or
+    all it has), the rest in proportion to how often the rule fires, drawn with a fixed seed."""
     by_rule: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
         if row.rule not in SETUP_RULES:
@@ -148,7 +152,7 @@ def stratified_sample(rows: Iterable[Row], size: int, seed: int) -> list[Row]:
     picked: list[Row] = []
     for rule in sorted(by_rule):
         found = sorted(by_rule[rule], key=lambda r: r.key)
-        share = max(min(5, len(found)), round(size * len(found) / total))
+        share = max(min(MIN_PER_RULE, len(found)), round(size * len(found) / total))
         picked.extend(generator.sample(found, min(share, len(found))))
     return sorted(picked, key=lambda r: (r.rule, r.key))
 

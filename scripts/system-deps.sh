@@ -6,9 +6,11 @@
 #   gettext: msgfmt --check, msgcat and msgmerge on every catalog wellread writes, in the tests
 #     (translate-toolkit's pocount and pofilter come with the Python test extras)
 #   chromium: the browser tests (axe-core, keyboard, screenshots) run in Debian's Chromium
+#   libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0: WeasyPrint draws the leaflet PDFs
+#   poppler-utils, zbar-tools: the print tests count a printed article's pages and read its QR code
 #   npm: installs the pinned axe-core (package-lock.json) for those tests, when node has no npm
 set -eu
-packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext chromium"
+packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext chromium poppler-utils zbar-tools libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

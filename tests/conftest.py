@@ -26,11 +26,19 @@ REPO = Path(__file__).resolve().parent.parent
 WELLREAD = Path(sys.executable).parent / "wellread"
 
 
+# The sample's leaflet PDFs are the same in every test's copy: drawn once for the whole run.
+SHARED_LEAFLETS = REPO / ".cache" / "wellread" / "test-leaflets"
+
+
 def copy_sample(root: Path) -> Path:
-    """A copy of the bundled sample site (content, catalogs, theme, mkdocs.yml) in `root`."""
+    """A copy of the bundled sample site (content, catalogs, theme, mkdocs.yml) in `root`, its
+    leaflet cache shared with every other copy (a leaflet is kept by a hash of its contents)."""
     for name in ("content", "locales", "theme"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    SHARED_LEAFLETS.mkdir(parents=True, exist_ok=True)
+    (root / ".cache" / "wellread").mkdir(parents=True, exist_ok=True)
+    (root / ".cache" / "wellread" / "leaflets").symlink_to(SHARED_LEAFLETS)
     return root
 
 

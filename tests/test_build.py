@@ -103,7 +103,8 @@ def language_pages(site: Path, lang: str) -> list[Path]:
 
 
 def unpublished(path: Path) -> bool:
-    return 'http-equiv="refresh"' in path.read_text("utf-8")
+    """Too little translated: shown with a notice, kept out of search engines."""
+    return '<meta name="robots" content="noindex">' in path.read_text("utf-8")
 
 
 def test_the_sample_has_eight_articles_in_four_topics() -> None:
@@ -151,6 +152,15 @@ def test_every_page_has_a_1200_by_630_card_with_alt_text(site: Path) -> None:
             assert (picture.format, picture.size) == ("PNG", (1200, 630)), card
 
 
+def test_every_article_has_portrait_and_story_cards_in_every_language(site: Path) -> None:
+    for prefix in LANGUAGES.values():
+        for article in articles():
+            stem = site / prefix / "assets" / "cards" / article.removesuffix("/index.html")
+            for kind, size in (("portrait", (1080, 1350)), ("story", (1080, 1920))):
+                with Image.open(f"{stem}-{kind}.png") as card:
+                    assert card.size == size, (stem, kind)
+
+
 def test_arabic_card_alt_text_is_translated(site: Path) -> None:
     page = Page(site / "ar" / "index.html")
     assert re.search("[\u0600-\u06ff]", page.meta["og:image:alt"])
@@ -170,10 +180,15 @@ def test_untranslated_pages_say_so_in_the_readers_language(site: Path) -> None:
         assert "en" in page.langs  # the English parts are marked for screen readers
 
 
-def test_page_with_too_little_translated_sends_readers_to_the_source(site: Path) -> None:
+def test_page_with_too_little_translated_stays_in_the_readers_language_with_a_link(
+    site: Path,
+) -> None:
     about = Page(site / "es" / "about" / "index.html")
-    assert '<meta http-equiv="refresh" content="0; url=../../about/">' in about.text
+    assert 'http-equiv="refresh"' not in about.text  # no instant redirect (issue 24)
+    assert about.html["lang"] == "es"
     assert "Esta página aún no está disponible en este idioma." in about.text
+    assert re.search(r'<a href="../../about/" hreflang="en" data-wr-keep-hash>Abrir la página en'
+                     r' inglés</a>', about.text)
     assert Page(site / "about" / "index.html").switcher["es"] == "./"
     shared = json.loads((site / "share" / "es.json").read_text("utf-8"))["pages"]
     assert not any(entry["url"].endswith("/es/about/") for entry in shared)
@@ -189,7 +204,10 @@ def test_translated_article_is_in_spanish_with_no_notice(site: Path) -> None:
         # Links to related pages not translated yet keep (and mark) their English titles.
         related = re.search(r'<nav class="wr-related".*?</nav>', page.text, re.DOTALL)
         in_related = related.group(0).count('lang="en"') if related else 0
-        assert page.langs.count("en") == in_related, page.path
+        # So do reviewers' credentials ("RN"), explained in Spanish beside them.
+        review = re.search(r'<footer class="wr-review">.*?</footer>', page.text, re.DOTALL)
+        in_review = review.group(0).count('<abbr lang="en">') if review else 0
+        assert page.langs.count("en") == in_related + in_review, page.path
 
 
 def test_latin_words_in_arabic_pages_are_isolated(site: Path) -> None:
@@ -240,7 +258,9 @@ def test_share_captions_fit_every_platform(site: Path) -> None:
     for lang in LANGUAGES:
         document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
         pages = document["pages"]
-        assert len(pages) == len(language_pages(site, lang))
+        published = {p.relative_to(site / LANGUAGES[lang]).as_posix()
+                     for p in language_pages(site, lang)}
+        assert len(pages) == len(published & set(articles()))  # the articles only
         for entry in pages:
             assert set(entry["captions"]) == set(PLATFORMS)
             assert (site / entry["image"].removeprefix(SITE_URL)).is_file()
@@ -345,16 +365,24 @@ def test_article_meta_has_other_languages_and_the_review_date(site: Path) -> Non
     assert ("article:modified_time", "2026-09-15") in properties
 
 
-def test_share_csv_has_buffers_columns_and_one_post_per_page(site: Path) -> None:
+def test_share_files_hold_articles_only_a_row_per_platform_with_alt_text(site: Path) -> None:
     for lang in LANGUAGES:
         document = json.loads((site / "share" / f"{lang}.json").read_text("utf-8"))
-        with open(site / "share" / f"{lang}.csv", encoding="utf-8", newline="") as handle:
+        assert document["pages"] and all(entry["src"].count("/") == 1 and not entry["src"]
+                                         .endswith("index.md") for entry in document["pages"])
+        with open(site / "share" / f"{lang}.csv", encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        assert list(rows[0]) == ["Text", "Image URL", "Tags", "Posting Time"]
-        assert len(rows) == len(document["pages"])
-        for row, entry in zip(rows, document["pages"], strict=True):
-            assert row["Text"] == entry["captions"]["x"]
-            assert row["Image URL"] == entry["image"]
+        assert list(rows[0]) == [
+            "Platform", "Title", "Text", "Link", "Image URL", "Image Alt Text", "Tags"
+        ]
+        assert len(rows) == len(document["pages"]) * 8  # every platform of every article
+        for row in rows:
+            assert row["Text"] and row["Link"], row
+            if row["Platform"] != "SMS":
+                assert row["Image URL"].endswith(".png") and row["Image Alt Text"], row
+        instagram = [row for row in rows if row["Platform"] == "Instagram"]
+        assert all(row["Image URL"].endswith("-portrait.png") for row in instagram)
+        assert (site / "share" / f"{lang}.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 def test_hashtags_and_instagram_note_are_in_the_pages_language(site: Path) -> None:

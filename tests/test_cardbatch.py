@@ -18,7 +18,6 @@ from PIL import Image
 from wellread.adapters.mkdocs.language_job import draw_cards
 from wellread.core.containment import Stopped, stop_on_signals
 from wellread.social.batch import (
-    CARD_SIZES,
     BatchResult,
     CardJob,
     HandedOver,
@@ -32,7 +31,7 @@ from wellread.social.cards.backdrop import article_backdrop
 from wellread.social.cards.colors import MIN_CONTRAST, contrast_ratio
 from wellread.social.cards.draw import render_card
 from wellread.social.cards.layout import load_layout
-from wellread.social.cards.model import CardError, CardLayout, CardText
+from wellread.social.cards.model import CARD_SIZES, CardError, CardLayout, CardText
 
 LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.yml"
 FLU_IMAGE = Path(__file__).resolve().parents[1] / "content" / "vaccines" / "flu-shot.png"
@@ -47,11 +46,15 @@ def text(title: str, lang: str = "en", direction: str = "ltr") -> CardText:
     return CardText(title, "Who should get it, and when.", "Vaccines", "wellread", lang, direction)
 
 
-def jobs_for(titles: list[str], out: Path) -> list[CardJob]:
+# Two sizes of each card keep the counts below small; one test draws every size.
+TWO_SIZES = {kind: CARD_SIZES[kind] for kind in ("landscape", "square")}
+
+
+def jobs_for(titles: list[str], out: Path, sizes: dict = TWO_SIZES) -> list[CardJob]:
     return [
         CardJob(text(title), size, out / f"{n}-{kind}.png")
         for n, title in enumerate(titles)
-        for kind, size in CARD_SIZES.items()
+        for kind, size in sizes.items()
     ]
 
 
@@ -65,11 +68,13 @@ def test_second_batch_renders_nothing_and_says_so(layout: CardLayout, tmp_path: 
     assert BatchResult(4, 1).summary() == "4 cards (1 rendered, 3 from the cache)"
 
 
-def test_cards_are_written_at_both_sizes(layout: CardLayout, tmp_path: Path) -> None:
-    render_batch(jobs_for(["Flu"], tmp_path / "site"), layout, tmp_path / "cache", workers=1)
+def test_cards_are_written_at_every_size(layout: CardLayout, tmp_path: Path) -> None:
+    render_batch(jobs_for(["Flu"], tmp_path / "site", CARD_SIZES), layout, tmp_path / "cache",
+                 workers=1)
     for kind, size in CARD_SIZES.items():
         assert Image.open(tmp_path / "site" / f"0-{kind}.png").size == size
-    assert CARD_SIZES == {"landscape": (1200, 630), "square": (1080, 1080)}
+    assert CARD_SIZES == {"landscape": (1200, 630), "square": (1080, 1080),
+                          "portrait": (1080, 1350), "story": (1080, 1920)}
 
 
 def test_parallel_and_serial_rendering_give_identical_files(

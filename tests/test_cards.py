@@ -25,8 +25,18 @@ LAYOUT_FILE = Path(__file__).resolve().parents[1] / "theme" / "cards" / "layout.
 
 
 @pytest.fixture(scope="module")
-def layout() -> CardLayout:
+def shipped() -> CardLayout:
     return load_layout(LAYOUT_FILE)
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory: pytest.TempPathFactory) -> CardLayout:
+    """The shipped layout's plain look (dark text on white, no logo), which most tests measure:
+    the bold, topic-coloured look has tests of its own."""
+    return load_layout(write_layout(tmp_path_factory.mktemp("plain"), PLAIN, merge=False))
+
+
+PLAIN = {"bold": None, "logo": None}
 
 
 def english(**changes: str) -> CardText:
@@ -77,6 +87,8 @@ def ink_box(image: Image.Image, background: str) -> tuple[int, int, int, int] | 
 def write_layout(tmp_path: Path, change: dict[str, Any], merge: bool = True) -> Path:
     """A copy of the shipped layout with some sections changed (merged) or replaced."""
     data = yaml.safe_load(LAYOUT_FILE.read_text(encoding="utf-8"))
+    if data.get("logo"):  # the copy is elsewhere: its logo stays the shipped one
+        data["logo"]["path"] = str(LAYOUT_FILE.parent / data["logo"]["path"])
     for key, value in change.items():
         if merge and isinstance(value, dict) and isinstance(data.get(key), dict):
             data[key] = data[key] | value
@@ -272,7 +284,9 @@ def test_bad_direction_is_refused(layout: CardLayout) -> None:
 
 def test_logo_is_drawn_inside_the_margins(tmp_path: Path) -> None:
     Image.new("RGB", (40, 20), "#0b6e4f").save(tmp_path / "logo.png")
-    with_logo = load_layout(write_layout(tmp_path, {"logo": {"path": "logo.png", "height": 40}}))
+    with_logo = load_layout(write_layout(
+        tmp_path, {"logo": {"path": "logo.png", "height": 40}, "bold": None}
+    ))
     image = open_png(render_card(english(), with_logo))
     assert image.getpixel((1200 - with_logo.margin_end - 5, 630 - with_logo.margin_bottom - 5)) == (
         11,
@@ -304,10 +318,10 @@ def test_unknown_square_key_is_named(tmp_path: Path) -> None:
 
 
 def test_square_cards_use_the_square_title_size(layout: CardLayout) -> None:
-    assert layout.square is not None
-    assert layout.for_size((1080, 1080)).title.max_size == layout.square.title.max_size
+    square = dict(layout.variants)["square"]
+    assert layout.for_size((1080, 1080)).title.max_size == square.title.max_size
     assert layout.for_size((1200, 630)) is layout
-    assert layout.square.title.max_size > layout.title.max_size
+    assert square.title.max_size > layout.title.max_size
     # Square cards may use more lines (5) than landscape ones (3), at the larger size.
     title = "Vaccination schedules for children, adolescents and adults in every season"
     assert len(title_lines(english(title=title), layout, (1080, 1080))) == 5

@@ -149,7 +149,8 @@ def test_i18n_check_names_the_po_line_of_a_changed_dose(make_project: Project, r
     assert result.exit_code == 1
     assert result.stdout.startswith(
         f"locales/es/LC_MESSAGES/content.po:{line}: warning translation-unusable: this "
-        "translation is not used because its numbers differ from the source (check 500)."
+        "translation is not used because its numbers differ from the source: the source has "
+        "'500' where the translation has '50'."
     )
 
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from wellread.publish.feeds import FeedEntry, atom_feed, feed_entry, feed_text
-from wellread.social.share import BUFFER_COLUMNS, FORMULA_STARTS, scheduler_csv, spreadsheet_cell
+from wellread.social.share import FORMULA_STARTS, SHARE_COLUMNS, share_csv, spreadsheet_cell
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ENTRY = f"{ATOM}entry"
@@ -30,20 +30,22 @@ def cleaned(text: str) -> str:
     )
 
 
-@given(st.lists(st.tuples(TEXT, TEXT, st.lists(TEXT, max_size=3)), max_size=4))
-def test_scheduler_csv_reads_back_with_no_formula_and_the_same_text(pages: list) -> None:
+@given(st.lists(st.tuples(TEXT, TEXT, TEXT, st.lists(TEXT, max_size=3)), max_size=4))
+def test_share_csv_reads_back_with_no_formula_and_the_same_text(pages: list) -> None:
     rows = [
-        {"captions": {"x": caption}, "image": image, "tags": tags}
-        for caption, image, tags in pages
+        {"title": title, "url": "https://e.org/a/", "captions": {"x": caption},
+         "image_alt": title, "cards": [{"kind": "landscape", "url": image}], "tags": tags}
+        for caption, image, title, tags in pages
     ]
-    document = scheduler_csv(rows)
+    document = share_csv(rows)
     document.encode("utf-8")  # the file is UTF-8: nothing left that cannot be written
     read = list(csv.reader(io.StringIO(document, newline="")))
-    assert read[0] == list(BUFFER_COLUMNS)
+    assert read[0] == list(SHARE_COLUMNS)
     assert len(read) == len(rows) + 1
-    for row, (caption, image, tags) in zip(read[1:], pages, strict=True):
-        assert len(row) == len(BUFFER_COLUMNS)
-        for cell, given_text in zip(row, (caption, image, ", ".join(tags), ""), strict=True):
+    for row, (caption, image, title, tags) in zip(read[1:], pages, strict=True):
+        assert len(row) == len(SHARE_COLUMNS)
+        given_texts = ("X", title, caption, "https://e.org/a/", image, title, ", ".join(tags))
+        for cell, given_text in zip(row, given_texts, strict=True):
             assert not cell.startswith(FORMULA_STARTS)
             assert cell == neutralised(given_text)
 

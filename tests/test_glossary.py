@@ -7,7 +7,12 @@ from pathlib import Path
 from wellread.check import CheckContext, check_article
 from wellread.core.article import parse_article
 from wellread.core.content import glossary_terms
-from wellread.core.glossary import explained_terms, glossary_entries, link_first_uses
+from wellread.core.glossary import (
+    explained_terms,
+    glossary_entries,
+    link_first_uses,
+    meaning_id,
+)
 
 GLOSSARY = """\
 ---
@@ -42,13 +47,19 @@ def test_each_heading_with_a_paragraph_is_an_entry_with_its_names_and_anchor() -
 
 def test_only_the_first_use_of_a_term_is_linked_with_its_plain_meaning() -> None:
     html = "<p>The flu spreads. Influenza is the flu.</p><p>Side effects are mild.</p>"
-    linked = link_first_uses(html, entries(), "../../glossary/")
+    linked, used = link_first_uses(html, entries(), "../../glossary/")
     assert linked == (
-        '<p>The <a class="wr-term" href="../../glossary/#flu-influenza" title="An illness caused'
-        ' by a virus that infects the nose, throat and lungs.">flu</a> spreads. Influenza is the'
-        ' flu.</p><p><a class="wr-term" href="../../glossary/#side-effect" title="An unwanted'
-        ' effect of a medicine or vaccine.">Side effects</a> are mild.</p>'
+        '<p>The <a class="wr-term" href="../../glossary/#flu-influenza" '
+        'aria-describedby="wr-term-flu-influenza">flu</a> spreads. Influenza is the'
+        ' flu.</p><p><a class="wr-term" href="../../glossary/#side-effect" '
+        'aria-describedby="wr-term-side-effect">Side effects</a> are mild.</p>'
     )
+    # The theme writes each linked term's meaning under the id the link points to.
+    assert [(meaning_id(e), e.definition) for e in used] == [
+        ("wr-term-flu-influenza", "An illness caused by a virus that infects the nose, throat"
+         " and lungs."),
+        ("wr-term-side-effect", "An unwanted effect of a medicine or vaccine."),
+    ]
 
 
 def test_headings_links_and_code_are_not_linked() -> None:
@@ -56,7 +67,7 @@ def test_headings_links_and_code_are_not_linked() -> None:
         '<h2 id="flu">Flu</h2><p><a href="x/">flu shot</a> <code>flu</code></p>'
         "<p>A flufly word, then the flu.</p>"
     )
-    linked = link_first_uses(html, entries(), "g/")
+    linked, _ = link_first_uses(html, entries(), "g/")
     assert linked.count('class="wr-term"') == 1
     assert '<h2 id="flu">Flu</h2>' in linked and "<code>flu</code>" in linked
     assert 'the <a class="wr-term" href="g/#flu-influenza"' in linked

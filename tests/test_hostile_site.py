@@ -112,8 +112,8 @@ def active_content(html: str, where: str) -> list[str]:
         text = "".join(element.itertext())
         if tag in {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}:
             found.append(f"{where}: <{tag}>")
-        # The theme's own: the search form (no action) and the refresh that sends readers of a
-        # page too little translated to the page in its source language.
+        # The theme's own: the search form (no action); a refresh may not leave the site (the
+        # theme has none since issue 24: a page too little translated shows a notice).
         if tag == "form" and "action" in attributes:
             found.append(f"{where}: <form action={attributes['action'][:60]!r}>")
         refresh = attributes.get("content", "") if tag == "meta" and attributes.get(

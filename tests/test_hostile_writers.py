@@ -180,14 +180,15 @@ def test_feed_gives_titles_and_notes_back_exactly_and_drops_control_characters(
 def test_share_csv_reads_back_with_no_formula_cells(project: Path, built: str) -> None:
     for language in ("en", "es"):
         path = project / "site/share" / f"{language}.csv"
-        with open(path, encoding="utf-8", newline="") as handle:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
-        assert rows[0] == ["Text", "Image URL", "Tags", "Posting Time"]
-        assert all(len(row) == 4 for row in rows)
+        assert rows[0] == ["Platform", "Title", "Text", "Link", "Image URL", "Image Alt Text",
+                           "Tags"]
+        assert all(len(row) == 7 for row in rows)
         for row in rows[1:]:
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path, cell)
-        texts = [row[0] for row in rows[1:]]
+        texts = [row[2] for row in rows[1:]]
         assert any(text.startswith("'=HYPERLINK(\"https://evil.example\"") for text in texts)
         assert any(text.startswith("'-5 mg is too little.") for text in texts)
 

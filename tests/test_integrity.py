@@ -1,8 +1,15 @@
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from babel.messages.catalog import Catalog
+
+from wellread.core.cache import Cache
+from wellread.core.errors import CatalogError
+from wellread.i18n.catalog import usable_translations, write_catalog
 from wellread.i18n.integrity import markup_problem
+from wellread.i18n.numbers import site_units
 
 
 @pytest.mark.parametrize(
@@ -22,6 +29,27 @@ from wellread.i18n.integrity import markup_problem
         ("Over 38 °C.", "أكثر من 38 درجة مئوية.", "ar"),
         ("Keep it at 80-130 mg/dL.", "Manténgalo entre 80-130 mg/dl.", "es"),
         ("Take 1 tablet every 4 hours.", "Tome 1 tableta cada 4 horas.", "es"),
+        # Numbers and units as each language writes them (issue 20).
+        ("Give 0.5 mL.", "Dé 0,5 ml.", "es"),
+        ("Give 0.5 mL.", "Dé 0,5 mililitros.", "es"),
+        ("Give 0.5 mL.", "أعطِ \u0660\u066b\u0665 مل.", "ar"),  # 0.5 in Arabic-Indic digits
+        ("Give 0.5 mL.", "\u06f0\u066b\u06f5 میلی\u200cلیتر بدهید.", "fa"),  # Persian digits
+        ("Give 0.5 mL.", "\u06f0\u066b\u06f5 میلی لیتر بدهید.", "fa"),  # a space for the ZWNJ
+        ("A fever is 38 °C.", "La fiebre es de 38 ºC.", "es"),  # the ordinal sign of a keyboard
+        ("A fever is 38 °C.", "La fiebre es de 38 grados centígrados.", "es"),
+        ("A fever is 38 °C.", "La fiebre es de 38 grados Celsius.", "es-419"),
+        ("A fever is 38 °C.", "La fièvre : 38\u202f°C.", "fr"),
+        ("A fever is 38 °C.", "La fièvre : 38 degrés Celsius.", "fr"),
+        ("Below 5.7%.", "Menos de 5,7 por ciento.", "es"),
+        ("Below 5.7%.", "Menos de 5,7\u00a0%.", "es"),
+        ("Below 5.7%.", "کمتر از \u06f5\u066b\u06f7 درصد.", "fa"),
+        ("Below 5.7%.", "کمتر از \u06f5\u066b\u06f7\u066a.", "fa"),  # the Arabic percent sign
+        ("Every 4 hours.", "Toutes les 4 heures.", "fr"),
+        ("Every 4 hours.", "Cada 4 h.", "es_MX"),
+        ("About 1,500 people.", "Unas 1.500 personas.", "es"),
+        ("Take 5 mcg.", "Tome 5 \u03bcg.", "es"),  # Greek mu for the micro sign
+        ("Keep it under 130/80 mmHg.", "Manténgala por debajo de 130/80 mm Hg.", "es"),
+        ("Take 500 mg.", "Tome 500 miligramos.", "es"),
         (
             "See [the CDC](https://www.cdc.gov/) **now**.",
             "Vea [los CDC](https://www.cdc.gov/) **ya**.", "es",
@@ -44,6 +72,14 @@ def test_faithful_translation_is_usable(source: str, translation: str, language:
         ("Read this.", "Lea <b>esto</b>.", "HTML tags"),
         ("Take 1.5 mg.", "Tome 15 mg.", "numbers differ"),
         ("Below 5.7%.", "Menos de 57 %.", "numbers differ"),
+        ("Give 500 mg.", "Dé 5000 mg.", "the source has '500' where the translation has '5000'"),
+        ("A fever is 38 °C.", "La fiebre es de 39 °C.", "'38' where the translation has '39'"),
+        ("A fever is 38 °C.", "La fiebre es de 38 ºF.", "unit of '38 °C'"),
+        ("A fever is 38 ºC.", "La fiebre es de 38 °F.", "unit of '38 °C'"),  # the source's º
+        ("A fever is 38 °C.", "La fiebre es de 38 grados.", "'grados centígrados'"),
+        ("Adults 65 and older.", "Adultos de 60 años o más.", "'65' where the translation has"),
+        ("Give 0.5 mL.", "Dé 5 ml.", "numbers differ"),
+        ("Give 0.5 mL.", "Dé 0,5 mg.", "unit of '0.5 mL'"),
         ("Give 5 mL of syrup.", "أعطِ 5 ملغ من الشراب.", "unit of '5 mL'"),
         ("Take 1 tablet every 4 hours.", "Tome 4 tabletas cada 1 hora.", "unit of '1 tablet'"),
         ("Wash your **hands**.", "Lávese las **manos**{onmouseover=alert(1)}.", "attribute"),
@@ -129,3 +165,37 @@ def test_a_unit_with_a_dotted_capital_i_is_compared_not_crashed_on() -> None:
     make fuzz: a KeyError in the catalog merger)."""
     assert markup_problem("Take 5 İU a day.", "Tome 5 İU al día.", "es") == ""
     assert "numbers" in markup_problem("Take 5 İU a day.", "Tome 6 İU al día.", "es")
+
+
+def test_a_site_adds_its_own_units_and_names_in_locales_units_yml(tmp_path: Path) -> None:
+    (tmp_path / "units.yml").write_text(
+        '"°C": {es: [grados]}\ncups: {es: [tazas, taza]}\n', "utf-8"
+    )
+    units = site_units(tmp_path)
+    assert markup_problem("A fever is 38 °C.", "Fiebre: 38 grados.", "es", units=units) == ""
+    assert "unit of '2 cups'" in markup_problem(
+        "Drink 2 cups.", "Beba 2 vasos.", "es", units=units
+    )
+    assert markup_problem("Drink 2 cups.", "Beba 2 tazas.", "es", units=units) == ""
+    # wellread's own names stay: the site's are added to them
+    assert markup_problem("38 °C.", "38 grados centígrados.", "es", units=units) == ""
+    assert "numbers differ" in markup_problem("38 °C.", "39 grados.", "es", units=units)
+
+
+def test_a_units_file_that_cannot_be_read_names_itself_and_the_form(tmp_path: Path) -> None:
+    (tmp_path / "units.yml").write_text("mL: [mililitros]\n", "utf-8")
+    with pytest.raises(CatalogError, match=r"units.yml: the unit 'mL'.*mL: \{es: \[mililitros\]"):
+        site_units(tmp_path)
+
+
+def test_the_site_units_file_decides_what_a_build_publishes(tmp_path: Path) -> None:
+    po = tmp_path / "es" / "LC_MESSAGES" / "content.po"
+    catalog = Catalog(locale="es")
+    catalog.add("A fever is 38 °C.", "La fiebre es de 38 grados.", locations=[("a.md", 1)])
+    write_catalog(po, catalog)
+    cache = Cache(tmp_path / "cache", "catalogs")
+    assert usable_translations(po, "es", cache).published == {}
+    (tmp_path / "units.yml").write_text('"°C": {es: [grados]}\n', "utf-8")
+    assert usable_translations(po, "es", cache).published == {
+        "A fever is 38 °C.": "La fiebre es de 38 grados."
+    }

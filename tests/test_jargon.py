@@ -71,11 +71,23 @@ def test_term_followed_by_plain_words_in_brackets_is_explained() -> None:
 def test_uses_before_the_explanation_are_reported_once_and_point_to_it() -> None:
     body = (
         "Edema can show up in your ankles after a long day.\n\n"
+        "Put your feet up when you can.\n\n"
         "Edema is a buildup of fluid under the skin.\n"
     )
     found = jargon(body)
     assert [f.line for f in found] == [BODY_LINE]
-    assert f"on line {BODY_LINE + 2}" in found[0].message
+    assert f"on line {BODY_LINE + 4}" in found[0].message
+
+
+def test_a_term_explained_in_the_next_sentence_or_paragraph_is_fine() -> None:
+    assert jargon("Ask about edema. Edema is a buildup of fluid under the skin.\n") == []
+    assert jargon("## Edema\n\nEdema is a buildup of fluid under the skin.\n") == []
+
+
+def test_a_term_named_as_another_word_for_the_plain_words_is_explained() -> None:
+    assert jargon("You pay a monthly fee, or premium, for the plan.\n") == []
+    assert jargon("Watch for fever, cough, or dyspnea after the trip.\n")  # a list, not a name
+    assert jargon("Los síntomas son crónicos, es decir, duran mucho tiempo.\n", "es") == []
 
 
 def test_silenced_first_use_moves_the_finding_to_the_next_use() -> None:
@@ -94,7 +106,7 @@ def test_spanish_term_explained_with_es_una_is_fine_everywhere_after() -> None:
 def test_spanish_term_is_reported_once_with_how_often_it_comes_back() -> None:
     body = "El edema suele empezar en los tobillos. Si el edema empeora, llame a su médico.\n"
     found = jargon(body, "es")
-    assert len(found) == 1 and "(and 1 more time in this article)" in found[0].message
+    assert len(found) == 1 and "(y aparece 1 vez más en este artículo)" in found[0].message
 
 
 # 2. Abbreviations with periods and names
@@ -176,7 +188,7 @@ def test_a_phrase_adjective_before_a_noun_gets_no_replacement() -> None:
 
 def test_spanish_plural_gets_a_plural_phrase() -> None:
     found = jargon("Las arritmias pueden causar mareos.\n", "es")
-    assert "Use 'latidos irregulares del corazón'." in found[0].suggestion
+    assert "Use 'Los latidos irregulares del corazón'." in found[0].suggestion  # "Las" agrees
 
 
 def test_spanish_feminine_gets_a_feminine_word() -> None:
@@ -247,3 +259,33 @@ def test_plain_words_then_or_and_the_term_in_brackets_explain_it() -> None:
     assert jargon("Ask about research studies (or clinical trials) near you.\n") == []
     spanish = "El accidente cerebrovascular ocurre cuando se corta el flujo de sangre al cerebro.\n"
     assert jargon(spanish, "es") == []
+
+
+def test_a_term_in_the_articles_title_is_its_subject_not_jargon() -> None:
+    front = "---\ntitle: Anemia of Inflammation\ndescription: D\n---\n"
+    body = "Inflammation is how the body fights illness. Inflammation can lower iron.\n"
+    article = parse_article(front + body, "content/topic/a.md", "topic/a.md")
+    found = check_article(article, CheckContext(today=date(2026, 11, 24)))
+    assert [f for f in found if f.rule == "jargon"] == []
+    assert jargon("Inflammation can lower iron.\n")  # in another article it is jargon
+
+
+def test_a_phrase_is_not_matched_across_a_closing_bracket() -> None:
+    found = jargon("Bleeding in the gastrointestinal (GI) tract can be slow.\n")
+    assert [f.message.split("'")[1] for f in found] == ["gastrointestinal"]
+
+
+def test_a_term_linked_to_a_page_that_explains_it_is_explained() -> None:
+    assert jargon("Ask about [atrial fibrillation](../heart/afib.md).\n") == []
+    assert jargon("Ask about atrial fibrillation.\n")
+    body = "Ask about [atrial fibrillation](https://medlineplus.gov/atrialfibrillation.html).\n"
+    assert jargon(body) == []
+
+
+def test_a_term_defined_by_an_apposition_is_explained() -> None:
+    assert jargon("The doctor may do a biopsy, a test that takes a few cells to look at.\n") == []
+    assert jargon("The doctor may do a biopsy.\n")
+    body = "El médico puede hacer una biopsia, un procedimiento para sacar unas células.\n"
+    assert jargon(body, "es") == []
+    # A list of terms is no apposition.
+    assert jargon("It raises the risk of dyspnea, a cough or a cold.\n")

@@ -45,8 +45,8 @@ def _flu_entry() -> dict[str, Any]:
 def test_share_entry_exact_output() -> None:
     entry = _flu_entry()
     assert list(entry) == [
-        "url", "title", "text", "image", "image_alt", "image_width", "image_height", "cards",
-        "tags", "captions", "email",
+        "src", "url", "title", "text", "image", "image_alt", "image_width", "image_height",
+        "cards", "tags", "captions", "email", "link_note",
     ]
     assert (entry["image"], entry["image_width"], entry["image_height"]) == (
         LANDSCAPE.url, 1200, 630
@@ -66,6 +66,8 @@ def test_share_entries_are_the_shared_pages_by_address() -> None:
         _page("vaccines/mmr.md", {"url": f"{SITE}vaccines/mmr/"}),
         _page("vaccines/flu.md", {"url": f"{SITE}vaccines/flu/"}),
         _page("about.md"),  # not shared: not published in this language
+        _page("vaccines/index.md", {"url": f"{SITE}vaccines/"}),  # a topic's index: a site page
+        _page("corrections.md", {"url": f"{SITE}corrections/"}),  # a site page
     ]
     assert [entry["url"] for entry in share_entries(manifest)] == [
         f"{SITE}vaccines/flu/", f"{SITE}vaccines/mmr/"
@@ -86,10 +88,15 @@ def test_share_files_exact_output(tmp_path: Path) -> None:
     assert document == json.dumps(
         {"language": "es", "pages": [entry]}, ensure_ascii=False, indent=2
     ) + "\n"
-    assert (tmp_path / "share" / "es.csv").read_bytes().decode("utf-8") == (
-        "Text,Image URL,Tags,Posting Time\r\n"
-        f'"Vacúnese este otoño.\n\n{SITE}vaccines/flu/\n\n#gripe",{LANDSCAPE.url},gripe,\r\n'
+    data = (tmp_path / "share" / "es.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark: Excel reads it as UTF-8
+    lines = data.decode("utf-8-sig").split("\r\n")
+    assert lines[0] == "Platform,Title,Text,Link,Image URL,Image Alt Text,Tags"
+    assert lines[1] == (
+        f'X,Vacuna contra la gripe,"Vacúnese este otoño.\n\n{SITE}vaccines/flu/\n\n#gripe",'
+        f"{SITE}vaccines/flu/,{LANDSCAPE.url},{ALT},gripe"
     )
+    assert len([line for line in lines if line.startswith(("X,", "Instagram,", "SMS,"))]) == 3
 
 
 def test_the_feed_of_a_manifest_lists_its_reviewed_articles(tmp_path: Path) -> None:

@@ -52,8 +52,9 @@ def test_each_page_is_recorded_once_for_the_feed_the_share_files_and_the_cards(
     assert {page.lang for page in pages} == {"en"}
     flu = pages[1]
     assert flu.share is not None and flu.share["url"] == "https://clinic.example.org/vaccines/flu/"
-    assert [job.target for job in flu.cards] == [
-        project / "site/assets/cards/vaccines/flu.png"
+    assert [job.target for job in flu.cards] == [  # square: false; the layout's other sizes
+        project / f"site/assets/cards/vaccines/flu{kind}.png"
+        for kind in ("", "-portrait", "-story")
     ]
     assert flu.meta["wellread"]["review"]  # the page data the feed reads
     assert "https://clinic.example.org/vaccines/flu/" in (

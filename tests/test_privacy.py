@@ -3,12 +3,14 @@ health text left alone, the site's own contact details allowed, patient stories 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from wellread.check import CheckContext, check_article, check_translations
+from wellread.check import CheckContext, check_article
+from wellread.check.translations import check_translations
 from wellread.core.article import parse_article
 from wellread.core.findings import Severity
 from wellread.core.settings import CheckSettings
@@ -18,6 +20,7 @@ CLINIC = CheckSettings(
     contact_phones=("(555) 010-4477",),
     contact_emails=("health-team@example.org",),
     contact_addresses=("1200 Harbor Avenue, Springfield, MA 01101",),
+    rules=(("contact-public", True),),  # off by default: these tests are about what it says
 )
 FRONT = (
     "---\ntitle: T\ndescription: D\nreviewed_by: Ana Ruiz, RN\nlast_reviewed: 2026-01-01\n"
@@ -244,6 +247,12 @@ def test_the_public_contact_hint_can_be_silenced_on_the_line_or_in_front_matter(
 )
 def test_a_persons_own_number_or_mailbox_stays_an_error(text: str, rule: str) -> None:
     assert guard(FRONT + text + "\n") == [(rule, "error")]
+
+
+def test_an_organisations_published_contact_gives_no_hint_unless_the_site_asks() -> None:
+    line = "Call the National Eye Institute at 301-496-5248.\n"
+    assert guard(FRONT + line, replace(CLINIC, rules=())) == []
+    assert guard(FRONT + line) == PUBLIC_HINT
 
 
 def test_a_persons_number_beside_a_public_line_stays_an_error() -> None:

@@ -1,4 +1,4 @@
-"""Share links, the scheduler CSV and Open Graph locales: exact output."""
+"""Share links, the share CSV and Open Graph locales: exact output."""
 
 from __future__ import annotations
 
@@ -8,7 +8,16 @@ import io
 import pytest
 
 from wellread.social.captions import captions_for, email_for
-from wellread.social.share import og_locale, scheduler_csv, share_links, spreadsheet_cell
+from wellread.social.share import (
+    SharedCard,
+    og_locale,
+    platform_card,
+    post_caption,
+    share_csv,
+    share_entry,
+    share_links,
+    spreadsheet_cell,
+)
 
 URL = "https://health.example.org/es/vaccines/flu-vaccine/"
 
@@ -39,17 +48,54 @@ def test_share_links_exact_output() -> None:
     }
 
 
-def test_scheduler_csv_exact_output() -> None:
-    pages = [
-        {"captions": {"x": "Flu, now.\n\nhttps://e.org/flu/"}, "image": "https://e.org/f.png",
-         "tags": ["flu", "FluShot"]},
-        {"captions": {"x": 'Say "hi"'}, "image": "https://e.org/h.png"},
-    ]
-    assert scheduler_csv(pages) == (
-        "Text,Image URL,Tags,Posting Time\r\n"
-        '"Flu, now.\n\nhttps://e.org/flu/",https://e.org/f.png,"flu, FluShot",\r\n'
-        '"Say ""hi""",https://e.org/h.png,,\r\n'
+def _entry(caption: str, image: str = "https://e.org/f.png", **more: object) -> dict:
+    return {"title": "Flu", "url": "https://e.org/flu/", "captions": {"x": caption},
+            "image_alt": "Flu: who (from Clinic)", "tags": ["flu", "FluShot"],
+            "cards": [{"kind": "landscape", "url": image}], **more}
+
+
+def test_share_csv_exact_output() -> None:
+    pages = [_entry("Flu, now.\n\nhttps://e.org/flu/"), _entry('Say "hi"', tags=[])]
+    assert share_csv(pages) == (
+        "Platform,Title,Text,Link,Image URL,Image Alt Text,Tags\r\n"
+        'X,Flu,"Flu, now.\n\nhttps://e.org/flu/",https://e.org/flu/,https://e.org/f.png,'
+        'Flu: who (from Clinic),"flu, FluShot"\r\n'
+        'X,Flu,"Say ""hi""",https://e.org/flu/,https://e.org/f.png,Flu: who (from Clinic),\r\n'
     )
+
+
+CARDS = [SharedCard(kind, f"https://e.org/flu-{kind}.png", 1080, 1350)
+         for kind in ("landscape", "square", "portrait", "story")]
+
+
+def test_every_platform_gets_its_own_row_caption_and_card() -> None:
+    entry = share_entry(URL, "Gripe", "Vacúnese.", ["gripe"], CARDS, "Gripe (de Clínica)",
+                        link_note="Enlace en la biografía.", src="vaccines/flu-vaccine.md")
+    rows = list(csv.DictReader(io.StringIO(share_csv([entry]), newline="")))
+    assert [row["Platform"] for row in rows] == [
+        "X", "Bluesky", "Mastodon", "Facebook", "LinkedIn", "Instagram", "WhatsApp", "SMS"
+    ]
+    by_platform = {row["Platform"]: row for row in rows}
+    assert by_platform["Instagram"]["Image URL"].endswith("flu-portrait.png")
+    assert by_platform["Instagram"]["Text"] == entry["captions"]["instagram"]
+    assert by_platform["WhatsApp"]["Image URL"].endswith("flu-square.png")
+    assert by_platform["X"]["Image URL"].endswith("flu-landscape.png")
+    assert by_platform["X"]["Image Alt Text"] == "Gripe (de Clínica)"
+    assert by_platform["SMS"]["Image URL"] == by_platform["SMS"]["Image Alt Text"] == ""
+    assert platform_card(entry, "sms") is None
+
+
+def test_campaign_tags_the_teams_posts_never_the_readers_share_links() -> None:
+    entry = share_entry(URL, "Gripe", "Vacúnese.", ["gripe"], CARDS, "Gripe",
+                        link_note="Enlace.", campaign="otono")
+    assert "utm_" not in str(entry["captions"]) and "utm_" not in str(entry["email"])
+    links = share_links(entry["captions"], entry["email"], entry["url"])
+    assert not any("utm_" in link["href"] for link in links)
+    assert "utm_campaign=otono" in entry["posts"]["x"]
+    assert "utm_source=mastodon" in share_csv([entry]).split("\r\n")[3]
+    # The plan tags a post with its own campaign (an observance's), whatever the entry's.
+    assert "utm_campaign=world-heart-day" in post_caption(entry, "x", "world-heart-day")
+    assert post_caption({**entry, "campaign": ""}, "x") == entry["captions"]["x"]
 
 
 @pytest.mark.parametrize(
@@ -76,17 +122,17 @@ def test_spreadsheet_cell_neutralises_formula_starts_and_keeps_the_text(
     assert spreadsheet_cell(text) == cell
 
 
-def test_scheduler_csv_has_no_formula_cell_when_read_back() -> None:
+def test_share_csv_has_no_formula_cell_when_read_back() -> None:
     pages = [
-        {"captions": {"x": '=HYPERLINK("https://evil.example","Click")\n\nhttps://e.org/a/'},
-         "image": "https://e.org/a.png", "tags": ["flu"]},
-        {"captions": {"x": "-5 mg, twice a day"}, "image": "https://e.org/b.png"},
-        {"captions": {"x": "@admin\r\n+cmd|' /C calc'!A0"}, "image": "https://e.org/c.png"},
+        _entry('=HYPERLINK("https://evil.example","Click")\n\nhttps://e.org/a/'),
+        _entry("-5 mg, twice a day", title="+1 call"),
+        _entry("@admin\r\n+cmd|' /C calc'!A0"),
     ]
-    rows = list(csv.reader(io.StringIO(scheduler_csv(pages), newline="")))
-    assert [row[0] for row in rows[1:]] == [
+    rows = list(csv.reader(io.StringIO(share_csv(pages), newline="")))
+    assert [row[2] for row in rows[1:]] == [
         '\'=HYPERLINK("https://evil.example","Click")\n\nhttps://e.org/a/',
         "'-5 mg, twice a day",
         "'@admin\r\n+cmd|' /C calc'!A0",  # only a cell's start makes a formula
     ]
-    assert all(len(row) == 4 for row in rows)
+    assert rows[2][1] == "'+1 call"
+    assert all(len(row) == 7 for row in rows)

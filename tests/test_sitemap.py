@@ -69,7 +69,7 @@ def test_root_sitemap_lists_every_article_in_every_language_with_its_alternates(
 
 def sends_to_source(page: Path) -> bool:
     """A page with too little translated (wellread/i18n min_translated) is not listed."""
-    return 'http-equiv="refresh"' in (page / "index.html").read_text("utf-8")
+    return '<meta name="robots" content="noindex">' in (page / "index.html").read_text("utf-8")
 
 
 def test_every_sitemap_url_and_alternate_is_absolute_and_built(site: Path) -> None:

@@ -49,20 +49,25 @@ def flu_entry(site: Path) -> dict:
     return next(page for page in pages if page["url"].endswith("/vaccines/flu/"))
 
 
-def test_campaign_adds_utm_parameters_naming_each_platform(make_project: Project) -> None:
+def test_campaign_tags_the_share_files_posts_not_the_readers_links(
+    make_project: Project
+) -> None:
     site = build(make_project, "      campaign: autumn\n      square: false")
     entry = flu_entry(site)
     url = "https://clinic.example.org/vaccines/flu/"
     assert f"{url}?utm_source=mastodon&utm_medium=social&utm_campaign=autumn" in (
-        entry["captions"]["mastodon"]
+        entry["posts"]["mastodon"]
     )
-    assert "utm_source=x&" in entry["captions"]["x"]
-    assert entry["captions"]["mastodon"].endswith("#FluShot")
-    # Without the square card, only the landscape one is made and declared.
-    assert [card["kind"] for card in entry["cards"]] == ["landscape"]
+    assert "utm_source=x&" in entry["posts"]["x"]
+    assert entry["posts"]["mastodon"].endswith("#FluShot")
+    assert "utm_" not in json.dumps(entry["captions"])  # the readers' own share links
+    assert "utm_campaign=autumn" in (site / "share" / "en.csv").read_text("utf-8-sig")
+    # Without the square card, the others are made; only the landscape one is declared.
+    assert [card["kind"] for card in entry["cards"]] == ["landscape", "portrait", "story"]
     assert not (site / "assets" / "cards" / "vaccines" / "flu-square.png").exists()
     page = (site / "vaccines" / "flu" / "index.html").read_text("utf-8")
     assert page.count('property="og:image"') == 1
+    assert "utm_" not in page
 
 
 def test_links_carry_no_campaign_parameters_by_default(make_project: Project) -> None:
@@ -110,10 +115,10 @@ def test_cards_command_shows_a_progress_bar_only_on_a_terminal(make_project: Pro
     })
     bar = cards_command(project, on_terminal=True)
     assert "Cards (en)" in bar and "100%" in bar and "[####" in bar
-    assert "en: 6 cards (6 rendered, 0 from the cache)" in bar
+    assert "en: 12 cards (12 rendered, 0 from the cache)" in bar
     plain = cards_command(project, on_terminal=False)
-    # Home, the article and the translation progress page, each landscape and square.
-    assert plain == "en: 6 cards, all from the cache (none rendered)\n"
+    # Home, the article and the translation progress page, each in the layout's four sizes.
+    assert plain == "en: 12 cards, all from the cache (none rendered)\n"
     assert (project / "site" / "assets" / "cards" / "vaccines" / "flu-square.png").is_file()
 
 

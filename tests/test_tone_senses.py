@@ -19,7 +19,7 @@ def condescending(body: str, language: str = "en") -> list[str]:
     article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
     context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
     return [
-        f.message.split("' can sound")[0][1:] for f in check_article(article, context)
+        f.message[1:].split("' ")[0] for f in check_article(article, context)
         if f.rule == "tone-condescending"
     ]
 
@@ -102,7 +102,7 @@ def stigma(body: str, language: str = "en") -> list[str]:
     article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
     context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
     return [
-        f.message.split("' labels")[0][1:] for f in check_article(article, context)
+        f.message[1:].split("' ")[0] for f in check_article(article, context)
         if f.rule == "tone-stigma"
     ]
 

@@ -43,6 +43,8 @@ from .core.findings import (
 from .core.settings import SiteConfig, load_site_config
 from .i18n import catalog
 from .i18n import site as site_catalogs
+from .i18n.languages import article_language
+from .i18n.numbers import site_units
 from .publish.trust import image_findings
 
 config_option = click.option(
@@ -96,7 +98,9 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
     for article, base in pages:
         findings += check_article(article, contexts[base])
     for base in contexts:
-        findings += duplicate_findings(article for article, where in pages if where == base)
+        findings += duplicate_findings(
+            (article for article, where in pages if where == base), site.check.language
+        )
     for path in image_files(paths or (content_dir,), site.root):
         findings += image_findings(path.read_bytes(), shown_path(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
@@ -119,8 +123,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         errors = sum(1 for f in findings if f.severity == "error")
         click.echo(
             f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: {errors} errors, "
-            f"{len(findings) - errors} warnings.",
-            err=True,
+            f"{len(findings) - errors} warnings.", err=True,
         )
     sys.exit(1 if has_errors(findings) else 0)
 
@@ -165,13 +168,14 @@ def report(
         click.echo(found.as_text(), err=True)
     context = CheckContext(settings=site.check)
     metrics = [
-        article_metrics(article, check_article(article, context), site.check.language, date.today())
+        article_metrics(
+            article, check_article(article, context),
+            article_language(article.meta, site.check.language), date.today(),
+        )
         for article, _ in pages if article.kind == "article"
     ]
-    text = (
-        report_json(metrics) if output_format == "json"
-        else report_html(metrics, site.check.reading_grade_max, site.site_name)
-    )
+    text = report_json(metrics) if output_format == "json" else (
+        report_html(metrics, site.check.reading_grade_max, site.site_name))
     if output is None:
         click.echo(text)
     else:
@@ -267,7 +271,7 @@ def update(config_file: Path, rewrap: bool) -> None:
         wrap, why = site_catalogs.wrap_for(path, setting, rewrap)
         click.echo(why, err=True, nl=bool(why))
         written = catalog.write_catalog(path, updated, wrap)
-        stats = catalog.catalog_stats(updated)
+        stats = catalog.catalog_stats(updated, site_units(site.locales_dir))
         click.echo(f"{path}: {stats.percent}% translated{'' if written else ' (unchanged)'}")
 
 
@@ -495,5 +499,7 @@ def _log_like_mkdocs() -> None:
     logger.setLevel(logging.INFO)
 
 from .cli_i18n import add  # noqa: E402  (it uses the helpers above: imported last)
+from .cli_plan import plan  # noqa: E402
 
 i18n.add_command(add)
+main.add_command(plan)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,20 +23,10 @@ PAGE_TYPES = {
     "404": "404.html",
 }
 
-_REFRESH = re.compile(rb'<meta http-equiv="refresh"[^>]*>')
-
 
 def open_as_published(page: Any, site: Path, path: str) -> None:
-    """Open a page; a page not published in its language (a notice that sends readers to the
-    original at once) is checked as it is, with its redirect held back."""
-    file = site / (path if path.endswith(".html") else f"{path}index.html")
-    if _REFRESH.search(file.read_bytes()):
-        def hold(route: Any) -> None:
-            route.fulfill(
-                status=200, content_type="text/html; charset=utf-8",
-                body=_REFRESH.sub(b"", file.read_bytes()),
-            )
-        page.route(f"**/{path}", hold)
+    """Open a page as a reader does (a page not yet translated is one too: issue 24 removed
+    its redirect, so it is checked as shown)."""
     page.goto(path, wait_until="load")
 
 

@@ -53,6 +53,10 @@ def test_language_menu_is_reached_by_keyboard_with_names_in_their_own_language(
     reached: dict[str, dict[str, Any]] = {}
     for _ in range(40):
         focused = tab(page)
+        if focused["tag"] == "button" and page.evaluate(
+            "document.activeElement.closest('.wr-select') !== null"
+        ):
+            page.keyboard.press("Enter")  # the menu opens on a press, not on focus
         if "md-select__link" in focused["cls"]:
             reached[focused["hreflang"]] = focused
         if len(reached) == len(LANGUAGES):
@@ -81,10 +85,6 @@ def test_page_has_one_h1_headings_without_gaps_and_one_of_each_landmark(
     built_site: Any, page: Any, kind: str, lang: str
 ) -> None:
     path = LANGUAGES[lang] + PAGE_TYPES[kind]
-    page.route(f"**/{path}", lambda route: route.fulfill(
-        status=200, content_type="text/html; charset=utf-8",
-        body=_without_redirect(built_site, path),
-    ))
     page.goto(path)
     levels = page.eval_on_selector_all(
         "main h1, main h2, main h3, main h4, main h5, main h6",
@@ -95,11 +95,6 @@ def test_page_has_one_h1_headings_without_gaps_and_one_of_each_landmark(
         assert after <= before + 1, f"heading level jumps from {before} to {after}: {levels}"
     for landmark in ("main", "header.md-header", "footer.md-footer"):
         assert page.locator(landmark).count() == 1, landmark
-
-
-def _without_redirect(site: Any, path: str) -> bytes:
-    file = site / (path if path.endswith(".html") else f"{path}index.html")
-    return file.read_bytes().replace(b'<meta http-equiv="refresh"', b'<meta data-held-refresh')
 
 
 def test_text_shown_in_english_on_a_spanish_page_is_marked_english(page: Any) -> None:

@@ -14,7 +14,7 @@ import pytest
 from .conftest import LANGUAGES
 
 ARTICLE = "vaccines/flu-vaccine/"
-SIZES = {"phone": (360, 740), "laptop": (1280, 800)}
+SIZES = {"narrow": (320, 640), "phone": (360, 740), "laptop": (1280, 800)}
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import cached_property
@@ -15,6 +15,8 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
+from ..i18n.languages import article_language
+from ..i18n.messages import messages
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -79,13 +81,24 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     """Every rule's findings for one article, in file order, without suppressed ones.
 
     Front matter `wellread:` may set this article's own thresholds, e.g. a page that quotes a
-    medicine leaflet: `wellread: {reading_grade_max: 10}`.
+    medicine leaflet: `wellread: {reading_grade_max: 10}`; `lang:` the language it is written
+    in, when it is not the site's (its word lists, reading formula and target apply).
     """
     context, problems = _with_article_settings(article, context)
-    found = chain(problems, (f for check in RULES.values() for f in check(article, context)))
+    written_in = article_language(article.meta, context.settings.language)
+    context = replace(context, settings=replace(context.settings, language=written_in))
+    # Text in another language than it is checked in gets one finding saying what to set, not
+    # a flood of wrong findings from the rules that read its words.
+    mismatch = language.language_mismatch(article, written_in)
+    skipped = language.WORD_RULES if mismatch else frozenset()
+    found = chain(problems, [mismatch] if mismatch else [], (
+        f for name, check in RULES.items() if name not in skipped for f in check(article, context)
+    ))
+    settings = context.settings
     return sorted(
         f for f in found
-        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or not article.is_ignored(f.rule, f.line)
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX)
+        or (settings.rule_on(f.rule) and not article.is_ignored(f.rule, f.line))
     )
 
 
@@ -108,52 +121,16 @@ def _with_article_settings(
             default, bool
         ) or not isinstance(default, int | float):  # a list (trusted_sources: 3) is no number
             expected = ", ".join(["ignore", *known])
+            _ = messages(article_language(article.meta, context.settings.language))
             problems.append(Finding(
                 article.path, line, 1, "front-matter", Severity.ERROR,
-                f"'wellread: {name}: {value!r}' is not a setting with a number.",
-                f"Use one of: {expected}.",
+                _("'wellread: {name}: {value}' is not a setting with a number.", name=name,
+                  value=repr(value)),
+                _("Use one of: {expected}.", expected=expected),
             ))
             continue
         changes[name] = type(default)(value)
     return replace(context, settings=replace(context.settings, **changes)), problems
-
-
-# Rules that read words, so they also apply to translations, with that language's word lists.
-TRANSLATION_RULES = ("jargon", "phi-identifiers")
-
-
-def check_translations(
-    po_path: str, po_lines: tuple[str, ...], translations: Iterable[tuple[int, str]],
-    context: CheckContext,
-) -> list[Finding]:
-    """Findings in published translations, placed at their msgstr line in the PO file.
-
-    `translations` are (line of the msgid, msgstr) pairs; context.settings.language names the
-    catalog's language.
-    """
-    blocks = []
-    # The privacy guard scans lines: every msgstr, published or not (it is in the repository),
-    # but not the header (translators' emails) nor the msgids (the source, checked already).
-    shown, in_msgstr, header = [], False, False
-    for number, text in enumerate(po_lines):
-        header = (text == 'msgstr ""' and number > 0 and po_lines[number - 1] == 'msgid ""') or (
-            header and bool(text.strip())
-        )
-        in_msgstr = text.startswith("msgstr") or (in_msgstr and text.startswith('"'))
-        shown.append(text if in_msgstr and not header else "")
-    for msgid_line, text in translations:
-        line = next(
-            (n for n in range(msgid_line, len(po_lines) + 1)
-             if po_lines[n - 1].startswith("msgstr")), msgid_line,
-        )
-        column = po_lines[line - 1].find('"') + 2 if line <= len(po_lines) else 1
-        blocks.append(Block("paragraph", text, line, column, spans=((0, line, column),)))
-    po = Article(
-        path=po_path, page=po_path, meta={}, meta_lines={}, body_line=1, chunks=tuple(blocks),
-        lines=tuple(shown),
-    )
-    found = (f for name in TRANSLATION_RULES for f in RULES[name](po, context))
-    return sorted(found)
 
 
 # Rules register themselves on import.
@@ -164,6 +141,7 @@ from . import (  # noqa: E402, F401
     hygiene,
     images,
     jargon,
+    language,
     length,
     links,
     markup,

@@ -33,7 +33,9 @@ _FUNCTION = frozenset({
     "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
     "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
     "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
-    "es", "son", "usted", "cómo", "qué", "tras",
+    "es", "son", "usted", "cómo", "qué", "tras", "u", "contra", "entre", "hasta", "hacia",
+    "desde", "sobre", "durante", "mientras", "alrededor", "antes", "después", "debajo", "dentro",
+    "fuera", "cerca", "lejos", "más", "muy",
 })
 _BEFORE_NOUN_NOT = frozenset({
     "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
@@ -58,7 +60,9 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "let": ("let", "let"), "cut": ("cut", "cut"), "set": ("set", "set"),
     "begin": ("began", "begun"), "choose": ("chose", "chosen"), "quit": ("quit", "quit"),
     "stop": ("stopped", "stopped"), "spread": ("spread", "spread"), "send": ("sent", "sent"),
+    "do": ("did", "done"),
 }
+_THIRD_PERSON = {"do": "does", "go": "goes", "have": "has"}  # "performs" -> "does"
 _DOUBLE = frozenset({
     "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
 })
@@ -75,6 +79,7 @@ class Entry:
     not_after: frozenset[str] = frozenset()  # another sense when one of these comes first
     unfit_before: frozenset[str] = frozenset()  # the plain word does not fit before these
     before_noun: str | None = None  # the replacement in front of a noun; "" for none
+    plain_article: str = ""  # Spanish: the plain words' own article when not the term's ("el")
 
 
 def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
@@ -99,13 +104,17 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     previous, following = words_around(text, start, end)
     if entry.unfit_before & set(following):
         return None  # "requires insurers to ...": "need" does not take that construction
-    if entry.pos == "verb" and previous in DETERMINERS:
+    if entry.pos == "verb" and previous in DETERMINERS and not (
+        language == "es" and previous in ("a", "al")  # "va a realizar", "al realizar"
+    ):
         return None  # a noun here ("your purchase"): a verb's plain word would break it
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
         return None  # a verb here ("we can implement"): a noun's plain word would break it
     plain = entry.plain
+    if " " in plain and previous in ("or", "and", "o", "y", "u", "e") and language in ("en", "es"):
+        return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
     if language == "en" and following and following[0] not in _BEFORE_NOUN_NOT and (
-        entry.pos == "adj" or (entry.pos != "verb" and "-" in entry.term) or (
+        entry.pos == "adj" or (entry.pos not in ("verb", "noun") and "-" in entry.term) or (
             not entry.pos and entry.term.endswith(_ADJECTIVE_ENDINGS)
         )
     ):
@@ -120,7 +129,16 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     inflected = _inflect(entry, original, plain, previous, language)
     if inflected is None:
         return None
-    return _capitalised(inflected, original, sentence_initial(text, start))
+    fitted = _capitalised(inflected, original, sentence_initial(text, start))
+    if language == "es" and entry.plain_article:
+        plural = any(
+            fold(w).endswith("s") and not fold(t).endswith("s")
+            for w, t in zip(
+                _WORD.findall(original.lower()), _WORD.findall(entry.term.lower()), strict=False
+            )
+        )
+        return _with_determiner(text[:start], fitted, entry.plain_article, plural)
+    return fitted
 
 
 def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
@@ -129,6 +147,10 @@ def _inflect(entry: Entry, original: str, plain: str, previous: str, language: s
     if [fold(w) for w in written] == [fold(w) for w in listed] or len(written) != len(listed):
         return plain if len(written) == len(listed) else None
     differ = [i for i, (w, t) in enumerate(zip(written, listed, strict=True)) if fold(w) != fold(t)]
+    if len(differ) > 1 and language == "es" and all(
+        _agrees(fold(written[i]), fold(listed[i])) for i in differ
+    ):
+        differ = differ[:1]  # "cefaleas tensionales": noun and adjective in the plural together
     if len(differ) != 1:
         return None
     word, base = written[differ[0]], listed[differ[0]]
@@ -163,7 +185,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         form = _gerund(target)
     elif word.endswith("s"):  # a plural noun or a verb after he, she or it
         already = target.endswith("s") and entry.pos != "verb"  # "x-rays and scans"
-        form = target if already else _plural(target)
+        third = _THIRD_PERSON.get(target) if entry.pos == "verb" else None
+        form = target if already else third or _plural(target)
     elif entry.pos == "verb":  # "administered": "given" after "is", "has"; "gave" else
         past, participle = _IRREGULAR.get(target, (_past(target), _past(target)))
         form = participle if previous in _BE_HAVE else past
@@ -212,18 +235,56 @@ def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | No
     chunk = 0
     while chunk < len(words) and words[chunk].lower() not in _FUNCTION:
         chunk += 1
-    if feminine:
+    if feminine and entry.plain_article.lower() not in ("la", "las"):  # "la persona" fits her
         if chunk != 1 or not words[0].endswith("o"):
             return None
         words[0] = words[0][:-1] + "a"
     if plural:
         words[:chunk] = [_plural_spanish(w) for w in words[:chunk]]
+        _plural_rest(words, chunk)
     if not plural and not feminine:
         return None
     return " ".join(words)
 
 
-_PREPOSITIONS = frozenset({"de", "del", "sin", "con", "en", "para", "por"})
+_CLITICS = frozenset({"se", "le", "lo", "la", "les", "los", "las", "me", "te", "nos", "no"})
+_NOT_VERBS = frozenset({"ya", "usted", "ustedes", "nunca", "siempre", "también", "tampoco"})
+
+
+def _plural_rest(words: list[str], chunk: int) -> None:
+    """After a plural noun group, a second noun joined by y/o/u and the verb of a "que" clause
+    agree: "brazos o piernas", "medicinas que evitan coágulos" (not "que usted paga")."""
+    i = chunk
+    if i + 1 < len(words) and words[i].lower() in ("y", "o", "u", "e"):
+        if words[i + 1].lower() not in _FUNCTION:
+            words[i + 1] = _plural_spanish(words[i + 1])
+        i += 2
+    if i >= len(words) or words[i].lower() != "que":
+        return
+    i += 1
+    while i < len(words) and words[i].lower() in _CLITICS:
+        i += 1
+    if i < len(words):
+        verb = words[i].lower()
+        if verb in ("ha", "es"):
+            words[i] = {"ha": "han", "es": "son"}[verb]
+        elif verb.endswith(("a", "e")) and verb not in _NOT_VERBS and verb not in _FUNCTION:
+            words[i] += "n"
+
+
+def _agrees(word: str, listed: str) -> bool:
+    """`word` is the listed Spanish word in the plural or the feminine ("orales", "crónicas")."""
+    stem = listed[:-1] if listed.endswith("o") else listed
+    return word in (listed + "s", listed + "es", stem + "a", stem + "as") or (
+        listed.endswith("z") and word == listed[:-1] + "ces"
+    )
+
+
+_PREPOSITIONS = frozenset({  # a plain phrase starting with one fits every gender and number
+    "de", "del", "sin", "con", "en", "para", "por", "a", "contra", "entre", "hasta", "hacia",
+    "desde", "sobre", "durante", "alrededor", "antes", "después", "debajo", "dentro", "fuera",
+    "cerca", "lejos", "más",
+})
 _UNACCENT = str.maketrans("áéíóú", "aeiou")
 _ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
 
@@ -240,6 +301,55 @@ def _plural_spanish(word: str) -> str:
     if re.search(r"[áéíóú][nsl]$", word):  # "presión" -> "presiones"
         return word[:-2] + word[-2].translate(_UNACCENT) + word[-1] + "es"
     return word + "es"
+
+
+# Spanish determiners by kind, gender (m, f) and number (plural or not).
+_FORMS = [("m", False), ("f", False), ("m", True), ("f", True)]
+_DETERMINERS: dict[str, dict[tuple[str, bool], str]] = {
+    kind: dict(zip(_FORMS, forms.split(), strict=True))
+    for kind, forms in {
+        "def": "el la los las", "indef": "un una unos unas", "este": "este esta estos estas",
+        "ese": "ese esa esos esas", "aquel": "aquel aquella aquellos aquellas",
+        "otro": "otro otra otros otras", "mucho": "mucho mucha muchos muchas",
+        "poco": "poco poca pocos pocas", "alguno": "algún alguna algunos algunas",
+        "ninguno": "ningún ninguna ningunos ningunas",
+        "nuestro": "nuestro nuestra nuestros nuestras",
+        "su": "su su sus sus", "mi": "mi mi mis mis", "tu": "tu tu tus tus",
+    }.items()
+}
+_DETERMINER_KIND = {
+    word: (kind, gender, plural)
+    for kind, forms in _DETERMINERS.items() for (gender, plural), word in forms.items()
+}
+_CONTRACTED = {"del": "de", "al": "a"}  # "del", "al": "de el", "a el"
+_DETERMINER_BEFORE = re.compile(r"(?:\b(de|a)\s+)?\b([^\W\d_]+)\s+$", re.IGNORECASE)
+
+
+def _with_determiner(before: str, plain: str, plain_article: str, plural: bool) -> str:
+    """The plain words with the determiner before the term made to agree with them:
+    "una cefalea" -> "un dolor de cabeza", "de la sutura" -> "de los puntos"."""
+    found = _DETERMINER_BEFORE.search(before)
+    if found is None:
+        return plain
+    preposition, written = found.group(1), found.group(2)
+    word = written.lower()
+    if word in _CONTRACTED:
+        preposition, word = _CONTRACTED[word], "el"
+    elif word not in _DETERMINER_KIND:
+        return plain
+    kind = _DETERMINER_KIND[word][0]
+    gender, own_plural = _DETERMINER_KIND[plain_article.lower()][1:]
+    determiner = _DETERMINERS[kind][(gender, own_plural or plural)]
+    written = before[found.start(1) if found.group(1) else found.start(2) : found.end(2)]
+    if preposition and determiner == "el":
+        lead = {"de": "del", "a": "al"}[preposition.lower()]
+    else:
+        lead = f"{preposition.lower()} {determiner}" if preposition else determiner
+    if lead.lower() == written.lower():
+        return plain  # already agrees
+    if written[:1].isupper():
+        lead = lead[0].upper() + lead[1:]
+    return f"{lead} {plain}"
 
 
 def _capitalised(plain: str, original: str, initial: bool) -> str:

@@ -10,6 +10,7 @@ from functools import cache, lru_cache, partial
 from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .clarity import clarity_data
 from .rare import zipf
@@ -46,15 +47,16 @@ def title_findings(article: Article, context: CheckContext) -> Iterator[Finding]
         return
     line = article.meta_lines.get("title", 1)
     if len(title) > TITLE_MAX:
+        _ = messages(context.settings.language)
         yield finding(
             article, None, 0, "title-length", Severity.WARNING,
-            f"The title has {len(title)} characters; keep it to {TITLE_MAX} so it is not cut off "
-            "in search results and share cards.",
-            "Say the main message in fewer words; put details in the description.", line=line,
+            _("The title has {count} characters; keep it to {most} so it is not cut off in "
+              "search results and share cards.", count=len(title), most=TITLE_MAX),
+            _("Say the main message in fewer words; put details in the description."), line=line,
         )
     language = context.settings.language
     for offset, rule_id, message, suggestion in _headline_problems(
-        " ".join(title.split()), "The title", language,
+        " ".join(title.split()), True, language,
         partial(_capitals_in_paragraphs, article),
     ):
         yield finding(article, None, offset, rule_id, Severity.WARNING, message, suggestion,
@@ -69,27 +71,31 @@ def heading_findings(article: Article, context: CheckContext) -> Iterator[Findin
         if block.kind != "heading":
             continue
         for offset, rule_id, message, suggestion in _headline_problems(
-            masked_text(block), "This heading", language, paragraph_capitals
+            masked_text(block), False, language, paragraph_capitals
         ):
             yield finding(article, block, offset, rule_id, Severity.WARNING, message, suggestion)
 
 
 def _headline_problems(
-    text: str, what: str, language: str, paragraph_capitals: Callable[[], frozenset[str]]
+    text: str, title: bool, language: str, paragraph_capitals: Callable[[], frozenset[str]]
 ) -> Iterator[tuple[int, str, str, str]]:
-    """(offset, rule, message, suggestion) for clickbait and for capitals in one headline.
+    """(offset, rule, message, suggestion) for clickbait and for capitals in one headline (the
+    article's title, or a heading).
 
     `paragraph_capitals` gives the words the article writes in capitals in its sentences, which
     are its acronyms; it is asked only when a headline has a word in capitals."""
     clickbait = _clickbait(language)
     found = clickbait.search(text.replace("\u2019", "'")) if clickbait else None
+    _ = messages(language)
     if found:
         yield (
             found.start(), "title-clickbait",
-            f"{what} says '{found.group(0)}': that sounds like clickbait, and clickbait costs "
-            "trust.",
-            "Say plainly what the reader will learn, e.g. 'Oranges give you vitamin C' rather "
-            "than 'You won't believe what this fruit does'.",
+            _("The title says '{words}': that sounds like clickbait, and clickbait costs trust.",
+              words=found.group(0)) if title else
+            _("This heading says '{words}': that sounds like clickbait, and clickbait costs "
+              "trust.", words=found.group(0)),
+            _("Say plainly what the reader will learn, e.g. 'Oranges give you vitamin C' rather "
+              "than 'You won't believe what this fruit does'."),
         )
     words = [(m.start(), m.group(0)) for m in _WORD.finditer(text)]
     listed = _acronyms(language)
@@ -104,10 +110,12 @@ def _headline_problems(
         first = next(start for start, word in words if word in shouted)
         yield (
             first, "title-caps",
-            f"{what} is written in capital letters, which reads as shouting and is harder to "
-            "read.",
-            f"Write it in sentence case, keeping acronyms: "
-            f"'{_sentence_case(text, words, shouted)}'.",
+            _("The title is written in capital letters, which reads as shouting and is harder "
+              "to read.") if title else
+            _("This heading is written in capital letters, which reads as shouting and is "
+              "harder to read."),
+            _("Write it in sentence case, keeping acronyms: '{headline}'.",
+              headline=_sentence_case(text, words, shouted)),
         )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
+from ..i18n.messages import N_, Messages, messages
 from . import CheckContext, rule
 
 # Control codes (C0 but tab and newline, DEL, C1) make feeds invalid XML and terminals misbehave;
@@ -18,29 +19,33 @@ _DANGEROUS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
 # where neither neighbour is a letter of a script that needs them (Persian, Hindi, emoji).
 _INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u180e]|[\u200c\u200d]")
 _NAMES = {
-    "\u202a": "a left-to-right embedding", "\u202b": "a right-to-left embedding",
-    "\u202c": "a pop-direction mark", "\u202d": "a left-to-right override",
-    "\u202e": "a right-to-left override", "\u2066": "a left-to-right isolate",
-    "\u2067": "a right-to-left isolate", "\u2068": "a first-strong isolate",
-    "\u2069": "a pop-isolate mark", "\u200b": "a zero-width space",
-    "\u2060": "a word joiner", "\ufeff": "a zero-width no-break space (BOM)",
-    "\u00ad": "a soft hyphen", "\u180e": "a Mongolian vowel separator",
-    "\u200c": "a zero-width non-joiner", "\u200d": "a zero-width joiner",
+    "\u202a": N_("a left-to-right embedding"), "\u202b": N_("a right-to-left embedding"),
+    "\u202c": N_("a pop-direction mark"), "\u202d": N_("a left-to-right override"),
+    "\u202e": N_("a right-to-left override"), "\u2066": N_("a left-to-right isolate"),
+    "\u2067": N_("a right-to-left isolate"), "\u2068": N_("a first-strong isolate"),
+    "\u2069": N_("a pop-isolate mark"), "\u200b": N_("a zero-width space"),
+    "\u2060": N_("a word joiner"), "\ufeff": N_("a zero-width no-break space (BOM)"),
+    "\u00ad": N_("a soft hyphen"), "\u180e": N_("a Mongolian vowel separator"),
+    "\u200c": N_("a zero-width non-joiner"), "\u200d": N_("a zero-width joiner"),
 }
 
 
 @rule("hidden-character")
 def hidden_character_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     shown = article.path.rsplit("/", 1)[-1]
+    _ = messages(context.settings.language)
     for offset, character, dangerous in _hidden(article.page):
-        yield _finding(article, 1, 1, character, dangerous, f"The file name '{shown}'", offset)
+        where = _("The file name '{name}'", name=shown)
+        yield _finding(article, 1, 1, character, dangerous, where, offset, _)
     for name, value in _strings(article.meta, ""):
         line = article.meta_lines.get(name, 1)
         for offset, character, dangerous in _hidden(value):
-            yield _finding(article, line, 1, character, dangerous, f"'{name}'", offset)
+            yield _finding(article, line, 1, character, dangerous, f"'{name}'", offset, _)
     for number, text in enumerate(article.lines[article.body_line - 1 :], article.body_line):
         for offset, character, dangerous in _hidden(text):
-            yield _finding(article, number, offset + 1, character, dangerous, "This line", offset)
+            yield _finding(
+                article, number, offset + 1, character, dangerous, _("This line"), offset, _
+            )
 
 
 def _hidden(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -77,20 +82,22 @@ def _strings(value: Any, name: str) -> Iterator[tuple[str, str]]:
 
 def _finding(
     article: Article, line: int, column: int, character: str, dangerous: bool, where: str,
-    offset: int,
+    offset: int, _: Messages,
 ) -> Finding:
-    code = f"U+{ord(character):04X}"
-    what = _NAMES.get(character, "a control character")
+    values = {
+        "where": where, "what": _(_NAMES.get(character, N_("a control character"))),
+        "code": f"U+{ord(character):04X}", "position": offset + 1,
+    }
     if dangerous:
         return Finding(
             article.path, line, column, "hidden-character", Severity.ERROR,
-            f"{where} has {what} ({code}) at character {offset + 1}: it can make text show in "
-            "another order than it is stored, or break feeds and cards.",
-            "Delete it; retype the text around it if you cannot see it.",
+            _("{where} has {what} ({code}) at character {position}: it can make text show in "
+              "another order than it is stored, or break feeds and cards.", **values),
+            _("Delete it; retype the text around it if you cannot see it."),
         )
     return Finding(
         article.path, line, column, "hidden-character", Severity.WARNING,
-        f"{where} has {what} ({code}) at character {offset + 1}, which readers cannot see and "
-        "which hides the word from search.",
-        "Delete it, unless your language needs it there.",
+        _("{where} has {what} ({code}) at character {position}, which readers cannot see and "
+          "which hides the word from search.", **values),
+        _("Delete it, unless your language needs it there."),
     )

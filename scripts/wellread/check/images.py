@@ -17,6 +17,7 @@ from PIL import Image, UnidentifiedImageError
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
+from ..i18n.messages import N_, messages
 from . import CheckContext, finding, rule
 from .links import body_targets, resolve
 
@@ -53,8 +54,10 @@ def image_problem(path: Path, stamp: tuple[int, int]) -> tuple[str, str]:
 
 
 _FIXES = {
-    "image-too-large": "Save a smaller copy (1,200 to 2,000 pixels wide is plenty) and use that.",
-    "image-unreadable": "Export the picture again as PNG or JPEG and replace the file.",
+    "image-too-large": N_(
+        "Save a smaller copy (1,200 to 2,000 pixels wide is plenty) and use that."
+    ),
+    "image-unreadable": N_("Export the picture again as PNG or JPEG and replace the file."),
 }
 
 
@@ -62,6 +65,7 @@ _FIXES = {
 def image_file_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     if context.content_dir is None:
         return
+    _ = messages(context.settings.language)
     uses: list[tuple[Block | None, int, str, int | None]] = []
     image = article.meta.get("image")
     if isinstance(image, str) and image:
@@ -78,5 +82,6 @@ def image_file_findings(article: Article, context: CheckContext) -> Iterator[Fin
         if rule_id:
             yield finding(
                 article, block, offset, rule_id, Severity.ERROR,
-                f"The image '{target}' {problem}.", _FIXES[rule_id], line=line,
+                _("The image '{image}' {problem}.", image=target, problem=problem),
+                _(_FIXES[rule_id]), line=line,
             )

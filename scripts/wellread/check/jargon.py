@@ -10,18 +10,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
 from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
-# A term linked to the glossary is explained there: [hypertension](../glossary.md#hypertension).
-_GLOSSARY_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*glossary[^()]*\)", re.IGNORECASE)
+# A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
+# [fibrilación auricular](https://medlineplus.gov/spanish/atrialfibrillation.html): sites such as
+# MedlinePlus link a term to its own page rather than define it in place.
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _BOLD = ("**", "__")
 # After a bold term, what starts its definition: "**Copay**: a set amount", "**Copay** means".
 _DEFINITION = re.compile(
@@ -37,7 +41,19 @@ _IS = re.compile(
     r"|called)|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
-    r"|lo que))\b",
+    r"|lo que)|es decir|o sea|that is|which means|lo que significa|lo que quiere decir"
+    r"|such as|including|for example|tales como|como por ejemplo|por ejemplo)\b",
+    re.IGNORECASE,
+)
+# "a monthly fee, or premium": the term as another name for the words before it (not the last
+# of a list, "fever, cough, or dyspnea": no comma in the clause before).
+_OR_NAME = re.compile(r"(?:^|[.;:!?(]\s*)[^,.;:!?()]{3,},\s+(?:or|o)\s+[*_\"'\u201c\u00ab]*$",
+                      re.IGNORECASE)
+# An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
+# procedimiento para...", "an angiogram, an x-ray that shows...".
+_APPOSITION = re.compile(
+    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|used|in which"
+    r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b",
     re.IGNORECASE,
 )
 _BRACKET_OPEN = re.compile(
@@ -46,7 +62,8 @@ _BRACKET_OPEN = re.compile(
 _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
 _INTRODUCED = re.compile(
-    r"(?:\bcalled|\bknown as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse llama|\bword for [^.]*?"
+    r"(?:\bcalled|\bknown as|\breferred to as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse conoce como"
+    r"|\bse llama|\bword for [^.]*?"
     r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
     r"[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
@@ -90,6 +107,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
         not_before=words("not-before"), not_after=words("not-after"),
         unfit_before=words("unfit-before"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
+        plain_article=options.get("plain-article", ""),
     )
 
 
@@ -115,22 +133,26 @@ class _Use:
 def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     language = context.settings.language
     index, entries = _jargon(language)
+    title = str(article.meta.get("title") or "")
+    subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
     for block in article.messages:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = masked_text(block)
-        glossary = [m.span(1) for m in _GLOSSARY_LINK.finditer(block.text)]
+        linked_spans = [m.span(1) for m in _LINK.finditer(block.text)]
         for start, end, term in index.find(text):
             if term in context.glossary:
                 continue  # the site links its first use to the glossary's plain meaning
+            if term in subject:
+                continue  # the article is about it: "Anemia of Inflammation" says what it is
             entry = entries[term]
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (following and following[0] in entry.not_before):
                 continue  # another sense: "P.O. Box"
             if _in_name(text, start, end, block):
                 continue  # "Medicare Savings Program": a name, not jargon
-            linked = any(a <= start and end <= b for a, b in glossary)
+            linked = any(a <= start and end <= b for a, b in linked_spans)
             explained = linked or _explains(text, start, end, entry, block)
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
             uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
@@ -148,6 +170,8 @@ def _first_unexplained(
     ), None)  # a heading that asks what the term is, answered right after it, explains it
     cut = found.index(explanation) if explanation is not None else len(found)
     early = found[:cut]
+    if early and explanation is not None and _next_to(article, early[0].block, explanation.block):
+        return  # explained in the same paragraph or the one right after: "X. X is ..." is fine
     if explanation is not None and explanation.block.kind != "meta":
         # A title or description names the topic that the body explains.
         early = [use for use in early if use.block.kind != "meta"]
@@ -159,44 +183,67 @@ def _first_unexplained(
         return
     more = len(found) - found.index(use) - 1
     written = use.text[use.start : use.end]
-    scope = "file" if article.path.endswith(".po") else "article"  # a catalog's translations
-    times = f" (and {more} more time{'s' if more > 1 else ''} in this {scope})" if more else ""
-    later = ""
+    _ = messages(language)
+    if not more:
+        message = _("'{term}' is a medical or official word many readers do not know.",
+                    term=written)
+    elif article.path.endswith(".po"):  # a catalog's translations
+        message = _.plural(
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "time in this file).",
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "times in this file).", more, term=written, count=more,
+        )
+    else:
+        message = _.plural(
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "time in this article).",
+            "'{term}' is a medical or official word many readers do not know (and {count} more "
+            "times in this article).", more, term=written, count=more,
+        )
     if explanation is not None:
         where = explanation.block.location(explanation.start)[0]
-        later = f" The article explains it later, on line {where}: explain it here instead."
+        message += " " + _(
+            "The article explains it later, on line {line}: explain it here instead.", line=where
+        )
     plain = replacement(entry, use.text, use.start, use.end, language)
     if plain is None and entry.pos == "verb":
-        advice = (
-            f"No plain word drops in here as the sentence is written: reword it with "
-            f"'{entry.plain}' in mind, or explain what the term means where it first appears."
+        advice = _(
+            "No plain word drops in here as the sentence is written: reword it with '{plain}' "
+            "in mind, or explain what the term means where it first appears.", plain=entry.plain,
         )
     elif plain is None:
         example = f"{written} ({entry.plain})" if entry.plain else written
-        advice = (
-            f"No plain word fits in this sentence as it is written: explain the term where it "
-            f"first appears, e.g. '{example}', or reword the sentence."
+        advice = _(
+            "No plain word fits in this sentence as it is written: explain the term where it "
+            "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
     else:
         term = written if not sentence_initial(use.text, use.start) or written.isupper() else (
             written[0].lower() + written[1:]
         )
-        advice = (
-            f"Use '{plain}'. If the term matters, write it after the plain word the first "
-            f"time: '{plain} ({term})'."
+        advice = _(
+            "Use '{plain}'. If the term matters, write it after the plain word the first time: "
+            "'{plain} ({term})'.", plain=plain, term=term,
         )
-    yield finding(
-        article, use.block, use.start, "jargon", Severity.WARNING,
-        f"'{written}' is a medical or official word many readers do not know{times}.{later}",
-        advice,
-    )
+    yield finding(article, use.block, use.start, "jargon", Severity.WARNING, message, advice)
+
+
+def _next_to(article: Article, first: Block, then: Block) -> bool:
+    """`then` is `first` or the block right after it (a heading and the paragraph it asks about,
+    a sentence and the next one)."""
+    if first is then:
+        return True
+    blocks = article.messages
+    return any(a is first and b is then for a, b in pairwise(blocks))
 
 
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
     """This use of the term explains it (or stands beside its plain words)."""
     before, after = text[:start], text[end:]
-    if entry.plain and entry.plain.lower() in text.lower():
-        return True  # the plain word is right there: "high blood pressure (hypertension)"
+    if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
+        return True  # the plain word is right there: "high blood pressure (hypertension)"; not
+        # inside another word ("do" in "doctor")
     if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
         return True  # "plain words (term)", "plain words (or term)"
     bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
@@ -208,7 +255,10 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         after
     ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
-    return bool(_IS.match(after) or _INTRODUCED.search(before))
+    return bool(
+        _IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before)
+        or _OR_NAME.search(before)
+    )
 
 
 def _in_name(text: str, start: int, end: int, block: Block) -> bool:

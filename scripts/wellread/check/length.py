@@ -1,4 +1,4 @@
-"""Sentence and paragraph length: the NHS asks for sentences up to 20 words, paragraphs up to 3."""
+"""Sentence and paragraph length, with limits set on judged real health text (README)."""
 
 from __future__ import annotations
 
@@ -7,42 +7,64 @@ from collections.abc import Iterator
 from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.prose import sentences
+from ..core.settings import CheckSettings
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
+from .data import readability_formulas
 
 _PROSE = ("paragraph", "list_item", "blockquote", "table_cell")
 
 
+def sentence_limits(settings: CheckSettings, translation: bool = False) -> tuple[int, int]:
+    """(warning, error) word limits of a sentence in the settings' language. In a translation,
+    the site's limits scaled by how many words the language takes to say what English says
+    (`sentence_scale` in data/readability.yml; Spanish 1.15: 27 → 31 words), so that a faithful
+    translation of a sentence within them stays within; a language that takes fewer keeps the
+    site's limits. An article written in the language keeps the site's limits."""
+    language = settings.language.replace("_", "-").split("-")[0]
+    scale = max(1.0, float(readability_formulas().get(language, {}).get("sentence_scale", 1)))
+    if not translation:
+        scale = 1.0
+    return (
+        round(settings.sentence_words_warning * scale), round(settings.sentence_words_error * scale)
+    )
+
+
 @rule("sentence-length")
 def sentence_length_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    settings = context.settings
+    warning, error = sentence_limits(context.settings, article.path.endswith(".po"))
+    _ = messages(context.settings.language)
     for block in article.body_blocks:
         if block.kind not in _PROSE:
             continue
         for sentence in sentences(block):
-            if sentence.words <= settings.sentence_words_warning:
+            if sentence.words <= warning:
                 continue
-            severity = (
-                Severity.ERROR if sentence.words > settings.sentence_words_error
-                else Severity.WARNING
-            )
-            limit = (
-                settings.sentence_words_error if severity is Severity.ERROR
-                else settings.sentence_words_warning
-            )
+            severity = Severity.ERROR if sentence.words > error else Severity.WARNING
+            limit = error if severity is Severity.ERROR else warning
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity,
-                f"This sentence has {sentence.words} words; keep sentences to {limit} or fewer.",
-                "Split it in two, or make a list if it names several things.",
+                _.plural(
+                    "This sentence has {words} word; keep sentences to {limit} or fewer.",
+                    "This sentence has {words} words; keep sentences to {limit} or fewer.",
+                    sentence.words, words=sentence.words, limit=limit,
+                ),
+                _("Split it in two, or make a list if it names several things."),
             )
 
 
 @rule("paragraph-length")
 def paragraph_length_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     most = context.settings.paragraph_sentences_max
+    _ = messages(context.settings.language)
     for block in article.body_blocks:
         if block.kind in ("paragraph", "blockquote") and len(found := sentences(block)) > most:
             yield finding(
                 article, block, 0, "paragraph-length", Severity.WARNING,
-                f"This paragraph has {len(found)} sentences; keep paragraphs to {most} or fewer.",
-                "Start a new paragraph where the topic turns, or make a list.",
+                _.plural(
+                    "This paragraph has {count} sentence; keep paragraphs to {most} or fewer.",
+                    "This paragraph has {count} sentences; keep paragraphs to {most} or fewer.",
+                    len(found), count=len(found), most=most,
+                ),
+                _("Start a new paragraph where the topic turns, or make a list."),
             )

@@ -10,6 +10,7 @@ from urllib.parse import unquote
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 
 # [text](target "title") and ![alt](target); the target ends at a space or ')'.
@@ -43,27 +44,33 @@ def body_targets(article: Article) -> Iterator[tuple[Block, int, bool, str]]:
 def link_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     if not context.files:  # the site's files are not known: nothing to compare with
         return
+    _ = messages(context.settings.language)
     for block, offset, is_image, target in body_targets(article):
         path = resolve(article.page, target)
-        what = "picture" if is_image else "link"
         rule_id = "image-missing" if is_image else "link-missing"
         if path == ".." or path.startswith("../"):
             yield finding(
                 article, block, offset, rule_id, Severity.ERROR,
-                f"The {what} '{target}' points outside the content folder.",
-                "Link only to pages and files inside the content folder; put a picture beside "
-                "the article.",
+                _("The picture '{target}' points outside the content folder.", target=target)
+                if is_image else
+                _("The link '{target}' points outside the content folder.", target=target),
+                _("Link only to pages and files inside the content folder; put a picture beside "
+                  "the article."),
             )
         elif (is_image or path.endswith(".md") or _FILE_TARGET.search(path)) and (
             path not in context.files
         ):
-            missing = (
-                f"The picture '{target}' does not exist" if is_image else
-                f"The link '{target}' goes to a "
-                f"{'page' if path.endswith('.md') else 'file'} that does not exist"
-            )
+            looked = f"{article.path.removesuffix(article.page)}{path}"
+            if is_image:
+                missing = _("The picture '{target}' does not exist (looked for {looked}).",
+                            target=target, looked=looked)
+            elif path.endswith(".md"):
+                missing = _("The link '{target}' goes to a page that does not exist (looked for "
+                            "{looked}).", target=target, looked=looked)
+            else:
+                missing = _("The link '{target}' goes to a file that does not exist (looked for "
+                            "{looked}).", target=target, looked=looked)
             yield finding(
-                article, block, offset, rule_id, Severity.ERROR,
-                f"{missing} (looked for {article.path.removesuffix(article.page)}{path}).",
-                "Check the spelling and the folder; '../' goes up one folder.",
+                article, block, offset, rule_id, Severity.ERROR, missing,
+                _("Check the spelling and the folder; '../' goes up one folder."),
             )

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.settings import CheckSettings
+from ..i18n.messages import N_, messages
 from . import CheckContext, rule
 from .contacts import (
     allowed_phone,
@@ -67,9 +68,10 @@ class _Hit:
     line: int
     column: int
     rule: str
-    message: str
+    message: str  # a message id (N_), its {placeholders} filled from `values` when reported
     suggestion: str
     length: int = 1  # characters the identifier spans, so one is reported once
+    values: tuple[tuple[str, str], ...] = ()
 
 
 PUBLIC = "contact-public"  # an organisation's published contact detail: a hint, not an error
@@ -170,8 +172,8 @@ def _ssn(
     for match in _SSN.finditer(line):
         yield _Hit(
             number, match.start() + 1, "phi-ssn",
-            "This looks like a US Social Security number. It must never be published.",
-            "Remove the number. If it is an example, use a made-up format like XXX-XX-XXXX.",
+            N_("This looks like a US Social Security number. It must never be published."),
+            N_("Remove the number. If it is an example, use a made-up format like XXX-XX-XXXX."),
             len(match.group()),
         )
 
@@ -191,19 +193,17 @@ def _phone(
             continue
         seen.add(start)
         end = start + len(value)
-        if public_line_label(line[:start], line[end:]):
-            what = f"a helpline, TTY or fax number ({value})"
-            yield _Hit(number, start + 1, PUBLIC, what, "", len(value))
-            continue
-        if _public(line, start, earlier):
-            what = f"an organisation's phone number ({value})"
-            yield _Hit(number, start + 1, PUBLIC, what, "", len(value))
+        what = N_("a helpline, TTY or fax number ({value})") if public_line_label(
+            line[:start], line[end:]
+        ) else N_("an organisation's phone number ({value})") * _public(line, start, earlier)
+        if what:
+            yield _Hit(number, start + 1, PUBLIC, what, "", len(value), (("value", value),))
             continue
         yield _Hit(
             number, start + 1, "phi-phone",
-            f"This looks like a phone or fax number ({value}), and it is not the site's own.",
-            "Remove a patient's number. If it is the clinic's, add it to 'contact: phone' of "
-            "wellread/check in mkdocs.yml.", len(value),
+            N_("This looks like a phone or fax number ({value}), and it is not the site's own."),
+            N_("Remove a patient's number. If it is the clinic's, add it to 'contact: phone' of "
+               "wellread/check in mkdocs.yml."), len(value), (("value", value),),
         )
 
 
@@ -219,16 +219,16 @@ def _email(
         before = f"{earlier} {line[:match.start()]}"
         if (public_mailbox(address) and not personal(before)) or near_organisation(before):
             yield _Hit(
-                number, match.start() + 1, PUBLIC, f"an organisation's mailbox ({address})", "",
-                len(address),
+                number, match.start() + 1, PUBLIC, N_("an organisation's mailbox ({value})"),
+                "", len(address), (("value", address),),
             )
             continue
         yield _Hit(
             number, match.start() + 1, "phi-email",
-            f"This is an email address ({address}), and it is not the site's own.",
-            "Remove a patient's address. If it is the clinic's, add it to 'contact: email' of "
-            "wellread/check in mkdocs.yml; for an example, use name@example.org.",
-            len(address),
+            N_("This is an email address ({value}), and it is not the site's own."),
+            N_("Remove a patient's address. If it is the clinic's, add it to 'contact: email' "
+               "of wellread/check in mkdocs.yml; for an example, use name@example.org."),
+            len(address), (("value", address),),
         )
 
 
@@ -247,9 +247,9 @@ def _labelled(
         rule_id, spec = kinds[index]
         yield _Hit(
             number, match.start() + 1, rule_id,
-            f"This looks like {spec['what']} ({match.group('value')}).",
-            "Remove it: it identifies a person. For an example, write XXXXXXX.",
-            match.end() - match.start(),
+            N_("This looks like {what} ({value})."),
+            N_("Remove it: it identifies a person. For an example, write XXXXXXX."),
+            match.end() - match.start(), (("what", spec["what"]), ("value", match.group("value"))),
         )
 
 
@@ -270,8 +270,8 @@ def _dates(
     for start in sorted(found):
         yield _Hit(
             number, start + 1, "phi-date",
-            "A full date tied to a person (a birth, admission, discharge or death date).",
-            "Give the year only (\"in 1962\"), or leave the date out.", 8,
+            N_("A full date tied to a person (a birth, admission, discharge or death date)."),
+            N_("Give the year only (\"in 1962\"), or leave the date out."), 8,
         )
 
 
@@ -279,14 +279,15 @@ def _address(
     line: str, number: int, settings: CheckSettings, urls: _Spans, earlier: str
 ) -> Iterator[_Hit]:
     patterns = _patterns()
-    hits = [(m, "phi-address", "a street address") for m in patterns["street"].finditer(line)]
-    hits += [(m, "phi-zip", "a ZIP code") for m in patterns["zip"].finditer(line)]
-    hits += [(m, "phi-zip", "a ZIP code") for m in _ZIP_PLUS_4.finditer(line)]
+    hits = [(m, "phi-address", N_("a street address")) for m in patterns["street"].finditer(line)]
+    hits += [(m, "phi-zip", N_("a ZIP code")) for m in patterns["zip"].finditer(line)]
+    hits += [(m, "phi-zip", N_("a ZIP code")) for m in _ZIP_PLUS_4.finditer(line)]
     boxes = post_boxes(line)
     for start, end in boxes:
         if _outside(urls, start, end) and not in_allowed_address(line, start, end, settings):
             box = line[start:end]
-            yield _Hit(number, start + 1, PUBLIC, f"a P.O. Box ({box})", "", end - start)
+            yield _Hit(number, start + 1, PUBLIC, N_("a P.O. Box ({value})"), "", end - start,
+                       (("value", box),))
     seen: set[tuple[str, int]] = set()
     for match, rule_id, what in sorted(hits, key=lambda h: h[0].start()):
         start, end = match.start(), match.end()
@@ -298,15 +299,16 @@ def _address(
         seen.add((rule_id, start))
         if _public(line, start, earlier) or any(box < start for box, _ in boxes):
             yield _Hit(
-                number, start + 1, PUBLIC, f"an organisation's address ({match.group().strip()})",
-                "", end - start,
+                number, start + 1, PUBLIC, N_("an organisation's address ({value})"), "",
+                end - start, (("value", match.group().strip()),),
             )
             continue
         yield _Hit(
             number, start + 1, rule_id,
-            f"This looks like {what} ({match.group().strip()}).",
-            "Remove a patient's address; a state or country is fine. If it is the clinic's, "
-            "add it to 'contact: address' of wellread/check in mkdocs.yml.", end - start,
+            N_("This looks like {what} ({value})."),
+            N_("Remove a patient's address; a state or country is fine. If it is the clinic's, "
+               "add it to 'contact: address' of wellread/check in mkdocs.yml."),
+            end - start, (("what", what), ("value", match.group().strip())),
         )
 
 
@@ -322,9 +324,9 @@ def _ip(
             continue  # digits in a link's path or query, such as a version number
         yield _Hit(
             number, match.start() + 1, "phi-ip",
-            f"This is an IP address ({match.group()}); it can identify a person's device.",
-            "Remove it. For an example, use 192.0.2.1 (reserved for documentation).",
-            len(match.group()),
+            N_("This is an IP address ({value}); it can identify a person's device."),
+            N_("Remove it. For an example, use 192.0.2.1 (reserved for documentation)."),
+            len(match.group()), (("value", match.group()),),
         )
 
 
@@ -342,8 +344,9 @@ def _age(
             continue  # "people aged 90 and older" is a group, not a person
         yield _Hit(
             number, match.start() + 1, "phi-age",
-            f"An age over 89 ({value.group()}) can identify a person.",
-            "Write \"90 or older\" instead of the exact age.", len(match.group()),
+            N_("An age over 89 ({value}) can identify a person."),
+            N_("Write \"90 or older\" instead of the exact age."), len(match.group()),
+            (("value", value.group()),),
         )
 
 
@@ -391,8 +394,8 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
 # A person's contact details on a line with an organisation's public ones are the organisation's
 # too ("Phone: ... TTY: ... Fax: ..."), unless a word like "her" says otherwise.
 _CONTACT_KINDS = {
-    "phi-phone": "a phone number", "phi-email": "a mailbox", "phi-address": "an address",
-    "phi-zip": "a ZIP code",
+    "phi-phone": N_("a phone number ({value})"), "phi-email": N_("a mailbox ({value})"),
+    "phi-address": N_("an address ({value})"), "phi-zip": N_("a ZIP code ({value})"),
 }
 
 
@@ -401,17 +404,17 @@ def _as_public(hit: _Hit, line: str, earlier: str) -> _Hit:
     if hit.rule not in _CONTACT_KINDS or personal(f"{earlier} {line[:start]}"):
         return hit
     detail = line[start:start + hit.length].strip()
-    return replace(hit, rule=PUBLIC, message=f"{_CONTACT_KINDS[hit.rule]} ({detail})")
+    return replace(hit, rule=PUBLIC, message=_CONTACT_KINDS[hit.rule], values=(("value", detail),))
 
 
 def _name_hits(line: str, number: int, allowed: frozenset[str]) -> Iterator[_Hit]:
     for start, name in patient_names(line, allowed):
         yield _Hit(
-            number, start + 1, "phi-name",
-            f"This names a patient in full ('{name}').",
-            "Use the first name only, or a made-up first name and say so, and only with the "
-            "patient's written consent. If this is a well-known person named from public record, "
-            f"list the name in the front matter: 'public_figures: [{name}]'.", len(name),
+            number, start + 1, "phi-name", N_("This names a patient in full ('{name}')."),
+            N_("Use the first name only, or a made-up first name and say so, and only with the "
+               "patient's written consent. If this is a well-known person named from public "
+               "record, list the name in the front matter: 'public_figures: [{name}]'."),
+            len(name), (("name", name),),
         )
 
 
@@ -420,23 +423,27 @@ def identifier_findings(article: Article, context: CheckContext) -> Iterator[Fin
     """Every identifier rule (phi-ssn, phi-phone, ...) in one pass over the lines; an
     organisation's public details are one `contact-public` hint per line."""
     public: dict[int, list[_Hit]] = {}
+    _ = messages(context.settings.language)
+
+    def said(hit: _Hit) -> str:  # 'what' a labelled number is: data/privacy.yml's words
+        return _(hit.message, **{k: _(v) if k == "what" else v for k, v in hit.values})
     for hit in privacy_hits(article, context.settings):
         if hit.rule == PUBLIC:
             public.setdefault(hit.line, []).append(hit)
             continue
         yield Finding(
-            article.path, hit.line, hit.column, hit.rule, Severity.ERROR, hit.message,
-            hit.suggestion,
+            article.path, hit.line, hit.column, hit.rule, Severity.ERROR, said(hit),
+            _(hit.suggestion, **dict(hit.values)),
         )
     for hits in public.values():
-        details = ", ".join(hit.message for hit in hits)
+        details = ", ".join(said(hit) for hit in hits)
         yield Finding(
             article.path, hits[0].line, hits[0].column, PUBLIC, Severity.HINT,
-            f"This looks like an organisation's published contact details: {details}. Make sure "
-            "none of it is a patient's.",
-            f"If it is public, keep it and silence this hint: <!-- wellread: ignore {PUBLIC} --> "
-            f"on the line before, or 'ignore: [{PUBLIC}]' in the front matter. If it is your "
-            "clinic's, add it to 'contact' of wellread/check in mkdocs.yml.",
+            _("This looks like an organisation's published contact details: {details}. Make "
+              "sure none of it is a patient's.", details=details),
+            _("If it is public, keep it and silence this hint: <!-- wellread: ignore {rule} --> "
+              "on the line before, or 'ignore: [{rule}]' in the front matter. If it is your "
+              "clinic's, add it to 'contact' of wellread/check in mkdocs.yml.", rule=PUBLIC),
         )
 
 
@@ -445,12 +452,13 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
     """A patient story needs the patient's consent, and names them by first name only."""
     if article.meta.get("type") != "story":
         return
+    _ = messages(context.settings.language)
     if article.meta.get("consent") is not True:
         yield Finding(
             article.path, article.meta_lines.get("consent", article.meta_lines.get("type", 1)), 1,
             "phi-consent", Severity.ERROR,
-            "A patient story must say the patient agreed to share it: 'consent: true'.",
-            "Get the patient's written consent, keep it on file, then add 'consent: true'.",
+            _("A patient story must say the patient agreed to share it: 'consent: true'."),
+            _("Get the patient's written consent, keep it on file, then add 'consent: true'."),
         )
     allowed = staff_names(article)
     patterns = _patterns()
@@ -468,8 +476,8 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
             ):
                 yield Finding(
                     article.path, number, match.start() + 1, "phi-date", Severity.ERROR,
-                    "A full date in a patient story can identify the patient.",
-                    "Give the month and year, or the year only (\"in spring 2024\").",
+                    _("A full date in a patient story can identify the patient."),
+                    _("Give the month and year, or the year only (\"in spring 2024\")."),
                 )
         if line.lstrip().startswith(("#", "!", "<!--")):
             continue
@@ -486,6 +494,6 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
                 continue
             yield Finding(
                 article.path, number, match.start() + 1, "phi-name", Severity.ERROR,
-                f"A patient story names '{match.group()}' in full.",
-                "Use the first name only (or a made-up first name, and say so).",
+                _("A patient story names '{name}' in full.", name=match.group()),
+                _("Use the first name only (or a made-up first name, and say so)."),
             )

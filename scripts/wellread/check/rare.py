@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
+from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .jargon import jargon_terms
 from .terms import lemma
@@ -48,6 +49,7 @@ def rare_word_findings(article: Article, context: CheckContext) -> Iterator[Find
     if not threshold or article.kind != "article":
         return
     language = context.settings.language.split("-")[0]
+    _ = messages(context.settings.language)
     listed = jargon_terms(language)  # the jargon rule already speaks for those
     seen: set[str] = set()
     for block in article.body_blocks:
@@ -63,7 +65,7 @@ def rare_word_findings(article: Article, context: CheckContext) -> Iterator[Find
             if zipf(lower, language) < threshold and not _compound(lower, language):
                 yield finding(
                     article, block, match.start(), "rare-word", Severity.HINT,
-                    f"'{word}' is a rare word; it may be jargon to some readers.",
-                    "If there is a common word for it, use that; otherwise explain it the first "
-                    "time.",
+                    _("'{word}' is a rare word; it may be jargon to some readers.", word=word),
+                    _("If there is a common word for it, use that; otherwise explain it the "
+                      "first time."),
                 )

@@ -12,7 +12,10 @@ from ..core.errors import CatalogError, ContentError
 from ..core.findings import Finding, Severity
 from ..i18n import catalog
 from ..i18n.languages import po_path
-from . import CheckContext, check_article, check_translations
+from ..i18n.numbers import SITE_UNITS
+from ..i18n.review import catalog_review
+from . import UNSUPPRESSIBLE_PREFIX, CheckContext, check_article
+from .translations import check_translations
 
 
 def cached_page_findings(
@@ -45,8 +48,8 @@ def translation_findings(
     cache: Cache | None = None,
 ) -> list[Finding]:
     """Every language's catalogs: each one that cannot be read (content.po and theme.po, all of
-    them, not only the first), each translation that is not used, and the word rules (jargon,
-    privacy) on every published content translation, in its language."""
+    them, not only the first), each translation that is not used or is fuzzy, and the word rules
+    (jargon, privacy) on every published content translation, in its language."""
     findings: list[Finding] = []
     cache = cache or Cache(None, "findings")
     for language in languages:
@@ -96,7 +99,11 @@ def _catalog_findings(
     shown = f"{shown_root}/{path.relative_to(locales_dir).as_posix()}"
     data = path.read_bytes()
     language_context = replace(context, settings=replace(context.settings, language=language))
-    key = cache.key(data, shown, language, language_context.cache_key)
+    units = locales_dir / SITE_UNITS  # what the catalog's numbers are checked with
+    key = cache.key(
+        data, shown, language, language_context.cache_key,
+        units.read_bytes() if units.is_file() else b"",
+    )
     cached = _cached_findings(cache, key)
     if cached is not None:
         return cached
@@ -104,15 +111,7 @@ def _catalog_findings(
         usable = catalog.usable_translations(path, language, cache.sibling("catalogs"))
     except CatalogError as error:
         return [_catalog_error(path, shown, error)]
-    found = [
-        Finding(
-            shown, line or 1, 1, "translation-unusable", Severity.ERROR,
-            f"This translation is not used because {problem}, so readers see the original.",
-            "Make the translation keep the source's links, markup and numbers "
-            "('wellread i18n check' lists them all).",
-        )
-        for line, _source, _text, problem in usable.rejected
-    ]
+    found = catalog_review(shown, usable)
     if domain == catalog.CONTENT:
         pairs = sorted(
             (usable.lines[source], text) for source, text in usable.published.items()
@@ -120,5 +119,10 @@ def _catalog_findings(
         )
         lines = tuple(data.decode("utf-8").splitlines())
         found += check_translations(shown, lines, pairs, language_context)
+    # The site's rule switches (`rules: {tone-stigma: false}`) apply to translations too.
+    found = [
+        f for f in found
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or context.settings.rule_on(f.rule)
+    ]
     cache.put(key, [item.as_dict() for item in found])
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +43,19 @@ def _dotted(text: str) -> tuple[tuple[int, int], ...]:
         if m.group(1).lower() in _TITLES:
             spans.append(m.span())
     return tuple(sorted(spans))
+
+
+_JOIN = re.compile(r"[\s\-\u2010\u2011]+")
+_DOT_JOIN = re.compile(r"\.?\s*")  # "p.o.", "p. o."
+
+
+def _joined(
+    text: str, words: tuple[tuple[int, int, str], ...], i: int, size: int, join: re.Pattern[str]
+) -> bool:
+    """Words i .. i+size-1 follow one another with only `join` between them."""
+    return all(
+        join.fullmatch(text, words[k][1], words[k + 1][0]) for k in range(i, i + size - 1)
+    )
 
 
 def term_key(term: str) -> str:
@@ -148,28 +161,19 @@ class TermIndex:
             )
         if starts.isdisjoint(_word_set(text)):
             return  # most text has none of the terms: no need to walk it word by word
-        words = _words(text)
         sizes = self.sizes
-        i = 0
-        while i < len(words):
-            first = words[i][2]
-            candidates = sizes.get(first, ())
-            if not candidates and plurals:  # a one-word term in the plural: "contraindications"
+
+        def candidates(word: str) -> tuple[int, ...]:
+            found = sizes.get(word, ())
+            if not found and plurals:  # a one-word term in the plural: "contraindications"
                 for ending in plurals:
-                    if first.endswith(ending) and first[: -len(ending)] in sizes:
-                        candidates = sizes[first[: -len(ending)]]
-                        break
-            for size in candidates:
-                if i + size > len(words):
-                    continue
-                term = self._lookup(tuple(w for _, _, w in words[i : i + size]), plurals)
-                start, end = words[i][0], words[i + size - 1][1]
-                if term is not None and self._fits_dots(text, start, end, term):
-                    yield start, end, " ".join(term)
-                    i += size
-                    break
-            else:
-                i += 1
+                    if word.endswith(ending) and word[: -len(ending)] in sizes:
+                        return sizes[word[: -len(ending)]]
+            return found
+
+        yield from self._walk(
+            text, candidates, lambda window, i: self._lookup(window, plurals)
+        )
 
     def _find_lemmas(self, text: str) -> Iterator[tuple[int, int, str]]:
         language = self.language
@@ -181,26 +185,39 @@ class TermIndex:
         if not any(starts.values()):
             return  # most text has none of the terms: no need to walk it word by word
         words = _words(text)
+        forms: dict[int, tuple[str, ...]] = {}  # lemmas of the longest window at each word
+
+        def match(window: tuple[str, ...], i: int) -> tuple[str, ...] | None:
+            if window in self.terms:
+                return window
+            if i not in forms:
+                longest = starts[words[i][2]][0]
+                forms[i] = tuple(lemma(w, language) for _, _, w in words[i : i + longest])
+            term = self.lemmas.get(forms[i][: len(window)])
+            if term is not None and all(map(self._inflects, window, term)):
+                return term
+            return None
+
+        yield from self._walk(text, starts.__getitem__, match)
+
+    def _walk(
+        self, text: str, sizes_of: Callable[[str], tuple[int, ...]],
+        match: Callable[[tuple[str, ...], int], tuple[str, ...] | None],
+    ) -> Iterator[tuple[int, int, str]]:
+        """Each word in turn, the longest listed term starting there first: `sizes_of` gives the
+        lengths of the terms a word may start, `match` the term a window of words is (or None).
+        The words of a phrase are joined by spaces or hyphens only: "GI) tract" is no "GI tract"."""
+        words = _words(text)
         i = 0
         while i < len(words):
-            sizes = starts[words[i][2]]
-            if not sizes:
-                i += 1
-                continue
-            written = tuple(w for _, _, w in words[i : i + sizes[0]])
-            forms: tuple[str, ...] = ()
-            for size in sizes:
+            for size in sizes_of(words[i][2]):
                 if i + size > len(words):
                     continue
-                window = written[:size]
-                term: tuple[str, ...] | None = window if window in self.terms else None
-                if term is None:
-                    forms = forms or tuple(lemma(w, language) for w in written)
-                    term = self.lemmas.get(forms[:size])
-                    if term is not None and not all(map(self._inflects, window, term)):
-                        term = None
+                term = match(tuple(w for _, _, w in words[i : i + size]), i)
                 start, end = words[i][0], words[i + size - 1][1]
-                if term is not None and self._fits_dots(text, start, end, term):
+                if term is not None and _joined(
+                    text, words, i, size, _DOT_JOIN if term in self.dotted else _JOIN
+                ) and self._fits_dots(text, start, end, term):
                     yield start, end, " ".join(term)
                     i += size
                     break

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..core.article import Article
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text
+from ..i18n.messages import N_, messages
 from . import CheckContext, finding, rule
 from .data import table
 from .terms import TermIndex, term_key
@@ -22,9 +23,9 @@ from .terms import TermIndex, term_key
 # Quoted speech is someone's own words: "I was told I was non-compliant."
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
 _MESSAGES = {
-    "condescending": "'{found}' can sound condescending: what is easy or obvious to us may not be "
-                     "to the reader.",
-    "stigma": "'{found}' labels people by a condition or blames them.",
+    "condescending": N_("'{found}' can sound condescending: what is easy or obvious to us may not "
+                        "be to the reader."),
+    "stigma": N_("'{found}' labels people by a condition or blames them."),
 }
 # Between a term and the words around it: spaces, emphasis marks, quotes, Spanish opening marks.
 _GAP = r"[\s*_\"'\u201c\u201d\u2018\u2019\u00bf\u00a1]*"
@@ -136,6 +137,7 @@ def _tone(language: str) -> tuple[TermIndex, dict[str, _Entry]]:
 @rule("tone")
 def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     index, entries = _tone(context.settings.language)
+    _ = messages(context.settings.language)
     for block in article.messages:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
@@ -147,5 +149,5 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
             if guard is None or guard.allows(text, start, end):
                 yield finding(
                     article, block, start, f"tone-{category}", Severity.WARNING,
-                    _MESSAGES[category].format(found=text[start:end]), suggestion,
+                    _(_MESSAGES[category], found=text[start:end]), suggestion,
                 )

@@ -44,11 +44,7 @@ class Article:
     @property
     def kind(self) -> str:
         """'home', 'topic' (a folder's index), 'page' (top-level) or 'article'."""
-        if self.page == "index.md":
-            return "home"
-        if self.page.endswith("/index.md"):
-            return "topic"
-        return "page" if "/" not in self.page else "article"
+        return page_kind(self.page)
 
     @property
     def body_blocks(self) -> tuple[Block, ...]:
@@ -239,3 +235,13 @@ def render_markdown(
             out.extend(chunk.source)
             out.append(f"{indent}{{: {source_attributes} }}")
     return "\n".join(out)
+
+
+def page_kind(page: str) -> str:
+    """What a page is from its place in the content folder ('vaccines/flu-vaccine.md'): 'home',
+    'topic' (a folder's index), 'page' (top-level) or 'article'."""
+    if page == "index.md":
+        return "home"
+    if page.endswith("/index.md"):
+        return "topic"
+    return "page" if "/" not in page else "article"

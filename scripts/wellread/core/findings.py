@@ -8,6 +8,24 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+# Every rule id a finding can carry (README's rules table documents each one; a test keeps the two
+# the same). A site turns rules on or off by these ids (`rules:` of wellread/check).
+RULE_IDS = frozenset({
+    "phi-ssn", "phi-phone", "phi-email", "phi-record-number", "phi-health-plan", "phi-account",
+    "phi-licence", "phi-device-id", "phi-date", "phi-address", "phi-zip", "phi-ip", "phi-age",
+    "phi-name", "phi-consent", "contact-public", "reading-grade", "sentence-length",
+    "paragraph-length", "jargon", "tone-condescending", "tone-stigma", "title-length",
+    "title-clickbait", "title-caps", "link-text", "image-alt", "list-length", "rare-word",
+    "passive-voice", "call-to-action", "front-matter", "image-missing", "image-alt-missing",
+    "sources-missing", "source-url", "source-insecure", "source-untrusted", "review-missing",
+    "review-overdue", "date-range", "image-gps", "encoding", "input-limit", "hidden-character",
+    "unsafe-html", "unsafe-url", "remote-resource", "symlink-outside-project", "link-missing",
+    "image-unreadable", "image-too-large", "code-fence-unclosed", "empty-article",
+    "duplicate-page", "duplicate-title", "catalog", "translation-unusable", "translation-fuzzy",
+    "language-mismatch",
+    "placeholder",
+})
+
 
 class Severity(StrEnum):
     """An error fails `wellread check` and `mkdocs build --strict`; a warning only reports."""

@@ -60,21 +60,30 @@ _OPEN = re.compile(r"<\s*([a-zA-Z0-9]+)")
 _CLOSE = re.compile(r"<\s*/\s*([a-zA-Z0-9]+)")
 
 
-def link_first_uses(html: str, entries: Sequence[GlossaryEntry], glossary_href: str) -> str:
-    """Link the first use of each glossary term in the text of a page to its explanation.
+def meaning_id(entry: GlossaryEntry) -> str:
+    """The id of the element that holds an entry's plain meaning on an article's page."""
+    return f"wr-term-{entry.anchor}"
 
-    Headings, links and code are left alone; the link's title holds the plain meaning, so it
-    shows on hover, and the glossary gives it to everyone else.
+
+def link_first_uses(
+    html: str, entries: Sequence[GlossaryEntry], glossary_href: str
+) -> tuple[str, list[GlossaryEntry]]:
+    """Link the first use of each glossary term in the text of a page to its explanation, and
+    say which entries were linked, in the order of their first use.
+
+    Headings, links and code are left alone. Each link is described by the entry's plain
+    meaning (`aria-describedby` to `meaning_id(entry)`, which the theme writes with the
+    meanings of the entries returned), so that it is read out and shown on focus and tap.
     """
     by_name = {" ".join(n.lower().split()): e for e in entries for n in e.names}
     if not by_name:
-        return html
+        return html, []
     names = sorted(by_name, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
         + r")(?:s|es)?(?![\w-])", re.IGNORECASE,
     )
-    used: set[str] = set()
+    used: dict[str, GlossaryEntry] = {}
     skipping: list[str] = []
     out: list[str] = []
     for token in _TOKEN.split(html):
@@ -94,11 +103,11 @@ def link_first_uses(html: str, entries: Sequence[GlossaryEntry], glossary_href: 
             entry = by_name[" ".join(match[1].lower().split())]
             if entry.anchor in used:
                 return match[0]
-            used.add(entry.anchor)
+            used[entry.anchor] = entry
             return (
                 f'<a class="wr-term" href="{html_lib.escape(glossary_href)}#{entry.anchor}" '
-                f'title="{html_lib.escape(entry.definition)}">{match[0]}</a>'
+                f'aria-describedby="{meaning_id(entry)}">{match[0]}</a>'
             )
 
         out.append(pattern.sub(link, token))
-    return "".join(out)
+    return "".join(out), list(used.values())

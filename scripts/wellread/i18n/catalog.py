@@ -22,6 +22,7 @@ from ..core.languagecode import gettext_name
 from . import pofile
 from .integrity import markup_problem
 from .languages import plural_forms, text_direction
+from .numbers import SITE_UNITS, Units, site_units
 
 CONTENT = "content"
 THEME = "theme"
@@ -234,13 +235,13 @@ def write_catalog(path: Path, catalog: Catalog, wrap: int = pofile.WRAP) -> bool
     return True
 
 
-def published(catalog: Catalog) -> dict[str, str]:
+def published(catalog: Catalog, units: Units | None = None) -> dict[str, str]:
     """msgid → msgstr for what may reach a page: translated, not fuzzy, markup intact."""
     return {
         _key(message): message.string
         for message in _translated(catalog)
         if not markup_problem(
-            message.id, message.string, str(catalog.locale or ""), _field(message)
+            message.id, message.string, str(catalog.locale or ""), _field(message), units
         )
     }
 
@@ -252,6 +253,7 @@ class Usable:
     published: dict[str, str]  # msgid -> msgstr, as `published()`
     lines: dict[str, int]  # msgid -> its line in the PO file, for each published message
     rejected: tuple[tuple[int, str, str, str], ...]  # (line, msgid, msgstr, why), as `rejected()`
+    fuzzy: tuple[tuple[int, str], ...] = ()  # (line, msgid): translated, waiting for a review
 
 
 def usable_translations(path: Path, language: str, cache: Cache | None = None) -> Usable:
@@ -262,37 +264,47 @@ def usable_translations(path: Path, language: str, cache: Cache | None = None) -
     Raises CatalogError as `read_catalog` does.
     """
     cache = cache or Cache(None, "catalogs")
-    key = cache.key(path.read_bytes(), language)
+    locales = path.parents[2]  # <locales_dir>/<language>/LC_MESSAGES/<domain>.po
+    units_file = locales / SITE_UNITS
+    key = cache.key(
+        path.read_bytes(), language, units_file.read_bytes() if units_file.is_file() else b""
+    )
     entry = cache.get(key)
     if entry is None:
         with cache.making(key):
             entry = cache.get(key)  # made meanwhile by the build of another language
             if entry is None:
-                entry = _usable_entry(path, language)
+                entry = _usable_entry(path, language, site_units(locales))
                 cache.put(key, entry)
-    return Usable(entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])))
+    return Usable(
+        entry["published"], entry["lines"], tuple(map(tuple, entry["rejected"])),
+        tuple(map(tuple, entry["fuzzy"])),
+    )
 
 
-def _usable_entry(path: Path, language: str) -> dict:
+def _usable_entry(path: Path, language: str, units: Units) -> dict:
     po = read_catalog(path, language)
     locale = str(po.locale or "")
     # As published() and rejected() say, with each translation's markup checked once.
-    checked = [(m, markup_problem(m.id, m.string, locale, _field(m))) for m in _translated(po)]
+    checked = [
+        (m, markup_problem(m.id, m.string, locale, _field(m), units)) for m in _translated(po)
+    ]
     shown = {_key(m): m.string for m, why in checked if not why}
     return {
         "published": shown,
         "lines": {_key(m): m.lineno for m, why in checked if not why},
         "rejected": [[m.lineno or 0, m.id, m.string, why] for m, why in checked if why],
+        "fuzzy": [[m.lineno or 0, m.id] for m in po if m.fuzzy and m.id and isinstance(m.id, str)],
     }
 
 
-def rejected(catalog: Catalog) -> list[tuple[Message, str]]:
+def rejected(catalog: Catalog, units: Units | None = None) -> list[tuple[Message, str]]:
     """Translated messages that are not used, with the reason, for the translator to fix."""
     return [
         (message, problem)
         for message in _translated(catalog)
         if (problem := markup_problem(
-            message.id, message.string, str(catalog.locale or ""), _field(message)
+            message.id, message.string, str(catalog.locale or ""), _field(message), units
         ))
     ]
 
@@ -323,14 +335,14 @@ def _key(message: Message) -> str:
     return context_key(message.context, str(message.id))
 
 
-def catalog_stats(catalog: Catalog) -> CatalogStats:
+def catalog_stats(catalog: Catalog, units: Units | None = None) -> CatalogStats:
     messages = [m for m in catalog if m.id and isinstance(m.id, str)]
-    shown = published(catalog)
+    shown = published(catalog, units)
     return CatalogStats(
         total=len(messages),
         translated=len(shown),
         fuzzy=sum(1 for m in messages if m.fuzzy),
-        rejected=len(rejected(catalog)),
+        rejected=len(rejected(catalog, units)),
         words=sum(len(m.id.split()) for m in messages),
         translated_words=sum(len(source.split("\x04")[-1].split()) for source in shown),
     )
@@ -427,6 +439,15 @@ def _comment_for(block: Block) -> str:
     if block.kind == "meta":
         return f"front matter: {block.field}"
     return _KIND_COMMENTS.get(block.kind, block.kind)
+
+
+def kind_of_comment(comment: str) -> tuple[str, str]:
+    """(block kind, front matter field) from the comment `content_template` gives a message:
+    'list item' → ('list_item', ''), 'front matter: title' → ('meta', 'title')."""
+    if comment.startswith("front matter: "):
+        return "meta", comment.removeprefix("front matter: ")
+    kinds = {text: kind for kind, text in _KIND_COMMENTS.items()}
+    return kinds.get(comment, comment), ""
 
 
 _NAMED_PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")

@@ -5,12 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from ..core.urls import web_addresses
+from .numbers import Units, bundled_units, number_problem, unit_problem
 
 _TAG = re.compile(r"<!--.*?-->|<(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>", re.DOTALL)
 _TARGET = re.compile(r"\]\(([^)]*)\)|\]\[([^\]]*)\]")  # inline targets and reference labels
@@ -23,11 +20,6 @@ _BLOCK_START = re.compile(
     r"|\[[^\]]+\]:\s|(?:[-*_]\s*){3,}$|=+\s*$)"
 )
 _MARKERS = ("**", "__", "`", "![", "](", "][", "]:", "[^", "{{", "{%", "[[", "!!!", "???")
-# A number with its decimal or thousands separators, Latin or Arabic: "1,000", "38.5", "10 000".
-_NUMBER = re.compile(
-    r"\d+(?:(?:[.,\u066b\u066c]|[ \u00a0\u202f](?=\d{3}(?!\d)))\d+)*"
-)
-_SEPARATOR = re.compile(r"[.,\u066b\u066c \u00a0\u202f]")
 _SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript|data)\s*:")
 # "#word" (or its full-width form) outside an entity or a link's fragment: social posts link it.
 _HASHTAG = re.compile(r"(?<![\w&/])[#\uff03][^\W\d_]")  # "#1" is a rank, not a tag
@@ -38,11 +30,14 @@ _JOINERS = "\u200c\u200d"  # shape Persian and Hindi words, as hashtag() keeps t
 _TAG_WORDS = 4  # "salud de la mujer": a topic's name, not a sentence
 
 
-def markup_problem(source: str, translation: str, language: str = "", field: str = "") -> str:
+def markup_problem(
+    source: str, translation: str, language: str = "", field: str = "", units: Units | None = None
+) -> str:
     """Why `translation` may not replace `source` on a page, or '' when it may.
 
     Inline Markdown a reader needs (links, emphasis, code, images, placeholders) and every
-    number with its unit must be kept; nothing a page would run or fetch (HTML, attributes,
+    number with its unit must be kept, as the language writes them (`numbers`; `units`: the
+    site's, by default wellread's own); nothing a page would run or fetch (HTML, attributes,
     scripts, new links, web addresses, hashtags) may be added. `field` is the front matter
     field the message comes from ('tags.0'), when it is one: a tag must also make a hashtag.
     """
@@ -60,12 +55,10 @@ def markup_problem(source: str, translation: str, language: str = "", field: str
         if translation.count(marker) != source.count(marker):
             return f"it has {translation.count(marker)} '{marker}' where the source has " \
                    f"{source.count(marker)}"
-    theirs, ours = _numbers(translation), _numbers(source)
-    if theirs != ours:
-        changed = sorted((ours - theirs) or (theirs - ours))
-        return f"its numbers differ from the source (check {', '.join(changed)})"
-    if changed_unit := _changed_unit(source, translation, language):
-        return f"it does not keep the unit of '{changed_unit}'"
+    if problem := number_problem(source, translation) or unit_problem(
+        source, translation, language, units or bundled_units()
+    ):
+        return problem
     if sorted(_PLACEHOLDER.findall(translation)) != sorted(_PLACEHOLDER.findall(source)):
         return "its %(name)s placeholders differ from the source"
     if len(_SCHEME.findall(translation)) > len(_SCHEME.findall(source)):
@@ -109,78 +102,6 @@ def _added_address(source: str, translation: str) -> str:
             return address
         known[address.casefold()] -= 1
     return ""
-
-
-def _number(token: str) -> str:
-    """A number written the same way whatever the language: '1,000' and '1.000' → '1000';
-    '5,7' and '5.7' → '5.7'. A separator before exactly three digits groups thousands; any
-    other separator is the decimal point, so '1.5' and '15' stay different."""
-    groups = _SEPARATOR.split(token)
-    if len(groups) > 1 and all(len(group) == 3 for group in groups[1:]):
-        return "".join(groups)
-    return "".join(groups[:-1]) + "." + groups[-1] if len(groups) > 1 else token
-
-
-def _numbers(text: str) -> Counter[str]:
-    """Every number: a dose, a temperature or a phone number must survive whole.
-
-    Arabic-Indic digits count as the digits they are.
-    """
-    return Counter(_number(n) for n in _NUMBER.findall(_ascii_digits(text)))
-
-
-@lru_cache(maxsize=1)
-def _units() -> dict[str, dict[str, list[str]]]:
-    text = (resources.files("wellread") / "data" / "units.yml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-@lru_cache(maxsize=1)
-def _unit_pattern() -> re.Pattern[str]:
-    units = sorted(_units(), key=len, reverse=True)  # "mg/dL" before "mg"
-    alternation = "|".join(re.escape(unit) for unit in units)
-    return re.compile(rf"({_NUMBER.pattern})\s?({alternation})(?!\w)", re.IGNORECASE)
-
-
-def _changed_unit(source: str, translation: str, language: str) -> str:
-    """The first 'number unit' of the source that the translation does not keep, or ''."""
-    digits = _ascii_digits(translation)
-    units = {unit.lower(): unit for unit in _units()}
-    for match in _unit_pattern().finditer(source):
-        written = match.group(2)
-        # Case-blind matching also pairs 'İU' with 'IU', but 'İ'.lower() is two characters.
-        unit = units.get(written.lower()) or next(
-            (u for u in _units() if re.fullmatch(re.escape(u), written, re.IGNORECASE)), written
-        )
-        number = _number(match.group(1))
-        names = [unit, *_units()[unit].get(language.split("-")[0], [])]
-        kept = any(
-            _number(found.group(1)) == number
-            for name in names
-            for found in re.finditer(
-                rf"({_NUMBER.pattern})[\s\u00a0\u202f]{{0,2}}{re.escape(name)}(?!\w)",
-                digits, re.IGNORECASE,
-            )
-        )
-        if not kept:
-            return match.group(0)
-    return ""
-
-
-class _DigitTable(dict):
-    """str.translate table: each digit of any script to its ASCII digit, worked out once."""
-
-    def __missing__(self, code: int) -> str | int:
-        char = chr(code)
-        self[code] = str(unicodedata.digit(char)) if char.isdigit() else code
-        return self[code]
-
-
-_DIGITS = _DigitTable()
-
-
-def _ascii_digits(text: str) -> str:
-    return text if text.isascii() else text.translate(_DIGITS)
 
 
 def _tags(text: str) -> list[str]:

@@ -1,22 +1,87 @@
-"""What the theme shows around an article, in the page's language: reviews, sources, languages."""
+"""What the theme shows around an article, in the page's language: reviews, sources, languages;
+and the language an article says it is written in (`lang:`)."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.messages.plurals import get_plural
 
 from ..core import urls
 from ..core.languagecode import gettext_name
+
+# A BCP 47 tag as HTML's `lang` takes it: a language, then script, region or variant subtags.
+_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+
+
+@dataclass(frozen=True)
+class LangProblem:
+    """Why a `lang:` value cannot be used, and the front matter line that would fix it."""
+
+    value: str
+    fix: str  # a code to suggest ("" when there is none)
+
+
+def lang_code(value: object) -> str | LangProblem:
+    """The code `lang:` gives, as HTML writes it ("es", "es-419", "pt-BR"), or the problem."""
+    text = str(value).strip() if isinstance(value, str | int | float) else ""
+    if isinstance(value, bool):  # YAML reads `lang: no` (Norwegian) as false
+        return LangProblem(str(value).lower(), "'no'" if value is False else "")
+    if not _TAG.match(text):
+        return LangProblem(text, _code_for_name(text))
+    parts = text.split("-")
+    code = "-".join([parts[0].lower(), *(
+        part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part
+        for part in parts[1:]
+    )])
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        try:
+            Locale.parse(parts[0].lower())
+        except (ValueError, UnknownLocaleError):
+            return LangProblem(text, _code_for_name(text))
+    return code
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    """Every language's name in English, in Spanish and in itself, lowercase -> its code."""
+    names: dict[str, str] = {}
+    for shown_in in ("en", "es"):
+        for code, name in Locale.parse(shown_in).languages.items():
+            if "_" not in code and len(code) <= 3:
+                names.setdefault(name.lower(), code)
+    for code in ("en", "es", "ar", "fr", "pt", "de", "it", "zh", "vi", "ko", "ru", "tl", "ht"):
+        names.setdefault(str(Locale.parse(code).get_display_name(code)).lower(), code)
+    return names
+
+
+def _code_for_name(text: str) -> str:
+    """The code a writer meant: "Spanish", "español" -> "es"; "es_MX" -> "es-MX"."""
+    if re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{1,8})+", text):
+        fixed = lang_code(text.replace("_", "-"))
+        return fixed if isinstance(fixed, str) else ""
+    return _language_names().get(text.lower(), "")
+
+
+def article_language(meta: Mapping[str, Any], default: str) -> str:
+    """The language an article is written in: its front matter's valid `lang:`, or `default`
+    (the site's)."""
+    value = meta.get("lang")
+    code = lang_code(value) if value is not None else default
+    return code if isinstance(code, str) else default
 
 
 def text_direction(language: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from markupsafe import escape
 from ..core.article import Article
 from . import catalog
 from .build import LanguageBuild
+from .languages import text_direction
 
 Counts = dict[tuple[str, str], tuple[int, int]]  # (page, language): (words translated, words)
 Published = Callable[[str], Mapping[str, str]]  # language code: its published content catalog
@@ -58,6 +60,10 @@ class ProgressLabels:
     done: str
     pages: str
     page: str
+    unpublished: str
+    unpublished_intro: str  # with %(percent)s for min_translated
+    languages_caption: str = ""  # each table's caption (issue 24: tables are named)
+    pages_caption: str = ""
 
 
 def progress_markdown(
@@ -65,24 +71,31 @@ def progress_markdown(
     build: LanguageBuild, published: Published, counts: Counts,
 ) -> str:
     """The translations page (Markdown, with its title in front matter): for each language and
-    each page (src path, article; in order), the share of the words translated."""
+    each page (src path, article; in order), the share of the words translated, then the pages
+    each language does not publish yet (below `min_translated`)."""
     others = build.others
     catalogs = {code: published(code) for code in others}
     rows, totals = [], {code: [0, 0] for code in others}
+    too_little: dict[str, list[str]] = {code: [] for code in others}
     for src_uri, article in pages:
         title = str(article.meta.get("title") or src_uri)
+        link = posixpath.relpath(src_uri, posixpath.dirname(page_name))
+        shown = escape(build.content.get(title, title)).replace("|", "&#124;")
+        if title not in build.content and not build.is_default:  # still in the source language
+            source = build.default_language
+            shown = f'<span lang="{source}" dir="{text_direction(source)}">{shown}</span>'
         cells = []
         for code in others:
             done, total = page_progress(article, code, catalogs[code], counts)
             totals[code][0] += done
             totals[code][1] += total
             cells.append(f"{100 * done // total if total else 100} %")
-        link = posixpath.relpath(src_uri, posixpath.dirname(page_name))
-        shown = escape(build.content.get(title, title)).replace("|", "&#124;")
+            if total and 100 * done < build.min_translated * total:
+                too_little[code].append(f"- [{shown}]({link}): {cells[-1]}")
         rows.append(f"| [{shown}]({link}) | {' | '.join(cells)} |")
-    header = " | ".join(build.languages[code] for code in others)
+    header = " | ".join(_named(build, code) for code in others)
     summary = [
-        f"| {build.languages[code]} | {100 * d // t if t else 100} % |"
+        f"| {_named(build, code)} | {100 * d // t if t else 100} % |"
         for code, (d, t) in totals.items()
     ]
     return "\n".join([
@@ -90,4 +103,42 @@ def progress_markdown(
         "", f"| {labels.language} | {labels.done} |", "| --- | --- |", *summary,
         "", f"## {labels.pages}", "", f"| {labels.page} | {header} |",
         "| --- |" + " --- |" * len(others), *rows, "",
+        *_unpublished_section(build, labels, too_little),
     ])
+
+
+def _unpublished_section(
+    build: LanguageBuild, labels: ProgressLabels, too_little: dict[str, list[str]]
+) -> list[str]:
+    """The pages below `min_translated`, language by language (none: no section)."""
+    if not any(too_little.values()):
+        return []
+    lines = [
+        f"## {labels.unpublished}", "",
+        labels.unpublished_intro % {"percent": build.min_translated}, "",
+    ]
+    for code, listed in too_little.items():
+        if listed:
+            lines += [f"### {build.languages[code]}", "", *listed, ""]
+    return lines
+
+
+def _named(build: LanguageBuild, code: str) -> str:
+    """A language's name as it names itself, marked with its language for screen readers."""
+    name = escape(build.languages[code])
+    return f'<span lang="{code}" dir="{text_direction(code)}">{name}</span>'
+
+
+_TABLE = re.compile(r"<table>")
+
+
+def with_captions(html: str, captions: list[str]) -> str:
+    """The translations page's tables, each with its caption, in order (Markdown tables have
+    none)."""
+    remaining = iter(captions)
+
+    def caption(match: re.Match[str]) -> str:
+        text = next(remaining, "")
+        return f"{match.group()}\n<caption>{escape(text)}</caption>" if text else match.group()
+
+    return _TABLE.sub(caption, html)

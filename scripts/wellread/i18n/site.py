@@ -13,6 +13,7 @@ from ..core.errors import WellreadError
 from ..core.settings import I18nOptions, SiteConfig
 from . import catalog, pofile
 from .languages import po_path
+from .numbers import site_units
 
 
 def options(site: SiteConfig) -> I18nOptions:
@@ -71,8 +72,13 @@ def wrap_for(path: Path, setting: int, rewrap: bool = False) -> tuple[int, str]:
 
 
 def read_catalogs(site: SiteConfig) -> tuple[dict[Path, Catalog], list[str]]:
-    """Every language's catalogs, read, and the problem of each one that cannot be read."""
+    """Every language's catalogs, read, and the problem of each one that cannot be read (the
+    site's units file too: every catalog is checked with it)."""
     read, broken = {}, []
+    try:
+        site_units(site.locales_dir)
+    except WellreadError as error:
+        broken.append(str(error))
     for language, _domain, path in catalog_paths(site):
         if path.is_file():
             try:
@@ -89,12 +95,13 @@ def stats_table(
     lines = [f"{'language':<10}{'catalog':<9}{'translated':>11}{'fuzzy':>7}{'unusable':>10}"
              f"{'missing':>9}{'words':>14}{'done':>6}"]
     below = []
+    units = site_units(site.locales_dir)
     for language, domain, path in catalog_paths(site):
         if not path.is_file():
             lines.append(f"{language:<10}{domain:<9}{'(no catalog yet)':>46}")
             below.append(language)
             continue
-        numbers = catalog.catalog_stats(read[path])
+        numbers = catalog.catalog_stats(read[path], units)
         words = f"{numbers.translated_words}/{numbers.words}"
         lines.append(
             f"{language:<10}{domain:<9}{numbers.translated:>11}{numbers.fuzzy:>7}"
@@ -109,10 +116,11 @@ def unusable(site: SiteConfig, read: dict[Path, Catalog]) -> list[str]:
     """Each translation not used because its markup or numbers differ from the source, with
     its PO file and line (what `wellread i18n check` prints)."""
     found = []
+    units = site_units(site.locales_dir)
     for _language, _domain, path in catalog_paths(site):
         if not path.is_file():
             continue
-        for message, problem in catalog.rejected(read[path]):
+        for message, problem in catalog.rejected(read[path], units):
             found.append(
                 f"{path}:{message.lineno}: warning translation-unusable: this translation is not "
                 f"used because {problem}.\n    source: {message.id}\n    translation: "

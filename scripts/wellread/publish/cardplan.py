@@ -84,7 +84,7 @@ def planned_cards(
                     warned.add(problem)
                     warn(f"wellread/social: {page.src_uri}: {problem}")
             place = site_dir if code == default else site_dir / code
-            jobs += [card.job for card in page_cards(fact, options, place)]
+            jobs += [card.job for card in page_cards(fact, options, place, layout.sizes)]
         yield LanguageCards(code, jobs, layout, root / options.cache_dir)
 
 

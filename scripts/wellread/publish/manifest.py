@@ -45,9 +45,10 @@ def feed_articles(manifest: Iterable[ManifestPage]) -> Iterator[ManifestPage]:
 
 
 def share_entries(manifest: Iterable[ManifestPage]) -> list[Mapping[str, Any]]:
-    """The share files' entries of a language: each shared page's, by address."""
+    """The share files' entries of a language: each shared article's, by address (no site
+    pages: the home page, topic indexes, corrections, translations)."""
     return sorted(
-        (page.share for page in manifest if page.share is not None),
+        (page.share for page in manifest if page.share is not None and page.is_article),
         key=lambda entry: str(entry["url"]),
     )
 

@@ -8,6 +8,8 @@ them (MkDocs: `page.meta[...]`, `config.extra[...]`):
 - `wellread_cards`, `wellread_card`, `wellread_og`, `wellread_share`: the page's social cards,
   Open Graph locales and share captions (`social`).
 - `wellread_reading`: reading time and related articles (`render.reading`).
+- `wellread_terms`: the plain meaning of each glossary term linked on the page, by the id its
+  link's `aria-describedby` names (`core.glossary.link_first_uses`).
 - `wellread_findings`: the checker's findings, shown while writing only (`check`).
 - `config.extra.wellread_alert`, `config.extra.wellread_feed`: the urgent alert and the feed
   link, the same on every page of a language (`publish.trust`, `publish.feeds`).
@@ -39,19 +41,21 @@ from ..i18n.sanitize import clean_html, without_hidden_characters
 class PageData:
     """`page.meta["wellread"]`: what the theme shows of a page's language and trust."""
 
-    unpublished: bool  # too little translated: readers are sent to the default language's page
+    unpublished: bool  # too little translated: a notice, a summary and a link to the original
     lang: str
     dir: str
     translation: str  # "source", "complete", "partial" or "none"
-    source_language: str  # the default language's name, in this language
+    source_language: str  # the name, in this language, of the language the article is written in
     source_lang: str
-    title_lang: str  # the source language where the title is not translated, else ""
+    title_lang: str  # the article's language where the title is not in this one's, else ""
     title_dir: str
     languages: list[dict[str, Any]]
     review: dict[str, str]
     corrections: list[dict[str, str]]
     sources: list[dict[str, str]]
     summary: list[dict[str, str]]
+    description_lang: str  # the source language where the description is not translated, else ""
+    description_dir: str
 
     def as_meta(self) -> dict[str, Any]:
         """The mapping the theme reads, keys in the order above."""
@@ -74,25 +78,36 @@ def page_data(
     translated into."""
     untranslated = translated.untranslated_fields if translated is not None else frozenset()
     current, source = build.code, build.default_language
+    # Text not in this page's language is in the article's own (its `lang:`, or the site's).
+    written_in = languages.article_language(meta, source)
+    if build.is_default and written_in != current:  # its site's own build shows it as written
+        untranslated = frozenset({"title"} | {item["field"] for item in [
+            *languages.corrections(meta, current), *languages.sources(meta),
+            *languages.summary(meta),
+        ]})
     untranslated_title = "title" in untranslated
     return PageData(
         unpublished=current in unpublished,
         lang=current,
         dir=build.direction,
         translation=translation_status(translated),
-        source_language=languages.language_name(source, current),
+        source_language=languages.language_name(written_in, current),
         source_lang=source,
-        title_lang=source if untranslated_title else "",
-        title_dir=languages.text_direction(source) if untranslated_title else "",
+        title_lang=written_in if untranslated_title else "",
+        title_dir=languages.text_direction(written_in) if untranslated_title else "",
         languages=languages.language_links(
             url, current, build.languages, source, site_root, unpublished
         ),
         review=languages.review_info(meta, current),
         corrections=languages.mark_source_language(
-            languages.corrections(meta, current), untranslated, source
+            languages.corrections(meta, current), untranslated, written_in
         ),
-        sources=languages.mark_source_language(languages.sources(meta), untranslated, source),
-        summary=languages.mark_source_language(languages.summary(meta), untranslated, source),
+        sources=languages.mark_source_language(languages.sources(meta), untranslated, written_in),
+        summary=languages.mark_source_language(languages.summary(meta), untranslated, written_in),
+        description_lang=written_in if "description" in untranslated else "",
+        description_dir=(
+            languages.text_direction(written_in) if "description" in untranslated else ""
+        ),
     )
 
 

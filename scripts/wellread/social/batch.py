@@ -17,9 +17,6 @@ from .cards.draw import render_card
 from .cards.fingerprint import card_fingerprint
 from .cards.model import CardError, CardLayout, CardText
 
-# Open Graph / X summary_large_image, and the square that Instagram and others show best.
-CARD_SIZES: dict[str, tuple[int, int]] = {"landscape": (1200, 630), "square": (1080, 1080)}
-
 # The number of card-drawing processes (default: one per core).
 WORKERS_ENV = "WELLREAD_CARD_WORKERS"
 

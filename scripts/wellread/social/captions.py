@@ -66,6 +66,12 @@ class PlatformRules:
     light_ranges: tuple[tuple[int, int], ...] = ()
     max_hashtags: int | None = None
     link: str = "inline"
+    card: str = "landscape"  # the card posted with the caption ('' for none)
+
+
+def _card_kind(value: object) -> str:
+    """The card kind a platform posts: 'none' (or null) is no card."""
+    return "" if value in (None, "none") else str(value)
 
 
 def _rules_from(key: str, data: Any) -> PlatformRules:
@@ -92,6 +98,7 @@ def _rules_from(key: str, data: Any) -> PlatformRules:
             light_ranges=tuple((int(lo), int(hi)) for lo, hi in weights.get("light_ranges", ())),
             max_hashtags=None if data.get("hashtags") is None else int(data["hashtags"]),
             link=link,
+            card=_card_kind(data.get("card", "landscape")),
         )
     except KeyError as error:
         raise CaptionError(f"{where} is missing {error.args[0]!r}") from error

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.settings import SocialOptions
-from .batch import CARD_SIZES, CardJob
-from .cards.model import CardText
+from .batch import CardJob
+from .cards.model import CARD_SIZES, CardText
+
+# The cards a page declares as og:image (link previews); portrait and story cards are for posting
+# (the share files and the plan list them).
+OPEN_GRAPH_KINDS = ("landscape", "square")
 
 
 @dataclass(frozen=True)
@@ -41,16 +45,21 @@ def card_text(facts: PageFacts) -> CardText:
     return CardText(
         title=facts.title, description=facts.description, topic=facts.topic,
         site_name=facts.site_name, lang=facts.lang, direction=facts.direction,
+        topic_key=facts.src_uri.split("/")[0] if "/" in facts.src_uri else "",
     )
 
 
-def page_cards(facts: PageFacts, options: SocialOptions, site_dir: Path) -> list[PlannedCard]:
-    """The page's cards (landscape, then square unless the site turned it off)."""
+def page_cards(
+    facts: PageFacts, options: SocialOptions, site_dir: Path,
+    sizes: tuple[str, ...] = ("landscape", "square"),
+) -> list[PlannedCard]:
+    """The page's cards: landscape, then the layout's other `sizes` (square unless the site
+    turned it off), each `<page>-<kind>.png`."""
     text = card_text(facts)
     stem = facts.src_uri.removesuffix(".md")
     made = []
     for kind, size in CARD_SIZES.items():
-        if kind == "square" and not options.square:
+        if kind not in sizes or (kind == "square" and not options.square):
             continue
         suffix = "" if kind == "landscape" else f"-{kind}"
         path = f"{options.cards_dir}/{stem}{suffix}.png"

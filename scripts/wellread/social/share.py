@@ -1,5 +1,5 @@
 """What a page offers people who share it: plain share links, and a language's share files
-(every shared page's captions as JSON, and a bulk-scheduler CSV)."""
+(every shared article's captions as JSON, and a CSV with a row per article and platform)."""
 
 from __future__ import annotations
 
@@ -17,13 +17,19 @@ from urllib.parse import quote, urlencode
 from babel import Locale
 from babel.core import get_global
 
-from .captions import captions_for, email_for, hashtag
+from .captions import (
+    LINK_NOTE,
+    PLATFORMS,
+    caption_for,
+    captions_for,
+    email_for,
+    hashtag,
+    platform_rules,
+)
 
-# Buffer's bulk upload columns, in its order.
-BUFFER_COLUMNS = ("Text", "Image URL", "Tags", "Posting Time")
-
-# The post the CSV offers: X's caption fits every network Buffer posts to.
-SCHEDULER_PLATFORM = "x"
+# The share CSV's columns: a row per article and platform. (The posting plan writes Buffer's
+# and Hootsuite's own formats, with dates: see publish/planfiles.py.)
+SHARE_COLUMNS = ("Platform", "Title", "Text", "Link", "Image URL", "Image Alt Text", "Tags")
 
 # A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP's
 # CSV injection list, and the full-width forms some of them also accept); "-5 mg" is one too.
@@ -57,17 +63,19 @@ class SharedCard:
 
 def share_entry(
     url: str, title: str, text: str, tags: Sequence[str], cards: Sequence[SharedCard], alt: str,
-    *, link_note: str, campaign: str = "",
+    *, link_note: str, campaign: str = "", src: str = "",
 ) -> dict[str, Any]:
-    """A page's entry in the share files: its address `url`, title, share `text`, cards (the
-    first is the one posted; all have the alt text `alt`), hashtags, a caption per platform and
-    an email. `link_note` is said where a platform does not link captions, in the page's
-    language. Raises CaptionError when a caption cannot be made."""
-    captions = captions_for(text, url, tags, link_note=link_note, campaign=campaign)
+    """A page's entry in the share files: its file `src`, address `url`, title, share `text`,
+    cards (the first is the one posted; all have the alt text `alt`), hashtags, a caption per
+    platform and an email. `link_note` is said where a platform does not link captions, in the
+    page's language. The captions are the readers' own (no campaign tags); with a `campaign`,
+    `posts` holds the comms team's captions, their links tagged with utm_campaign.
+    Raises CaptionError when a caption cannot be made."""
+    captions = captions_for(text, url, tags, link_note=link_note)
     email = email_for(title, text, url)
     hashtags = [hashtag(tag).removeprefix("#") for tag in tags]
-    return {
-        "url": url, "title": title, "text": text,
+    entry: dict[str, Any] = {
+        "src": src, "url": url, "title": title, "text": text,
         "image": cards[0].url, "image_alt": alt,
         "image_width": cards[0].width, "image_height": cards[0].height,
         "cards": [
@@ -75,8 +83,32 @@ def share_entry(
              "height": card.height, "type": "image/png", "alt": alt}
             for card in cards
         ],
-        "tags": hashtags, "captions": captions, "email": email,
+        "tags": hashtags, "captions": captions, "email": email, "link_note": link_note,
     }
+    if campaign:
+        entry["campaign"] = campaign
+        entry["posts"] = captions_for(text, url, tags, link_note=link_note, campaign=campaign)
+    return entry
+
+
+def post_caption(entry: Mapping[str, Any], platform: str, campaign: str = "") -> str:
+    """The caption the comms team posts on `platform` for a share entry: its link tagged with
+    `campaign` (the entry's own campaign when none is given; untagged when it has none)."""
+    campaign = campaign or str(entry.get("campaign") or "")
+    if not campaign:
+        return str(entry["captions"][platform])
+    return caption_for(platform, entry["text"], entry["url"], entry.get("tags", ()),
+                       str(entry.get("link_note") or LINK_NOTE), campaign)
+
+
+def platform_card(entry: Mapping[str, Any], platform: str) -> Mapping[str, Any] | None:
+    """The card a platform posts with an entry's caption (platforms.yml's `card`; the first
+    card when the site does not make that size); None for a platform that takes no image."""
+    cards = entry.get("cards") or []
+    kind = platform_rules()[platform].card if platform in PLATFORMS else "landscape"
+    if not kind or not cards:
+        return None
+    return next((card for card in cards if card.get("kind") == kind), cards[0])
 
 
 def _query(**values: str) -> str:
@@ -111,8 +143,10 @@ def share_links(captions: Mapping[str, str], email: Mapping[str, str], url: str)
 def write_share_files(
     folder: Path, language: str, entries: Sequence[Mapping[str, Any]]
 ) -> None:
-    """`<language>.json` (every shared page's address, cards and captions) and `<language>.csv`
-    (Buffer's bulk upload) in `folder`, the entries in the order given."""
+    """`<language>.json` (every shared article's address, cards and captions) and
+    `<language>.csv` (a row per article and platform) in `folder`, the entries in the order
+    given. The CSV starts with a byte-order mark: without it Excel reads UTF-8 as the system's
+    code page and garbles accents and Arabic (LibreOffice and Google Sheets skip it)."""
     folder.mkdir(parents=True, exist_ok=True)
     document = {"language": language, "pages": entries}
     # Written as it is encoded: the whole text at once (indented, 7 MB for 2,000 pages)
@@ -120,23 +154,27 @@ def write_share_files(
     with open(folder / f"{language}.json", "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    with open(folder / f"{language}.csv", "w", encoding="utf-8", newline="") as handle:
-        handle.write(scheduler_csv(entries))
+    with open(folder / f"{language}.csv", "w", encoding="utf-8-sig", newline="") as handle:
+        handle.write(share_csv(entries))
 
 
-def scheduler_csv(pages: Sequence[Mapping[str, Any]]) -> str:
-    """Buffer's bulk-upload CSV: one post per page (its X caption and landscape card), the
-    page's hashtags as Buffer tags, and no posting time (Buffer fills its queue)."""
+def share_csv(entries: Sequence[Mapping[str, Any]]) -> str:
+    """A row per entry and platform (its name, the title, the caption to post with the entry's
+    campaign, the link, the platform's card and its alt text, the hashtags), every cell safe
+    from spreadsheet formulas."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(BUFFER_COLUMNS)
-    for page in pages:
-        writer.writerow([
-            spreadsheet_cell(page["captions"][SCHEDULER_PLATFORM]),
-            spreadsheet_cell(page["image"]),
-            spreadsheet_cell(", ".join(page.get("tags", ()))),
-            "",
-        ])
+    writer.writerow(SHARE_COLUMNS)
+    for entry in entries:
+        posts = entry.get("posts") or entry["captions"]
+        for platform, caption in posts.items():
+            card = platform_card(entry, platform)
+            name = platform_rules()[platform].name if platform in PLATFORMS else platform
+            writer.writerow([spreadsheet_cell(cell) for cell in (
+                name, entry.get("title", ""), caption, entry.get("url", ""),
+                card["url"] if card else "", entry.get("image_alt", "") if card else "",
+                ", ".join(entry.get("tags", ())),
+            )])
     return buffer.getvalue()
 
 

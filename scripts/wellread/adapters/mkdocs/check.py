@@ -18,9 +18,12 @@ from ...check.run import broken_catalogs, cached_page_findings, translation_find
 from ...core.cache import Cache
 from ...core.containment import link_findings
 from ...core.content import glossary_terms, parse_page
-from ...core.errors import ContentError
+from ...core.errors import CatalogError, ContentError
 from ...core.findings import Finding, Severity
 from ...core.settings import CheckOptions, check_settings, from_validated
+from ...i18n.build import LanguageBuild
+from ...i18n.catalog import usable_translations
+from ...i18n.review import page_review
 from .options import config_class
 from .state import language_build
 
@@ -35,6 +38,9 @@ _UNPUBLISHABLE = {
     "encoding": "cannot read {}: not UTF-8 text",
     "input-limit": "cannot build {}: over wellread's limits for an article (see the errors above)",
 }
+
+
+_LOGGED_BY_I18N = ("translation-unusable", "translation-fuzzy")
 
 
 class CheckPlugin(BasePlugin[_CheckConfig]):
@@ -78,10 +84,17 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             findings = translation_findings(
                 build.locales, [language], context, Path(build.locales_dir).as_posix(), cache,
             )
-            # A translation that is not used is logged by wellread/i18n, and the page shows
-            # the source instead: safe to publish, so not an error of the build.
-            self._report([f for f in findings if f.rule != "translation-unusable"],
+            # wellread/i18n names each translation that is not used or is fuzzy (a warning and
+            # a note: the page shows the source instead, safe to publish).
+            self._report([f for f in findings if f.rule not in _LOGGED_BY_I18N],
                          f"the {language} translations")
+            # The same plugin object builds every language of `mkdocs serve`: a translated
+            # page's panel shows its translations, not the source page's findings.
+            self.by_page = (
+                self._translation_review(files, build, cache, shown_root, findings)
+                if self.serving else {}
+            )
+            self.shown_root = shown_root
             return files
         if build.locales is not None:  # every broken catalog at once, before any is built
             broken = broken_catalogs(
@@ -96,7 +109,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             findings += cached_page_findings(file.content_bytes, path, file.src_uri, context, cache)
             with contextlib.suppress(ContentError):  # if so, already a finding of its own
                 articles.append(parse_page(file.content_bytes, path, file.src_uri))
-        findings += duplicate_findings(articles)
+        findings += duplicate_findings(articles, settings.language)
         self.by_page = {f.file: [] for f in findings}
         for found in findings:
             self.by_page[found.file].append(found.as_dict())
@@ -109,6 +122,31 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             if refused:
                 raise PluginError(f"wellread: {why.format(', '.join(refused))}.")
         return files
+
+    def _translation_review(
+        self, files: Files, build: LanguageBuild, cache: Cache, shown_root: str,
+        findings: list[Finding],
+    ) -> dict[str, list[dict[str, object]]]:
+        """For each page, its translations that readers of this language do not see, and the
+        checker's findings on its translations."""
+        assert build.locales is not None
+        path = build.locales / build.code / "LC_MESSAGES" / "content.po"
+        if not path.is_file():
+            return {}
+        try:
+            usable = usable_translations(path, build.code, cache.sibling("catalogs"))
+        except CatalogError:
+            return {}  # wellread/i18n has stopped the build with the reason
+        shown = f"{Path(build.locales_dir).as_posix()}/{build.code}/LC_MESSAGES/{path.name}"
+        review = {}
+        for file in files.documentation_pages():
+            name = f"{shown_root}/{file.src_uri}"
+            with contextlib.suppress(ContentError):
+                article = parse_page(file.content_bytes, name, file.src_uri)
+                review[name] = [
+                    f.as_dict() for f in page_review(article, shown, usable, findings)
+                ]
+        return review
 
     @staticmethod
     def _report(findings: list[Finding], what: str) -> None:

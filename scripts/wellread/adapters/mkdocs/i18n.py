@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ...core.article import Article, forget_parsed_articles
+from ...core.article import Article, forget_parsed_articles, render_markdown
 from ...core.cache import Cache
 from ...core.content import parse_page
 from ...core.errors import ContentError, WellreadError
@@ -34,7 +34,13 @@ from ...i18n import catalog
 from ...i18n import languages as pageinfo
 from ...i18n.build import LanguageBuild, Translations
 from ...i18n.languages import po_path
-from ...i18n.progress import Counts, ProgressLabels, progress_markdown, unpublished_languages
+from ...i18n.progress import (
+    Counts,
+    ProgressLabels,
+    progress_markdown,
+    unpublished_languages,
+    with_captions,
+)
 from ...publish.webprivacy import marked_content
 from ...render.pagedata import clean_content, page_data, page_in_language
 from ...social.batch import CardJob
@@ -82,6 +88,11 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     def on_serve(self, server: object, config: MkDocsConfig, builder: object) -> object:
         global _SERVING
         _SERVING = True
+        # A translator's edit to a catalog (or to locales/units.yml) rebuilds the preview.
+        locales = Path(config.config_file_path).parent / self.config.locales_dir
+        watch = getattr(server, "watch", None)
+        if watch is not None and locales.is_dir():
+            watch(str(locales))
         return server
 
     # -- configuration -------------------------------------------------------------------------
@@ -134,6 +145,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         if current == self.config.default_language:
             return {}, gettext.NullTranslations()
         found: list[dict[str, str]] = []
+        unused = fuzzy = 0
         for domain in (catalog.CONTENT, catalog.THEME):
             path = po_path(self.locales, current, domain)
             if not path.is_file():
@@ -143,10 +155,17 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 usable = catalog.usable_translations(path, current, self.cache)
             except WellreadError as error:
                 raise PluginError(str(error)) from None
-            shown = f"{self.config.locales_dir}/{path.relative_to(self.locales).as_posix()}"
-            for line, _source, _translation, problem in usable.rejected:
-                log.info("wellread: %s:%s: translation not used: %s", shown, line, problem)
+            _log_unused(f"{self.config.locales_dir}/{path.relative_to(self.locales).as_posix()}",
+                        usable)
+            unused, fuzzy = unused + len(usable.rejected), fuzzy + len(usable.fuzzy)
             found.append(usable.published)
+        # A warning, so that a strict build stops for a changed dose; a fuzzy entry is the
+        # ordinary state of a catalog after the source changed, so it only counts.
+        (log.warning if unused else log.info)(
+            "wellread: the %s translations: %d not used, %d fuzzy%s", current, unused, fuzzy,
+            "; readers see the original text for them (each is named above)"
+            if unused or fuzzy else "",
+        )
         return found[0], Translations(found[1])
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -221,7 +240,16 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
                 "yet are shown in the original language."
             ),
             language=_("Language"), done=_("Translated"), pages=_("Pages"), page=_("Page"),
+            unpublished=_("Not published yet"),
+            unpublished_intro=_(
+                "These pages have less than %(percent)s %% of their words translated. Readers "
+                "of that language see a notice, the page's description and key points and a "
+                "link to the original page until more is translated."
+            ),
+            languages_caption=_("How much of the site is translated into each language"),
+            pages_caption=_("How much of each page is translated"),
         )
+        self._progress_captions = [labels.languages_caption, labels.pages_caption]
         pages = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             try:  # named as wellread/check and article_for name it, so it is parsed only once
@@ -267,10 +295,18 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     ) -> str:
         article = self.article_for(page) if not page.file.generated_by else None
         build, translated = self.build, None
+        written_in = pageinfo.article_language(article.meta, build.default_language) if (
+            article is not None
+        ) else ""
         if article is not None and not build.is_default:
-            translated = catalog.translate_article(article, build.content, build.default_language)
+            translated = catalog.translate_article(article, build.content, written_in)
             page.meta.update(translated.meta)
             markdown = translated.markdown
+        elif article is not None and written_in != build.code:  # `lang:` says another language
+            markdown = render_markdown(
+                article.chunks, {},
+                f'lang="{written_in}" dir="{pageinfo.text_direction(written_in)}"',
+            )
         unpublished = unpublished_languages(
             article, build, self._published_content, self.work.progress
         )
@@ -288,7 +324,10 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
     ) -> str:
         # Every language: an article's raw HTML is as untrusted as a translation (wellread/check
         # reports each removal at its line; this is the wall).
-        return clean_content(html, self.build)
+        html = clean_content(html, self.build)
+        if page.file.src_uri == self.config.progress_page and page.file.generated_by:
+            html = with_captions(html, getattr(self, "_progress_captions", []))
+        return html
 
     # Last: the Content-Security-Policy hashes only the scripts outside the marked content.
     @event_priority(-100)
@@ -336,6 +375,20 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
             if isinstance(copy, I18nPlugin):  # it is: the same mkdocs.yml
                 copy.language, copy.work = code, self.work
             build(other)
+
+
+def _log_unused(shown: str, usable: catalog.Usable) -> None:
+    """Each translation of a catalog that readers do not see, with its PO file and line."""
+    for line, _source, _translation, problem in usable.rejected:
+        log.warning(
+            "wellread: %s:%s: translation not used because %s. Readers see the original text "
+            "until it is fixed.", shown, line, problem,
+        )
+    for line, _source in usable.fuzzy:
+        log.info(
+            "wellread: %s:%s: translation marked fuzzy (its source changed): readers see the "
+            "original text until a translator checks it and removes the fuzzy mark.", shown, line,
+        )
 
 
 def _search_in(config: MkDocsConfig, language: str) -> None:

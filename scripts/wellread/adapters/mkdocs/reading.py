@@ -95,7 +95,11 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         src = page.file.src_uri
         if self.glossary and src in self.articles:
             href = reading.page_href(page.url, self.urls[self.config.glossary])
-            html = glossary.link_first_uses(html, self.glossary, href)
+            html, used = glossary.link_first_uses(html, self.glossary, href)
+            # The plain meanings the links are described by (main.html writes them).
+            page.meta["wellread_terms"] = [
+                {"id": glossary.meaning_id(entry), "text": entry.definition} for entry in used
+            ]
         # The skip link (Material's: the first entry of the table of contents) goes to the page
         # title, not past the title and key points; Material's contents list shows the children.
         title = AnchorLink(str(page.title or config.site_name), MAIN_ID, 1)

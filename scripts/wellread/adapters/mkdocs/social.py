@@ -23,7 +23,7 @@ from ...social.captions import CaptionError
 from ...social.cards.glyphs import font_problems
 from ...social.cards.layout import load_layout
 from ...social.cards.model import CardError, CardText
-from ...social.plan import PageFacts, article_image, card_text, page_cards
+from ...social.plan import OPEN_GRAPH_KINDS, PageFacts, article_image, card_text, page_cards
 from ...social.share import SharedCard, og_locale, share_entry, share_links, write_share_files
 from .options import config_class
 from .state import handed_cards, language_build, manifest, plan_social
@@ -77,7 +77,7 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
             direction=text_direction(lang), image=self._article_image(page),
         )
         self._warn_about_fonts(card_text(facts), page)
-        planned = page_cards(facts, self.options, Path(config.site_dir))
+        planned = page_cards(facts, self.options, Path(config.site_dir), self.layout.sizes)
         made: list[SharedCard] = []
         for card in planned:
             # The file keeps its name; its address is encoded as MkDocs encodes page.url, or a
@@ -91,10 +91,10 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         alt = _("%(title)s: %(description)s (from %(site)s)") % {
             "title": title, "description": description, "site": config.site_name,
         }
-        page.meta["wellread_cards"] = [
+        page.meta["wellread_cards"] = [  # og:image: the sizes link previews show
             {"kind": card.kind, "image": card.url, "alt": alt, "width": card.width,
              "height": card.height, "type": "image/png"}
-            for card in made
+            for card in made if card.kind in OPEN_GRAPH_KINDS
         ]
         page.meta["wellread_card"] = page.meta["wellread_cards"][0]
         languages = page.meta.get("wellread", {}).get("languages", [])
@@ -132,11 +132,14 @@ class SocialPlugin(BasePlugin[_SocialConfig]):
         link_note: str,
     ) -> dict:
         tags = [str(t) for t in page.meta.get("tags") or [] if isinstance(t, str | int)]
+        # The comms team's campaign: the article's own, else the site's. Readers' share links
+        # never carry it (their captions are the entry's `captions`).
+        campaign = str(page.meta.get("campaign") or self.config.campaign or "")
         try:
             return share_entry(
                 urljoin(site_url, page.url), title,
                 str(page.meta.get("share") or page.meta.get("description") or title), tags,
-                made, alt, link_note=link_note, campaign=self.config.campaign,
+                made, alt, link_note=link_note, campaign=campaign, src=page.file.src_uri,
             )
         except CaptionError as error:
             raise PluginError(f"wellread/social: {page.file.src_uri}: {error}") from None

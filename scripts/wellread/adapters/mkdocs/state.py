@@ -46,6 +46,15 @@ def other_languages(config: MkDocsConfig) -> list[str]:
     return [code for code in plugin.config["languages"] if code != default]
 
 
+def site_contact(config: MkDocsConfig) -> Mapping[Any, Any]:
+    """The clinic's own contact details as mkdocs.yml gives them (wellread/check `contact`):
+    printed pages and "Report a problem" links use them; {} without wellread/check."""
+    plugin = config.plugins.get("wellread/check")
+    options = getattr(plugin, "config", None)
+    contact = options.get("contact") if options is not None else None
+    return contact if isinstance(contact, Mapping) else {}
+
+
 def build_in(config: MkDocsConfig, code: str, like: MkDocsConfig | None = None) -> None:
     """Make this configuration build `code`, one of the site's other languages, below the
     default language's site. `like`: another language's configuration of the same build, whose

@@ -1,4 +1,5 @@
-"""An article image behind the text, under a scrim just opaque enough for 4.5:1 contrast."""
+"""An article image: beside the text at full strength, or behind it under a scrim just opaque
+enough for 4.5:1 contrast."""
 
 from __future__ import annotations
 
@@ -42,21 +43,26 @@ def _readable_on(low: float, high: float, colors: Sequence[str], scrim: str) -> 
     return True
 
 
-def article_backdrop(
-    layout: CardLayout, size: tuple[int, int], image_path: Path
-) -> tuple[Image.Image, float]:
-    """The article image cropped to fill the card under a scrim in the layout's scrim color,
-    and the scrim's opacity: the least (from `article_image.min_opacity`) at which every text
-    color keeps 4.5:1 against every pixel, measured on the result."""
+def article_picture(image_path: Path, size: tuple[int, int], paper: str) -> Image.Image:
+    """The article image cropped to fill `size`, at full strength (transparent parts `paper`)."""
     try:
         with Image.open(image_path) as opened:
             opened.load()
             photo = opened.convert("RGBA")
     except (OSError, ValueError) as error:
         raise CardError(f"The article image {str(image_path)!r} cannot be read: {error}") from error
-    flat = Image.new("RGBA", photo.size, layout.scrim)  # transparent parts show the scrim
+    flat = Image.new("RGBA", photo.size, paper)
     flat.alpha_composite(photo)
-    photo = ImageOps.fit(flat.convert("RGB"), size, Image.Resampling.LANCZOS)
+    return ImageOps.fit(flat.convert("RGB"), size, Image.Resampling.LANCZOS)
+
+
+def article_backdrop(
+    layout: CardLayout, size: tuple[int, int], image_path: Path
+) -> tuple[Image.Image, float]:
+    """The article image cropped to fill the card under a scrim in the layout's scrim color,
+    and the scrim's opacity: the least (from `article_image.min_opacity`) at which every text
+    color keeps 4.5:1 against every pixel, measured on the result."""
+    photo = article_picture(image_path, size, layout.scrim)
     if layout.image_blur:  # soft edges behind letters read more easily than sharp detail
         photo = photo.filter(ImageFilter.GaussianBlur(layout.image_blur))
     scrim = Image.new("RGB", size, layout.scrim)

@@ -12,12 +12,13 @@ from typing import Any, Protocol
 
 from PIL import Image, ImageDraw
 
-from .backdrop import article_backdrop
+from .backdrop import article_backdrop, article_picture
 from .fonts import _font
 from .lines import _Block, _overhangs, _Placed, _run_advance
 from .model import CardLayout, CardText
 from .plan import _Box, _Plan, _plan
 from .png import _palette_png, _ramps
+from .style import card_look, picture_box
 
 
 def _baseline_offset(block: _Block, text: str, pitch: int) -> int:
@@ -168,9 +169,9 @@ def render_card(
     every text color at 4.5:1 or more.
     """
     _reuse_image_memory()
+    layout = card_look(layout, text, size, background is not None)
     plan = _plan(text, layout, size)
-    layout = layout.for_size(size)
-    if background is None and layout.logo is None:
+    if background is None:
         return _palette_png(*_card_indices(plan, layout, size))
     image = _full_color_card(plan, layout, size, background)
     buffer = io.BytesIO()
@@ -230,11 +231,16 @@ def _draw_texts(plan: _Plan, layout: CardLayout, pen: _Pen) -> None:
 def _full_color_card(
     plan: _Plan, layout: CardLayout, size: tuple[int, int], background: Path | None
 ) -> Image.Image:
-    """An RGB card: for an article image behind the text, or a logo with colors of its own."""
-    if background is not None:
+    """An RGB card: for an article image beside the text, or behind it."""
+    rtl = plan.text.direction == "rtl"
+    if background is not None and layout.picture_placement == "behind":
         image = article_backdrop(layout, size, background)[0]
     else:
         image = Image.new("RGB", size, layout.background)
+    if background is not None and layout.picture_placement == "beside":
+        left, top, right, bottom = picture_box(layout, size, rtl)
+        image.paste(article_picture(background, (right - left, bottom - top), layout.background),
+                    (left, top))
     draw = ImageDraw.Draw(image)
     if layout.accent_width:
         draw.rectangle(_accent_box(layout, size, plan.text.direction == "rtl"),
@@ -261,11 +267,24 @@ def _card_indices(
     colors = tuple(dict.fromkeys((
         layout.site_name_color, layout.topic_color, layout.title_color, layout.description_color,
     )))
-    palette, ramps = _ramps(layout.background, layout.accent_color, colors)
+    logo = plan.footer.logo
+    palette, ramps = _ramps(layout.background, layout.accent_color, colors,
+                            _LOGO_COLORS if logo is not None else 0)
     index = Image.new("L", size, 0)
     if layout.accent_width:
         ImageDraw.Draw(index).rectangle(_accent_box(layout, size, plan.text.direction == "rtl"),
                                         fill=1)
+    if logo is not None:  # its own few colours at the palette's end, on the card's background
+        palette = palette[: (256 - _LOGO_COLORS) * 3]
+        palette += [0] * ((256 - _LOGO_COLORS) * 3 - len(palette))
+        flat = Image.new("RGBA", logo.size, layout.background)
+        flat.alpha_composite(logo)
+        quantized = flat.convert("RGB").quantize(_LOGO_COLORS, dither=Image.Dither.NONE)
+        palette += list(quantized.getpalette() or [])[: _LOGO_COLORS * 3]
+        palette += [0] * (256 * 3 - len(palette))
+        indices = Image.frombytes("L", quantized.size, quantized.tobytes())  # not its colours
+        shifted = indices.point(lambda value: value + 256 - _LOGO_COLORS)
+        index.paste(shifted, plan.footer.logo_position, logo.getchannel("A").point(_ANY_INK))
     canvas = _IndexCanvas(index)
     ramp_of = dict(zip(colors, ramps, strict=True))
     _draw_texts(plan, layout, lambda color: (canvas, ramp_of[color]))
@@ -273,3 +292,6 @@ def _card_indices(
 
 
 _ANY_INK = [0] + [255] * 255
+
+# Palette entries kept for a logo on a plain card (the text colours' shades have the rest).
+_LOGO_COLORS = 16

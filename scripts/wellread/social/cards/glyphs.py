@@ -61,6 +61,8 @@ def font_problems(text: CardText, layout: CardLayout) -> list[str]:
     for bold in (False, True):
         fonts = _FontSet(layout, text.lang, 32, bold)
         for family in layout.fonts:
+            if not family.serves(text.lang):
+                continue
             needed = sorted(scripts & set(family.scripts))
             if needed and not fonts.installed(family.name):
                 name = family.bold if bold else family.regular

@@ -10,9 +10,11 @@ from typing import Any
 import yaml
 
 from .colors import _HEX_COLOR, MIN_CONTRAST, contrast_ratio
-from .model import BlockStyle, CardError, CardLayout, FontFamily, TitleStyle
+from .model import CARD_SIZES, BlockStyle, CardError, CardLayout, FontFamily, Palette, TitleStyle
 
 _TEXT_COLORS = ("title", "description", "topic", "site_name")
+_VARIANTS = ("square", "portrait", "story")
+_PLACEMENTS = ("beside", "behind")
 
 
 class _Section:
@@ -127,7 +129,11 @@ def load_layout(path: Path) -> CardLayout:
             "fonts",
             "line_breaking",
             "article_image",
-            "square",
+            "sizes",
+            "topic_colors",
+            "bold",
+            "alert",
+            *_VARIANTS,
         ),
     )
     colors = root.section("colors", ("background", *_TEXT_COLORS, "accent"))
@@ -172,8 +178,17 @@ def load_layout(path: Path) -> CardLayout:
         raise root.fail("fonts", "a mapping of font families (latin, arabic, cjk, …)")
     fonts = tuple(_read_font_family(str(k), v, source) for k, v in fonts_data.items())
     scrim, scrim_min_opacity, image_blur = background, 0.6, 0.0
+    placement, share = "behind", 0.42
     if root.data.get("article_image") is not None:
-        article_image = root.section("article_image", ("scrim", "min_opacity", "blur"))
+        article_image = root.section(
+            "article_image", ("placement", "share", "scrim", "min_opacity", "blur")
+        )
+        placement = article_image.text("placement", "behind")
+        if placement not in _PLACEMENTS:
+            raise article_image.fail("placement", f"one of: {', '.join(_PLACEMENTS)}")
+        share = article_image.number("share", 0.1, 0.42)
+        if share > 0.7:
+            raise article_image.fail("share", "a number from 0.1 to 0.7")
         image_blur = article_image.number("blur", 0.0, 0.0)
         scrim = article_image.color("scrim") if "scrim" in article_image.data else background
         scrim_min_opacity = article_image.number("min_opacity", 0.0, 0.6)
@@ -222,31 +237,99 @@ def load_layout(path: Path) -> CardLayout:
         scrim_min_opacity=scrim_min_opacity,
         image_blur=image_blur,
         source=source,
+        sizes=_sizes(root),
+        picture_placement=placement,
+        picture_share=share,
+        topic_colors=_topic_colors(root),
     )
-    if root.data.get("square") is None:
-        return layout
-    square = root.section("square", ("title", "description", "footer"))
+    layout = replace(
+        layout, bold=_palette(root, "bold", layout), alert=_palette(root, "alert", layout)
+    )
+    variants = tuple(
+        (kind, _variant(root.section(kind, _VARIANT_KEYS), layout))
+        for kind in _VARIANTS if root.data.get(kind) is not None
+    )
+    return replace(layout, variants=variants)
+
+
+_VARIANT_KEYS = ("title", "description", "footer", "margins")
+
+
+def _sizes(root: _Section) -> tuple[str, ...]:
+    """The card kinds to make: landscape first (the one Open Graph and X show)."""
+    if "sizes" not in root.data:
+        return ("landscape", "square")
+    kinds = root.strings("sizes")
+    unknown = [kind for kind in kinds if kind not in CARD_SIZES]
+    if unknown or "landscape" not in kinds:
+        raise root.fail("sizes", f"a list of {', '.join(CARD_SIZES)} with landscape in it")
+    return tuple(kind for kind in CARD_SIZES if kind in kinds)
+
+
+def _topic_colors(root: _Section) -> tuple[tuple[str, str], ...]:
+    if root.data.get("topic_colors") is None:
+        return ()
+    section = root.section("topic_colors", [str(key) for key in root.data["topic_colors"]])
+    return tuple(sorted((str(key), section.color(str(key))) for key in section.data))
+
+
+def _palette(root: _Section, key: str, layout: CardLayout) -> Palette | None:
+    """The `bold` or `alert` colours; every text colour must reach 4.5:1 on its background
+    (for `bold`, on every topic colour and the accent, which are its backgrounds)."""
+    if root.data.get(key) is None:
+        return None
+    keys = ("background", *_TEXT_COLORS, "accent")
+    section = root.section(key, keys)
+    colors = {name: section.color(name) for name in keys if name in section.data}
+    missing = [name for name in _TEXT_COLORS if name not in colors]
+    if missing:
+        raise section.fail(missing[0], "a color like '#ffffff'")
+    backgrounds = (
+        {f"{key}.background": colors.get("background", layout.accent_color)} if key == "alert"
+        else {"colors.accent": layout.accent_color,
+              **{f"topic_colors.{name}": color for name, color in layout.topic_colors}}
+    )
+    for text in _TEXT_COLORS:
+        for where, paper in backgrounds.items():
+            ratio = contrast_ratio(colors[text], paper)
+            if ratio < MIN_CONTRAST:
+                raise CardError(
+                    f"{layout.source}: {key}.{text} {colors[text]} on {where} {paper} has a "
+                    f"contrast of {ratio:.2f}:1; it must be at least 4.5:1 (WCAG AA)."
+                )
+    background = colors.get("background", layout.accent_color)
+    return Palette(background, colors["title"], colors["description"], colors["topic"],
+                   colors["site_name"], colors.get("accent", background))
+
+
+def _variant(part: _Section, layout: CardLayout) -> CardLayout:
+    """The layout with one size's own title, description, footer and margins."""
     changes: dict[str, Any] = {}
-    if "title" in square.data:
-        part = square.section("title", ("max_size", "min_size", "max_lines", "gap_after"))
+    title_style = layout.title
+    if "title" in part.data:
+        title = part.section("title", ("max_size", "min_size", "max_lines", "gap_after"))
         changes["title"] = replace(
             title_style,
-            max_size=part.integer("max_size", 8, title_style.max_size),
-            min_size=part.integer("min_size", 8, title_style.min_size),
-            max_lines=part.integer("max_lines", 1, title_style.max_lines),
-            gap_after=part.integer("gap_after", 0, title_style.gap_after),
+            max_size=title.integer("max_size", 8, title_style.max_size),
+            min_size=title.integer("min_size", 8, title_style.min_size),
+            max_lines=title.integer("max_lines", 1, title_style.max_lines),
+            gap_after=title.integer("gap_after", 0, title_style.gap_after),
         )
         if changes["title"].min_size > changes["title"].max_size:
-            raise part.fail("min_size", "at most square.title.max_size")
-    if "description" in square.data:
-        part = square.section("description", ("size", "max_lines"))
+            raise title.fail("min_size", f"at most {part.where}.title.max_size")
+    if "description" in part.data:
+        description = part.section("description", ("size", "max_lines"))
         changes["description"] = replace(
             layout.description,
-            size=part.integer("size", 8, layout.description.size),
-            max_lines=part.integer("max_lines", 0, layout.description.max_lines),
+            size=description.integer("size", 8, layout.description.size),
+            max_lines=description.integer("max_lines", 0, layout.description.max_lines),
         )
-    if "footer" in square.data:
-        changes["footer_size"] = square.section("footer", ("size",)).integer(
+    if "footer" in part.data:
+        changes["footer_size"] = part.section("footer", ("size",)).integer(
             "size", 8, layout.footer_size
         )
-    return replace(layout, square=replace(layout, **changes))
+    if "margins" in part.data:
+        margins = part.section("margins", ("top", "bottom", "start", "end"))
+        for side in ("top", "bottom", "start", "end"):
+            changes[f"margin_{side}"] = margins.integer(side, 0, getattr(layout, f"margin_{side}"))
+    return replace(layout, **changes)

@@ -75,6 +75,8 @@ def _check_text(text: CardText, size: tuple[int, int]) -> CardText:
         site_name=_normalise(text.site_name),
         lang=text.lang,
         direction=text.direction,
+        topic_key=text.topic_key,
+        alert=text.alert,
     )
 
 

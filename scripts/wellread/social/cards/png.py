@@ -50,13 +50,14 @@ def _png_chunk(kind: bytes, data: bytes) -> bytes:
 
 @functools.lru_cache(maxsize=64)
 def _ramps(
-    background: str, accent: str, colors: tuple[str, ...]
+    background: str, accent: str, colors: tuple[str, ...], reserved: int = 0
 ) -> tuple[list[int], list[tuple[int, int]]]:
-    """The palette (background, accent, then a ramp of shades per text color) and, per text
-    color, where its ramp starts in the palette and how many shades it has."""
+    """The palette (background, accent, then a ramp of shades per text color, leaving
+    `reserved` entries at the end free) and, per text color, where its ramp starts in the
+    palette and how many shades it has."""
     paper = _channels(background)
     palette = [*paper, *_channels(accent)]
-    shades = min(256, 254 // max(1, len(colors)))
+    shades = min(256, (254 - reserved) // max(1, len(colors)))
     ramps = []
     for number, color in enumerate(colors):
         ink = _channels(color)

@@ -1,0 +1,162 @@
+"""Leaflet PDFs: each built article drawn as a printable, tagged PDF with WeasyPrint (its language
+and title set, fonts from the system, nothing fetched from outside the site), cached by a hash of
+everything that affects the file and drawn in parallel."""
+
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import os
+import re
+import shutil
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+# Bump when the leaflet's HTML or the drawing options change: older cached PDFs are not reused.
+FORMAT = "wellread-leaflet 1"
+MARKER = "<!--wellread:leaflet-->"  # where the built article gets its link
+_PARALLEL_FROM = 8  # fewer leaflets than this are drawn in this process
+
+_HTML = re.compile(r"<html\b([^>]*)>", re.I)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
+_ARTICLE = re.compile(r"<article\b[^>]*>(.*)</article>", re.I | re.S)
+_ATTR = re.compile(r'\b(lang|dir)="([^"]*)"')
+
+
+class LeafletError(Exception):
+    """A leaflet could not be drawn; the message names the page."""
+
+
+@dataclass(frozen=True)
+class LeafletJob:
+    """One article's leaflet: its built page and where its PDF goes."""
+
+    page: Path
+    pdf: Path
+
+
+def default_stylesheet() -> str:
+    """wellread's leaflet stylesheet (data/leaflet.css)."""
+    return (Path(__file__).parents[1] / "data" / "leaflet.css").read_text("utf-8")
+
+
+def leaflet_html(page_html: str, stylesheet: str) -> str:
+    """The leaflet's document: the built article (its title, key points, text, sources, review
+    dates and the printed page's address, QR code and contact) in the page's language and
+    direction, styled by `stylesheet` alone."""
+    found = _ARTICLE.search(page_html)
+    if found is None:
+        raise LeafletError("the page has no <article>")
+    opened = _HTML.search(page_html)
+    attributes = dict(_ATTR.findall(opened.group(1))) if opened else {}
+    lang, direction = attributes.get("lang", "en"), attributes.get("dir", "ltr")
+    title = _TITLE.search(page_html)
+    title_text = html_lib.escape(html_lib.unescape(title.group(1).strip())) if title else ""
+    return (
+        f'<!doctype html><html lang="{html_lib.escape(lang)}" dir="{html_lib.escape(direction)}">'
+        f"<head><meta charset=\"utf-8\"><title>{title_text}</title>"
+        f"<style>{stylesheet}</style></head><body><article>{found.group(1)}</article></body></html>"
+    )
+
+
+def leaflet_key(document: str, version: str) -> str:
+    """The cache key: the leaflet's document (stylesheet included) and the drawing library."""
+    text = "\0".join((FORMAT, version, document))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _only_the_site(root: Path) -> Any:
+    """WeasyPrint's fetcher limited to files inside the built site: no request leaves the
+    machine, and no file outside the site is read."""
+    from weasyprint.urls import URLFetcher
+
+    site = root.resolve()
+
+    class SiteFetcher(URLFetcher):  # type: ignore[misc]
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith("file://"):
+                path = Path(unquote(url.removeprefix("file://").split("?")[0].split("#")[0]))
+                if path.resolve().is_relative_to(site):
+                    return super().fetch(url, headers)
+            raise LeafletError(f"not drawn from outside the site: {url}")
+
+    return SiteFetcher(allowed_protocols={"file"}, timeout=5)
+
+
+def draw_leaflet(document: str, page: Path, site_dir: Path) -> bytes:
+    """The leaflet as a tagged PDF (its images read from the built site)."""
+    from weasyprint import HTML
+
+    pdf = HTML(
+        string=document, base_url=page.resolve().as_uri(), url_fetcher=_only_the_site(site_dir)
+    ).write_pdf(pdf_tags=True)
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def _whole_pdf(data: bytes) -> bool:
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
+
+
+def _draw_one(job: LeafletJob, site_dir: Path, stylesheet: str, cache_dir: Path) -> bool:
+    """Draw one leaflet, or take it from the cache; True when it came from the cache."""
+    from weasyprint import __version__
+
+    document = leaflet_html(job.page.read_text("utf-8"), stylesheet)
+    cached = cache_dir / f"{leaflet_key(document, __version__)}.pdf"
+    data = cached.read_bytes() if cached.is_file() else b""
+    from_cache = _whole_pdf(data)
+    if not from_cache:
+        data = draw_leaflet(document, job.page, site_dir)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            partial.write_bytes(data)
+            partial.replace(cached)  # a leaflet in the cache is always whole
+        except OSError:
+            partial.unlink(missing_ok=True)
+    job.pdf.parent.mkdir(parents=True, exist_ok=True)
+    job.pdf.write_bytes(data)
+    return from_cache
+
+
+def _draw_chunk(
+    jobs: Sequence[LeafletJob], site_dir: Path, stylesheet: str, cache_dir: Path
+) -> int:
+    return sum(_draw_one(job, site_dir, stylesheet, cache_dir) for job in jobs)
+
+
+def write_leaflets(
+    jobs: Sequence[LeafletJob], site_dir: Path, stylesheet: str, cache_dir: Path,
+    workers: int = 0,
+) -> int:
+    """Write every job's PDF, drawing in parallel (one process per core) what the cache does not
+    hold; the number taken from the cache."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for leftover in cache_dir.glob("*.tmp"):
+        leftover.unlink(missing_ok=True)
+    workers = workers or os.cpu_count() or 1
+    if len(jobs) < _PARALLEL_FROM or workers == 1:
+        return _draw_chunk(jobs, site_dir, stylesheet, cache_dir)
+    size = max(1, len(jobs) // (workers * 2))
+    chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
+    # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [
+            pool.submit(_draw_chunk, chunk, site_dir, stylesheet, cache_dir) for chunk in chunks
+        ]
+        return sum(future.result() for future in futures)
+
+
+def with_leaflet_link(page_html: str, link_html: str) -> str:
+    """The built page with its leaflet link where the theme marked it (once)."""
+    return page_html.replace(MARKER, link_html, 1)
+
+
+def clear_cache(cache_dir: Path) -> None:
+    """Empty the leaflet cache (a test, or a user who wants every leaflet drawn again)."""
+    shutil.rmtree(cache_dir, ignore_errors=True)

@@ -1,0 +1,158 @@
+"""The jargon word lists themselves: size, no duplicates, a plain word for every term, and
+suggestions that read right in place (gender and number kept) in real sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wellread.check import CheckContext, check_article
+from wellread.check.data import table
+from wellread.check.terms import fold, term_key
+from wellread.core.article import parse_article
+from wellread.core.settings import CheckSettings
+
+GUARDS = ("pos", "not-before", "not-after", "unfit-before", "before-noun", "plain-article")
+
+
+def suggestions(sentence: str, language: str) -> dict[str, str]:
+    """Each jargon finding of the sentence: the term as written -> the plain words offered
+    ("" when the rule asks to explain the term instead)."""
+    article = parse_article(
+        f"---\ntitle: T\ndescription: D\n---\n{sentence}\n", "content/t/a.md", "t/a.md"
+    )
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    found = [f for f in check_article(article, context) if f.rule == "jargon"]
+    return {
+        f.message.split("'")[1]: f.suggestion.split("'")[1] if f.suggestion.startswith("Use '")
+        else ""
+        for f in found
+    }
+
+
+@pytest.mark.parametrize(("language", "least"), [("es", 600), ("en", 950)])
+def test_each_list_is_large_unique_and_gives_a_plain_word_for_every_term(
+    language: str, least: int
+) -> None:
+    rows = table(language, "jargon")
+    assert len(rows) >= least
+    keys = [fold(term_key(row[0])) for row in rows]  # "alérgeno" and "alergeno" are one term
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    assert [row[0] for row in rows if len(row) < 2 or not row[1].strip()] == []
+    for row in rows:
+        for option in (row[2].split(";") if len(row) > 2 else []):
+            assert option.split("=")[0].strip() in GUARDS, (row[0], option)
+        if len(row) > 2 and "plain-article=" in row[2]:
+            article = row[2].split("plain-article=")[1].split(";")[0].strip()
+            assert article in ("el", "la", "los", "las"), row[0]
+
+
+def test_spanish_has_the_benefits_and_clinical_words_a_patient_meets() -> None:
+    terms = {term_key(row[0]) for row in table("es", "jargon")}
+    wanted = [
+        "deducible", "copago", "coseguro", "coaseguro", "prima", "red de proveedores",
+        "autorización previa", "reclamación", "beneficiario", "elegibilidad", "póliza",
+        "gastos de bolsillo", "período de inscripción abierta", "medicare advantage",
+        "hipertensión arterial", "cefalea", "disnea", "edema", "neoplasia", "profilaxis",
+    ]
+    assert [t for t in wanted if term_key(t) not in terms] == []
+
+
+def test_english_has_what_the_spanish_list_taught_it() -> None:
+    terms = {term_key(row[0]) for row in table("en", "jargon")}
+    wanted = [
+        "premium", "provider network", "insurance claim", "pre-existing condition",
+        "out-of-pocket maximum", "open enrollment", "preeclampsia", "hemodialysis",
+        "lumbar puncture", "living will",
+    ]
+    assert [t for t in wanted if term_key(t) not in terms] == []
+
+
+@pytest.mark.parametrize(("sentence", "term", "plain"), [
+    # The determiner changes with the plain words' gender and number.
+    ("Tiene una cefalea fuerte desde ayer.", "cefalea", "un dolor de cabeza"),
+    ("El alivio de la cefalea puede tardar una hora.", "cefalea", "del dolor de cabeza"),
+    ("Le quitarán la sutura en diez días.", "sutura", "los puntos"),
+    ("Tome un analgésico si le duele mucho.", "analgésico", "una medicina para el dolor"),
+    ("Su médico le puede pedir una ecografía para ver al bebé.", "ecografía", "un ultrasonido"),
+    ("El deducible de su plan es de 500 dólares al año.", "deducible",
+     "La cantidad que usted paga antes de que su seguro empiece a pagar"),
+    ("Pregunte por el coseguro antes de la cita.", "coseguro",
+     "la parte del costo que le toca pagar a usted"),
+    ("Antes de la cirugía le pondrán una sonda vesical.", "sonda vesical",
+     "un tubo para sacar la orina"),
+    # Plural: the noun, a second noun after "o"/"u" and the verb of a "que" clause agree.
+    ("Los anticoagulantes previenen los coágulos en las piernas.", "anticoagulantes",
+     "Las medicinas que evitan coágulos"),
+    ("Las cefaleas tensionales son comunes en los adultos.", "cefaleas tensionales",
+     "Los dolores de cabeza por tensión"),
+    ("Los hipoglucemiantes orales se toman con la comida.", "hipoglucemiantes orales",
+     "Las pastillas para bajar el azúcar"),
+    ("Los establecimientos de salud deben tener agua limpia.", "establecimientos de salud",
+     "Las clínicas u hospitales"),
+    ("Los solicitantes deben traer un comprobante de ingresos.", "solicitantes",
+     "Las personas que piden el beneficio"),
+    ("Muchos fármacos pueden causar mareos.", "fármacos", "Muchas medicinas"),
+    ("Los antivirales funcionan mejor si se toman pronto.", "antivirales",
+     "Las medicinas contra los virus"),
+    ("Las inyecciones subcutáneas duelen poco.", "inyecciones subcutáneas",
+     "inyecciones debajo de la piel"),
+    # A subject keeps its number, so its verb still agrees.
+    ("El sistema inmunitario ataca por error las células del páncreas.", "sistema inmunitario",
+     "sistema de defensas del cuerpo"),
+    ("La osteoporosis es común después de la menopausia.", "osteoporosis",
+     "debilidad de los huesos"),
+    # Same gender: nothing else changes; a woman is "la persona", "médica".
+    ("Pague la prima antes del día 5 de cada mes.", "prima", "cuota del seguro"),
+    ("El copago de cada consulta es de 20 dólares.", "copago", "pago fijo en cada visita"),
+    ("Envíe la reclamación dentro de 90 días.", "reclamación", "petición de pago al seguro"),
+    ("Revise si su póliza cubre la vacuna.", "póliza", "contrato del seguro"),
+    ("Busque un médico dentro de la red para pagar menos.", "dentro de la red",
+     "que trabaja con su plan"),
+    ("La beneficiaria debe firmar el formulario.", "beneficiaria",
+     "persona que recibe los beneficios"),
+    ("Hable con su cardióloga sobre el ejercicio.", "cardióloga", "médica del corazón"),
+    ("Las personas con hipertensión arterial deben revisarse la presión.",
+     "hipertensión arterial", "presión arterial alta"),
+    ("Le van a realizar una prueba de sangre.", "realizar", "hacer"),
+    ("Los planes Medicare Advantage cubren lo mismo que Medicare.", "planes Medicare Advantage",
+     "planes privados de Medicare"),
+    ("Las personas con doble elegibilidad reciben ayuda extra.", "doble elegibilidad",
+     "derecho a Medicare y Medicaid a la vez"),
+])
+def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain: str) -> None:
+    assert suggestions(sentence, "es")[term] == plain
+
+
+@pytest.mark.parametrize(("sentence", "term", "plain"), [
+    ("Pay your premium by the first of each month.", "premium",
+     "amount you pay for your health plan"),
+    ("Find a doctor in the provider network.", "provider network",
+     "doctors and hospitals that work with your plan"),
+    ("A pre-existing condition cannot stop you from getting coverage.",
+     "pre-existing condition", "health problem you already had"),
+    ("Your out-of-pocket maximum resets each January.", "out-of-pocket maximum",
+     "yearly limit on what you pay"),
+    ("Women with preeclampsia need care right away.", "preeclampsia",
+     "very high blood pressure during pregnancy"),
+    ("The nurse will perform a quick test.", "perform", "do"),
+    ("The nurse performs the test.", "performs", "does"),
+    ("Medicare Advantage plans cover the same services.", "Medicare Advantage",
+     "Private Medicare"),
+    ("Medicare Part D covers prescription drugs.", "Medicare Part D", "Medicare drug coverage"),
+    # "do" inside "doctor" does not count as the plain word already written beside the term.
+    ("The test is performed in the doctor's office.", "performed", "done"),
+    ("The doctor performed the surgery last year.", "performed", "did"),
+])
+def test_english_suggestions_read_right_in_place(sentence: str, term: str, plain: str) -> None:
+    assert suggestions(sentence, "en")[term] == plain
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Mi prima trabaja en la clínica del barrio.", "es"),  # a cousin, not a premium
+    ("Las madres lactantes pueden vacunarse.", "es"),  # nursing mothers, not babies
+    ("This premium brand costs more.", "en"),
+])
+def test_another_sense_is_not_jargon(sentence: str, language: str) -> None:
+    assert suggestions(sentence, language) == {}

@@ -1,0 +1,85 @@
+"""Leaflet PDFs (wellread.publish.leaflets): the document made from a built article, drawn with
+WeasyPrint as a tagged PDF in the page's language, nothing read from outside the site, cached."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from pathlib import Path
+
+import pytest
+
+from wellread.publish import leaflets
+
+PAGE = """<!doctype html><html lang="ar" class="no-js" dir="rtl"><head><meta charset="utf-8">
+<title>لقاح الإنفلونزا &amp; أنت - wellread health</title><link rel="stylesheet" href="x.css">
+</head><body><header>القائمة</header><article class="md-content__inner md-typeset">
+<h1>لقاح الإنفلونزا</h1><p>اللقاح آمن. <img src="{image}" alt=""></p>
+<section class="wr-share"><h2>شارك هذه الصفحة</h2></section>{marker}</article>
+<footer>تذييل</footer></body></html>"""
+
+
+def _pdf_text(data: bytes) -> bytes:
+    """The PDF's objects, its compressed streams opened."""
+    found = [data]
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            found.append(zlib.decompress(stream.group(1)))
+        except zlib.error:
+            continue
+    return b"\n".join(found)
+
+
+def _site(root: Path, image: str = "flu.png") -> Path:
+    page = root / "ar" / "vaccines" / "flu" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(PAGE.format(image=image, marker=leaflets.MARKER), "utf-8")
+    return page
+
+
+def test_the_leaflet_is_the_article_in_its_language_and_direction(tmp_path: Path) -> None:
+    document = leaflets.leaflet_html(_site(tmp_path).read_text("utf-8"), "h1{color:#000}")
+    assert document.startswith('<!doctype html><html lang="ar" dir="rtl">')
+    assert "<title>لقاح الإنفلونزا &amp; أنت - wellread health</title>" in document
+    assert "<style>h1{color:#000}</style>" in document
+    assert "القائمة" not in document and "تذييل" not in document and "x.css" not in document
+    with pytest.raises(leaflets.LeafletError, match="no <article>"):
+        leaflets.leaflet_html("<html><body><p>no article</p></body></html>", "")
+
+
+def test_a_leaflet_is_a_tagged_pdf_with_language_and_title_and_is_cached(
+    tmp_path: Path,
+) -> None:
+    page = _site(tmp_path / "site")
+    job = leaflets.LeafletJob(page, page.parent / "flu-ar.pdf")
+    cache = tmp_path / "cache"
+    stylesheet = leaflets.default_stylesheet()
+    assert leaflets.write_leaflets([job], tmp_path / "site", stylesheet, cache) == 0
+    data = job.pdf.read_bytes()
+    assert data.startswith(b"%PDF-")
+    opened = _pdf_text(data)
+    assert b"/StructTreeRoot" in opened and b"/MarkInfo" in opened, "a tagged PDF"
+    assert re.search(rb"/Lang\s*\(ar\)", opened)
+    assert b"/Title" in opened
+    assert len(list(cache.glob("*.pdf"))) == 1
+    job.pdf.unlink()
+    assert leaflets.write_leaflets([job], tmp_path / "site", stylesheet, cache) == 1
+    assert job.pdf.read_bytes() == data, "the same article, the same leaflet, from the cache"
+
+
+def test_nothing_is_read_from_outside_the_site(tmp_path: Path) -> None:
+    fetcher = leaflets._only_the_site(tmp_path / "site")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "secret.png").write_bytes(b"x")
+    for url in ("https://example.org/a.png", f"{(tmp_path / 'secret.png').as_uri()}",
+                f"{(tmp_path / 'site').as_uri()}/../secret.png"):
+        with pytest.raises(leaflets.LeafletError, match="outside the site"):
+            fetcher(url)
+
+
+def test_the_link_goes_where_the_theme_marked_it() -> None:
+    page = f"<article><p>text</p>{leaflets.MARKER}<p>end</p></article>"
+    link = '<p class="wr-leaflet"><a href="a.pdf">PDF</a></p>'
+    linked = leaflets.with_leaflet_link(page, link)
+    assert linked == f"<article><p>text</p>{link}<p>end</p></article>"
+    assert leaflets.with_leaflet_link("<article></article>", "x") == "<article></article>"
