@@ -9,8 +9,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 import segno
 
+from wellread.core.optionrules import validated
 from wellread.core.reach_options import ReachOptions
-from wellread.core.settings import validated
 from wellread.render import reach
 
 

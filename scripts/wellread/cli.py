@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 
 from .check import CheckContext, check_article
 from .check.duplicates import duplicate_findings
@@ -277,21 +276,6 @@ def update(config_file: Path, rewrap: bool) -> None:
 
 @i18n.command()
 @config_option
-def compile(config_file: Path) -> None:
-    """Write the .mo files (fuzzy translations left out) next to each PO file."""
-    site = _site(config_file)
-    read = _every_catalog_or_exit(site)
-    for _language, _domain, path in site_catalogs.catalog_paths(site):
-        if not path.is_file():
-            continue
-        po = read[path]
-        with path.with_suffix(".mo").open("wb") as handle:
-            write_mo(handle, po, use_fuzzy=False)
-        click.echo(f"{path.with_suffix('.mo')}: {catalog.catalog_stats(po).translated} messages")
-
-
-@i18n.command()
-@config_option
 @click.option("--min", "minimum", type=click.IntRange(0, 100), default=None,
               help="Exit 1 if a language's content has less than this % of its words translated.")
 def stats(config_file: Path, minimum: int | None) -> None:
@@ -498,8 +482,9 @@ def _log_like_mkdocs() -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
 
-from .cli_i18n import add  # noqa: E402  (it uses the helpers above: imported last)
+from .cli_i18n import add, compile  # noqa: E402  (they use the helpers above: imported last)
 from .cli_plan import plan  # noqa: E402
 
 i18n.add_command(add)
+i18n.add_command(compile)
 main.add_command(plan)

@@ -1,11 +1,12 @@
 """`wellread i18n add CODE`: a new language for the site, its catalogs and its code in
-mkdocs.yml, its card fonts checked, and what to do next."""
+mkdocs.yml, its card fonts checked, and what to do next; `wellread i18n compile`: the .mo files."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
+from babel.messages.mofile import write_mo
 
 from .core.errors import ConfigurationError
 from .core.languagecode import canonical
@@ -83,3 +84,20 @@ def _card_fonts(site: SiteConfig, code: str, name: str) -> list[str]:
             f"{script} under fonts in {options.layout}."
         )
     return lines
+
+
+@click.command()
+@config_option
+def compile(config_file: Path) -> None:
+    """Write the .mo files (fuzzy translations left out) next to each PO file."""
+    from .cli import _every_catalog_or_exit, _site
+
+    site = _site(config_file)
+    read = _every_catalog_or_exit(site)
+    for _language, _domain, path in site_catalogs.catalog_paths(site):
+        if not path.is_file():
+            continue
+        po = read[path]
+        with path.with_suffix(".mo").open("wb") as handle:
+            write_mo(handle, po, use_fuzzy=False)
+        click.echo(f"{path.with_suffix('.mo')}: {catalog.catalog_stats(po).translated} messages")

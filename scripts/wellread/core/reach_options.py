@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .settings import Typed, about
+from .optionrules import Typed, about
 
 
 @dataclass(frozen=True)

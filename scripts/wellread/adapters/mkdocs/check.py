@@ -20,7 +20,8 @@ from ...core.containment import link_findings
 from ...core.content import glossary_terms, parse_page
 from ...core.errors import CatalogError, ContentError
 from ...core.findings import Finding, Severity
-from ...core.settings import CheckOptions, check_settings, from_validated
+from ...core.optionrules import from_validated
+from ...core.settings import CheckOptions, check_settings
 from ...i18n.build import LanguageBuild
 from ...i18n.catalog import usable_translations
 from ...i18n.review import page_review

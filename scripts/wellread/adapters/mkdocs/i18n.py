@@ -28,7 +28,8 @@ from ...core.article import Article, forget_parsed_articles, render_markdown
 from ...core.cache import Cache
 from ...core.content import parse_page
 from ...core.errors import ContentError, WellreadError
-from ...core.settings import I18nOptions, from_validated, site_languages
+from ...core.optionrules import from_validated
+from ...core.settings import I18nOptions, site_languages
 from ...core.urls import nav_link_message, unsafe_nav_links
 from ...i18n import catalog
 from ...i18n import languages as pageinfo

@@ -9,7 +9,7 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config.base import ValidationError
 
-from ...core.settings import default_of, option_value
+from ...core.optionrules import default_of, option_value
 
 
 class _CoreOption(base.BaseConfigOption[Any]):

@@ -14,7 +14,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ...core.settings import SocialOptions, from_validated
+from ...core.optionrules import from_validated
+from ...core.settings import SocialOptions
 from ...core.urls import percent_encoded
 from ...i18n.languages import text_direction
 from ...publish.manifest import card_jobs, share_entries
