@@ -21,7 +21,7 @@ from .conftest import ARTICLE, REPO
 
 LONG = ARTICLE + (
     "\nThis sentence goes on and on with more and more words so that it is much too long for "
-    "a reader to follow in one go.\n"
+    "a reader to follow in one go at the end of a long and busy day at home.\n"
 )
 
 

@@ -278,7 +278,8 @@ def test_long_sentence_warns_and_very_long_sentence_is_an_error() -> None:
 
 
 def test_paragraph_with_more_than_four_sentences_warns() -> None:
-    found = check("One. Two. Three. Four.\n\nOne. Two. Three. Four. Five.\n")
+    sentence = "The nurse checks your blood pressure at every visit to the clinic. "
+    found = check(sentence * 4 + "\n\n" + sentence * 5 + "\n\nOne. Two. Three. Four. Five.\n")
     assert [f.line for f in found if f.rule == "paragraph-length"] == [13]
 
 

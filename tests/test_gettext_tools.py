@@ -228,3 +228,26 @@ def test_the_site_name_and_description_are_theme_messages() -> None:
     references = [where for message in theme for where, _ in message.locations]
     assert all(not where.startswith(("plugins/", "adapters/")) for where in references)
     assert "scripts/wellread/adapters/mkdocs/trust.py" in references
+
+
+def test_a_previous_msgid_an_older_wellread_broke_is_repaired_by_update(tmp_path: Path) -> None:
+    """Older versions wrapped '#| msgid "…"' in the middle of the string, which msgfmt rejects;
+    make translate writes it back whole."""
+    project = copy_sample(tmp_path)
+    article = project / "content/everyday-care/handwashing.md"
+    article.write_text(article.read_text("utf-8").replace(SENTENCE, EDITED), "utf-8")
+    for command in ("extract", "update"):
+        assert run_wellread(project, "i18n", command).returncode == 0
+    po = project / "locales/es/LC_MESSAGES/content.po"
+    text = po.read_text("utf-8")
+    good = ('#| msgid ""\n#| "Scrub for at least 20 seconds, about the time it takes to hum '
+            '\\"Happy "\n#| "Birthday\\" twice."\n')
+    assert good in text
+    po.write_text(text.replace(good, (
+        '#| msgid "Scrub for at least 20 seconds, about the time it takes to hum \\"Happy\n'
+        '#| Birthday\\" twice."\n'
+    )), "utf-8")
+    assert gnu("msgfmt", "--check", "-o", "/dev/null", str(po)).returncode != 0
+    assert run_wellread(project, "i18n", "update").returncode == 0
+    assert good in po.read_text("utf-8")
+    assert_tools_accept(po)

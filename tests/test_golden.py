@@ -55,6 +55,10 @@ def test_every_planted_problem_is_found_at_its_line_and_nothing_else() -> None:
         ("jargon", 37, 196, "warning"),  # comorbidities: plural of a listed term (simplemma lemma)
         ("jargon", 41, 1, "warning"),  # consequently
         ("jargon", 41, 29, "warning"),  # immunization
+        ("jargon", 43, 1, "warning"),  # notwithstanding
+        ("jargon", 43, 17, "warning"),  # aforementioned
+        ("jargon", 43, 48, "warning"),  # pharmacological
+        ("jargon", 43, 64, "warning"),  # prophylaxis
     ]
 
 

@@ -289,3 +289,12 @@ def test_a_term_defined_by_an_apposition_is_explained() -> None:
     assert jargon(body, "es") == []
     # A list of terms is no apposition.
     assert jargon("It raises the risk of dyspnea, a cough or a cold.\n")
+
+
+def test_more_ways_writers_explain_a_term_in_place() -> None:
+    assert jargon("Most of these benign, or noncancerous, tumors grow slowly.\n") == []
+    assert jargon("- **Congenital adrenal hyperplasia**: a group of conditions passed down "
+                  "in families.\n") == []
+    body = "Esto se conoce como 'inmunidad de rebaño' o 'inmunidad colectiva'.\n"
+    assert [f for f in jargon(body, "es") if "colectiva" in f.message] == []
+    assert jargon("El estrés a largo plazo, o estrés crónico, daña el cuerpo.\n", "es") == []

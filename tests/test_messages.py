@@ -115,16 +115,20 @@ SPANISH_BODY = (
     "Mucha gente tiene hipertensión y muchas veces no lo sabe, porque a menudo no da síntomas; "
     "por eso es importante que usted se mida la presión con regularidad en la clínica o en "
     "la farmacia de su barrio.\n\n"
-    "Es muy fácil. Simplemente pida a la enfermera que le mida la presión. Se tarda unos "
-    "minutos. No duele. Puede hacerlo cada vez que vaya a la clínica.\n\n"
+    "Es muy fácil y no le cuesta nada en la clínica de su barrio. Simplemente pida a la "
+    "enfermera que le mida la presión en el brazo. Se tarda unos minutos y puede quedarse "
+    "sentado todo el tiempo. No duele nada y no tiene que quitarse la ropa. Puede hacerlo cada "
+    "vez que vaya a la clínica o a la farmacia de su barrio.\n\n"
     "Haga clic [aquí](https://www.cdc.gov/).\n"
 )
 ENGLISH_BODY = (
     "Many people have hypertension and do not know it, because it often gives no symptoms; so "
     "it is important that you have your blood pressure measured regularly at the clinic or the "
     "pharmacy near you.\n\n"
-    "It is very easy. Simply ask the nurse to check it. It takes a few minutes. It does not "
-    "hurt. You can do it each time you go to the clinic.\n\n"
+    "It is very easy and it costs you nothing at the clinic near your home. Simply ask the "
+    "nurse to check it on your arm. It takes a few minutes and you can stay seated the whole "
+    "time. It does not hurt and you do not have to take off your clothes. You can do it each "
+    "time you go to the clinic or the pharmacy near you.\n\n"
     "Click [here](https://www.cdc.gov/).\n"
 )
 
@@ -190,4 +194,16 @@ def test_privacy_findings_of_a_spanish_article_are_in_spanish() -> None:
     english = {f.rule: f for f in _check(body, language="en", title="T")}
     assert english["phi-record-number"].message == (
         "This looks like a medical record number (00482913)."
+    )
+
+
+def test_raw_html_findings_of_a_spanish_article_are_in_spanish() -> None:
+    body = SPANISH_BODY + '\n<img src="foto.png" alt="Una enfermera" style="color: red">\n'
+    found = {f.rule: f for f in _check(body, lang="es")}
+    assert found["unsafe-html"].message == (
+        "El atributo style= en <img> se quita: las páginas usan los estilos propios del sitio."
+    )
+    english = {f.rule: f for f in _check(body.replace("foto", "photo"))}
+    assert english["unsafe-html"].message == (
+        "The style= attribute on <img> is removed: pages use the site's own styles."
     )

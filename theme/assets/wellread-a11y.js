@@ -155,8 +155,11 @@
     var rtl = getComputedStyle(link).direction === "rtl";
     var start = rtl ? word.right - width : word.left;
     var left = Math.max(8, Math.min(start, innerWidth - width - 8));
+    // Below the word; above it when the screen has no room below (never over the word).
+    var below = word.bottom + 6 + tip.offsetHeight <= innerHeight || word.top < tip.offsetHeight + 6;
     tip.style.left = (left - page.left) + "px";
-    tip.style.top = (word.bottom - page.top + 6) + "px";
+    tip.style.top = (below ? word.bottom - page.top + 6 : word.top - page.top - 6 - tip.offsetHeight)
+      + "px";
   }
   function term(target) {
     return target && target.closest ? target.closest("a.wr-term[aria-describedby]") : null;

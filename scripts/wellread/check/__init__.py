@@ -88,8 +88,14 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     written_in = article_language(article.meta, context.settings.language)
     context = replace(context, settings=replace(context.settings, language=written_in))
     # Text in another language than it is checked in gets one finding saying what to set, not
-    # a flood of wrong findings from the rules that read its words.
+    # a flood of wrong findings from the rules that read its words; a writer or site that
+    # silences it (a bilingual page) gets every rule as usual.
     mismatch = language.language_mismatch(article, written_in)
+    if mismatch and (
+        not context.settings.rule_on(mismatch.rule)
+        or article.is_ignored(mismatch.rule, mismatch.line)
+    ):
+        mismatch = None
     skipped = language.WORD_RULES if mismatch else frozenset()
     found = chain(problems, [mismatch] if mismatch else [], (
         f for name, check in RULES.items() if name not in skipped for f in check(article, context)

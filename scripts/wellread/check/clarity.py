@@ -125,8 +125,7 @@ def list_length_findings(article: Article, context: CheckContext) -> Iterator[Fi
             continue
         words = sum(len(item.text.split()) for item in run)
         most = SHORT_LIST_MAX if words <= SHORT_ITEM_WORDS * len(run) else LIST_MAX
-        questions = all(item.text.rstrip(" *_").endswith("?") for item in run)
-        if len(run) > most and not questions:
+        if len(run) > most and not _checklist(run):
             _ = messages(context.settings.language)
             yield finding(
                 article, run[0], 0, "list-length", Severity.WARNING,
@@ -168,6 +167,19 @@ def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[
                     _("Name who does it: '{active}' rather than '{passive}'.", active=active,
                       passive=passive_form),
                 )
+
+
+# Items a reader answers one by one: "Do you smoke?", "I am over 45.", "My mother had diabetes.",
+# "¿Fuma?", "Tengo más de 45 años."
+_ANSWERED = re.compile(r"(?:i|i'm|my|yo|mi|mis|tengo|soy|estoy)\b", re.IGNORECASE)
+
+
+def _checklist(items: list[Block]) -> bool:
+    """A questionnaire or a checklist: every item a question or about the reader ("I", "My")."""
+    return all(
+        item.text.rstrip(" *_.").endswith("?") or _ANSWERED.match(item.text.lstrip("*_ ¿"))
+        for item in items
+    )
 
 
 def _participle(passive: str) -> str:

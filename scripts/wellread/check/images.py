@@ -26,8 +26,11 @@ MAX_SIDE = 10_000
 
 
 @lru_cache(maxsize=256)
-def image_problem(path: Path, stamp: tuple[int, int]) -> tuple[str, str]:
-    """(rule, message) for an image file that must not be used, or ('', '').
+def image_problem(
+    path: Path, stamp: tuple[int, int]
+) -> tuple[str, str, tuple[tuple[str, object], ...]]:
+    """(rule, what is wrong: a message id, its values) for an image file that must not be used,
+    or ('', '', ()).
 
     `stamp` (size and modification time) makes a changed file be read again.
     """
@@ -37,20 +40,28 @@ def image_problem(path: Path, stamp: tuple[int, int]) -> tuple[str, str]:
             with Image.open(path) as image:
                 width, height = image.size
                 if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-                    return "image-too-large", (
-                        f"is {width} by {height} pixels; the largest wellread accepts is "
-                        f"{MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} megapixels"
-                    )
+                    return "image-too-large", N_(
+                        "is {width} by {height} pixels; the largest wellread accepts is {side} "
+                        "pixels a side and {megapixels} megapixels"
+                    ), (("width", width), ("height", height), ("side", MAX_SIDE),
+                        ("megapixels", MAX_PIXELS // 1_000_000))
                 image.load()
     except Image.DecompressionBombError as error:
         pixels = re.search(r"\((\d+) pixels\)", str(error))
-        size = f"{int(pixels.group(1)):,} pixels" if pixels else "too many pixels"
-        return "image-too-large", f"has {size}, which could exhaust the memory of the build"
+        if pixels is None:
+            return "image-too-large", N_(
+                "has too many pixels, which could exhaust the memory of the build"
+            ), ()
+        return "image-too-large", N_(
+            "has {pixels} pixels, which could exhaust the memory of the build"
+        ), (("pixels", f"{int(pixels.group(1)):,}"),)
     except (UnidentifiedImageError, SyntaxError):
-        return "image-unreadable", "is not a picture wellread can read (PNG, JPEG, GIF or WebP)"
+        return "image-unreadable", N_(
+            "is not a picture wellread can read (PNG, JPEG, GIF or WebP)"
+        ), ()
     except (OSError, ValueError, EOFError) as error:
-        return "image-unreadable", f"is damaged or cut short ({error})"
-    return "", ""
+        return "image-unreadable", N_("is damaged or cut short ({error})"), (("error", str(error)),)
+    return "", "", ()
 
 
 _FIXES = {
@@ -78,10 +89,11 @@ def image_file_findings(article: Article, context: CheckContext) -> Iterator[Fin
             continue  # image-missing says so
         file = context.content_dir / path
         stat = file.stat()
-        rule_id, problem = image_problem(file, (stat.st_size, stat.st_mtime_ns))
+        rule_id, problem, values = image_problem(file, (stat.st_size, stat.st_mtime_ns))
         if rule_id:
             yield finding(
                 article, block, offset, rule_id, Severity.ERROR,
-                _("The image '{image}' {problem}.", image=target, problem=problem),
+                _("The image '{image}' {problem}.", image=target,
+                  problem=_(problem, **dict(values))),
                 _(_FIXES[rule_id]), line=line,
             )

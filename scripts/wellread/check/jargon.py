@@ -47,8 +47,16 @@ _IS = re.compile(
 )
 # "a monthly fee, or premium": the term as another name for the words before it (not the last
 # of a list, "fever, cough, or dyspnea": no comma in the clause before).
-_OR_NAME = re.compile(r"(?:^|[.;:!?(]\s*)[^,.;:!?()]{3,},\s+(?:or|o)\s+[*_\"'\u201c\u00ab]*$",
-                      re.IGNORECASE)
+_OR_NAME = re.compile(
+    r"(?:^|[.;:!?(]\s*)[^,.;:!?()]{3,},\s+(?:or|o)\s+(?:[^\W\d_]+\s+){0,2}[*_\"'\u201c\u00ab]*$",
+    re.IGNORECASE,
+)
+# "benign, or noncancerous, tumors": the plain words as another name right after the term.
+_OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}[,)]", re.IGNORECASE)
+# The term inside a bold label that a definition follows: "**Congenital adrenal hyperplasia**: a
+# group of...", "- **Hiperplasia suprarrenal congénita**: Grupo de...".
+_LABEL_BEFORE = re.compile(r"[\s>+-]*(?:\d+[.)]\s*)?[*_]{2}[^*_\n]*$")
+_LABEL_AFTER = re.compile(r"[^*_\n]{0,80}?[*_]{2}\s*(?:[:\u2013\u2014]|-\s)")
 # An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
 # procedimiento para...", "an angiogram, an x-ray that shows...".
 _APPOSITION = re.compile(
@@ -65,6 +73,8 @@ _INTRODUCED = re.compile(
     r"(?:\bcalled|\bknown as|\breferred to as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse conoce como"
     r"|\bse llama|\bword for [^.]*?"
     r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
+    # a second name: 'se conoce como "inmunidad comunitaria" o "inmunidad colectiva"'
+    r"(?:[\"'\u201c\u00ab][^\"'\u201d\u00bb]{1,60}[\"'\u201d\u00bb]\s+(?:or|o)\s+)?"
     r"[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
 )
@@ -257,7 +267,8 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
     return bool(
         _IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before)
-        or _OR_NAME.search(before)
+        or _OR_NAME.search(before) or _OR_AFTER.match(after)
+        or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
     )
 
 

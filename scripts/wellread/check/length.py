@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..core.article import Article
@@ -38,19 +39,29 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
         if block.kind not in _PROSE:
             continue
         for sentence in sentences(block):
-            if sentence.words <= warning:
+            words = sentence.words
+            label = _LABEL.match(sentence.text) if sentence.offset == 0 else None
+            if label:
+                words -= len(re.findall(r"[^\W_]+", label.group()))
+            if words <= warning:
                 continue
-            severity = Severity.ERROR if sentence.words > error else Severity.WARNING
+            severity = Severity.ERROR if words > error else Severity.WARNING
             limit = error if severity is Severity.ERROR else warning
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity,
                 _.plural(
                     "This sentence has {words} word; keep sentences to {limit} or fewer.",
                     "This sentence has {words} words; keep sentences to {limit} or fewer.",
-                    sentence.words, words=sentence.words, limit=limit,
+                    words, words=words, limit=limit,
                 ),
                 _("Split it in two, or make a list if it names several things."),
             )
+
+
+PARAGRAPH_MIN_WORDS = 60
+# A bold label that starts a list item or paragraph ("**Limit your time in the sun:** Wear a
+# hat...") is a heading of its own, not part of the sentence after it.
+_LABEL = re.compile(r"\s*[*_]{2}[^*_\n]{1,80}?[:.]?[*_]{2}[:.]?\s*")
 
 
 @rule("paragraph-length")
@@ -58,7 +69,11 @@ def paragraph_length_findings(article: Article, context: CheckContext) -> Iterat
     most = context.settings.paragraph_sentences_max
     _ = messages(context.settings.language)
     for block in article.body_blocks:
-        if block.kind in ("paragraph", "blockquote") and len(found := sentences(block)) > most:
+        if block.kind not in ("paragraph", "blockquote") or len(found := sentences(block)) <= most:
+            continue
+        # Five short sentences on one point read like one: on real health text an editor split
+        # long paragraphs, not a 50-word run of short sentences.
+        if sum(sentence.words for sentence in found) >= PARAGRAPH_MIN_WORDS:
             yield finding(
                 article, block, 0, "paragraph-length", Severity.WARNING,
                 _.plural(

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from ..core.article import Article
 from ..core.blocks import Verbatim
 from ..core.findings import Finding, Severity
+from ..i18n.messages import messages
 from ..i18n.sanitize import (
     ATTRIBUTES,
     Removal,
@@ -43,12 +44,15 @@ _ANY_TAG_ATTRIBUTES = frozenset().union(*ATTRIBUTES.values())
 def unsafe_markup_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     text = _markup_text(article)
 
+    _ = messages(context.settings.language)
+
     def found(offset: int, removal: Removal) -> Finding:
         line = article.body_line + text.count("\n", 0, offset)
         column = offset - text.rfind("\n", 0, offset)
+        values = dict(removal.values)
         return Finding(
-            article.path, line, column, removal.rule, Severity.ERROR, removal.message,
-            removal.suggestion,
+            article.path, line, column, removal.rule, Severity.ERROR,
+            _(removal.message, **values), _(removal.suggestion, **values),
         )
 
     for match in _AUTOLINK.finditer(text):

@@ -132,17 +132,27 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     )
     formula, score = next(iter(grades.items()))
     margin = ARTICLE_MARGIN["ease" if ease else "grade"]
-    if (score >= target - margin) if ease else (score <= target + margin):
-        return
+    if (score < target - margin) if ease else (score > target + margin):
+        yield _article_finding(article, blocks, grades, formula, score, ease, target, language)
+    # A section much harder than the target is reported even where the article as a whole
+    # passes: its readers meet it on its own.
+    yield from _section_findings(article, blocks, formula, ease, target, settings.language)
+
+
+def _article_finding(
+    article: Article, blocks: list[tuple[Block, str]], grades: dict[str, float], formula: str,
+    score: float, ease: bool, target: float, language: str,
+) -> Finding:
+    """The article's own reading-level finding, located at its hardest paragraph."""
     scored = [
-        (reading_grades(sentence, settings.language)[formula], block)
+        (reading_grades(sentence, language)[formula], block)
         for block, sentence in blocks
         if len(sentence.split()) >= 12
     ]
     pick = min if ease else max
     hardest_score, hardest = pick(scored, key=lambda pair: pair[0]) if scored else (score, None)
     others = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in grades.items())
-    _ = messages(settings.language)
+    _ = messages(language)
     if ease:
         message = _(
             "The article scores {score} for reading ease ({others}); the target is {target} or "
@@ -155,12 +165,11 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
             "hardest part starts here (grade {hardest}).",
             score=score, others=others, target=f"{target:g}", hardest=hardest_score,
         )
-    yield finding(
+    return finding(
         article, hardest, 0, "reading-grade", Severity.WARNING, message,
         _("Use shorter sentences (under 20 words) and everyday words with fewer syllables."),
         line=article.body_line,
     )
-    yield from _section_findings(article, blocks, formula, ease, target, settings.language)
 
 
 def _section_findings(

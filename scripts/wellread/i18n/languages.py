@@ -4,7 +4,6 @@ and the language an article says it is written in (`lang:`)."""
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -19,10 +18,7 @@ from babel.dates import format_date
 from babel.messages.plurals import get_plural
 
 from ..core import urls
-from ..core.languagecode import gettext_name
-
-# A BCP 47 tag as HTML's `lang` takes it: a language, then script, region or variant subtags.
-_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\Z")
+from ..core.languagecode import canonical, gettext_name
 
 
 @dataclass(frozen=True)
@@ -34,25 +30,15 @@ class LangProblem:
 
 
 def lang_code(value: object) -> str | LangProblem:
-    """The code `lang:` gives, as HTML writes it ("es", "es-419", "pt-BR"), or the problem."""
-    text = str(value).strip() if isinstance(value, str | int | float) else ""
+    """The code `lang:` gives, as BCP 47 and HTML write it ("es", "es-419", "pt-BR"), checked
+    as the site's own codes are (`core.languagecode`), or the problem."""
     if isinstance(value, bool):  # YAML reads `lang: no` (Norwegian) as false
         return LangProblem(str(value).lower(), "'no'" if value is False else "")
-    if not _TAG.match(text):
-        return LangProblem(text, _code_for_name(text))
-    parts = text.split("-")
-    code = "-".join([parts[0].lower(), *(
-        part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part
-        for part in parts[1:]
-    )])
+    text = str(value).strip() if isinstance(value, str | int | float) else ""
     try:
-        Locale.parse(code.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        try:
-            Locale.parse(parts[0].lower())
-        except (ValueError, UnknownLocaleError):
-            return LangProblem(text, _code_for_name(text))
-    return code
+        return canonical(text)
+    except ValueError:
+        return LangProblem(text, _code_for_name(text))
 
 
 @lru_cache(maxsize=1)
@@ -69,11 +55,13 @@ def _language_names() -> dict[str, str]:
 
 
 def _code_for_name(text: str) -> str:
-    """The code a writer meant: "Spanish", "español" -> "es"; "es_MX" -> "es-MX"."""
-    if re.fullmatch(r"[A-Za-z]{2,3}(?:_[A-Za-z0-9]{1,8})+", text):
-        fixed = lang_code(text.replace("_", "-"))
-        return fixed if isinstance(fixed, str) else ""
-    return _language_names().get(text.lower(), "")
+    """The code a writer meant: "es_MX", "ES" -> "es-MX", "es"; "Spanish", "español" -> "es"."""
+    try:
+        locale = Locale.parse(text.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return _language_names().get(text.lower(), "")
+    parts = (locale.language, locale.script, locale.territory, locale.variant)
+    return "-".join(part for part in parts if part)
 
 
 def article_language(meta: Mapping[str, Any], default: str) -> str:

@@ -33,7 +33,7 @@ DOMAIN = "wellread"
 # The calls whose first argument(s) are message ids, as Babel's extractor reads them.
 KEYWORDS: dict[str, tuple[int, ...] | None] = {"_": None, "plural": (1, 2), "N_": None}
 # The package folders whose Python holds checker messages.
-SOURCES = ("check", "publish")
+SOURCES = ("check", "publish", "i18n")
 PACKAGE = Path(__file__).parents[1]
 LOCALES = PACKAGE / "data" / "locales"
 # The languages wellread speaks besides English (Arabic reads English until it is done well).

@@ -180,15 +180,14 @@ _PO_LINE = re.compile(
 _KEYWORD = re.compile(r'^\s*(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+"(.*)"\s*$')
 _CONTINUATION = re.compile(r'^\s*"(.*)"\s*$')
 _PREVIOUS = re.compile(r'^#(~?)\|\s*(msgctxt|msgid_plural|msgid)?\s*"(.*)"\s*$')
+_BROKEN = re.compile(r'^msgid\s+"(.*)"$')
 _PLURAL_FORMS = re.compile(r"^\s*nplurals\s*=\s*(\d+)\s*;\s*plural\s*=\s*(.+?)\s*;?\s*$")
 
 
 def check_po_syntax(path: Path, lines: list[str], language: str | None = None) -> None:
     """Babel drops a missing quote or trailing text silently and publishes what is left."""
     for number, line in enumerate(lines, start=1):
-        if not _PO_LINE.match(line) or (line.startswith(("#|", "#~|")) and not (
-            _PREVIOUS.match(line)
-        )):
+        if not _PO_LINE.match(line):
             raise CatalogError(
                 f"{path}:{number}: this line is not valid gettext: {line.strip()[:60]!r}. "
                 'Each line must be a keyword and a "quoted string", a "quoted string", or a '
@@ -205,8 +204,12 @@ def previous_ids(lines: list[str]) -> tuple[list[str], dict[tuple[bool, str, str
     entry: dict[str, str] = {}
     word = keyword = ""
     obsolete = False
+    broken: list[str] = []  # '#|' lines an older wellread wrapped in the middle of the string
 
     def close() -> None:
+        if broken and (whole := _BROKEN.match(" ".join(broken))):
+            previous["msgid"] = whole.group(1)
+        broken.clear()
         if previous and "msgid" in entry:
             key = (obsolete, _unescape(entry.get("msgctxt", "")), _unescape(entry["msgid"]))
             found[key] = [_unescape(previous[k]) for k in ("msgid", "msgid_plural")
@@ -215,11 +218,14 @@ def previous_ids(lines: list[str]) -> tuple[list[str], dict[tuple[bool, str, str
         entry.clear()
 
     for line in [*lines, ""]:
+        if line.startswith(("#|", "#~|")) and "msgid" in entry:
+            close()
         if marked := _PREVIOUS.match(line):
-            if "msgid" in entry:
-                close()
             word = marked.group(2) or word
             previous[word] = previous.get(word, "") + marked.group(3)
+            continue
+        if line.startswith(("#|", "#~|")):
+            broken.append(line.split("|", 1)[1].strip())
             continue
         body = line[2:].lstrip() if line.startswith("#~") else line
         if found_keyword := _KEYWORD.match(body):

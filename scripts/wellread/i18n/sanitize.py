@@ -17,6 +17,7 @@ from typing import NamedTuple
 import nh3
 
 from ..core import urls
+from .messages import N_
 
 TAGS = frozenset({
     "a", "abbr", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "code", "col",
@@ -57,27 +58,27 @@ _TAB_NEWLINE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 
 _TAG_FIXES = {
-    "script": "Pages run no scripts. Say it in words, or link to a page that has the tool.",
-    "noscript": "Pages run no scripts. Say it in words.",
-    "style": "Pages use the site's own styles. Use Markdown for emphasis and headings.",
-    "iframe": "Use a Markdown link to the page or video: [Watch the video](https://…).",
-    "frame": "Use a Markdown link to the page: [text](https://…).",
-    "object": "Use a Markdown link to the file or page instead: [text](https://…).",
-    "embed": "Use a Markdown link to the file or page instead: [text](https://…).",
-    "video": "Use a Markdown link to the video: [Watch the video](https://…).",
-    "audio": "Use a Markdown link to the recording: [Listen](https://…).",
-    "source": "Use a Markdown link to the file: [text](https://…).",
-    "track": "Use a Markdown link to the file: [text](https://…).",
-    "form": "Use a Markdown link to the form's own page: [Fill in the form](https://…).",
-    "input": "Use a Markdown link to the form's own page: [Fill in the form](https://…).",
-    "button": "Use a Markdown link: [text](page.md).",
-    "base": "Delete it: links are relative to the page.",
-    "meta": "Delete it: the site writes the page's metadata from the front matter.",
-    "link": "Delete it: the site loads its own stylesheets. Use a Markdown link for a page.",
-    "svg": "Save the drawing as a PNG in content/ and use ![description](file.png).",
-    "math": "Write the formula in words, or as a picture in content/.",
+    "script": N_("Pages run no scripts. Say it in words, or link to a page that has the tool."),
+    "noscript": N_("Pages run no scripts. Say it in words."),
+    "style": N_("Pages use the site's own styles. Use Markdown for emphasis and headings."),
+    "iframe": N_("Use a Markdown link to the page or video: [Watch the video](https://…)."),
+    "frame": N_("Use a Markdown link to the page: [text](https://…)."),
+    "object": N_("Use a Markdown link to the file or page instead: [text](https://…)."),
+    "embed": N_("Use a Markdown link to the file or page instead: [text](https://…)."),
+    "video": N_("Use a Markdown link to the video: [Watch the video](https://…)."),
+    "audio": N_("Use a Markdown link to the recording: [Listen](https://…)."),
+    "source": N_("Use a Markdown link to the file: [text](https://…)."),
+    "track": N_("Use a Markdown link to the file: [text](https://…)."),
+    "form": N_("Use a Markdown link to the form's own page: [Fill in the form](https://…)."),
+    "input": N_("Use a Markdown link to the form's own page: [Fill in the form](https://…)."),
+    "button": N_("Use a Markdown link: [text](page.md)."),
+    "base": N_("Delete it: links are relative to the page."),
+    "meta": N_("Delete it: the site writes the page's metadata from the front matter."),
+    "link": N_("Delete it: the site loads its own stylesheets. Use a Markdown link for a page."),
+    "svg": N_("Save the drawing as a PNG in content/ and use ![description](file.png)."),
+    "math": N_("Write the formula in words, or as a picture in content/."),
 }
-_DEFAULT_TAG_FIX = "Use Markdown for it (a link, list, table or heading), or delete the tag."
+_DEFAULT_TAG_FIX = N_("Use Markdown for it (a link, list, table or heading), or delete the tag.")
 
 
 def url_scheme(value: str) -> str:
@@ -116,8 +117,9 @@ class Removal(NamedTuple):
     """Something the sanitiser removes, as the checker reports it."""
 
     rule: str  # unsafe-html, unsafe-url or remote-resource
-    message: str
+    message: str  # message ids (N_): the checker fills `values` in, in the writer's language
     suggestion: str
+    values: tuple[tuple[str, str], ...] = ()
 
 
 def tag_problems(tag: str, attributes: Iterable[tuple[str, str | None]]) -> list[Removal]:
@@ -128,15 +130,15 @@ def tag_problems(tag: str, attributes: Iterable[tuple[str, str | None]]) -> list
     """
     tag = tag.lower()
     if tag not in TAGS:
-        return [Removal("unsafe-html", f"The HTML tag <{tag}> is removed from the page.",
-                        _TAG_FIXES.get(tag, _DEFAULT_TAG_FIX))]
+        return [Removal("unsafe-html", N_("The HTML tag <{tag}> is removed from the page."),
+                        _TAG_FIXES.get(tag, _DEFAULT_TAG_FIX), (("tag", tag),))]
     problems = []
     for name, value in attributes:
         name = name.lower()
         if name in MARKDOWN_ATTRIBUTES:
             continue
         if not is_allowed_attribute(tag, name):
-            problems.append(attribute_problem(name, f" on <{tag}>"))
+            problems.append(attribute_problem(name, tag))
         elif name in URL_ATTRIBUTES and value is not None:
             problems += url_problems(value, loads=tag == "img" and name == "src")
     return problems
@@ -150,43 +152,47 @@ def url_problems(value: str, *, loads: bool) -> list[Removal]:
     if scheme and scheme not in URL_SCHEMES:
         return [Removal(
             "unsafe-url",
-            f"The address '{shown}' is removed: {scheme}: addresses can run code or hide "
-            "content.",
-            "Link to a page with an http, https, mailto or tel address, or to a file in "
-            "content/.",
+            N_("The address '{address}' is removed: {scheme}: addresses can run code or hide "
+               "content."),
+            N_("Link to a page with an http, https, mailto or tel address, or to a file in "
+               "content/."), (("address", shown), ("scheme", scheme)),
         )]
     if loads and is_remote(value):
         return [Removal(
             "remote-resource",
-            f"The picture '{shown}' is removed: it would be loaded from another site, which "
-            "then sees every reader.",
-            "Download the picture into content/ (if its licence allows) and link it: "
-            "![description](picture.png).",
+            N_("The picture '{address}' is removed: it would be loaded from another site, which "
+               "then sees every reader."),
+            N_("Download the picture into content/ (if its licence allows) and link it: "
+               "![description](picture.png)."), (("address", shown),),
         )]
     return []
 
 
-def attribute_problem(name: str, where: str = "") -> Removal:
-    """The removal of attribute `name` (lowercase); `where` says on what, e.g. ' on <img>'."""
+def attribute_problem(name: str, tag: str = "") -> Removal:
+    """The removal of attribute `name` (lowercase), on `tag` when it is known."""
+    values = (("name", name), ("tag", tag))
     if name.startswith("on"):
-        return Removal("unsafe-html",
-                       f"The event handler {name}={where} is removed: pages run no scripts.",
-                       "Delete the attribute.")
+        return Removal("unsafe-html", N_(
+            "The event handler {name}= on <{tag}> is removed: pages run no scripts."
+        ) if tag else N_("The event handler {name}= is removed: pages run no scripts."),
+            N_("Delete the attribute."), values)
     if name == "style":
-        return Removal(
-            "unsafe-html", f"The style= attribute{where} is removed: pages use the site's own "
-            "styles.", "Delete the attribute; use Markdown for emphasis, or a class the site "
-            "defines.",
-        )
+        return Removal("unsafe-html", N_(
+            "The style= attribute on <{tag}> is removed: pages use the site's own styles."
+        ) if tag else N_("The style= attribute is removed: pages use the site's own styles."),
+            N_("Delete the attribute; use Markdown for emphasis, or a class the site defines."),
+            values)
     if name in ("srcset", "poster", "background"):
-        return Removal(
-            "remote-resource",
-            f"The {name}= attribute{where} is removed: it loads pictures, perhaps from another "
-            "site.", "Download the picture into content/ and link it: "
-            "![description](picture.png).",
-        )
-    return Removal("unsafe-html", f"The attribute {name}={where} is removed.",
-                   "Delete the attribute, or use Markdown for what it does.")
+        return Removal("remote-resource", N_(
+            "The {name}= attribute on <{tag}> is removed: it loads pictures, perhaps from "
+            "another site."
+        ) if tag else N_(
+            "The {name}= attribute is removed: it loads pictures, perhaps from another site."
+        ), N_("Download the picture into content/ and link it: ![description](picture.png)."),
+            values)
+    return Removal("unsafe-html", N_("The attribute {name}= on <{tag}> is removed.") if tag else
+                   N_("The attribute {name}= is removed."),
+                   N_("Delete the attribute, or use Markdown for what it does."), values)
 
 
 def _keep_local_resources(tag: str, attribute: str, value: str) -> str | None:
