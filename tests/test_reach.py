@@ -10,7 +10,7 @@ import pytest
 import segno
 
 from wellread.core.optionrules import validated
-from wellread.core.reach_options import ReachOptions
+from wellread.core.settings import ReachOptions
 from wellread.render import reach
 
 

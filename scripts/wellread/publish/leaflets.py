@@ -8,7 +8,6 @@ import hashlib
 import html as html_lib
 import os
 import re
-import shutil
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -136,9 +135,9 @@ def write_leaflets(
 ) -> int:
     """Write every job's PDF, drawing in parallel (one process per core) what the cache does not
     hold; the number taken from the cache."""
+    # Other languages' processes may be writing to the same cache: each writes its own
+    # `<key>.<pid>.tmp` and renames it whole, so no file is removed here.
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for leftover in cache_dir.glob("*.tmp"):
-        leftover.unlink(missing_ok=True)
     workers = workers or os.cpu_count() or 1
     if len(jobs) < _PARALLEL_FROM or workers == 1:
         return _draw_chunk(jobs, site_dir, stylesheet, cache_dir)
@@ -155,8 +154,3 @@ def write_leaflets(
 def with_leaflet_link(page_html: str, link_html: str) -> str:
     """The built page with its leaflet link where the theme marked it (once)."""
     return page_html.replace(MARKER, link_html, 1)
-
-
-def clear_cache(cache_dir: Path) -> None:
-    """Empty the leaflet cache (a test, or a user who wants every leaflet drawn again)."""
-    shutil.rmtree(cache_dir, ignore_errors=True)

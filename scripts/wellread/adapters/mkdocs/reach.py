@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.pages import Page
 
 from ...core.article import page_kind
-from ...core.reach_options import ReachOptions
+from ...core.settings import ReachOptions
 from ...i18n.languages import language_name
 from ...publish import leaflets, offline
 from ...render import reach, structured
