@@ -37,12 +37,17 @@ def theme_assets(site_dir: Path, other_languages: Collection[str] = ()) -> list[
 
 
 def build_version(site_dir: Path, other_languages: Collection[str] = ()) -> str:
-    """A hash of every file this build wrote for the language (the worker aside): the same site
-    gives the same version, any change a new one, so readers' browsers replace their copies."""
+    """A hash of the pages, stylesheets and scripts this build wrote for the language (the worker
+    aside): what the worker keeps. The same site gives the same version, any change a new one,
+    so readers' browsers replace their copies. Files written later or alongside (leaflet PDFs,
+    feeds, the sitemap, share files) are left out, so the version does not depend on whether
+    the languages were built one after another or in parallel."""
     digest = hashlib.sha256()
     for path in _files(site_dir, other_languages):
         relative = path.relative_to(site_dir).as_posix()
-        if relative == WORKER or relative.startswith("assets/cards/"):
+        if relative == WORKER or relative.startswith("assets/cards/") or not relative.endswith(
+            (".html", *ASSET_SUFFIXES)
+        ):
             continue
         digest.update(relative.encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
