@@ -93,7 +93,8 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
     cards = sorted((project / "site" / "assets" / "cards").rglob("*.png"))
     assert cards
     for card in cards:
-        expected = (1080, 1080) if card.stem.endswith("-square") else (1200, 630)
+        sizes = {"square": (1080, 1080), "portrait": (1080, 1350), "story": (1080, 1920)}
+        expected = sizes.get(card.stem.rsplit("-", 1)[-1], (1200, 630))
         assert Image.open(card).size == expected, card
     assert not list(cache.glob("*.tmp"))
 
