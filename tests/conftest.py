@@ -90,6 +90,21 @@ Ask your nurse for a flu shot.
 
 
 @pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """`wellread ARGS` run in-process (click's runner) from the project's folder."""
+
+    def invoke(project: Path, *args: str):
+        from click.testing import CliRunner
+
+        from wellread.cli import main
+
+        monkeypatch.chdir(project)
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
 def make_project(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
     """Write files (path -> text, dedented) into a project that uses the repo's theme."""
 

@@ -15,15 +15,6 @@ from .conftest import ARTICLE, copy_sample, run_wellread
 Project = Callable[..., Path]
 
 
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
-    def invoke(project: Path, *args: str):
-        monkeypatch.chdir(project)
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
-
-
 def test_clean_articles_exit_zero(make_project: Project, run) -> None:
     project = make_project({"content/vaccines/flu.md": ARTICLE}, with_theme=False)
     result = run(project, "check", "content")

@@ -74,8 +74,8 @@ def test_a_block_list_of_languages_gets_one_more_line() -> None:
         with_language("plugins:\n  - search\n", "fr")
 
 
-@pytest.mark.skipif(not NASTALIQ.is_file(), reason="Noto Nastaliq Urdu is not installed")
 def test_urdu_cards_use_nastaliq_and_arabic_and_persian_keep_naskh() -> None:
+    assert NASTALIQ.is_file(), "install fonts-noto-core (scripts/system-deps.sh)"
     layout = load_layout(REPO / "theme/cards/layout.yml")
     title = "فلو کی ویکسین: آپ کو کیا جاننا چاہیے"
     assert {run.family for run in script_runs(title, layout, "ur", "rtl")} == {"urdu"}

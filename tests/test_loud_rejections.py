@@ -7,10 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 from types import MappingProxyType
 
-import pytest
-from click.testing import CliRunner
-
-from wellread.cli import main
 from wellread.core.article import parse_article
 from wellread.i18n.build import LanguageBuild
 from wellread.i18n.progress import ProgressLabels, progress_markdown
@@ -23,15 +19,6 @@ LABELS = ProgressLabels(
     pages="Pages", page="Page", unpublished="Not published yet",
     unpublished_intro="These pages have less than %(percent)s %% of their words translated.",
 )
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
-    def invoke(project: Path, *args: str):
-        monkeypatch.chdir(project)
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def _translated_project(make_project: Project, run, translations: dict[str, str]) -> Path:
