@@ -1,0 +1,335 @@
+"""The live preview (`wellread serve`): each language's MkDocs build kept in memory between
+edits, so that a saved article is read, checked and rendered again alone.
+
+MkDocs 1.6 (pinned below 2, and no longer maintained) has no way to do this through its API:
+this module and `preview_server` are the only ones that use its internals, here
+mkdocs.commands.build's page and template steps and the plugin cache of its `plugins` option.
+
+What each change builds again (`plan_changes`, then `Preview.apply`):
+
+- an article's text, its front matter as it was: that page in every language, and the
+  translation progress page. When the page then has another title, or another language starts or
+  stops publishing it, that language is built again in full;
+- anything else in an article's front matter, the glossary page, a new or deleted file, an image,
+  mkdocs.yml, theme/, or a file at the top of locales/: every language in full;
+- locales/CODE/: that language in full, first; the others follow (their language menus say which
+  languages publish each page).
+
+A full build of a language here reads the configuration again and runs every plugin, with the
+caches the previous build filled. Left out of the preview (a `wellread build` makes them): social
+cards and share files, feeds, leaflets, the pruned stylesheet, the offline worker and the
+Content-Security-Policy meta tag.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import (
+    _build_extra_template,
+    _build_page,
+    _build_theme_template,
+    _populate_page,
+)
+from mkdocs.config import config_options as mkdocs_options
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from ...core.content import parse_page
+from ...core.errors import ContentError
+from ...core.findings import Finding
+from .check import CheckPlugin
+from .escaping import escape_page_texts
+from .i18n import I18nPlugin
+from .reach import ReachPlugin
+from .reading import ReadingPlugin
+from .social import SocialPlugin
+from .state import build_in, build_only_one_language
+from .trust import TrustPlugin
+
+log = logging.getLogger("mkdocs.plugins.wellread.preview")
+
+_SHOWN = InclusionLevel.is_in_serve  # as `mkdocs serve`: drafts are shown too
+# Their post-build steps make what the preview leaves out (see above); i18n's builds the other
+# languages, which have sessions of their own here.
+_NOT_AFTER_PREVIEW = (I18nPlugin, SocialPlugin, TrustPlugin, ReadingPlugin, ReachPlugin)
+
+
+@dataclass
+class Rebuilt:
+    """What one language's rebuild did: the pages it wrote again (`full`: all of them)."""
+
+    language: str
+    pages: list[str]
+    full: bool
+    seconds: float
+    findings: dict[str, list[Finding]] = field(default_factory=dict)  # by page, after an edit
+
+
+@dataclass
+class Plan:
+    """What a set of changed files asks for, per language: None for a full build, else the
+    pages (their paths in the content folder) to read again. Languages in the order to build."""
+
+    work: dict[str, set[str] | None]
+
+
+@dataclass
+class _Built:
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: object
+    signatures: dict[str, tuple[str, ...]]
+
+
+def fresh_config(config_file: Path, site_dir: Path) -> MkDocsConfig:
+    """mkdocs.yml loaded with new plugin objects. MkDocs keeps a plugin with on_startup (as
+    wellread/check, trust and reach have) for every later configuration of the process, so
+    that the languages of one `mkdocs serve` share it; each language's session needs its own."""
+    for _name, option in MkDocsConfig._schema:
+        if isinstance(option, mkdocs_options.Plugins):
+            option.plugin_cache.clear()
+    return load_config(str(config_file), site_dir=str(site_dir), strict=False)
+
+
+class LanguageSession:
+    """One language's build, kept: its configuration, files, navigation, pages and templates."""
+
+    def __init__(
+        self, config_file: Path, code: str, default: str, site_dir: Path, others: Sequence[str],
+        server: object | None = None,
+    ) -> None:
+        self.config_file, self.code, self.default = config_file, code, default
+        self.site_dir = site_dir if code == default else site_dir / code
+        self.others = tuple(others)  # their folders inside the default language's site
+        self.server = server
+        self.built: _Built | None = None
+
+    def build(self) -> Rebuilt:
+        """Build the whole language, as `mkdocs serve` does, keeping what it made."""
+        start = time.perf_counter()
+        self.built = None
+        config = fresh_config(self.config_file, self.site_dir)
+        if self.code == self.default:
+            build_only_one_language(config)
+        else:
+            build_in(config, self.code)
+        config.plugins.on_startup(command="serve", dirty=False)
+        config.plugins.on_serve(self.server or object(), config=config, builder=_no_build)
+        try:
+            self.built = self._build(config)
+        except Exception as error:
+            config.plugins.on_build_error(error=error)
+            raise
+        pages = [f.src_uri for f in self.built.files.documentation_pages(inclusion=_SHOWN)]
+        return Rebuilt(self.code, pages, True, time.perf_counter() - start)
+
+    def _build(self, config: MkDocsConfig) -> _Built:
+        # mkdocs.commands.build.build, step by step, without its strict count and with the
+        # post-build steps of the preview only.
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        _clean(self.site_dir, keep=self.others if self.code == self.default else ())
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        for file in files.documentation_pages(inclusion=_SHOWN):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)
+            assert file.page is not None
+            _populate_page(file.page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(inclusion=_SHOWN)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+        pages = files.documentation_pages(inclusion=_SHOWN)
+        for file in pages:
+            assert file.page is not None
+            _build_page(file.page, config, pages, nav, env, excluded=file.inclusion.is_excluded())
+        for step in config.plugins.events["post_build"]:
+            if not isinstance(getattr(step, "__self__", None), _NOT_AFTER_PREVIEW):
+                step(config=config)
+        signatures = {
+            file.src_uri: _signature(file.page) for file in pages
+            if file.page is not None and not file.generated_by
+        }
+        return _Built(config, files, nav, env, signatures)
+
+    def rebuild_pages(self, names: Iterable[str]) -> Rebuilt | None:
+        """Read, check and render again the pages `names` (paths in the content folder) and the
+        translation progress page; None when that is not enough (the caller builds the whole
+        language): a page is new, or now has another title, front matter or languages."""
+        built = self.built
+        if built is None:
+            return None
+        start = time.perf_counter()
+        config, files = built.config, built.files
+        check, i18n = config.plugins.get("wellread/check"), config.plugins.get("wellread/i18n")
+        reading = config.plugins.get("wellread/reading")
+        glossary = reading.config.get("glossary") if isinstance(reading, ReadingPlugin) else None
+        again: list[Page] = []
+        findings: dict[str, list[Finding]] = {}
+        progress = None
+        for name in sorted(set(names)):
+            file = files.get_file_from_path(name)
+            if file is None or file.page is None or file.generated_by or name == glossary:
+                return None
+            if isinstance(check, CheckPlugin):
+                findings[name] = check.recheck(file)
+            progress = i18n.after_edit(file.page, files, config) if isinstance(
+                i18n, I18nPlugin) else None
+            _read(file.page, config, files)
+            if _signature(file.page) != built.signatures.get(name):
+                return None
+            again.append(file.page)
+        if progress is not None and progress.page is not None:
+            _read(progress.page, config, files)
+            again.append(progress.page)
+        pages = files.documentation_pages(inclusion=_SHOWN)
+        for page in again:
+            _build_page(page, config, pages, built.nav, built.env)  # type: ignore[arg-type]
+        return Rebuilt(
+            self.code, [p.file.src_uri for p in again], False, time.perf_counter() - start,
+            findings,
+        )
+
+
+def _read(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """A page's Markdown read and rendered again, its front matter escaped as on_env does."""
+    _populate_page(page, config, files)
+    escape_page_texts(page)
+
+
+def _signature(page: Page) -> tuple[str, ...]:
+    """What other pages show of a page: its front matter, its title, and which languages
+    publish it. An edit that changes none of them changes that page alone."""
+    try:
+        meta = repr(parse_page(page.file.content_bytes, page.file.src_uri, page.file.src_uri).meta)
+    except ContentError:
+        meta = ""
+    wellread = page.meta.get("wellread") or {}
+    return (meta, str(page.title), repr(wellread.get("unpublished")),
+            repr(wellread.get("languages")))
+
+
+def _clean(site_dir: Path, keep: Sequence[str]) -> None:
+    """Empty `site_dir`, keeping the other languages' folders inside it."""
+    if not site_dir.is_dir():
+        return
+    for entry in site_dir.iterdir():
+        if entry.name in keep and entry.is_dir():
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+
+
+def _no_build() -> None:
+    """The `builder` on_serve hands plugins: the preview decides itself what to build."""
+
+
+def plan_changes(
+    changed: Iterable[Path], added: Iterable[Path], removed: Iterable[Path],
+    content: Path, locales: Path, default: str, languages: Sequence[str],
+) -> Plan:
+    """What to build again after files changed (absolute paths); see the module's text."""
+    others = [code for code in languages if code != default]
+    everything = Plan({code: None for code in [default, *others]})
+    if any(True for _ in added) or any(True for _ in removed):
+        return everything
+    pages: set[str] = set()
+    first: list[str] = []
+    menus = False  # a content catalog changed: which languages publish a page may have too
+    for path in changed:
+        if path.is_relative_to(content) and path.suffix == ".md":
+            pages.add(path.relative_to(content).as_posix())
+        elif path.is_relative_to(locales) and len(path.relative_to(locales).parts) > 1:
+            code = path.relative_to(locales).parts[0]
+            if code not in languages:
+                continue
+            first.append(code)
+            menus = menus or not path.name.startswith("theme.")
+        else:
+            return everything
+    work: dict[str, set[str] | None] = {}
+    for code in first:
+        work[code] = None
+    if menus:  # the other languages follow
+        for code in [default, *others]:
+            work.setdefault(code, None)
+    for code in [default, *others]:
+        if code not in work and pages:
+            work[code] = set(pages)
+    return Plan(work)
+
+
+class Preview:
+    """Every language's session of one site; `apply` builds what a plan asks for."""
+
+    def __init__(
+        self, config_file: Path, server: object | None = None,
+        report: Callable[[Rebuilt], None] | None = None,
+    ) -> None:
+        from ...core.settings import load_site_config
+
+        self.config_file = config_file.resolve()
+        site = load_site_config(self.config_file)
+        self.root, self.content, self.locales = site.root, site.content_dir, site.locales_dir
+        self.default, self.languages = site.default_language, tuple(site.languages)
+        site_dir = Path(load_config(str(self.config_file)).site_dir)
+        others = [code for code in self.languages if code != self.default]
+        self.site_dir = site_dir
+        self.sessions = {
+            code: LanguageSession(self.config_file, code, self.default, site_dir, others, server)
+            for code in [self.default, *others]
+        }
+        self.report = report or (lambda rebuilt: None)
+
+    def order(self) -> list[str]:
+        """The languages, the default first."""
+        return list(self.sessions)
+
+    def build(self, code: str) -> Rebuilt:
+        """Build one language in full."""
+        rebuilt = self.sessions[code].build()
+        self.report(rebuilt)
+        return rebuilt
+
+    def apply(self, plan: Plan, codes: Iterable[str]) -> list[Rebuilt]:
+        """Build what `plan` asks of the languages `codes`, in the plan's order."""
+        done = []
+        wanted = set(codes)
+        for code, pages in plan.work.items():
+            if code not in wanted:
+                continue
+            session = self.sessions[code]
+            rebuilt = session.rebuild_pages(pages) if pages is not None else None
+            if rebuilt is None:
+                rebuilt = session.build()
+            self.report(rebuilt)
+            done.append(rebuilt)
+        return done
+
+    def plan(self, changed: Iterable[Path], added: Iterable[Path] = (),
+             removed: Iterable[Path] = ()) -> Plan:
+        """What these changed, added and removed files (absolute paths) ask for."""
+        return plan_changes(
+            list(changed), list(added), list(removed), self.content.resolve(),
+            self.locales.resolve(), self.default, self.languages,
+        )
