@@ -177,6 +177,11 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         self.by_page[name] = [f.as_dict() for f in found]
         return found
 
+    def findings_of(self, name: str) -> list[Finding]:
+        """The findings a page (its path in the content folder) shows in its panel."""
+        shown = getattr(self, "by_page", {}).get(f"{self.shown_root}/{name}", [])
+        return [Finding.from_dict(found) for found in shown]
+
     @staticmethod
     def _report(findings: list[Finding], what: str) -> None:
         for found in findings:

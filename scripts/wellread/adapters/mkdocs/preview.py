@@ -209,6 +209,14 @@ class LanguageSession:
         )
 
 
+    def findings_of(self, names: Iterable[str]) -> dict[str, list[Finding]]:
+        """The findings the pages `names` show in their panels (after a full build)."""
+        check = self.built.config.plugins.get("wellread/check") if self.built else None
+        if not isinstance(check, CheckPlugin):
+            return {}
+        return {name: check.findings_of(name) for name in names}
+
+
 def _read(page: Page, config: MkDocsConfig, files: Files) -> None:
     """A page's Markdown read and rendered again, its front matter escaped as on_env does."""
     _populate_page(page, config, files)
@@ -292,7 +300,10 @@ class Preview:
         site = load_site_config(self.config_file)
         self.root, self.content, self.locales = site.root, site.content_dir, site.locales_dir
         self.default, self.languages = site.default_language, tuple(site.languages)
-        site_dir = Path(load_config(str(self.config_file)).site_dir)
+        loaded = load_config(str(self.config_file))
+        site_dir = Path(loaded.site_dir)
+        custom = loaded.theme.custom_dir
+        self.theme_dir = Path(custom).resolve() if custom else None
         others = [code for code in self.languages if code != self.default]
         self.site_dir = site_dir
         self.sessions = {
@@ -322,6 +333,7 @@ class Preview:
             rebuilt = session.rebuild_pages(pages) if pages is not None else None
             if rebuilt is None:
                 rebuilt = session.build()
+                rebuilt.findings = session.findings_of(pages or ())
             self.report(rebuilt)
             done.append(rebuilt)
         return done
