@@ -9,7 +9,13 @@ The livereload script is not in either: the server adds it to a page as it sends
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +24,7 @@ from mkdocs.commands.build import build as mkdocs_build
 
 from wellread.adapters.mkdocs.preview import Preview, Rebuilt, fresh_config, plan_changes
 
-from .conftest import copy_sample
+from .conftest import WELLREAD, copy_sample
 
 FLU = "vaccines/flu-vaccine.md"
 FLU_PAGE = Path("vaccines/flu-vaccine/index.html")
@@ -141,3 +147,51 @@ def test_what_each_change_builds(tmp_path: Path) -> None:
         "es": None, "en": {"vaccines/flu.md"}, "ar": {"vaccines/flu.md"},
     }
     assert plan(locales / "units.yml") == {"en": None, "es": None, "ar": None}
+
+
+def test_wellread_serve_shows_a_saved_article_and_prints_its_findings(tmp_path: Path) -> None:
+    project = copy_sample(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [str(WELLREAD), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+            stdout=output, stderr=subprocess.STDOUT,
+            env={"PATH": "/usr/bin:/bin", "HOME": str(project), "SOURCE_DATE_EPOCH": "1790000000"},
+        )
+    address = f"http://127.0.0.1:{port}/vaccines/flu-vaccine/"
+
+    def page(wanted: str) -> str:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and server.poll() is None:
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(address, timeout=30) as response:
+                    text = response.read().decode("utf-8")
+                if wanted in text:
+                    return text
+            time.sleep(0.1)
+        raise AssertionError(f"{wanted!r} not shown; the server said:\n{log.read_text()}")
+
+    try:
+        shown = page("livereload")  # the server adds it: the browser reloads by itself
+        assert 'class="wr-findings"' in shown
+        article = project / "content" / FLU
+        article.write_text(
+            article.read_text("utf-8") + "\nThe shot was given by the nurse in the arm.\n", "utf-8"
+        )
+        page("The shot was given by the nurse in the arm.")
+        deadline = time.monotonic() + 30
+        while "'was given' is passive" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        said = log.read_text()
+        assert f"content/{FLU}:" in said and "hint passive-voice: 'was given' is passive" in said
+        assert "en: vaccines/flu-vaccine.md, translations.md built in" in said
+    finally:
+        server.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops it
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
