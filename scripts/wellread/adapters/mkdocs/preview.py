@@ -193,7 +193,10 @@ class LanguageSession:
                 findings[name] = check.recheck(file)
             progress = i18n.after_edit(file.page, files, config) if isinstance(
                 i18n, I18nPlugin) else None
-            _read(file.page, config, files)
+            try:
+                _read(file.page, config, files)
+            except Exception:  # MkDocs has said why; the full build stops on it
+                return None
             if _signature(file.page) != built.signatures.get(name):
                 return None
             again.append(file.page)
