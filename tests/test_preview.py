@@ -104,7 +104,11 @@ def test_a_title_change_updates_every_page_that_shows_it(
 ) -> None:
     rebuilt = edit(preview, project / "content" / FLU,
                    'title: "Flu vaccine:', 'title: "The flu vaccine:')
-    assert [(r.language, r.full) for r in rebuilt] == [("en", True), ("es", True), ("ar", True)]
+    # Every page's template again (menus, related articles), no other page's Markdown read.
+    assert [(r.language, r.full, len(r.pages)) for r in rebuilt] == [
+        (code, False, len(rebuilt[0].pages)) for code in ("en", "es", "ar")
+    ]
+    assert FLU in rebuilt[0].pages and len(rebuilt[0].pages) > 10
     assert "The flu vaccine: what" in (preview.site_dir / "vaccines/index.html").read_text("utf-8")
     assert_same_as_full_build(preview, project, tmp_path / "full")
 

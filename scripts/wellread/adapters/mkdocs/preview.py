@@ -172,8 +172,10 @@ class LanguageSession:
 
     def rebuild_pages(self, names: Iterable[str]) -> Rebuilt | None:
         """Read, check and render again the pages `names` (paths in the content folder) and the
-        translation progress page; None when that is not enough (the caller builds the whole
-        language): a page is new, or now has another title, front matter or languages."""
+        translation progress page. When one of them has another title, front matter or
+        languages, what pages show of each other is gathered again and every page's template
+        rendered again, without reading the other pages' Markdown. None when that is not
+        enough (the caller builds the whole language): a page is new, or the glossary."""
         built = self.built
         if built is None:
             return None
@@ -185,6 +187,7 @@ class LanguageSession:
         again: list[Page] = []
         findings: dict[str, list[Finding]] = {}
         progress = None
+        shown_elsewhere = False
         for name in sorted(set(names)):
             file = files.get_file_from_path(name)
             if file is None or file.page is None or file.generated_by or name == glossary:
@@ -197,12 +200,15 @@ class LanguageSession:
                 _read(file.page, config, files)
             except Exception:  # MkDocs has said why; the full build stops on it
                 return None
-            if _signature(file.page) != built.signatures.get(name):
-                return None
+            shown_elsewhere = shown_elsewhere or (
+                _signature(file.page) != built.signatures.get(name)
+            )
             again.append(file.page)
         if progress is not None and progress.page is not None:
             _read(progress.page, config, files)
             again.append(progress.page)
+        if shown_elsewhere:
+            return self._all_rendered(again, findings, start)
         pages = files.documentation_pages(inclusion=_SHOWN)
         for page in again:
             _build_page(page, config, pages, built.nav, built.env)  # type: ignore[arg-type]
@@ -211,6 +217,46 @@ class LanguageSession:
             findings,
         )
 
+    def _all_rendered(
+        self, read: list[Page], findings: dict[str, list[Finding]], start: float
+    ) -> Rebuilt:
+        """After an edit to what other pages show of a page (its title, description, tags,
+        corrections, languages): the findings across pages, related articles, the corrections
+        page and the menu's section titles made again, the edited pages read again, and every
+        page's template rendered again."""
+        built = self.built
+        assert built is not None
+        config, files = built.config, built.files
+        plugins = config.plugins
+        check, trust = plugins.get("wellread/check"), plugins.get("wellread/trust")
+        reading, i18n = plugins.get("wellread/reading"), plugins.get("wellread/i18n")
+        if isinstance(check, CheckPlugin):  # duplicate titles, in every page's panel
+            # As in a full build, where it comes first: before any plugin made a page.
+            check.on_files(Files([file for file in files if not file.generated_by]), config)
+            findings = {name: check.findings_of(name) for name in findings}
+        if isinstance(reading, ReadingPlugin):
+            reading.front_matter_read(files)
+        corrections = trust.corrections_again(files) if isinstance(trust, TrustPlugin) else None
+        if corrections is not None and corrections.page is not None:
+            read.append(corrections.page)
+        for page in read:
+            _read(page, config, files)
+        if isinstance(i18n, I18nPlugin):  # a topic's title is its index page's
+            built.nav = i18n.on_nav(built.nav, config, files)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, built.env, files, config, built.nav)  # type: ignore[arg-type]
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, built.nav)
+        pages = files.documentation_pages(inclusion=_SHOWN)
+        for file in pages:
+            assert file.page is not None
+            _build_page(file.page, config, pages, built.nav, built.env,  # type: ignore[arg-type]
+                        excluded=file.inclusion.is_excluded())
+        for page in read:
+            if page.file.src_uri in built.signatures:
+                built.signatures[page.file.src_uri] = _signature(page)
+        return Rebuilt(self.code, [f.src_uri for f in pages], False,
+                       time.perf_counter() - start, findings)
 
     def findings_of(self, names: Iterable[str]) -> dict[str, list[Finding]]:
         """The findings the pages `names` show in their panels (after a full build)."""
