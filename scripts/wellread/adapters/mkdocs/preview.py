@@ -234,8 +234,11 @@ class LanguageSession:
             # As in a full build, where it comes first: before any plugin made a page.
             check.on_files(Files([file for file in files if not file.generated_by]), config)
             findings = {name: check.findings_of(name) for name in findings}
+        edited = [page for page in read if page.file.src_uri in findings]
+        tags = _tags_of(reading, edited)
         if isinstance(reading, ReadingPlugin):
             reading.front_matter_read(files)
+            tags |= _tags_of(reading, edited)
         corrections = trust.corrections_again(files) if isinstance(trust, TrustPlugin) else None
         if corrections is not None and corrections.page is not None:
             read.append(corrections.page)
@@ -248,14 +251,17 @@ class LanguageSession:
         for template in config.extra_templates:
             _build_extra_template(template, files, config, built.nav)
         pages = files.documentation_pages(inclusion=_SHOWN)
-        for file in pages:
+        showing = _pages_showing(config, edited, tags, reading)
+        again = [file for file in pages if showing is None or file.src_uri in showing
+                 or file.page in read]
+        for file in again:
             assert file.page is not None
             _build_page(file.page, config, pages, built.nav, built.env,  # type: ignore[arg-type]
                         excluded=file.inclusion.is_excluded())
         for page in read:
             if page.file.src_uri in built.signatures:
                 built.signatures[page.file.src_uri] = _signature(page)
-        return Rebuilt(self.code, [f.src_uri for f in pages], False,
+        return Rebuilt(self.code, [f.src_uri for f in again], False,
                        time.perf_counter() - start, findings)
 
     def findings_of(self, names: Iterable[str]) -> dict[str, list[Finding]]:
@@ -264,6 +270,43 @@ class LanguageSession:
         if not isinstance(check, CheckPlugin):
             return {}
         return {name: check.findings_of(name) for name in names}
+
+
+def _tags_of(reading: object, pages: Iterable[Page]) -> set[str]:
+    """The tags of these articles, as wellread/reading knows them (related articles)."""
+    if not isinstance(reading, ReadingPlugin):
+        return set()
+    found = (reading.articles.get(page.file.src_uri) for page in pages)
+    return {tag for summary in found if summary is not None for tag in summary.tags}
+
+
+def _pages_showing(
+    config: MkDocsConfig, edited: Iterable[Page], tags: set[str], reading: object
+) -> set[str] | None:
+    """The pages that show the title of one of the `edited` pages, or link to it as a related
+    article (a page with one of its `tags`, before or after the edit); None: every page. With
+    Material's navigation.prune a page's menu shows its own topic's pages, and only the topics'
+    titles (their index pages' titles) of the others; the footer links to the pages before and
+    after it."""
+    if "navigation.prune" not in (config.theme.get("features") or []):
+        return None
+    shown: set[str] = set()
+    for page in edited:
+        section = page.parent
+        if page.is_index or section is None:  # a topic's title, or a page at the top
+            return None
+        stack: list[object] = [section]
+        while stack:
+            item = stack.pop()
+            children = getattr(item, "children", None) or []
+            stack.extend(children)
+            if isinstance(item, Page):
+                shown.add(item.file.src_uri)
+        shown.update(other.file.src_uri for other in (page.previous_page, page.next_page)
+                     if other is not None)
+    if isinstance(reading, ReadingPlugin):
+        shown.update(summary.page for summary in reading.summaries if tags & set(summary.tags))
+    return shown
 
 
 def _read(page: Page, config: MkDocsConfig, files: Files) -> None:
