@@ -114,6 +114,22 @@ def test_a_title_change_updates_every_page_that_shows_it(
     assert_same_as_full_build(preview, project, tmp_path / "full")
 
 
+def test_a_title_another_page_has_shows_in_the_later_pages_panel(
+    preview: Preview, project: Path, tmp_path: Path
+) -> None:
+    flu = (project / "content" / FLU).read_text("utf-8")
+    title = next(line for line in flu.splitlines() if line.startswith("title: "))
+    children = project / "content" / "vaccines" / "childhood-vaccines.md"
+    old = next(line for line in children.read_text("utf-8").splitlines()
+               if line.startswith("title: "))
+    rebuilt = edit(preview, children, old, title)
+    assert FLU in rebuilt[0].pages  # the flu page comes later: its panel says so
+    assert "duplicate-title" in (preview.site_dir / FLU_PAGE).read_text("utf-8")
+    assert_same_as_full_build(preview, project, tmp_path / "full")
+    edit(preview, children, title, old)
+    assert "duplicate-title" not in (preview.site_dir / FLU_PAGE).read_text("utf-8")
+
+
 def test_a_spanish_translation_rebuilds_spanish_first(
     preview: Preview, project: Path, tmp_path: Path
 ) -> None:

@@ -177,6 +177,36 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         self.by_page[name] = [f.as_dict() for f in found]
         return found
 
+    def duplicates_again(self, files: Files, config: MkDocsConfig) -> set[str]:
+        """The preview, after an edit to a front matter in the default language: every page's
+        duplicate-page and duplicate-title findings again (they depend on every page's front
+        matter; its other findings on its own bytes only). The pages (paths in the content
+        folder) whose panel changed."""
+        if not self.config.enabled or not hasattr(self, "by_page"):
+            return set()
+        if not language_build(config).is_default:
+            return set()
+        articles = []
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            if file.generated_by:
+                continue
+            with contextlib.suppress(ContentError):
+                articles.append(parse_page(
+                    file.content_bytes, f"{self.shown_root}/{file.src_uri}", file.src_uri
+                ))
+        found: dict[str, list[dict[str, object]]] = {}
+        for finding in duplicate_findings(articles, self._context.settings.language):
+            found.setdefault(finding.file, []).append(finding.as_dict())
+        changed = set()
+        for name in set(self.by_page) | set(found):
+            before = self.by_page.get(name, [])
+            self.by_page[name] = [
+                f for f in before if f["rule"] not in _ACROSS_PAGES
+            ] + found.get(name, [])
+            if self.by_page[name] != before:
+                changed.add(name.removeprefix(f"{self.shown_root}/"))
+        return changed
+
     def findings_of(self, name: str) -> list[Finding]:
         """The findings a page (its path in the content folder) shows in its panel."""
         shown = getattr(self, "by_page", {}).get(f"{self.shown_root}/{name}", [])

@@ -230,9 +230,9 @@ class LanguageSession:
         plugins = config.plugins
         check, trust = plugins.get("wellread/check"), plugins.get("wellread/trust")
         reading, i18n = plugins.get("wellread/reading"), plugins.get("wellread/i18n")
-        if isinstance(check, CheckPlugin):  # duplicate titles, in every page's panel
-            # As in a full build, where it comes first: before any plugin made a page.
-            check.on_files(Files([file for file in files if not file.generated_by]), config)
+        panels: set[str] = set()  # pages whose duplicate-title findings changed
+        if isinstance(check, CheckPlugin):
+            panels = check.duplicates_again(files, config)
             findings = {name: check.findings_of(name) for name in findings}
         edited = [page for page in read if page.file.src_uri in findings]
         tags = _tags_of(reading, edited)
@@ -242,6 +242,9 @@ class LanguageSession:
         corrections = trust.corrections_again(files) if isinstance(trust, TrustPlugin) else None
         if corrections is not None and corrections.page is not None:
             read.append(corrections.page)
+        for file in files.documentation_pages(inclusion=_SHOWN):
+            if file.src_uri in panels and file.page is not None and file.page not in read:
+                read.append(file.page)  # its panel is made as its Markdown is read
         for page in read:
             _read(page, config, files)
         if isinstance(i18n, I18nPlugin):  # a topic's title is its index page's
