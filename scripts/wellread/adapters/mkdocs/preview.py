@@ -8,12 +8,14 @@ mkdocs.commands.build's page and template steps and the plugin cache of its `plu
 What each change builds again (`plan_changes`, then `Preview.apply`):
 
 - an article's text, its front matter as it was: that page in every language, and the
-  translation progress page. When the page then has another title, or another language starts or
-  stops publishing it, that language is built again in full;
-- anything else in an article's front matter, the glossary page, a new or deleted file, an image,
-  mkdocs.yml, theme/, or a file at the top of locales/: every language in full;
-- locales/CODE/: that language in full, first; the others follow (their language menus say which
-  languages publish each page).
+  translation progress page;
+- its title or anything else in its front matter, or which languages publish it: the pages that
+  show it (`_pages_showing`), what pages show of each other gathered again first, no other
+  page's Markdown read again;
+- the glossary page, a new or deleted file, an image, mkdocs.yml, theme/, or a file at the top of
+  locales/: every language in full;
+- locales/CODE/: that language in full, first; after a content catalog, the others follow (their
+  language menus say which languages publish each page).
 
 A full build of a language here reads the configuration again and runs every plugin, with the
 caches the previous build filled. Left out of the preview (a `wellread build` makes them): social
