@@ -43,6 +43,9 @@ def check(body: str, front: str = FRONT, **settings):
     return check_article(article, context)
 
 
+PASSIVE_ON = (("passive-voice", True),)  # off by default
+
+
 def rules(findings) -> list[str]:
     return [f.rule for f in findings]
 
@@ -391,7 +394,7 @@ def test_a_list_of_short_items_may_have_up_to_eleven() -> None:
 
 
 def test_passive_voice_and_missing_call_to_action_are_hints() -> None:
-    on = (("call-to-action", True),)
+    on = (("call-to-action", True), ("passive-voice", True))
     found = {f.rule: f.severity for f in check("The shot is given by a nurse.\n", rules=on)}
     assert found["passive-voice"] is Severity.HINT
     assert found["call-to-action"] is Severity.HINT
@@ -404,17 +407,25 @@ def test_call_to_action_is_off_unless_the_site_turns_it_on() -> None:
     assert "call-to-action" not in rules(check("The nurse gives the shot.\n"))
 
 
+def test_passive_voice_is_off_unless_the_site_turns_it_on() -> None:
+    # On real NIH, CDC and MedlinePlus text fewer than 80 % of its hints were worth acting on.
+    assert "passive-voice" not in rules(check("The shot is given by a nurse.\n"))
+
+
 def test_a_site_can_turn_a_rule_off_but_never_a_privacy_rule() -> None:
-    body = "The shot is given by a nurse. My number is 123-45-6789.\n"
-    found = rules(check(body, rules=(("passive-voice", False), ("phi-ssn", False))))
-    assert "passive-voice" not in found
+    body = "Read [here](https://a.example). My number is 123-45-6789.\n"
+    found = rules(check(body, rules=(("link-text", False), ("phi-ssn", False))))
+    assert "link-text" not in found
     assert "phi-ssn" in found
 
 
 @pytest.mark.parametrize(("text", "passive"), [
     ("La vacuna es aplicada en el brazo por una enfermera.", "es aplicada"),
     ("Los resultados fueron enviados a su médico.", "fueron enviados"),
-    ("El medicamento ha sido aprobado para niños.", "sido aprobado"),
+    ("Los medicamentos deben ser aprobados por la FDA.", "ser aprobados"),
+    # "ha sido", "siendo": on real MedlinePlus text no doer was worth naming
+    ("Estos gérmenes han sido eliminados o debilitados.", None),
+    ("Su cuerpo actúa como si estuviera siendo amenazado.", None),
     ("Las pruebas serán hechas en la clínica.", "serán hechas"),
     ("Su hijo está vacunado contra el sarampión.", None),  # estar: a state, not passive
     ("Es importante lavarse las manos.", None),
@@ -422,7 +433,8 @@ def test_a_site_can_turn_a_rule_off_but_never_a_privacy_rule() -> None:
     ("Se recomienda la vacuna cada año.", None),  # passive 'se': common and plain
 ])
 def test_spanish_passive_voice_is_ser_with_a_participle(text: str, passive: str | None) -> None:
-    found = [f for f in check(text + "\n", language="es") if f.rule == "passive-voice"]
+    found = [f for f in check(text + "\n", language="es", rules=PASSIVE_ON)
+             if f.rule == "passive-voice"]
     assert [f.message.split("'")[1] for f in found] == ([passive] if passive else [])
     if found:
         assert "'La enfermera aplica la vacuna' en lugar de 'La vacuna es aplicada'" in (
@@ -432,7 +444,9 @@ def test_spanish_passive_voice_is_ser_with_a_participle(text: str, passive: str 
 
 def test_wellread_mapping_in_front_matter_can_ignore_rules() -> None:
     front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: [passive-voice]")
-    assert "passive-voice" not in rules(check("The shot is given by a nurse.\n", front))
+    body = "The shot is given by a nurse.\n"
+    assert "passive-voice" in rules(check(body, rules=PASSIVE_ON))
+    assert "passive-voice" not in rules(check(body, front, rules=PASSIVE_ON))
 
 
 SPANISH_HARD = (
@@ -584,12 +598,17 @@ def test_the_readme_rules_table_documents_every_rule_id_and_no_other() -> None:
     ("This condition is called dry eye.", "en"),
     ("Las personas mayores son afectadas con más frecuencia.", "es"),
     ("La conjuntivitis es causada por un virus.", "es"),
+    ("The plugs are made of silicone.", "en"),  # what a thing is, not who made it
+    ("Polyendocrine deficiency syndrome is classified into type 1 and type 2.", "en"),
+    ("The disease has not been studied in older adults.", "en"),
+    ("Fewer than 20% have been diagnosed.", "en"),  # perfect: no doer worth naming
+    ("What research is being done?", "en"),
 ])
 def test_a_participle_that_describes_a_state_is_no_passive_voice(text: str, language: str) -> None:
-    assert "passive-voice" not in rules(check(text + "\n", language=language))
+    assert "passive-voice" not in rules(check(text + "\n", language=language, rules=PASSIVE_ON))
 
 
 def test_a_state_and_a_real_passive_in_one_sentence_reports_the_real_one() -> None:
-    found = [f for f in check("People who are affected are treated by a nurse.\n")
+    found = [f for f in check("People who are affected are treated by a nurse.\n", rules=PASSIVE_ON)
              if f.rule == "passive-voice"]
     assert [f.message.split("'")[1] for f in found] == ["are treated"]

@@ -16,7 +16,9 @@ def findings_for(name: str) -> list[tuple[str, int, int, str]]:
     text = (FIXTURES / f"{name}.md").read_text("utf-8")
     article = parse_article(text, f"tests/fixtures/{name}.md", f"topic/{name}.md")
     # Every rule on, those off by default too, so that each planted problem is found.
-    everything = CheckSettings(rules=(("call-to-action", True), ("contact-public", True)))
+    everything = CheckSettings(
+        rules=(("call-to-action", True), ("contact-public", True), ("passive-voice", True))
+    )
     context = CheckContext(
         everything, today=date(2026, 11, 24), files=frozenset({f"topic/{name}.md"})
     )
