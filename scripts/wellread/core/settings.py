@@ -134,7 +134,8 @@ class CheckOptions:
     )))
     rules: dict[Any, Any] = field(default_factory=dict, metadata=about(RuleSwitches(), (
         "Rules turned on or off by id, e.g. {passive-voice: true, list-length: false}; "
-        "call-to-action and contact-public are off unless turned on; phi-* always run."
+        "call-to-action, contact-public and passive-voice are off unless turned on; phi-* "
+        "always run."
     )))
     trusted_sources: list[Any] = field(default_factory=list, metadata=about(Typed(list), (
         "Domains whose pages are trusted sources (cdc.gov also allows www.cdc.gov); a source from "
