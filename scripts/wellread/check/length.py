@@ -79,9 +79,10 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
 # MedlinePlus text an editor split about three in four sentences of 28 to 30 words (a hint's
 # worth) and nine in ten longer ones.
 HINT_BAND = 3
-# A hyphen between spaces, twice or at the start ("include - fatigue - headaches - nausea",
+# A hyphen between spaces, three times or at the start ("include - fatigue - headaches - nausea",
 # "- Care - general nursing - Room - semiprivate room"): a list or a table run into the text.
 # Its fix is a list, not a shorter sentence, and it is no error (the words are not hard to read).
+# Two are a pair of dashes around an aside ("Your nurse - or a pharmacist - can help").
 _FLATTENED = re.compile(r"(?:^|\s)-\s")
 # A short lead-in that ends in a colon before a capital ("High-dose chemotherapy with stem cell
 # rescue: Your child will get..."), like a bold label, is a heading of its own.
@@ -91,7 +92,7 @@ _COLON_LABEL_WORDS = 12
 
 def _flattened(text: str) -> bool:
     """Whether the text is a list or table run together with ' - ' between its items."""
-    return text.startswith("- ") or len(_FLATTENED.findall(text)) >= 2
+    return text.startswith("- ") or len(_FLATTENED.findall(text)) >= 3
 
 
 def _without_label(sentence: Sentence) -> str:
