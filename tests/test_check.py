@@ -638,6 +638,8 @@ def test_the_readme_rules_table_documents_every_rule_id_and_no_other() -> None:
     ("Las personas mayores son afectadas con más frecuencia.", "es"),
     ("La conjuntivitis es causada por un virus.", "es"),
     ("The plugs are made of silicone.", "en"),  # what a thing is, not who made it
+    ("T3 is the active hormone and is made from T4.", "en"),
+    ("A thorough physical examination will also be needed.", "en"),
     ("Polyendocrine deficiency syndrome is classified into type 1 and type 2.", "en"),
     ("The disease has not been studied in older adults.", "en"),
     ("Fewer than 20% have been diagnosed.", "en"),  # perfect: no doer worth naming
