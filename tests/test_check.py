@@ -425,6 +425,20 @@ def test_list_of_more_than_seven_items_warns_once() -> None:
     assert "list-length" not in rules(check(questions + "\n"))  # a questionnaire
 
 
+def test_a_checklist_to_tick_is_no_long_list_even_if_one_item_starts_otherwise() -> None:
+    # NIDDK's type 2 diabetes risk checklist ("check each item that applies to you").
+    ticks = [f"I have risk factor number {n} from the list of risk factors." for n in range(11)]
+    ticks.insert(9, "On previous testing, I had prediabetes or an A1C level of 5.7 to 6.4.")
+    assert "list-length" not in rules(check("\n".join(f"- {t}" for t in ticks) + "\n"))
+    # MedlinePlus's 11 questions on alcohol use: some go on after the question mark.
+    questions = [f"¿Tuvo el problema número {n} en el último año?" for n in range(10)]
+    questions.append("¿Tuvo síntomas de abstinencia? Los síntomas incluyen problemas para dormir")
+    found = check("\n".join(f"- {q}" for q in questions) + "\n", language="es")
+    assert "list-length" not in rules(found)
+    plain = [f"Eat food number {n} from the list of healthy foods every day." for n in range(9)]
+    assert "list-length" in rules(check("\n".join(f"- {p}" for p in plain) + "\n"))
+
+
 def test_a_list_of_short_items_may_have_up_to_eleven() -> None:
     symptoms = "\n".join(f"- Symptom {n}" for n in range(11))
     assert "list-length" not in rules(check(symptoms + "\n"))
