@@ -126,6 +126,23 @@ def test_hard_article_gets_a_reading_grade_warning_at_the_hardest_paragraph() ->
     assert "target is 8 or lower" in found[0].message
 
 
+def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
+    # NIHSeniorHealth's psoriasis triggers, a list flattened into one line: read as one
+    # 70-word sentence it scored over grade 10; item by item it is under 8, within the target.
+    plain = ("Psoriasis is a skin disease. It causes red, scaly patches. The patches can itch. "
+             "They often show up on the knees and elbows. It is not catching. You cannot get it "
+             "from someone else. Creams and light therapy can help.")
+    run = ("Factors that may trigger psoriasis or make it worse include - physical and emotional "
+           "stress - injury to the skin such as cuts or burns - infections, particularly strep "
+           "throat - cold weather - smoking or heavy alcohol use - certain medications such as "
+           "lithium, a psychiatric drug - antimalarials such as hydroxychloroquine - inderal, a "
+           "high blood pressure medicine - quinidine, a heart medication - indomethacin, a "
+           "nonsteroidal anti-inflammatory drug.")
+    assert "reading-grade" not in rules(check(f"{plain}\n\n{run}\n"))
+    one_sentence = run.replace(" - ", " ")
+    assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n"))
+
+
 def test_reading_grade_threshold_comes_from_settings() -> None:
     assert "reading-grade" in rules(check(EASY + "\n" + HARD))
     assert "reading-grade" not in rules(check(EASY + "\n" + HARD, reading_grade_max=20))

@@ -43,7 +43,7 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             words = word_count(text) if text is not sentence.text else sentence.words
             if words <= warning:
                 continue
-            if items := _FLATTENED.split(text)[1:] if _flattened(text) else []:
+            if items := FLATTENED.split(text)[1:] if flattened(text) else []:
                 yield finding(
                     article, block, sentence.offset, "sentence-length", Severity.WARNING,
                     _.plural(
@@ -83,16 +83,16 @@ HINT_BAND = 3
 # "- Care - general nursing - Room - semiprivate room"): a list or a table run into the text.
 # Its fix is a list, not a shorter sentence, and it is no error (the words are not hard to read).
 # Two are a pair of dashes around an aside ("Your nurse - or a pharmacist - can help").
-_FLATTENED = re.compile(r"(?:^|\s)-\s")
+FLATTENED = re.compile(r"(?:^|\s)-\s")
 # A short lead-in that ends in a colon before a capital ("High-dose chemotherapy with stem cell
 # rescue: Your child will get..."), like a bold label, is a heading of its own.
 _COLON_LABEL = re.compile(r"[^:.!?\n]{1,100}?:\s+(?=[*_\[]*[A-ZÁÉÍÓÚÑ¿¡])")
 _COLON_LABEL_WORDS = 12
 
 
-def _flattened(text: str) -> bool:
+def flattened(text: str) -> bool:
     """Whether the text is a list or table run together with ' - ' between its items."""
-    return text.startswith("- ") or len(_FLATTENED.findall(text)) >= 3
+    return text.startswith("- ") or len(FLATTENED.findall(text)) >= 3
 
 
 def _without_label(sentence: Sentence) -> str:
