@@ -40,22 +40,11 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             continue
         for sentence in sentences(block):
             text = _without_label(sentence)
-            words = word_count(text) if text is not sentence.text else sentence.words
+            if flattened(text):  # read item by item: as long as its longest piece
+                words = max(word_count(piece) for piece in FLATTENED.split(text))
+            else:
+                words = word_count(text) if text is not sentence.text else sentence.words
             if words <= warning:
-                continue
-            if items := FLATTENED.split(text)[1:] if flattened(text) else []:
-                yield finding(
-                    article, block, sentence.offset, "sentence-length", Severity.WARNING,
-                    _.plural(
-                        "This sentence runs {count} list item together with ' - ' ({words} "
-                        "words).",
-                        "This sentence runs {count} list items together with ' - ' ({words} "
-                        "words).",
-                        len(items), count=len(items), words=words,
-                    ),
-                    _("Make it a list: the words before the items, then each item on a line of "
-                      "its own starting with '- '."),
-                )
                 continue
             if words > error:
                 severity, limit = Severity.ERROR, error
@@ -80,9 +69,10 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
 # worth) and nine in ten longer ones.
 HINT_BAND = 3
 # A hyphen between spaces, three times or at the start ("include - fatigue - headaches - nausea",
-# "- Care - general nursing - Room - semiprivate room"): a list or a table run into the text.
-# Its fix is a list, not a shorter sentence, and it is no error (the words are not hard to read).
-# Two are a pair of dashes around an aside ("Your nurse - or a pharmacist - can help").
+# "- Care - general nursing - Room - semiprivate room"): a list or a table run into the text, read
+# item by item. Reported as one long sentence, an editor found it right 3 times in 8 on NIH text
+# (the others: a table or a real list that the source flattened). Two are a pair of dashes around
+# an aside ("Your nurse - or a pharmacist - can help").
 FLATTENED = re.compile(r"(?:^|\s)-\s")
 # A short lead-in that ends in a colon before a capital ("High-dose chemotherapy with stem cell
 # rescue: Your child will get..."), like a bold label, is a heading of its own.
