@@ -7,7 +7,8 @@ The real-text set (public-domain consumer-health articles, one folder per langua
 and `../tools/realtext` beside the repository, then `tests/data/realtext/corpus` (see
 tests/data/realtext/README.md for why it is not committed). The checker runs as a new site would
 run it: `check_article` with the default CheckSettings (only `language` set), no site files, no
-glossary, a fixed date.
+glossary, a fixed date. Recall on the planted problems is measured with the rules that are off by
+default turned on (a site that wants them turns them on), so a planted passive sentence counts.
 
 Judged labels give precision per rule and language, before (tests/data/realtext/judged-<lang>.json,
 main's checker at b8d9c0b) and after (judged-after-<lang>.json), side by side;
