@@ -156,3 +156,28 @@ def test_english_suggestions_read_right_in_place(sentence: str, term: str, plain
 ])
 def test_another_sense_is_not_jargon(sentence: str, language: str) -> None:
     assert suggestions(sentence, language) == {}
+
+
+@pytest.mark.parametrize(("sentence", "term", "plain"), [
+    # Real sentences from MedlinePlus en español (the real-text set): the plain verb takes the
+    # person, number and tense of the term as written.
+    ("El trasplante utiliza heces de un donante sano.", "utiliza", "usa"),
+    ("Si tiene piel muy clara, utilice un FPS 30 o superior.", "utilice", "use"),
+    ("Se administrarán de acuerdo al calendario de vacunación.", "administrarán", "darán"),
+    ("Quien le preguntará sobre sus síntomas y le realizará una prueba de laboratorio.",
+     "realizará", "hará"),
+    ("Una hormona llamada insulina ayuda a que la glucosa ingrese a las células para brindarles "
+     "energía.", "brindarles", "darles"),
+    ("Es probable que su proveedor solicite otras pruebas.", "solicite", "pida"),
+    ("Tome precauciones si está utilizando productos químicos.", "utilizando", "usando"),
+    ("La glucosa entra en las células para ser utilizada como energía.", "utilizada", "usada"),
+    ("Deberá realizarse mamografías adicionales.", "realizarse", "hacerse"),
+    ("Si se inician en la infancia temprana, las inyecciones ayudan.", "inician", "empiezan"),
+    ("Pruebas de citometría de flujo: Verifican la presencia de células leucémicas.",
+     "Verifican", "Revisan"),
+    ("Muchas personas padecen diabetes sin saberlo.", "padecen", "tienen"),
+])
+def test_a_spanish_verb_gets_its_plain_verb_in_the_same_person_and_tense(
+    sentence: str, term: str, plain: str
+) -> None:
+    assert suggestions(sentence, "es")[term] == plain

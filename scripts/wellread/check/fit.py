@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .conjugation import conjugate_like
 from .terms import base_language, fold, lemma
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -129,6 +130,8 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     inflected = _inflect(entry, original, plain, previous, language)
     if inflected is None:
         return None
+    if language == "es" and previous == "se" and inflected.startswith("se "):
+        inflected = inflected[3:]  # "se irradia" -> "se extiende", not "se se extiende"
     fitted = _capitalised(inflected, original, sentence_initial(text, start))
     if language == "es" and entry.plain_article:
         plural = any(
@@ -223,8 +226,8 @@ def _gerund(word: str) -> str:
 
 
 def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | None:
-    if entry.pos == "verb":
-        return None  # a conjugated verb: its plain verb would need the same person and tense
+    if entry.pos == "verb":  # "utiliza" -> "usa", "administrarán" -> "darán"
+        return conjugate_like(word, base, plain)
     plural = word.endswith("s") and not base.endswith("s")
     feminine = fold(base).endswith("o") and fold(word).rstrip("s").endswith("a")
     words = plain.split()
