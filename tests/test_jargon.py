@@ -298,3 +298,13 @@ def test_more_ways_writers_explain_a_term_in_place() -> None:
     body = "Esto se conoce como 'inmunidad de rebaño' o 'inmunidad colectiva'.\n"
     assert [f for f in jargon(body, "es") if "colectiva" in f.message] == []
     assert jargon("El estrés a largo plazo, o estrés crónico, daña el cuerpo.\n", "es") == []
+
+
+def test_a_term_in_a_sentence_that_introduces_a_list_is_explained_by_its_items() -> None:
+    body = (  # MedlinePlus, hepatitis C: each item defines one kind
+        "La hepatitis C puede ser aguda o crónica:\n\n"
+        "- La **hepatitis C aguda** es una infección de corta duración. Una infección aguda "
+        "conduce a una infección crónica\n"
+        "- La **hepatitis C crónica** es una infección de larga duración.\n"
+    )
+    assert [f.message for f in jargon(body, "es") if "crónica" in f.message] == []

@@ -79,6 +79,7 @@ class Entry:
     not_before: frozenset[str] = frozenset()  # another sense when one of these follows
     not_after: frozenset[str] = frozenset()  # another sense when one of these comes first
     unfit_before: frozenset[str] = frozenset()  # the plain word does not fit before these
+    unfit_after: frozenset[str] = frozenset()  # nor right after these ("make referrals")
     before_noun: str | None = None  # the replacement in front of a noun; "" for none
     plain_article: str = ""  # Spanish: the plain words' own article when not the term's ("el")
 
@@ -103,7 +104,7 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     language = base_language(language)
     original = text[start:end]
     previous, following = words_around(text, start, end)
-    if entry.unfit_before & set(following):
+    if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
     if entry.pos == "verb" and previous in DETERMINERS and not (
         language == "es" and previous in ("a", "al")  # "va a realizar", "al realizar"
@@ -127,6 +128,10 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
             return None
         if not plain:
             return None
+    if not _fits_around(plain, text, start, end, previous, following, language):
+        return None
+    if language == "es" and _gender_changes(entry, following):
+        return None  # "afección de salud crónica": "problema de salud crónica" would not agree
     inflected = _inflect(entry, original, plain, previous, language)
     if inflected is None:
         return None
@@ -142,6 +147,93 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         )
         return _with_determiner(text[:start], fitted, entry.plain_article, plural)
     return fitted
+
+
+# Plain words that open a clause: after "a", "the", "of" or before "of" they break the sentence
+# ("a lack of how well it works", "determine the how well it works of").
+_CLAUSE_START = frozenset({
+    "how", "what", "when", "where", "whether", "why", "cómo", "qué", "cuándo", "dónde",
+})
+_RELATIVE = frozenset({"that", "who", "which", "que", "quien", "quienes"})  # only after a noun
+_NOT_A_NOUN = frozenset({
+    "ser", "es", "son", "sea", "sean", "era", "fue", "está", "están", "estar", "be", "is",
+    "are", "was", "were", "been", "being", "become", "becomes", "very", "muy", "más", "more",
+    "puede", "pueden", "may", "can", "could", "y", "o", "and", "or",
+})
+_PREPOSITION_INSIDE = frozenset({
+    "of", "for", "in", "with", "from", "to", "on", "de", "del", "en", "para", "con", "por",
+})
+_OF = frozenset({"of", "de", "del"})
+_THINGS = frozenset({"something", "anything", "nothing", "everything"})
+_CLAUSE_END = re.compile(r"[.!?;:,()]|\s-\s")  # " - " joins the items of a flattened list
+# An acronym in brackets right after the term that spells the words up to it: a fixed name,
+# "postural orthostatic tachycardia (POTS)", "neurally mediated hypotension (NMH)".
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
+
+
+def _fits_around(
+    plain: str, text: str, start: int, end: int, previous: str, following: list[str],
+    language: str,
+) -> bool:
+    """The plain words read right between the words around the term: no clause after "the" or
+    "of", no relative clause after a verb, no "of"-phrase stacked on a phrase that has its own
+    complement ("antecedentes familiares de cáncer"), no word said twice ("blood getting blood
+    from a donor", "prueba de prueba A1C"), no swap inside a name spelled by an acronym."""
+    words = [w.lower() for w in _WORD.findall(plain)]
+    if not words:
+        return False
+    after = following[:1]
+    if words[0] in _CLAUSE_START and (previous in DETERMINERS or previous in _OF or (
+        after and after[0] in _OF
+    )):
+        return False
+    if words[0] in _RELATIVE and (
+        not previous or previous in _NOT_A_NOUN or previous in _FUNCTION
+        or sentence_initial(text, start)
+    ):
+        return False  # "puede ser que viene de familia"
+    if language == "en" and words[0].endswith("ing") and words[0] not in _THINGS and (
+        previous in DETERMINERS and len(words) > 1 and words[1] not in ("and", "or")
+    ):
+        return False  # "a getting blood from a donor" (not "a breathing machine")
+    if after and after[0] in _OF and set(words[1:]) & _PREPOSITION_INSIDE:
+        return False  # "enfermedades en su familia de cáncer de ovario"
+    own = {_stem(w) for w in words if len(w) > 3 and w not in _FUNCTION}
+    before = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
+    if own & {_stem(w) for w in (*before, *following[:2])}:
+        return False
+    acronym = _ACRONYM.match(text, end)
+    if acronym:
+        letters = acronym.group(1).upper()
+        if letters.lower() in words:
+            return False  # "magnetic resonance imaging (MRI)": "MRI scan (MRI)"
+        initials = "".join(w[0] for w in _WORD.findall(text[:end])).upper()
+        spelled = max((n for n in range(2, len(letters) + 1) if initials.endswith(letters[:n])),
+                      default=0)
+        if spelled > len(_WORD.findall(text[start:end])):
+            return False  # the term is one word of a name: "orthostatic tachycardia (POTS)"
+    return True
+
+
+_FEMININE_ENDINGS = ("a", "as", "ción", "ciones", "sión", "siones", "dad", "dades", "tud", "tudes")
+
+
+def _gender_changes(entry: Entry, following: list[str]) -> bool:
+    """The plain words' gender is not the term's and an adjective right after the term agrees
+    with the term: "afección de salud crónica" cannot become "problema de salud crónica"."""
+    if not entry.plain_article or not following or following[0] in _FUNCTION:
+        return False
+    feminine = entry.term.split()[0].lower().endswith(_FEMININE_ENDINGS)
+    if feminine == (entry.plain_article.lower() in ("la", "las")):
+        return False
+    adjective = following[0]
+    return len(adjective) > 3 and adjective.endswith(("a", "as") if feminine else ("o", "os"))
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending, to tell the same word said twice."""
+    word = fold(word.lower())
+    return word[:-2] if word.endswith("es") and len(word) > 5 else word.rstrip("s")
 
 
 def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
@@ -179,6 +271,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         ):
             return None  # "a heart that does not pump well": its verb would need to agree too
         head = chunk - 1
+        if word.endswith("s") and words[0].endswith("ing") and words[0] not in _THINGS:
+            return plain  # "transfusions": "getting blood from a donor" has no plural
         if word.endswith("s") and words[0] in ("a", "an", "another"):
             words[0] = "other" if words[0] == "another" else ""  # "other health problems"
     target = words[head]
@@ -196,6 +290,15 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
     else:
         return None
     words[head] = form
+    pair = head + 2
+    if word.endswith("s") and entry.pos != "verb" and pair < len(words) and words[
+        head + 1
+    ] in ("or", "and") and words[pair].lower() not in _FUNCTION and not words[pair].endswith(
+        "s"
+    ) and (
+        pair + 1 == len(words) or words[pair + 1].lower() in _FUNCTION
+    ):
+        words[pair] = _plural(words[pair])  # "doctors or nurses", not "doctors or nurse"
     return " ".join(w for w in words if w)
 
 

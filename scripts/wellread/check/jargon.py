@@ -64,6 +64,12 @@ _APPOSITION = re.compile(
     r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b",
     re.IGNORECASE,
 )
+# A dash and a noun phrase after the term: "endocrinologist - a doctor who treats...", with an en
+# or em dash too, or glued as some sources print it ("endocrinologist-a doctor specializing in").
+_DASH_DEFINITION = re.compile(
+    r"[*_]*(?:\s*[\u2014\u2013]\s*|\s-\s|-(?=(?:a|an|the|un|una)\s))(?:a|an|the|un|una|el|la)\s+"
+    r"[^\W\d_]{3,}", re.IGNORECASE,
+)
 _BRACKET_OPEN = re.compile(
     r"\(\s*(?:(?:or|o|also called|también llamad[oa]s?)\s+)?$", re.IGNORECASE
 )
@@ -115,7 +121,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
     return Entry(
         term=row[0], plain=plain, pos=pos,
         not_before=words("not-before"), not_after=words("not-after"),
-        unfit_before=words("unfit-before"),
+        unfit_before=words("unfit-before"), unfit_after=words("unfit-after"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
         plain_article=options.get("plain-article", ""),
     )
@@ -241,11 +247,22 @@ def _first_unexplained(
 
 def _next_to(article: Article, first: Block, then: Block) -> bool:
     """`then` is `first` or the block right after it (a heading and the paragraph it asks about,
-    a sentence and the next one)."""
+    a sentence and the next one), or an item of the list that `first` introduces with a colon
+    ("La hepatitis C puede ser aguda o crónica:" and an item for each)."""
     if first is then:
         return True
     blocks = article.messages
-    return any(a is first and b is then for a, b in pairwise(blocks))
+    if any(a is first and b is then for a, b in pairwise(blocks)):
+        return True
+    if not first.text.rstrip().endswith(":"):
+        return False
+    at = next((k for k, block in enumerate(blocks) if block is first), len(blocks))
+    for block in blocks[at + 1:]:
+        if block.kind != "list_item":
+            return False
+        if block is then:
+            return True
+    return False
 
 
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
@@ -266,7 +283,8 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
     return bool(
-        _IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before)
+        _IS.match(after) or _APPOSITION.match(after) or _DASH_DEFINITION.match(after)
+        or _INTRODUCED.search(before)
         or _OR_NAME.search(before) or _OR_AFTER.match(after)
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
     )
