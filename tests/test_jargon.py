@@ -308,3 +308,18 @@ def test_a_term_in_a_sentence_that_introduces_a_list_is_explained_by_its_items()
         "- La **hepatitis C crónica** es una infección de larga duración.\n"
     )
     assert [f.message for f in jargon(body, "es") if "crónica" in f.message] == []
+
+
+def test_a_term_then_or_and_its_plain_words_explains_it_unless_it_ends_a_list() -> None:
+    found = jargon("- congenital hypothyroidism, or hypothyroidism that is present at birth\n")
+    assert [f for f in found if "congenital" in f.message] == []
+    listed = jargon("A goiter, nodules, or growths may be found during a physical exam.\n")
+    assert [f.message.split("'")[1] for f in listed] == ["nodules"]
+
+
+def test_a_next_sentence_that_says_when_it_happens_explains_the_term() -> None:
+    body = (  # MedlinePlus, diabetes tipo 1
+        "Si los niveles de glucosa aumentan demasiado, puede presentar cetoacidosis diabética "
+        "(CAD). Esto ocurre cuando el cuerpo no tiene suficiente insulina.\n"
+    )
+    assert [f for f in jargon(body, "es") if "cetoacidosis" in f.message] == []

@@ -200,7 +200,7 @@ def _fits_around(
         return False  # "enfermedades en su familia de cáncer de ovario"
     own = {_stem(w) for w in words if len(w) > 3 and w not in _FUNCTION}
     before = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
-    if own & {_stem(w) for w in (*before, *following[:2])}:
+    if own & {_stem(w) for w in (*before, *following[:3])}:
         return False
     acronym = _ACRONYM.match(text, end)
     if acronym:

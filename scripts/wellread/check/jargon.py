@@ -52,7 +52,13 @@ _OR_NAME = re.compile(
     re.IGNORECASE,
 )
 # "benign, or noncancerous, tumors": the plain words as another name right after the term.
-_OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}[,)]", re.IGNORECASE)
+_OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}(?:[,)]|$)", re.IGNORECASE)
+# The next sentence says what it is: "... diabetic ketoacidosis (DKA). This happens when...",
+# "... cetoacidosis diabética (CAD). Esto ocurre cuando...".
+_THIS_HAPPENS = re.compile(
+    r"[^.!?]{0,40}[.!?]\s+(?:this|that|it|esto|eso)\s+(?:happens|occurs|is when|means|ocurre"
+    r"|sucede|pasa|significa|quiere decir)\b", re.IGNORECASE,
+)
 # The term inside a bold label that a definition follows: "**Congenital adrenal hyperplasia**: a
 # group of...", "- **Hiperplasia suprarrenal congénita**: Grupo de...".
 _LABEL_BEFORE = re.compile(r"[\s>+-]*(?:\d+[.)]\s*)?[*_]{2}[^*_\n]*$")
@@ -285,7 +291,9 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     return bool(
         _IS.match(after) or _APPOSITION.match(after) or _DASH_DEFINITION.match(after)
         or _INTRODUCED.search(before)
-        or _OR_NAME.search(before) or _OR_AFTER.match(after)
+        or _OR_NAME.search(before) or _THIS_HAPPENS.match(after)
+        # "benign, or noncancerous, tumors"; not the last of a list ("back, abdomen, or legs")
+        or (bool(_OR_AFTER.match(after)) and not before.rstrip(" *_").endswith(","))
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
     )
 
