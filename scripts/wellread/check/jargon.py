@@ -53,6 +53,8 @@ _OR_NAME = re.compile(
 )
 # "benign, or noncancerous, tumors": the plain words as another name right after the term.
 _OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}(?:[,)]|$)", re.IGNORECASE)
+# "congenital hypothyroidism, or hypothyroidism that is present at birth": the noun said again.
+_OR_AGAIN = re.compile(r"[*_]*\s+([^\W\d_]{3,})[*_]*\s*,\s+(?:or|o)\s+\1\b", re.IGNORECASE)
 # The next sentence says what it is: "... diabetic ketoacidosis (DKA). This happens when...",
 # "... cetoacidosis diabética (CAD). Esto ocurre cuando...".
 _THIS_HAPPENS = re.compile(
@@ -291,7 +293,7 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     return bool(
         _IS.match(after) or _APPOSITION.match(after) or _DASH_DEFINITION.match(after)
         or _INTRODUCED.search(before)
-        or _OR_NAME.search(before) or _THIS_HAPPENS.match(after)
+        or _OR_NAME.search(before) or _THIS_HAPPENS.match(after) or _OR_AGAIN.match(after)
         # "benign, or noncancerous, tumors"; not the last of a list ("back, abdomen, or legs")
         or (bool(_OR_AFTER.match(after)) and not before.rstrip(" *_").endswith(","))
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
