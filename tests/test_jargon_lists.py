@@ -235,3 +235,45 @@ def test_a_suggestion_is_offered_only_where_it_reads_right_in_place(
 def test_everyday_and_explained_uses_are_not_reported(sentence: str, language: str) -> None:
     found = suggestions(sentence, language)
     assert not {"dietary", "in relation to", "transfusion", "endocrinologist"} & set(found)
+
+
+@pytest.mark.parametrize(("sentence", "language", "term", "plain"), [
+    # Real sentences from the real-text set, second round.
+    ("In symptomatic people, babesiosis usually is diagnosed by examining blood.", "en",
+     "symptomatic", ""),  # not "In having symptoms people"
+    ("Postpartum thyroiditis.", "en", "Postpartum", ""),  # not "After giving birth thyroiditis"
+    ("Long-acting SSAs are given by intramuscular injection once a month.", "en",
+     "intramuscular", ""),  # not "by into the muscle injection"
+    ("People become infected with Cyclospora by ingesting sporulated oocysts.", "en", "ingesting",
+     "swallowing"),
+    ("People with eye symptoms may be advised to sleep with their head elevated.", "en",
+     "advised", ""),  # "be told to" misses the sense ("is advised": recommended)
+    ("The doctor may measure your tears after numbing the eye with anesthetic drops.", "en",
+     "anesthetic", "numbing"),
+    ("Es cuando el profesional de la salud no administra ningún tratamiento.", "es",
+     "administra", "da"),  # "no" is no determiner before a Spanish verb
+    ("En casos graves, es posible que necesite diálisis renal o un tubo de respiración.", "es",
+     "diálisis renal", "tratamiento que limpia la sangre cuando los riñones fallan"),
+])
+def test_suggestions_fit_real_sentences_second_round(
+    sentence: str, language: str, term: str, plain: str
+) -> None:
+    assert suggestions(sentence, language)[term] == plain
+
+
+@pytest.mark.parametrize(("sentence", "language", "term"), [
+    ("Most pituitary tumors are sporadic, meaning they are not passed from parents to children.",
+     "en", "sporadic"),
+    ("Immune system disorders such as systemic lupus erythematosus can cause dry eye.", "en",
+     "systemic"),  # a disease's name
+    ("Rare cases of congenital transmission\u2014from an infected mother to her baby\u2014have "
+     "been reported.", "en", "congenital"),
+    ("NIDCR recently completed a clinical study, a research study in humans, on gene therapy.",
+     "en", "clinical"),
+    ("There are new aids available from your doctor or health care provider.", "en",
+     "health care provider"),  # the plain word is its alternative right there
+])
+def test_a_term_explained_or_named_in_place_is_not_reported(
+    sentence: str, language: str, term: str
+) -> None:
+    assert term not in suggestions(sentence, language)

@@ -30,7 +30,8 @@ _VERB_BEFORE = frozenset({
 })
 # Words that end the leading noun group of a plain phrase ("pool | of blood under the skin").
 _FUNCTION = frozenset({
-    "of", "to", "in", "on", "for", "with", "without", "from", "by", "that", "who", "which",
+    "of", "to", "in", "into", "onto", "through", "on", "for", "with", "without", "from", "by",
+    "that", "who", "which",
     "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
     "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
     "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
@@ -107,7 +108,7 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
     if entry.pos == "verb" and previous in DETERMINERS and not (
-        language == "es" and previous in ("a", "al")  # "va a realizar", "al realizar"
+        language == "es" and previous in ("a", "al", "no")  # "va a realizar", "no administra"
     ):
         return None  # a noun here ("your purchase"): a verb's plain word would break it
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
@@ -124,8 +125,10 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         # "without symptoms" does not fit: only a replacement made for that place.
         if entry.before_noun is not None:
             plain = entry.before_noun
-        elif set(plain.lower().split()) & _FUNCTION or ("-" in entry.term and " " in plain):
-            return None
+        elif set(plain.lower().split()) & _FUNCTION or ("-" in entry.term and " " in plain) or (
+            " " in plain and plain.split()[0].endswith("ing")
+        ):
+            return None  # "having symptoms people", "after giving birth thyroiditis"
         if not plain:
             return None
     if not _fits_around(plain, text, start, end, previous, following, language):

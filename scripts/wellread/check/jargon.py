@@ -37,8 +37,9 @@ _LABEL = re.compile(r"[*_]*\s*(?:\([^()]*\)\s*)?(?::|\u2013|\u2014|\s-\s)")
 _LINE_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?$")
 # "X is a ...", "X means ...", "X es una ...", "X significa ...".
 _IS = re.compile(
-    r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|refers to|is (?:a|an|the|when|what|how|another|also"
-    r"|called)|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
+    r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|meaning|refers to"
+    r"|is (?:a|an|the|when|what|how|another|also|called)"
+    r"|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
     r"|lo que)|es decir|o sea|that is|which means|lo que significa|lo que quiere decir"
@@ -69,14 +70,21 @@ _LABEL_AFTER = re.compile(r"[^*_\n]{0,80}?[*_]{2}\s*(?:[:\u2013\u2014]|-\s)")
 # procedimiento para...", "an angiogram, an x-ray that shows...".
 _APPOSITION = re.compile(
     r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|used|in which"
-    r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b",
+    r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b"
+    # after the term's noun: "a clinical study, a research study in humans"
+    r"|[*_]*\s+[^\W\d_]+\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|in|for"
+    r"|of|with)\b",
     re.IGNORECASE,
 )
 # A dash and a noun phrase after the term: "endocrinologist - a doctor who treats...", with an en
 # or em dash too, or glued as some sources print it ("endocrinologist-a doctor specializing in").
 _DASH_DEFINITION = re.compile(
     r"[*_]*(?:\s*[\u2014\u2013]\s*|\s-\s|-(?=(?:a|an|the|un|una)\s))(?:a|an|the|un|una|el|la)\s+"
-    r"[^\W\d_]{3,}", re.IGNORECASE,
+    r"[^\W\d_]{3,}"
+    # or after the term's noun, what it is or where it comes from: "congenital transmission\u2014
+    # from an infected mother to her baby"
+    r"|[*_]*\s+[^\W\d_]+\s*[\u2014\u2013]\s*(?:from|when|in which|where|de|cuando|en la que)\s",
+    re.IGNORECASE,
 )
 _BRACKET_OPEN = re.compile(
     r"\(\s*(?:(?:or|o|also called|también llamad[oa]s?)\s+)?$", re.IGNORECASE
@@ -206,7 +214,7 @@ def _first_unexplained(
     else:
         return
     more = len(found) - found.index(use) - 1
-    written = use.text[use.start : use.end]
+    written = " ".join(use.text[use.start : use.end].split())  # a link's address masked inside
     _ = messages(language)
     if not more:
         message = _("'{term}' is a medical or official word many readers do not know.",
@@ -279,6 +287,10 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
         return True  # the plain word is right there: "high blood pressure (hypertension)"; not
         # inside another word ("do" in "doctor")
+    if entry.plain and re.search(
+        rf"(?<!\w){re.escape(entry.plain.split()[0])}\s+(?:or|o)\s+$", before, re.IGNORECASE
+    ):
+        return True  # the plain word as its alternative: "your doctor or health care provider"
     if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
         return True  # "plain words (term)", "plain words (or term)"
     bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
