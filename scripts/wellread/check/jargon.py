@@ -287,9 +287,10 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
         return True  # the plain word is right there: "high blood pressure (hypertension)"; not
         # inside another word ("do" in "doctor")
-    if entry.plain and re.search(
-        rf"(?<!\w){re.escape(entry.plain.split()[0])}\s+(?:or|o)\s+$", before, re.IGNORECASE
-    ):
+    last = before[-60:].split()
+    if entry.plain and before[-1:].isspace() and len(last) > 1 and last[-1].lower() in (
+        "or", "o"
+    ) and last[-2].lower() == entry.plain.split()[0].lower():
         return True  # the plain word as its alternative: "your doctor or health care provider"
     if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
         return True  # "plain words (term)", "plain words (or term)"
