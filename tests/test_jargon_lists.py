@@ -277,3 +277,47 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
     sentence: str, language: str, term: str
 ) -> None:
     assert term not in suggestions(sentence, language)
+
+
+@pytest.mark.parametrize(("sentence", "language", "term", "plain"), [
+    # Real sentences from the real-text set, third round.
+    ("Fatality rates in hospitalized patients have ranged from 9% to 50%.", "en", "hospitalized",
+     ""),  # a participle before a noun: not "kept in the hospital patients"
+    ("Symptoms include flu-like symptoms, generalized pain, and memory problems.", "en",
+     "generalized", "widespread"),
+    ("Mortality in hospitalized patients ranges from 1-20%.", "en", "Mortality", "Death rate"),
+    ("Nausea and sweating may lead to a drinking relapse.", "en", "relapse", ""),
+    ("En general, la diabetes tipo 2 comienza con resistencia a la insulina.", "es",
+     "resistencia a la insulina", ""),  # not "comienza con cuando el cuerpo..."
+    ("Los exámenes oculares integrales regulares pueden detectar la enfermedad.", "es",
+     "oculares", ""),  # not "exámenes de los ojos integrales"
+    ("Aumento de la sed y la micción", "es", "micción", "las ganas de orinar"),
+    ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
+     "utiliza", "usa"),  # the bracket explains "heces", not the verb
+])
+def test_suggestions_fit_real_sentences_third_round(
+    sentence: str, language: str, term: str, plain: str
+) -> None:
+    assert suggestions(sentence, language)[term] == plain
+
+
+@pytest.mark.parametrize(("sentence", "language", "term"), [
+    ("Smoking increases the risk of esophageal cancer (cancer of the esophagus).", "en",
+     "esophageal"),  # explained in brackets after its noun
+    ("The risk is higher for acute myeloid leukemia (blood cancer).", "en", "acute"),  # a name
+    ("Cognitive behavior therapy helps people avoid the situations in which they drink.", "en",
+     "Cognitive"),
+    ("Graves disease, also known as toxic diffuse goiter, is the most common cause.", "en",
+     "diffuse"),
+    ("Esto se conoce como infección recurrente de *Clostridium difficile*.", "es", "recurrente"),
+])
+def test_names_and_terms_explained_after_their_noun_are_not_reported(
+    sentence: str, language: str, term: str
+) -> None:
+    assert term not in suggestions(sentence, language)
+
+
+def test_a_name_that_only_contains_the_term_does_not_explain_it() -> None:
+    found = suggestions("A small incision is made on the side of the cornea. It is also called "
+                        "small incision cataract surgery.", "en")
+    assert found["incision"] == "cut"

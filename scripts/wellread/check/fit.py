@@ -138,6 +138,11 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     inflected = _inflect(entry, original, plain, previous, language)
     if inflected is None:
         return None
+    if language == "en" and entry.pos == "verb" and original.lower().endswith("ed") and (
+        " " in inflected and following and following[0] not in _BEFORE_NOUN_NOT
+        and previous not in _BE_HAVE
+    ):
+        return None  # a participle before a noun: "hospitalized patients", not "kept in..."
     if language == "es" and previous == "se" and inflected.startswith("se "):
         inflected = inflected[3:]  # "se irradia" -> "se extiende", not "se se extiende"
     fitted = _capitalised(inflected, original, sentence_initial(text, start))
@@ -155,8 +160,18 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
 # Plain words that open a clause: after "a", "the", "of" or before "of" they break the sentence
 # ("a lack of how well it works", "determine the how well it works of").
 _CLAUSE_START = frozenset({
-    "how", "what", "when", "where", "whether", "why", "cómo", "qué", "cuándo", "dónde",
+    "how", "what", "when", "where", "whether", "why", "cómo", "qué", "cuándo", "dónde", "cuando",
+    "donde",
 })
+_PREPOSITIONS_BEFORE = frozenset({
+    "of", "with", "without", "by", "for", "in", "on", "from", "de", "del", "con", "sin", "por",
+    "en", "para",
+})
+_ARTICLES_OPENING = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una"})
+# Spanish adjectives right after the term: a plain phrase such as "de los ojos" goes after them
+# ("exámenes oculares integrales" cannot become "exámenes de los ojos integrales").
+_ADJECTIVE_ES = re.compile(r"(?:al|ales|ico|ica|icos|icas|ivo|iva|ivos|ivas|oso|osa|osos|osas"
+                           r"|ble|bles|ario|aria|arios|arias)$")
 _RELATIVE = frozenset({"that", "who", "which", "que", "quien", "quienes"})  # only after a noun
 _NOT_A_NOUN = frozenset({
     "ser", "es", "son", "sea", "sean", "era", "fue", "está", "están", "estar", "be", "is",
@@ -186,9 +201,15 @@ def _fits_around(
     if not words:
         return False
     after = following[:1]
-    if words[0] in _CLAUSE_START and (previous in DETERMINERS or previous in _OF or (
-        after and after[0] in _OF
-    )):
+    if words[0] in _CLAUSE_START and (previous in DETERMINERS or previous in _PREPOSITIONS_BEFORE
+                                      or (after and after[0] in _OF)):
+        return False  # "comienza con cuando el cuerpo...", "the how well it works of"
+    before = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
+    if words[0] in _ARTICLES_OPENING and set(before) & DETERMINERS:
+        return False  # "a drinking the illness coming back"
+    if language == "es" and words[0] in _PREPOSITIONS_BEFORE and after and _ADJECTIVE_ES.search(
+        after[0]
+    ):
         return False
     if words[0] in _RELATIVE and (
         not previous or previous in _NOT_A_NOUN or previous in _FUNCTION
@@ -202,7 +223,6 @@ def _fits_around(
     if after and after[0] in _OF and set(words[1:]) & _PREPOSITION_INSIDE:
         return False  # "enfermedades en su familia de cáncer de ovario"
     own = {_stem(w) for w in words if len(w) > 3 and w not in _FUNCTION}
-    before = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
     if own & {_stem(w) for w in (*before, *following[:3])}:
         return False
     acronym = _ACRONYM.match(text, end)

@@ -91,15 +91,22 @@ _BRACKET_OPEN = re.compile(
 )
 _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
-_INTRODUCED = re.compile(
+_CALLED = (
     r"(?:\bcalled|\bknown as|\breferred to as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse conoce como"
     r"|\bse llama|\bword for [^.]*?"
     r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
+)
+_INTRODUCED = re.compile(
+    _CALLED
     # a second name: 'se conoce como "inmunidad comunitaria" o "inmunidad colectiva"'
-    r"(?:[\"'\u201c\u00ab][^\"'\u201d\u00bb]{1,60}[\"'\u201d\u00bb]\s+(?:or|o)\s+)?"
+    + r"(?:[\"'\u201c\u00ab][^\"'\u201d\u00bb]{1,60}[\"'\u201d\u00bb]\s+(?:or|o)\s+)?"
     r"[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
 )
+# The term ends a name introduced with its noun first: "se conoce como infección recurrente.",
+# "also called diabetic nephropathy," (not "called small incision cataract surgery").
+_INTRODUCED_NOUN = re.compile(_CALLED + r"[^\W\d_]+\s+$", re.IGNORECASE)
+_NAME_ENDS = re.compile(r"[*_\"'\u201d\u00bb]*\s*(?:[.,;:()]|$|(?:de|del|of)\s)")
 # Words that join the words of a name: "Women, Infants, and Children Program".
 # The next or the last capitalised word of a name, through joining words and spaces only:
 # "Supplemental Nutrition Assistance Program", "Women, Infants, and Children Program".
@@ -294,7 +301,10 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         return True  # the plain word as its alternative: "your doctor or health care provider"
     if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
         return True  # "plain words (term)", "plain words (or term)"
-    bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
+    # "term (plain words)", or after the term's noun: "esophageal cancer (cancer of the esophagus)"
+    # (not a verb's object: "utiliza heces (o bacterias de las heces)")
+    noun = r"(?:\s+[^\W\d_]+)?" if entry.pos != "verb" else ""
+    bracket = re.match(rf"[*_]*{noun}\s*\(([^()]+)\)", after)
     if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(1)):
         return True  # "term (plain words)"; not "hypertension (HTN)"
     if before.endswith(_BOLD) and _DEFINITION.match(after):
@@ -306,6 +316,7 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     return bool(
         _IS.match(after) or _APPOSITION.match(after) or _DASH_DEFINITION.match(after)
         or _INTRODUCED.search(before)
+        or (bool(_NAME_ENDS.match(after)) and bool(_INTRODUCED_NOUN.search(before[-120:])))
         or _OR_NAME.search(before) or _THIS_HAPPENS.match(after) or _OR_AGAIN.match(after)
         # "benign, or noncancerous, tumors"; not the last of a list ("back, abdomen, or legs")
         or (bool(_OR_AFTER.match(after)) and not before.rstrip(" *_").endswith(","))
