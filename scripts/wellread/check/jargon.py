@@ -191,6 +191,10 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # another sense: "P.O. Box"
             if _in_name(text, start, end, block):
                 continue  # "Medicare Savings Program": a name, not jargon
+            if _INTRODUCED_NOUN.search(text, max(0, start - 120), start) and not _NAME_ENDS.match(
+                text, end
+            ):
+                continue  # inside a name being introduced: "also known as toxic diffuse goiter"
             linked = any(a <= start and end <= b for a, b in linked_spans)
             explained = linked or _explains(text, start, end, entry, block)
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
