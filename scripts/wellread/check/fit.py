@@ -107,9 +107,9 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     previous, following = words_around(text, start, end)
     if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
-    if entry.pos == "verb" and previous in DETERMINERS and not (
+    if entry.pos == "verb" and previous in DETERMINERS and previous != "that" and not (
         language == "es" and previous in ("a", "al", "no")  # "va a realizar", "no administra"
-    ):
+    ):  # ("cataracts that require surgery": "that" is no determiner there)
         return None  # a noun here ("your purchase"): a verb's plain word would break it
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
         return None  # a verb here ("we can implement"): a noun's plain word would break it
