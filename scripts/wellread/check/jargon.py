@@ -308,9 +308,12 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     # "term (plain words)", or after the term's noun: "esophageal cancer (cancer of the esophagus)"
     # (not a verb's object: "utiliza heces (o bacterias de las heces)")
     noun = r"(?:\s+[^\W\d_]+)?" if entry.pos != "verb" else ""
-    bracket = re.match(rf"[*_]*{noun}\s*\(([^()]+)\)", after)
-    if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(1)):
-        return True  # "term (plain words)"; not "hypertension (HTN)"
+    bracket = re.match(rf"[*_]*({noun})\s*\(([^()]+)\)", after)
+    if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(2)) and (
+        not bracket.group(1) or len(bracket.group(2).split()) >= 3
+    ):
+        return True  # "term (plain words)"; not "hypertension (HTN)", 'fecal matter ("night soil")'
+
     if before.endswith(_BOLD) and _DEFINITION.match(after):
         return True  # "**Copay**: a set amount you pay"
     if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
