@@ -299,6 +299,16 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "release"),
     ('Avoid places where human fecal matter ("night soil") is used to fertilize crops.', "en",
      "fecal", "stool"),  # another name in brackets explains nothing
+    ("Beta blockers.", "en", "Beta blockers", "Heart and blood pressure medicines"),
+    ("Because Paget's disease can be hereditary, experts recommend testing.", "en", "hereditary",
+     "passed down in families"),
+    ("Therefore, if indicated, health care providers should request testing for Cyclospora.",
+     "en", "if indicated", "if needed"),
+    ("In addition to age, eye pressure is a risk factor.", "en", "risk factor", ""),
+    ("A CFS diagnosis requires that the patient has been fatigued for 6 months.", "en",
+     "requires", ""),
+    ("Esta es una afección en la que sus células no responden a la insulina.", "es", "afección",
+     "enfermedad"),  # a generic noun before "en la que" is no term being defined
     ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])
@@ -328,3 +338,17 @@ def test_a_name_that_only_contains_the_term_does_not_explain_it() -> None:
     found = suggestions("A small incision is made on the side of the cornea. It is also called "
                         "small incision cataract surgery.", "en")
     assert found["incision"] == "cut"
+
+
+@pytest.mark.parametrize(("sentence", "language", "term"), [
+    ('The name comes from the Greek words for "extremities" and "enlargement".', "en",
+     "extremities"),  # the word itself, quoted
+    ("Examples of heritable diseases are sickle cell anemia and muscular dystrophy.", "en",
+     "anemia"),
+    ("One type of heart failure is congestive heart failure, in which fluid builds up.", "en",
+     "congestive heart failure"),
+])
+def test_quoted_named_and_defined_terms_are_not_reported(
+    sentence: str, language: str, term: str
+) -> None:
+    assert term not in suggestions(sentence, language)

@@ -205,8 +205,8 @@ def _fits_around(
                                       or (after and after[0] in _OF)):
         return False  # "comienza con cuando el cuerpo...", "the how well it works of"
     before = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
-    if words[0] in _ARTICLES_OPENING and set(before) & DETERMINERS:
-        return False  # "a drinking the illness coming back"
+    if (words[0] in _ARTICLES_OPENING or words[0] in _THINGS) and set(before) & DETERMINERS:
+        return False  # "a drinking the illness coming back", "is a something that raises"
     if language == "es" and words[0] in _PREPOSITIONS_BEFORE and after and _ADJECTIVE_ES.search(
         after[0]
     ):
@@ -294,6 +294,12 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         ):
             return None  # "a heart that does not pump well": its verb would need to agree too
         head = chunk - 1
+        if chunk + 1 < len(words) and words[chunk] in ("and", "or"):
+            end = chunk + 1
+            while end < len(words) and words[end].lower() not in _FUNCTION:
+                end += 1
+            if end - chunk > 2:  # "heart and blood pressure medicine": its noun comes last
+                head = end - 1
         if word.endswith("s") and words[0].endswith("ing") and words[0] not in _THINGS:
             return plain  # "transfusions": "getting blood from a donor" has no plural
         if word.endswith("s") and words[0] in ("a", "an", "another"):

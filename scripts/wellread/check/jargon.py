@@ -35,6 +35,10 @@ _DEFINITION = re.compile(
 # "Term: definition" or "Term - definition" at the start of a list item or paragraph.
 _LABEL = re.compile(r"[*_]*\s*(?:\([^()]*\)\s*)?(?::|\u2013|\u2014|\s-\s)")
 _LINE_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?$")
+# "congestive heart failure, in which fluid builds up": with its comma (a generic noun without
+# one is no term defined, "una afección en la que sus células no responden").
+_IN_WHICH = re.compile(r"[*_]*\s*,\s*(?:in which|en (?:el|la|los|las) que)\b", re.IGNORECASE)
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 # "X is a ...", "X means ...", "X es una ...", "X significa ...".
 _IS = re.compile(
     r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|meaning|refers to"
@@ -191,6 +195,8 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # another sense: "P.O. Box"
             if _in_name(text, start, end, block):
                 continue  # "Medicare Savings Program": a name, not jargon
+            if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
+                continue  # the word itself, quoted: 'the Greek words for "extremities"'
             if _INTRODUCED_NOUN.search(text, max(0, start - 120), start) and not _NAME_ENDS.match(
                 text, end
             ):
@@ -321,7 +327,8 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
     return bool(
-        _IS.match(after) or _APPOSITION.match(after) or _DASH_DEFINITION.match(after)
+        _IS.match(after) or _IN_WHICH.match(after) or _APPOSITION.match(after)
+        or _DASH_DEFINITION.match(after)
         or _INTRODUCED.search(before)
         or (bool(_NAME_ENDS.match(after)) and bool(_INTRODUCED_NOUN.search(before[-120:])))
         or _OR_NAME.search(before) or _THIS_HAPPENS.match(after) or _OR_AGAIN.match(after)
