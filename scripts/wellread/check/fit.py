@@ -9,36 +9,17 @@ the jargon rule asks the writer to explain the term instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .conjugation import conjugate_like
+from .phrasing import DETERMINERS, FUNCTION_WORDS, WORD, Entry, sentence_initial, words_around
+from .spanish_fit import agrees, gender_changes, inflect_spanish, with_determiner
 from .terms import base_language, fold, lemma
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)[\s*_#>\-+\[(\"'\u201c\u00bf\u00a1\d.]*$")
-
-DETERMINERS = frozenset({
-    "a", "an", "the", "your", "my", "his", "her", "its", "our", "their", "this", "that",
-    "these", "those", "each", "every", "any", "no", "some", "el", "la", "los", "las", "un",
-    "una", "unos", "unas", "su", "sus", "mi", "mis", "tu", "tus", "este", "esta", "estos",
-    "estas", "ese", "esa", "del", "al",
-})
 _VERB_BEFORE = frozenset({
     "can", "cannot", "may", "will", "must", "should", "could", "would", "might", "please", "we",
     "they", "i", "to", "not", "puede", "pueden", "debe", "deben", "va", "van", "vamos", "hay",
     "que", "se",
 })
-# Words that end the leading noun group of a plain phrase ("pool | of blood under the skin").
-_FUNCTION = frozenset({
-    "of", "to", "in", "into", "onto", "through", "on", "for", "with", "without", "from", "by",
-    "that", "who", "which",
-    "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
-    "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
-    "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
-    "es", "son", "usted", "cómo", "qué", "tras", "u", "contra", "entre", "hasta", "hacia",
-    "desde", "sobre", "durante", "mientras", "alrededor", "antes", "después", "debajo", "dentro",
-    "fuera", "cerca", "lejos", "más", "muy",
-})
+# Words after a term that show it is not in front of a noun ("the efficacy is", "ingesting to").
 _BEFORE_NOUN_NOT = frozenset({
     "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
     "at", "by", "with", "from", "that", "which", "who", "when", "if", "as", "than", "can",
@@ -70,36 +51,6 @@ _DOUBLE = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One row of jargon.tsv: the term, its plain alternative and its context guards."""
-
-    term: str
-    plain: str
-    pos: str = ""  # verb, noun, adj or adv; "" when the list does not say
-    not_before: frozenset[str] = frozenset()  # another sense when one of these follows
-    not_after: frozenset[str] = frozenset()  # another sense when one of these comes first
-    unfit_before: frozenset[str] = frozenset()  # the plain word does not fit before these
-    unfit_after: frozenset[str] = frozenset()  # nor right after these ("make referrals")
-    before_noun: str | None = None  # the replacement in front of a noun; "" for none
-    plain_article: str = ""  # Spanish: the plain words' own article when not the term's ("el")
-
-
-def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
-    """The word just before a match and up to five after it, in the same clause."""
-    before = re.split(r"[.!?;:]", text[:start])[-1]
-    previous = _WORD.findall(before)
-    after = text[end:]
-    if "." in text[start:end] and after.startswith("."):
-        after = after[1:]  # the last period of "p.o." ends the term, not the sentence
-    after = re.split(r"[.!?;:,()]", after)[0]
-    return (previous[-1].lower() if previous else ""), [w.lower() for w in _WORD.findall(after)[:5]]
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START.search(text[:start]))
-
-
 def replacement(entry: Entry, text: str, start: int, end: int, language: str) -> str | None:
     """The plain alternative as it should read at text[start:end], or None if none fits."""
     language = base_language(language)
@@ -125,15 +76,15 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         # "without symptoms" does not fit: only a replacement made for that place.
         if entry.before_noun is not None:
             plain = entry.before_noun
-        elif set(plain.lower().split()) & _FUNCTION or ("-" in entry.term and " " in plain) or (
-            " " in plain and plain.split()[0].endswith("ing")
-        ):
+        elif set(plain.lower().split()) & FUNCTION_WORDS or (" " in plain and (
+            "-" in entry.term or plain.split()[0].endswith("ing")
+        )):
             return None  # "having symptoms people", "after giving birth thyroiditis"
         if not plain:
             return None
     if not _fits_around(plain, text, start, end, previous, following, language):
         return None
-    if language == "es" and _gender_changes(entry, following):
+    if language == "es" and gender_changes(entry, following):
         return None  # "afección de salud crónica": "problema de salud crónica" would not agree
     inflected = _inflect(entry, original, plain, previous, language)
     if inflected is None:
@@ -150,10 +101,10 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         plural = any(
             fold(w).endswith("s") and not fold(t).endswith("s")
             for w, t in zip(
-                _WORD.findall(original.lower()), _WORD.findall(entry.term.lower()), strict=False
+                WORD.findall(original.lower()), WORD.findall(entry.term.lower()), strict=False
             )
         )
-        return _with_determiner(text[:start], fitted, entry.plain_article, plural)
+        return with_determiner(text[:start], fitted, entry.plain_article, plural)
     return fitted
 
 
@@ -197,14 +148,14 @@ def _fits_around(
     "of", no relative clause after a verb, no "of"-phrase stacked on a phrase that has its own
     complement ("antecedentes familiares de cáncer"), no word said twice ("blood getting blood
     from a donor", "prueba de prueba A1C"), no swap inside a name spelled by an acronym."""
-    words = [w.lower() for w in _WORD.findall(plain)]
+    words = [w.lower() for w in WORD.findall(plain)]
     if not words:
         return False
     after = following[:1]
     if words[0] in _CLAUSE_START and (previous in DETERMINERS or previous in _PREPOSITIONS_BEFORE
                                       or (after and after[0] in _OF)):
         return False  # "comienza con cuando el cuerpo...", "the how well it works of"
-    before = [w.lower() for w in _WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
+    before = [w.lower() for w in WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
     if (words[0] in _ARTICLES_OPENING or words[0] in _THINGS) and set(before) & DETERMINERS:
         return False  # "a drinking the illness coming back", "is a something that raises"
     if language == "es" and words[0] in _PREPOSITIONS_BEFORE and after and _ADJECTIVE_ES.search(
@@ -212,7 +163,7 @@ def _fits_around(
     ):
         return False
     if words[0] in _RELATIVE and (
-        not previous or previous in _NOT_A_NOUN or previous in _FUNCTION
+        not previous or previous in _NOT_A_NOUN or previous in FUNCTION_WORDS
         or sentence_initial(text, start)
     ):
         return False  # "puede ser que viene de familia"
@@ -222,7 +173,7 @@ def _fits_around(
         return False  # "a getting blood from a donor" (not "a breathing machine")
     if after and after[0] in _OF and set(words[1:]) & _PREPOSITION_INSIDE:
         return False  # "enfermedades en su familia de cáncer de ovario"
-    own = {_stem(w) for w in words if len(w) > 3 and w not in _FUNCTION}
+    own = {_stem(w) for w in words if len(w) > 3 and w not in FUNCTION_WORDS}
     if own & {_stem(w) for w in (*before, *following[:3])}:
         return False
     acronym = _ACRONYM.match(text, end)
@@ -230,27 +181,12 @@ def _fits_around(
         letters = acronym.group(1).upper()
         if letters.lower() in words:
             return False  # "magnetic resonance imaging (MRI)": "MRI scan (MRI)"
-        initials = "".join(w[0] for w in _WORD.findall(text[:end])).upper()
+        initials = "".join(w[0] for w in WORD.findall(text[:end])).upper()
         spelled = max((n for n in range(2, len(letters) + 1) if initials.endswith(letters[:n])),
                       default=0)
-        if spelled > len(_WORD.findall(text[start:end])):
+        if spelled > len(WORD.findall(text[start:end])):
             return False  # the term is one word of a name: "orthostatic tachycardia (POTS)"
     return True
-
-
-_FEMININE_ENDINGS = ("a", "as", "ción", "ciones", "sión", "siones", "dad", "dades", "tud", "tudes")
-
-
-def _gender_changes(entry: Entry, following: list[str]) -> bool:
-    """The plain words' gender is not the term's and an adjective right after the term agrees
-    with the term: "afección de salud crónica" cannot become "problema de salud crónica"."""
-    if not entry.plain_article or not following or following[0] in _FUNCTION:
-        return False
-    feminine = entry.term.split()[0].lower().endswith(_FEMININE_ENDINGS)
-    if feminine == (entry.plain_article.lower() in ("la", "las")):
-        return False
-    adjective = following[0]
-    return len(adjective) > 3 and adjective.endswith(("a", "as") if feminine else ("o", "os"))
 
 
 def _stem(word: str) -> str:
@@ -260,13 +196,13 @@ def _stem(word: str) -> str:
 
 
 def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
-    written = [w.lower() for w in _WORD.findall(original)]
-    listed = [w.lower() for w in _WORD.findall(entry.term)]
+    written = [w.lower() for w in WORD.findall(original)]
+    listed = [w.lower() for w in WORD.findall(entry.term)]
     if [fold(w) for w in written] == [fold(w) for w in listed] or len(written) != len(listed):
         return plain if len(written) == len(listed) else None
     differ = [i for i, (w, t) in enumerate(zip(written, listed, strict=True)) if fold(w) != fold(t)]
     if len(differ) > 1 and language == "es" and all(
-        _agrees(fold(written[i]), fold(listed[i])) for i in differ
+        agrees(fold(written[i]), fold(listed[i])) for i in differ
     ):
         differ = differ[:1]  # "cefaleas tensionales": noun and adjective in the plural together
     if len(differ) != 1:
@@ -277,7 +213,7 @@ def _inflect(entry: Entry, original: str, plain: str, previous: str, language: s
     if language == "en":
         return _inflect_english(entry, word, plain, previous)
     if language == "es":
-        return _inflect_spanish(entry, word, base, plain)
+        return inflect_spanish(entry, word, base, plain)
     return None
 
 
@@ -287,7 +223,7 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         head = 0
     else:
         chunk = 0
-        while chunk < len(words) and words[chunk].lower().strip(",") not in _FUNCTION:
+        while chunk < len(words) and words[chunk].lower().strip(",") not in FUNCTION_WORDS:
             chunk += 1
         if chunk == 0 or (
             word.endswith("s") and chunk < len(words) and words[chunk] in ("that", "who")
@@ -296,7 +232,7 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         head = chunk - 1
         if chunk + 1 < len(words) and words[chunk] in ("and", "or"):
             end = chunk + 1
-            while end < len(words) and words[end].lower() not in _FUNCTION:
+            while end < len(words) and words[end].lower() not in FUNCTION_WORDS:
                 end += 1
             if end - chunk > 2:  # "heart and blood pressure medicine": its noun comes last
                 head = end - 1
@@ -322,10 +258,10 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
     pair = head + 2
     if word.endswith("s") and entry.pos != "verb" and pair < len(words) and words[
         head + 1
-    ] in ("or", "and") and words[pair].lower() not in _FUNCTION and not words[pair].endswith(
+    ] in ("or", "and") and words[pair].lower() not in FUNCTION_WORDS and not words[pair].endswith(
         "s"
     ) and (
-        pair + 1 == len(words) or words[pair + 1].lower() in _FUNCTION
+        pair + 1 == len(words) or words[pair + 1].lower() in FUNCTION_WORDS
     ):
         words[pair] = _plural(words[pair])  # "doctors or nurses", not "doctors or nurse"
     return " ".join(w for w in words if w)
@@ -355,136 +291,6 @@ def _gerund(word: str) -> str:
     if word in _DOUBLE:
         return word + word[-1] + "ing"
     return word + "ing"
-
-
-def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | None:
-    if entry.pos == "verb":  # "utiliza" -> "usa", "administrarán" -> "darán"
-        return conjugate_like(word, base, plain)
-    plural = word.endswith("s") and not base.endswith("s")
-    feminine = fold(base).endswith("o") and fold(word).rstrip("s").endswith("a")
-    words = plain.split()
-    if words[0].lower() in _PREPOSITIONS:
-        return plain  # "enfermedades crónicas": "de larga duración" fits every form
-    if words[0].lower() in _FUNCTION:
-        return None  # "no es seguro para usted": a clause, not a noun
-    chunk = 0
-    while chunk < len(words) and words[chunk].lower() not in _FUNCTION:
-        chunk += 1
-    if feminine and entry.plain_article.lower() not in ("la", "las"):  # "la persona" fits her
-        if chunk != 1 or not words[0].endswith("o"):
-            return None
-        words[0] = words[0][:-1] + "a"
-    if plural:
-        words[:chunk] = [_plural_spanish(w) for w in words[:chunk]]
-        _plural_rest(words, chunk)
-    if not plural and not feminine:
-        return None
-    return " ".join(words)
-
-
-_CLITICS = frozenset({"se", "le", "lo", "la", "les", "los", "las", "me", "te", "nos", "no"})
-_NOT_VERBS = frozenset({"ya", "usted", "ustedes", "nunca", "siempre", "también", "tampoco"})
-
-
-def _plural_rest(words: list[str], chunk: int) -> None:
-    """After a plural noun group, a second noun joined by y/o/u and the verb of a "que" clause
-    agree: "brazos o piernas", "medicinas que evitan coágulos" (not "que usted paga")."""
-    i = chunk
-    if i + 1 < len(words) and words[i].lower() in ("y", "o", "u", "e"):
-        if words[i + 1].lower() not in _FUNCTION:
-            words[i + 1] = _plural_spanish(words[i + 1])
-        i += 2
-    if i >= len(words) or words[i].lower() != "que":
-        return
-    i += 1
-    while i < len(words) and words[i].lower() in _CLITICS:
-        i += 1
-    if i < len(words):
-        verb = words[i].lower()
-        if verb in ("ha", "es"):
-            words[i] = {"ha": "han", "es": "son"}[verb]
-        elif verb.endswith(("a", "e")) and verb not in _NOT_VERBS and verb not in _FUNCTION:
-            words[i] += "n"
-
-
-def _agrees(word: str, listed: str) -> bool:
-    """`word` is the listed Spanish word in the plural or the feminine ("orales", "crónicas")."""
-    stem = listed[:-1] if listed.endswith("o") else listed
-    return word in (listed + "s", listed + "es", stem + "a", stem + "as") or (
-        listed.endswith("z") and word == listed[:-1] + "ces"
-    )
-
-
-_PREPOSITIONS = frozenset({  # a plain phrase starting with one fits every gender and number
-    "de", "del", "sin", "con", "en", "para", "por", "a", "contra", "entre", "hasta", "hacia",
-    "desde", "sobre", "durante", "alrededor", "antes", "después", "debajo", "dentro", "fuera",
-    "cerca", "lejos", "más",
-})
-_UNACCENT = str.maketrans("áéíóú", "aeiou")
-_ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
-
-
-def _plural_spanish(word: str) -> str:
-    if word in _ARTICLES:
-        return _ARTICLES[word]
-    if word.endswith(("s", "x")):
-        return word
-    if word.endswith("z"):
-        return word[:-1] + "ces"
-    if word[-1] in "aeioué":
-        return word + "s"
-    if re.search(r"[áéíóú][nsl]$", word):  # "presión" -> "presiones"
-        return word[:-2] + word[-2].translate(_UNACCENT) + word[-1] + "es"
-    return word + "es"
-
-
-# Spanish determiners by kind, gender (m, f) and number (plural or not).
-_FORMS = [("m", False), ("f", False), ("m", True), ("f", True)]
-_DETERMINERS: dict[str, dict[tuple[str, bool], str]] = {
-    kind: dict(zip(_FORMS, forms.split(), strict=True))
-    for kind, forms in {
-        "def": "el la los las", "indef": "un una unos unas", "este": "este esta estos estas",
-        "ese": "ese esa esos esas", "aquel": "aquel aquella aquellos aquellas",
-        "otro": "otro otra otros otras", "mucho": "mucho mucha muchos muchas",
-        "poco": "poco poca pocos pocas", "alguno": "algún alguna algunos algunas",
-        "ninguno": "ningún ninguna ningunos ningunas",
-        "nuestro": "nuestro nuestra nuestros nuestras",
-        "su": "su su sus sus", "mi": "mi mi mis mis", "tu": "tu tu tus tus",
-    }.items()
-}
-_DETERMINER_KIND = {
-    word: (kind, gender, plural)
-    for kind, forms in _DETERMINERS.items() for (gender, plural), word in forms.items()
-}
-_CONTRACTED = {"del": "de", "al": "a"}  # "del", "al": "de el", "a el"
-_DETERMINER_BEFORE = re.compile(r"(?:\b(de|a)\s+)?\b([^\W\d_]+)\s+$", re.IGNORECASE)
-
-
-def _with_determiner(before: str, plain: str, plain_article: str, plural: bool) -> str:
-    """The plain words with the determiner before the term made to agree with them:
-    "una cefalea" -> "un dolor de cabeza", "de la sutura" -> "de los puntos"."""
-    found = _DETERMINER_BEFORE.search(before)
-    if found is None:
-        return plain
-    preposition, written = found.group(1), found.group(2)
-    word = written.lower()
-    if word in _CONTRACTED:
-        preposition, word = _CONTRACTED[word], "el"
-    elif word not in _DETERMINER_KIND:
-        return plain
-    kind = _DETERMINER_KIND[word][0]
-    gender, own_plural = _DETERMINER_KIND[plain_article.lower()][1:]
-    determiner = _DETERMINERS[kind][(gender, own_plural or plural)]
-    written = before[found.start(1) if found.group(1) else found.start(2) : found.end(2)]
-    if preposition and determiner == "el":
-        lead = {"de": "del", "a": "al"}[preposition.lower()]
-    else:
-        lead = f"{preposition.lower()} {determiner}" if preposition else determiner
-    if lead.lower() == written.lower():
-        return plain  # already agrees
-    if written[:1].isupper():
-        lead = lead[0].upper() + lead[1:]
-    return f"{lead} {plain}"
 
 
 def _capitalised(plain: str, original: str, initial: bool) -> str:

@@ -19,7 +19,8 @@ from ..core.prose import masked_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
-from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
+from .fit import replacement
+from .phrasing import DETERMINERS, Entry, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
 # A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
