@@ -309,6 +309,13 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "requires", ""),
     ("Esta es una afección en la que sus células no responden a la insulina.", "es", "afección",
      "enfermedad"),  # a generic noun before "en la que" is no term being defined
+    ("Patients who are treated early may recover on outpatient care; a patient does not need "
+     "anesthesia.", "en", "anesthesia", ""),  # not "need medicine so you do not feel pain..."
+    ("For wet AMD, he or she may suggest a fluorescein angiogram.", "en", "angiogram", ""),
+    ("An x-ray technician performs the procedure, and a radiologist interprets the images.", "en",
+     "radiologist", "doctor who reads x-rays and scans"),
+    ("Su cuerpo no produce suficiente insulina o no la utiliza bien.", "es", "utiliza", "usa"),
+    ("Heces grises o color de arcilla", "es", "Heces", ""),  # not "Excremento grises"
     ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])
@@ -352,3 +359,8 @@ def test_quoted_named_and_defined_terms_are_not_reported(
     sentence: str, language: str, term: str
 ) -> None:
     assert term not in suggestions(sentence, language)
+
+
+def test_sit_ups_are_no_abdominal_jargon() -> None:
+    sentence = "Las actividades de fortalecimiento incluyen hacer abdominales y flexiones."
+    assert "abdominales" not in suggestions(sentence, "es")  # "hacer del vientre" means else

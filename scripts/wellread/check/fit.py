@@ -19,7 +19,7 @@ _VERB_BEFORE = frozenset({
     "they", "i", "to", "not", "puede", "pueden", "debe", "deben", "va", "van", "vamos", "hay",
     "que", "se",
 })
-# Words after a term that show it is not in front of a noun ("the efficacy is", "ingesting to").
+# Words after a term that show no noun follows it ("the efficacy is low", "efficacy of").
 _BEFORE_NOUN_NOT = frozenset({
     "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
     "at", "by", "with", "from", "that", "which", "who", "when", "if", "as", "than", "can",
@@ -28,6 +28,9 @@ _BEFORE_NOUN_NOT = frozenset({
     "might", "shall", "often", "also", "not", "usually", "es", "son", "fue", "y", "o",
     "pero", "de", "para", "en", "con", "por", "que", "como", "si", "se",
 })
+# Spanish words before a verb that are determiners elsewhere: "va a realizar", "no administra",
+# "no la utiliza bien" (a pronoun, not an article).
+_SPANISH_BEFORE_VERB = frozenset({"a", "al", "no", "la", "las", "lo", "los", "le", "les"})
 _ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ant", "ent", "ile", "oid", "ed")
 _BE_HAVE = frozenset({  # before a participle; "as indicated" -> "as shown"
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "gets",
@@ -59,7 +62,7 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
     if entry.pos == "verb" and previous in DETERMINERS and previous != "that" and not (
-        language == "es" and previous in ("a", "al", "no")  # "va a realizar", "no administra"
+        language == "es" and previous in _SPANISH_BEFORE_VERB  # "va a realizar", "no la utiliza"
     ):  # ("cataracts that require surgery": "that" is no determiner there)
         return None  # a noun here ("your purchase"): a verb's plain word would break it
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
@@ -84,6 +87,10 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
             return None
     if not _fits_around(plain, text, start, end, previous, following, language):
         return None
+    if language == "en" and entry.pos != "verb" and " " not in entry.term.strip() and (
+        _is_clause(plain) and not _noun_slot(entry, text, start, previous, following)
+    ):
+        return None  # "can be runs in families", "continue to pass out of the body virus"
     if language == "es" and gender_changes(entry, following):
         return None  # "afección de salud crónica": "problema de salud crónica" would not agree
     inflected = _inflect(entry, original, plain, previous, language)
@@ -187,6 +194,39 @@ def _fits_around(
         if spelled > len(WORD.findall(text[start:end])):
             return False  # the term is one word of a name: "orthostatic tachycardia (POTS)"
     return True
+
+
+def _is_clause(plain: str) -> bool:
+    """A plain phrase with words beyond a noun group ("medicine so you do not feel pain",
+    "pass out of the body"), which fits only where a whole noun phrase goes."""
+    words = [w.lower() for w in WORD.findall(plain)]
+    return len(words) > 1 and bool(set(words[1:]) & (FUNCTION_WORDS - {"and", "or"}))
+
+
+_OPENERS = frozenset({"where", "when", "if", "because", "while", "whether", "but", "so"})
+_LINKING = frozenset({
+    "be", "is", "are", "was", "were", "been", "being", "become", "becomes", "appear", "appears",
+    "seem", "seems", "first", "very", "more", "most", "less",
+})
+
+
+def _noun_slot(
+    entry: Entry, text: str, start: int, previous: str, following: list[str]
+) -> bool:
+    """The term stands where a whole phrase goes: after a determiner, a preposition, a clause's
+    first word or at the start of its sentence (an adjective also after "be": "can be
+    hereditary"), and before a verb, a preposition or the end of its clause."""
+    adjective = entry.pos == "adj" or (not entry.pos and entry.term.endswith(
+        (*_ADJECTIVE_ENDINGS, "ible", "able")
+    ))
+    opened = not previous or previous in DETERMINERS or previous in FUNCTION_WORDS or (
+        previous in _OPENERS or (adjective and previous in _LINKING)
+        or sentence_initial(text, start)
+    )
+    verb_after = bool(following) and following[0].endswith("s") and not following[0].endswith(
+        "ss"
+    ) and not entry.term.endswith("s")  # a subject and its verb: "a radiologist interprets"
+    return opened and (not following or following[0] in _BEFORE_NOUN_NOT or verb_after)
 
 
 def _stem(word: str) -> str:

@@ -14,15 +14,22 @@ _FEMININE_ENDINGS = ("a", "as", "ción", "ciones", "sión", "siones", "dad", "da
 
 
 def gender_changes(entry: Entry, following: list[str]) -> bool:
-    """The plain words' gender is not the term's and an adjective right after the term agrees
-    with the term: "afección de salud crónica" cannot become "problema de salud crónica"."""
+    """The plain words' gender or number is not the term's and an adjective right after the term
+    agrees with the term: "afección de salud crónica" cannot become "problema de salud crónica",
+    nor "heces grises" "excremento grises"."""
     if not entry.plain_article or not following or following[0] in FUNCTION_WORDS:
         return False
-    feminine = entry.term.split()[0].lower().endswith(_FEMININE_ENDINGS)
+    head = entry.term.split()[0].lower()
+    adjective = following[0]
+    if len(adjective) <= 3:
+        return False
+    plural = head.endswith("es") or (head.endswith("s") and not head.endswith("is"))
+    if plural != (entry.plain_article.lower() in ("los", "las")) and adjective.endswith("s"):
+        return True
+    feminine = head.endswith(_FEMININE_ENDINGS)
     if feminine == (entry.plain_article.lower() in ("la", "las")):
         return False
-    adjective = following[0]
-    return len(adjective) > 3 and adjective.endswith(("a", "as") if feminine else ("o", "os"))
+    return adjective.endswith(("a", "as") if feminine else ("o", "os"))
 
 
 
