@@ -323,3 +323,11 @@ def test_a_next_sentence_that_says_when_it_happens_explains_the_term() -> None:
         "(CAD). Esto ocurre cuando el cuerpo no tiene suficiente insulina.\n"
     )
     assert [f for f in jargon(body, "es") if "cetoacidosis" in f.message] == []
+
+
+def test_plain_words_then_the_term_and_its_noun_in_brackets_explain_it() -> None:
+    body = (  # CDC, Chagas disease
+        "Control strategies should focus on preventing spread from organ transplantation and "
+        "mother-to-baby (congenital transmission).\n"
+    )
+    assert [f for f in jargon(body) if "congenital" in f.message] == []

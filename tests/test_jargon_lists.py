@@ -316,6 +316,11 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "radiologist", "doctor who reads x-rays and scans"),
     ("Su cuerpo no produce suficiente insulina o no la utiliza bien.", "es", "utiliza", "usa"),
     ("Heces grises o color de arcilla", "es", "Heces", ""),  # not "Excremento grises"
+    ("Sjogren's syndrome leads to dryness of the mouth, eyes, and other mucous membranes.", "en",
+     "mucous membranes", "moist linings, like the inside of the mouth"),
+    ("Uncontrolled bleeding at injection sites can be seen on about the fourth day.", "en",
+     "injection sites", ""),  # not "where the shot was givens"
+    ("Stress is commonly reported as a pre-onset condition in CFS patients.", "en", "onset", ""),
     ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])

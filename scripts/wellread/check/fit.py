@@ -61,6 +61,8 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     previous, following = words_around(text, start, end)
     if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
+    if text[start - 1 : start] == "-":
+        return None  # the end of a compound: "a pre-onset condition", "adult-onset diabetes"
     if entry.pos == "verb" and previous in DETERMINERS and previous != "that" and not (
         language == "es" and previous in _SPANISH_BEFORE_VERB  # "va a realizar", "no la utiliza"
     ):  # ("cataracts that require surgery": "that" is no determiner there)
@@ -122,8 +124,8 @@ _CLAUSE_START = frozenset({
     "donde",
 })
 _PREPOSITIONS_BEFORE = frozenset({
-    "of", "with", "without", "by", "for", "in", "on", "from", "de", "del", "con", "sin", "por",
-    "en", "para",
+    "of", "with", "without", "by", "for", "in", "on", "from", "at", "about", "into", "de", "del",
+    "con", "sin", "por", "en", "para",
 })
 _ARTICLES_OPENING = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una"})
 # Spanish adjectives right after the term: a plain phrase such as "de los ojos" goes after them
@@ -278,6 +280,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
                 head = end - 1
         if word.endswith("s") and words[0].endswith("ing") and words[0] not in _THINGS:
             return plain  # "transfusions": "getting blood from a donor" has no plural
+        if word.endswith("s") and words[0].lower() in _CLAUSE_START:
+            return None  # "injection sites": "where the shot was given" has no plural
         if word.endswith("s") and words[0] in ("a", "an", "another"):
             words[0] = "other" if words[0] == "another" else ""  # "other health problems"
     target = words[head]
@@ -308,6 +312,8 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
 
 
 def _plural(word: str) -> str:
+    if word[-1:] in ",;:":  # "moist linings, like the inside of the mouth"
+        return _plural(word[:-1]) + word[-1]
     if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "z", "ch", "sh")):

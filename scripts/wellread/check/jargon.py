@@ -310,8 +310,8 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         "or", "o"
     ) and last[-2].lower() == entry.plain.split()[0].lower():
         return True  # the plain word as its alternative: "your doctor or health care provider"
-    if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
-        return True  # "plain words (term)", "plain words (or term)"
+    if _BRACKET_OPEN.search(before) and re.match(r"(?:\s+[^\W\d_]+)?\s*\)", after):
+        return True  # "plain words (term)", "plain words (or term)", "(congenital transmission)"
     # "term (plain words)", or after the term's noun: "esophageal cancer (cancer of the esophagus)"
     # (not a verb's object: "utiliza heces (o bacterias de las heces)")
     noun = r"(?:\s+[^\W\d_]+)?" if entry.pos != "verb" else ""
