@@ -321,6 +321,12 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
     ("Uncontrolled bleeding at injection sites can be seen on about the fourth day.", "en",
      "injection sites", ""),  # not "where the shot was givens"
     ("Stress is commonly reported as a pre-onset condition in CFS patients.", "en", "onset", ""),
+    ("A second phase includes neurologic and hemorrhagic symptoms in severe form.", "en",
+     "neurologic", ""),  # not "brain and nerve and hemorrhagic symptoms"
+    ("Red blood cells were donated from asymptomatic or acutely infected donors.", "en",
+     "asymptomatic", ""),
+    ("After an incubation period that could be as short as 2-4 days, the disease presents with "
+     "fever.", "en", "incubation period", ""),
     ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])

@@ -72,6 +72,15 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     plain = entry.plain
     if " " in plain and previous in ("or", "and", "o", "y", "u", "e") and language in ("en", "es"):
         return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
+    inner = set(plain.lower().split()[1:])
+    if language == "en" and following[:1] in (["and"], ["or"]) and _adjective_like(entry) and (
+        set(plain.lower().split()) & FUNCTION_WORDS
+    ):
+        return None  # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"
+    if language == "en" and following[:1] in (["that"], ["which"]) and (
+        inner & FUNCTION_WORDS - {"and", "or"}
+    ):
+        return None  # "an incubation period that could be...": the clause would follow the phrase
     if language == "en" and following and following[0] not in _BEFORE_NOUN_NOT and (
         entry.pos == "adj" or (entry.pos not in ("verb", "noun") and "-" in entry.term) or (
             not entry.pos and entry.term.endswith(_ADJECTIVE_ENDINGS)
@@ -198,6 +207,12 @@ def _fits_around(
     return True
 
 
+def _adjective_like(entry: Entry) -> bool:
+    return entry.pos == "adj" or (not entry.pos and entry.term.endswith(
+        (*_ADJECTIVE_ENDINGS, "ible", "able")
+    ))
+
+
 def _is_clause(plain: str) -> bool:
     """A plain phrase with words beyond a noun group ("medicine so you do not feel pain",
     "pass out of the body"), which fits only where a whole noun phrase goes."""
@@ -218,9 +233,7 @@ def _noun_slot(
     """The term stands where a whole phrase goes: after a determiner, a preposition, a clause's
     first word or at the start of its sentence (an adjective also after "be": "can be
     hereditary"), and before a verb, a preposition or the end of its clause."""
-    adjective = entry.pos == "adj" or (not entry.pos and entry.term.endswith(
-        (*_ADJECTIVE_ENDINGS, "ible", "able")
-    ))
+    adjective = _adjective_like(entry)
     opened = not previous or previous in DETERMINERS or previous in FUNCTION_WORDS or (
         previous in _OPENERS or (adjective and previous in _LINKING)
         or sentence_initial(text, start)
