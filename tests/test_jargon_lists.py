@@ -327,6 +327,12 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "asymptomatic", ""),
     ("After an incubation period that could be as short as 2-4 days, the disease presents with "
      "fever.", "en", "incubation period", ""),
+    ("An inactivated, mouse-brain derived vaccine against CCHF has been developed.", "en",
+     "inactivated", "A killed"),  # the article agrees with the plain word
+    ("In addition to an ACE inhibitor or an ARB, a provider may prescribe a diuretic.", "en",
+     "ACE inhibitor", "a blood pressure medicine"),  # no capital from the acronym
+    ("Diabetes can lead to chronic kidney disease (CKD) and kidney failure.", "en", "chronic",
+     ""),  # one word of the name its acronym spells
     ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])
@@ -365,6 +371,9 @@ def test_a_name_that_only_contains_the_term_does_not_explain_it() -> None:
      "anemia"),
     ("One type of heart failure is congestive heart failure, in which fluid builds up.", "en",
      "congestive heart failure"),
+    ("- generalized anxiety disorder - social phobia - panic disorder", "en", "generalized"),
+    ("Type 2 diabetes usually begins with insulin resistance, a condition linked to excess weight "
+     "in which your cells do not use insulin properly.", "en", "insulin resistance"),
 ])
 def test_quoted_named_and_defined_terms_are_not_reported(
     sentence: str, language: str, term: str

@@ -123,6 +123,11 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
             )
         )
         return with_determiner(text[:start], fitted, entry.plain_article, plural)
+    written = re.search(r"\b([Aa]n?)\s+$", text[:start]) if language == "en" else None
+    if written:
+        article = "an" if fitted[:1].lower() in "aeiou" else "a"
+        if article != written.group(1).lower():  # "an inactivated vaccine" -> "a killed vaccine"
+            return f"{article.capitalize() if written.group(1)[0].isupper() else article} {fitted}"
     return fitted
 
 
@@ -156,6 +161,7 @@ _CLAUSE_END = re.compile(r"[.!?;:,()]|\s-\s")  # " - " joins the items of a flat
 # An acronym in brackets right after the term that spells the words up to it: a fixed name,
 # "postural orthostatic tachycardia (POTS)", "neurally mediated hypotension (NMH)".
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
+_ACRONYM_LATER = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s*\(([A-Z]{2,8})\)")
 
 
 def _fits_around(
@@ -194,6 +200,11 @@ def _fits_around(
     own = {_stem(w) for w in words if len(w) > 3 and w not in FUNCTION_WORDS}
     if own & {_stem(w) for w in (*before, *following[:3])}:
         return False
+    later = _ACRONYM_LATER.match(text, end)
+    if later and "".join(w[0] for w in WORD.findall(text[start : later.start(1)])).upper() == (
+        later.group(1)
+    ):
+        return False  # the name its acronym spells: "chronic kidney disease (CKD)"
     acronym = _ACRONYM.match(text, end)
     if acronym:
         letters = acronym.group(1).upper()
@@ -356,6 +367,7 @@ def _capitalised(plain: str, original: str, initial: bool) -> str:
     """Keep the original's capital: a sentence's first word, or a capitalised word."""
     if not original[:1].isupper() or not plain:
         return plain
-    if original.isupper() and len(original) > 1 and not initial:
-        return plain  # "your COPD" -> "your long-term lung disease"
+    first = original.split()[0]
+    if first.isupper() and len(first) > 1 and not initial:
+        return plain  # "your COPD" -> "your long-term lung disease", "an ACE inhibitor"
     return plain[0].upper() + plain[1:]

@@ -74,7 +74,7 @@ _LABEL_AFTER = re.compile(r"[^*_\n]{0,80}?[*_]{2}\s*(?:[:\u2013\u2014]|-\s)")
 # An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
 # procedimiento para...", "an angiogram, an x-ray that shows...".
 _APPOSITION = re.compile(
-    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|used|in which"
+    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,5}?(?:that|which|where|who|used|in which"
     r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b"
     # after the term's noun: "a clinical study, a research study in humans"
     r"|[*_]*\s+[^\W\d_]+\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|in|for"
