@@ -321,9 +321,10 @@ def test_preview_shows_each_pages_findings(project: Path, tmp_path: Path) -> Non
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
     config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build(config)
-    page = (tmp_path / "preview" / FLU).read_text("utf-8")
+    page = (tmp_path / "preview" / "heart-health/heart-attack-signs/index.html").read_text("utf-8")
     assert 'class="wr-findings"' in page
-    assert "passive-voice" in page  # the flu page's own findings: two passive-voice hints
+    assert "paragraph-length" in page  # the page's own finding: a paragraph of 6 sentences
+    assert "paragraph-length" not in (tmp_path / "preview" / FLU).read_text("utf-8")
 
 
 def open_graph(path: Path, site: Path) -> list[tuple[str, str]]:

@@ -43,6 +43,9 @@ def check(body: str, front: str = FRONT, **settings):
     return check_article(article, context)
 
 
+PASSIVE_ON = (("passive-voice", True),)  # off by default
+
+
 def rules(findings) -> list[str]:
     return [f.rule for f in findings]
 
@@ -121,6 +124,23 @@ def test_hard_article_gets_a_reading_grade_warning_at_the_hardest_paragraph() ->
     assert len(found) == 1
     assert found[0].line == 13
     assert "target is 8 or lower" in found[0].message
+
+
+def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
+    # NIHSeniorHealth's psoriasis triggers, a list flattened into one line: read as one
+    # 70-word sentence it scored over grade 10; item by item it is under 8, within the target.
+    plain = ("Psoriasis is a skin disease. It causes red, scaly patches. The patches can itch. "
+             "They often show up on the knees and elbows. It is not catching. You cannot get it "
+             "from someone else. Creams and light therapy can help.")
+    run = ("Factors that may trigger psoriasis or make it worse include - physical and emotional "
+           "stress - injury to the skin such as cuts or burns - infections, particularly strep "
+           "throat - cold weather - smoking or heavy alcohol use - certain medications such as "
+           "lithium, a psychiatric drug - antimalarials such as hydroxychloroquine - inderal, a "
+           "high blood pressure medicine - quinidine, a heart medication - indomethacin, a "
+           "nonsteroidal anti-inflammatory drug.")
+    assert "reading-grade" not in rules(check(f"{plain}\n\n{run}\n"))
+    one_sentence = run.replace(" - ", " ")
+    assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n"))
 
 
 def test_reading_grade_threshold_comes_from_settings() -> None:
@@ -263,18 +283,58 @@ def test_source_outside_the_trusted_domains_gets_a_hint_and_subdomains_are_trust
     assert "cdc.gov, who.int" in found[0].suggestion
 
 
-def test_long_sentence_warns_and_very_long_sentence_is_an_error() -> None:
+def test_a_sentence_just_over_the_limit_is_a_hint_a_longer_one_warns_and_a_very_long_one_errs(
+) -> None:
     fine = " ".join(["word"] * 27) + "."
-    long = " ".join(["word"] * 28) + "."
+    just_over = " ".join(["word"] * 30) + "."
+    long = " ".join(["word"] * 31) + "."
     very_long = " ".join(["word"] * 40) + "."
     found = [
-        f for f in check(f"{fine}\n\nShort one. {long}\n\n{very_long}\n")
+        f for f in check(f"{fine}\n\nShort one. {just_over}\n\n{long}\n\n{very_long}\n")
         if f.rule == "sentence-length"
     ]
     assert [(f.line, f.column, f.severity) for f in found] == [
-        (13, 12, Severity.WARNING), (15, 1, Severity.ERROR),
+        (13, 12, Severity.HINT), (15, 1, Severity.WARNING), (17, 1, Severity.ERROR),
     ]
-    assert "28 words; keep sentences to 27 or fewer" in found[0].message
+    assert "30 words; keep sentences to 27 or fewer" in found[0].message
+    assert found[0].suggestion.startswith("If it reads in one go, leave it")
+    assert "31 words; keep sentences to 27 or fewer" in found[1].message
+
+
+def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece() -> None:
+    # MedQuAD's NIHSeniorHealth text, its list flattened: read item by item, not as 36 words.
+    text = ("Factors that may trigger psoriasis or make it worse include - physical and emotional "
+            "stress - injury to the skin such as cuts or burns - infections, particularly strep "
+            "throat - cold weather - smoking or heavy alcohol use - certain medications.\n")
+    assert "sentence-length" not in rules(check(text))
+    long_item = ("- a feeling of being out of control during a panic attack that comes back again "
+                 "and again even when you are at home and there is nothing around you to fear at "
+                 "all - a fear of places - sweating")  # an item of 38 words is long itself
+    assert [f.message for f in check(long_item + "\n") if f.rule == "sentence-length"] == [
+        "This sentence has 38 words; keep sentences to 35 or fewer."
+    ]
+    dashes = ("Your nurse - or the pharmacist at the drugstore where you fill your prescriptions - "
+              "can show you how to use the inhaler the right way before you go home today.")
+    assert [f.message for f in check(dashes + "\n") if f.rule == "sentence-length"] == [
+        "This sentence has 29 words; keep sentences to 27 or fewer."
+    ]
+
+
+@pytest.mark.parametrize(("label", "sentence", "language"), [
+    # A short lead-in that ends in a colon, then the sentence (MedlinePlus, neuroblastoma).
+    ("Altas dosis de quimioterapia y radioterapia con rescate de células madre: ",
+     "Su hijo recibirá altas dosis de quimioterapia y radiación, lo que elimina las células "
+     "cancerosas, pero también las células sanas de la médula ósea.", "es"),
+    ("**Limit your time in the sun:** ",
+     "Wear a hat with a wide brim and clothes that cover your arms and legs when you are "
+     "outside in the middle of the day in summer.", "en"),
+])
+def test_a_label_that_starts_the_block_is_no_part_of_the_sentence(
+    label: str, sentence: str, language: str
+) -> None:
+    assert "sentence-length" not in rules(check(label + sentence + "\n", language=language))
+    run_on = label.strip("*: ") + " and " + sentence[0].lower() + sentence[1:]
+    assert "sentence-length" in rules(check(run_on + "\n", language=language))
 
 
 def test_paragraph_with_more_than_four_sentences_warns() -> None:
@@ -383,6 +443,20 @@ def test_list_of_more_than_seven_items_warns_once() -> None:
     assert "list-length" not in rules(check(questions + "\n"))  # a questionnaire
 
 
+def test_a_checklist_to_tick_is_no_long_list_even_if_one_item_starts_otherwise() -> None:
+    # NIDDK's type 2 diabetes risk checklist ("check each item that applies to you").
+    ticks = [f"I have risk factor number {n} from the list of risk factors." for n in range(11)]
+    ticks.insert(9, "On previous testing, I had prediabetes or an A1C level of 5.7 to 6.4.")
+    assert "list-length" not in rules(check("\n".join(f"- {t}" for t in ticks) + "\n"))
+    # MedlinePlus's 11 questions on alcohol use: some go on after the question mark.
+    questions = [f"¿Tuvo el problema número {n} en el último año?" for n in range(10)]
+    questions.append("¿Tuvo síntomas de abstinencia? Los síntomas incluyen problemas para dormir")
+    found = check("\n".join(f"- {q}" for q in questions) + "\n", language="es")
+    assert "list-length" not in rules(found)
+    plain = [f"Eat food number {n} from the list of healthy foods every day." for n in range(9)]
+    assert "list-length" in rules(check("\n".join(f"- {p}" for p in plain) + "\n"))
+
+
 def test_a_list_of_short_items_may_have_up_to_eleven() -> None:
     symptoms = "\n".join(f"- Symptom {n}" for n in range(11))
     assert "list-length" not in rules(check(symptoms + "\n"))
@@ -391,7 +465,7 @@ def test_a_list_of_short_items_may_have_up_to_eleven() -> None:
 
 
 def test_passive_voice_and_missing_call_to_action_are_hints() -> None:
-    on = (("call-to-action", True),)
+    on = (("call-to-action", True), ("passive-voice", True))
     found = {f.rule: f.severity for f in check("The shot is given by a nurse.\n", rules=on)}
     assert found["passive-voice"] is Severity.HINT
     assert found["call-to-action"] is Severity.HINT
@@ -404,17 +478,25 @@ def test_call_to_action_is_off_unless_the_site_turns_it_on() -> None:
     assert "call-to-action" not in rules(check("The nurse gives the shot.\n"))
 
 
+def test_passive_voice_is_off_unless_the_site_turns_it_on() -> None:
+    # On real NIH, CDC and MedlinePlus text fewer than 80 % of its hints were worth acting on.
+    assert "passive-voice" not in rules(check("The shot is given by a nurse.\n"))
+
+
 def test_a_site_can_turn_a_rule_off_but_never_a_privacy_rule() -> None:
-    body = "The shot is given by a nurse. My number is 123-45-6789.\n"
-    found = rules(check(body, rules=(("passive-voice", False), ("phi-ssn", False))))
-    assert "passive-voice" not in found
+    body = "Read [here](https://a.example). My number is 123-45-6789.\n"
+    found = rules(check(body, rules=(("link-text", False), ("phi-ssn", False))))
+    assert "link-text" not in found
     assert "phi-ssn" in found
 
 
 @pytest.mark.parametrize(("text", "passive"), [
     ("La vacuna es aplicada en el brazo por una enfermera.", "es aplicada"),
     ("Los resultados fueron enviados a su médico.", "fueron enviados"),
-    ("El medicamento ha sido aprobado para niños.", "sido aprobado"),
+    ("Los medicamentos deben ser aprobados por la FDA.", "ser aprobados"),
+    # "ha sido", "siendo": on real MedlinePlus text no doer was worth naming
+    ("Estos gérmenes han sido eliminados o debilitados.", None),
+    ("Su cuerpo actúa como si estuviera siendo amenazado.", None),
     ("Las pruebas serán hechas en la clínica.", "serán hechas"),
     ("Su hijo está vacunado contra el sarampión.", None),  # estar: a state, not passive
     ("Es importante lavarse las manos.", None),
@@ -422,7 +504,8 @@ def test_a_site_can_turn_a_rule_off_but_never_a_privacy_rule() -> None:
     ("Se recomienda la vacuna cada año.", None),  # passive 'se': common and plain
 ])
 def test_spanish_passive_voice_is_ser_with_a_participle(text: str, passive: str | None) -> None:
-    found = [f for f in check(text + "\n", language="es") if f.rule == "passive-voice"]
+    found = [f for f in check(text + "\n", language="es", rules=PASSIVE_ON)
+             if f.rule == "passive-voice"]
     assert [f.message.split("'")[1] for f in found] == ([passive] if passive else [])
     if found:
         assert "'La enfermera aplica la vacuna' en lugar de 'La vacuna es aplicada'" in (
@@ -432,7 +515,9 @@ def test_spanish_passive_voice_is_ser_with_a_participle(text: str, passive: str 
 
 def test_wellread_mapping_in_front_matter_can_ignore_rules() -> None:
     front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: [passive-voice]")
-    assert "passive-voice" not in rules(check("The shot is given by a nurse.\n", front))
+    body = "The shot is given by a nurse.\n"
+    assert "passive-voice" in rules(check(body, rules=PASSIVE_ON))
+    assert "passive-voice" not in rules(check(body, front, rules=PASSIVE_ON))
 
 
 SPANISH_HARD = (
@@ -584,12 +669,19 @@ def test_the_readme_rules_table_documents_every_rule_id_and_no_other() -> None:
     ("This condition is called dry eye.", "en"),
     ("Las personas mayores son afectadas con más frecuencia.", "es"),
     ("La conjuntivitis es causada por un virus.", "es"),
+    ("The plugs are made of silicone.", "en"),  # what a thing is, not who made it
+    ("T3 is the active hormone and is made from T4.", "en"),
+    ("A thorough physical examination will also be needed.", "en"),
+    ("Polyendocrine deficiency syndrome is classified into type 1 and type 2.", "en"),
+    ("The disease has not been studied in older adults.", "en"),
+    ("Fewer than 20% have been diagnosed.", "en"),  # perfect: no doer worth naming
+    ("What research is being done?", "en"),
 ])
 def test_a_participle_that_describes_a_state_is_no_passive_voice(text: str, language: str) -> None:
-    assert "passive-voice" not in rules(check(text + "\n", language=language))
+    assert "passive-voice" not in rules(check(text + "\n", language=language, rules=PASSIVE_ON))
 
 
 def test_a_state_and_a_real_passive_in_one_sentence_reports_the_real_one() -> None:
-    found = [f for f in check("People who are affected are treated by a nurse.\n")
+    found = [f for f in check("People who are affected are treated by a nurse.\n", rules=PASSIVE_ON)
              if f.rule == "passive-voice"]
     assert [f.message.split("'")[1] for f in found] == ["are treated"]

@@ -298,3 +298,36 @@ def test_more_ways_writers_explain_a_term_in_place() -> None:
     body = "Esto se conoce como 'inmunidad de rebaño' o 'inmunidad colectiva'.\n"
     assert [f for f in jargon(body, "es") if "colectiva" in f.message] == []
     assert jargon("El estrés a largo plazo, o estrés crónico, daña el cuerpo.\n", "es") == []
+
+
+def test_a_term_in_a_sentence_that_introduces_a_list_is_explained_by_its_items() -> None:
+    body = (  # MedlinePlus, hepatitis C: each item defines one kind
+        "La hepatitis C puede ser aguda o crónica:\n\n"
+        "- La **hepatitis C aguda** es una infección de corta duración. Una infección aguda "
+        "conduce a una infección crónica\n"
+        "- La **hepatitis C crónica** es una infección de larga duración.\n"
+    )
+    assert [f.message for f in jargon(body, "es") if "crónica" in f.message] == []
+
+
+def test_a_term_then_or_and_its_plain_words_explains_it_unless_it_ends_a_list() -> None:
+    found = jargon("- congenital hypothyroidism, or hypothyroidism that is present at birth\n")
+    assert [f for f in found if "congenital" in f.message] == []
+    listed = jargon("A goiter, nodules, or growths may be found during a physical exam.\n")
+    assert [f.message.split("'")[1] for f in listed] == ["nodules"]
+
+
+def test_a_next_sentence_that_says_when_it_happens_explains_the_term() -> None:
+    body = (  # MedlinePlus, diabetes tipo 1
+        "Si los niveles de glucosa aumentan demasiado, puede presentar cetoacidosis diabética "
+        "(CAD). Esto ocurre cuando el cuerpo no tiene suficiente insulina.\n"
+    )
+    assert [f for f in jargon(body, "es") if "cetoacidosis" in f.message] == []
+
+
+def test_plain_words_then_the_term_and_its_noun_in_brackets_explain_it() -> None:
+    body = (  # CDC, Chagas disease
+        "Control strategies should focus on preventing spread from organ transplantation and "
+        "mother-to-baby (congenital transmission).\n"
+    )
+    assert [f for f in jargon(body) if "congenital" in f.message] == []

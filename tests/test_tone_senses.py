@@ -133,3 +133,18 @@ def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> N
 def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("Every diabetic patient should check their feet.") == ["diabetic"]
     assert stigma("Un paciente diabético debe revisar sus pies.", "es") == ["diabético"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # NIHSeniorHealth: the first suggestion must read in both places.
+    "A person's behavior can signal a possible substance abuse problem.",
+    "Even with treatment, many people return to substance abuse.",
+])
+def test_substance_abuse_gets_a_suggestion_that_fits_in_the_sentence(sentence: str) -> None:
+    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(), today=date(2026, 11, 24))
+    found = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert len(found) == 1
+    # "a possible drug or alcohol use problem", "return to drug or alcohol use" ('substance use
+    # disorder' did not fit either: "a substance use disorder problem").
+    assert found[0].suggestion.split(" / ")[0] == "drug or alcohol use"

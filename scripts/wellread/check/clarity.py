@@ -170,16 +170,22 @@ def passive_voice_findings(article: Article, context: CheckContext) -> Iterator[
 
 
 # Items a reader answers one by one: "Do you smoke?", "I am over 45.", "My mother had diabetes.",
-# "¿Fuma?", "Tengo más de 45 años."
+# "¿Fuma?", "Tengo más de 45 años." A question may go on after its question mark ("¿Tuvo
+# síntomas...? Los síntomas incluyen...").
 _ANSWERED = re.compile(r"(?:i|i'm|my|yo|mi|mis|tengo|soy|estoy)\b", re.IGNORECASE)
+_QUESTION = re.compile(r"[¿]|^[^.!]*\?")
+# Nearly every item: a checklist of 13 may have one item that starts otherwise ("On previous
+# testing, I had prediabetes").
+CHECKLIST_SHARE = 0.8
 
 
 def _checklist(items: list[Block]) -> bool:
-    """A questionnaire or a checklist: every item a question or about the reader ("I", "My")."""
-    return all(
-        item.text.rstrip(" *_.").endswith("?") or _ANSWERED.match(item.text.lstrip("*_ ¿"))
-        for item in items
+    """A questionnaire or a checklist: (nearly) every item a question or about the reader."""
+    answered = sum(
+        1 for item in items
+        if _QUESTION.search(item.text.lstrip(" *_")) or _ANSWERED.match(item.text.lstrip("*_ ¿"))
     )
+    return answered >= CHECKLIST_SHARE * len(items)
 
 
 def _participle(passive: str) -> str:

@@ -9,34 +9,17 @@ the jargon rule asks the writer to explain the term instead.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .phrasing import DETERMINERS, FUNCTION_WORDS, WORD, Entry, sentence_initial, words_around
+from .spanish_fit import agrees, gender_changes, inflect_spanish, with_determiner
 from .terms import base_language, fold, lemma
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)[\s*_#>\-+\[(\"'\u201c\u00bf\u00a1\d.]*$")
-
-DETERMINERS = frozenset({
-    "a", "an", "the", "your", "my", "his", "her", "its", "our", "their", "this", "that",
-    "these", "those", "each", "every", "any", "no", "some", "el", "la", "los", "las", "un",
-    "una", "unos", "unas", "su", "sus", "mi", "mis", "tu", "tus", "este", "esta", "estos",
-    "estas", "ese", "esa", "del", "al",
-})
 _VERB_BEFORE = frozenset({
     "can", "cannot", "may", "will", "must", "should", "could", "would", "might", "please", "we",
     "they", "i", "to", "not", "puede", "pueden", "debe", "deben", "va", "van", "vamos", "hay",
     "que", "se",
 })
-# Words that end the leading noun group of a plain phrase ("pool | of blood under the skin").
-_FUNCTION = frozenset({
-    "of", "to", "in", "on", "for", "with", "without", "from", "by", "that", "who", "which",
-    "when", "not", "like", "and", "or", "under", "before", "after", "as", "at", "than", "is",
-    "are", "you", "your", "it", "how", "what", "whether", "de", "del", "para", "en", "con",
-    "sin", "por", "a", "al", "que", "como", "según", "cuando", "y", "o", "no", "ni", "lo", "se",
-    "es", "son", "usted", "cómo", "qué", "tras", "u", "contra", "entre", "hasta", "hacia",
-    "desde", "sobre", "durante", "mientras", "alrededor", "antes", "después", "debajo", "dentro",
-    "fuera", "cerca", "lejos", "más", "muy",
-})
+# Words after a term that show no noun follows it ("the efficacy is low", "efficacy of").
 _BEFORE_NOUN_NOT = frozenset({
     "is", "are", "was", "were", "be", "been", "and", "or", "but", "to", "of", "for", "in", "on",
     "at", "by", "with", "from", "that", "which", "who", "when", "if", "as", "than", "can",
@@ -45,6 +28,9 @@ _BEFORE_NOUN_NOT = frozenset({
     "might", "shall", "often", "also", "not", "usually", "es", "son", "fue", "y", "o",
     "pero", "de", "para", "en", "con", "por", "que", "como", "si", "se",
 })
+# Spanish words before a verb that are determiners elsewhere: "va a realizar", "no administra",
+# "no la utiliza bien" (a pronoun, not an article).
+_SPANISH_BEFORE_VERB = frozenset({"a", "al", "no", "la", "las", "lo", "los", "le", "les"})
 _ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ant", "ent", "ile", "oid", "ed")
 _BE_HAVE = frozenset({  # before a participle; "as indicated" -> "as shown"
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "get", "gets",
@@ -68,51 +54,33 @@ _DOUBLE = frozenset({
 })
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One row of jargon.tsv: the term, its plain alternative and its context guards."""
-
-    term: str
-    plain: str
-    pos: str = ""  # verb, noun, adj or adv; "" when the list does not say
-    not_before: frozenset[str] = frozenset()  # another sense when one of these follows
-    not_after: frozenset[str] = frozenset()  # another sense when one of these comes first
-    unfit_before: frozenset[str] = frozenset()  # the plain word does not fit before these
-    before_noun: str | None = None  # the replacement in front of a noun; "" for none
-    plain_article: str = ""  # Spanish: the plain words' own article when not the term's ("el")
-
-
-def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
-    """The word just before a match and up to five after it, in the same clause."""
-    before = re.split(r"[.!?;:]", text[:start])[-1]
-    previous = _WORD.findall(before)
-    after = text[end:]
-    if "." in text[start:end] and after.startswith("."):
-        after = after[1:]  # the last period of "p.o." ends the term, not the sentence
-    after = re.split(r"[.!?;:,()]", after)[0]
-    return (previous[-1].lower() if previous else ""), [w.lower() for w in _WORD.findall(after)[:5]]
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START.search(text[:start]))
-
-
 def replacement(entry: Entry, text: str, start: int, end: int, language: str) -> str | None:
     """The plain alternative as it should read at text[start:end], or None if none fits."""
     language = base_language(language)
     original = text[start:end]
     previous, following = words_around(text, start, end)
-    if entry.unfit_before & set(following):
+    if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
-    if entry.pos == "verb" and previous in DETERMINERS and not (
-        language == "es" and previous in ("a", "al")  # "va a realizar", "al realizar"
-    ):
+    if text[start - 1 : start] == "-":
+        return None  # the end of a compound: "a pre-onset condition", "adult-onset diabetes"
+    if entry.pos == "verb" and previous in DETERMINERS and previous != "that" and not (
+        language == "es" and previous in _SPANISH_BEFORE_VERB  # "va a realizar", "no la utiliza"
+    ):  # ("cataracts that require surgery": "that" is no determiner there)
         return None  # a noun here ("your purchase"): a verb's plain word would break it
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
         return None  # a verb here ("we can implement"): a noun's plain word would break it
     plain = entry.plain
     if " " in plain and previous in ("or", "and", "o", "y", "u", "e") and language in ("en", "es"):
         return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
+    inner = set(plain.lower().split()[1:])
+    if language == "en" and following[:1] in (["and"], ["or"]) and _adjective_like(entry) and (
+        set(plain.lower().split()) & FUNCTION_WORDS
+    ):
+        return None  # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"
+    if language == "en" and following[:1] in (["that"], ["which"]) and (
+        inner & FUNCTION_WORDS - {"and", "or"}
+    ):
+        return None  # "an incubation period that could be...": the clause would follow the phrase
     if language == "en" and following and following[0] not in _BEFORE_NOUN_NOT and (
         entry.pos == "adj" or (entry.pos not in ("verb", "noun") and "-" in entry.term) or (
             not entry.pos and entry.term.endswith(_ADJECTIVE_ENDINGS)
@@ -122,33 +90,185 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         # "without symptoms" does not fit: only a replacement made for that place.
         if entry.before_noun is not None:
             plain = entry.before_noun
-        elif set(plain.lower().split()) & _FUNCTION or ("-" in entry.term and " " in plain):
-            return None
+        elif set(plain.lower().split()) & FUNCTION_WORDS or (" " in plain and (
+            "-" in entry.term or plain.split()[0].endswith("ing")
+        )):
+            return None  # "having symptoms people", "after giving birth thyroiditis"
         if not plain:
             return None
+    if not _fits_around(plain, text, start, end, previous, following, language):
+        return None
+    if language == "en" and entry.pos != "verb" and " " not in entry.term.strip() and (
+        _is_clause(plain) and not _noun_slot(entry, text, start, previous, following)
+    ):
+        return None  # "can be runs in families", "continue to pass out of the body virus"
+    if language == "es" and gender_changes(entry, following):
+        return None  # "afección de salud crónica": "problema de salud crónica" would not agree
     inflected = _inflect(entry, original, plain, previous, language)
     if inflected is None:
         return None
+    if language == "en" and entry.pos == "verb" and original.lower().endswith("ed") and (
+        " " in inflected and following and following[0] not in _BEFORE_NOUN_NOT
+        and previous not in _BE_HAVE
+    ):
+        return None  # a participle before a noun: "hospitalized patients", not "kept in..."
+    if language == "es" and previous == "se" and inflected.startswith("se "):
+        inflected = inflected[3:]  # "se irradia" -> "se extiende", not "se se extiende"
     fitted = _capitalised(inflected, original, sentence_initial(text, start))
     if language == "es" and entry.plain_article:
         plural = any(
             fold(w).endswith("s") and not fold(t).endswith("s")
             for w, t in zip(
-                _WORD.findall(original.lower()), _WORD.findall(entry.term.lower()), strict=False
+                WORD.findall(original.lower()), WORD.findall(entry.term.lower()), strict=False
             )
         )
-        return _with_determiner(text[:start], fitted, entry.plain_article, plural)
+        return with_determiner(text[:start], fitted, entry.plain_article, plural)
+    written = re.search(r"\b([Aa]n?)\s+$", text[:start]) if language == "en" else None
+    if written:
+        article = "an" if fitted[:1].lower() in "aeiou" else "a"
+        if article != written.group(1).lower():  # "an inactivated vaccine" -> "a killed vaccine"
+            return f"{article.capitalize() if written.group(1)[0].isupper() else article} {fitted}"
     return fitted
 
 
+# Plain words that open a clause: after "a", "the", "of" or before "of" they break the sentence
+# ("a lack of how well it works", "determine the how well it works of").
+_CLAUSE_START = frozenset({
+    "how", "what", "when", "where", "whether", "why", "cómo", "qué", "cuándo", "dónde", "cuando",
+    "donde",
+})
+_PREPOSITIONS_BEFORE = frozenset({
+    "of", "with", "without", "by", "for", "in", "on", "from", "at", "about", "into", "de", "del",
+    "con", "sin", "por", "en", "para",
+})
+_ARTICLES_OPENING = frozenset({"the", "a", "an", "el", "la", "los", "las", "un", "una"})
+# Spanish adjectives right after the term: a plain phrase such as "de los ojos" goes after them
+# ("exámenes oculares integrales" cannot become "exámenes de los ojos integrales").
+_ADJECTIVE_ES = re.compile(r"(?:al|ales|ico|ica|icos|icas|ivo|iva|ivos|ivas|oso|osa|osos|osas"
+                           r"|ble|bles|ario|aria|arios|arias)$")
+_RELATIVE = frozenset({"that", "who", "which", "que", "quien", "quienes"})  # only after a noun
+_NOT_A_NOUN = frozenset({
+    "ser", "es", "son", "sea", "sean", "era", "fue", "está", "están", "estar", "be", "is",
+    "are", "was", "were", "been", "being", "become", "becomes", "very", "muy", "más", "more",
+    "puede", "pueden", "may", "can", "could", "y", "o", "and", "or",
+})
+_PREPOSITION_INSIDE = frozenset({
+    "of", "for", "in", "with", "from", "to", "on", "de", "del", "en", "para", "con", "por",
+})
+_OF = frozenset({"of", "de", "del"})
+_THINGS = frozenset({"something", "anything", "nothing", "everything"})
+_CLAUSE_END = re.compile(r"[.!?;:,()]|\s-\s")  # " - " joins the items of a flattened list
+# An acronym in brackets right after the term that spells the words up to it: a fixed name,
+# "postural orthostatic tachycardia (POTS)", "neurally mediated hypotension (NMH)".
+_ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
+_ACRONYM_LATER = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s*\(([A-Z]{2,8})\)")
+
+
+def _fits_around(
+    plain: str, text: str, start: int, end: int, previous: str, following: list[str],
+    language: str,
+) -> bool:
+    """The plain words read right between the words around the term: no clause after "the" or
+    "of", no relative clause after a verb, no "of"-phrase stacked on a phrase that has its own
+    complement ("antecedentes familiares de cáncer"), no word said twice ("blood getting blood
+    from a donor", "prueba de prueba A1C"), no swap inside a name spelled by an acronym."""
+    words = [w.lower() for w in WORD.findall(plain)]
+    if not words:
+        return False
+    after = following[:1]
+    if words[0] in _CLAUSE_START and (previous in DETERMINERS or previous in _PREPOSITIONS_BEFORE
+                                      or (after and after[0] in _OF)):
+        return False  # "comienza con cuando el cuerpo...", "the how well it works of"
+    before = [w.lower() for w in WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
+    if (words[0] in _ARTICLES_OPENING or words[0] in _THINGS) and set(before) & DETERMINERS:
+        return False  # "a drinking the illness coming back", "is a something that raises"
+    if language == "es" and words[0] in _PREPOSITIONS_BEFORE and after and _ADJECTIVE_ES.search(
+        after[0]
+    ):
+        return False
+    if words[0] in _RELATIVE and (
+        not previous or previous in _NOT_A_NOUN or previous in FUNCTION_WORDS
+        or sentence_initial(text, start)
+    ):
+        return False  # "puede ser que viene de familia"
+    if language == "en" and words[0].endswith("ing") and words[0] not in _THINGS and (
+        previous in DETERMINERS and len(words) > 1 and words[1] not in ("and", "or")
+    ):
+        return False  # "a getting blood from a donor" (not "a breathing machine")
+    if after and after[0] in _OF and set(words[1:]) & _PREPOSITION_INSIDE:
+        return False  # "enfermedades en su familia de cáncer de ovario"
+    own = {_stem(w) for w in words if len(w) > 3 and w not in FUNCTION_WORDS}
+    if own & {_stem(w) for w in (*before, *following[:3])}:
+        return False
+    later = _ACRONYM_LATER.match(text, end)
+    if later and "".join(w[0] for w in WORD.findall(text[start : later.start(1)])).upper() == (
+        later.group(1)
+    ):
+        return False  # the name its acronym spells: "chronic kidney disease (CKD)"
+    acronym = _ACRONYM.match(text, end)
+    if acronym:
+        letters = acronym.group(1).upper()
+        if letters.lower() in words:
+            return False  # "magnetic resonance imaging (MRI)": "MRI scan (MRI)"
+        initials = "".join(w[0] for w in WORD.findall(text[:end])).upper()
+        spelled = max((n for n in range(2, len(letters) + 1) if initials.endswith(letters[:n])),
+                      default=0)
+        if spelled > len(WORD.findall(text[start:end])):
+            return False  # the term is one word of a name: "orthostatic tachycardia (POTS)"
+    return True
+
+
+def _adjective_like(entry: Entry) -> bool:
+    return entry.pos == "adj" or (not entry.pos and entry.term.endswith(
+        (*_ADJECTIVE_ENDINGS, "ible", "able")
+    ))
+
+
+def _is_clause(plain: str) -> bool:
+    """A plain phrase with words beyond a noun group ("medicine so you do not feel pain",
+    "pass out of the body"), which fits only where a whole noun phrase goes."""
+    words = [w.lower() for w in WORD.findall(plain)]
+    return len(words) > 1 and bool(set(words[1:]) & (FUNCTION_WORDS - {"and", "or"}))
+
+
+_OPENERS = frozenset({"where", "when", "if", "because", "while", "whether", "but", "so"})
+_LINKING = frozenset({
+    "be", "is", "are", "was", "were", "been", "being", "become", "becomes", "appear", "appears",
+    "seem", "seems", "first", "very", "more", "most", "less",
+})
+
+
+def _noun_slot(
+    entry: Entry, text: str, start: int, previous: str, following: list[str]
+) -> bool:
+    """The term stands where a whole phrase goes: after a determiner, a preposition, a clause's
+    first word or at the start of its sentence (an adjective also after "be": "can be
+    hereditary"), and before a verb, a preposition or the end of its clause."""
+    adjective = _adjective_like(entry)
+    opened = not previous or previous in DETERMINERS or previous in FUNCTION_WORDS or (
+        previous in _OPENERS or (adjective and previous in _LINKING)
+        or sentence_initial(text, start)
+    )
+    verb_after = bool(following) and following[0].endswith("s") and not following[0].endswith(
+        "ss"
+    ) and not entry.term.endswith("s")  # a subject and its verb: "a radiologist interprets"
+    return opened and (not following or following[0] in _BEFORE_NOUN_NOT or verb_after)
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending, to tell the same word said twice."""
+    word = fold(word.lower())
+    return word[:-2] if word.endswith("es") and len(word) > 5 else word.rstrip("s")
+
+
 def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
-    written = [w.lower() for w in _WORD.findall(original)]
-    listed = [w.lower() for w in _WORD.findall(entry.term)]
+    written = [w.lower() for w in WORD.findall(original)]
+    listed = [w.lower() for w in WORD.findall(entry.term)]
     if [fold(w) for w in written] == [fold(w) for w in listed] or len(written) != len(listed):
         return plain if len(written) == len(listed) else None
     differ = [i for i, (w, t) in enumerate(zip(written, listed, strict=True)) if fold(w) != fold(t)]
     if len(differ) > 1 and language == "es" and all(
-        _agrees(fold(written[i]), fold(listed[i])) for i in differ
+        agrees(fold(written[i]), fold(listed[i])) for i in differ
     ):
         differ = differ[:1]  # "cefaleas tensionales": noun and adjective in the plural together
     if len(differ) != 1:
@@ -159,7 +279,7 @@ def _inflect(entry: Entry, original: str, plain: str, previous: str, language: s
     if language == "en":
         return _inflect_english(entry, word, plain, previous)
     if language == "es":
-        return _inflect_spanish(entry, word, base, plain)
+        return inflect_spanish(entry, word, base, plain)
     return None
 
 
@@ -169,13 +289,23 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         head = 0
     else:
         chunk = 0
-        while chunk < len(words) and words[chunk].lower().strip(",") not in _FUNCTION:
+        while chunk < len(words) and words[chunk].lower().strip(",") not in FUNCTION_WORDS:
             chunk += 1
         if chunk == 0 or (
             word.endswith("s") and chunk < len(words) and words[chunk] in ("that", "who")
         ):
             return None  # "a heart that does not pump well": its verb would need to agree too
         head = chunk - 1
+        if chunk + 1 < len(words) and words[chunk] in ("and", "or"):
+            end = chunk + 1
+            while end < len(words) and words[end].lower() not in FUNCTION_WORDS:
+                end += 1
+            if end - chunk > 2:  # "heart and blood pressure medicine": its noun comes last
+                head = end - 1
+        if word.endswith("s") and words[0].endswith("ing") and words[0] not in _THINGS:
+            return plain  # "transfusions": "getting blood from a donor" has no plural
+        if word.endswith("s") and words[0].lower() in _CLAUSE_START:
+            return None  # "injection sites": "where the shot was given" has no plural
         if word.endswith("s") and words[0] in ("a", "an", "another"):
             words[0] = "other" if words[0] == "another" else ""  # "other health problems"
     target = words[head]
@@ -193,10 +323,21 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
     else:
         return None
     words[head] = form
+    pair = head + 2
+    if word.endswith("s") and entry.pos != "verb" and pair < len(words) and words[
+        head + 1
+    ] in ("or", "and") and words[pair].lower() not in FUNCTION_WORDS and not words[pair].endswith(
+        "s"
+    ) and (
+        pair + 1 == len(words) or words[pair + 1].lower() in FUNCTION_WORDS
+    ):
+        words[pair] = _plural(words[pair])  # "doctors or nurses", not "doctors or nurse"
     return " ".join(w for w in words if w)
 
 
 def _plural(word: str) -> str:
+    if word[-1:] in ",;:":  # "moist linings, like the inside of the mouth"
+        return _plural(word[:-1]) + word[-1]
     if word.endswith("y") and word[-2:-1] not in tuple("aeiou"):
         return word[:-1] + "ies"
     if word.endswith(("s", "x", "z", "ch", "sh")):
@@ -222,140 +363,11 @@ def _gerund(word: str) -> str:
     return word + "ing"
 
 
-def _inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | None:
-    if entry.pos == "verb":
-        return None  # a conjugated verb: its plain verb would need the same person and tense
-    plural = word.endswith("s") and not base.endswith("s")
-    feminine = fold(base).endswith("o") and fold(word).rstrip("s").endswith("a")
-    words = plain.split()
-    if words[0].lower() in _PREPOSITIONS:
-        return plain  # "enfermedades crónicas": "de larga duración" fits every form
-    if words[0].lower() in _FUNCTION:
-        return None  # "no es seguro para usted": a clause, not a noun
-    chunk = 0
-    while chunk < len(words) and words[chunk].lower() not in _FUNCTION:
-        chunk += 1
-    if feminine and entry.plain_article.lower() not in ("la", "las"):  # "la persona" fits her
-        if chunk != 1 or not words[0].endswith("o"):
-            return None
-        words[0] = words[0][:-1] + "a"
-    if plural:
-        words[:chunk] = [_plural_spanish(w) for w in words[:chunk]]
-        _plural_rest(words, chunk)
-    if not plural and not feminine:
-        return None
-    return " ".join(words)
-
-
-_CLITICS = frozenset({"se", "le", "lo", "la", "les", "los", "las", "me", "te", "nos", "no"})
-_NOT_VERBS = frozenset({"ya", "usted", "ustedes", "nunca", "siempre", "también", "tampoco"})
-
-
-def _plural_rest(words: list[str], chunk: int) -> None:
-    """After a plural noun group, a second noun joined by y/o/u and the verb of a "que" clause
-    agree: "brazos o piernas", "medicinas que evitan coágulos" (not "que usted paga")."""
-    i = chunk
-    if i + 1 < len(words) and words[i].lower() in ("y", "o", "u", "e"):
-        if words[i + 1].lower() not in _FUNCTION:
-            words[i + 1] = _plural_spanish(words[i + 1])
-        i += 2
-    if i >= len(words) or words[i].lower() != "que":
-        return
-    i += 1
-    while i < len(words) and words[i].lower() in _CLITICS:
-        i += 1
-    if i < len(words):
-        verb = words[i].lower()
-        if verb in ("ha", "es"):
-            words[i] = {"ha": "han", "es": "son"}[verb]
-        elif verb.endswith(("a", "e")) and verb not in _NOT_VERBS and verb not in _FUNCTION:
-            words[i] += "n"
-
-
-def _agrees(word: str, listed: str) -> bool:
-    """`word` is the listed Spanish word in the plural or the feminine ("orales", "crónicas")."""
-    stem = listed[:-1] if listed.endswith("o") else listed
-    return word in (listed + "s", listed + "es", stem + "a", stem + "as") or (
-        listed.endswith("z") and word == listed[:-1] + "ces"
-    )
-
-
-_PREPOSITIONS = frozenset({  # a plain phrase starting with one fits every gender and number
-    "de", "del", "sin", "con", "en", "para", "por", "a", "contra", "entre", "hasta", "hacia",
-    "desde", "sobre", "durante", "alrededor", "antes", "después", "debajo", "dentro", "fuera",
-    "cerca", "lejos", "más",
-})
-_UNACCENT = str.maketrans("áéíóú", "aeiou")
-_ARTICLES = {"el": "los", "la": "las", "un": "unos", "una": "unas"}
-
-
-def _plural_spanish(word: str) -> str:
-    if word in _ARTICLES:
-        return _ARTICLES[word]
-    if word.endswith(("s", "x")):
-        return word
-    if word.endswith("z"):
-        return word[:-1] + "ces"
-    if word[-1] in "aeioué":
-        return word + "s"
-    if re.search(r"[áéíóú][nsl]$", word):  # "presión" -> "presiones"
-        return word[:-2] + word[-2].translate(_UNACCENT) + word[-1] + "es"
-    return word + "es"
-
-
-# Spanish determiners by kind, gender (m, f) and number (plural or not).
-_FORMS = [("m", False), ("f", False), ("m", True), ("f", True)]
-_DETERMINERS: dict[str, dict[tuple[str, bool], str]] = {
-    kind: dict(zip(_FORMS, forms.split(), strict=True))
-    for kind, forms in {
-        "def": "el la los las", "indef": "un una unos unas", "este": "este esta estos estas",
-        "ese": "ese esa esos esas", "aquel": "aquel aquella aquellos aquellas",
-        "otro": "otro otra otros otras", "mucho": "mucho mucha muchos muchas",
-        "poco": "poco poca pocos pocas", "alguno": "algún alguna algunos algunas",
-        "ninguno": "ningún ninguna ningunos ningunas",
-        "nuestro": "nuestro nuestra nuestros nuestras",
-        "su": "su su sus sus", "mi": "mi mi mis mis", "tu": "tu tu tus tus",
-    }.items()
-}
-_DETERMINER_KIND = {
-    word: (kind, gender, plural)
-    for kind, forms in _DETERMINERS.items() for (gender, plural), word in forms.items()
-}
-_CONTRACTED = {"del": "de", "al": "a"}  # "del", "al": "de el", "a el"
-_DETERMINER_BEFORE = re.compile(r"(?:\b(de|a)\s+)?\b([^\W\d_]+)\s+$", re.IGNORECASE)
-
-
-def _with_determiner(before: str, plain: str, plain_article: str, plural: bool) -> str:
-    """The plain words with the determiner before the term made to agree with them:
-    "una cefalea" -> "un dolor de cabeza", "de la sutura" -> "de los puntos"."""
-    found = _DETERMINER_BEFORE.search(before)
-    if found is None:
-        return plain
-    preposition, written = found.group(1), found.group(2)
-    word = written.lower()
-    if word in _CONTRACTED:
-        preposition, word = _CONTRACTED[word], "el"
-    elif word not in _DETERMINER_KIND:
-        return plain
-    kind = _DETERMINER_KIND[word][0]
-    gender, own_plural = _DETERMINER_KIND[plain_article.lower()][1:]
-    determiner = _DETERMINERS[kind][(gender, own_plural or plural)]
-    written = before[found.start(1) if found.group(1) else found.start(2) : found.end(2)]
-    if preposition and determiner == "el":
-        lead = {"de": "del", "a": "al"}[preposition.lower()]
-    else:
-        lead = f"{preposition.lower()} {determiner}" if preposition else determiner
-    if lead.lower() == written.lower():
-        return plain  # already agrees
-    if written[:1].isupper():
-        lead = lead[0].upper() + lead[1:]
-    return f"{lead} {plain}"
-
-
 def _capitalised(plain: str, original: str, initial: bool) -> str:
     """Keep the original's capital: a sentence's first word, or a capitalised word."""
     if not original[:1].isupper() or not plain:
         return plain
-    if original.isupper() and len(original) > 1 and not initial:
-        return plain  # "your COPD" -> "your long-term lung disease"
+    first = original.split()[0]
+    if first.isupper() and len(first) > 1 and not initial:
+        return plain  # "your COPD" -> "your long-term lung disease", "an ACE inhibitor"
     return plain[0].upper() + plain[1:]

@@ -19,7 +19,8 @@ from ..core.prose import masked_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
-from .fit import DETERMINERS, Entry, replacement, sentence_initial, words_around
+from .fit import replacement
+from .phrasing import DETERMINERS, Entry, sentence_initial, words_around
 from .terms import TermIndex, base_language, lemma, term_key
 
 # A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
@@ -35,10 +36,15 @@ _DEFINITION = re.compile(
 # "Term: definition" or "Term - definition" at the start of a list item or paragraph.
 _LABEL = re.compile(r"[*_]*\s*(?:\([^()]*\)\s*)?(?::|\u2013|\u2014|\s-\s)")
 _LINE_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?$")
+# "congestive heart failure, in which fluid builds up": with its comma (a generic noun without
+# one is no term defined, "una afección en la que sus células no responden").
+_IN_WHICH = re.compile(r"[*_]*\s*,\s*(?:in which|en (?:el|la|los|las) que)\b", re.IGNORECASE)
+_QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 # "X is a ...", "X means ...", "X es una ...", "X significa ...".
 _IS = re.compile(
-    r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|refers to|is (?:a|an|the|when|what|how|another|also"
-    r"|called)|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
+    r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|meaning|refers to"
+    r"|is (?:a|an|the|when|what|how|another|also|called)"
+    r"|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
     r"|lo que)|es decir|o sea|that is|which means|lo que significa|lo que quiere decir"
@@ -52,7 +58,15 @@ _OR_NAME = re.compile(
     re.IGNORECASE,
 )
 # "benign, or noncancerous, tumors": the plain words as another name right after the term.
-_OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}[,)]", re.IGNORECASE)
+_OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}(?:[,)]|$)", re.IGNORECASE)
+# "congenital hypothyroidism, or hypothyroidism that is present at birth": the noun said again.
+_OR_AGAIN = re.compile(r"[*_]*\s+([^\W\d_]{3,})[*_]*\s*,\s+(?:or|o)\s+\1\b", re.IGNORECASE)
+# The next sentence says what it is: "... diabetic ketoacidosis (DKA). This happens when...",
+# "... cetoacidosis diabética (CAD). Esto ocurre cuando...".
+_THIS_HAPPENS = re.compile(
+    r"[^.!?]{0,40}[.!?]\s+(?:this|that|it|esto|eso)\s+(?:happens|occurs|is when|means|ocurre"
+    r"|sucede|pasa|significa|quiere decir)\b", re.IGNORECASE,
+)
 # The term inside a bold label that a definition follows: "**Congenital adrenal hyperplasia**: a
 # group of...", "- **Hiperplasia suprarrenal congénita**: Grupo de...".
 _LABEL_BEFORE = re.compile(r"[\s>+-]*(?:\d+[.)]\s*)?[*_]{2}[^*_\n]*$")
@@ -60,8 +74,21 @@ _LABEL_AFTER = re.compile(r"[^*_\n]{0,80}?[*_]{2}\s*(?:[:\u2013\u2014]|-\s)")
 # An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
 # procedimiento para...", "an angiogram, an x-ray that shows...".
 _APPOSITION = re.compile(
-    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|used|in which"
-    r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b",
+    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,5}?(?:that|which|where|who|used|in which"
+    r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b"
+    # after the term's noun: "a clinical study, a research study in humans"
+    r"|[*_]*\s+[^\W\d_]+\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|in|for"
+    r"|of|with)\b",
+    re.IGNORECASE,
+)
+# A dash and a noun phrase after the term: "endocrinologist - a doctor who treats...", with an en
+# or em dash too, or glued as some sources print it ("endocrinologist-a doctor specializing in").
+_DASH_DEFINITION = re.compile(
+    r"[*_]*(?:\s*[\u2014\u2013]\s*|\s-\s|-(?=(?:a|an|the|un|una)\s))(?:a|an|the|un|una|el|la)\s+"
+    r"[^\W\d_]{3,}"
+    # or after the term's noun, what it is or where it comes from: "congenital transmission\u2014
+    # from an infected mother to her baby"
+    r"|[*_]*\s+[^\W\d_]+\s*[\u2014\u2013]\s*(?:from|when|in which|where|de|cuando|en la que)\s",
     re.IGNORECASE,
 )
 _BRACKET_OPEN = re.compile(
@@ -69,15 +96,22 @@ _BRACKET_OPEN = re.compile(
 )
 _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
-_INTRODUCED = re.compile(
+_CALLED = (
     r"(?:\bcalled|\bknown as|\breferred to as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse conoce como"
     r"|\bse llama|\bword for [^.]*?"
     r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
+)
+_INTRODUCED = re.compile(
+    _CALLED
     # a second name: 'se conoce como "inmunidad comunitaria" o "inmunidad colectiva"'
-    r"(?:[\"'\u201c\u00ab][^\"'\u201d\u00bb]{1,60}[\"'\u201d\u00bb]\s+(?:or|o)\s+)?"
+    + r"(?:[\"'\u201c\u00ab][^\"'\u201d\u00bb]{1,60}[\"'\u201d\u00bb]\s+(?:or|o)\s+)?"
     r"[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
 )
+# The term ends a name introduced with its noun first: "se conoce como infección recurrente.",
+# "also called diabetic nephropathy," (not "called small incision cataract surgery").
+_INTRODUCED_NOUN = re.compile(_CALLED + r"[^\W\d_]+\s+$", re.IGNORECASE)
+_NAME_ENDS = re.compile(r"[*_\"'\u201d\u00bb]*\s*(?:[.,;:()]|$|(?:de|del|of)\s)")
 # Words that join the words of a name: "Women, Infants, and Children Program".
 # The next or the last capitalised word of a name, through joining words and spaces only:
 # "Supplemental Nutrition Assistance Program", "Women, Infants, and Children Program".
@@ -115,7 +149,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
     return Entry(
         term=row[0], plain=plain, pos=pos,
         not_before=words("not-before"), not_after=words("not-after"),
-        unfit_before=words("unfit-before"),
+        unfit_before=words("unfit-before"), unfit_after=words("unfit-after"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
         plain_article=options.get("plain-article", ""),
     )
@@ -162,6 +196,12 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # another sense: "P.O. Box"
             if _in_name(text, start, end, block):
                 continue  # "Medicare Savings Program": a name, not jargon
+            if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
+                continue  # the word itself, quoted: 'the Greek words for "extremities"'
+            if _INTRODUCED_NOUN.search(text, max(0, start - 120), start) and not _NAME_ENDS.match(
+                text, end
+            ):
+                continue  # inside a name being introduced: "also known as toxic diffuse goiter"
             linked = any(a <= start and end <= b for a, b in linked_spans)
             explained = linked or _explains(text, start, end, entry, block)
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
@@ -192,7 +232,7 @@ def _first_unexplained(
     else:
         return
     more = len(found) - found.index(use) - 1
-    written = use.text[use.start : use.end]
+    written = " ".join(use.text[use.start : use.end].split())  # a link's address masked inside
     _ = messages(language)
     if not more:
         message = _("'{term}' is a medical or official word many readers do not know.",
@@ -241,11 +281,22 @@ def _first_unexplained(
 
 def _next_to(article: Article, first: Block, then: Block) -> bool:
     """`then` is `first` or the block right after it (a heading and the paragraph it asks about,
-    a sentence and the next one)."""
+    a sentence and the next one), or an item of the list that `first` introduces with a colon
+    ("La hepatitis C puede ser aguda o crónica:" and an item for each)."""
     if first is then:
         return True
     blocks = article.messages
-    return any(a is first and b is then for a, b in pairwise(blocks))
+    if any(a is first and b is then for a, b in pairwise(blocks)):
+        return True
+    if not first.text.rstrip().endswith(":"):
+        return False
+    at = next((k for k, block in enumerate(blocks) if block is first), len(blocks))
+    for block in blocks[at + 1:]:
+        if block.kind != "list_item":
+            return False
+        if block is then:
+            return True
+    return False
 
 
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
@@ -254,11 +305,22 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
         return True  # the plain word is right there: "high blood pressure (hypertension)"; not
         # inside another word ("do" in "doctor")
-    if _BRACKET_OPEN.search(before) and after.lstrip().startswith(")"):
-        return True  # "plain words (term)", "plain words (or term)"
-    bracket = re.match(r"[*_]*\s*\(([^()]+)\)", after)
-    if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(1)):
-        return True  # "term (plain words)"; not "hypertension (HTN)"
+    last = before[-60:].split()
+    if entry.plain and before[-1:].isspace() and len(last) > 1 and last[-1].lower() in (
+        "or", "o"
+    ) and last[-2].lower() == entry.plain.split()[0].lower():
+        return True  # the plain word as its alternative: "your doctor or health care provider"
+    if _BRACKET_OPEN.search(before) and re.match(r"(?:\s+[^\W\d_]+)?\s*\)", after):
+        return True  # "plain words (term)", "plain words (or term)", "(congenital transmission)"
+    # "term (plain words)", or after the term's noun: "esophageal cancer (cancer of the esophagus)"
+    # (not a verb's object: "utiliza heces (o bacterias de las heces)")
+    noun = r"(?:\s+[^\W\d_]+)?" if entry.pos != "verb" else ""
+    bracket = re.match(rf"[*_]*({noun})\s*\(([^()]+)\)", after)
+    if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(2)) and (
+        not bracket.group(1) or len(bracket.group(2).split()) >= 3
+    ):
+        return True  # "term (plain words)"; not "hypertension (HTN)", 'fecal matter ("night soil")'
+
     if before.endswith(_BOLD) and _DEFINITION.match(after):
         return True  # "**Copay**: a set amount you pay"
     if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
@@ -266,8 +328,13 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     ):
         return True  # "- Copay: a set amount you pay", as a list item or a paragraph
     return bool(
-        _IS.match(after) or _APPOSITION.match(after) or _INTRODUCED.search(before)
-        or _OR_NAME.search(before) or _OR_AFTER.match(after)
+        _IS.match(after) or _IN_WHICH.match(after) or _APPOSITION.match(after)
+        or _DASH_DEFINITION.match(after)
+        or _INTRODUCED.search(before)
+        or (bool(_NAME_ENDS.match(after)) and bool(_INTRODUCED_NOUN.search(before[-120:])))
+        or _OR_NAME.search(before) or _THIS_HAPPENS.match(after) or _OR_AGAIN.match(after)
+        # "benign, or noncancerous, tumors"; not the last of a list ("back, abdomen, or legs")
+        or (bool(_OR_AFTER.match(after)) and not before.rstrip(" *_").endswith(","))
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
     )
 

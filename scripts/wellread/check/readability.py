@@ -13,6 +13,7 @@ from ..core.prose import plain_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import readability_formulas
+from .length import FLATTENED, flattened
 from .syllables import spanish_syllables
 
 SECTION_MIN_WORDS = 60  # fewer words give a score that means little
@@ -100,6 +101,13 @@ def _scores_from_counts(
     return {name: round(_EASE_FROM_COUNTS[name](per_word, per_sentence), 1) for name in formulas}
 
 
+def _read_as(text: str) -> str:
+    """A block's text as a reader reads it: a list run together with ' - ' ("include - fatigue -
+    headaches - nausea") is read item by item, so each item is scored as a sentence (as one
+    sentence, it made an article's "hardest part" a list of symptoms)."""
+    return FLATTENED.sub(". ", text) if flattened(text) else text
+
+
 def language_target(config: Mapping[str, Any], language: str, grade_max: float) -> float:
     """The language's target for an English grade of `grade_max`: English is the grade itself;
     a language calibrated against English (`per_grade` in data/readability.yml) moves its
@@ -117,7 +125,7 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     settings = context.settings
     if article.kind != "article":
         return
-    blocks = [(block, plain_text(block)) for block in article.body_blocks]
+    blocks = [(block, _read_as(plain_text(block))) for block in article.body_blocks]
     text = "\n".join(sentence for _, sentence in blocks)
     if len(text.split()) < settings.reading_min_words:
         return

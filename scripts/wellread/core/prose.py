@@ -78,6 +78,11 @@ _SENTENCE_BREAK = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 
+def word_count(text: str) -> int:
+    """Words in a piece of masked text, counted as a sentence's are (emphasis marks ignored)."""
+    return len(_WORD.findall(_EMPHASIS.sub("", text)))
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence of a block: where it starts in the block's text, and its words."""
@@ -101,7 +106,7 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
             continue
         end = match.start() if match else len(text)
         piece = text[start:end]
-        words = len(_WORD.findall(_EMPHASIS.sub("", piece)))
+        words = word_count(piece)
         if words:
             lead = len(piece) - len(piece.lstrip())
             found.append(Sentence(start + lead, piece.strip(), words))
