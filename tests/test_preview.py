@@ -80,21 +80,21 @@ def test_an_edit_to_an_articles_text_renders_that_page_alone(
     other = site / "heart-health" / "high-blood-pressure" / "index.html"
     before = other.stat().st_mtime_ns, (site / "es" / FLU_PAGE).stat().st_mtime_ns
     rebuilt = edit(preview, project / "content" / FLU,
-                   "\n## ", "\nThe shot was given by the nurse in the arm.\n\n## ")
+                   "\n## ", "\nAsk your nurse if you are immunocompromised.\n\n## ")
     assert [(r.language, r.full, r.pages) for r in rebuilt] == [
         (code, False, [FLU, "translations.md"]) for code in ("en", "es", "ar")
     ]
     assert other.stat().st_mtime_ns == before[0]  # not rendered again
     assert (site / "es" / FLU_PAGE).stat().st_mtime_ns != before[1]
     page = (site / FLU_PAGE).read_text("utf-8")
-    assert "The shot was given by the nurse in the arm." in page
+    assert "Ask your nurse if you are immunocompromised." in page
     new_line = next(
         number for number, line in enumerate(
             (project / "content" / FLU).read_text("utf-8").splitlines(), 1
-        ) if line.startswith("The shot was given")
+        ) if line.startswith("Ask your nurse if you are")
     )
     found = rebuilt[0].findings[FLU]
-    assert any(f.line == new_line and f.rule == "passive-voice" for f in found), found
+    assert any(f.line == new_line and f.rule == "jargon" for f in found), found
     assert 'class="wr-findings"' in page
     assert_same_as_full_build(preview, project, tmp_path / "full")
 
@@ -200,14 +200,15 @@ def test_wellread_serve_shows_a_saved_article_and_prints_its_findings(tmp_path: 
         assert 'class="wr-findings"' in shown
         article = project / "content" / FLU
         article.write_text(
-            article.read_text("utf-8") + "\nThe shot was given by the nurse in the arm.\n", "utf-8"
+            article.read_text("utf-8") + "\nAsk your nurse if you are immunocompromised.\n", "utf-8"
         )
-        page("The shot was given by the nurse in the arm.")
+        page("Ask your nurse if you are immunocompromised.")
         deadline = time.monotonic() + 30
-        while "'was given' is passive" not in log.read_text() and time.monotonic() < deadline:
+        while "warning jargon" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.1)
         said = log.read_text()
-        assert f"content/{FLU}:" in said and "hint passive-voice: 'was given' is passive" in said
+        assert f"content/{FLU}:" in said
+        assert "warning jargon: 'immunocompromised' is a medical" in said
         assert "en: vaccines/flu-vaccine.md, translations.md built in" in said
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops it
