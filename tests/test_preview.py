@@ -209,7 +209,7 @@ def test_wellread_serve_shows_a_saved_article_and_prints_its_findings(tmp_path: 
         said = log.read_text()
         assert f"content/{FLU}:" in said
         assert "warning jargon: 'immunocompromised' is a medical" in said
-        assert "en: vaccines/flu-vaccine.md, translations.md built in" in said
+        assert "en: vaccines/flu-vaccine.md built in" in said  # its translations page after
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops it
         try:

@@ -7,7 +7,7 @@ mkdocs.commands.build's page and template steps and the plugin cache of its `plu
 
 What each change builds again (`plan_changes`, then `Preview.apply`):
 
-- an article's text, its front matter as it was: that page in every language, and the
+- an article's text, its front matter as it was: that page in every language, then the
   translation progress page;
 - its title or anything else in its front matter, or which languages publish it: the pages that
   show it (`_pages_showing`), what pages show of each other gathered again first, no other
@@ -41,7 +41,7 @@ from mkdocs.commands.build import (
 from mkdocs.config import config_options as mkdocs_options
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
@@ -115,11 +115,12 @@ class LanguageSession:
         self.others = tuple(others)  # their folders inside the default language's site
         self.server = server
         self.built: _Built | None = None
+        self.progress: File | None = None  # the translations page, written again but not shown
 
     def build(self) -> Rebuilt:
         """Build the whole language, as `mkdocs serve` does, keeping what it made."""
         start = time.perf_counter()
-        self.built = None
+        self.built, self.progress = None, None
         config = fresh_config(self.config_file, self.site_dir)
         if self.code == self.default:
             build_only_one_language(config)
@@ -206,11 +207,11 @@ class LanguageSession:
                 _signature(file.page) != built.signatures.get(name)
             )
             again.append(file.page)
-        if progress is not None and progress.page is not None:
-            _read(progress.page, config, files)
-            again.append(progress.page)
         if shown_elsewhere:
+            if progress is not None and progress.page is not None:
+                again.append(progress.page)
             return self._all_rendered(again, findings, start)
+        self.progress = progress or self.progress
         pages = files.documentation_pages(inclusion=_SHOWN)
         for page in again:
             _build_page(page, config, pages, built.nav, built.env)  # type: ignore[arg-type]
@@ -268,6 +269,18 @@ class LanguageSession:
                 built.signatures[page.file.src_uri] = _signature(page)
         return Rebuilt(self.code, [f.src_uri for f in again], False,
                        time.perf_counter() - start, findings)
+
+    def progress_again(self) -> list[str]:
+        """The translations page rendered again after the edits it missed (a table of every
+        page: at 2,000 articles it takes longer than the article); the pages written."""
+        built, progress = self.built, self.progress
+        self.progress = None
+        if built is None or progress is None or progress.page is None:
+            return []
+        _read(progress.page, built.config, built.files)
+        pages = built.files.documentation_pages(inclusion=_SHOWN)
+        _build_page(progress.page, built.config, pages, built.nav, built.env)  # type: ignore[arg-type]
+        return [progress.src_uri]
 
     def findings_of(self, names: Iterable[str]) -> dict[str, list[Finding]]:
         """The findings the pages `names` show in their panels (after a full build)."""
@@ -419,8 +432,9 @@ class Preview:
         self.report(rebuilt)
         return rebuilt
 
-    def apply(self, plan: Plan, codes: Iterable[str]) -> list[Rebuilt]:
-        """Build what `plan` asks of the languages `codes`, in the plan's order."""
+    def apply(self, plan: Plan, codes: Iterable[str], later: bool = False) -> list[Rebuilt]:
+        """Build what `plan` asks of the languages `codes`, in the plan's order. `later`: the
+        translations page is left for `catch_up` (the server shows the saved page first)."""
         done = []
         wanted = set(codes)
         for code, pages in plan.work.items():
@@ -431,8 +445,23 @@ class Preview:
             if rebuilt is None:
                 rebuilt = session.build()
                 rebuilt.findings = session.findings_of(pages or ())
+            elif not later:
+                start = time.perf_counter()
+                rebuilt.pages += session.progress_again()
+                rebuilt.seconds += time.perf_counter() - start
             self.report(rebuilt)
             done.append(rebuilt)
+        return done
+
+    def catch_up(self, codes: Iterable[str]) -> list[Rebuilt]:
+        """What `apply(..., later=True)` left of the languages `codes`."""
+        done = []
+        for code in codes:
+            start = time.perf_counter()
+            pages = self.sessions[code].progress_again()
+            if pages:
+                done.append(Rebuilt(code, pages, False, time.perf_counter() - start))
+                self.report(done[-1])
         return done
 
     def plan(self, changed: Iterable[Path], added: Iterable[Path] = (),

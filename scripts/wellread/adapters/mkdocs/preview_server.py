@@ -56,6 +56,7 @@ class PreviewServer:
         self, config_file: Path, host: str, port: int, report: Callable[[Rebuilt], None]
     ) -> None:
         self.lock = threading.Lock()  # one build at a time: the sessions share MkDocs' globals
+        # What the thread builds: a plan, then the languages whose translations page is left.
         self.work: queue.Queue[tuple[Plan, list[str]] | None] = queue.Queue()
         self.server = LiveReloadServer(builder=self.changed, host=host, port=port, root=".")
         self._native_events()
@@ -123,11 +124,11 @@ class PreviewServer:
         codes = list(plan.work)
         try:
             with self.lock:
-                self.preview.apply(plan, codes[:1])
+                self.preview.apply(plan, codes[:1], later=True)
         except (MkDocsException, WellreadError) as error:  # said above; the next save retries
             log.error("wellread: the %s preview could not be built: %s", codes[0], error)
-        if codes[1:]:
-            self.work.put((plan, codes[1:]))
+        # The other languages, then every language's translations page.
+        self.work.put((Plan(dict(list(plan.work.items())[1:])), codes))
 
     def _follow(self) -> None:
         """The other languages' builds, one after another; the browsers reload after each."""
@@ -135,7 +136,8 @@ class PreviewServer:
             plan, codes = item
             try:
                 with self.lock:
-                    self.preview.apply(plan, codes)
+                    self.preview.apply(plan, plan.work)
+                    self.preview.catch_up(codes)
             except Exception as error:  # said, and the next save tries again
                 log.error("wellread: the %s preview could not be built: %s",
                           ", ".join(codes), error)
