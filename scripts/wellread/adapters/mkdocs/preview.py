@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ from .trust import TrustPlugin
 
 log = logging.getLogger("mkdocs.plugins.wellread.preview")
 
+_LOADING = threading.Lock()
 _SHOWN = InclusionLevel.is_in_serve  # as `mkdocs serve`: drafts are shown too
 # Their post-build steps make what the preview leaves out (see above); i18n's builds the other
 # languages, which have sessions of their own here.
@@ -96,11 +98,13 @@ class _Built:
 def fresh_config(config_file: Path, site_dir: Path) -> MkDocsConfig:
     """mkdocs.yml loaded with new plugin objects. MkDocs keeps a plugin with on_startup (as
     wellread/check, trust and reach have) for every later configuration of the process, so
-    that the languages of one `mkdocs serve` share it; each language's session needs its own."""
-    for _name, option in MkDocsConfig._schema:
-        if isinstance(option, mkdocs_options.Plugins):
-            option.plugin_cache.clear()
-    return load_config(str(config_file), site_dir=str(site_dir), strict=False)
+    that the languages of one `mkdocs serve` share it; each language's session needs its own
+    (and two languages loading theirs at once must not get each other's)."""
+    with _LOADING:
+        for _name, option in MkDocsConfig._schema:
+            if isinstance(option, mkdocs_options.Plugins):
+                option.plugin_cache.clear()
+        return load_config(str(config_file), site_dir=str(site_dir), strict=False)
 
 
 class LanguageSession:

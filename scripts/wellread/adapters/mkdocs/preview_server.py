@@ -55,12 +55,14 @@ class PreviewServer:
     def __init__(
         self, config_file: Path, host: str, port: int, report: Callable[[Rebuilt], None]
     ) -> None:
-        self.lock = threading.Lock()  # one build at a time: the sessions share MkDocs' globals
         # What the thread builds: a plan, then the languages whose translations page is left.
         self.work: queue.Queue[tuple[Plan, list[str]] | None] = queue.Queue()
         self.server = LiveReloadServer(builder=self.changed, host=host, port=port, root=".")
         self._native_events()
         self.preview = Preview(config_file, server=self.server, report=report)
+        # One build at a time per language: a save is built in its first language while the
+        # thread builds another.
+        self.locks = {code: threading.Lock() for code in self.preview.order()}
         self.server.root = str(self.preview.site_dir.resolve())
         self.seen: Snapshot = {}
         self.thread = threading.Thread(target=self._follow, daemon=True)
@@ -97,7 +99,7 @@ class PreviewServer:
         """Build the default language, serve it, build the others; until Ctrl-C."""
         default = self.preview.default
         self.seen = snapshot(self.places())
-        with self.lock:
+        with self.locks[default]:
             self.preview.build(default)
         for place in self.places():
             self.server.watch(str(place))
@@ -123,7 +125,7 @@ class PreviewServer:
         plan = self.preview.plan(changed, added, removed)
         codes = list(plan.work)
         try:
-            with self.lock:
+            with self.locks[codes[0]]:
                 self.preview.apply(plan, codes[:1], later=True)
         except (MkDocsException, WellreadError) as error:  # said above; the next save retries
             log.error("wellread: the %s preview could not be built: %s", codes[0], error)
@@ -134,14 +136,15 @@ class PreviewServer:
         """The other languages' builds, one after another; the browsers reload after each."""
         while (item := self.work.get()) is not None:
             plan, codes = item
-            try:
-                with self.lock:
-                    self.preview.apply(plan, plan.work)
-                    self.preview.catch_up(codes)
-            except Exception as error:  # said, and the next save tries again
-                log.error("wellread: the %s preview could not be built: %s",
-                          ", ".join(codes), error)
-                continue
+            for code in [*plan.work, *codes]:
+                try:
+                    with self.locks[code]:
+                        if code in plan.work:
+                            self.preview.apply(Plan({code: plan.work.pop(code)}), [code])
+                        else:
+                            self.preview.catch_up([code])
+                except Exception as error:  # said, and the next save tries again
+                    log.error("wellread: the %s preview could not be built: %s", code, error)
             self._reload()
 
     def _reload(self) -> None:
