@@ -49,8 +49,7 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             if words > error:
                 severity, limit = Severity.ERROR, error
             else:
-                severity = Severity.HINT if words <= warning + HINT_BAND else Severity.WARNING
-                limit = warning
+                severity, limit = Severity.WARNING, warning
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity,
                 _.plural(
@@ -58,16 +57,10 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
                     "This sentence has {words} words; keep sentences to {limit} or fewer.",
                     words, words=words, limit=limit,
                 ),
-                _("If it reads in one go, leave it; if it holds two ideas, split it in two.")
-                if severity is Severity.HINT else
                 _("Split it in two, or make a list if it names several things."),
             )
 
 
-# Up to this many words over the warning limit, a sentence is a hint: on real NIH, CDC and
-# MedlinePlus text an editor split about three in four sentences of 28 to 30 words (a hint's
-# worth) and nine in ten longer ones.
-HINT_BAND = 3
 # A hyphen between spaces, three times or at the start ("include - fatigue - headaches - nausea",
 # "- Care - general nursing - Room - semiprivate room"): a list or a table run into the text, read
 # item by item. Reported as one long sentence, an editor found it right 3 times in 8 on NIH text
