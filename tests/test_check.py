@@ -128,7 +128,7 @@ def test_hard_article_gets_a_reading_grade_warning_at_the_hardest_paragraph() ->
 
 def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
     # NIHSeniorHealth's psoriasis triggers, a list flattened into one line: read as one
-    # 70-word sentence it scored over grade 10; item by item it is under 8, within the target.
+    # 70-word sentence the article scores 9.9; item by item 7.3, within a target of 7.
     plain = ("Psoriasis is a skin disease. It causes red, scaly patches. The patches can itch. "
              "They often show up on the knees and elbows. It is not catching. You cannot get it "
              "from someone else. Creams and light therapy can help.")
@@ -138,9 +138,9 @@ def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
            "lithium, a psychiatric drug - antimalarials such as hydroxychloroquine - inderal, a "
            "high blood pressure medicine - quinidine, a heart medication - indomethacin, a "
            "nonsteroidal anti-inflammatory drug.")
-    assert "reading-grade" not in rules(check(f"{plain}\n\n{run}\n"))
+    assert "reading-grade" not in rules(check(f"{plain}\n\n{run}\n", reading_grade_max=7))
     one_sentence = run.replace(" - ", " ")
-    assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n"))
+    assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n", reading_grade_max=7))
 
 
 def test_reading_grade_threshold_comes_from_settings() -> None:
