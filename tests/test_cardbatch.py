@@ -92,6 +92,30 @@ def test_parallel_and_serial_rendering_give_identical_files(
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
 
 
+def test_a_few_cards_are_drawn_in_this_process_unless_processes_are_asked_for(
+    layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Starting a drawing process and loading its fonts took longer than drawing a few dozen
+    # cards: after an edit, the pool made a build slower than one core.
+    import wellread.social.batch as batch
+
+    started: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            started.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
+    monkeypatch.delenv(batch.WORKERS_ENV, raising=False)
+    result = render_batch(jobs_for(["Flu", "Measles", "Mumps"], tmp_path / "a"), layout,
+                          tmp_path / "cache")
+    assert (result.rendered, started) == (6, [])
+    render_batch(jobs_for(["Polio", "Tetanus", "Rubella"], tmp_path / "b"), layout,
+                 tmp_path / "cache", workers=2)
+    assert started == [1]
+
+
 def test_several_languages_cards_are_drawn_together_and_counted_apart(
     layout: CardLayout, tmp_path: Path
 ) -> None:
