@@ -39,7 +39,8 @@ test: system-deps $(STAMP) node_modules/.installed  ## Lint, then every test (un
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic site (BENCH_N=100: one size)
+bench: $(STAMP)  ## wellread against plain Material and Hugo on a synthetic site (BENCH_N=100: one size)
+	@sh scripts/system-deps.sh bench
 	$(BIN)/python scripts/bench.py
 
 fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test runs a few)
