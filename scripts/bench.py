@@ -71,13 +71,17 @@ def wellread_build(site: SyntheticSite, cold: bool) -> Run:
 
 
 def fresh_machine_build(site: SyntheticSite) -> Run:
-    """A cold build as on a machine that never ran wellread: no .cache/, no bytecode (every
-    module compiled from source, in every process), no font or other user caches."""
+    """A cold build as on a machine that never ran wellread: no .cache/, no font or other user
+    caches, and wellread's own modules with no bytecode (a fresh copy of the package, with
+    PYTHONDONTWRITEBYTECODE, so every process of the build compiles them from source). The
+    installed packages keep the bytecode pip compiled when it installed them."""
     shutil.rmtree(site.root / ".cache", ignore_errors=True)
     shutil.rmtree(site.root / "site", ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="wellread-fresh-") as folder:
+        shutil.copytree(REPO / "scripts" / "wellread", Path(folder) / "code" / "wellread",
+                        ignore=shutil.ignore_patterns("__pycache__"))
         env = environment(
-            PYTHONDONTWRITEBYTECODE="1", PYTHONPYCACHEPREFIX=f"{folder}/bytecode",
+            PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=f"{folder}/code",
             XDG_CACHE_HOME=f"{folder}/cache", XDG_CONFIG_HOME=f"{folder}/config",
         )
         return timed([str(BIN / "wellread"), "build", "-f", site.config.name], site.root, env)
