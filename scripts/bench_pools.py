@@ -48,17 +48,34 @@ def _rate(draw: Callable[[Path, int], None], count: int, repeat: int) -> Rate:
     return Rate(round(statistics.median(rates), 1), round(1000 * statistics.median(cpu), 1), load)
 
 
+def _forget_drawing_caches() -> None:
+    """Empty this process's card-drawing caches (fonts, word shapes and shades, the logo): each
+    round on one core starts as cold as a drawing process does, not warm from the last round,
+    whose titles share most of their words."""
+    import importlib
+    import pkgutil
+
+    import wellread.social.cards as cards
+
+    for info in pkgutil.iter_modules(cards.__path__):
+        module = importlib.import_module(f"{cards.__name__}.{info.name}")
+        for value in vars(module).values():
+            if callable(getattr(value, "cache_clear", None)):
+                value.cache_clear()
+        getattr(module, "_logo_cache", {}).clear()
+
+
 def cards_per_second(repeat: int) -> tuple[Rate, Rate, int]:
     """Cards drawn per second, cold, in every size the layout has (as a build draws them, four
     per page): on one core, and with one process per core; and how many cards each round drew."""
     from wellread.social.batch import CardJob, render_batch
-    from wellread.social.cards.draw import render_card
     from wellread.social.cards.layout import load_layout
     from wellread.social.cards.model import CARD_SIZES, CardText
 
     layout = load_layout(REPO / "theme" / "cards" / "layout.yml")
     sizes = [CARD_SIZES[kind] for kind in layout.sizes]
-    pages = 50 * (os.cpu_count() or 1)  # a few hundred cards: what a build draws after edits
+    # 800 cards on 2 cores: one language's cards at 200 pages, as a cold build draws them
+    pages = 100 * (os.cpu_count() or 1)
     count = pages * len(sizes)
 
     def text(i: int) -> CardText:
@@ -69,10 +86,11 @@ def cards_per_second(repeat: int) -> tuple[Rate, Rate, int]:
             topic="Diabetes", site_name="wellread health", lang="en", direction="ltr",
         )
 
-    render_card(text(0), layout, sizes[0])  # fonts loaded once, as in a build
 
     def draw(workers: int) -> Callable[[Path, int], None]:
         def run(folder: Path, round_: int) -> None:
+            if workers == 1:
+                _forget_drawing_caches()
             first = 10_000 * (round_ + 1) + 1_000 * workers
             jobs = [CardJob(text(first + page), size, folder / f"{page}-{n}.png")
                     for page in range(pages) for n, size in enumerate(sizes)]
