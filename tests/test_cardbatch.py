@@ -116,6 +116,23 @@ def test_a_few_cards_are_drawn_in_this_process_unless_processes_are_asked_for(
     assert started == [1]
 
 
+@pytest.mark.parametrize(
+    ("running", "expected"), [("1/200", 4), ("2/200", 3), ("4/200", 1), ("9/200", 1)]
+)
+def test_the_pool_uses_the_cores_other_processes_leave_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, running: str, expected: int
+) -> None:
+    # On cores other work keeps busy, a pool was slower than drawing in one process.
+    import wellread.social.batch as batch
+
+    (tmp_path / "loadavg").write_text(f"3.10 2.00 1.50 {running} 4321\n", "ascii")
+    monkeypatch.setattr(batch, "_LOADAVG", str(tmp_path / "loadavg"))
+    monkeypatch.setattr(batch.os, "cpu_count", lambda: 4)
+    assert batch._free_cores() == expected
+    monkeypatch.setattr(batch, "_LOADAVG", str(tmp_path / "missing"))
+    assert batch._free_cores() == 4  # not Linux: every core
+
+
 def test_several_languages_cards_are_drawn_together_and_counted_apart(
     layout: CardLayout, tmp_path: Path
 ) -> None:
