@@ -123,14 +123,14 @@ def test_the_pool_uses_the_cores_other_processes_leave_free(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, running: str, expected: int
 ) -> None:
     # On cores other work keeps busy, a pool was slower than drawing in one process.
-    import wellread.social.batch as batch
+    import wellread.core.cores as cores
 
     (tmp_path / "loadavg").write_text(f"3.10 2.00 1.50 {running} 4321\n", "ascii")
-    monkeypatch.setattr(batch, "_LOADAVG", str(tmp_path / "loadavg"))
-    monkeypatch.setattr(batch.os, "cpu_count", lambda: 4)
-    assert batch._free_cores() == expected
-    monkeypatch.setattr(batch, "_LOADAVG", str(tmp_path / "missing"))
-    assert batch._free_cores() == 4  # not Linux: every core
+    monkeypatch.setattr(cores, "_LOADAVG", str(tmp_path / "loadavg"))
+    monkeypatch.setattr(cores.os, "cpu_count", lambda: 4)
+    assert cores.free_cores() == expected
+    monkeypatch.setattr(cores, "_LOADAVG", str(tmp_path / "missing"))
+    assert cores.free_cores() == 4  # not Linux: every core
 
 
 def test_several_languages_cards_are_drawn_together_and_counted_apart(

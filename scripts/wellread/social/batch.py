@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -13,6 +12,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..core.containment import held_stop
+from ..core.cores import free_cores
 from .cardcache import cached_card, open_cache
 from .cards.draw import render_card
 from .cards.fingerprint import card_fingerprint
@@ -162,27 +162,6 @@ def _render_one(cached: Path, job: CardJob, layout: CardLayout) -> None:
         partial.unlink(missing_ok=True)  # the cache cannot keep it; render_batch draws it again
 
 
-_LOADAVG = "/proc/loadavg"  # "0.52 0.58 0.59 3/250 4321": 3 running of 250
-
-
-def _free_cores() -> int:
-    """The cores no other process is running on now (Linux: the count of running processes in
-    /proc/loadavg, read a few times); every core elsewhere. A pool costs a quarter more CPU
-    than drawing in one process (each process starts, loads its fonts and fills its caches):
-    on cores that other work keeps busy it was slower than one process (make bench)."""
-    cores = os.cpu_count() or 1
-    samples = []
-    for _ in range(5):
-        try:
-            with open(_LOADAVG, encoding="ascii") as handle:
-                running = int(handle.read().split()[3].split("/")[0])
-        except (OSError, ValueError, IndexError):
-            return cores
-        samples.append(running - 1)  # this process is running as it reads
-        time.sleep(0.01)
-    return max(1, cores - sorted(samples)[len(samples) // 2])
-
-
 def _workers_from_environment() -> int:
     """$WELLREAD_CARD_WORKERS as a number of processes; 0 (one per core) if unset or not one."""
     value = os.environ.get(WORKERS_ENV, "").strip()
@@ -196,7 +175,7 @@ def _render_missing(
     progress: Callable[[int], None] | None,
 ) -> None:
     smallest = _PARALLEL_FROM if workers else _PARALLEL_BY_DEFAULT_FROM
-    workers = workers or _workers_from_environment() or _free_cores()
+    workers = workers or _workers_from_environment() or free_cores()
     ordered = list(todo.items())  # pages in order: neighbours share words, and so caches
     if len(ordered) < smallest or workers == 1:
         for cached, job in ordered:
