@@ -39,7 +39,8 @@ test: system-deps $(STAMP) node_modules/.installed  ## Lint, then every test (un
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-bench: system-deps $(STAMP)  ## wellread against plain Material on a synthetic site (BENCH_N=100: one size)
+bench: $(STAMP)  ## wellread against plain Material and Hugo on a synthetic site (BENCH_N=100: one size)
+	@sh scripts/system-deps.sh bench
 	$(BIN)/python scripts/bench.py
 
 fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test runs a few)
@@ -56,10 +57,13 @@ lint: $(STAMP)  ## ruff, then mypy --strict on core/ and check/ (its settings: p
 system-deps:  ## Fonts, text shaping and gettext from Debian (installed when apt-get is usable)
 	@sh scripts/system-deps.sh
 
+# pip compiles the packages it installs, not an editable one: compileall does, or every process
+# of every build compiles wellread from source where PYTHONDONTWRITEBYTECODE is set (CI images).
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	$(BIN)/python -m compileall -q scripts/wellread
 	touch $(STAMP)
 
 node_modules/.installed: package.json package-lock.json  ## axe-core for the browser tests, as pinned

@@ -8,11 +8,15 @@ a temp folder and measures, each several times with the median reported:
   (c) a warm rebuild, nothing changed
   (d) a rebuild after one article is edited
   (e) the checker's words per second on one core
-  (f) cards per second, cold, on one core and with the process pool
+  (f) cards per second, cold, in every card size, on one core and with the process pool
   (g) peak memory of the build's whole process tree
   (h) what a reader downloads for an article page
   (i) leaflet PDFs per second, cold, on one core and with the process pool
-  and how long `mkdocs serve` takes to rebuild the sample site after an edit.
+  (j) the first build on a fresh machine: no .cache/, no bytecode, no font or other user caches
+  (k) Hugo building the same Markdown (when `hugo` is installed): the fast-generator reference
+  and how long `mkdocs serve` takes to rebuild the sample site after an edit, and the figures of
+  scripts/bench_preview.py (`wellread serve`) when it exists. Each figure is shown next to its
+  target (bench_report.py), with the CPU seconds of each build and the load average.
 
 Then it builds N = 250, 500 and 2,000 articles once each (plain Material and wellread cold) to
 show how time grows. Environment: BENCH_N=100 measures one size only (a quick look);
@@ -41,7 +45,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from bench_hugo import hugo_build, hugo_project
+from bench_pools import cards_per_second, leaflets_per_second
+from bench_report import table
 from bench_timing import Run, environment, timed
+from wellread.publish.pageweight import page_weight
 from wellread.synthetic import SyntheticSite, write_site
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,9 +64,36 @@ def baseline(site: SyntheticSite) -> Run:
 
 
 def wellread_build(site: SyntheticSite, cold: bool) -> Run:
-    if cold:
+    if cold:  # the previous site goes too, as the baseline's does: deleting it is not building
         shutil.rmtree(site.root / ".cache", ignore_errors=True)
+        shutil.rmtree(site.root / "site", ignore_errors=True)
     return timed([str(BIN / "wellread"), "build", "-f", site.config.name], site.root)
+
+
+def fresh_machine_build(site: SyntheticSite) -> Run:
+    """A cold build as on a machine that never ran wellread: no .cache/, no font or other user
+    caches, and wellread's own modules with no bytecode (a fresh copy of the package, with
+    PYTHONDONTWRITEBYTECODE, so every process of the build compiles them from source). The
+    installed packages keep the bytecode pip compiled when it installed them."""
+    shutil.rmtree(site.root / ".cache", ignore_errors=True)
+    shutil.rmtree(site.root / "site", ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="wellread-fresh-") as folder:
+        shutil.copytree(REPO / "scripts" / "wellread", Path(folder) / "code" / "wellread",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        env = environment(
+            PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=f"{folder}/code",
+            XDG_CACHE_HOME=f"{folder}/cache", XDG_CONFIG_HOME=f"{folder}/config",
+        )
+        return timed([str(BIN / "wellread"), "build", "-f", site.config.name], site.root, env)
+
+
+def preview_figures(site: SyntheticSite) -> dict[str, object]:
+    """`wellread serve`'s figures from scripts/bench_preview.py, when that script exists."""
+    if not (Path(__file__).parent / "bench_preview.py").is_file():
+        return {}
+    import bench_preview  # written with `wellread serve` (issue 23, item 1)
+
+    return dict(bench_preview.measure(site.root, site.languages))
 
 
 def edit_one_article(site: SyntheticSite, round_: int) -> None:
@@ -69,6 +104,10 @@ def edit_one_article(site: SyntheticSite, round_: int) -> None:
 
 def median(runs: list[Run]) -> float:
     return round(statistics.median(r.seconds for r in runs), 2)
+
+
+def median_cpu(runs: list[Run]) -> float:
+    return round(statistics.median(r.cpu_s for r in runs), 1)
 
 
 def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200) -> float:
@@ -100,90 +139,6 @@ def checker_words_per_second(site: SyntheticSite, repeat: int, limit: int = 200)
     return round(words / statistics.median(timings))
 
 
-_LEAFLET_PAGE = """<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8">
-<title>Checking your blood sugar at home, part {i} - wellread health</title></head><body>
-<article class="md-content__inner md-typeset"><h1>Checking your blood sugar at home, part {i}</h1>
-<section class="wr-keypoints"><h2>Key points</h2><ul>{points}</ul></section>{body}
-<aside class="wr-print"><div class="wr-print__qr">{qr}</div><div class="wr-print__text"><p>Read
-this page online: https://health.example.org/diabetes/part-{i}/</p></div></aside></article>
-</body></html>"""
-
-
-def leaflets_per_second(repeat: int) -> tuple[float, float]:
-    """Leaflet PDFs drawn per second, cold (an empty cache): on one core, and through the
-    build's process pool. Each is a two-page article with key points, headings and a QR code."""
-    from wellread.publish.leaflets import LeafletJob, default_stylesheet, write_leaflets
-    from wellread.render.reach import qr_svg
-
-    paragraph = ("<p>Check your blood sugar before meals and at bedtime. Write the numbers "
-                 "down and bring them to your visit. Your nurse can show you how. </p>") * 3
-    body = "".join(f"<h2>Step {k}</h2>{paragraph}" for k in range(8))
-    points = "".join(f"<li>Point {k}: check, write it down, ask.</li>" for k in range(4))
-    stylesheet = default_stylesheet()
-
-    def jobs(folder: Path, count: int, offset: int) -> list[LeafletJob]:
-        made = []
-        for i in range(offset, offset + count):
-            page = folder / f"p{i}" / "index.html"
-            page.parent.mkdir(parents=True)
-            qr = qr_svg(f"https://health.example.org/diabetes/part-{i}/", "QR code")
-            page.write_text(_LEAFLET_PAGE.format(i=i, points=points, body=body, qr=qr), "utf-8")
-            made.append(LeafletJob(page, page.parent / "leaflet.pdf"))
-        return made
-
-    rates: dict[int, list[float]] = {1: [], 0: []}
-    for workers, count in ((1, 6), (0, 8 * (os.cpu_count() or 1))):
-        for round_ in range(repeat):
-            with tempfile.TemporaryDirectory() as folder:
-                todo = jobs(Path(folder), count, 10_000 * round_)
-                start = time.perf_counter()
-                write_leaflets(todo, Path(folder), stylesheet, Path(folder) / "cache", workers)
-                rates[workers].append(count / (time.perf_counter() - start))
-    return round(statistics.median(rates[0]), 2), round(statistics.median(rates[1]), 2)
-
-
-def cards_per_second(repeat: int) -> tuple[float, float]:
-    """Cards rendered per second, cold: on one core, and through the build's process pool."""
-    from wellread.social.batch import CardJob, render_batch
-    from wellread.social.cards.draw import render_card
-    from wellread.social.cards.layout import load_layout
-    from wellread.social.cards.model import CARD_SIZES, CardText
-
-    CARD_SIZE = CARD_SIZES["landscape"]
-
-    layout = load_layout(REPO / "theme" / "cards" / "layout.yml")
-
-    def text(i: int, lang: str = "en") -> CardText:
-        return CardText(
-            title=f"Checking your blood sugar at home, part {i}",
-            description="How to use a meter, what the numbers mean, and what to do if your "
-                        f"sugar is low ({i}).",
-            topic="Diabetes", site_name="wellread health", lang=lang,
-            direction="rtl" if lang == "ar" else "ltr",
-        )
-
-    render_card(text(0), layout, CARD_SIZE)  # fonts loaded once, as in a build
-    one_core = []
-    for round_ in range(repeat):
-        start = time.perf_counter()
-        for i in range(12):
-            render_card(text(1000 * round_ + i + 1), layout, CARD_SIZE)
-        one_core.append(12 / (time.perf_counter() - start))
-    pooled = []
-    count = 100 * (os.cpu_count() or 1)  # as many as a build draws after a few edits: the
-    # pool's start (about half a second) is counted, but does not swamp the rate
-    for round_ in range(repeat):
-        with tempfile.TemporaryDirectory() as folder:
-            jobs = [
-                CardJob(text(10_000 * (round_ + 1) + i), CARD_SIZE, Path(folder) / f"{i}.png")
-                for i in range(count)
-            ]
-            start = time.perf_counter()
-            render_batch(jobs, layout, Path(folder) / "cache")
-            pooled.append(count / (time.perf_counter() - start))
-    return round(statistics.median(one_core), 1), round(statistics.median(pooled), 1)
-
-
 class _Assets(HTMLParser):
     """The files a browser fetches by itself for a page: stylesheets, scripts, images, icons."""
 
@@ -213,8 +168,12 @@ def article_page_weight(site_dir: Path, page: Path) -> dict[str, float]:
             files.append(target)
     raw = sum(f.stat().st_size for f in files)
     sent = sum(len(gzip.compress(f.read_bytes(), 6, mtime=0)) for f in files)
+    # publish/pageweight's count: images apart, and what search loads on every page (if any)
+    weight = page_weight(site_dir, page.relative_to(site_dir).as_posix())
     return {"kb": round(sent / 1024, 1), "raw_kb": round(raw / 1024, 1),
-            "html_kb": round(len(html) / 1024, 1), "files": len(files)}
+            "html_kb": round(len(html) / 1024, 1), "files": len(files),
+            "before_images_kb": round(weight.total / 1024, 1),
+            "search_kb": round(weight.data / 1024, 1)}
 
 
 def serve_rebuild_seconds(repeat: int) -> float | None:
@@ -304,13 +263,16 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
     print(f"  {n} articles: {site.words:,} words written in "
           f"{time.perf_counter() - started:.0f} s", file=sys.stderr)
     runs = repeat if full else 1
-    base = repeated(lambda: baseline(site), runs, budget)
-    cold = [wellread_build(site, cold=True)]
+    # Plain Material and wellread cold take turns, so a change in the machine's load falls on
+    # both sides of their ratio.
+    base, cold = [baseline(site)], [wellread_build(site, cold=True)]
     if full:  # what the growth builds will take: 250 + 500 + 2,000 articles, about 2.75 x this
         growth = sum(size for size in GROWTH_SIZES if size != n) / n
         budget.reserve = 1.1 * growth * (cold[0].seconds + base[0].seconds) + 60
-    while len(cold) < max(1, runs - 1) and budget.allows(cold[-1].seconds):
+    while len(cold) < max(1, runs - 1) and budget.allows(cold[-1].seconds + base[-1].seconds):
+        base.append(baseline(site))
         cold.append(wellread_build(site, cold=True))
+    fresh = [fresh_machine_build(site)] if full else []
     warm = repeated(lambda: wellread_build(site, cold=False), runs, budget) if full else []
     pages = len(list((site.root / "content").rglob("*.md")))
     languages = len(site.languages)
@@ -325,8 +287,16 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
             lang: round(statistics.median(r.per_language.get(lang, 0) for r in cold), 2)
             for lang in (cold[0].per_language or {})
         },
+        "baseline_cpu_s": median_cpu(base), "cold_cpu_s": median_cpu(cold),
+        "load": round(statistics.mean(r.load for r in base + cold), 2),
     }
     if full:
+        result["fresh_s"], result["fresh_cpu_s"] = median(fresh), median_cpu(fresh)
+        project = hugo_project(site.root / "content", root / "hugo")
+        hugo = [run for run in (hugo_build(project) for _ in range(runs)) if run is not None]
+        result["hugo_s"] = median(hugo) if hugo else None
+        result["hugo_cpu_s"] = median_cpu(hugo) if hugo else None
+        shutil.rmtree(project, ignore_errors=True)
         result["warm_s"] = median(warm)
         result["warm_ms_per_page_per_language"] = round(
             1000 * median(warm) / pages / languages, 1
@@ -346,6 +316,7 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
         result["checker_words_per_s"] = checker_words_per_second(site, repeat)
         article = next((site.root / "site" / "vaccines").glob("*-*/index.html"))
         result["article_page"] = article_page_weight(site.root / "site", article)
+        result["preview"] = preview_figures(site)
     shutil.rmtree(site.root, ignore_errors=True)
     return result
 
@@ -356,6 +327,7 @@ def main() -> None:
     sizes = (int(only),) if only else GROWTH_SIZES
     main_size = sizes[0] if only else MAIN_SIZE
     started = time.perf_counter()
+    load_at_start = round(os.getloadavg()[0], 2)
     print(f"bench: sizes {', '.join(map(str, sizes))}, {repeat} runs per median, "
           f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}", file=sys.stderr)
     budget = Budget(started + float(os.environ.get("BENCH_BUDGET", "840")))
@@ -365,8 +337,8 @@ def main() -> None:
             by_size[n] = measure_size(Path(folder), n, repeat, n == main_size, budget)
             budget.reserve = 0.0 if n == main_size else budget.reserve
     by_size = dict(sorted(by_size.items()))
-    one_core, pooled = cards_per_second(repeat)
-    leaflets_pooled, leaflets_one_core = leaflets_per_second(repeat)
+    cards_one_core, cards_pooled, cards_count = cards_per_second(repeat)
+    leaflets_one_core, leaflets_pooled, leaflets_count = leaflets_per_second(repeat)
     serve = serve_rebuild_seconds(repeat)
     main_run = by_size[main_size]
     languages = main_run["languages"]
@@ -396,10 +368,18 @@ def main() -> None:
             if {1000, 2000} <= by_size.keys() else None
         ),
         "checker_words_per_s": main_run["checker_words_per_s"],
-        "cards_per_s": pooled,
-        "cards_per_s_one_core": one_core,
-        "leaflets_per_s": leaflets_pooled,
-        "leaflets_per_s_one_core": leaflets_one_core,
+        "cards_per_s": cards_pooled.per_s,
+        "cards_per_s_one_core": cards_one_core.per_s,
+        "cards": {"count": cards_count, "one_core": vars(cards_one_core),
+                  "pooled": vars(cards_pooled)},
+        "leaflets_per_s": leaflets_pooled.per_s,
+        "leaflets_per_s_one_core": leaflets_one_core.per_s,
+        "leaflets": {"count": leaflets_count, "one_core": vars(leaflets_one_core),
+                     "pooled": vars(leaflets_pooled)},
+        "ratio_fresh": round(main_run["fresh_s"] / main_run["cold_s"], 2),
+        "fresh_s": main_run["fresh_s"],
+        "hugo_s": main_run["hugo_s"],
+        "preview": main_run["preview"],
         "peak_mb": max(run["peak_mb"] for run in by_size.values()),
         "peak_mb_at": max(by_size.values(), key=lambda run: run["peak_mb"])["articles"],
         "article_page_kb": main_run["article_page"]["kb"],
@@ -409,7 +389,7 @@ def main() -> None:
         "sizes": {str(n): run for n, run in by_size.items()},
         "machine": {
             "cores": os.cpu_count(), "python": platform.python_version(),
-            "load_at_start": round(os.getloadavg()[0], 2),
+            "load_at_start": load_at_start, "load_at_end": round(os.getloadavg()[0], 2),
         },
         "bench_s": round(time.perf_counter() - started),
     }
@@ -418,51 +398,6 @@ def main() -> None:
     out.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
     print(table(results))
     print(f"\n(written to {out.relative_to(REPO)}; the bench took {results['bench_s']} s)")
-
-
-def table(r: dict) -> str:
-    """The results as a Markdown table, with each build time's ratio to the baseline."""
-    n, langs = r["n"], r["languages"]
-    rows = [
-        ("(a) plain Material, 1 language (baseline)", f"{r['baseline_s']} s", "1.00"),
-        (f"(b) wellread cold, {langs} languages", f"{r['cold_s']} s", ""),
-        ("    per language", f"{r['cold_s_per_language']} s", f"{r['ratio_cold']}"),
-        *(
-            (f"    of which {lang}", f"{seconds} s", "")
-            for lang, seconds in r["cold_per_language_s"].items()
-        ),
-        (f"(c) wellread warm, {langs} languages", f"{r['warm_s']} s", ""),
-        ("    per language", f"{r['warm_s_per_language']} s", f"{r['ratio_warm']}"),
-        ("(d) after editing one article, per language", f"{r['edit_s_per_language']} s",
-         f"{r['ratio_edit']}"),
-        ("(e) checker, one core", f"{r['checker_words_per_s']:,} words/s", ""),
-        ("(f) cards, cold", f"{r['cards_per_s']}/s pooled, {r['cards_per_s_one_core']}/s "
-         "one core", ""),
-        ("(g) peak memory (process tree)", f"{r['peak_mb']:.0f} MB at {r['peak_mb_at']} "
-         "articles", ""),
-        ("(h) article page, as sent (gzip)", f"{r['article_page_kb']} KB "
-         f"({r['article_page']['raw_kb']} KB raw, {r['article_page']['files']} files)", ""),
-        ("(i) leaflet PDFs, cold", f"{r['leaflets_per_s']}/s pooled, "
-         f"{r['leaflets_per_s_one_core']}/s one core", ""),
-        ("mkdocs serve rebuild of the sample after an edit", f"{r['serve_rebuild_s']} s", ""),
-    ]
-    runs = ", ".join(f"{name} {count}" for name, count in r["runs"].items())
-    lines = [f"Synthetic site: {n} articles in 20 topics, {langs} languages; medians of the runs "
-             f"({runs}).",
-             "", "| measure | value | times the baseline |", "| --- | --- | --- |"]
-    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
-    if len(r["sizes"]) > 1:
-        lines += ["", "| articles | plain Material | ms/page | wellread cold, "
-                  f"{langs} languages | ms/page/language | peak MB |",
-                  "| --- | --- | --- | --- | --- | --- |"]
-        lines += [
-            f"| {s['articles']} | {s['baseline_s']} s | {s['baseline_ms_per_page']} | "
-            f"{s['cold_s']} s | {s['cold_ms_per_page_per_language']} | {s['peak_mb']:.0f} |"
-            for s in r["sizes"].values()
-        ]
-        lines.append(f"\ntime(2,000) / time(1,000): wellread {r['growth_1000_2000']}, "
-                     f"plain Material {r['baseline_growth_1000_2000']}")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":

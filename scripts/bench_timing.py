@@ -1,10 +1,11 @@
-"""Timing one command for `make bench`: its wall-clock seconds, the peak memory of its process
-tree, and each language's build time read from its log."""
+"""Timing one command for `make bench`: its wall-clock seconds, the CPU seconds of its process
+tree, the peak memory of that tree, and each language's build time read from its log."""
 
 from __future__ import annotations
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import threading
@@ -20,18 +21,22 @@ _BUILT_APART = re.compile(r"\[([\w-]+)\] Documentation built in ([\d.]+) seconds
 
 @dataclass
 class Run:
-    """One timed command: wall-clock seconds, peak memory of its process tree, its log."""
+    """One timed command: wall-clock seconds, CPU seconds (user + system) of its whole process
+    tree, the tree's peak memory, its log, and the load average when it started."""
 
     seconds: float
     peak_mb: float
     log: str = ""
     per_language: dict[str, float] = field(default_factory=dict)
+    cpu_s: float = 0.0
+    load: float = 0.0
 
 
-def environment() -> dict[str, str]:
+def environment(**extra: str) -> dict[str, str]:
+    """What every timed command runs with (a fixed date, no MkDocs 2 notice), and `extra`."""
     return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/tmp"),
-        "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000",
+        "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000", **extra,
     }
 
 
@@ -58,12 +63,21 @@ def _tree_rss_mb(root: int) -> float:
     return sum(rss.get(pid, 0) for pid in tree) / 2**20
 
 
-def timed(command: list[str], cwd: Path) -> Run:
-    """Run `command`, sampling its process tree's memory every 0.2 s; fail loudly on error."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run `command` (with `env`, default `environment()`), sampling its process tree's memory
+    every 0.2 s; fail loudly on error. The CPU time counts every process of the tree that was
+    waited for (a build's language processes and drawing processes too)."""
+    load = os.getloadavg()[0]
+    cpu = _children_cpu()
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=cwd, env=environment(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True,
+        command, cwd=cwd, env=env or environment(), stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT, text=True,
     )
     peak = 0.0
     stop = threading.Event()
@@ -88,7 +102,7 @@ def timed(command: list[str], cwd: Path) -> Run:
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{log[-3000:]}")
-    return Run(seconds, peak, log, _per_language(log, seconds))
+    return Run(seconds, peak, log, _per_language(log, seconds), _children_cpu() - cpu, load)
 
 
 def _per_language(log: str, total: float) -> dict[str, float]:

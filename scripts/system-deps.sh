@@ -9,8 +9,10 @@
 #   libpango-1.0-0, libpangoft2-1.0-0, libharfbuzz-subset0: WeasyPrint draws the leaflet PDFs
 #   poppler-utils, zbar-tools: the print tests count a printed article's pages and read its QR code
 #   npm: installs the pinned axe-core (package-lock.json) for those tests, when node has no npm
+#   hugo (only with the argument `bench`, for `make bench`): the fast-generator reference row
 set -eu
 packages="fonts-noto-core fonts-noto-cjk libfribidi0 libraqm0 gettext chromium poppler-utils zbar-tools libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+[ "${1:-}" = bench ] && packages="$packages hugo"
 missing=""
 for package in $packages; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

@@ -92,6 +92,47 @@ def test_parallel_and_serial_rendering_give_identical_files(
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
 
 
+def test_a_few_cards_are_drawn_in_this_process_unless_processes_are_asked_for(
+    layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Starting a drawing process and loading its fonts took longer than drawing a few dozen
+    # cards: after an edit, the pool made a build slower than one core.
+    import wellread.social.batch as batch
+
+    started: list[int] = []
+
+    class Counted(ProcessPoolExecutor):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            started.append(1)
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", Counted)
+    monkeypatch.delenv(batch.WORKERS_ENV, raising=False)
+    result = render_batch(jobs_for(["Flu", "Measles", "Mumps"], tmp_path / "a"), layout,
+                          tmp_path / "cache")
+    assert (result.rendered, started) == (6, [])
+    render_batch(jobs_for(["Polio", "Tetanus", "Rubella"], tmp_path / "b"), layout,
+                 tmp_path / "cache", workers=2)
+    assert started == [1]
+
+
+@pytest.mark.parametrize(
+    ("running", "expected"), [("1/200", 4), ("2/200", 3), ("4/200", 1), ("9/200", 1)]
+)
+def test_the_pool_uses_the_cores_other_processes_leave_free(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, running: str, expected: int
+) -> None:
+    # On cores other work keeps busy, a pool was slower than drawing in one process.
+    import wellread.core.cores as cores
+
+    (tmp_path / "loadavg").write_text(f"3.10 2.00 1.50 {running} 4321\n", "ascii")
+    monkeypatch.setattr(cores, "_LOADAVG", str(tmp_path / "loadavg"))
+    monkeypatch.setattr(cores.os, "cpu_count", lambda: 4)
+    assert cores.free_cores() == expected
+    monkeypatch.setattr(cores, "_LOADAVG", str(tmp_path / "missing"))
+    assert cores.free_cores() == 4  # not Linux: every core
+
+
 def test_several_languages_cards_are_drawn_together_and_counted_apart(
     layout: CardLayout, tmp_path: Path
 ) -> None:

@@ -296,6 +296,19 @@ def test_logo_is_drawn_inside_the_margins(tmp_path: Path) -> None:
     assert ink_box(text_area_cleared(image, with_logo, rtl=False), "#ffffff") is None
 
 
+def test_a_logo_changed_on_disk_is_drawn_as_it_is_now(tmp_path: Path) -> None:
+    # The scaled logo and its palette are kept between cards; an edited logo file (a preview
+    # while the theme changes) is read again.
+    Image.new("RGB", (40, 20), "#0b6e4f").save(tmp_path / "logo.png")
+    with_logo = load_layout(write_layout(
+        tmp_path, {"logo": {"path": "logo.png", "height": 40}, "bold": None}
+    ))
+    corner = (1200 - with_logo.margin_end - 5, 630 - with_logo.margin_bottom - 5)
+    assert open_png(render_card(english(), with_logo)).getpixel(corner) == (11, 110, 79)
+    Image.new("RGB", (60, 20), "#7a1f5c").save(tmp_path / "logo.png")
+    assert open_png(render_card(english(), with_logo)).getpixel(corner) == (122, 31, 92)
+
+
 def test_black_on_white_contrast_is_21() -> None:
     assert contrast_ratio("#000000", "#ffffff") == 21
     assert contrast_ratio("#ffffff", "#ffffff") == 1

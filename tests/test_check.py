@@ -128,7 +128,7 @@ def test_hard_article_gets_a_reading_grade_warning_at_the_hardest_paragraph() ->
 
 def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
     # NIHSeniorHealth's psoriasis triggers, a list flattened into one line: read as one
-    # 70-word sentence it scored over grade 10; item by item it is under 8, within the target.
+    # 70-word sentence the article scores 9.9; item by item 7.3, within a target of 7.
     plain = ("Psoriasis is a skin disease. It causes red, scaly patches. The patches can itch. "
              "They often show up on the knees and elbows. It is not catching. You cannot get it "
              "from someone else. Creams and light therapy can help.")
@@ -138,9 +138,9 @@ def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
            "lithium, a psychiatric drug - antimalarials such as hydroxychloroquine - inderal, a "
            "high blood pressure medicine - quinidine, a heart medication - indomethacin, a "
            "nonsteroidal anti-inflammatory drug.")
-    assert "reading-grade" not in rules(check(f"{plain}\n\n{run}\n"))
+    assert "reading-grade" not in rules(check(f"{plain}\n\n{run}\n", reading_grade_max=7))
     one_sentence = run.replace(" - ", " ")
-    assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n"))
+    assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n", reading_grade_max=7))
 
 
 def test_reading_grade_threshold_comes_from_settings() -> None:
@@ -283,22 +283,21 @@ def test_source_outside_the_trusted_domains_gets_a_hint_and_subdomains_are_trust
     assert "cdc.gov, who.int" in found[0].suggestion
 
 
-def test_a_sentence_just_over_the_limit_is_a_hint_a_longer_one_warns_and_a_very_long_one_errs(
-) -> None:
-    fine = " ".join(["word"] * 27) + "."
-    just_over = " ".join(["word"] * 30) + "."
+def test_a_sentence_over_30_words_warns_and_one_over_35_errs_while_28_to_30_pass() -> None:
+    # On real NIH, CDC and MedlinePlus text an editor split fewer than half of the sentences of
+    # 28 to 30 words (tests/data/realtext): not worth a writer's time, so not reported.
+    fine = " ".join(["word"] * 30) + "."
     long = " ".join(["word"] * 31) + "."
-    very_long = " ".join(["word"] * 40) + "."
+    very_long = " ".join(["word"] * 36) + "."
     found = [
-        f for f in check(f"{fine}\n\nShort one. {just_over}\n\n{long}\n\n{very_long}\n")
+        f for f in check(f"{fine}\n\nShort one. {long}\n\n{very_long}\n")
         if f.rule == "sentence-length"
     ]
     assert [(f.line, f.column, f.severity) for f in found] == [
-        (13, 12, Severity.HINT), (15, 1, Severity.WARNING), (17, 1, Severity.ERROR),
+        (13, 12, Severity.WARNING), (15, 1, Severity.ERROR),
     ]
-    assert "30 words; keep sentences to 27 or fewer" in found[0].message
-    assert found[0].suggestion.startswith("If it reads in one go, leave it")
-    assert "31 words; keep sentences to 27 or fewer" in found[1].message
+    assert "31 words; keep sentences to 30 or fewer" in found[0].message
+    assert "36 words; keep sentences to 35 or fewer" in found[1].message
 
 
 def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece() -> None:
@@ -314,9 +313,10 @@ def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece(
         "This sentence has 38 words; keep sentences to 35 or fewer."
     ]
     dashes = ("Your nurse - or the pharmacist at the drugstore where you fill your prescriptions - "
-              "can show you how to use the inhaler the right way before you go home today.")
+              "can show you how to use the inhaler the right way before you go home from the "
+              "hospital today.")
     assert [f.message for f in check(dashes + "\n") if f.rule == "sentence-length"] == [
-        "This sentence has 29 words; keep sentences to 27 or fewer."
+        "This sentence has 32 words; keep sentences to 30 or fewer."
     ]
 
 
@@ -337,10 +337,15 @@ def test_a_label_that_starts_the_block_is_no_part_of_the_sentence(
     assert "sentence-length" in rules(check(run_on + "\n", language=language))
 
 
-def test_paragraph_with_more_than_four_sentences_warns() -> None:
-    sentence = "The nurse checks your blood pressure at every visit to the clinic. "
-    found = check(sentence * 4 + "\n\n" + sentence * 5 + "\n\nOne. Two. Three. Four. Five.\n")
-    assert [f.line for f in found if f.rule == "paragraph-length"] == [13]
+def test_paragraph_with_more_than_four_sentences_warns_unless_they_are_short() -> None:
+    sentence = "The nurse checks your blood pressure at every visit to the clinic. "  # 12 words
+    longer = "The nurse checks your blood pressure and your weight at every visit to the clinic. "
+    found = check(
+        sentence * 4 + "\n\n" + longer * 5 + "\n\nOne. Two. Three. Four. Five.\n\n"
+        + sentence * 5 + "\n\n" + sentence * 6 + "\n"
+    )
+    # 5 sentences of 15 words, and 6 of 12, are to split; 5 short ones (60 words) read as one
+    assert [f.line for f in found if f.rule == "paragraph-length"] == [13, 19]
 
 
 def test_sentence_limits_come_from_settings() -> None:
@@ -555,9 +560,9 @@ def test_a_language_without_syllable_rules_gets_no_made_up_score() -> None:
 
 
 def test_an_article_can_set_its_own_thresholds_in_front_matter() -> None:
-    long = " ".join(["word"] * 28) + ".\n"
+    long = " ".join(["word"] * 31) + ".\n"
     assert "sentence-length" in rules(check(long))
-    front = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words_warning: 30")
+    front = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words_warning: 32")
     assert "sentence-length" not in rules(check(long, front))
     bad = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words: lots")
     problem = [f for f in check(long, bad) if f.rule == "front-matter"]

@@ -331,3 +331,13 @@ def test_plain_words_then_the_term_and_its_noun_in_brackets_explain_it() -> None
         "mother-to-baby (congenital transmission).\n"
     )
     assert [f for f in jargon(body) if "congenital" in f.message] == []
+
+
+def test_a_sentence_first_term_before_of_or_in_is_no_name_and_is_reported_there() -> None:
+    # CDC: the first use starts the sentence; "of AHFV" made it look like a name, so the finding
+    # fell on a later use.
+    found = jargon("Transmission of AHFV is not well understood. Later, transmission slows.\n")
+    assert [(f.line, f.column) for f in found] == [(5, 1)]
+    found = jargon("Enrollment in Part B is optional. You can delay enrollment.\n")
+    assert [(f.line, f.column) for f in found] == [(5, 1)]
+    assert jargon("The Centers for Disease Control and Prevention say so.\n") == []

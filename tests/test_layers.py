@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "wellread"
-TOP_LEVEL_MODULES = {"__init__", "cli", "cli_i18n", "cli_plan", "cli_serve", "synthetic"}
+TOP_LEVEL_MODULES = {
+    "__init__", "cli", "cli_i18n", "cli_plan", "cli_serve", "launch", "synthetic",
+}
 
 # What each stage may import from the package (besides itself).
 ALLOWED = {

@@ -10,7 +10,7 @@ import pytest
 from wellread.check import CheckContext, check_article
 from wellread.core.article import parse_article
 from wellread.core.blocks import Block
-from wellread.core.prose import sentences
+from wellread.core.prose import sentences, word_count
 from wellread.core.settings import CheckSettings
 
 
@@ -90,3 +90,23 @@ def test_web_addresses_in_html_attributes_are_not_bare_links_or_prose() -> None:
 
 def test_a_bare_web_address_in_text_still_warns() -> None:
     assert ("link-text", 8) in findings("Or see https://www.cdc.gov/flu today.\n")
+
+
+def test_times_slashes_and_abbreviations_are_one_word_each() -> None:
+    # "8:00 a.m." is two words to a reader, not four; on real text the extra words pushed a
+    # 24-word sentence over the limit.
+    assert word_count("Call between 8:00 a.m. and 8:00 p.m. (U.S. time) and/or see 1.3 mg/dl.") \
+        == 13
+
+
+def test_a_question_glued_to_the_next_sentence_still_ends_it() -> None:
+    assert split("How is Graves disease treated?More information is on the next page.") == [
+        "How is Graves disease treated?", "More information is on the next page.",
+    ]
+
+
+def test_ee_uu_ends_the_sentence_before_uno_de() -> None:
+    found = split("El mosquito se está extendiendo a EE. UU. Uno de los factores es el clima.")
+    assert found == [
+        "El mosquito se está extendiendo a EE. UU.", "Uno de los factores es el clima.",
+    ]

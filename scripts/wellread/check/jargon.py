@@ -349,7 +349,10 @@ def _in_name(text: str, start: int, end: int, block: Block) -> bool:
             return False  # a heading in title case: "Living With Chronic Pain"
     following = _NAME_AFTER.match(text, end)
     if following and following.group(1).isupper():
-        return True
+        # A sentence's first word is capitalised anyway: through "of"/"in" it starts no name
+        # ("Transmission of AHFV is...", "Enrollment in Part B is optional").
+        joined = following.group().strip(" \t,") != following.group(1)
+        return not (joined and sentence_initial(text, start))
     previous = _NAME_BEFORE.search(text, 0, start)
     word = previous.group(1) if previous else ""
     # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names.

@@ -49,8 +49,7 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             if words > error:
                 severity, limit = Severity.ERROR, error
             else:
-                severity = Severity.HINT if words <= warning + HINT_BAND else Severity.WARNING
-                limit = warning
+                severity, limit = Severity.WARNING, warning
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity,
                 _.plural(
@@ -58,16 +57,10 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
                     "This sentence has {words} words; keep sentences to {limit} or fewer.",
                     words, words=words, limit=limit,
                 ),
-                _("If it reads in one go, leave it; if it holds two ideas, split it in two.")
-                if severity is Severity.HINT else
                 _("Split it in two, or make a list if it names several things."),
             )
 
 
-# Up to this many words over the warning limit, a sentence is a hint: on real NIH, CDC and
-# MedlinePlus text an editor split about three in four sentences of 28 to 30 words (a hint's
-# worth) and nine in ten longer ones.
-HINT_BAND = 3
 # A hyphen between spaces, three times or at the start ("include - fatigue - headaches - nausea",
 # "- Care - general nursing - Room - semiprivate room"): a list or a table run into the text, read
 # item by item. Reported as one long sentence, an editor found it right 3 times in 8 on NIH text
@@ -99,6 +92,7 @@ def _without_label(sentence: Sentence) -> str:
 
 
 PARAGRAPH_MIN_WORDS = 60
+ONE_OVER_MIN_WORDS = 72  # one sentence over the limit: averaging over 14 words each
 # A bold label that starts a list item or paragraph ("**Limit your time in the sun:** Wear a
 # hat...") is a heading of its own, not part of the sentence after it.
 _LABEL = re.compile(r"\s*[*_]{2}[^*_\n]{1,80}?[:.]?[*_]{2}[:.]?\s*")
@@ -111,9 +105,11 @@ def paragraph_length_findings(article: Article, context: CheckContext) -> Iterat
     for block in article.body_blocks:
         if block.kind not in ("paragraph", "blockquote") or len(found := sentences(block)) <= most:
             continue
-        # Five short sentences on one point read like one: on real health text an editor split
-        # long paragraphs, not a 50-word run of short sentences.
-        if sum(sentence.words for sentence in found) >= PARAGRAPH_MIN_WORDS:
+        # Short sentences on one point read like one: on real health text an editor split long
+        # paragraphs, not a 50-word run of short sentences, and one sentence over the limit only
+        # when they are not short (a 5-sentence paragraph of under 72 words: 6 of 16 right).
+        least = PARAGRAPH_MIN_WORDS if len(found) > most + 1 else ONE_OVER_MIN_WORDS
+        if sum(sentence.words for sentence in found) >= least:
             yield finding(
                 article, block, 0, "paragraph-length", Severity.WARNING,
                 _.plural(

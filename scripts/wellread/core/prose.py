@@ -74,8 +74,14 @@ def _blank_link_target(match: re.Match[str]) -> str:
 # right after a word's full stop ("has them.2 However") goes with the sentence it ends.
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])(?:(?<=[^\W\d_][.!?])\d{1,3}(?=\s))?[\"')\]*_]*\s+"
+    # a question or exclamation with no space before the next sentence ("treated?More"): a
+    # full stop there is more often an abbreviation or an address ("U.S.A", "cdc.gov")
+    r"|(?<=[a-z\u00e0-\u00ff][!?])(?=[A-Z\u00c0-\u00de\u00bf\u00a1])"
 )
-_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+# A word: letters and digits, joined by an apostrophe or hyphen ("don't", "X-ray"), a slash
+# ("and/or", "ng/ml"), a full stop between letters or digits ("U.S", "a.m", "1.3") or a colon
+# between digits ("8:00"): each one word to a reader, as a sentence's length counts them.
+_WORD = re.compile(r"[^\W_]+(?:(?:['\u2019/-]|\.(?=[^\W_])|(?<=\d):(?=\d))[^\W_]+)*")
 
 
 def word_count(text: str) -> int:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..core.cores import free_cores
+
 # Bump when the leaflet's HTML or the drawing options change: older cached PDFs are not reused.
 FORMAT = "wellread-leaflet 1"
 MARKER = "<!--wellread:leaflet-->"  # where the built article gets its link
@@ -138,7 +140,7 @@ def write_leaflets(
     # Other languages' processes may be writing to the same cache: each writes its own
     # `<key>.<pid>.tmp` and renames it whole, so no file is removed here.
     cache_dir.mkdir(parents=True, exist_ok=True)
-    workers = workers or os.cpu_count() or 1
+    workers = workers or free_cores()
     if len(jobs) < _PARALLEL_FROM or workers == 1:
         return _draw_chunk(jobs, site_dir, stylesheet, cache_dir)
     size = max(1, len(jobs) // (workers * 2))

@@ -9,6 +9,7 @@ past the sanitiser still does not run.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html as html_lib
 import re
@@ -49,8 +50,11 @@ def _attributes(tag: str) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=8192)
 def is_external(href: str, site_host: str) -> bool:
-    """A link to another site (http or https, on a host that is not the site's own)."""
+    """A link to another site (http or https, on a host that is not the site's own). Kept for
+    the next page: the menu's links repeat on every page of a folder (parsing them all was a
+    tenth of a language's cold build)."""
     parsed = urls.parse(href)  # as the browser reads it: '\\\\evil' and 'https://a\\@b' too
     if parsed is None or parsed.scheme not in ("", *urls.WEB_SCHEMES):
         return False

@@ -12,6 +12,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from ..core.containment import held_stop
+from ..core.cores import free_cores
 from .cardcache import cached_card, open_cache
 from .cards.draw import render_card
 from .cards.fingerprint import card_fingerprint
@@ -28,6 +29,10 @@ HANDOVER_ENV = "WELLREAD_CARD_HANDOVER"
 
 # Below this many cards, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 5
+# ... and below this many, when the number of processes is not asked for (a build, a preview
+# after an edit): a process takes 0.2 to 0.4 s to start and load its fonts, a card 8 to 13 ms
+# to draw (landscape to story), so two processes win from about 60 cards on (make bench).
+_PARALLEL_BY_DEFAULT_FROM = 60
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,8 @@ def render_batch(
     """Draw the cards not in `cache_dir` yet (in parallel), then copy every card to its target.
 
     `progress` is called with the number of cards finished since its last call. `workers` is
-    the number of processes (default: $WELLREAD_CARD_WORKERS, or one per core).
+    the number of processes (default: $WELLREAD_CARD_WORKERS, or one per core that no other
+    process is busy on; and one when there are too few cards to pay for starting the others).
     Raises CardError.
 
     With an empty `cache_dir` every card is drawn: that is the cold rate a benchmark measures.
@@ -168,9 +174,10 @@ def _render_missing(
     workers: int | None,
     progress: Callable[[int], None] | None,
 ) -> None:
-    workers = workers or _workers_from_environment() or os.cpu_count() or 1
+    smallest = _PARALLEL_FROM if workers else _PARALLEL_BY_DEFAULT_FROM
+    workers = workers or _workers_from_environment() or free_cores()
     ordered = list(todo.items())  # pages in order: neighbours share words, and so caches
-    if len(ordered) < _PARALLEL_FROM or workers == 1:
+    if len(ordered) < smallest or workers == 1:
         for cached, job in ordered:
             _render_one(cached, job, layout)
             if progress is not None:

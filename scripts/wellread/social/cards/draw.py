@@ -277,14 +277,10 @@ def _card_indices(
     if logo is not None:  # its own few colours at the palette's end, on the card's background
         palette = palette[: (256 - _LOGO_COLORS) * 3]
         palette += [0] * ((256 - _LOGO_COLORS) * 3 - len(palette))
-        flat = Image.new("RGBA", logo.size, layout.background)
-        flat.alpha_composite(logo)
-        quantized = flat.convert("RGB").quantize(_LOGO_COLORS, dither=Image.Dither.NONE)
-        palette += list(quantized.getpalette() or [])[: _LOGO_COLORS * 3]
+        colors_of_logo, shifted, inked = _logo_indices(logo, layout.background)
+        palette += colors_of_logo
         palette += [0] * (256 * 3 - len(palette))
-        indices = Image.frombytes("L", quantized.size, quantized.tobytes())  # not its colours
-        shifted = indices.point(lambda value: value + 256 - _LOGO_COLORS)
-        index.paste(shifted, plan.footer.logo_position, logo.getchannel("A").point(_ANY_INK))
+        index.paste(shifted, plan.footer.logo_position, inked)
     canvas = _IndexCanvas(index)
     ramp_of = dict(zip(colors, ramps, strict=True))
     _draw_texts(plan, layout, lambda color: (canvas, ramp_of[color]))
@@ -292,6 +288,31 @@ def _card_indices(
 
 
 _ANY_INK = [0] + [255] * 255
+
+
+_LogoIndices = tuple[list[int], Image.Image, Image.Image]
+# id(logo), background -> the logo (kept, so its id is not reused) and its indices
+_logo_cache: dict[tuple[int, str], tuple[Image.Image, _LogoIndices]] = {}
+
+
+def _logo_indices(logo: Image.Image, background: str) -> _LogoIndices:
+    """A logo on a plain card, made once per logo and background (it was quantized for every
+    card): its few colours, its pixels as indices at the palette's end, and where it has ink.
+    `logo` is the shared image of plan._load_logo, so the cache is keyed by that object."""
+    cached = _logo_cache.get((id(logo), background))
+    if cached is not None and cached[0] is logo:
+        return cached[1]
+    flat = Image.new("RGBA", logo.size, background)
+    flat.alpha_composite(logo)
+    quantized = flat.convert("RGB").quantize(_LOGO_COLORS, dither=Image.Dither.NONE)
+    colors = list(quantized.getpalette() or [])[: _LOGO_COLORS * 3]
+    indices = Image.frombytes("L", quantized.size, quantized.tobytes())  # not its colours
+    shifted = indices.point(lambda value: value + 256 - _LOGO_COLORS)
+    made = colors, shifted, logo.getchannel("A").point(_ANY_INK)
+    if len(_logo_cache) >= 8:
+        _logo_cache.clear()
+    _logo_cache[(id(logo), background)] = (logo, made)
+    return made
 
 # Palette entries kept for a logo on a plain card (the text colours' shades have the rest).
 _LOGO_COLORS = 16

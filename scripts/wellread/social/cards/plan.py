@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -81,17 +83,31 @@ def _check_text(text: CardText, size: tuple[int, int]) -> CardText:
 
 
 def _load_logo(layout: CardLayout) -> Image.Image | None:
+    """The layout's logo at its height on the card: read and scaled once while its file is
+    unchanged (it was a tenth of a plain card's time). Shared: never drawn on."""
     if layout.logo is None:
         return None
     try:
-        with Image.open(layout.logo) as opened:
-            logo = opened.convert("RGBA")
-    except (OSError, ValueError) as error:
+        stat = os.stat(layout.logo)
+    except OSError as error:
         raise CardError(
             f"{layout.source}: logo.path {str(layout.logo)!r} is not a readable image: {error}"
         ) from error
-    width = max(1, round(logo.width * layout.logo_height / logo.height))
-    return logo.resize((width, layout.logo_height), Image.Resampling.LANCZOS)
+    return _scaled_logo(str(layout.logo), stat.st_mtime_ns, stat.st_size, layout.logo_height,
+                        layout.source)
+
+
+@functools.lru_cache(maxsize=8)
+def _scaled_logo(path: str, _mtime_ns: int, _size: int, height: int, source: str) -> Image.Image:
+    try:
+        with Image.open(path) as opened:
+            logo = opened.convert("RGBA")
+    except (OSError, ValueError) as error:
+        raise CardError(
+            f"{source}: logo.path {path!r} is not a readable image: {error}"
+        ) from error
+    width = max(1, round(logo.width * height / logo.height))
+    return logo.resize((width, height), Image.Resampling.LANCZOS)
 
 
 @dataclass

@@ -169,6 +169,7 @@ def _script_runs(
     }
     scripts = [char_script(c) for c in text]
     rtl = _bidi_classes(text, scripts, direction == "rtl")
+    served = _served_families(layout, lang)
 
     families: list[str | None] = [by_script.get(s) for s in scripts]
     for i, char in enumerate(text):
@@ -186,7 +187,7 @@ def _script_runs(
         )
         if following is not None and rtl[following] == rtl[i]:
             candidates.append(by_script[scripts[following]])
-        candidates.extend(family.name for family in layout.fonts if family.serves(lang))
+        candidates.extend(served)
         families[i] = next(
             (name for name in candidates if fonts.covers(name, char)), layout.fonts[0].name
         )
@@ -198,6 +199,13 @@ def _script_runs(
             runs.append(TextRun(text[start:i], families[start] or "", rtl[start]))
             start = i
     return tuple(runs)
+
+
+@functools.lru_cache(maxsize=64)
+def _served_families(layout: CardLayout, lang: str) -> tuple[str, ...]:
+    """The families that draw text of `lang`, in the layout's order (asked once per character
+    without a family of its own: a third of the time spent splitting a card's lines)."""
+    return tuple(family.name for family in layout.fonts if family.serves(lang))
 
 
 def _visual_order(runs: Sequence[TextRun], base_rtl: bool) -> list[TextRun]:
