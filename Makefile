@@ -9,8 +9,8 @@ STAMP  := $(VENV)/.installed
 site: system-deps $(STAMP)  ## Build the whole site (every language) into site/
 	$(BIN)/wellread build
 
-serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000 (all languages), rebuilt when content/, theme/ or locales/ change
-	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000  # findings show in each page's panel
+serve: system-deps $(STAMP)  ## Live preview on http://127.0.0.1:8000: a saved article shows in about a second, with its findings
+	$(BIN)/wellread serve --dev-addr 127.0.0.1:8000
 
 check: $(STAMP)  ## Plain-language, privacy and front matter findings for every article and every translation
 	$(BIN)/wellread check

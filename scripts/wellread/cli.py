@@ -484,7 +484,9 @@ def _log_like_mkdocs() -> None:
 
 from .cli_i18n import add, compile  # noqa: E402  (they use the helpers above: imported last)
 from .cli_plan import plan  # noqa: E402
+from .cli_serve import serve  # noqa: E402
 
 i18n.add_command(add)
 i18n.add_command(compile)
 main.add_command(plan)
+main.add_command(serve)

@@ -9,7 +9,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ...check import CheckContext
@@ -23,7 +23,7 @@ from ...core.findings import Finding, Severity
 from ...core.optionrules import from_validated
 from ...core.settings import CheckOptions, check_settings
 from ...i18n.build import LanguageBuild
-from ...i18n.catalog import usable_translations
+from ...i18n.catalog import Usable, usable_translations
 from ...i18n.review import page_review
 from .options import config_class
 from .state import language_build
@@ -42,6 +42,7 @@ _UNPUBLISHABLE = {
 
 
 _LOGGED_BY_I18N = ("translation-unusable", "translation-fuzzy")
+_ACROSS_PAGES = ("duplicate-page", "duplicate-title")  # duplicate_findings' rules
 
 
 class CheckPlugin(BasePlugin[_CheckConfig]):
@@ -78,6 +79,8 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         shown_root = Path(config.docs_dir).name
         cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")
         build = language_build(config)
+        self._context, self._cache = context, cache  # for `recheck`, after an edit
+        self._review: tuple[Usable, str, list[Finding]] | None = None
         if build.locales is not None and not build.is_default:
             # Each language's build checks its own translations (in its own process when the
             # languages build in parallel); the source is checked once, by the default's.
@@ -139,6 +142,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
         except CatalogError:
             return {}  # wellread/i18n has stopped the build with the reason
         shown = f"{Path(build.locales_dir).as_posix()}/{build.code}/LC_MESSAGES/{path.name}"
+        self._review = (usable, shown, findings)
         review = {}
         for file in files.documentation_pages():
             name = f"{shown_root}/{file.src_uri}"
@@ -148,6 +152,65 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                     f.as_dict() for f in page_review(article, shown, usable, findings)
                 ]
         return review
+
+    def recheck(self, file: File) -> list[Finding]:
+        """The preview (`wellread serve`), after an edit to `file` that left its front matter
+        as it was: its findings again, for its panel and the terminal. In the default language
+        the checker's (its duplicate-title and duplicate-page findings, which depend on the front
+        matter only, kept); in another, the review of its translations."""
+        if not self.config.enabled or not hasattr(self, "by_page"):
+            return []
+        name = f"{self.shown_root}/{file.src_uri}"
+        if self._review is not None:
+            usable, shown, catalog_findings = self._review
+            try:
+                article = parse_page(file.content_bytes, name, file.src_uri)
+            except ContentError:
+                return []
+            found = page_review(article, shown, usable, catalog_findings)
+        else:
+            kept = [Finding.from_dict(f) for f in self.by_page.get(name, [])
+                    if f["rule"] in _ACROSS_PAGES]
+            found = cached_page_findings(
+                file.content_bytes, name, file.src_uri, self._context, self._cache
+            ) + kept
+        self.by_page[name] = [f.as_dict() for f in found]
+        return found
+
+    def duplicates_again(self, files: Files, config: MkDocsConfig) -> set[str]:
+        """The preview, after an edit to a front matter in the default language: every page's
+        duplicate-page and duplicate-title findings again (they depend on every page's front
+        matter; its other findings on its own bytes only). The pages (paths in the content
+        folder) whose panel changed."""
+        if not self.config.enabled or not hasattr(self, "by_page"):
+            return set()
+        if not language_build(config).is_default:
+            return set()
+        articles = []
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            if file.generated_by:
+                continue
+            with contextlib.suppress(ContentError):
+                articles.append(parse_page(
+                    file.content_bytes, f"{self.shown_root}/{file.src_uri}", file.src_uri
+                ))
+        found: dict[str, list[dict[str, object]]] = {}
+        for finding in duplicate_findings(articles, self._context.settings.language):
+            found.setdefault(finding.file, []).append(finding.as_dict())
+        changed = set()
+        for name in set(self.by_page) | set(found):
+            before = self.by_page.get(name, [])
+            self.by_page[name] = [
+                f for f in before if f["rule"] not in _ACROSS_PAGES
+            ] + found.get(name, [])
+            if self.by_page[name] != before:
+                changed.add(name.removeprefix(f"{self.shown_root}/"))
+        return changed
+
+    def findings_of(self, name: str) -> list[Finding]:
+        """The findings a page (its path in the content folder) shows in its panel."""
+        shown = getattr(self, "by_page", {}).get(f"{self.shown_root}/{name}", [])
+        return [Finding.from_dict(found) for found in shown]
 
     @staticmethod
     def _report(findings: list[Finding], what: str) -> None:

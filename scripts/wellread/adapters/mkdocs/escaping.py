@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 # Values wellread's own plugins put in page.meta for the theme, which escapes them itself.
 _OURS = ("wellread", "wellread_card", "wellread_findings")
@@ -39,12 +40,15 @@ def escape_site_texts(config: MkDocsConfig, files: Files) -> None:
         if isinstance(config.get(key), str):
             config[key] = escaped(config[key])
     for file in files.documentation_pages():
-        page = file.page
-        if page is None:
-            continue
-        for key, value in list(page.meta.items()):
-            if key not in _OURS:
-                page.meta[key] = escaped(value)
+        if file.page is not None:
+            escape_page_texts(file.page)
+
+
+def escape_page_texts(page: Page) -> None:
+    """Escape one page's front matter, in place (the preview, after reading it again)."""
+    for key, value in list(page.meta.items()):
+        if key not in _OURS:
+            page.meta[key] = escaped(value)
 
 
 def escape_nav_titles(nav: Navigation) -> None:

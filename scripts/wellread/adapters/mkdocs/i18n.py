@@ -231,6 +231,21 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     on_files = CombinedEvent(_on_files_start, _on_files_progress)
 
+    def after_edit(self, page: Page, files: Files, config: MkDocsConfig) -> File | None:
+        """The preview (`wellread serve`), before `page` is read again after an edit: forget how
+        much of it was translated, and write the translation progress page again. That page's
+        file, to be rendered again (None when the site has none)."""
+        name = f"{_docs_name(page)}/{page.file.src_uri}"
+        for key in [key for key in self.work.progress if key[0] == name]:
+            del self.work.progress[key]
+        progress = files.get_file_from_path(self.config.progress_page or "")
+        if progress is None or not progress.generated_by or progress is page.file:
+            return None
+        # As on_files saw them: the pages wellread's plugins make are not counted.
+        written = Files([file for file in files if not file.generated_by])
+        progress.content_string = self._progress_markdown(written, config)
+        return progress
+
     def _progress_markdown(self, files: Files, config: MkDocsConfig) -> str:
         _ = self.build.gettext
         # Plain _() calls, not inside f-strings, so that Babel's extractor finds them.

@@ -43,10 +43,16 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
         return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.summaries: list[reading.PageSummary] = []
-        self.urls: dict[str, str] = {}
         self.anchors: dict[str, dict[str, tuple[str, str]]] = {}
         self.words: dict[str, int] = {}
+        self.front_matter_read(files)
+        return files
+
+    def front_matter_read(self, files: Files) -> None:
+        """What pages show of each other (titles, descriptions, tags, the glossary), from every
+        page's front matter; the preview calls it again after an edit to a front matter."""
+        self.summaries: list[reading.PageSummary] = []
+        self.urls: dict[str, str] = {}
         content, current = self.build.content, self.build.code
         # Page titles still in the source language (menus show them as they are).
         self.untranslated_titles: dict[str, tuple[str, str]] = {}
@@ -73,7 +79,6 @@ class ReadingPlugin(BasePlugin[_ReadingConfig]):
             ))
         self.articles = {s.page: s for s in self.summaries}
         self.related_index: reading.RelatedIndex | None = None
-        return files
 
     def _glossary_in_page_language(
         self, article: Article, content: dict[str, str], current: str

@@ -85,6 +85,21 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
         name = self.config.corrections_page
         if not name or files.get_file_from_path(name):
             return
+        files.append(File.generated(config, name, content=self._corrections(files)))
+
+    def corrections_again(self, files: Files) -> File | None:
+        """The preview, after an edit to a front matter: the corrections page written again;
+        its file, to be rendered again (None when the site has none)."""
+        page = files.get_file_from_path(self.config.corrections_page or "")
+        if page is None or not page.generated_by:
+            return None
+        page.content_string = self._corrections(
+            Files([file for file in files if file is not page])
+        )
+        return page
+
+    def _corrections(self, files: Files) -> str:
+        name = self.config.corrections_page
         content = self.content
         _, pgettext = self.gettext, self.pgettext
         # Plain _() calls, so that Babel's extractor finds them. The page's title has a msgctxt:
@@ -107,10 +122,9 @@ class TrustPlugin(BasePlugin[_TrustConfig]):
                 file.content_string, file.src_uri, link, content,
                 self.default_language if self.language != self.default_language else "",
             )
-        markdown = trust.corrections_markdown(
+        return trust.corrections_markdown(
             listed, labels, lambda day: format_day(day, self.language)
         )
-        files.append(File.generated(config, name, content=markdown))
 
     def _alert(self, files: Files, config: MkDocsConfig) -> None:
         settings = self.alert_settings
