@@ -1,0 +1,49 @@
+"""The jargon rule leaves names that their acronym spells, and takes short brackets as
+explanations (sentences from the real-text set, judged in the eighth round)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from wellread.check import CheckContext, check_article
+from wellread.core.article import parse_article
+from wellread.core.findings import Finding
+from wellread.core.settings import CheckSettings
+
+
+def jargon(body: str, language: str = "en") -> list[Finding]:
+    front = "---\ntitle: T\ndescription: D\n---\n"
+    article = parse_article(front + body, "content/t/a.md", "t/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [f for f in check_article(article, context) if f.rule == "jargon"]
+
+
+@pytest.mark.parametrize(("sentence", "language", "term"), [
+    ("Puede hacerlo con un medidor de glucosa en sangre o un sistema de monitoreo continuo de "
+     "glucosa (MCG).", "es", "monitoreo"),
+    ("Pero también puede llamarse COVID crónico, COVID-19 post-agudo y secuelas post-agudas de "
+     "SARS-CoV-2 (SPAC).", "es", "secuelas"),
+    ("Diabetes can lead to chronic kidney disease (CKD) and kidney failure.", "en", "chronic"),
+])
+def test_a_word_of_a_name_its_acronym_spells_right_after_is_not_reported(
+    sentence: str, language: str, term: str
+) -> None:
+    assert not [f for f in jargon(sentence + "\n", language) if f"'{term}'" in f.message]
+
+
+def test_a_term_that_is_the_whole_name_before_its_acronym_is_still_reported() -> None:
+    found = jargon("The doctor may also request magnetic resonance imaging (MRI), which is the "
+                   "most sensitive test.\n")
+    assert ["magnetic resonance imaging" in f.message for f in found] == [True]
+
+
+def test_a_short_plain_phrase_in_brackets_after_the_term_explains_it() -> None:
+    body = "Biologics must be injected beneath the skin or given intravenously (by IV).\n"
+    assert not [f for f in jargon(body) if "intravenously" in f.message]
+
+
+def test_an_abbreviation_alone_in_brackets_does_not_explain_the_term() -> None:
+    found = jargon("Your doctor may check for hypertension (HTN) at every visit.\n")
+    assert any("hypertension" in f.message for f in found)
