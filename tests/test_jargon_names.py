@@ -47,3 +47,20 @@ def test_a_short_plain_phrase_in_brackets_after_the_term_explains_it() -> None:
 def test_an_abbreviation_alone_in_brackets_does_not_explain_the_term() -> None:
     found = jargon("Your doctor may check for hypertension (HTN) at every visit.\n")
     assert any("hypertension" in f.message for f in found)
+
+
+@pytest.mark.parametrize(("sentence", "language", "term"), [
+    ("High blood pressure is an increase in the amount of force that blood places on blood "
+     "vessels as it moves through the body.", "en", "in the amount of"),
+    ("Por lo general, incluyen reposo, mantener la articulación elevada por encima del corazón y "
+     "tomar medicamentos para reducir la hinchazón.", "es", "elevada"),
+])
+def test_a_phrase_in_its_everyday_sense_is_not_reported(
+    sentence: str, language: str, term: str
+) -> None:
+    assert not [f for f in jargon(sentence + "\n", language) if f"'{term}'" in f.message]
+
+
+def test_a_wordy_phrase_before_a_sum_is_still_reported() -> None:
+    found = jargon("You will get a bill in the amount of $50.\n")
+    assert any("'in the amount of'" in f.message for f in found)
