@@ -64,3 +64,26 @@ def test_a_phrase_in_its_everyday_sense_is_not_reported(
 def test_a_wordy_phrase_before_a_sum_is_still_reported() -> None:
     found = jargon("You will get a bill in the amount of $50.\n")
     assert any("'in the amount of'" in f.message for f in found)
+
+
+@pytest.mark.parametrize(("body", "term"), [
+    ("The thyroid is one of the glands that make up the endocrine system.\n\nThe glands of the "
+     "endocrine system produce and store hormones and release them into the bloodstream.\n",
+     "endocrine"),
+    ("- Postpartum thyroiditis. This type of thyroiditis develops after a woman gives birth.\n",
+     "Postpartum"),
+])
+def test_the_next_sentence_explains_the_term_in_its_plain_words(body: str, term: str) -> None:
+    assert not [f for f in jargon(body) if f"'{term}'" in f.message]
+
+
+def test_a_next_sentence_with_the_plain_word_but_not_the_term_explains_nothing() -> None:
+    body = ("Physicians should check every tumor that is removed.\n\n"
+            "Your doctor can tell you more about the results.\n")
+    assert any("'Physicians'" in f.message for f in jargon(body))
+
+
+def test_a_verb_is_not_explained_by_a_next_sentence_that_shares_a_small_word() -> None:
+    body = ("CT scans require the person to lie on a table. The procedure is done in a hospital, "
+            "and no stay overnight is needed.\n")
+    assert any("'require'" in f.message for f in jargon(body))

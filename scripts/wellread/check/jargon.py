@@ -21,6 +21,7 @@ from . import CheckContext, finding, rule
 from .data import table
 from .fit import replacement
 from .phrasing import DETERMINERS, Entry, sentence_initial, words_around
+from .said_next import said_plainly_next
 from .terms import TermIndex, base_language, lemma, term_key
 
 # A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
@@ -185,10 +186,12 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
     title = str(article.meta.get("title") or "")
     subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
-    for block in article.messages:
+    blocks = article.messages
+    for at, block in enumerate(blocks):
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = masked_text(block)
+        next_text = masked_text(blocks[at + 1]) if at + 1 < len(blocks) else ""
         linked_spans = [m.span(1) for m in _LINK.finditer(block.text)]
         for start, end, term in index.find(text):
             if term in context.glossary:
@@ -208,7 +211,9 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             ):
                 continue  # inside a name being introduced: "also known as toxic diffuse goiter"
             linked = any(a <= start and end <= b for a, b in linked_spans)
-            explained = linked or _explains(text, start, end, entry, block)
+            explained = linked or _explains(text, start, end, entry, block) or (
+                said_plainly_next(text, start, end, entry, next_text)
+            )
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
             uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
     for term, found in uses.items():
