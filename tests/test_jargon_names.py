@@ -87,3 +87,23 @@ def test_a_verb_is_not_explained_by_a_next_sentence_that_shares_a_small_word() -
     body = ("CT scans require the person to lie on a table. The procedure is done in a hospital, "
             "and no stay overnight is needed.\n")
     assert any("'require'" in f.message for f in jargon(body))
+
+
+def test_dosage_is_offered_the_everyday_word_that_drops_in() -> None:
+    body = ("They should tell their doctor what medication was used and what the dosage was at "
+            "the beginning of treatment.\n")
+    found = [f for f in jargon(body) if "'dosage'" in f.message]
+    assert found and found[0].suggestion.startswith("Use 'dose'.")
+
+
+@pytest.mark.parametrize(("body", "term"), [
+    ("Certain kinds of cognitive and behavioral therapy and certain medications have been found "
+     "to be especially helpful for anxiety.\n", "cognitive"),
+    ("Also, IgM antibodies are less specific than IgG antibodies and more likely to result in a "
+     "false positive.\n", "false positive"),
+])
+def test_no_swap_that_renames_a_treatment_or_repeats_a_word_just_before(
+    body: str, term: str
+) -> None:
+    found = [f for f in jargon(body) if f"'{term}'" in f.message]
+    assert found and not found[0].suggestion.startswith("Use ")

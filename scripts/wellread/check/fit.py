@@ -49,6 +49,10 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "do": ("did", "done"),
 }
 _THIRD_PERSON = {"do": "does", "go": "goes", "have": "has"}  # "performs" -> "does"
+_NAMED_HEADS = frozenset({  # "cognitive and behavioral therapy": a pair of modifiers names it
+    "therapy", "therapies", "treatment", "treatments", "disorder", "disorders", "disease",
+    "diseases", "syndrome",
+})
 _DOUBLE = frozenset({
     "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
 })
@@ -74,9 +78,16 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
     inner = set(plain.lower().split()[1:])
     if language == "en" and following[:1] in (["and"], ["or"]) and _adjective_like(entry) and (
-        set(plain.lower().split()) & FUNCTION_WORDS
+        set(plain.lower().split()) & FUNCTION_WORDS or (following[2:3] and (
+            following[2] in _NAMED_HEADS
+        ))
     ):
-        return None  # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"
+        # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"; a pair of
+        # modifiers of a treatment names it: "cognitive and behavioral therapy", not "thinking..."
+        return None
+    said = {w for w in WORD.findall(text[max(0, start - 40) : start].lower())[-3:] if len(w) > 3}
+    if plain.lower().split()[-1:] and plain.lower().split()[-1] in said:
+        return None  # "result in a false positive": not "result in a wrong positive result"
     if language == "en" and following[:1] in (["that"], ["which"]) and (
         inner & FUNCTION_WORDS - {"and", "or"}
     ):
