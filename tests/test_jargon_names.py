@@ -107,3 +107,10 @@ def test_no_swap_that_renames_a_treatment_or_repeats_a_word_just_before(
 ) -> None:
     found = [f for f in jargon(body) if f"'{term}'" in f.message]
     assert found and not found[0].suggestion.startswith("Use ")
+
+
+def test_a_word_of_the_terms_family_explained_just_before_explains_it() -> None:
+    body = ("Pero, en ocasiones, estos cambios genéticos se heredan, lo que significa que nace con "
+            "ellos. El cáncer de ovario causado por cambios genéticos hereditarios se conoce como "
+            "cáncer de ovario hereditario.\n")
+    assert not [f for f in jargon(body, "es") if "'hereditarios'" in f.message]

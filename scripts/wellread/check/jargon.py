@@ -100,6 +100,9 @@ _BRACKET_OPEN = re.compile(
 _PLAIN_WORDS = re.compile(
     r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}|^\s*(?:by|with|or|in|on|to|o|en|por|con)\s+\S"
 )
+# What follows a word to say what it means: "se heredan, lo que significa que nace con ellos".
+_MEANING = re.compile(r",?\s+(?:lo que significa|lo que quiere decir|es decir|o sea|which means"
+                      r"|meaning|that is)\b")
 _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
 _CALLED = (
@@ -331,6 +334,11 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     ):
         return True  # "term (plain words)"; not "hypertension (HTN)", 'fecal matter ("night soil")'
 
+    word = text[start:end]
+    if " " not in word and len(word) >= 7 and re.search(
+        rf"(?<!\w){re.escape(word[:5])}\w*{_MEANING.pattern}", before, re.IGNORECASE
+    ):
+        return True  # a word of its family explained before: "se heredan, lo que significa que"
     if before.endswith(_BOLD) and _DEFINITION.match(after):
         return True  # "**Copay**: a set amount you pay"
     if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
