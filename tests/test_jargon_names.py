@@ -114,3 +114,10 @@ def test_a_word_of_the_terms_family_explained_just_before_explains_it() -> None:
             "ellos. El cáncer de ovario causado por cambios genéticos hereditarios se conoce como "
             "cáncer de ovario hereditario.\n")
     assert not [f for f in jargon(body, "es") if "'hereditarios'" in f.message]
+
+
+def test_the_example_gloss_agrees_in_number_with_the_term_as_written() -> None:
+    body = ("Ganglios linfáticos inflamados: Es posible que los note como bultos indoloros en el "
+            "cuello, las axilas, el estómago o la ingle.\n")
+    found = [f for f in jargon(body, "es") if "'Ganglios linfáticos'" in f.message]
+    assert found and "(bolitas que ayudan a combatir infecciones)" in found[0].suggestion

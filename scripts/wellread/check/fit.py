@@ -272,6 +272,16 @@ def _stem(word: str) -> str:
     return word[:-2] if word.endswith("es") and len(word) > 5 else word.rstrip("s")
 
 
+def plain_as_written(entry: Entry, original: str, language: str) -> str:
+    """The plain alternative in the number the term is written in, for an example beside it:
+    'Ganglios linfáticos (bolitas que ayudan a combatir infecciones)'. Spanish only: an English
+    phrase keeps its number ('relapses (the illness coming back)', not '...coming backs')."""
+    language = base_language(language)
+    if language != "es":
+        return entry.plain
+    return _inflect(entry, original, entry.plain, "", language) or entry.plain
+
+
 def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
     written = [w.lower() for w in WORD.findall(original)]
     listed = [w.lower() for w in WORD.findall(entry.term)]

@@ -19,7 +19,7 @@ from ..core.prose import masked_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
-from .fit import replacement
+from .fit import plain_as_written, replacement
 from .phrasing import DETERMINERS, Entry, sentence_initial, words_around
 from .said_next import said_plainly_next
 from .terms import TermIndex, base_language, lemma, term_key
@@ -276,7 +276,9 @@ def _first_unexplained(
             "in mind, or explain what the term means where it first appears.", plain=entry.plain,
         )
     elif plain is None:
-        example = f"{written} ({entry.plain})" if entry.plain else written
+        example = f"{written} ({plain_as_written(entry, written, language)})" if (
+            entry.plain
+        ) else written
         advice = _(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
