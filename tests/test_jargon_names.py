@@ -121,3 +121,9 @@ def test_the_example_gloss_agrees_in_number_with_the_term_as_written() -> None:
             "cuello, las axilas, el estómago o la ingle.\n")
     found = [f for f in jargon(body, "es") if "'Ganglios linfáticos'" in f.message]
     assert found and "(bolitas que ayudan a combatir infecciones)" in found[0].suggestion
+
+
+def test_no_swap_that_breaks_an_idiom_realizar_funciones() -> None:
+    found = [f for f in jargon("Todas estas hormonas realizan muchas funciones importantes.\n",
+                               "es") if "'realizan'" in f.message]
+    assert found and "'hacen'" not in found[0].suggestion
