@@ -127,3 +127,10 @@ def test_no_swap_that_breaks_an_idiom_realizar_funciones() -> None:
     found = [f for f in jargon("Todas estas hormonas realizan muchas funciones importantes.\n",
                                "es") if "'realizan'" in f.message]
     assert found and "'hacen'" not in found[0].suggestion
+
+
+def test_no_swap_that_repeats_the_verb_that_already_says_it() -> None:
+    body = ("The doctor may measure your tear production, usually after numbing the eye with "
+            "anesthetic drops.\n")
+    found = [f for f in jargon(body) if "'anesthetic'" in f.message]
+    assert not found or not found[0].suggestion.startswith("Use 'numbing'")

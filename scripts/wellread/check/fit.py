@@ -85,9 +85,6 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"; a pair of
         # modifiers of a treatment names it: "cognitive and behavioral therapy", not "thinking..."
         return None
-    said = {w for w in WORD.findall(text[max(0, start - 40) : start].lower())[-3:] if len(w) > 3}
-    if plain.lower().split()[-1:] and plain.lower().split()[-1] in said:
-        return None  # "result in a false positive": not "result in a wrong positive result"
     if language == "en" and following[:1] in (["that"], ["which"]) and (
         inner & FUNCTION_WORDS - {"and", "or"}
     ):
@@ -107,6 +104,12 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
             return None  # "having symptoms people", "after giving birth thyroiditis"
         if not plain:
             return None
+    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
+    said = {w for w in WORD.findall(clause.lower())[-4:] if len(w) > 3}
+    if plain.lower().split()[-1:] and plain.lower().split()[-1] in said:
+        # "result in a false positive": not "result in a wrong positive result"; "numbing the
+        # eye with anesthetic drops": not "...with numbing drops"
+        return None
     if not _fits_around(plain, text, start, end, previous, following, language):
         return None
     if language == "en" and entry.pos != "verb" and " " not in entry.term.strip() and (
