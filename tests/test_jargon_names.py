@@ -134,3 +134,11 @@ def test_no_swap_that_repeats_the_verb_that_already_says_it() -> None:
             "anesthetic drops.\n")
     found = [f for f in jargon(body) if "'anesthetic'" in f.message]
     assert not found or not found[0].suggestion.startswith("Use 'numbing'")
+
+
+def test_no_swap_that_puts_an_adjective_phrase_after_a_noun_modifier() -> None:
+    body = ("Patients with acromegaly are also at increased risk for colon polyps, which may "
+            "develop into colon cancer if not removed.\n")
+    found = [f for f in jargon(body) if "'polyps'" in f.message]
+    assert found and "colon small growths" not in found[0].suggestion
+    assert not found[0].suggestion.startswith("Use ")

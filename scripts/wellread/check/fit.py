@@ -49,6 +49,9 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "do": ("did", "done"),
 }
 _THIRD_PERSON = {"do": "does", "go": "goes", "have": "has"}  # "performs" -> "does"
+_MODIFIER_OPENERS = frozenset({  # a plain phrase opening with one of these cannot follow a modifier
+    "small", "large", "weak", "wrong", "long-term", "short-term", "high", "low", "heavy", "swollen",
+})
 _NAMED_HEADS = frozenset({  # "cognitive and behavioral therapy": a pair of modifiers names it
     "therapy", "therapies", "treatment", "treatments", "disorder", "disorders", "disease",
     "diseases", "syndrome",
@@ -104,6 +107,13 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
             return None  # "having symptoms people", "after giving birth thyroiditis"
         if not plain:
             return None
+    head = WORD.findall(_CLAUSE_END.split(text[max(0, start - 60) : start])[-1].lower())[-2:]
+    if language == "en" and " " in plain and entry.pos != "verb" and len(head) == 2 and (
+        head[0] in DETERMINERS | FUNCTION_WORDS and head[1] not in DETERMINERS | FUNCTION_WORDS
+        and head[1] not in _VERB_BEFORE and not head[1].endswith(_ADJECTIVE_ENDINGS)
+        and plain.split()[0].lower() in _MODIFIER_OPENERS
+    ):
+        return None  # "risk for colon polyps": not "colon small growths"
     clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
     said = {w for w in WORD.findall(clause.lower())[-4:] if len(w) > 3}
     if plain.lower().split()[-1:] and plain.lower().split()[-1] in said:
