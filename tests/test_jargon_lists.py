@@ -249,7 +249,7 @@ def test_everyday_and_explained_uses_are_not_reported(sentence: str, language: s
     ("People with eye symptoms may be advised to sleep with their head elevated.", "en",
      "advised", ""),  # "be told to" misses the sense ("is advised": recommended)
     ("The doctor may measure your tears after numbing the eye with anesthetic drops.", "en",
-     "anesthetic", "numbing"),
+     "anesthetic", ""),  # not "numbing the eye with numbing drops" (judged wrong)
     ("Es cuando el profesional de la salud no administra ningún tratamiento.", "es",
      "administra", "da"),  # "no" is no determiner before a Spanish verb
     ("En casos graves, es posible que necesite diálisis renal o un tubo de respiración.", "es",
@@ -331,8 +331,6 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "inactivated", "A killed"),  # the article agrees with the plain word
     ("In addition to an ACE inhibitor or an ARB, a provider may prescribe a diuretic.", "en",
      "ACE inhibitor", "a blood pressure medicine"),  # no capital from the acronym
-    ("Diabetes can lead to chronic kidney disease (CKD) and kidney failure.", "en", "chronic",
-     ""),  # one word of the name its acronym spells
     ("El trasplante utiliza heces (o bacterias de las heces) de un donante sano.", "es",
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])

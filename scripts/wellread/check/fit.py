@@ -49,6 +49,13 @@ _IRREGULAR = {  # plain verb -> (past, past participle)
     "do": ("did", "done"),
 }
 _THIRD_PERSON = {"do": "does", "go": "goes", "have": "has"}  # "performs" -> "does"
+_MODIFIER_OPENERS = frozenset({  # a plain phrase opening with one of these cannot follow a modifier
+    "small", "large", "weak", "wrong", "long-term", "short-term", "high", "low", "heavy", "swollen",
+})
+_NAMED_HEADS = frozenset({  # "cognitive and behavioral therapy": a pair of modifiers names it
+    "therapy", "therapies", "treatment", "treatments", "disorder", "disorders", "disease",
+    "diseases", "syndrome",
+})
 _DOUBLE = frozenset({
     "stop", "get", "put", "let", "cut", "set", "run", "begin", "quit",
 })
@@ -74,9 +81,13 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
     inner = set(plain.lower().split()[1:])
     if language == "en" and following[:1] in (["and"], ["or"]) and _adjective_like(entry) and (
-        set(plain.lower().split()) & FUNCTION_WORDS
+        set(plain.lower().split()) & FUNCTION_WORDS or (following[2:3] and (
+            following[2] in _NAMED_HEADS
+        ))
     ):
-        return None  # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"
+        # "neurologic and hemorrhagic symptoms", "asymptomatic or acutely infected"; a pair of
+        # modifiers of a treatment names it: "cognitive and behavioral therapy", not "thinking..."
+        return None
     if language == "en" and following[:1] in (["that"], ["which"]) and (
         inner & FUNCTION_WORDS - {"and", "or"}
     ):
@@ -96,6 +107,19 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
             return None  # "having symptoms people", "after giving birth thyroiditis"
         if not plain:
             return None
+    head = WORD.findall(_CLAUSE_END.split(text[max(0, start - 60) : start])[-1].lower())[-2:]
+    if language == "en" and " " in plain and entry.pos != "verb" and len(head) == 2 and (
+        head[0] in DETERMINERS | FUNCTION_WORDS and head[1] not in DETERMINERS | FUNCTION_WORDS
+        and head[1] not in _VERB_BEFORE and not head[1].endswith(_ADJECTIVE_ENDINGS)
+        and plain.split()[0].lower() in _MODIFIER_OPENERS
+    ):
+        return None  # "risk for colon polyps": not "colon small growths"
+    clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
+    said = {w for w in WORD.findall(clause.lower())[-4:] if len(w) > 3}
+    if plain.lower().split()[-1:] and plain.lower().split()[-1] in said:
+        # "result in a false positive": not "result in a wrong positive result"; "numbing the
+        # eye with anesthetic drops": not "...with numbing drops"
+        return None
     if not _fits_around(plain, text, start, end, previous, following, language):
         return None
     if language == "en" and entry.pos != "verb" and " " not in entry.term.strip() and (
@@ -259,6 +283,16 @@ def _stem(word: str) -> str:
     """A word without its plural ending, to tell the same word said twice."""
     word = fold(word.lower())
     return word[:-2] if word.endswith("es") and len(word) > 5 else word.rstrip("s")
+
+
+def plain_as_written(entry: Entry, original: str, language: str) -> str:
+    """The plain alternative in the number the term is written in, for an example beside it:
+    'Ganglios linfáticos (bolitas que ayudan a combatir infecciones)'. Spanish only: an English
+    phrase keeps its number ('relapses (the illness coming back)', not '...coming backs')."""
+    language = base_language(language)
+    if language != "es":
+        return entry.plain
+    return _inflect(entry, original, entry.plain, "", language) or entry.plain
 
 
 def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:

@@ -19,8 +19,9 @@ from ..core.prose import masked_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
-from .fit import replacement
+from .fit import plain_as_written, replacement
 from .phrasing import DETERMINERS, Entry, sentence_initial, words_around
+from .said_next import said_plainly_next
 from .terms import TermIndex, base_language, lemma, term_key
 
 # A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
@@ -94,6 +95,14 @@ _DASH_DEFINITION = re.compile(
 _BRACKET_OPEN = re.compile(
     r"\(\s*(?:(?:or|o|also called|también llamad[oa]s?)\s+)?$", re.IGNORECASE
 )
+# Words in brackets that say what the term is: "(cancer of the esophagus)", "(by IV)"; not an
+# abbreviation alone ("(HTN)").
+_PLAIN_WORDS = re.compile(
+    r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}|^\s*(?:by|with|or|in|on|to|o|en|por|con)\s+\S"
+)
+# What follows a word to say what it means: "se heredan, lo que significa que nace con ellos".
+_MEANING = re.compile(r",?\s+(?:lo que significa|lo que quiere decir|es decir|o sea|which means"
+                      r"|meaning|that is)\b")
 _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNORECASE)
 # "... called X", "the medical word for it is X", "la palabra médica es X".
 _CALLED = (
@@ -180,10 +189,12 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
     title = str(article.meta.get("title") or "")
     subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
-    for block in article.messages:
+    blocks = article.messages
+    for at, block in enumerate(blocks):
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = masked_text(block)
+        next_text = masked_text(blocks[at + 1]) if at + 1 < len(blocks) else ""
         linked_spans = [m.span(1) for m in _LINK.finditer(block.text)]
         for start, end, term in index.find(text):
             if term in context.glossary:
@@ -194,8 +205,8 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (following and following[0] in entry.not_before):
                 continue  # another sense: "P.O. Box"
-            if _in_name(text, start, end, block):
-                continue  # "Medicare Savings Program": a name, not jargon
+            if _in_name(text, start, end, block) or _spelled_by_acronym(text, start, end):
+                continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"
             if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
                 continue  # the word itself, quoted: 'the Greek words for "extremities"'
             if _INTRODUCED_NOUN.search(text, max(0, start - 120), start) and not _NAME_ENDS.match(
@@ -203,7 +214,9 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             ):
                 continue  # inside a name being introduced: "also known as toxic diffuse goiter"
             linked = any(a <= start and end <= b for a, b in linked_spans)
-            explained = linked or _explains(text, start, end, entry, block)
+            explained = linked or _explains(text, start, end, entry, block) or (
+                said_plainly_next(text, start, end, entry, next_text)
+            )
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
             uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
     for term, found in uses.items():
@@ -263,7 +276,9 @@ def _first_unexplained(
             "in mind, or explain what the term means where it first appears.", plain=entry.plain,
         )
     elif plain is None:
-        example = f"{written} ({entry.plain})" if entry.plain else written
+        example = f"{written} ({plain_as_written(entry, written, language)})" if (
+            entry.plain
+        ) else written
         advice = _(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
@@ -316,11 +331,16 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     # (not a verb's object: "utiliza heces (o bacterias de las heces)")
     noun = r"(?:\s+[^\W\d_]+)?" if entry.pos != "verb" else ""
     bracket = re.match(rf"[*_]*({noun})\s*\(([^()]+)\)", after)
-    if bracket and re.search(r"(?<![\w-])[^\W\d_]*[a-z\u00e0-\u00ff]{3,}", bracket.group(2)) and (
+    if bracket and _PLAIN_WORDS.search(bracket.group(2)) and (
         not bracket.group(1) or len(bracket.group(2).split()) >= 3
     ):
         return True  # "term (plain words)"; not "hypertension (HTN)", 'fecal matter ("night soil")'
 
+    word = text[start:end]
+    if " " not in word and len(word) >= 7 and re.search(
+        rf"(?<!\w){re.escape(word[:5])}\w*{_MEANING.pattern}", before, re.IGNORECASE
+    ):
+        return True  # a word of its family explained before: "se heredan, lo que significa que"
     if before.endswith(_BOLD) and _DEFINITION.match(after):
         return True  # "**Copay**: a set amount you pay"
     if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
@@ -337,6 +357,52 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         or (bool(_OR_AFTER.match(after)) and not before.rstrip(" *_").endswith(","))
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
     )
+
+
+_ACRONYM_AFTER = re.compile(r"[^.;:!?()\n]{0,80}?\(([A-Z][A-Za-z]{1,7})\)")
+_NAME_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+_NAME_JOINERS = frozenset({
+    "of", "and", "for", "the", "de", "del", "la", "las", "los", "el", "y", "e",
+})
+
+
+def _spelled_by_acronym(text: str, start: int, end: int) -> bool:
+    """The term is one of the words whose initials the acronym in brackets right after spells:
+    a name, written out once ("sistema de monitoreo continuo de glucosa (MCG)", "secuelas
+    post-agudas de SARS-CoV-2 (SPAC)"), of which the term is only a part."""
+    after = _ACRONYM_AFTER.match(text, end)
+    if after is None:
+        return False
+    letters = "".join(c for c in after.group(1).lower() if c.isalpha())
+    opening = after.start(1) - 1
+    words = [
+        (m.start(), m.group()) for m in _NAME_WORD.finditer(text, max(0, start - 80), opening)
+        if m.group().lower() not in _NAME_JOINERS
+    ]
+    whole = not text[end:opening].strip(" \t*_")  # "magnetic resonance imaging (MRI)": the term
+    for k, (at, _) in enumerate(words):
+        if at > start or (whole and at >= start):
+            break
+        if _spells(letters, [word for _, word in words[k:]]):
+            return True
+    return False
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """Each word gives the acronym's next letters, in order, with its initial (and the initials
+    of its hyphenated parts or its capitals: "post-agudas" P A, "SARS-CoV-2" C), to the end."""
+    at = 0
+    for word in words:
+        if at >= len(letters) or word[0].lower() != letters[at]:
+            if at >= len(letters) or letters[at] not in word.lower() or word.islower():
+                return False
+            at += 1  # "SARS-CoV-2" gives the C of "SPAC"
+            continue
+        at += 1
+        for part in re.split(r"[-\u2010\u2011]", word)[1:]:
+            if part and at < len(letters) and part[0].lower() == letters[at]:
+                at += 1
+    return at == len(letters)
 
 
 def _in_name(text: str, start: int, end: int, block: Block) -> bool:
