@@ -93,7 +93,7 @@ def preview_figures(site: SyntheticSite) -> dict[str, object]:
         return {}
     import bench_preview  # written with `wellread serve` (issue 23, item 1)
 
-    return dict(bench_preview.measure(site.root, site.languages))
+    return dict(bench_preview.measure(site.root, len(site.languages)))
 
 
 def edit_one_article(site: SyntheticSite, round_: int) -> None:
