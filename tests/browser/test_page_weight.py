@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from wellread.publish.pageweight import page_weight
 
 ARTICLE = "vaccines/flu-vaccine/"
@@ -30,3 +32,35 @@ def test_static_page_weight_matches_what_chromium_fetches(
     assert seen == weight.files
     images = sum(size for path, size in weight.files.items() if path.endswith((".png", ".svg")))
     assert weight.total == sum(weight.files.values()) - images
+
+
+def _search_files(urls: list[str]) -> list[str]:
+    return [u for u in urls if "search_index.json" in u or "/workers/search." in u]
+
+
+@pytest.mark.parametrize("how", ["click", "/", "s"])
+@pytest.mark.parametrize(("lang", "word", "expected"), [
+    ("", "flu", "flu-vaccine"), ("ar/", "الإنفلونزا", "flu-vaccine"),
+])
+def test_search_loads_when_the_reader_opens_it(
+    context: Any, lang: str, word: str, expected: str, how: str
+) -> None:
+    """No search code or index with the page; they load when search opens, and it works."""
+    requested: list[str] = []
+    page = context.new_page()
+    try:
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(lang + "diabetes/", wait_until="networkidle")
+        page.wait_for_timeout(300)
+        assert _search_files(requested) == []
+        if how == "click":
+            page.click("button[data-wr-toggle='__search']")
+        else:
+            page.keyboard.press(how)
+        page.wait_for_function("document.activeElement.classList.contains('md-search__input')")
+        page.keyboard.type(word)
+        result = page.locator(f".md-search-result__item a[href*='{expected}']").first
+        result.wait_for(state="visible", timeout=10000)
+        assert len(_search_files(requested)) == 2
+    finally:
+        page.close()
