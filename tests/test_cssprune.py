@@ -21,5 +21,13 @@ def test_rules_naming_an_unused_class_are_dropped_and_the_rest_kept_as_written()
         '@charset "UTF-8";html{color:red}.used{a:b}'
         "@media screen and (min-width:10em){.used:not(.gone){e:f}}"
         "@font-face{font-family:x}@keyframes k{0%{o:0}}"
-        '.used::after{content:"}.gone{"}[dir=rtl] .used{i:j}'
+        '.used::after{content:"}.gone{"}'
     )
+    # a right-to-left rule stays where a page has an element marked dir="rtl"
+    assert prune_css(css, frozenset({"used", "dir=rtl"})).endswith("[dir=rtl] .used{i:j}")
+
+
+def test_text_directions_come_from_the_pages_dir_attributes() -> None:
+    known = known_classes(['<html dir="ltr"><p dir="auto">x</p><span dir=rtl>'], ["dir"])
+    assert {"dir=ltr", "dir=rtl"} <= known
+    assert not {"dir=auto"} & known

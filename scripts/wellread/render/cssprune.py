@@ -18,22 +18,27 @@ _CLASS_ATTR = re.compile(r'class="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _NESTED = ("@media", "@supports", "@layer", "@container")
 _PARENS = re.compile(r"\([^()]*\)")
+_DIR = re.compile(r"\[dir=['\"]?(rtl|ltr)['\"]?\]")
+_DIR_ATTR = re.compile(r'\sdir="?(rtl|ltr)\b')
 
 
 def _required_classes(selector: str) -> set[str]:
-    """Classes an element must have for `selector` to match. Classes inside :not(), :is(),
-    :where() or :has() are not required (:not(.x) matches elements without .x)."""
+    """Classes an element must have for `selector` to match, and 'dir=rtl' or 'dir=ltr' for a
+    direction it needs. Those inside :not(), :is(), :where() or :has() are not required
+    (:not(.x) matches elements without .x)."""
     while (bare := _PARENS.sub("", selector)) != selector:
         selector = bare
-    return set(_CLASS.findall(selector))
+    return set(_CLASS.findall(selector)) | {f"dir={d}" for d in _DIR.findall(selector)}
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> frozenset[str]:
-    """Class names in the pages' HTML, and every word of the scripts (which may add them)."""
+    """Class names in the pages' HTML, and every word of the scripts (which may add them);
+    'dir=rtl' and 'dir=ltr' for the text directions the pages' elements are marked with."""
     known: set[str] = set()
     for html in pages:
         for value in _CLASS_ATTR.findall(html):
             known.update(value.split())
+        known.update(f"dir={d}" for d in _DIR_ATTR.findall(html))
     for script in scripts:
         known.update(_WORD.findall(script))
     return frozenset(known)
