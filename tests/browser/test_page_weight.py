@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from wellread.publish.pageweight import page_weight
 
 ARTICLE = "vaccines/flu-vaccine/"
+RAW_KB, GZIP_KB = 200, 60  # issue 23's targets: an article page before images, raw and as sent
 
 
 def test_static_page_weight_matches_what_chromium_fetches(
@@ -64,3 +66,14 @@ def test_search_loads_when_the_reader_opens_it(
         assert len(_search_files(requested)) == 2
     finally:
         page.close()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "not met yet: 268 KB raw, 71 KB gzip (Material's bundle alone is 111 KB, 34 KB gzip); "
+    "see docs/scaling.md, 'How heavy a page is'"))
+@pytest.mark.parametrize("lang", ["", "ar/"])
+def test_article_page_meets_the_weight_targets(built_site: Path, lang: str) -> None:
+    weight = page_weight(built_site, lang + ARTICLE + "index.html")
+    text = [p for p in weight.files if not p.endswith((".png", ".svg"))]
+    sent = sum(len(gzip.compress((built_site / p).read_bytes(), 6, mtime=0)) for p in text)
+    assert weight.total <= RAW_KB * 1024 and sent <= GZIP_KB * 1024
