@@ -31,3 +31,12 @@ def test_text_directions_come_from_the_pages_dir_attributes() -> None:
     known = known_classes(['<html dir="ltr"><p dir="auto">x</p><span dir=rtl>'], ["dir"])
     assert {"dir=ltr", "dir=rtl"} <= known
     assert not {"dir=auto"} & known
+
+
+def test_content_classes_count_only_when_a_page_has_them() -> None:
+    script = 'e.classList.add("tabbed-control","md-annotation__index","md-dialog");x="note"'
+    known = known_classes(['<div class="admonition">'], [script])
+    assert "md-dialog" in known and "admonition" in known
+    assert not {"tabbed-control", "md-annotation__index", "note"} & known
+    known = known_classes(['<div class="tabbed-set"><p class="note">'], [script])
+    assert {"tabbed-control", "note"} <= known and "md-annotation__index" not in known
