@@ -92,8 +92,8 @@ def table(r: dict) -> str:
         ("(g) peak memory (process tree)",
          f"{r['peak_mb']:.0f} MB at {r['peak_mb_at']} articles",
          f"{main['baseline_peak_mb']:.0f} MB at {n}", ""),
-        ("(h) article page before images", f"{page['raw_kb']} KB ({page['files']} files; "
-         f"{page['before_images_kb']} KB with search's files)", "",
+        ("(h) article page before images", f"{page['raw_kb']} KB ({page['files']} files "
+         f"fetched as it loads; search's {page['search_kb']} KB among them)", "",
          _verdict(page["raw_kb"], TARGETS["page_raw_kb"])),
         ("    as sent (gzip)", f"{page['kb']} KB", "",
          _verdict(page["kb"], TARGETS["page_gzip_kb"])),

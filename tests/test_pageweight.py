@@ -38,3 +38,27 @@ def test_page_weight_counts_each_file_once_by_kind(tmp_path: Path) -> None:
     assert weight.images == 16
     assert weight.total == weight.html + weight.css + 100 + 70 + 20
     assert sorted(weight.files) == sorted(files)
+
+
+def test_search_deferred_to_when_opened_is_not_counted(tmp_path: Path) -> None:
+    config = ('<script id="__config" type="application/json">{"base": ".", "search": '
+              '"assets/javascripts/workers/search.1.min.js"}</script>')
+    files = {
+        "assets/wellread-search.js": "L" * 30,
+        "assets/javascripts/bundle.1.min.js": "B" * 40,
+        "assets/javascripts/workers/search.1.min.js": "W" * 20,
+        "search/search_index.json": "{}" * 10,
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    lazy = '<script src="assets/wellread-search.js"></script>'
+    bundle = '<script src="assets/javascripts/bundle.1.min.js"></script>'
+    (tmp_path / "lazy.html").write_text(config + lazy + bundle, "utf-8")
+    (tmp_path / "late.html").write_text(config + bundle + lazy, "utf-8")
+    (tmp_path / "eager.html").write_text(config + bundle, "utf-8")
+    assert page_weight(tmp_path, "lazy.html").data == 0
+    assert page_weight(tmp_path, "lazy.html").js == 70
+    # the lazy script after the bundle comes too late: the bundle has started search
+    assert page_weight(tmp_path, "late.html").data == 20
+    assert page_weight(tmp_path, "eager.html").js == 60

@@ -1,8 +1,10 @@
 """How many bytes a reader's browser fetches to show one built page, images left out.
 
 Counts the page's HTML, its stylesheets (and fonts they load), its scripts, and what Material's
-search loads on every page (its worker and the search index). Images are counted apart: they
-vary by article, and a slow phone shows the text without them.
+search loads with the page (its worker and the search index) unless the page defers them to
+when the reader opens search (wellread's `assets/wellread-search.js`, before Material's
+bundle). Images are counted apart: they vary by article, and a slow phone shows the text
+without them.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)|@import\s+['\"]([^'\"]+)['\"]")
 _FONT = (".woff2", ".woff", ".ttf", ".otf", ".eot")
+_LAZY_SEARCH = "assets/wellread-search.js"  # defers search's worker and index until opened
 
 
 @dataclass
@@ -77,6 +80,15 @@ def _local(site: Path, page: str, link: str) -> str | None:
     return path if (site / path).is_file() else None
 
 
+def _search_deferred(scripts: list[str]) -> bool:
+    """Whether wellread's lazy search script runs before Material's bundle (which starts the
+    search worker and requests the index as it runs)."""
+    paths = [urlsplit(src).path for src in scripts]
+    lazy = next((i for i, p in enumerate(paths) if p.endswith(_LAZY_SEARCH)), None)
+    bundle = next((i for i, p in enumerate(paths) if "/javascripts/bundle." in p), len(paths))
+    return lazy is not None and lazy < bundle
+
+
 def page_weight(site: Path, page: str) -> PageWeight:
     """The weight of `page` (e.g. 'vaccines/flu-vaccine/index.html') in the built `site`."""
     parsed = _Page()
@@ -108,7 +120,8 @@ def page_weight(site: Path, page: str) -> PageWeight:
         add("images", _local(site, page, link))
     for link in parsed.images:
         add("images", _local(site, page, link))
-    if parsed.config:  # Material starts its search worker, which loads the index, on every page
+    if parsed.config and not _search_deferred(parsed.js):
+        # Material starts its search worker, which loads the index, as the page loads
         config = json.loads(parsed.config)
         base = posixpath.normpath(posixpath.join(posixpath.dirname(page), config.get("base", ".")))
         if config.get("search"):

@@ -18,25 +18,47 @@ _CLASS_ATTR = re.compile(r'class="([^"]*)"')
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
 _NESTED = ("@media", "@supports", "@layer", "@container")
 _PARENS = re.compile(r"\([^()]*\)")
+# Classes Material's bundle names (so a word of the scripts) but only Markdown content puts on a
+# page, or the bundle adds only inside such content: known from the pages alone. Each family
+# with the class a page must have for the bundle to add the rest (None: content alone).
+_CONTENT_FAMILIES: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    (re.compile(r"tabbed-.*"), "tabbed-set"),  # content tabs: the bundle adds their controls
+    (re.compile(r"md-annotation.*"), "annotate"),  # code annotations
+    (re.compile(r"md-source__facts?"), "md-source"),  # repository facts, under its link
+    (re.compile(  # admonition types and their aliases, the code and footnote extensions' classes
+        r"note|abstract|summary|tldr|info|todo|tip|hint|important|success|check|done|question"
+        r"|help|faq|warning|caution|attention|failure|fail|missing|danger|error|bug|example"
+        r"|quote|cite|highlight|filename|footnote|footnote-ref|footnote-backref|keys"), None),
+)
+_DIR = re.compile(r"\[dir=['\"]?(rtl|ltr)['\"]?\]")
+_DIR_ATTR = re.compile(r'\sdir="?(rtl|ltr)\b')
 
 
 def _required_classes(selector: str) -> set[str]:
-    """Classes an element must have for `selector` to match. Classes inside :not(), :is(),
-    :where() or :has() are not required (:not(.x) matches elements without .x)."""
+    """Classes an element must have for `selector` to match, and 'dir=rtl' or 'dir=ltr' for a
+    direction it needs. Those inside :not(), :is(), :where() or :has() are not required
+    (:not(.x) matches elements without .x)."""
     while (bare := _PARENS.sub("", selector)) != selector:
         selector = bare
-    return set(_CLASS.findall(selector))
+    return set(_CLASS.findall(selector)) | {f"dir={d}" for d in _DIR.findall(selector)}
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> frozenset[str]:
-    """Class names in the pages' HTML, and every word of the scripts (which may add them)."""
+    """Class names in the pages' HTML, and every word of the scripts (which may add them) but
+    the classes of content the pages do not have (_CONTENT_FAMILIES); 'dir=rtl' and 'dir=ltr'
+    for the text directions the pages' elements are marked with."""
     known: set[str] = set()
     for html in pages:
         for value in _CLASS_ATTR.findall(html):
             known.update(value.split())
+        known.update(f"dir={d}" for d in _DIR_ATTR.findall(html))
+    words: set[str] = set()
     for script in scripts:
-        known.update(_WORD.findall(script))
-    return frozenset(known)
+        words.update(_WORD.findall(script))
+    for family, trigger in _CONTENT_FAMILIES:
+        if trigger is None or trigger not in known:
+            words = {word for word in words if not family.fullmatch(word)}
+    return frozenset(known | words)
 
 
 def _skip_string(text: str, i: int) -> int:
