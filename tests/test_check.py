@@ -690,3 +690,21 @@ def test_a_state_and_a_real_passive_in_one_sentence_reports_the_real_one() -> No
     found = [f for f in check("People who are affected are treated by a nurse.\n", rules=PASSIVE_ON)
              if f.rule == "passive-voice"]
     assert [f.message.split("'")[1] for f in found] == ["are treated"]
+
+
+def test_a_rule_off_by_default_is_not_run_until_a_site_turns_it_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import wellread.check as checker
+
+    calls: list[str] = []
+
+    def counted(article, context):  # type: ignore[no-untyped-def]
+        calls.append(article.path)
+        return iter(())
+
+    monkeypatch.setitem(checker.RULES, "passive-voice", counted)
+    check("The shot is given by a nurse.\n")
+    assert calls == []  # off by default: it costs nothing
+    check("The shot is given by a nurse.\n", rules=(("passive-voice", True),))
+    assert len(calls) == 1

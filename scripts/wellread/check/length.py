@@ -75,6 +75,8 @@ _COLON_LABEL_WORDS = 12
 
 def flattened(text: str) -> bool:
     """Whether the text is a list or table run together with ' - ' between its items."""
+    if "-" not in text:  # most sentences: decided without the pattern
+        return False
     return text.startswith("- ") or len(FLATTENED.findall(text)) >= 3
 
 
