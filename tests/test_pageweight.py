@@ -7,6 +7,11 @@ from pathlib import Path
 from wellread.publish.pageweight import page_weight
 
 
+def write(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, "utf-8")
+
 def test_page_weight_counts_each_file_once_by_kind(tmp_path: Path) -> None:
     files = {
         "a/index.html": (
@@ -25,9 +30,7 @@ def test_page_weight_counts_each_file_once_by_kind(tmp_path: Path) -> None:
         "i.png": "I" * 7,
         "a/p.png": "P" * 9,
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, "utf-8")
+    write(tmp_path, files)
     weight = page_weight(tmp_path, "a/index.html")
     size = {name: len(text) for name, text in files.items()}
     assert weight.html == size["a/index.html"]
@@ -49,9 +52,7 @@ def test_search_deferred_to_when_opened_is_not_counted(tmp_path: Path) -> None:
         "assets/javascripts/workers/search.1.min.js": "W" * 20,
         "search/search_index.json": "{}" * 10,
     }
-    for name, text in files.items():
-        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text(text, "utf-8")
+    write(tmp_path, files)
     lazy = '<script src="assets/wellread-search.js"></script>'
     bundle = '<script src="assets/javascripts/bundle.1.min.js"></script>'
     (tmp_path / "lazy.html").write_text(config + lazy + bundle, "utf-8")
