@@ -12,6 +12,7 @@ def write(folder: Path, files: dict[str, str]) -> None:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, "utf-8")
 
+
 def test_page_weight_counts_each_file_once_by_kind(tmp_path: Path) -> None:
     files = {
         "a/index.html": (
