@@ -342,3 +342,21 @@ def test_cards_skips_an_unreadable_page_names_it_and_draws_every_other_card(
     assert (cards / "childhood-vaccines.png").is_file()
     assert not (cards / "flu-vaccine.png").exists()
     assert (project / "site" / "ar" / "assets" / "cards" / "vaccines" / "index.png").is_file()
+
+
+def test_one_language_built_alone_names_an_unreadable_article_instead_of_a_traceback(
+    tmp_path: Path,
+) -> None:
+    # One CI job per language (`--language es`) checks no source article; it read the file
+    # with MkDocs and ended in a UnicodeDecodeError traceback.
+    project = copy_sample(tmp_path)
+    broken = project / "content" / "vaccines" / "flu-vaccine.md"
+    text = broken.read_bytes()
+    broken.write_bytes(text.replace(b"flu", "fl\xfc".encode("latin-1"), 1))
+    line = text[: text.index(b"flu")].count(b"\n") + 1
+    result = run_wellread(project, "build", "--language", "es")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        f"content/vaccines/flu-vaccine.md:{line}:1: error encoding: The file is not UTF-8 text."
+    ) in result.stderr

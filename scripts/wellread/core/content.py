@@ -26,6 +26,11 @@ def read_page(path: Path, content_dir: Path, shown_as: str) -> Article:
 
 def parse_page(data: bytes, shown_as: str, page: str) -> Article:
     """Parse a page's bytes; text that is not UTF-8 is a ContentError at its line."""
+    return parse_article(page_text(data, shown_as), shown_as, page)
+
+
+def page_text(data: bytes, shown_as: str) -> str:
+    """A page's bytes as text; a ContentError at its line when they are not UTF-8 plain text."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -40,7 +45,7 @@ def parse_page(data: bytes, shown_as: str, page: str) -> Article:
             "Delete the invisible character on this line, or save the file again as UTF-8 text.",
             rule="encoding",
         )
-    return parse_article(text, shown_as, page)
+    return text
 
 
 def load_content(content_dir: Path, shown_root: str = "content") -> Content:

@@ -17,7 +17,7 @@ from ...check.duplicates import duplicate_findings
 from ...check.run import broken_catalogs, cached_page_findings, translation_findings
 from ...core.cache import Cache
 from ...core.containment import link_findings
-from ...core.content import glossary_terms, parse_page
+from ...core.content import glossary_terms, page_text, parse_page, problem_finding
 from ...core.errors import CatalogError, ContentError
 from ...core.findings import Finding, Severity
 from ...core.optionrules import from_validated
@@ -99,6 +99,9 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                 if self.serving else {}
             )
             self.shown_root = shown_root
+            # The source is checked by the default language's build; built alone
+            # (`--language`), this one must still stop with the reason, not a traceback.
+            self._refuse_unreadable(files, shown_root)
             return files
         if build.locales is not None:  # every broken catalog at once, before any is built
             broken = broken_catalogs(
@@ -126,6 +129,18 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             if refused:
                 raise PluginError(f"wellread: {why.format(', '.join(refused))}.")
         return files
+
+    @staticmethod
+    def _refuse_unreadable(files: Files, shown_root: str) -> None:
+        """Stop the build, naming each page that is not UTF-8 text, its line and the fix."""
+        unreadable = []
+        for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
+            try:
+                page_text(file.content_bytes, f"{shown_root}/{file.src_uri}")
+            except ContentError as error:
+                unreadable.append(problem_finding(error))
+        if unreadable:
+            raise PluginError("wellread: " + "\n".join(f.as_text() for f in unreadable))
 
     def _translation_review(
         self, files: Files, build: LanguageBuild, cache: Cache, shown_root: str,
