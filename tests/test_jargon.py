@@ -341,3 +341,39 @@ def test_a_sentence_first_term_before_of_or_in_is_no_name_and_is_reported_there(
     found = jargon("Enrollment in Part B is optional. You can delay enrollment.\n")
     assert [(f.line, f.column) for f in found] == [(5, 1)]
     assert jargon("The Centers for Disease Control and Prevention say so.\n") == []
+
+
+def test_a_term_then_or_and_its_plain_word_explains_it() -> None:
+    # NIHSeniorHealth, psoriasis: the plain word right after the term, joined by "or"
+    body = "Psoriasis causes patches of skin that are thick and inflamed or swollen.\n"
+    assert [f for f in jargon(body) if "inflamed" in f.message] == []
+    assert [f.message.split("'")[1] for f in jargon("The skin is inflamed or red.\n")] == [
+        "inflamed"
+    ]
+
+
+def test_a_list_item_that_is_the_term_and_its_meaning_glued_by_a_hyphen_explains_it() -> None:
+    # NIHSeniorHealth prints some list items "term-meaning" with no spaces
+    body = "- sleep apnea-breaks in breathing during sleep\n\nSleep apnea can make you tired.\n"
+    assert [f for f in jargon(body) if "apnea" in f.message] == []
+    compound = jargon("- apnea-related problems in older adults\n")
+    assert [f.message.split("'")[1] for f in compound] == ["apnea"]
+
+
+def test_a_plain_clause_is_not_offered_after_an_adjective() -> None:
+    # NIHSeniorHealth, dry mouth: "inadequate how much you drink" breaks the sentence
+    found = jargon("Dry mouth can be caused by inadequate fluid intake.\n")
+    assert "Use 'how much you drink'" not in found[0].suggestion
+    ok = jargon("Limit fluid intake in the evening.\n")
+    assert "Use 'how much you drink'" in ok[0].suggestion
+
+
+def test_the_age_of_onset_becomes_the_age_when_it_starts() -> None:
+    found = jargon("The average age of onset is 60.\n")
+    assert "Use 'age when it starts'" in found[0].suggestion
+
+
+def test_a_participle_after_its_noun_takes_the_plain_verbs_participle() -> None:
+    found = jargon("The first test performed is usually a blood test.\n")
+    assert "Use 'done'" in found[0].suggestion
+    assert "Use 'did'" in jargon("The nurse performed a blood test.\n")[0].suggestion

@@ -110,3 +110,10 @@ def test_ee_uu_ends_the_sentence_before_uno_de() -> None:
     assert found == [
         "El mosquito se está extendiendo a EE. UU.", "Uno de los factores es el clima.",
     ]
+
+
+def test_a_pronunciation_written_with_minus_signs_or_unicode_hyphens_is_one_word() -> None:
+    # CDC, Acinetobacter: its pronunciation in syllables joined by minus signs is one word
+    said = "Acinetobacter (asz\u2212in\u2212\u00e9e\u2212toe\u2212bak\u2212ter) is a germ."
+    assert word_count(said) == 5
+    assert word_count("a non\u2011smoker, a well\u2010known test") == 5

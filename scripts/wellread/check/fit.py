@@ -128,7 +128,7 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # "can be runs in families", "continue to pass out of the body virus"
     if language == "es" and gender_changes(entry, following):
         return None  # "afección de salud crónica": "problema de salud crónica" would not agree
-    inflected = _inflect(entry, original, plain, previous, language)
+    inflected = _inflect(entry, original, plain, previous, language, following)
     if inflected is None:
         return None
     if language == "en" and entry.pos == "verb" and original.lower().endswith("ed") and (
@@ -201,8 +201,9 @@ def _fits_around(
         return False
     after = following[:1]
     if words[0] in _CLAUSE_START and (previous in DETERMINERS or previous in _PREPOSITIONS_BEFORE
-                                      or (after and after[0] in _OF)):
-        return False  # "comienza con cuando el cuerpo...", "the how well it works of"
+                                      or (after and after[0] in _OF) or _modifier(previous)):
+        return False  # "comienza con cuando el cuerpo...", "the how well it works of",
+        # "inadequate how much you drink"
     before = [w.lower() for w in WORD.findall(_CLAUSE_END.split(text[:start])[-1])][-2:]
     if (words[0] in _ARTICLES_OPENING or words[0] in _THINGS) and set(before) & DETERMINERS:
         return False  # "a drinking the illness coming back", "is a something that raises"
@@ -240,6 +241,23 @@ def _fits_around(
         if spelled > len(WORD.findall(text[start:end])):
             return False  # the term is one word of a name: "orthostatic tachycardia (POTS)"
     return True
+
+
+# Adjectives that come before a noun and have none of the endings below: a clause cannot follow
+# them ("inadequate fluid intake" is not "inadequate how much you drink").
+_MODIFIERS = frozenset({
+    "adequate", "inadequate", "daily", "total", "low", "high", "poor", "normal", "good", "proper",
+    "sufficient", "insufficient", "excessive", "average", "usual", "recommended", "increased",
+    "decreased", "reduced", "adecuado", "adecuada", "diario", "diaria", "bajo", "baja",
+    "alto", "alta",
+})
+
+
+def _modifier(word: str) -> bool:
+    """An adjective before the term (so the term is a noun it modifies)."""
+    return word in _MODIFIERS or (
+        len(word) > 4 and word.endswith(_ADJECTIVE_ENDINGS) and word not in FUNCTION_WORDS
+    )
 
 
 def _adjective_like(entry: Entry) -> bool:
@@ -295,7 +313,10 @@ def plain_as_written(entry: Entry, original: str, language: str) -> str:
     return _inflect(entry, original, entry.plain, "", language) or entry.plain
 
 
-def _inflect(entry: Entry, original: str, plain: str, previous: str, language: str) -> str | None:
+def _inflect(
+    entry: Entry, original: str, plain: str, previous: str, language: str,
+    following: list[str] | None = None,
+) -> str | None:
     written = [w.lower() for w in WORD.findall(original)]
     listed = [w.lower() for w in WORD.findall(entry.term)]
     if [fold(w) for w in written] == [fold(w) for w in listed] or len(written) != len(listed):
@@ -311,13 +332,15 @@ def _inflect(entry: Entry, original: str, plain: str, previous: str, language: s
     if lemma(word, language) != lemma(base, language) and lemma(word, language) != fold(base):
         return None
     if language == "en":
-        return _inflect_english(entry, word, plain, previous)
+        return _inflect_english(entry, word, plain, previous, following or [])
     if language == "es":
         return inflect_spanish(entry, word, base, plain)
     return None
 
 
-def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str | None:
+def _inflect_english(
+    entry: Entry, word: str, plain: str, previous: str, following: list[str]
+) -> str | None:
     words = plain.split()
     if entry.pos == "verb":
         head = 0
@@ -353,7 +376,7 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
         form = target if already else third or _plural(target)
     elif entry.pos == "verb":  # "administered": "given" after "is", "has"; "gave" else
         past, participle = _IRREGULAR.get(target, (_past(target), _past(target)))
-        form = participle if previous in _BE_HAVE else past
+        form = participle if previous in _BE_HAVE or _after_its_noun(previous, following) else past
     else:
         return None
     words[head] = form
@@ -367,6 +390,24 @@ def _inflect_english(entry: Entry, word: str, plain: str, previous: str) -> str 
     ):
         words[pair] = _plural(words[pair])  # "doctors or nurses", not "doctors or nurse"
     return " ".join(w for w in words if w)
+
+
+# After a participle that follows its noun, what comes next: "the first test performed is...",
+# "tests performed by a nurse" (the test was done), not an object ("the nurse performed a test").
+_AFTER_PARTICIPLE = frozenset({
+    "is", "are", "was", "were", "by", "in", "on", "at", "during", "after", "before", "for",
+    "to", "with", "if", "when", "because", "as", "than", "since", "until", "while",
+})
+
+
+def _after_its_noun(previous: str, following: list[str]) -> bool:
+    """A past participle after its noun ("the test performed"): 'done', not 'did'."""
+    return bool(previous) and previous not in FUNCTION_WORDS and previous not in _PRONOUNS and (
+        not following or following[0] in _AFTER_PARTICIPLE
+    )
+
+
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "who", "which", "that"})
 
 
 def _plural(word: str) -> str:

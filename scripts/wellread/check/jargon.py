@@ -92,6 +92,14 @@ _DASH_DEFINITION = re.compile(
     r"|[*_]*\s+[^\W\d_]+\s*[\u2014\u2013]\s*(?:from|when|in which|where|de|cuando|en la que)\s",
     re.IGNORECASE,
 )
+# A list item's term and its meaning, joined by a hyphen as some sources print it: "sleep
+# apnea-breaks in breathing during sleep" (three words or more to the item's end).
+# Not a compound's second part: "COPD-related breathing problems", "insulin-dependent diabetes".
+_GLUED_DEFINITION = re.compile(
+    r"[*_]*-(?!(?:related|induced|associated|like|free|based|specific|causing|prone|dependent"
+    r"|resistant|positive|negative|onset|type|term|borne|acquired|friendly|sensitive|level)\b)"
+    r"[^\W\d_]{2,}(?:\s+[^\s]+){2,}\s*[.;]?\s*$", re.IGNORECASE,
+)
 _BRACKET_OPEN = re.compile(
     r"\(\s*(?:(?:or|o|also called|también llamad[oa]s?)\s+)?$", re.IGNORECASE
 )
@@ -325,6 +333,13 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         "or", "o"
     ) and last[-2].lower() == entry.plain.split()[0].lower():
         return True  # the plain word as its alternative: "your doctor or health care provider"
+    nxt = after[:60].split()
+    if entry.plain and after[:1].isspace() and len(nxt) > 1 and nxt[0].lower() in (
+        "or", "o"
+    ) and nxt[1].strip(",.;:*_").lower() == entry.plain.split()[0].lower():
+        return True  # and after it: "thick and inflamed or swollen"
+    if block.kind == "list_item" and len(before.split()) <= 3 and _GLUED_DEFINITION.match(after):
+        return True  # an item that is the term and its meaning: "sleep apnea-breaks in breathing"
     if _BRACKET_OPEN.search(before) and re.match(r"(?:\s+[^\W\d_]+)?\s*\)", after):
         return True  # "plain words (term)", "plain words (or term)", "(congenital transmission)"
     # "term (plain words)", or after the term's noun: "esophageal cancer (cancer of the esophagus)"

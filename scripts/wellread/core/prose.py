@@ -78,10 +78,13 @@ _SENTENCE_BREAK = re.compile(
     # full stop there is more often an abbreviation or an address ("U.S.A", "cdc.gov")
     r"|(?<=[a-z\u00e0-\u00ff][!?])(?=[A-Z\u00c0-\u00de\u00bf\u00a1])"
 )
-# A word: letters and digits, joined by an apostrophe or hyphen ("don't", "X-ray"), a slash
-# ("and/or", "ng/ml"), a full stop between letters or digits ("U.S", "a.m", "1.3") or a colon
-# between digits ("8:00"): each one word to a reader, as a sentence's length counts them.
-_WORD = re.compile(r"[^\W_]+(?:(?:['\u2019/-]|\.(?=[^\W_])|(?<=\d):(?=\d))[^\W_]+)*")
+# A word: letters and digits, joined by an apostrophe or hyphen ("don't", "X-ray"; the Unicode
+# hyphens and the minus sign some pages print in a pronunciation, "asz\u2212in\u2212ee"), a
+# slash ("and/or", "ng/ml"), a full stop between letters or digits ("U.S", "a.m", "1.3") or a
+# colon between digits ("8:00"): each one word to a reader, as a sentence's length counts them.
+_WORD = re.compile(
+    r"[^\W_]+(?:(?:['\u2019/\u2010\u2011\u2212-]|\.(?=[^\W_])|(?<=\d):(?=\d))[^\W_]+)*"
+)
 
 
 def word_count(text: str) -> int:
