@@ -348,6 +348,20 @@ def test_paragraph_with_more_than_four_sentences_warns_unless_they_are_short() -
     assert [f.line for f in found if f.rule == "paragraph-length"] == [13, 19]
 
 
+def test_a_run_in_label_and_a_list_lead_in_are_not_counted_as_a_paragraphs_sentences() -> None:
+    # NIHSeniorHealth: "Prescription drugs." opens a paragraph as a label; NIDDK ends one with
+    # the sentence that leads into its list
+    longer = (  # 18 words
+        "At each visit the nurse checks your blood pressure and your weight and writes both in "
+        "your chart. "
+    )
+    label = check("Prescription drugs. " + longer * 4 + "\n")
+    lead_in = check(longer * 4 + "More is found in these topics from the institute:\n\n- a\n")
+    five = check(longer * 4 + "Ask your nurse what the numbers mean for you and your plan.\n")
+    assert "paragraph-length" not in rules(label) + rules(lead_in)
+    assert "paragraph-length" in rules(five)
+
+
 def test_sentence_limits_come_from_settings() -> None:
     text = " ".join(["word"] * 12) + "."
     assert "sentence-length" in rules(check(text + "\n", sentence_words_warning=10))

@@ -93,6 +93,16 @@ def _without_label(sentence: Sentence) -> str:
     return sentence.text
 
 
+def _counted(found: tuple[Sentence, ...]) -> list[Sentence]:
+    """The sentences a paragraph's length counts: not a run-in label or a word or three
+    ("Prescription drugs.", "Call 911."), which read with the next, nor a last one that ends in a
+    colon and leads into the list after it (on NIH text both made 4 sentences 5, borderline)."""
+    counted = [sentence for sentence in found if sentence.words > 3]
+    if counted and counted[-1].text.rstrip(" *_").endswith(":"):
+        counted.pop()
+    return counted
+
+
 PARAGRAPH_MIN_WORDS = 60
 ONE_OVER_MIN_WORDS = 72  # one sentence over the limit: averaging over 14 words each
 # A bold label that starts a list item or paragraph ("**Limit your time in the sun:** Wear a
@@ -105,7 +115,10 @@ def paragraph_length_findings(article: Article, context: CheckContext) -> Iterat
     most = context.settings.paragraph_sentences_max
     _ = messages(context.settings.language)
     for block in article.body_blocks:
-        if block.kind not in ("paragraph", "blockquote") or len(found := sentences(block)) <= most:
+        if block.kind not in ("paragraph", "blockquote"):
+            continue
+        found = _counted(sentences(block))
+        if len(found) <= most:
             continue
         # Short sentences on one point read like one: on real health text an editor split long
         # paragraphs, not a 50-word run of short sentences, and one sentence over the limit only
