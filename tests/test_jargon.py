@@ -377,3 +377,12 @@ def test_a_participle_after_its_noun_takes_the_plain_verbs_participle() -> None:
     found = jargon("The first test performed is usually a blood test.\n")
     assert "Use 'done'" in found[0].suggestion
     assert "Use 'did'" in jargon("The nurse performed a blood test.\n")[0].suggestion
+
+
+def test_a_verbs_plain_word_is_offered_without_the_term_in_brackets() -> None:
+    # judged on MedlinePlus: "Use 'usa'. Si el término es importante, escríbalo después..." asked
+    # the writer to gloss a verb, "usa (utiliza)", which no editor would write
+    found = jargon("El trasplante utiliza heces de un donante sano.\n", "es")
+    assert found[0].suggestion == "Use 'usa'."
+    assert jargon("Most plans require a referral.\n")[0].suggestion == "Use 'need'."
+    assert "(hypertension)" in jargon("Hypertension is common.\n")[0].suggestion

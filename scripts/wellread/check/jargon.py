@@ -291,6 +291,8 @@ def _first_unexplained(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
+    elif entry.pos == "verb":  # a verb is not glossed in brackets: "usa (utiliza)"
+        advice = _("Use '{plain}'.", plain=plain)
     else:
         term = written if not sentence_initial(use.text, use.start) or written.isupper() else (
             written[0].lower() + written[1:]
