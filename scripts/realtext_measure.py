@@ -113,7 +113,7 @@ def sentence_at(article: Article, line: int, column: int) -> str:
 def rows_for(folder: Path, language: str) -> tuple[int, int, list[Row]]:
     """(articles, words, findings as rows) for every Markdown file of one language's folder."""
     files = sorted((folder / language).glob("*.md"))
-    words, rows = 0, []
+    words, rows = 0, list[Row]()
     for path in files:
         shown_as = f"{language}/{path.name}"
         article, found = check_file(path, shown_as, language)
@@ -163,9 +163,50 @@ def stratified_sample(rows: Iterable[Row], size: int, seed: int) -> list[Row]:
     return sorted(picked, key=lambda r: (r.rule, r.key))
 
 
-def write_sample(rows: list[Row], json_path: Path | None, csv_path: Path | None) -> None:
-    """The sample to judge as JSON (with empty label and reason to fill in) and/or CSV."""
-    records = [{**asdict(row), "label": "", "reason": ""} for row in rows]
+def per_rule_sample(rows: Iterable[Row], per_rule: int, seed: int) -> list[Row]:
+    """`per_rule` findings of each rule and severity (or all it has), drawn with a fixed seed:
+    each rule's precision is measured on as many findings, however rarely it fires."""
+    by_kind: dict[tuple[str, str], list[Row]] = defaultdict(list)
+    for row in rows:
+        if row.rule not in SETUP_RULES:
+            by_kind[(row.rule, row.severity)].append(row)
+    generator = random.Random(seed)
+    picked: list[Row] = []
+    for kind in sorted(by_kind):
+        found = sorted(by_kind[kind], key=lambda r: r.key)
+        picked.extend(generator.sample(found, min(per_rule, len(found))))
+    return sorted(picked, key=lambda r: (r.rule, r.severity, r.key))
+
+
+def earlier_labels(language: str) -> dict[tuple[object, ...], dict[str, object]]:
+    """Labels of earlier judgings a finding can keep: same place, rule and message, and, where
+    the judged file has it, the same suggestion (a judging without suggestions lends its labels
+    to no jargon finding, whose suggestion is half of what was judged)."""
+    kept: dict[tuple[object, ...], dict[str, object]] = {}
+    for when in ("", "after"):  # the later judging wins
+        for entry in load_judged(language, when):
+            if entry.get("label") not in LABELS:
+                continue
+            if "suggestion" not in entry and entry["rule"] == "jargon":
+                continue
+            key = (entry["file"], entry["line"], entry["column"], entry["rule"], entry["message"])
+            kept[key] = entry
+    return kept
+
+
+def write_sample(
+    rows: list[Row], json_path: Path | None, csv_path: Path | None,
+    earlier: dict[tuple[object, ...], dict[str, object]] | None = None,
+) -> None:
+    """The sample to judge as JSON (with empty label and reason to fill in, or an earlier
+    judging's where the finding is unchanged: `carried` says so) and/or CSV."""
+    records: list[dict[str, object]] = []
+    for row in rows:
+        record: dict[str, object] = {**asdict(row), "label": "", "reason": ""}
+        before = (earlier or {}).get((*row.key, row.message))
+        if before is not None and before.get("suggestion", row.suggestion) == row.suggestion:
+            record.update(label=before["label"], reason=before["reason"], carried=True)
+        records.append(record)
     if json_path:
         json_path.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n")
     if csv_path:
@@ -296,9 +337,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--csv", type=Path, help="write the sample to judge here (CSV)")
     parser.add_argument("--size", type=int, default=80, help="findings to sample per language")
     parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--per-rule", type=int, default=0, help="sample this many findings of "
+                        "each rule and severity instead (labels of unchanged findings kept)")
     args = parser.parse_args(argv)
     folder = corpus_folder(args.corpus)
     sample: list[Row] = []
+    earlier: dict[tuple[object, ...], dict[str, object]] = {}
     if folder is None:
         print("No real-text set found (see tests/data/realtext/README.md); precision and recall "
               "only.")
@@ -307,7 +351,10 @@ def main(argv: list[str] | None = None) -> int:
         if folder is not None and (folder / language).is_dir():
             articles, words, rows = rows_for(folder, language)
             print("\n".join(rate_table(language, articles, words, rows)))
-            sample += stratified_sample(rows, args.size, args.seed)
+            sample += per_rule_sample(rows, args.per_rule, args.seed) if args.per_rule else (
+                stratified_sample(rows, args.size, args.seed)
+            )
+            earlier.update(earlier_labels(language))
             fired.update(row.rule for row in rows)
         # "As fired" weighs by how often each rule fires now, so only the latest judging gets it.
         after = load_judged(language, "after")
@@ -320,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(judged_now(folder, language)))
         print("\n".join(recall_table(language)))
     if sample and (args.sample or args.csv):
-        write_sample(sample, args.sample, args.csv)
+        write_sample(sample, args.sample, args.csv, earlier if args.per_rule else None)
         print(f"sample of {len(sample)} findings written")
     return 0
 
