@@ -117,3 +117,10 @@ def test_a_pronunciation_written_with_minus_signs_or_unicode_hyphens_is_one_word
     said = "Acinetobacter (asz\u2212in\u2212\u00e9e\u2212toe\u2212bak\u2212ter) is a germ."
     assert word_count(said) == 5
     assert word_count("a non\u2011smoker, a well\u2010known test") == 5
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
+    # CDC, botulism: "...reported to CDC.If you..." is two sentences; an address is not
+    block = Block("paragraph", "It is reported to CDC.If you think you have it, call.", 1, 1)
+    assert [s.words for s in sentences(block)] == [5, 7]
+    assert len(sentences(Block("paragraph", "See cdc.gov or U.S.A.Today for more.", 1, 1))) == 1

@@ -66,6 +66,9 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
     language = base_language(language)
     original = text[start:end]
     previous, following = words_around(text, start, end)
+    acronym_then = _ACRONYM_THEN.match(text, end)
+    if acronym_then and not following:
+        following = [acronym_then.group(1).lower()]  # "an intravenous (IV) injection"
     if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
     if text[start - 1 : start] == "-":
@@ -126,7 +129,7 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         _is_clause(plain) and not _noun_slot(entry, text, start, previous, following)
     ):
         return None  # "can be runs in families", "continue to pass out of the body virus"
-    if language == "es" and gender_changes(entry, following):
+    if language == "es" and gender_changes(entry, following, previous):
         return None  # "afección de salud crónica": "problema de salud crónica" would not agree
     inflected = _inflect(entry, original, plain, previous, language, following)
     if inflected is None:
@@ -185,6 +188,7 @@ _CLAUSE_END = re.compile(r"[.!?;:,()]|\s-\s")  # " - " joins the items of a flat
 # An acronym in brackets right after the term that spells the words up to it: a fixed name,
 # "postural orthostatic tachycardia (POTS)", "neurally mediated hypotension (NMH)".
 _ACRONYM = re.compile(r"\s*\(([A-Z]{2,8})\)")
+_ACRONYM_THEN = re.compile(r"\s*\([A-Z]{2,8}\)[ \t]+([^\W\d_]+)")
 _ACRONYM_LATER = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s*\(([A-Z]{2,8})\)")
 
 

@@ -66,7 +66,10 @@ _OR_AGAIN = re.compile(r"[*_]*\s+([^\W\d_]{3,})[*_]*\s*,\s+(?:or|o)\s+\1\b", re.
 # "... cetoacidosis diabética (CAD). Esto ocurre cuando...".
 _THIS_HAPPENS = re.compile(
     r"[^.!?]{0,40}[.!?]\s+(?:this|that|it|esto|eso)\s+(?:happens|occurs|is when|means|ocurre"
-    r"|sucede|pasa|significa|quiere decir)\b", re.IGNORECASE,
+    r"|sucede|pasa|significa|quiere decir)\b"
+    # "... resistencia a la insulina. Esta es una afección en la que sus células no responden"
+    r"|[^.!?]{0,40}[.!?]\s+(?:this|it|esta|este|esto)\s+(?:is|es)\s+(?:a|an|un|una)\s+"
+    r"[^\W\d_]+\s+(?:in which|where|en (?:el|la) que|donde)\b", re.IGNORECASE,
 )
 # The term inside a bold label that a definition follows: "**Congenital adrenal hyperplasia**: a
 # group of...", "- **Hiperplasia suprarrenal congénita**: Grupo de...".
@@ -115,7 +118,7 @@ _ASKS = re.compile(r"\b(?:what|qu[eé])\s+(?:is|are|es|son)\b[^?.!:]*$", re.IGNO
 # "... called X", "the medical word for it is X", "la palabra médica es X".
 _CALLED = (
     r"(?:\bcalled|\bknown as|\breferred to as|\bllamad[oa]s?|\bconocid[oa]s? como|\bse conoce como"
-    r"|\bse llama|\bword for [^.]*?"
+    r"|\bse llama|\bnames?,?\s+(?:like|such as|including)|\bnombres?,?\s+como|\bword for [^.]*?"
     r"\b(?:is|are)|\bpalabra [^.]*?\bes)(?:\s+(?:an?|the|el|la|los|las|un|una))?\s*"
 )
 _INTRODUCED = re.compile(
@@ -297,11 +300,30 @@ def _first_unexplained(
         term = written if not sentence_initial(use.text, use.start) or written.isupper() else (
             written[0].lower() + written[1:]
         )
-        advice = _(
-            "Use '{plain}'. If the term matters, write it after the plain word the first time: "
-            "'{plain} ({term})'.", plain=plain, term=term,
-        )
+        determiner = _ARTICLE_BEFORE.search(use.text, 0, use.start)
+        first = plain.split()[0].lower()
+        if determiner and (first in _ARTICLES or (first in ("al", "del") and determiner.group(1))):
+            # The plain words take another article: "a sonogram" -> "an ultrasound picture",
+            # "a la diálisis" -> "al tratamiento..."
+            covered = determiner.group(0) if first in ("al", "del") else determiner.group(2)
+            advice = _(
+                "Use '{plain}' in place of '{written}'. If the term matters, write it after the "
+                "plain word the first time: '{plain} ({term})'.",
+                plain=plain, written=f"{covered.strip()} {written}", term=term,
+            )
+        else:
+            advice = _(
+                "Use '{plain}'. If the term matters, write it after the plain word the first "
+                "time: '{plain} ({term})'.", plain=plain, term=term,
+            )
     yield finding(article, use.block, use.start, "jargon", Severity.WARNING, message, advice)
+
+
+_ARTICLES = frozenset({"a", "an", "the", "el", "la", "los", "las", "un", "una", "unos", "unas"})
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:(a|de)\s+(?=(?:el|la|los|las)\s))?(a|an|el|la|los|las|un|una|unos|unas)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _next_to(article: Article, first: Block, then: Block) -> bool:
@@ -333,8 +355,9 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     last = before[-60:].split()
     if entry.plain and before[-1:].isspace() and len(last) > 1 and last[-1].lower() in (
         "or", "o"
-    ) and last[-2].lower() == entry.plain.split()[0].lower():
-        return True  # the plain word as its alternative: "your doctor or health care provider"
+    ) and last[-2].lower().strip(",") in _content_words(entry.plain):
+        return True  # the plain word as its alternative: "your doctor or health care provider",
+        # "more serious bleeding or hemorrhages" (heavy bleeding)
     nxt = after[:60].split()
     if entry.plain and after[:1].isspace() and len(nxt) > 1 and nxt[0].lower() in (
         "or", "o"
@@ -376,6 +399,12 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     )
 
 
+def _content_words(plain: str) -> frozenset[str]:
+    """The plain phrase's first word and its words of four letters or more."""
+    words = [w.strip(",.;:").lower() for w in plain.split()]
+    return frozenset(words[:1] + [w for w in words if len(w) >= 4])
+
+
 _ACRONYM_AFTER = re.compile(r"[^.;:!?()\n]{0,80}?\(([A-Z][A-Za-z]{1,7})\)")
 _NAME_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 _NAME_JOINERS = frozenset({
@@ -397,10 +426,13 @@ def _spelled_by_acronym(text: str, start: int, end: int) -> bool:
         if m.group().lower() not in _NAME_JOINERS
     ]
     whole = not text[end:opening].strip(" \t*_")  # "magnetic resonance imaging (MRI)": the term
+    # A name of four letters or more may leave its last word unwritten: "postural orthostatic
+    # tachycardia (POTS)", the S for "syndrome".
+    spellings = (letters, letters[:-1]) if len(letters) >= 4 else (letters,)
     for k, (at, _) in enumerate(words):
         if at > start or (whole and at >= start):
             break
-        if _spells(letters, [word for _, word in words[k:]]):
+        if any(_spells(spelled, [word for _, word in words[k:]]) for spelled in spellings):
             return True
     return False
 

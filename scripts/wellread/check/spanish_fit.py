@@ -13,14 +13,25 @@ from .terms import fold
 _FEMININE_ENDINGS = ("a", "as", "ción", "ciones", "sión", "siones", "dad", "dades", "tud", "tudes")
 
 
-def gender_changes(entry: Entry, following: list[str]) -> bool:
-    """The plain words' gender or number is not the term's and an adjective right after the term
-    agrees with the term: "afección de salud crónica" cannot become "problema de salud crónica",
-    nor "heces grises" "excremento grises"."""
-    if not entry.plain_article or not following or following[0] in FUNCTION_WORDS:
+def gender_changes(entry: Entry, following: list[str], previous: str = "") -> bool:
+    """The plain words' gender or number is not the term's and an adjective right after (or
+    right before) the term agrees with the term: "afección de salud crónica" cannot become
+    "problema de salud crónica", nor "heces grises" "excremento grises", nor "nuevas afecciones
+    de salud" "nuevas problemas de salud"."""
+    if not entry.plain_article:
         return False
+    if previous and previous not in FUNCTION_WORDS and previous not in _DETERMINER_KIND and (
+        _agrees_with_term(entry, previous)  # a determiner ("muchos", "otra") is changed to fit
+    ):
+        return True
+    if not following or following[0] in FUNCTION_WORDS:
+        return False
+    return _agrees_with_term(entry, following[0])
+
+
+def _agrees_with_term(entry: Entry, adjective: str) -> bool:
+    """The adjective agrees with the term, where the plain words' gender or number differs."""
     head = entry.term.split()[0].lower()
-    adjective = following[0]
     if len(adjective) <= 3:
         return False
     plural = head.endswith("es") or (head.endswith("s") and not head.endswith("is"))
