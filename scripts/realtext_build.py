@@ -11,7 +11,8 @@ What it builds (tests/data/realtext/README.md, "Where the real text comes from")
   have a focus and 250 to 3,999 words of answers (an answer MedQuAD repeats word for word is
   kept once). One article per document: its focus the title, each question a `##` heading and
   its answer the section below it, paragraphs kept, whitespace normalised, and a paragraph that
-  is one of MedQuAD's flattened lists ("- a  - b") one item a line.
+  is one of MedQuAD's flattened lists ("- a  - b") one item a line; a list run into a paragraph
+  that MedQuAD follows with a copy of its items without their dashes keeps the list only.
 - `es/*.md`, 40 articles: MedlinePlus en español health-topic summaries (NLM, public domain).
   37 are Spanish topics of the MedlinePlus XML file kept in github.com/amilcar-cs/MedInforma:
   `data/raw/medline.xml` where the copy has it; a fetched snapshot lacks that file (4 MiB and
@@ -229,8 +230,29 @@ def answer_blocks(answer: str) -> list[str]:
             items = (squash(item) for item in LIST_ITEM.split(paragraph[2:]))
             blocks.append("\n".join(f"- {item}" for item in items if item))
         elif paragraph:
-            blocks.append(squash(paragraph))
+            blocks.append(without_list_copy(squash(paragraph)))
     return blocks
+
+
+def without_list_copy(paragraph: str) -> str:
+    """A list run into a paragraph ("tend to - a - b - c. a b c. Learn more") that MedQuAD
+    follows with a copy of its items without their dashes (NIHSeniorHealth pages show a list and
+    its screen-reader or print copy; the page had the list once): the copy dropped, exactly as
+    repeated and nothing else. A paragraph without such a copy is returned as it is."""
+    parts = paragraph.split(" - ")
+    if len(parts) < 3:
+        return paragraph
+    items, last = parts[1:-1], parts[-1]
+    first = items[0].strip()
+    at = last.find(" " + first)
+    while at > 0:
+        copy = " ".join([*items, last[:at].strip()])
+        rest = last[at + 1:]
+        if rest.startswith(copy):
+            kept = last[:at] + rest[len(copy):]
+            return " - ".join([*parts[:-1], kept])
+        at = last.find(" " + first, at + 1)
+    return paragraph
 
 
 def medquad_article(document: Document, prefix: str) -> str:
