@@ -724,3 +724,50 @@ def test_a_rule_off_by_default_is_not_run_until_a_site_turns_it_on(
     assert calls == []  # off by default: it costs nothing
     check("The shot is given by a nurse.\n", rules=(("passive-voice", True),))
     assert len(calls) == 1
+
+
+CIDP = (  # a topic with a long name, in short plain sentences
+    "People with chronic inflammatory demyelinating polyneuropathy may feel weak in the arms and "
+    "legs. Chronic inflammatory demyelinating polyneuropathy can start slowly over a few months. "
+    "Your doctor checks your nerves to find out if you have chronic inflammatory demyelinating "
+    "polyneuropathy. Many people with chronic inflammatory demyelinating polyneuropathy get "
+    "better with treatment.\n"
+)
+
+
+def test_the_topics_own_name_does_not_push_the_reading_level_over_the_target() -> None:
+    # grade 12.3 with the name scored, 3.0 without it; NIHSeniorHealth's "diabetic retinopathy"
+    # sections were judged borderline or wrong for the same reason
+    titled = FRONT.replace("title: T", "title: Chronic Inflammatory Demyelinating Polyneuropathy")
+    assert "reading-grade" not in rules(check(CIDP, titled, reading_min_words=50))
+    other = FRONT.replace("title: T", "title: Weak arms and legs")
+    assert "reading-grade" in rules(check(CIDP, other, reading_min_words=50))
+
+
+def test_a_section_no_harder_than_the_article_is_not_called_harder_than_the_rest() -> None:
+    # grade 15.9 in an article at about 24: hard, but not harder than the rest
+    middle = (
+        "Your healthcare provider will recommend appropriate treatment depending on the severity "
+        "of your symptoms and your medical history. Medications can relieve inflammation and "
+        "discomfort, although they occasionally cause unpleasant side effects. Regular "
+        "appointments allow your provider to evaluate whether the treatment is working "
+        "effectively. "
+    ) * 2
+    found = {
+        f.line: f.suggestion for f in check("## One\n\n" + HARD + "\n## Two\n\n" + middle)
+        if f.rule == "reading-grade" and "section" in f.message
+    }
+    assert found[11].startswith("This part is harder than the rest")  # "## One"
+    assert found[15] == "Shorten this part's sentences and use plainer words."
+
+
+def test_a_list_run_into_a_paragraph_is_not_counted_as_its_sentences() -> None:
+    # NIHSeniorHealth, anxiety disorders: the list's items lost their own lines
+    longer = (
+        "At each visit the nurse checks your blood pressure and your weight and writes both in "
+        "your chart. "
+    )
+    run_in = "People with panic disorder may have - sudden attacks of fear - a racing heart - " \
+        "a fear of losing control - trouble breathing. "
+    assert "paragraph-length" not in rules(check(longer * 3 + run_in + longer + "\n"))
+    assert "paragraph-length" in rules(check(longer * 5 + "\n"))

@@ -435,3 +435,9 @@ def test_this_is_a_condition_in_which_explains_the_term_before() -> None:
         "afección en la que sus células no responden normalmente a la insulina.\n"
     )
     assert [f for f in jargon(body, "es") if "resistencia" in f.message] == []
+
+
+def test_another_form_of_after_the_term_explains_it() -> None:
+    # NIHSeniorHealth, high blood cholesterol
+    body = "Your doctor will also check triglycerides, another form of fat in your blood.\n"
+    assert jargon(body) == []

@@ -82,7 +82,10 @@ _APPOSITION = re.compile(
     r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b"
     # after the term's noun: "a clinical study, a research study in humans"
     r"|[*_]*\s+[^\W\d_]+\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|in|for"
-    r"|of|with)\b",
+    r"|of|with)\b"
+    # "triglycerides, another form of fat in your blood", "un tipo de grasa"
+    r"|[*_]*\s*,\s+(?:another|a|an|one|otro|otra|un|una)\s+(?:form|type|kind|sort|tipo|forma"
+    r"|clase)\s+(?:of|de)\b",
     re.IGNORECASE,
 )
 # A dash and a noun phrase after the term: "endocrinologist - a doctor who treats...", with an en

@@ -96,8 +96,11 @@ def _without_label(sentence: Sentence) -> str:
 def _counted(found: tuple[Sentence, ...]) -> list[Sentence]:
     """The sentences a paragraph's length counts: not a run-in label or a word or three
     ("Prescription drugs.", "Call 911."), which read with the next, nor a last one that ends in a
-    colon and leads into the list after it (on NIH text both made 4 sentences 5, borderline)."""
-    counted = [sentence for sentence in found if sentence.words > 3]
+    colon and leads into the list after it (on NIH text both made 4 sentences 5, borderline),
+    nor a list run into the paragraph, which a reader takes in as a list."""
+    counted = [
+        sentence for sentence in found if sentence.words > 3 and not flattened(sentence.text)
+    ]  # nor a list run into the paragraph ("may have - sudden attacks - a feeling of..."),
     if counted and counted[-1].text.rstrip(" *_").endswith(":"):
         counted.pop()
     return counted
