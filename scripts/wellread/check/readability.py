@@ -119,16 +119,18 @@ def _read_as(text: str) -> str:
     return FLATTENED.sub(". ", text) if flattened(text) else text
 
 
-_TOPIC_WORD = re.compile(r"[^\W\d_]{6,}")
+_TITLE_WORDS = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
 def _topic_words(title: str) -> re.Pattern[str] | None:
-    """The long words of the article's title: the topic's own name ("Diabetic Retinopathy",
-    "Enfermedad de Chagas"), which a reader knows from the title and meets on every line."""
-    words = sorted({w.lower() for w in _TOPIC_WORD.findall(title)}, key=len, reverse=True)
-    if not words:
+    """The topic's own name, as the title writes it ("Diabetic Retinopathy", "Psoriasis",
+    "Enfermedad de Chagas"): a reader knows it from the title and meets it on every line. A
+    title of more than five words is a sentence, not a name ("How to check your blood sugar")."""
+    words = _TITLE_WORDS.findall(title)
+    if not words or len(words) > 5 or sum(len(w) for w in words) < 8:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+    name = r"\W+".join(map(re.escape, words))
+    return re.compile(rf"(?<!\w){name}(?:e?s)?(?!\w)", re.IGNORECASE)
 
 
 def _without_topic(text: str, topic: re.Pattern[str] | None) -> str:
@@ -155,7 +157,10 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     settings = context.settings
     if article.kind != "article":
         return
-    topic = _topic_words(str(article.meta.get("title") or ""))
+    config = readability_formulas().get(settings.language.split("-")[0], {})
+    topic = _topic_words(str(article.meta.get("title") or "")) if config.get(
+        "topic_name_plain"
+    ) else None
     blocks = [
         (block, _without_topic(_read_as(plain_text(block)), topic)) for block in article.body_blocks
     ]
@@ -165,7 +170,6 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     grades = reading_grades(text, settings.language)
     if not grades:
         return
-    config = readability_formulas()[settings.language.split("-")[0]]
     ease = config.get("scale") == "ease"
     language = settings.language.split("-")[0]
     target = dict(settings.reading_targets).get(language) or language_target(
