@@ -94,13 +94,13 @@ def _without_label(sentence: Sentence) -> str:
 
 
 def _counted(found: tuple[Sentence, ...]) -> list[Sentence]:
-    """The sentences a paragraph's length counts: not a run-in label or a word or three
-    ("Prescription drugs.", "Call 911."), which read with the next, nor a last one that ends in a
-    colon and leads into the list after it (on NIH text both made 4 sentences 5, borderline),
+    """The sentences a paragraph's length counts: not a run-in label of three words or fewer
+    that starts it ("Prescription drugs."), which reads with the next, nor a last one that ends in
+    a colon and leads into the list after it (on NIH text both made 4 sentences 5, borderline),
     nor a list run into the paragraph, which a reader takes in as a list."""
-    counted = [
-        sentence for sentence in found if sentence.words > 3 and not flattened(sentence.text)
-    ]  # nor a list run into the paragraph ("may have - sudden attacks - a feeling of..."),
+    counted = [sentence for sentence in found if not flattened(sentence.text)]
+    if len(counted) > 1 and counted[0].offset == 0 and counted[0].words <= 3:
+        counted.pop(0)  # a run-in label: "Prescription drugs. Some medicines..."
     if counted and counted[-1].text.rstrip(" *_").endswith(":"):
         counted.pop()
     return counted
