@@ -4,6 +4,31 @@
   "use strict";
   var doc = document;
 
+  // Focus rings: Material's stylesheet draws them on elements with the class "focus-visible"
+  // (header buttons have none without it), which its bundle's polyfill sets. Until the bundle
+  // loads (assets/wellread-search.js), the browser's own :focus-visible says where they go.
+  doc.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (window.component$ || !target.matches) {
+      return;
+    }
+    try {
+      if (target.matches(":focus-visible")) {
+        target.classList.add("focus-visible");
+        target.setAttribute("data-focus-visible-added", ""); // as the polyfill marks its own
+      }
+    } catch (error) {
+      // a browser without :focus-visible keeps its own focus ring where Material allows one
+    }
+  }, true);
+  doc.addEventListener("focusout", function (event) {
+    var target = event.target;
+    if (target.hasAttribute && target.hasAttribute("data-focus-visible-added")) {
+      target.classList.remove("focus-visible");
+      target.removeAttribute("data-focus-visible-added");
+    }
+  }, true);
+
   // The menu and search openers: real buttons that press Material's hidden toggles.
   doc.querySelectorAll("button[data-wr-toggle]").forEach(function (button) {
     var toggle = doc.getElementById(button.getAttribute("data-wr-toggle"));
