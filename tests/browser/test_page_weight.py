@@ -68,9 +68,6 @@ def test_search_loads_when_the_reader_opens_it(
         page.close()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not met yet: 253 KB raw, 69 KB gzip (Material's bundle alone is 111 KB, 34 KB gzip); "
-    "see docs/scaling.md, 'How heavy a page is'"))
 @pytest.mark.parametrize("lang", ["", "ar/"])
 def test_article_page_meets_the_weight_targets(built_site: Path, lang: str) -> None:
     weight = page_weight(built_site, lang + ARTICLE + "index.html")

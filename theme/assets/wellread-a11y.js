@@ -4,6 +4,31 @@
   "use strict";
   var doc = document;
 
+  // Focus rings: Material's stylesheet draws them on elements with the class "focus-visible"
+  // (header buttons have none without it), which its bundle's polyfill sets. Until the bundle
+  // loads (assets/wellread-search.js), the browser's own :focus-visible says where they go.
+  doc.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (window.component$ || !target.matches) {
+      return;
+    }
+    try {
+      if (target.matches(":focus-visible")) {
+        target.classList.add("focus-visible");
+        target.setAttribute("data-focus-visible-added", ""); // as the polyfill marks its own
+      }
+    } catch (error) {
+      // a browser without :focus-visible keeps its own focus ring where Material allows one
+    }
+  }, true);
+  doc.addEventListener("focusout", function (event) {
+    var target = event.target;
+    if (target.hasAttribute && target.hasAttribute("data-focus-visible-added")) {
+      target.classList.remove("focus-visible");
+      target.removeAttribute("data-focus-visible-added");
+    }
+  }, true);
+
   // The menu and search openers: real buttons that press Material's hidden toggles.
   doc.querySelectorAll("button[data-wr-toggle]").forEach(function (button) {
     var toggle = doc.getElementById(button.getAttribute("data-wr-toggle"));
@@ -111,13 +136,47 @@
       });
     }
   });
+  // Enter too, until Material's bundle loads (assets/wellread-search.js) and does it itself.
   doc.addEventListener("keydown", function (event) {
     var target = event.target;
-    if (event.key === " " && target.matches && target.matches("label[role='button'][for]")) {
+    if (!target.matches || !target.matches("label[role='button'][for]")) {
+      return;
+    }
+    if (event.key === " " || (event.key === "Enter" && !window.keyboard$)) {
       event.preventDefault();
       target.click();
     }
   });
+
+  // Without Material's bundle, as with it: the menu and the search close when the reader
+  // follows a link to a place on the same page (the menu holds the page's contents).
+  window.addEventListener("hashchange", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var toggle = doc.getElementById(id);
+      if (toggle && toggle.checked) {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+      }
+    });
+  });
+
+  // The header shows the page's title once its heading has scrolled under the header, until
+  // Material's bundle loads and does it itself.
+  var title = doc.querySelector("[data-md-component='header-title']");
+  var heading = doc.querySelector(".md-content h1");
+  var header = doc.querySelector("[data-md-component='header']");
+  if (title && heading && header && window.IntersectionObserver && !window.component$) {
+    var watch = new IntersectionObserver(function (entries) {
+      if (window.component$) {
+        watch.disconnect();
+        return;
+      }
+      var entry = entries[entries.length - 1];
+      title.classList.toggle("md-header__title--active",
+        !entry.isIntersecting && entry.boundingClientRect.top < header.offsetHeight);
+    }, {rootMargin: "-" + header.offsetHeight + "px 0px 0px 0px"});
+    watch.observe(heading);
+  }
 
   // Glossary terms: the plain meaning shows on focus, hover and a first tap (a second tap
   // opens the glossary), below the word; Escape hides it. Screen readers get it through

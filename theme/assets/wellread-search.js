@@ -1,21 +1,64 @@
-// wellread: Material's search code and index load when the reader opens search, not with
-// every page. Loaded before Material's bundle: the bundle still sets search up as it always
-// does, but its worker (a stand-in until then) and its index request wait until the search
-// field gets focus (a click or tap, the search button, the keys "/", "s" or "f") or the
-// search toggle opens. A page opened from a search result (?h=...) loads them at once, to
-// highlight the words searched for. Few readers search; the others save about a third of the
-// page's bytes.
+// wellread: Material's scripts load when the reader needs them, not with every page.
+//
+// Material's bundle (its search, search highlighting, sidebars' heights, the header's title) is
+// named by this script's data-wr-bundle and loaded when the reader opens search (a focus or
+// tap on the search field, the search button, the keys "/", "s" or "f"), or at once on a page
+// opened from a search result (?h=..., to highlight the words) or a search link (?q=...). Until
+// then the page works without it: the menu is a checkbox and label (assets/wellread-a11y.js
+// adds the keyboard), the language menu, breadcrumbs and footer are links, and the keys "n"
+// and "p" (or "." and ",") go to the next and previous page here as Material's do. The search
+// worker and index wait too: when the bundle runs before search opens (a page without
+// data-wr-bundle), it still sets search up, with a stand-in worker and its index request held
+// until search opens. Few readers search; the others save about half the page's bytes.
 (function () {
   "use strict";
   var RealWorker = window.Worker;
   var XHR = window.XMLHttpRequest;
+  var doc = document;
+  var root = doc.documentElement;
+  var script = doc.currentScript;
+  var bundle = script && script.getAttribute("data-wr-bundle");
+  var bundleState = bundle ? "waiting" : "loaded"; // "loading", then "loaded"
+  var domReady = false;
+  var started = /[?&][hq]=/.test(window.location.search);
+  if (bundle) {
+    // As Material's bundle does first (its stylesheet shows the search field only then); and
+    // "wr-md-later" for the sidebars, whose heights the bundle sets (assets/wellread-a11y.css).
+    root.classList.remove("no-js");
+    root.classList.add("js", "wr-md-later");
+    doc.addEventListener("DOMContentLoaded", function () {
+      domReady = true;
+    });
+  }
+  var waiting = [];
+
+  // Material's bundle, added as a script of this site (what the CSP allows). It watches for
+  // the DOMContentLoaded event to set the page up; loaded after it, it is given the page.
+  function loadBundle() {
+    if (bundleState !== "waiting") {
+      return;
+    }
+    bundleState = "loading";
+    var tag = doc.createElement("script");
+    tag.src = bundle;
+    tag.addEventListener("load", function () {
+      bundleState = "loaded";
+      root.classList.remove("wr-md-later");
+      if (domReady && window.document$ && window.document$.next) {
+        window.document$.next(doc);
+      }
+    });
+    doc.body.appendChild(tag);
+  }
+  if (started || !RealWorker || !XHR) {
+    loadBundle(); // a page opened from search, or a browser the stand-ins below cannot serve
+  }
   if (!RealWorker || !XHR) {
     return;
   }
-  var started = /[?&]h=/.test(window.location.search);
-  var waiting = [];
 
   function start() {
+    loadBundle();
     if (started) {
       return;
     }
@@ -122,15 +165,61 @@
   };
 
   // Search opens: its field gets focus, or Material's toggle is checked.
-  document.addEventListener("focusin", function (event) {
+  doc.addEventListener("focusin", function (event) {
     var target = event.target;
     if (target && target.closest && target.closest(".md-search")) {
       start();
     }
   }, true);
-  document.addEventListener("change", function (event) {
+  doc.addEventListener("change", function (event) {
     if (event.target && event.target.id === "__search" && event.target.checked) {
       start();
     }
   }, true);
+
+  // Material's keys, until its bundle has loaded and answers them itself: "/", "s" and "f" open
+  // search with the cursor in its field (the bundle loads then and searches what was typed),
+  // "n" or "." the next page, "p" or "," the previous one, Escape closes search. Not while
+  // the reader types in a field, nor with Ctrl or Cmd.
+  function typing(element) {
+    var tag = element && element.tagName;
+    if (tag === "INPUT") {
+      return element.type !== "radio";
+    }
+    return tag === "SELECT" || tag === "TEXTAREA" || Boolean(element && element.isContentEditable);
+  }
+  doc.addEventListener("keydown", function (event) {
+    if (bundleState === "loaded" || event.metaKey || event.ctrlKey || event.isComposing) {
+      return;
+    }
+    var toggle = doc.getElementById("__search");
+    var input = doc.querySelector(".md-search__input");
+    if (toggle && toggle.checked) {
+      if (event.key === "Escape") {
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change"));
+        if (input) {
+          input.blur();
+        }
+        event.preventDefault();
+      }
+      return;
+    }
+    if (typing(doc.activeElement)) {
+      return;
+    }
+    var key = event.key;
+    if ((key === "/" || key === "s" || key === "f") && toggle && input) {
+      event.preventDefault();
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+      input.focus();
+      input.select();
+    } else if (key === "n" || key === "." || key === "p" || key === ",") {
+      var link = doc.querySelector(key === "n" || key === "." ? "link[rel=next]" : "link[rel=prev]");
+      if (link) {
+        window.location.href = link.href;
+      }
+    }
+  });
 }());

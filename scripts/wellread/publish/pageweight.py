@@ -3,8 +3,10 @@
 Counts the page's HTML, its stylesheets (and fonts they load), its scripts, and what Material's
 search loads with the page (its worker and the search index) unless the page defers them to
 when the reader opens search (wellread's `assets/wellread-search.js`, before Material's
-bundle). Images are counted apart: they vary by article, and a slow phone shows the text
-without them.
+bundle). A script the page only names (wellread-search.js's `data-wr-bundle`: Material's
+bundle, loaded when the reader opens search) is not counted: it is not fetched as the page
+loads. Images are counted apart: they vary by article, and a slow phone shows the text without
+them.
 """
 
 from __future__ import annotations

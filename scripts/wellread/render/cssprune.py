@@ -2,8 +2,11 @@
 
 Material ships one stylesheet for every feature (code blocks, tabs, diagrams, keyboard keys...);
 a health site uses a few. A rule is kept unless one of its class names appears neither in any
-built page nor in the theme's scripts (which add classes as the page runs), so nothing a reader
-can see loses its style. At-rules other than @media and @supports are kept as they are.
+built page nor in the theme's scripts (which add classes as the page runs), or it needs an
+element no page has and no script names (`kbd`, `code`, `mark`...), so nothing a reader can see
+loses its style. Custom properties (`--md-...`) go too when nothing uses them: no `var()` of the
+kept rules, and no mention in the other stylesheets, the scripts or the pages. At-rules other
+than @media and @supports are kept as they are.
 """
 
 from __future__ import annotations
@@ -31,6 +34,13 @@ _CONTENT_FAMILIES: tuple[tuple[re.Pattern[str], str | None], ...] = (
         r"|quote|cite|highlight|filename|footnote|footnote-ref|footnote-backref|keys"), None),
 )
 _DIR = re.compile(r"\[dir=['\"]?(rtl|ltr)['\"]?\]")
+_TAG_OPEN = re.compile(r"<([A-Za-z][\w-]*)")
+_QUOTED_NAME = re.compile(r"[\"'`]([A-Za-z][\w-]*)[\"'`]")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_COMBINATOR = re.compile(r"\s*[\s>+~]\s*")
+_TYPE = re.compile(r"[A-Za-z][\w-]*")
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_PROPERTY_NAME = re.compile(r"--[A-Za-z_][\w-]*")
 _DIR_ATTR = re.compile(r'\sdir="?(rtl|ltr)\b')
 
 
@@ -41,6 +51,40 @@ def _required_classes(selector: str) -> set[str]:
     while (bare := _PARENS.sub("", selector)) != selector:
         selector = bare
     return set(_CLASS.findall(selector)) | {f"dir={d}" for d in _DIR.findall(selector)}
+
+
+def _required_elements(selector: str) -> set[str]:
+    """Element types an element of `selector` and its ancestors or siblings must be, as
+    `_required_classes` counts them (none inside :not(), :is()...)."""
+    while (bare := _PARENS.sub("", selector)) != selector:
+        selector = bare
+    selector = _ATTRIBUTE.sub("", selector)
+    types = set()
+    for compound in _COMBINATOR.split(selector.strip()):
+        if match := _TYPE.match(compound):
+            types.add(match[0].lower())
+    return types
+
+
+def known_elements(pages: Iterable[str], scripts: Iterable[str]) -> frozenset[str]:
+    """Element types the pages have, and every name the scripts could create: a tag they write
+    (`<mark`) or a quoted name (`"div"`, `createElement("kbd")`)."""
+    known: set[str] = set()
+    for html in pages:
+        known.update(tag.lower() for tag in _TAG_OPEN.findall(html))
+    for script in scripts:
+        known.update(tag.lower() for tag in _TAG_OPEN.findall(script))
+        known.update(name.lower() for name in _QUOTED_NAME.findall(script))
+    return frozenset(known)
+
+
+def properties_mentioned(texts: Iterable[str]) -> frozenset[str]:
+    """Custom property names (`--md-x`) anywhere in `texts`: the other stylesheets, the
+    scripts (which may read or set one) and the pages (style attributes)."""
+    names: set[str] = set()
+    for text in texts:
+        names.update(_PROPERTY_NAME.findall(text))
+    return frozenset(names)
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> frozenset[str]:
@@ -120,21 +164,109 @@ def prune_site_css(site_dir: Path, other_languages: Collection[str]) -> None:
         page for page in sorted(site_dir.rglob("*.html"))
         if page.relative_to(site_dir).parts[0] not in other_languages
     ]
-    known = known_classes(
-        (p.read_text("utf-8") for p in pages),
-        (p.read_text("utf-8") for p in sorted((site_dir / "assets").rglob("*.js"))),
-    )
-    for sheet in sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css")):
-        sheet.write_text(prune_css(sheet.read_text("utf-8"), known), "utf-8")
+    html = [p.read_text("utf-8") for p in pages]
+    scripts = [p.read_text("utf-8") for p in sorted((site_dir / "assets").rglob("*.js"))]
+    known = known_classes(html, scripts)
+    elements = known_elements(html, scripts)
+    sheets = sorted((site_dir / "assets" / "stylesheets").glob("main.*.min.css"))
+    others = [
+        p.read_text("utf-8") for p in sorted((site_dir / "assets").rglob("*.css"))
+        if p not in sheets
+    ]
+    mentioned = properties_mentioned([*others, *scripts, *html])
+    for sheet in sheets:
+        css = prune_css(sheet.read_text("utf-8"), known, elements, mentioned)
+        sheet.write_text(css, "utf-8")
 
 
 @lru_cache(maxsize=8)  # `mkdocs serve` prunes the same stylesheet for the same pages again
-def prune_css(css: str, known: frozenset[str]) -> str:
-    """`css` without the selectors (and then rules) that name a class not in `known`."""
-    return _pruned(css, known)
+def prune_css(
+    css: str,
+    known: frozenset[str],
+    elements: frozenset[str] | None = None,
+    mentioned: frozenset[str] | None = None,
+) -> str:
+    """`css` without the selectors (and then rules) that name a class not in `known` or, given
+    `elements`, need an element type not in it; then, given `mentioned` (the custom properties
+    named outside this stylesheet), without the custom properties nothing uses."""
+    css = _pruned(css, known, elements)
+    if mentioned is not None:
+        css = drop_unused_properties(css, mentioned)
+    return css
 
 
-def _pruned(css: str, known: frozenset[str]) -> str:
+def _declarations(body: str) -> list[str]:
+    """A rule's declarations, split at the semicolons outside strings and brackets (a data URI
+    holds `;`)."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(body):
+        c = body[i]
+        if c in "\"'":
+            i = _skip_string(body, i)
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == ";" and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+        i += 1
+    parts.append(body[start:])
+    return [part for part in parts if part.strip()]
+
+
+def _without_properties(css: str, unused: Collection[str]) -> str:
+    out: list[str] = []
+    for prelude, body in _blocks(css):
+        head = prelude.strip()
+        if body is None:
+            out.append(prelude)
+        elif head.startswith(_NESTED):
+            inner = _without_properties(body, unused)
+            if inner.strip():
+                out.append(f"{head}{{{inner}}}")
+        elif head.startswith("@"):
+            out.append(f"{head}{{{body}}}")
+        else:
+            kept = [
+                d for d in _declarations(body)
+                if d.split(":", 1)[0].strip() not in unused
+            ]
+            if kept:
+                out.append(f"{head}{{{';'.join(kept)}}}")
+    return "".join(out)
+
+
+def _declared_properties(css: str) -> set[str]:
+    names: set[str] = set()
+    for prelude, body in _blocks(css):
+        head = prelude.strip()
+        if body is None or (head.startswith("@") and not head.startswith(_NESTED)):
+            continue
+        if head.startswith(_NESTED):
+            names |= _declared_properties(body)
+            continue
+        for declaration in _declarations(body):
+            name = declaration.split(":", 1)[0].strip()
+            if name.startswith("--"):
+                names.add(name)
+    return names
+
+
+def drop_unused_properties(css: str, mentioned: Collection[str]) -> str:
+    """`css` without the custom property declarations that no `var()` in it uses and that
+    `mentioned` does not name, again until none is left (a property's value may be the only
+    use of another)."""
+    while True:
+        used = set(_VAR.findall(css)) | set(mentioned)
+        unused = _declared_properties(css) - used
+        if not unused:
+            return css
+        css = _without_properties(css, unused)
+
+
+def _pruned(css: str, known: frozenset[str], elements: frozenset[str] | None = None) -> str:
     """prune_css, uncached: the cache keeps whole stylesheets, not the blocks inside them
     (which pushed the stylesheets out of it)."""
     out: list[str] = []
@@ -143,13 +275,17 @@ def _pruned(css: str, known: frozenset[str]) -> str:
         if body is None:
             out.append(prelude)
         elif head.startswith(_NESTED):
-            inner = _pruned(body, known)
+            inner = _pruned(body, known, elements)
             if inner.strip():
                 out.append(f"{head}{{{inner}}}")
         elif head.startswith("@"):
             out.append(f"{head}{{{body}}}")
         else:
-            kept = [s for s in _selectors(head) if _required_classes(s) <= known]
+            kept = [
+                s for s in _selectors(head)
+                if _required_classes(s) <= known
+                and (elements is None or _required_elements(s) <= elements)
+            ]
             if kept:
                 out.append(f"{','.join(kept)}{{{body}}}")
     return "".join(out)
