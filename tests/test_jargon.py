@@ -441,3 +441,12 @@ def test_another_form_of_after_the_term_explains_it() -> None:
     # NIHSeniorHealth, high blood cholesterol
     body = "Your doctor will also check triglycerides, another form of fat in your blood.\n"
     assert jargon(body) == []
+
+
+def test_the_kind_of_thing_said_just_before_the_term_explains_it() -> None:
+    # NIDDK, diabetic kidney disease
+    body = (
+        "Two types of blood pressure-lowering medications, angiotensin-converting enzyme (ACE) "
+        "inhibitors and angiotensin receptor blockers (ARBs), slow kidney disease.\n"
+    )
+    assert jargon(body) == []

@@ -130,8 +130,8 @@ def test_spanish_suggestions_read_right_in_place(sentence: str, term: str, plain
 @pytest.mark.parametrize(("sentence", "term", "plain"), [
     ("Pay your premium by the first of each month.", "premium",
      "amount you pay for your health plan"),
-    ("Find a doctor in the provider network.", "provider network",
-     "doctors and hospitals that work with your plan"),
+    ("Find a doctor in the provider network.", "provider network", ""),  # "a doctor in the
+    # doctors and hospitals that work with your plan" says "doctor" twice
     ("A pre-existing condition cannot stop you from getting coverage.",
      "pre-existing condition", "health problem you already had"),
     ("Your out-of-pocket maximum resets each January.", "out-of-pocket maximum",
@@ -315,7 +315,8 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
     ("Su cuerpo no produce suficiente insulina o no la utiliza bien.", "es", "utiliza", "usa"),
     ("Heces grises o color de arcilla", "es", "Heces", ""),  # not "Excremento grises"
     ("Sjogren's syndrome leads to dryness of the mouth, eyes, and other mucous membranes.", "en",
-     "mucous membranes", "moist linings, like the inside of the mouth"),
+     "mucous membranes", ""),  # not "...the mouth, eyes, and other moist linings, like the
+    # inside of the mouth" (judged borderline)
     ("Uncontrolled bleeding at injection sites can be seen on about the fourth day.", "en",
      "injection sites", ""),  # not "where the shot was givens"
     ("Stress is commonly reported as a pre-onset condition in CFS patients.", "en", "onset", ""),

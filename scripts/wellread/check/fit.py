@@ -119,6 +119,12 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # "risk for colon polyps": not "colon small growths"
     clause = _CLAUSE_END.split(text[max(0, start - 60) : start])[-1]
     said = {w for w in WORD.findall(clause.lower())[-4:] if len(w) > 3}
+    sentence = re.split(r"[.!?]\s", text[max(0, start - 80) : start])[-1]
+    earlier = {_stem(w) for w in WORD.findall(sentence.lower())[-6:] if len(w) > 3}
+    if len(plain.split()) >= 4 and earlier & {
+        _stem(w) for w in WORD.findall(plain.lower()) if len(w) > 3 and w not in FUNCTION_WORDS
+    }:
+        return None  # "the mouth, eyes, and other moist linings, like the inside of the mouth"
     if plain.lower().split()[-1:] and plain.lower().split()[-1] in said:
         # "result in a false positive": not "result in a wrong positive result"; "numbing the
         # eye with anesthetic drops": not "...with numbing drops"

@@ -58,6 +58,13 @@ _OR_NAME = re.compile(
     r"(?:^|[.;:!?(]\s*)[^,.;:!?()]{3,},\s+(?:or|o)\s+(?:[^\W\d_]+\s+){0,2}[*_\"'\u201c\u00ab]*$",
     re.IGNORECASE,
 )
+# "Two types of blood pressure-lowering medications, angiotensin-converting enzyme (ACE)
+# inhibitors and...": the kind of thing the term is, just before it.
+_KIND_BEFORE = re.compile(
+    r"\b(?:types?|kinds?|classes?|forms?|tipos?|clases?)\s+(?:of|de)\s+[^,.;:!?()]{3,60},\s+"
+    r"(?:[^,.;:!?()\s]+\s+){0,4}(?:\([A-Z]{2,8}\)\s+)?$",
+    re.IGNORECASE,
+)
 # "benign, or noncancerous, tumors": the plain words as another name right after the term.
 _OR_AFTER = re.compile(r"[*_]*\s*,\s+(?:or|o)\s+[^,.;:!?()]{3,60}(?:[,)]|$)", re.IGNORECASE)
 # "congenital hypothyroidism, or hypothyroidism that is present at birth": the noun said again.
@@ -396,6 +403,7 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
         or _INTRODUCED.search(before)
         or (bool(_NAME_ENDS.match(after)) and bool(_INTRODUCED_NOUN.search(before[-120:])))
         or _OR_NAME.search(before) or _THIS_HAPPENS.match(after) or _OR_AGAIN.match(after)
+        or bool(_KIND_BEFORE.search(before[-140:]))
         # "benign, or noncancerous, tumors"; not the last of a list ("back, abdomen, or legs")
         or (bool(_OR_AFTER.match(after)) and not before.rstrip(" *_").endswith(","))
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
