@@ -12,7 +12,7 @@ than @media and @supports are kept as they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -216,26 +216,31 @@ def _declarations(body: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
-def _without_properties(css: str, unused: Collection[str]) -> str:
+def _rewritten(css: str, rule: Callable[[str, str], str | None]) -> str:
+    """`css` with each style rule replaced by `rule(selectors, declarations)` (None drops it),
+    inside @media, @supports, @layer and @container too; other at-rules kept as they are."""
     out: list[str] = []
     for prelude, body in _blocks(css):
         head = prelude.strip()
         if body is None:
             out.append(prelude)
         elif head.startswith(_NESTED):
-            inner = _without_properties(body, unused)
+            inner = _rewritten(body, rule)
             if inner.strip():
                 out.append(f"{head}{{{inner}}}")
         elif head.startswith("@"):
             out.append(f"{head}{{{body}}}")
-        else:
-            kept = [
-                d for d in _declarations(body)
-                if d.split(":", 1)[0].strip() not in unused
-            ]
-            if kept:
-                out.append(f"{head}{{{';'.join(kept)}}}")
+        elif (kept := rule(head, body)) is not None:
+            out.append(kept)
     return "".join(out)
+
+
+def _without_properties(css: str, unused: Collection[str]) -> str:
+    def rule(head: str, body: str) -> str | None:
+        kept = [d for d in _declarations(body) if d.split(":", 1)[0].strip() not in unused]
+        return f"{head}{{{';'.join(kept)}}}" if kept else None
+
+    return _rewritten(css, rule)
 
 
 def _declared_properties(css: str) -> set[str]:
@@ -269,23 +274,12 @@ def drop_unused_properties(css: str, mentioned: Collection[str]) -> str:
 def _pruned(css: str, known: frozenset[str], elements: frozenset[str] | None = None) -> str:
     """prune_css, uncached: the cache keeps whole stylesheets, not the blocks inside them
     (which pushed the stylesheets out of it)."""
-    out: list[str] = []
-    for prelude, body in _blocks(css):
-        head = prelude.strip()
-        if body is None:
-            out.append(prelude)
-        elif head.startswith(_NESTED):
-            inner = _pruned(body, known, elements)
-            if inner.strip():
-                out.append(f"{head}{{{inner}}}")
-        elif head.startswith("@"):
-            out.append(f"{head}{{{body}}}")
-        else:
-            kept = [
-                s for s in _selectors(head)
-                if _required_classes(s) <= known
-                and (elements is None or _required_elements(s) <= elements)
-            ]
-            if kept:
-                out.append(f"{','.join(kept)}{{{body}}}")
-    return "".join(out)
+    def rule(head: str, body: str) -> str | None:
+        kept = [
+            s for s in _selectors(head)
+            if _required_classes(s) <= known
+            and (elements is None or _required_elements(s) <= elements)
+        ]
+        return f"{','.join(kept)}{{{body}}}" if kept else None
+
+    return _rewritten(css, rule)
