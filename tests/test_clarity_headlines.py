@@ -112,3 +112,10 @@ def test_a_word_the_article_writes_in_capitals_is_its_acronym() -> None:
     caps = [f for f in found if f.rule == "title-caps"]
     assert [f.column for f in caps] == [8]
     assert "'WIC and SNAP'" in caps[0].suggestion
+
+
+@pytest.mark.parametrize("title", ["ضغط الدم المرتفع", "流感疫苗", "फ्लू का टीका"])
+def test_a_title_in_a_script_without_capitals_is_never_shouting(title: str) -> None:
+    # Arabic has no lower case: "no lower-case letter" made every Arabic title "in capitals"
+    found = check(title, "## " + title + "\n\nنص قصير.\n", language="ar")
+    assert [f for f in found if f.rule == "title-caps"] == []

@@ -120,7 +120,9 @@ def _headline_problems(
 
 
 def _in_capitals(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
+    """Two letters or more that have a case, all capitals: not a word of a script without case
+    (Arabic, Chinese, Hindi), which is never in capitals."""
+    letters = [c for c in word if c.isupper() or c.islower()]
     return len(letters) >= 2 and not any(c.islower() for c in letters)
 
 
