@@ -226,3 +226,17 @@ def test_catalog_that_is_not_declared_utf8_is_reported(tmp_path: Path, charset: 
     )
     with pytest.raises(CatalogError, match="charset"):
         catalog.read_catalog(path, "es")
+
+
+def test_a_new_arabic_catalog_gets_a_msgstr_for_each_of_its_six_plural_forms(
+    tmp_path: Path,
+) -> None:
+    # a new language's plural messages had two msgstr[n] lines, as the template has, and the
+    # catalog wellread had just written was refused when read back
+    template = catalog.new_catalog(catalog.Header("p"), None)
+    template.add(("One day left", "{count} days left"), locations=[("a.md", 1)])
+    path = tmp_path / "ar.po"
+    catalog.write_catalog(path, catalog.updated_catalog(template, None, "ar"))
+    read = catalog.read_catalog(path, "ar")
+    assert [m.string for m in read if m.id] == [("",) * 6]
+    assert subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)]).returncode == 0

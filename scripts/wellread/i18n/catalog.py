@@ -152,9 +152,14 @@ def updated_catalog(
         (m.id, m.context): m.previous_id for m in catalog if m.id and m.fuzzy and m.previous_id
     }
     catalog.update(template, update_header_comment=False)
+    forms = catalog.num_plurals if catalog.locale is not None else 2
     for message in catalog:  # still fuzzy: the text it was translated from stays shown
         if message.fuzzy and not message.previous_id:
             message.previous_id = previous.get((message.id, message.context), [])
+        if message.pluralizable and isinstance(message.string, tuple) and (
+            len(message.string) < forms
+        ):  # a new plural message gets one msgstr[n] per form of the language (Arabic: 6)
+            message.string = message.string + ("",) * (forms - len(message.string))
     return _without_format_flags(catalog)
 
 
