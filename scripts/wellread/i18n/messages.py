@@ -36,8 +36,8 @@ KEYWORDS: dict[str, tuple[int, ...] | None] = {"_": None, "plural": (1, 2), "N_"
 SOURCES = ("check", "publish", "i18n")
 PACKAGE = Path(__file__).parents[1]
 LOCALES = PACKAGE / "data" / "locales"
-# The languages wellread speaks besides English (Arabic reads English until it is done well).
-LANGUAGES = ("es",)
+# The languages wellread speaks besides English.
+LANGUAGES = ("es", "ar")
 
 
 def N_(message: str) -> str:
