@@ -132,3 +132,9 @@ def test_a_spanish_article_follows_the_sites_and_the_articles_grade() -> None:
     assert "el objetivo es 80 o más" in reading_findings(MIDDLE, stricter)[0]
     assert reading_findings(MIDDLE, reading_grade_max=5, reading_targets=(("es", 60.0),)) == []
     assert reading_findings(MIDDLE, reading_grade_max=6) == []  # 67.3 against 70: a near miss
+
+
+def test_a_spanish_score_is_written_with_a_decimal_comma() -> None:
+    # "obtiene 44.8" read as an English number in a Spanish message
+    found = reading_findings(MIDDLE, reading_grade_max=4)
+    assert "67,3" in found[0] and "67.3" not in found[0]

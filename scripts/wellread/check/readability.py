@@ -7,6 +7,9 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
+from babel import UnknownLocaleError
+from babel.numbers import format_decimal
+
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
@@ -140,6 +143,15 @@ def _without_topic(text: str, topic: re.Pattern[str] | None) -> str:
     return topic.sub("it", text) if topic else text
 
 
+def _number(value: float, language: str) -> str:
+    """A score as the writer's language writes it ("52,8" in Spanish), in Latin digits."""
+    try:
+        locale = language.replace("-", "_")
+        return str(format_decimal(value, locale=locale, numbering_system="latn"))
+    except (ValueError, UnknownLocaleError):
+        return f"{value:g}"
+
+
 def language_target(config: Mapping[str, Any], language: str, grade_max: float) -> float:
     """The language's target for an English grade of `grade_max`: English is the grade itself;
     a language calibrated against English (`per_grade` in data/readability.yml) moves its
@@ -198,19 +210,23 @@ def _article_finding(
     ]
     pick = min if ease else max
     hardest_score, hardest = pick(scored, key=lambda pair: pair[0]) if scored else (score, None)
-    others = ", ".join(f"{name.replace('_', ' ')} {value}" for name, value in grades.items())
+    others = ", ".join(
+        f"{name.replace('_', ' ')} {_number(value, language)}" for name, value in grades.items()
+    )
     _ = messages(language)
     if ease:
         message = _(
             "The article scores {score} for reading ease ({others}); the target is {target} or "
             "higher. The hardest part starts here ({hardest}).",
-            score=score, others=others, target=f"{target:g}", hardest=hardest_score,
+            score=_number(score, language), others=others, target=_number(target, language),
+            hardest=_number(hardest_score, language),
         )
     else:
         message = _(
             "The article reads at grade {score} ({others}); the target is {target} or lower. The "
             "hardest part starts here (grade {hardest}).",
-            score=score, others=others, target=f"{target:g}", hardest=hardest_score,
+            score=_number(score, language), others=others, target=_number(target, language),
+            hardest=_number(hardest_score, language),
         )
     return finding(
         article, hardest, 0, "reading-grade", Severity.WARNING, message,
@@ -242,7 +258,8 @@ def _section_findings(
             yield finding(
                 article, section[0][0], 0, "reading-grade", Severity.WARNING,
                 _("This section scores {score} ({formula}); the target is {target}.",
-                  score=score, formula=formula.replace("_", " "), target=f"{target:g}"),
+                  score=_number(score, language), formula=formula.replace("_", " "),
+                  target=_number(target, language)),
                 _("This part is harder than the rest: shorten its sentences and use plainer "
                   "words.") if harder else _(
                     "Shorten this part's sentences and use plainer words."
