@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from wellread.publish.pageweight import page_weight
+
+from .conftest import copy_sample, run_wellread
 
 
 def write(folder: Path, files: dict[str, str]) -> None:
@@ -64,3 +67,21 @@ def test_search_deferred_to_when_opened_is_not_counted(tmp_path: Path) -> None:
     # the lazy script after the bundle comes too late: the bundle has started search
     assert page_weight(tmp_path, "late.html").data == 20
     assert page_weight(tmp_path, "eager.html").js == 60
+
+
+def test_a_site_with_a_feature_only_materials_bundle_runs_gets_the_bundle_with_each_page(
+    tmp_path: Path,
+) -> None:
+    # a palette toggle or "back to top" does nothing until the bundle runs, so such a site
+    # cannot wait for the reader to open search; the sample (none of them) can
+    project = copy_sample(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("    - navigation.prune\n",
+                                          "    - navigation.prune\n    - navigation.top\n"),
+        "utf-8",
+    )
+    assert run_wellread(project, "build", "--language", "en").returncode == 0
+    page = (project / "site" / "vaccines" / "flu-vaccine" / "index.html").read_text("utf-8")
+    assert re.search(r'<script src="[./]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js">', page)
+    assert "data-wr-bundle" not in page
