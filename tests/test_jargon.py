@@ -426,6 +426,8 @@ def test_a_spanish_plain_word_of_another_gender_is_not_put_after_an_adjective() 
     # MedlinePlus, COVID-19 persistente: not "nuevas problemas de salud"
     found = jargon("Desarrollan nuevos síntomas o nuevas afecciones de salud.\n", "es")
     assert "Use 'problemas de salud'" not in found[0].suggestion
+    verb = jargon("La paciente presenta afecciones de salud.\n", "es")  # a verb, no adjective
+    assert verb[0].suggestion.startswith("Use 'problemas de salud'.")
 
 
 def test_this_is_a_condition_in_which_explains_the_term_before() -> None:

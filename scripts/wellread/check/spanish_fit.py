@@ -20,9 +20,11 @@ def gender_changes(entry: Entry, following: list[str], previous: str = "") -> bo
     de salud" "nuevas problemas de salud"."""
     if not entry.plain_article:
         return False
-    if previous and previous not in FUNCTION_WORDS and previous not in _DETERMINER_KIND and (
-        _agrees_with_term(entry, previous)  # a determiner ("muchos", "otra") is changed to fit
-    ):
+    if previous.endswith(("as", "os")) and (
+        previous not in FUNCTION_WORDS and previous not in _DETERMINER_KIND
+    ) and _agrees_with_term(entry, previous):
+        # a plural adjective before a plural term ("nuevas afecciones"); a determiner ("muchos",
+        # "otras") is changed to fit, and a verb before a term ("presenta afecciones") is none
         return True
     if not following or following[0] in FUNCTION_WORDS:
         return False
