@@ -452,3 +452,12 @@ def test_the_kind_of_thing_said_just_before_the_term_explains_it() -> None:
         "inhibitors and angiotensin receptor blockers (ARBs), slow kidney disease.\n"
     )
     assert jargon(body) == []
+
+
+def test_a_test_the_next_sentence_walks_through_is_explained() -> None:
+    # NIHSeniorHealth, macular degeneration
+    body = (
+        "Your eye doctor may suggest a fluorescein angiogram. In this test, a dye is put into "
+        "your arm and pictures are taken as it passes through your eye.\n"
+    )
+    assert [f for f in jargon(body) if "angiogram" in f.message] == []

@@ -76,7 +76,12 @@ _THIS_HAPPENS = re.compile(
     r"|sucede|pasa|significa|quiere decir)\b"
     # "... resistencia a la insulina. Esta es una afección en la que sus células no responden"
     r"|[^.!?]{0,40}[.!?]\s+(?:this|it|esta|este|esto)\s+(?:is|es)\s+(?:a|an|un|una)\s+"
-    r"[^\W\d_]+\s+(?:in which|where|en (?:el|la) que|donde)\b", re.IGNORECASE,
+    r"[^\W\d_]+\s+(?:in which|where|en (?:el|la) que|donde)\b"
+    # a test the next sentence walks through: "...may suggest a fluorescein angiogram. In this
+    # test, a special dye is injected..."
+    r"|[^.!?]{0,40}[.!?]\s+(?:in|during|for) (?:this|the) (?:test|procedure|exam|scan)\b"
+    r"|[^.!?]{0,40}[.!?]\s+(?:en|durante|para) (?:esta|este|la|el) (?:prueba|procedimiento"
+    r"|examen)\b", re.IGNORECASE,
 )
 # The term inside a bold label that a definition follows: "**Congenital adrenal hyperplasia**: a
 # group of...", "- **Hiperplasia suprarrenal congénita**: Grupo de...".
