@@ -324,14 +324,18 @@ def test_check_fails_on_a_translation_that_is_not_used_at_its_po_line(
     ) in result.stdout
 
 
+def _not_utf8(article: Path) -> int:
+    """The article with its first "flu" written in Latin-1 ("fl\xfc"): the line that holds it."""
+    text = article.read_bytes()
+    article.write_bytes(text.replace(b"flu", "fl\xfc".encode("latin-1"), 1))
+    return text[: text.index(b"flu")].count(b"\n") + 1
+
+
 def test_cards_skips_an_unreadable_page_names_it_and_draws_every_other_card(
     tmp_path: Path,
 ) -> None:
     project = copy_sample(tmp_path)
-    broken = project / "content" / "vaccines" / "flu-vaccine.md"
-    text = broken.read_bytes()
-    broken.write_bytes(text.replace(b"flu", "fl\xfc".encode("latin-1"), 1))
-    line = text[: text.index(b"flu")].count(b"\n") + 1
+    line = _not_utf8(project / "content" / "vaccines" / "flu-vaccine.md")
     result = run_wellread(project, "cards", "--workers", "1")
     assert result.returncode == 1, result.stderr
     assert f"Error: content/vaccines/flu-vaccine.md:{line}: The file is not UTF-8 text." in (
@@ -350,10 +354,7 @@ def test_one_language_built_alone_names_an_unreadable_article_instead_of_a_trace
     # One CI job per language (`--language es`) checks no source article; it read the file
     # with MkDocs and ended in a UnicodeDecodeError traceback.
     project = copy_sample(tmp_path)
-    broken = project / "content" / "vaccines" / "flu-vaccine.md"
-    text = broken.read_bytes()
-    broken.write_bytes(text.replace(b"flu", "fl\xfc".encode("latin-1"), 1))
-    line = text[: text.index(b"flu")].count(b"\n") + 1
+    line = _not_utf8(project / "content" / "vaccines" / "flu-vaccine.md")
     result = run_wellread(project, "build", "--language", "es")
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
