@@ -66,7 +66,7 @@ def answer_blocks(answer: str) -> list[str]:
             items = (squash(item) for item in LIST_ITEM.split(paragraph[2:]))
             blocks.append("\n".join(f"- {item}" for item in items if item))
         elif paragraph:
-            blocks.append(without_list_copy(squash(paragraph)))
+            blocks.append(without_dashless_copies(without_list_copy(squash(paragraph))))
     return blocks
 
 
@@ -89,6 +89,35 @@ def without_list_copy(paragraph: str) -> str:
             return " - ".join([*parts[:-1], kept])
         at = last.find(" " + first, at + 1)
     return paragraph
+
+
+def without_dashless_copies(paragraph: str, shortest: int = 4) -> str:
+    """Every span of a paragraph that MedQuAD follows at once with a copy of its words with
+    fewer list dashes ("- your weight. Being overweight raises it. your weight. Being overweight
+    raises it."; a nested list "such as - a - b. such as - a - b. a b."): the copy dropped, any
+    text after it kept. The copy must repeat the span's words exactly, at least `shortest`
+    words, and the span must have a dash the copy lacks, so a sentence a writer repeats on
+    purpose stays."""
+    tokens = paragraph.split(" ")
+    changed = True
+    while changed:
+        changed = False
+        words = [at for at, token in enumerate(tokens) if token != "-"]
+        text = [tokens[at] for at in words]
+        for end in range(shortest, len(words)):
+            for size in range(shortest, min(end, len(words) - end) + 1):
+                if text[end] != text[end - size] or text[end:end + size] != text[end - size:end]:
+                    continue
+                start = words[end - size - 1] + 1 if end > size else 0  # the dash before it too
+                first = tokens[start:words[end]].count("-")
+                last = words[end + size - 1] + 1
+                if first > tokens[words[end]:last].count("-"):
+                    tokens = tokens[:words[end]] + tokens[last:]
+                    changed = True
+                    break
+            if changed:
+                break
+    return " ".join(tokens)
 
 
 def medquad_article(document: Document, prefix: str) -> str:
