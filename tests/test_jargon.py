@@ -84,6 +84,20 @@ def test_a_term_explained_in_the_next_sentence_or_paragraph_is_fine() -> None:
     assert jargon("## Edema\n\nEdema is a buildup of fluid under the skin.\n") == []
 
 
+def test_the_plain_word_in_another_sentence_of_the_paragraph_explains_nothing() -> None:
+    # "breathing" explains "respiratory" only beside it, not three sentences on.
+    found = jargon("Smoke harms the respiratory system. It can last for years. Rest helps. "
+                   "Some people need a breathing machine.\n")
+    assert [f.message.split("'")[1] for f in found] == ["respiratory"]
+    assert jargon("Smoke harms the respiratory (breathing) system.\n") == []
+
+
+def test_a_list_label_with_its_acronym_then_a_sentence_on_the_acronym_is_explained() -> None:
+    assert jargon("- Magnetic resonance imaging (MRI). MRI uses magnets to take pictures of "
+                  "the inside of the body.\n") == []
+    assert len(jargon("- Magnetic resonance imaging (MRI). Ask your doctor.\n")) == 1
+
+
 def test_a_term_named_as_another_word_for_the_plain_words_is_explained() -> None:
     assert jargon("You pay a monthly fee, or premium, for the plan.\n") == []
     assert jargon("Watch for fever, cough, or dyspnea after the trip.\n")  # a list, not a name
@@ -461,3 +475,11 @@ def test_a_test_the_next_sentence_walks_through_is_explained() -> None:
         "your arm and pictures are taken as it passes through your eye.\n"
     )
     assert [f for f in jargon(body) if "angiogram" in f.message] == []
+
+
+def test_a_disease_named_with_chronic_or_a_phase_named_acute_is_not_reworded() -> None:
+    # "long-term bronchitis", "the sudden fever phase": not what the reader will hear or look up.
+    assert jargon("Smoking can cause chronic bronchitis.\n") == []
+    found = jargon("Fever comes in the acute febrile phase.\n")
+    assert [f.message.split("'")[1] for f in found] == ["febrile"]
+    assert len(jargon("She has chronic pain in her back.\n")) == 1

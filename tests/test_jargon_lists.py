@@ -196,6 +196,12 @@ def test_a_spanish_verb_gets_its_plain_verb_in_the_same_person_and_tense(
      "test.", "en", "magnetic resonance imaging", ""),  # not "MRI scan (MRI)"
     ("Heavy drinking can lead to liver cirrhosis.", "en", "cirrhosis", ""),  # "liver scarring of"
     ("Their menstrual periods may become irregular or stop.", "en", "menstrual", "monthly"),
+    # Plain words of the right kind and sense (judged on the real-text set; sentences ours):
+    ("Stress can change your menstrual cycles.", "en", "menstrual cycles", "periods"),
+    ("Some women notice changes in menstruation.", "en", "menstruation", "monthly bleeding"),
+    ("The scan showed a malignant tumor.", "en", "malignant", "cancerous"),
+    ("It is a second-line therapeutic option.", "en", "therapeutic", "treatment"),
+    ("The patient has iron deficiency anemia.", "en", "anemia", ""),
     ("Health care providers should consider Cyclospora as a potential cause.", "en",
      "Health care providers", "Doctors or nurses"),
     ("People with a fear of confined spaces may receive light sedation, taken by mouth.", "en",

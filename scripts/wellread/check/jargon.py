@@ -15,12 +15,13 @@ from itertools import pairwise
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
-from ..core.prose import masked_text
+from ..core.prose import masked_text, sentences
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import table
 from .fit import plain_as_written, replacement
-from .phrasing import DETERMINERS, Entry, sentence_initial, words_around
+from .jargon_names import in_name, spelled_by_acronym
+from .phrasing import Entry, sentence_initial, words_around
 from .said_next import said_plainly_next
 from .terms import TermIndex, base_language, lemma, term_key
 
@@ -147,12 +148,6 @@ _INTRODUCED = re.compile(
 # "also called diabetic nephropathy," (not "called small incision cataract surgery").
 _INTRODUCED_NOUN = re.compile(_CALLED + r"[^\W\d_]+\s+$", re.IGNORECASE)
 _NAME_ENDS = re.compile(r"[*_\"'\u201d\u00bb]*\s*(?:[.,;:()]|$|(?:de|del|of)\s)")
-# Words that join the words of a name: "Women, Infants, and Children Program".
-# The next or the last capitalised word of a name, through joining words and spaces only:
-# "Supplemental Nutrition Assistance Program", "Women, Infants, and Children Program".
-_JOINER = r"(?:of|and|for|the|on|in|at|to|de|del|la|las|los|y|para|el|en|e|&)"
-_NAME_AFTER = re.compile(rf",?[ \t]+(?:{_JOINER},?[ \t]+){{0,2}}([^\W\d_])")
-_NAME_BEFORE = re.compile(rf"([^\W\d_][\w'\u2019.-]*),?[ \t]+(?:{_JOINER},?[ \t]+){{0,2}}$")
 
 
 @lru_cache(maxsize=16)
@@ -231,7 +226,7 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (following and following[0] in entry.not_before):
                 continue  # another sense: "P.O. Box"
-            if _in_name(text, start, end, block) or _spelled_by_acronym(text, start, end):
+            if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"
             if text[start - 1 : start] in _QUOTES and text[end : end + 1] in _QUOTES:
                 continue  # the word itself, quoted: 'the Greek words for "extremities"'
@@ -364,9 +359,15 @@ def _next_to(article: Article, first: Block, then: Block) -> bool:
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
     """This use of the term explains it (or stands beside its plain words)."""
     before, after = text[:start], text[end:]
-    if entry.plain and re.search(rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE):
+    if entry.plain and re.search(
+        rf"(?<!\w){re.escape(entry.plain)}(?!\w)", _sentence_around(block, start) or text,
+        re.IGNORECASE,
+    ):
         return True  # the plain word is right there: "high blood pressure (hypertension)"; not
-        # inside another word ("do" in "doctor")
+        # inside another word ("do" in "doctor"), nor in another sentence of the paragraph
+        # ("respiratory failure ... a breathing machine (ventilator)" explains no "respiratory")
+    if _LABEL_THEN_ACRONYM.match(after):
+        return True  # a label, then what it is: "Magnetic resonance imaging (MRI). MRI uses..."
     last = before[-60:].split()
     if entry.plain and before[-1:].isspace() and len(last) > 1 and last[-1].lower() in (
         "or", "o"
@@ -415,76 +416,18 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     )
 
 
+# The term, its acronym in brackets ending the sentence, and the next sentence on the acronym.
+_LABEL_THEN_ACRONYM = re.compile(r"[*_]*\s*\(([A-Z]{2,6})\)[*_]*[.:]\s+(?:(?:An?|The)\s+)?\1\b")
+
+
+def _sentence_around(block: Block, start: int) -> str:
+    """The sentence of the block that holds the character at `start` (its text masked)."""
+    return next((
+        sentence.text for sentence in reversed(sentences(block)) if sentence.offset <= start
+    ), "")
+
+
 def _content_words(plain: str) -> frozenset[str]:
     """The plain phrase's first word and its words of four letters or more."""
     words = [w.strip(",.;:").lower() for w in plain.split()]
     return frozenset(words[:1] + [w for w in words if len(w) >= 4])
-
-
-_ACRONYM_AFTER = re.compile(r"[^.;:!?()\n]{0,80}?\(([A-Z][A-Za-z]{1,7})\)")
-_NAME_WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
-_NAME_JOINERS = frozenset({
-    "of", "and", "for", "the", "de", "del", "la", "las", "los", "el", "y", "e",
-})
-
-
-def _spelled_by_acronym(text: str, start: int, end: int) -> bool:
-    """The term is one of the words whose initials the acronym in brackets right after spells:
-    a name, written out once ("sistema de monitoreo continuo de glucosa (MCG)", "secuelas
-    post-agudas de SARS-CoV-2 (SPAC)"), of which the term is only a part."""
-    after = _ACRONYM_AFTER.match(text, end)
-    if after is None:
-        return False
-    letters = "".join(c for c in after.group(1).lower() if c.isalpha())
-    opening = after.start(1) - 1
-    words = [
-        (m.start(), m.group()) for m in _NAME_WORD.finditer(text, max(0, start - 80), opening)
-        if m.group().lower() not in _NAME_JOINERS
-    ]
-    whole = not text[end:opening].strip(" \t*_")  # "magnetic resonance imaging (MRI)": the term
-    # A name of four letters or more may leave its last word unwritten: "postural orthostatic
-    # tachycardia (POTS)", the S for "syndrome".
-    spellings = (letters, letters[:-1]) if len(letters) >= 4 else (letters,)
-    for k, (at, _) in enumerate(words):
-        if at > start or (whole and at >= start):
-            break
-        if any(_spells(spelled, [word for _, word in words[k:]]) for spelled in spellings):
-            return True
-    return False
-
-
-def _spells(letters: str, words: list[str]) -> bool:
-    """Each word gives the acronym's next letters, in order, with its initial (and the initials
-    of its hyphenated parts or its capitals: "post-agudas" P A, "SARS-CoV-2" C), to the end."""
-    at = 0
-    for word in words:
-        if at >= len(letters) or word[0].lower() != letters[at]:
-            if at >= len(letters) or letters[at] not in word.lower() or word.islower():
-                return False
-            at += 1  # "SARS-CoV-2" gives the C of "SPAC"
-            continue
-        at += 1
-        for part in re.split(r"[-\u2010\u2011]", word)[1:]:
-            if part and at < len(letters) and part[0].lower() == letters[at]:
-                at += 1
-    return at == len(letters)
-
-
-def _in_name(text: str, start: int, end: int, block: Block) -> bool:
-    """The term is a word of a longer title-case name ("Centers for Disease Control")."""
-    if not text[start].isupper():
-        return False
-    if block.kind == "heading" or block.field == "title":
-        words = re.findall(r"[^\W\d_]{4,}", text)
-        if words and all(w[0].isupper() for w in words):
-            return False  # a heading in title case: "Living With Chronic Pain"
-    following = _NAME_AFTER.match(text, end)
-    if following and following.group(1).isupper():
-        # A sentence's first word is capitalised anyway: through "of"/"in" it starts no name
-        # ("Transmission of AHFV is...", "Enrollment in Part B is optional").
-        joined = following.group().strip(" \t,") != following.group(1)
-        return not (joined and sentence_initial(text, start))
-    previous = _NAME_BEFORE.search(text, 0, start)
-    word = previous.group(1) if previous else ""
-    # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names.
-    return word[:1].isupper() and word.lower() not in DETERMINERS and not word.endswith(".")
