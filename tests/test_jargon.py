@@ -483,3 +483,23 @@ def test_a_disease_named_with_chronic_or_a_phase_named_acute_is_not_reworded() -
     found = jargon("Fever comes in the acute febrile phase.\n")
     assert [f.message.split("'")[1] for f in found] == ["febrile"]
     assert len(jargon("She has chronic pain in her back.\n")) == 1
+
+
+def test_a_name_keeps_its_capital_after_the_plain_words() -> None:
+    found = jargon("Medicare Part D can lower what you pay at the pharmacy.\n")
+    assert "(Medicare Part D)" in found[0].suggestion
+
+
+def test_a_link_explains_the_term_it_is_not_a_longer_name_it_is_in() -> None:
+    # "[a stool test](...)" leads to the test's page, not to what "stool" means.
+    assert jargon("Edema can come back. Ask about the [edema](https://example.org/edema.html) "
+                  "clinic.\n") == []
+    found = jargon("Ask for an [edema scan at the clinic](https://example.org/scan.html).\n")
+    assert [f.message.split("'")[1] for f in found] == ["edema"]
+
+
+def test_the_plain_word_as_another_noun_of_the_sentence_explains_nothing() -> None:
+    # "enfermedad grave" names the illness; "la afección" later in the sentence is still formal.
+    found = jargon("Estos medicamentos pueden prevenir la enfermedad grave, pero no pueden curar "
+                   "a los niños que ya tienen la afección.\n", "es")
+    assert [f.message.split("'")[1] for f in found] == ["afección"]

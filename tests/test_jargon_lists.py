@@ -155,6 +155,10 @@ def test_english_suggestions_read_right_in_place(sentence: str, term: str, plain
     ("Mi prima trabaja en la clínica del barrio.", "es"),  # a cousin, not a premium
     ("Las madres lactantes pueden vacunarse.", "es"),  # nursing mothers, not babies
     ("This premium brand costs more.", "en"),
+    ("Brush twice a day for good oral health.", "en"),  # the mouth, not "by mouth"
+    ("Dry mouth can lead to oral fungal infections.", "en"),
+    ("The surgeon gave a general anesthetic.", "en"),  # it puts you to sleep, it does not numb
+    ("Los piojos pueden transmitir la fiebre recurrente.", "es"),  # a disease's name
 ])
 def test_another_sense_is_not_jargon(sentence: str, language: str) -> None:
     assert suggestions(sentence, language) == {}
@@ -202,6 +206,9 @@ def test_a_spanish_verb_gets_its_plain_verb_in_the_same_person_and_tense(
     ("The scan showed a malignant tumor.", "en", "malignant", "cancerous"),
     ("It is a second-line therapeutic option.", "en", "therapeutic", "treatment"),
     ("The patient has iron deficiency anemia.", "en", "anemia", ""),
+    ("Symptoms showed up early in the course of the illness.", "en", "in the course of", ""),
+    ("Your doctor will check for recurrence of the cancer.", "en", "recurrence", ""),
+    ("Personas con afecciones crónicas como enfermedades del corazón.", "es", "afecciones", ""),
     ("Health care providers should consider Cyclospora as a potential cause.", "en",
      "Health care providers", "Doctors or nurses"),
     ("People with a fear of confined spaces may receive light sedation, taken by mouth.", "en",

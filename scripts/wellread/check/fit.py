@@ -129,6 +129,10 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         # "result in a false positive": not "result in a wrong positive result"; "numbing the
         # eye with anesthetic drops": not "...with numbing drops"
         return None
+    last = WORD.findall(plain.lower())[-1:]
+    if last and len(last[0]) > 3 and _stem(last[0]) in {_stem(w) for w in following[:4]}:
+        return None  # "afecciones médicas crónicas como enfermedades cardíacas": not
+        # "enfermedades ... como enfermedades"
     if not _fits_around(plain, text, start, end, previous, following, language):
         return None
     if language == "en" and entry.pos != "verb" and " " not in entry.term.strip() and (

@@ -234,7 +234,11 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 text, end
             ):
                 continue  # inside a name being introduced: "also known as toxic diffuse goiter"
-            linked = any(a <= start and end <= b for a, b in linked_spans)
+            linked = any(  # the term is the link ("[las heces](...)"), not one word of its
+                # name ("[prueba de laboratorio de heces](...)" leads to the test, not the word)
+                a <= start and end <= b and len(text[a:start].split() + text[end:b].split()) <= 1
+                for a, b in linked_spans
+            )
             explained = linked or _explains(text, start, end, entry, block) or (
                 said_plainly_next(text, start, end, entry, next_text)
             )
@@ -307,7 +311,9 @@ def _first_unexplained(
     elif entry.pos == "verb":  # a verb is not glossed in brackets: "usa (utiliza)"
         advice = _("Use '{plain}'.", plain=plain)
     else:
-        term = written if not sentence_initial(use.text, use.start) or written.isupper() else (
+        term = written if not sentence_initial(use.text, use.start) or any(
+            c.isupper() for c in written[1:]  # a name: "Medicare Part D", "COPD"
+        ) else (
             written[0].lower() + written[1:]
         )
         determiner = _ARTICLE_BEFORE.search(use.text, 0, use.start)
@@ -359,13 +365,8 @@ def _next_to(article: Article, first: Block, then: Block) -> bool:
 def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bool:
     """This use of the term explains it (or stands beside its plain words)."""
     before, after = text[:start], text[end:]
-    if entry.plain and re.search(
-        rf"(?<!\w){re.escape(entry.plain)}(?!\w)", _sentence_around(block, start) or text,
-        re.IGNORECASE,
-    ):
-        return True  # the plain word is right there: "high blood pressure (hypertension)"; not
-        # inside another word ("do" in "doctor"), nor in another sentence of the paragraph
-        # ("respiratory failure ... a breathing machine (ventilator)" explains no "respiratory")
+    if entry.plain and _plain_beside(text, start, end, entry.plain, block):
+        return True  # the plain word is right there: "high blood pressure (hypertension)"
     if _LABEL_THEN_ACRONYM.match(after):
         return True  # a label, then what it is: "Magnetic resonance imaging (MRI). MRI uses..."
     last = before[-60:].split()
@@ -418,6 +419,22 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
 
 # The term, its acronym in brackets ending the sentence, and the next sentence on the acronym.
 _LABEL_THEN_ACRONYM = re.compile(r"[*_]*\s*\(([A-Z]{2,6})\)[*_]*[.:]\s+(?:(?:An?|The)\s+)?\1\b")
+
+
+def _plain_beside(text: str, start: int, end: int, plain: str, block: Block) -> bool:
+    """The plain words stand beside the term, a few words away in its sentence: not inside
+    another word ("do" in "doctor"), not in another sentence of the paragraph ("respiratory
+    failure ... a breathing machine (ventilator)"), not as another noun of the sentence ("la
+    enfermedad grave ... ya tienen la afección")."""
+    sentence = _sentence_around(block, start)
+    for match in re.finditer(rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE):
+        gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
+        if len(gap) <= _BESIDE and (not sentence or match.group() in sentence):
+            return True
+    return False
+
+
+_BESIDE = 24  # characters between them: "(", " (or ", "), also called "
 
 
 def _sentence_around(block: Block, start: int) -> str:
