@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -272,6 +273,48 @@ def precision_table(
                f"{100 * loose / total:5.1f} %  (each rule weighted by its {total} findings)")
 
 
+def estimate_table(language: str, rows: list[Row] | None) -> Iterator[str]:
+    """Precision per rule and severity as a writer meets the findings today, from the latest
+    judging (judged-after-<lang>.json): each part of the findings (`part` of a record; the file's
+    `population` says how many of today's findings each part holds) weighs its judged records'
+    labels by its size. With the set present, a judged finding no longer made (same place, rule,
+    message and suggestion) is left out and counted."""
+    path = DATA / f"judged-after-{language}.json"
+    if not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    population: dict[str, int] = data.get("population", {})
+    records: list[dict[str, Any]] = data["findings"]
+    made = {(r.file, r.line, r.column, r.rule, r.message, r.suggestion) for r in rows or []}
+    kept = [e for e in records if rows is None or (
+        e["file"], e["line"], e["column"], e["rule"], e["message"], e.get("suggestion", "")
+    ) in made]
+    yield (f"## precision now, {language}: {len(kept)} judged findings"
+           f"{f' still made ({len(records) - len(kept)} no longer)' if rows is not None else ''}"
+           ", each part weighted by its share of the findings")
+    strata = sorted({(str(e["rule"]), str(e["severity"])) for e in kept})
+    every: Counter[str] = Counter()
+    for rule, severity in strata:
+        parts: dict[str, Counter[str]] = defaultdict(Counter)
+        for entry in kept:
+            if (entry["rule"], entry["severity"]) == (rule, severity):
+                parts[str(entry.get("part", ""))][str(entry["label"])] += 1
+        sizes = {part: population.get(f"{rule} {severity} {part}", sum(labels.values()))
+                 for part, labels in parts.items()}
+        total = sum(sizes.values())
+        share = {label: sum(sizes[p] * parts[p][label] / sum(parts[p].values()) for p in parts)
+                 / total for label in LABELS}
+        judged = sum(sum(labels.values()) for labels in parts.values())
+        yield (f"  {rule:<18} {severity:<8} right {100 * share['right']:5.1f} %  with borderline "
+               f"{100 * (share['right'] + share['borderline']):5.1f} %  wrong "
+               f"{100 * share['wrong']:4.1f} %  (judged {judged} of {total})")
+        every.update({label: total * share[label] for label in LABELS} | {"": total})
+    if every[""]:
+        yield (f"  {'every finding':<27} right {100 * every['right'] / every['']:5.1f} %  with "
+               f"borderline {100 * (every['right'] + every['borderline']) / every['']:5.1f} %  "
+               f"wrong {100 * every['wrong'] / every['']:4.1f} %  (each rule by its share)")
+
+
 def _precision_line(name: str, labels: Counter[str]) -> str:
     judged = sum(labels[label] for label in LABELS)
     right, borderline = labels["right"], labels["borderline"]
@@ -347,22 +390,19 @@ def main(argv: list[str] | None = None) -> int:
         print("No real-text set found (see tests/data/realtext/README.md); precision and recall "
               "only.")
     for language in LANGUAGES:
-        fired: Counter[str] = Counter()
+        rows_now: list[Row] | None = None
         if folder is not None and (folder / language).is_dir():
             articles, words, rows = rows_for(folder, language)
+            rows_now = rows
             print("\n".join(rate_table(language, articles, words, rows)))
             sample += per_rule_sample(rows, args.per_rule, args.seed) if args.per_rule else (
                 stratified_sample(rows, args.size, args.seed)
             )
             earlier.update(earlier_labels(language))
-            fired.update(row.rule for row in rows)
-        # "As fired" weighs by how often each rule fires now, so only the latest judging gets it.
-        after = load_judged(language, "after")
-        print("\n".join(precision_table(language, load_judged(language),
-                                         None if after else fired)))
-        if after:
-            print("\n".join(precision_table(f"{language} after", after, fired)))
+        # The first judging as judged; the latest as a writer meets the findings today.
+        print("\n".join(precision_table(language, load_judged(language))))
         print("\n".join(before_after_table(language)))
+        print("\n".join(estimate_table(language, rows_now)))
         if folder is not None and (folder / language).is_dir():
             print("\n".join(judged_now(folder, language)))
         print("\n".join(recall_table(language)))

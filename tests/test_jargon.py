@@ -84,12 +84,21 @@ def test_a_term_explained_in_the_next_sentence_or_paragraph_is_fine() -> None:
     assert jargon("## Edema\n\nEdema is a buildup of fluid under the skin.\n") == []
 
 
-def test_the_plain_word_in_another_sentence_of_the_paragraph_explains_nothing() -> None:
-    # "breathing" explains "respiratory" only beside it, not three sentences on.
-    found = jargon("Smoke harms the respiratory system. It can last for years. Rest helps. "
-                   "Some people need a breathing machine.\n")
-    assert [f.message.split("'")[1] for f in found] == ["respiratory"]
-    assert jargon("Smoke harms the respiratory (breathing) system.\n") == []
+def test_the_plain_word_elsewhere_in_its_paragraph_covers_a_use_but_explains_no_earlier_one() -> (
+    None
+):
+    # "breathing" in the term's paragraph: the reader has it there, no finding. It does not
+    # explain the term's use two paragraphs before, which is reported without "explains it later".
+    assert jargon("Smoke harms the respiratory system. Some need a breathing machine.\n") == []
+    found = jargon("Smoke harms the respiratory system.\n\nQuit today.\n\nIn respiratory "
+                   "failure, people need a breathing machine.\n")
+    assert [f.line for f in found] == [5]
+    assert "explains it later" not in found[0].message
+    found = jargon("Las personas con afecciones deben vacunarse.\n\nPregunte hoy.\n\nEstos "
+                   "medicamentos previenen la enfermedad grave en niños que ya tienen la "
+                   "afección.\n", "es")
+    assert [f.line for f in found] == [5]
+    assert "explica más adelante" not in found[0].message
 
 
 def test_a_list_label_with_its_acronym_then_a_sentence_on_the_acronym_is_explained() -> None:
@@ -496,10 +505,3 @@ def test_a_link_explains_the_term_it_is_not_a_longer_name_it_is_in() -> None:
                   "clinic.\n") == []
     found = jargon("Ask for an [edema scan at the clinic](https://example.org/scan.html).\n")
     assert [f.message.split("'")[1] for f in found] == ["edema"]
-
-
-def test_the_plain_word_as_another_noun_of_the_sentence_explains_nothing() -> None:
-    # "enfermedad grave" names the illness; "la afección" later in the sentence is still formal.
-    found = jargon("Estos medicamentos pueden prevenir la enfermedad grave, pero no pueden curar "
-                   "a los niños que ya tienen la afección.\n", "es")
-    assert [f.message.split("'")[1] for f in found] == ["afección"]

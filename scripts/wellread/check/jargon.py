@@ -201,6 +201,9 @@ class _Use:
     end: int
     explained: bool
     asks: bool  # a heading that asks what the term is: "What is (are) COPD?"
+    # The plain words are in the term's paragraph, not beside it: the reader has them there, so
+    # the use needs no finding, but it explains no use before it.
+    plain_nearby: bool = False
 
 
 @rule("jargon")
@@ -243,7 +246,12 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 said_plainly_next(text, start, end, entry, next_text)
             )
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
-            uses.setdefault(term, []).append(_Use(block, text, start, end, explained, asks))
+            nearby = not explained and bool(entry.plain) and re.search(
+                rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE
+            ) is not None  # not inside another word ("do" in "doctor")
+            uses.setdefault(term, []).append(
+                _Use(block, text, start, end, explained, asks, nearby)
+            )
     for term, found in uses.items():
         yield from _first_unexplained(article, entries[term], found, language)
 
@@ -254,7 +262,9 @@ def _first_unexplained(
     """The first use before the article explains the term, unless silenced on its line."""
     explanation = next((
         use for k, use in enumerate(found)
-        if use.explained or (use.asks and k + 1 < len(found) and found[k + 1].explained)
+        if use.explained or use.plain_nearby or (
+            use.asks and k + 1 < len(found) and found[k + 1].explained
+        )
     ), None)  # a heading that asks what the term is, answered right after it, explains it
     cut = found.index(explanation) if explanation is not None else len(found)
     early = found[:cut]
@@ -289,7 +299,7 @@ def _first_unexplained(
             "'{term}' is a medical or official word many readers do not know (and {count} more "
             "times in this article).", more, term=written, count=more,
         )
-    if explanation is not None:
+    if explanation is not None and not explanation.plain_nearby:
         where = explanation.block.location(explanation.start)[0]
         message += " " + _(
             "The article explains it later, on line {line}: explain it here instead.", line=where
@@ -434,7 +444,7 @@ def _plain_beside(text: str, start: int, end: int, plain: str, block: Block) -> 
     return False
 
 
-_BESIDE = 24  # characters between them: "(", " (or ", "), also called "
+_BESIDE = 16  # characters between them: "(", " (or ", "), also called "
 
 
 def _sentence_around(block: Block, start: int) -> str:
