@@ -505,3 +505,9 @@ def test_a_link_explains_the_term_it_is_not_a_longer_name_it_is_in() -> None:
                   "clinic.\n") == []
     found = jargon("Ask for an [edema scan at the clinic](https://example.org/scan.html).\n")
     assert [f.message.split("'")[1] for f in found] == ["edema"]
+
+
+def test_brackets_that_say_the_term_again_do_not_explain_it() -> None:
+    found = jargon("Some tests look at the stools.\n\nThe lab checks feces (or germs in the "
+                   "feces) for blood.\n")
+    assert [f.line for f in found] == [7]  # its first use, not explained by "(or ... feces)"

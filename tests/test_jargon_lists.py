@@ -159,6 +159,7 @@ def test_english_suggestions_read_right_in_place(sentence: str, term: str, plain
     ("Dry mouth can lead to oral fungal infections.", "en"),
     ("The surgeon gave a general anesthetic.", "en"),  # it puts you to sleep, it does not numb
     ("Los piojos pueden transmitir la fiebre recurrente.", "es"),  # a disease's name
+    ("Small increases in the amount of salt add up.", "en"),  # not the wordy "in the amount of"
 ])
 def test_another_sense_is_not_jargon(sentence: str, language: str) -> None:
     assert suggestions(sentence, language) == {}

@@ -400,7 +400,8 @@ def _explains(text: str, start: int, end: int, entry: Entry, block: Block) -> bo
     bracket = re.match(rf"[*_]*({noun})\s*\(([^()]+)\)", after)
     if bracket and _PLAIN_WORDS.search(bracket.group(2)) and (
         not bracket.group(1) or len(bracket.group(2).split()) >= 3
-    ):
+    ) and text[start:end].lower() not in bracket.group(2).lower():  # "heces (o bacterias de
+        # las heces)" says the term again, it does not explain it
         return True  # "term (plain words)"; not "hypertension (HTN)", 'fecal matter ("night soil")'
 
     word = text[start:end]
