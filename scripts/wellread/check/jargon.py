@@ -218,6 +218,7 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = masked_text(block)
+        lowered = text.lower()
         next_text = masked_text(blocks[at + 1]) if at + 1 < len(blocks) else ""
         linked_spans = [m.span(1) for m in _LINK.finditer(block.text)]
         for start, end, term in index.find(text):
@@ -246,8 +247,9 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 said_plainly_next(text, start, end, entry, next_text)
             )
             asks = block.kind == "heading" and bool(_ASKS.search(text, 0, start))
-            nearby = not explained and bool(entry.plain) and re.search(
-                rf"(?<!\w){re.escape(entry.plain)}(?!\w)", text, re.IGNORECASE
+            plain = entry.plain
+            nearby = not explained and bool(plain) and plain.lower() in lowered and re.search(
+                rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE
             ) is not None  # not inside another word ("do" in "doctor")
             uses.setdefault(term, []).append(
                 _Use(block, text, start, end, explained, asks, nearby)
@@ -437,6 +439,8 @@ def _plain_beside(text: str, start: int, end: int, plain: str, block: Block) -> 
     another word ("do" in "doctor"), not in another sentence of the paragraph ("respiratory
     failure ... a breathing machine (ventilator)"), not as another noun of the sentence ("la
     enfermedad grave ... ya tienen la afección")."""
+    if plain.lower() not in text.lower():
+        return False
     sentence = _sentence_around(block, start)
     for match in re.finditer(rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE):
         gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
