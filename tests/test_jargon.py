@@ -173,7 +173,7 @@ def test_a_capitalised_term_keeps_its_capital() -> None:
 def test_requires_someone_to_gets_no_replacement_that_breaks_the_sentence() -> None:
     found = jargon("Requires insurers to cover preventive care at no cost to you.\n")
     assert "Use 'need'" not in found[0].suggestion and "Use '" not in found[0].suggestion
-    assert "explain" in found[0].suggestion
+    assert "reword it with 'need' in mind" in found[0].suggestion  # nothing to explain
     law = jargon("The Affordable Care Act requires most health plans to cover flu shots.\n")
     assert "Use '" not in law[0].suggestion
 
@@ -511,3 +511,16 @@ def test_brackets_that_say_the_term_again_do_not_explain_it() -> None:
     found = jargon("Some tests look at the stools.\n\nThe lab checks feces (or germs in the "
                    "feces) for blood.\n")
     assert [f.line for f in found] == [7]  # its first use, not explained by "(or ... feces)"
+
+
+def test_a_formal_word_is_called_formal_and_gets_its_plain_word_without_a_gloss() -> None:
+    # Readers know "require" and "utilizar": the finding says they are formal, not unknown, and
+    # offers the plainer word with nothing to put in brackets.
+    found = jargon("Most shots require a second dose.\n")
+    assert found[0].message == "'require' is a formal word: a plainer one says the same."
+    assert found[0].suggestion == "Use 'need'."
+    found = jargon("Los médicos utilizan una prueba de sangre.\n", "es")
+    assert found[0].message == "'utilizan' es una palabra formal: una más sencilla dice lo mismo."
+    assert found[0].suggestion == "Use 'usan'."
+    found = jargon("Hypertension raises the risk of stroke.\n")
+    assert "medical or official word many readers do not know" in found[0].message

@@ -15,6 +15,7 @@ from wellread.core.settings import CheckSettings
 
 GUARDS = (
     "pos", "not-before", "not-after", "unfit-before", "unfit-after", "before-noun", "plain-article",
+    "kind",
 )
 
 

@@ -16,7 +16,7 @@ from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
 from ..core.prose import masked_text, sentences
-from ..i18n.messages import messages
+from ..i18n.messages import Messages, messages
 from . import CheckContext, finding, rule
 from .data import table
 from .fit import plain_as_written, replacement
@@ -182,6 +182,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
         unfit_before=words("unfit-before"), unfit_after=words("unfit-after"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
         plain_article=options.get("plain-article", ""),
+        formal=options.get("kind") == "formal",
     )
 
 
@@ -284,7 +285,9 @@ def _first_unexplained(
     more = len(found) - found.index(use) - 1
     written = " ".join(use.text[use.start : use.end].split())  # a link's address masked inside
     _ = messages(language)
-    if not more:
+    if entry.formal:
+        message = _formal_message(_, written, more, article.path.endswith(".po"))
+    elif not more:
         message = _("'{term}' is a medical or official word many readers do not know.",
                     term=written)
     elif article.path.endswith(".po"):  # a catalog's translations
@@ -307,7 +310,12 @@ def _first_unexplained(
             "The article explains it later, on line {line}: explain it here instead.", line=where
         )
     plain = replacement(entry, use.text, use.start, use.end, language)
-    if plain is None and entry.pos == "verb":
+    if plain is None and entry.formal:  # nothing to explain: readers know the word
+        advice = _(
+            "No plain word drops in here as the sentence is written: reword it with '{plain}' "
+            "in mind.", plain=entry.plain,
+        )
+    elif plain is None and entry.pos == "verb":
         advice = _(
             "No plain word drops in here as the sentence is written: reword it with '{plain}' "
             "in mind, or explain what the term means where it first appears.", plain=entry.plain,
@@ -320,7 +328,7 @@ def _first_unexplained(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
-    elif entry.pos == "verb":  # a verb is not glossed in brackets: "usa (utiliza)"
+    elif entry.pos == "verb" or entry.formal:  # not glossed in brackets: "usa (utiliza)"
         advice = _("Use '{plain}'.", plain=plain)
     else:
         term = written if not sentence_initial(use.text, use.start) or any(
@@ -352,6 +360,25 @@ _ARTICLE_BEFORE = re.compile(
     r"(?<![\w-])(?:(a|de)\s+(?=(?:el|la|los|las)\s))?(a|an|el|la|los|las|un|una|unos|unas)\s+$",
     re.IGNORECASE,
 )
+
+
+def _formal_message(_: Messages, written: str, more: int, in_catalog: bool) -> str:
+    """What a formal word's finding says: readers know it, a plainer one says the same."""
+    if not more:
+        return _("'{term}' is a formal word: a plainer one says the same.", term=written)
+    if in_catalog:
+        return _.plural(
+            "'{term}' is a formal word: a plainer one says the same (and {count} more time in "
+            "this file).",
+            "'{term}' is a formal word: a plainer one says the same (and {count} more times in "
+            "this file).", more, term=written, count=more,
+        )
+    return _.plural(
+        "'{term}' is a formal word: a plainer one says the same (and {count} more time in this "
+        "article).",
+        "'{term}' is a formal word: a plainer one says the same (and {count} more times in this "
+        "article).", more, term=written, count=more,
+    )
 
 
 def _next_to(article: Article, first: Block, then: Block) -> bool:

@@ -45,6 +45,7 @@ class Entry:
     unfit_after: frozenset[str] = frozenset()  # nor right after these ("make referrals")
     before_noun: str | None = None  # the replacement in front of a noun; "" for none
     plain_article: str = ""  # Spanish: the plain words' own article when not the term's ("el")
+    formal: bool = False  # a word readers know, with a plainer one ("require", "utilizar")
 
 
 def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
