@@ -250,12 +250,9 @@ def _short(labels: Counter[str] | None) -> str:
     return f"{100 * right / judged:3.0f} ({100 * loose / judged:3.0f}) n={judged:<3}"
 
 
-def precision_table(
-    language: str, judged: list[dict[str, object]], fired: Counter[str] | None = None
-) -> Iterator[str]:
-    """Precision per rule: right / judged, and (right + borderline) / judged. With `fired` (how
-    often each rule fires on the set), also the precision of all findings as a writer meets
-    them: each rule's precision weighted by how often it fires (the sample is stratified)."""
+def precision_table(language: str, judged: list[dict[str, object]]) -> Iterator[str]:
+    """Precision per rule of a judging as judged: right / judged, and (right + borderline) /
+    judged (the latest judging, weighted as a writer meets the findings: estimate_table)."""
     by_rule = _tally(judged)
     every: Counter[str] = Counter()
     yield f"## precision, {language} ({len(judged)} judged findings)"
@@ -263,14 +260,6 @@ def precision_table(
         every.update(labels)
         yield "  " + _precision_line(rule, labels)
     yield "  " + _precision_line("all judged", every)
-    weights = {rule: (fired or Counter())[rule] for rule in by_rule}
-    total = sum(weights.values())
-    if total:
-        right = sum(weights[r] * by_rule[r]["right"] / sum(by_rule[r].values()) for r in by_rule)
-        loose = sum(weights[r] * (by_rule[r]["right"] + by_rule[r]["borderline"]) /
-                    sum(by_rule[r].values()) for r in by_rule)
-        yield (f"  {'as fired':<22} precision {100 * right / total:5.1f} %  with borderline "
-               f"{100 * loose / total:5.1f} %  (each rule weighted by its {total} findings)")
 
 
 def estimate_table(language: str, rows: list[Row] | None) -> Iterator[str]:
