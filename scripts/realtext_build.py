@@ -6,13 +6,15 @@
 What it builds (tests/data/realtext/README.md, "Where the real text comes from"), and from what:
 
 - `en/*.md`, 50 articles: NIH and CDC answers as collected in MedQuAD (github.com/abachaa/MedQuAD,
-  folders 7_SeniorHealth_QA, 5_NIDDK_QA, 9_CDC_QA): 18 NIHSeniorHealth (`seniorhealth-`),
-  16 NIDDK (`niddk-`) and 16 CDC (`cdc-`) documents, the first of each folder in file order that
-  have a focus and 250 to 3,999 words of answers (an answer MedQuAD repeats word for word is
-  kept once). One article per document: its focus the title, each question a `##` heading and
-  its answer the section below it, paragraphs kept, whitespace normalised, and a paragraph that
-  is one of MedQuAD's flattened lists ("- a  - b") one item a line; a list run into a paragraph
-  that MedQuAD follows with a copy of its items without their dashes keeps the list only.
+  folders 8_NHLBI_QA_XML, 5_NIDDK_QA, 9_CDC_QA): 18 NHLBI Health Topics (`nhlbi-`), 16 NIDDK
+  (`niddk-`) and 16 CDC (`cdc-`) documents, the first of each folder in file order that have a
+  focus and 250 to 3,999 words of answers (an answer MedQuAD repeats word for word is kept
+  once). Not NIHSeniorHealth: MedQuAD keeps each of its answers on one line. One article per
+  document: its focus the title, each question a `##` heading and its answer the section below
+  it, with the structure the source's line breaks keep (`realtext_medquad.answer_blocks`):
+  paragraphs, a short line standing alone a `###` heading, short lines in a row or after a line
+  ending in ":" a list, a flattened list ("- a  - b") one item a line, and a dash MedQuAD lost
+  before an aside put back ("infectionssuch as" -> "infections—such as").
 - `es/*.md`, 40 articles: MedlinePlus en español health-topic summaries (NLM, public domain).
   37 are Spanish topics of the MedlinePlus XML file kept in github.com/amilcar-cs/MedInforma:
   `data/raw/medline.xml` where the copy has it; a fetched snapshot lacks that file (4 MiB and

@@ -2,37 +2,62 @@
 
 from __future__ import annotations
 
-from realtext_medquad import answer_blocks, without_dashless_copies
+from realtext_medquad import answer_blocks, mended
 
 
-def test_a_list_item_followed_by_its_own_copy_keeps_one() -> None:
-    text = ("You can change - how much you walk. Walking helps your heart. how much you walk. "
-            "Walking helps your heart. - what you drink. Water is best. what you drink. Water "
-            "is best.")
-    assert without_dashless_copies(text) == (
-        "You can change - how much you walk. Walking helps your heart. - what you drink. "
-        "Water is best.")
+def test_a_flattened_list_is_one_item_a_line() -> None:
+    answer = "- drink water  - rest at home  - call your nurse"
+    assert answer_blocks(answer) == ["- drink water\n- rest at home\n- call your nurse"]
 
 
-def test_a_nested_list_and_both_of_its_copies_keep_one() -> None:
-    text = ("Triggers include - cold air - smoke from fires - some medicines such as - pills "
-            "for pain - pills for sleep. cold air smoke from fires some medicines such as - pills "
-            "for pain - pills for sleep. pills for pain pills for sleep. Talk to your nurse.")
-    assert without_dashless_copies(text) == (
-        "Triggers include - cold air - smoke from fires - some medicines such as - pills for "
-        "pain - pills for sleep. Talk to your nurse.")
+def test_a_short_line_standing_alone_is_a_heading() -> None:
+    answer = "Fever is common.\n\nWhen to Call\n\nCall if the fever lasts three days."
+    assert answer_blocks(answer) == [
+        "Fever is common.", "### When to Call", "Call if the fever lasts three days."]
 
 
-def test_a_sentence_repeated_on_purpose_stays() -> None:
-    text = "Wash your hands with soap. Wash your hands with soap. It matters that much."
-    assert without_dashless_copies(text) == text
+def test_short_lines_in_a_row_are_a_list_that_lost_its_bullets() -> None:
+    answer = ("Signs can include:\n\nA cough\n\nA sore throat that lasts more than two weeks\n\n"
+              "Feeling tired all day long even after a full night of good sleep\n\nRest helps.")
+    assert answer_blocks(answer) == [
+        "Signs can include:",
+        "- A cough\n- A sore throat that lasts more than two weeks\n"
+        "- Feeling tired all day long even after a full night of good sleep",
+        "Rest helps."]
 
 
-def test_a_short_repeat_is_no_copy() -> None:
-    text = "Signs are - a cough - a cough that lasts weeks."
-    assert without_dashless_copies(text) == text
+def test_a_line_leading_in_to_a_list_stays_a_paragraph() -> None:
+    answer = "Other signs include\n\nHeadache\n\nNeck pain"
+    assert answer_blocks(answer) == ["Other signs include", "- Headache\n- Neck pain"]
 
 
-def test_an_answer_paragraph_loses_only_the_copy() -> None:
-    answer = "Eat - fruit every day - beans twice a week. fruit every day beans twice a week."
-    assert answer_blocks(answer) == ["Eat - fruit every day - beans twice a week."]
+def test_lines_the_source_keeps_apart_stay_apart_and_a_wrapped_sentence_is_joined() -> None:
+    answer = ("Wash the cut with clean water.\n    Small Cuts\n\nA bandage keeps\n"
+              "dirt out of the cut.")
+    assert answer_blocks(answer) == [
+        "Wash the cut with clean water.", "### Small Cuts", "A bandage keeps dirt out of the cut."]
+
+
+def test_a_shout_of_one_word_is_not_a_heading() -> None:
+    assert answer_blocks("Boil the water for one minute.\nOR\nUse a filter.") == [
+        "Boil the water for one minute.", "OR", "Use a filter."]
+
+
+def test_a_lost_dash_before_an_aside_comes_back_and_other_words_stay() -> None:
+    assert mended("Some infectionssuch as the flucan spread.") == (
+        "Some infections\u2014such as the flucan spread.")
+    assert mended("Diabetes and hypertension are common.") == (
+        "Diabetes and hypertension are common.")
+
+
+def test_title_case_lines_after_a_list_are_the_next_headings() -> None:
+    answer = ("Your nurse may:\n\nCheck your pulse\n\nListen to your chest\n\n"
+              "Tests and Scans\n\nBlood Tests\n\nA blood test shows how well you fight germs.")
+    assert answer_blocks(answer) == [
+        "Your nurse may:", "- Check your pulse\n- Listen to your chest",
+        "### Tests and Scans", "### Blood Tests", "A blood test shows how well you fight germs."]
+
+
+def test_a_link_to_another_page_is_no_heading() -> None:
+    assert answer_blocks("Wash your hands often.\n\nMore on: Handwashing") == [
+        "Wash your hands often.", "More on: Handwashing"]
