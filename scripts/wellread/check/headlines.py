@@ -13,7 +13,7 @@ from ..core.prose import masked_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .clarity import clarity_data
-from .rare import zipf
+from .terms import zipf
 
 TITLE_MAX = 70
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")

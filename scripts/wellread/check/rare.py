@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
@@ -16,17 +15,9 @@ from ..core.prose import masked_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .jargon import jargon_terms
-from .terms import lemma
+from .terms import lemma, zipf
 
 _WORD = re.compile(r"[^\W\d_]{5,}")
-
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str, language: str) -> float:
-    """How common a word is: 7 for "the", 3 for "vaccine"-like words, 0 for unknown ones."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, language)
 
 
 # Longer "words" are not two everyday words written as one; trying every cut of a 60,000-letter

@@ -260,3 +260,11 @@ class TermIndex:
             if last.endswith(ending) and (stem := (*key[:-1], last[: -len(ending)])) in self.terms:
                 return stem
         return None
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, language: str) -> float:
+    """How common a word is: 7 for "the", 3 for "vaccine"-like words, 0 for unknown ones."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, language)
