@@ -524,3 +524,40 @@ def test_a_formal_word_is_called_formal_and_gets_its_plain_word_without_a_gloss(
     assert found[0].suggestion == "Use 'usan'."
     found = jargon("Hypertension raises the risk of stroke.\n")
     assert "medical or official word many readers do not know" in found[0].message
+
+
+# Headings and names (the fourth real-text rebuild's judging)
+
+
+def test_a_heading_naming_a_term_leaves_it_to_its_section() -> None:
+    found = jargon("### Hypertension\n\nMany adults have hypertension. It can lead to a stroke.\n")
+    assert [f.line for f in found] == [BODY_LINE + 2]  # the body's use, where it is explained
+
+
+def test_a_section_whose_first_sentence_describes_its_heading_term_explains_it() -> None:
+    body = "### Angiography\n\nAngiography uses dye and x-rays to show your blood vessels.\n"
+    assert jargon(body) == []
+    asked = "## What is angiography?\n\nAngiography can take an hour.\n"
+    assert len(jargon(asked)) == 1  # a question heading needs its answer, not a mention
+
+
+def test_a_term_only_in_a_heading_is_reported_there() -> None:
+    found = jargon("### Hypertension and your kidneys\n\nHigh pressure hurts the kidneys.\n")
+    assert [f.line for f in found] == [BODY_LINE]
+
+
+def test_a_word_of_a_medical_name_gets_no_swap_that_renames_it() -> None:
+    [capillary] = jargon("Babies with alveolar capillary dysplasia need care in a hospital.\n")
+    assert "tiny blood vessel" not in capillary.suggestion.split("e.g.")[0]
+    assert capillary.suggestion.startswith("No plain word fits")
+    found = jargon("Pulmonary hypertension strains the right side of the heart.\n")
+    assert all("Use 'high blood pressure'" not in f.suggestion for f in found)
+
+
+def test_swaps_that_would_break_these_real_sentences_are_not_offered() -> None:
+    [recurrence] = jargon("After surgery, the risk of recurrence is low.\n")
+    assert "coming back" not in recurrence.suggestion.split("e.g.")[0]
+    [recurrent] = jargon("- Recurrent coughing or wheezing\n")
+    assert recurrent.suggestion.startswith("Use 'Repeated'")
+    [nodules] = jargon("Thyroid nodules are common in older adults.\n")
+    assert not nodules.suggestion.startswith("Use")

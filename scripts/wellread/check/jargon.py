@@ -7,7 +7,7 @@ article explains it are fine. What explains a term is in `jargon_explains`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -21,7 +21,7 @@ from . import CheckContext, finding, rule
 from .data import table
 from .fit import plain_as_written, replacement
 from .jargon_explains import ASKS, INTRODUCED_NOUN, LINK, NAME_ENDS, QUOTES, explains
-from .jargon_names import in_name, spelled_by_acronym
+from .jargon_names import in_name, in_technical_name, spelled_by_acronym
 from .phrasing import Entry, sentence_initial, words_around
 from .said_next import said_plainly_next
 from .terms import TermIndex, base_language, lemma, term_key
@@ -64,6 +64,13 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
 
 
 @lru_cache(maxsize=16)
+def _single_words(language: str) -> frozenset[str]:
+    """The listed terms of one word, lowercased, and their lemmas."""
+    words = {term.lower() for term in _jargon(language)[1] if " " not in term}
+    return frozenset(words | {lemma(word, base_language(language)) for word in words})
+
+
+@lru_cache(maxsize=16)
 def jargon_terms(language: str) -> frozenset[str]:
     """Every word of every listed term, lowercased, and its lemma (other rules leave these and
     their inflected forms to this one)."""
@@ -82,6 +89,7 @@ class _Use:
     # The plain words are in the term's paragraph, not beside it: the reader has them there, so
     # the use needs no finding, but it explains no use before it.
     plain_nearby: bool = False
+    in_name: bool = False  # a word of a medical name made of medical words
 
 
 @rule("jargon")
@@ -92,6 +100,12 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
     subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
     blocks = article.messages
+    headed = {  # the terms each heading names
+        at: {term for _, _, term in index.find(masked_text(block))}
+        for at, block in enumerate(blocks) if block.kind == "heading"
+    }
+    sections: dict[int, set[str]] = {}  # the terms each heading's section uses
+    single_words = _single_words(language)
     for at, block in enumerate(blocks):
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
@@ -110,6 +124,13 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # another sense: "P.O. Box"
             if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"
+            asks = block.kind == "heading" and bool(ASKS.search(text, 0, start))
+            if block.kind == "heading" and not asks:
+                if at not in sections:
+                    sections[at] = _section_terms(blocks, at, index)
+                if term in sections[at]:
+                    continue  # "### Cardiac Catheterization": its section's use is the one to
+                    # check, where the writer explains it
             if text[start - 1 : start] in QUOTES and text[end : end + 1] in QUOTES:
                 continue  # the word itself, quoted: 'the Greek words for "extremities"'
             if INTRODUCED_NOUN.search(text, max(0, start - 120), start) and not NAME_ENDS.match(
@@ -123,17 +144,43 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             )
             explained = linked or explains(text, start, end, entry, block) or (
                 said_plainly_next(text, start, end, entry, next_text)
+            ) or (  # a section about the term, which its first sentence describes:
+                # "### Echocardiography / Echocardiography uses sound waves to..."
+                term in headed.get(at - 1, ()) and not ASKS.search(masked_text(blocks[at - 1]))
+                and _OPENS.fullmatch(text, 0, start) is not None
+                and _DESCRIBES.match(text, end) is not None
             )
-            asks = block.kind == "heading" and bool(ASKS.search(text, 0, start))
             plain = entry.plain
             nearby = not explained and bool(plain) and plain.lower() in lowered and re.search(
                 rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE
             ) is not None  # not inside another word ("do" in "doctor")
+            named = entry.pos != "verb" and in_technical_name(
+                text, start, end, language, single_words
+            )  # "pulmonary hypertension", "alveolar capillary dysplasia": no swap fits
             uses.setdefault(term, []).append(
-                _Use(block, text, start, end, explained, asks, nearby)
+                _Use(block, text, start, end, explained, asks, nearby, named)
             )
     for term, found in uses.items():
         yield from _first_unexplained(article, entries[term], found, language)
+
+
+# What a section's first sentence does with the term its heading names: "(MRI) uses magnets".
+_DESCRIBES = re.compile(
+    r"[*_]*(?:\s*\([^()]*\))?\s+(?:is|are|uses?|shows|records|measures|checks|looks|takes"
+    r"|creates|detects|es|son|usa|utiliza|mide|muestra|registra)\b", re.IGNORECASE,
+)
+# Before a term that opens its block: markup and an article.
+_OPENS = re.compile(r"[\s*_]*(?:(?:the|a|an|el|la|los|las|un|una)\s+)?", re.IGNORECASE)
+
+
+def _section_terms(blocks: Sequence[Block], at: int, index: TermIndex) -> set[str]:
+    """The terms the section under the heading at `at` uses, to its next heading."""
+    terms: set[str] = set()
+    for block in blocks[at + 1:]:
+        if block.kind == "heading":
+            break
+        terms.update(term for _, _, term in index.find(masked_text(block)))
+    return terms
 
 
 def _first_unexplained(
@@ -186,7 +233,7 @@ def _first_unexplained(
         message += " " + _(
             "The article explains it later, on line {line}: explain it here instead.", line=where
         )
-    plain = replacement(entry, use.text, use.start, use.end, language)
+    plain = None if use.in_name else replacement(entry, use.text, use.start, use.end, language)
     if plain is None and entry.formal:  # nothing to explain: readers know the word
         advice = _(
             "No plain word drops in here as the sentence is written: reword it with '{plain}' "

@@ -1,6 +1,7 @@
 """Names the jargon rule leaves alone: a word of a title-case name ("Supplemental Nutrition
-Assistance Program") and a word of a name its acronym spells right after ("sistema de monitoreo
-continuo de glucosa (MCG)")."""
+Assistance Program"), a word of a name its acronym spells right after ("sistema de monitoreo
+continuo de glucosa (MCG)") and a word of a medical name made of medical words ("pulmonary
+hypertension")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 from ..core.blocks import Block
 from .phrasing import DETERMINERS, sentence_initial
+from .terms import base_language, lemma, zipf
 
 # Words that join the words of a name: "Women, Infants, and Children Program".
 # The next or the last capitalised word of a name, through joining words and spaces only:
@@ -84,3 +86,32 @@ def in_name(text: str, start: int, end: int, block: Block) -> bool:
     word = previous.group(1) if previous else ""
     # "The Hypertension ..." and "... Dr. Lee. Hypertension ..." are no names.
     return word[:1].isupper() and word.lower() not in DETERMINERS and not word.endswith(".")
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]{4,})")
+_LAST_WORD = re.compile(r"([^\W\d_][a-z\u00e0-\u00ff]{3,})[ \t]+$")  # a word, not "ACTH"
+_ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # English, as spelled
+RARE_ZIPF = 3.0  # rarer is no everyday word: "dysplasia" 2.7, "stenosis" 2.8, "edema" 2.95
+
+
+def in_technical_name(
+    text: str, start: int, end: int, language: str, terms: frozenset[str]
+) -> bool:
+    """The term is one word of a medical name made of medical words: the word after an English
+    adjective term is a listed term (`terms`: single words and their lemmas) or a rare
+    word ("alveolar capillary dysplasia", "pulmonary interstitial glycogenosis"), or the word
+    before it is a listed term ("pulmonary hypertension"; not an acronym: "ACTH secretion").
+    No plain word swapped in fits such a name ("lung interstitial glycogenosis", "pulmonary
+    high blood pressure"): the name wants explaining."""
+    base = base_language(language)
+    following = _NEXT_WORD.match(text, end)
+    if base != "en" or not _ADJECTIVE.search(text, start, end):
+        following = None  # "a radiologist interprets": a noun then a verb, not a name (and
+        # Spanish puts its adjectives after the noun: "sistemas inmunitarios debilitados")
+    if following is not None:
+        word = following.group(1).lower()
+        if word in terms or lemma(word, base) in terms or zipf(word, base) < RARE_ZIPF:
+            return True
+    previous = _LAST_WORD.search(text, max(0, start - 40), start)
+    word = previous.group(1).lower() if previous else ""
+    return bool(word) and (word in terms or lemma(word, base) in terms)
