@@ -65,8 +65,12 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
 
 @lru_cache(maxsize=16)
 def _single_words(language: str) -> frozenset[str]:
-    """The listed terms of one word, lowercased, and their lemmas."""
-    words = {term.lower() for term in _jargon(language)[1] if " " not in term}
+    """The listed terms of one word that are no verbs, lowercased, and their lemmas: the words
+    a medical name is made of."""
+    words = {
+        term.lower() for term, entry in _jargon(language)[1].items()
+        if " " not in term and entry.pos != "verb"
+    }
     return frozenset(words | {lemma(word, base_language(language)) for word in words})
 
 
@@ -89,7 +93,6 @@ class _Use:
     # The plain words are in the term's paragraph, not beside it: the reader has them there, so
     # the use needs no finding, but it explains no use before it.
     plain_nearby: bool = False
-    in_name: bool = False  # a word of a medical name made of medical words
 
 
 @rule("jargon")
@@ -124,6 +127,11 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # another sense: "P.O. Box"
             if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"
+            if entry.pos != "verb" and in_technical_name(
+                text, start, end, language, single_words
+            ):
+                continue  # "pulmonary hypertension", "alveolar capillary dysplasia": a name, as
+                # a title-case one is; a plain word would rename it, a gloss of one word mislead
             asks = block.kind == "heading" and bool(ASKS.search(text, 0, start))
             if block.kind == "heading" and not asks:
                 if at not in sections:
@@ -154,11 +162,8 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             nearby = not explained and bool(plain) and plain.lower() in lowered and re.search(
                 rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE
             ) is not None  # not inside another word ("do" in "doctor")
-            named = entry.pos != "verb" and in_technical_name(
-                text, start, end, language, single_words
-            )  # "pulmonary hypertension", "alveolar capillary dysplasia": no swap fits
             uses.setdefault(term, []).append(
-                _Use(block, text, start, end, explained, asks, nearby, named)
+                _Use(block, text, start, end, explained, asks, nearby)
             )
     for term, found in uses.items():
         yield from _first_unexplained(article, entries[term], found, language)
@@ -233,7 +238,7 @@ def _first_unexplained(
         message += " " + _(
             "The article explains it later, on line {line}: explain it here instead.", line=where
         )
-    plain = None if use.in_name else replacement(entry, use.text, use.start, use.end, language)
+    plain = replacement(entry, use.text, use.start, use.end, language)
     if plain is None and entry.formal:  # nothing to explain: readers know the word
         advice = _(
             "No plain word drops in here as the sentence is written: reword it with '{plain}' "

@@ -34,7 +34,9 @@ _IS = re.compile(
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
     r"|lo que)|es decir|o sea|that is|which means|lo que significa|lo que quiere decir"
-    r"|such as|including|for example|tales como|como por ejemplo|por ejemplo)\b",
+    r"|such as|including|for example|tales como|como por ejemplo|por ejemplo"
+    r"|which (?:is|are) (?:a|an)|which are (?!the\b|not\b|also\b|more\b|most\b|very\b)"
+    r"[^\W\d_]+s|que (?:es|son) (?:un|una|unos|unas))\b",
     re.IGNORECASE,
 )
 # "a monthly fee, or premium": the term as another name for the words before it (not the last
@@ -65,6 +67,13 @@ _THIS_HAPPENS = re.compile(
     # a test the next sentence walks through: "...may suggest a fluorescein angiogram. In this
     # test, a special dye is injected..."
     r"|[^.!?]{0,40}[.!?]\s+(?:in|during|for) (?:this|the) (?:test|procedure|exam|scan)\b"
+    # "...may recommend coronary angiography. This test uses dye...", "Pleural effusion. In this
+    # condition, fluid builds up", "...a pulmonologist. This is a doctor who treats..."
+    r"|[^.!?]{0,40}[.!?]\s+this (?:test|procedure|exam|scan) (?:uses|shows|checks|measures"
+    r"|looks|takes|creates|records)\b"
+    r"|[^.!?]{0,40}[.!?]\s+(?:in|with) this (?:condition|disease|disorder)\b"
+    r"|[^.!?]{0,40}[.!?]\s+(?:this|they|he or she) (?:is|are) (?:a|an) (?:[\w-]+\s+){0,2}?"
+    r"(?:who|that|which)\b"
     r"|[^.!?]{0,40}[.!?]\s+(?:en|durante|para) (?:esta|este|la|el) (?:prueba|procedimiento"
     r"|examen)\b", re.IGNORECASE,
 )

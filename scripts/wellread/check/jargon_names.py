@@ -91,6 +91,8 @@ def in_name(text: str, start: int, end: int, block: Block) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]{4,})")
 _LAST_WORD = re.compile(r"([^\W\d_][a-z\u00e0-\u00ff]{3,})[ \t]+$")  # a word, not "ACTH"
 _ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # English, as spelled
+# How an illness runs, no part of its name: "chronic Chagas disease", "the acute febrile phase".
+_COURSE = frozenset({"chronic", "acute", "crónico", "crónica", "agudo", "aguda"})
 RARE_ZIPF = 3.0  # rarer is no everyday word: "dysplasia" 2.7, "stenosis" 2.8, "edema" 2.95
 
 
@@ -101,9 +103,12 @@ def in_technical_name(
     adjective term is a listed term (`terms`: single words and their lemmas) or a rare
     word ("alveolar capillary dysplasia", "pulmonary interstitial glycogenosis"), or the word
     before it is a listed term ("pulmonary hypertension"; not an acronym: "ACTH secretion").
-    No plain word swapped in fits such a name ("lung interstitial glycogenosis", "pulmonary
-    high blood pressure"): the name wants explaining."""
+    Such a name is left whole, as a title-case name is: a plain word swapped in renames the
+    disease ("lung interstitial glycogenosis", "pulmonary high blood pressure"), and a gloss of
+    one word misleads; its hard words weigh in the reading grade."""
     base = base_language(language)
+    if text[start:end].lower() in _COURSE:
+        return False
     following = _NEXT_WORD.match(text, end)
     if base != "en" or not _ADJECTIVE.search(text, start, end):
         following = None  # "a radiologist interprets": a noun then a verb, not a name (and
@@ -114,4 +119,4 @@ def in_technical_name(
             return True
     previous = _LAST_WORD.search(text, max(0, start - 40), start)
     word = previous.group(1).lower() if previous else ""
-    return bool(word) and (word in terms or lemma(word, base) in terms)
+    return bool(word) and word not in _COURSE and (word in terms or lemma(word, base) in terms)
