@@ -345,9 +345,11 @@ def judged_now(folder: Path, language: str) -> Iterator[str]:
     """Main's judged findings checked again with this checker: right ones must still fire, wrong
     ones should be gone (each line: what changed since the judging)."""
     judged = [e for e in load_judged(language) if e["label"] != "borderline"]
+    present = [e for e in judged if (folder / str(e["file"])).is_file()]  # a rebuilt set may
+    # have left an article out (the fourth took NHLBI pages for NIHSeniorHealth's)
     found: dict[str, set[tuple[int, str]]] = {}
     lost, gone, left = [], 0, 0
-    for entry in judged:
+    for entry in present:
         shown = str(entry["file"])
         if shown not in found:
             _, findings = check_file(folder / shown, shown, language)
@@ -358,7 +360,9 @@ def judged_now(folder: Path, language: str) -> Iterator[str]:
         elif entry["label"] == "wrong":
             gone, left = gone + (not fires), left + fires
     yield (f"## judged findings now, {language}: {len(lost)} right ones lost; {gone} wrong ones "
-           f"gone, {left} still made")
+           f"gone, {left} still made"
+           + (f" ({len(judged) - len(present)} in articles the set no longer has)"
+              if len(present) < len(judged) else ""))
     yield from lost
 
 

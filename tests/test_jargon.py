@@ -570,3 +570,11 @@ def test_swaps_that_would_break_these_real_sentences_are_not_offered() -> None:
     assert recurrent.suggestion.startswith("Use 'Repeated'")
     [nodules] = jargon("Thyroid nodules are common in older adults.\n")
     assert not nodules.suggestion.startswith("Use")
+
+
+def test_a_word_in_a_medical_name_still_explains_it_for_later_uses() -> None:
+    body = ("Pediatric cardiologists are doctors who treat children's hearts.\n\n"
+            "Your child may see a cardiologist every year.\n")
+    assert jargon(body) == []
+    assert jargon("Cardiologists. These doctors treat the heart and blood vessels.\n") == []
+    assert jargon("Triglycerides are another type of fat in your blood.\n") == []

@@ -127,11 +127,15 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                 continue  # another sense: "P.O. Box"
             if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"
-            if entry.pos != "verb" and in_technical_name(
+            # "pulmonary hypertension", "alveolar capillary dysplasia": a name, as a title-case
+            # one is; a plain word would rename it, a gloss of one word mislead. Never reported,
+            # but it explains the word where it says what it is ("Pediatric cardiologists are
+            # doctors who...").
+            named = entry.pos != "verb" and in_technical_name(
                 text, start, end, language, single_words
-            ):
-                continue  # "pulmonary hypertension", "alveolar capillary dysplasia": a name, as
-                # a title-case one is; a plain word would rename it, a gloss of one word mislead
+            )
+            if named and not explains(text, start, end, entry, block):
+                continue
             asks = block.kind == "heading" and bool(ASKS.search(text, 0, start))
             if block.kind == "heading" and not asks:
                 if at not in sections:

@@ -30,7 +30,8 @@ QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _IS = re.compile(
     r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|meaning|refers to"
     r"|is (?:a|an|the|when|what|how|another|also|called)"
-    r"|are (?:a|an|the|when|what|how|also|called)|significa|quiere decir|se refiere a"
+    r"|are (?:a|an|the|when|what|how|another|also|called)|are [^\W\d_]+s (?:who|that|which)"
+    r"|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
     r"|lo que)|es decir|o sea|that is|which means|lo que significa|lo que quiere decir"
@@ -72,6 +73,8 @@ _THIS_HAPPENS = re.compile(
     r"|[^.!?]{0,40}[.!?]\s+this (?:test|procedure|exam|scan) (?:uses|shows|checks|measures"
     r"|looks|takes|creates|records)\b"
     r"|[^.!?]{0,40}[.!?]\s+(?:in|with) this (?:condition|disease|disorder)\b"
+    # a label, then what it names: "Cardiologists. These doctors diagnose and treat..."
+    r"|[.:]\s+(?:these|this) (?:doctors?|specialists?|medicines?|drugs?|cells?)\b"
     r"|[^.!?]{0,40}[.!?]\s+(?:this|they|he or she) (?:is|are) (?:a|an) (?:[\w-]+\s+){0,2}?"
     r"(?:who|that|which)\b"
     r"|[^.!?]{0,40}[.!?]\s+(?:en|durante|para) (?:esta|este|la|el) (?:prueba|procedimiento"
