@@ -578,3 +578,9 @@ def test_a_word_in_a_medical_name_still_explains_it_for_later_uses() -> None:
     assert jargon(body) == []
     assert jargon("Cardiologists. These doctors treat the heart and blood vessels.\n") == []
     assert jargon("Triglycerides are another type of fat in your blood.\n") == []
+
+
+def test_a_term_introduced_after_called_a_explains_its_later_uses() -> None:
+    body = ("A thin, flexible tube called a catheter is put into a vein in your arm.\n\n"
+            "The catheter stays in for about an hour.\n")
+    assert jargon(body) == []

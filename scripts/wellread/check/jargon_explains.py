@@ -142,7 +142,9 @@ _INTRODUCED = re.compile(
 )
 # The term ends a name introduced with its noun first: "se conoce como infección recurrente.",
 # "also called diabetic nephropathy," (not "called small incision cataract surgery").
-INTRODUCED_NOUN = re.compile(_CALLED + r"[^\W\d_]+\s+$", re.IGNORECASE)
+INTRODUCED_NOUN = re.compile(  # (an article is no noun: "a tube called a catheter")
+    _CALLED + r"(?!(?:an?|the|el|la|los|las|un|una)\s)[^\W\d_]+\s+$", re.IGNORECASE
+)
 NAME_ENDS = re.compile(r"[*_\"'\u201d\u00bb]*\s*(?:[.,;:()]|$|(?:de|del|of)\s)")
 
 
