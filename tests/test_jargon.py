@@ -551,6 +551,8 @@ def test_a_medical_name_made_of_medical_words_is_left_whole() -> None:
     assert jargon("Pulmonary hypertension strains the right side of the heart.\n") == []
     [chronic] = jargon("People with chronic Chagas disease need heart checks.\n")  # how it runs
     assert chronic.suggestion.startswith("Use 'long-term'")
+    [oral] = jargon("Cough medicines or oral codeine may ease the cough.\n")  # how it is taken
+    assert "'oral'" in oral.message
 
 
 def test_the_next_sentence_saying_what_it_is_explains_the_term() -> None:

@@ -91,8 +91,12 @@ def in_name(text: str, start: int, end: int, block: Block) -> bool:
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]{4,})")
 _LAST_WORD = re.compile(r"([^\W\d_][a-z\u00e0-\u00ff]{3,})[ \t]+$")  # a word, not "ACTH"
 _ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # English, as spelled
-# How an illness runs, no part of its name: "chronic Chagas disease", "the acute febrile phase".
-_COURSE = frozenset({"chronic", "acute", "crónico", "crónica", "agudo", "aguda"})
+# How an illness runs or a medicine is taken, no part of a name: "chronic Chagas disease", "the
+# acute febrile phase", "oral codeine".
+_COURSE = frozenset({
+    "chronic", "acute", "oral", "topical", "intravenous", "crónico", "crónica", "agudo", "aguda",
+    "tópico", "tópica", "intravenoso", "intravenosa",
+})
 RARE_ZIPF = 3.0  # rarer is no everyday word: "dysplasia" 2.7, "stenosis" 2.8, "edema" 2.95
 
 
