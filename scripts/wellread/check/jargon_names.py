@@ -92,11 +92,13 @@ _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_][\w'-]*){1,3}")
 _LAST_WORD = re.compile(r"([^\W\d_][a-z\u00e0-\u00ff]{3,})[ \t]+$")  # a word, not "ACTH"
 _ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # English, as spelled
 # The word a medical name ends in: a disease, a test, a procedure ("hypertension", "dysplasia",
-# "angiography", "syndrome"); not a jargon pile's ("pharmacological prophylaxis").
+# "angiography", "syndrome"); not a jargon pile's ("pharmacological prophylaxis"), nor a kind of
+# illness that a plain word names well ("cardiovascular disease": heart disease; "gastrointestinal
+# disorders").
 _HEAD = re.compile(
     r"(?:osis|itis|emia|aemia|pathy|plasia|ectomy|otomy|graphy|scopy|plasty|tension|oma|trophy"
-    r"|ectasis|algia|syndrome|disease|disorder|failure|fever|infarction|embolism|stenosis"
-    r"|fibrillation|defect|palsy)s?$"
+    r"|ectasis|algia|syndrome|failure|fever|infarction|embolism|stenosis|fibrillation|defect"
+    r"|palsy)s?$"
 )
 RARE_ZIPF = 3.0  # rarer is no everyday word: "interstitial" 2.8, "alveolar" 2.8
 # How an illness runs or a medicine is taken, no part of a name: "chronic Chagas disease", "the
