@@ -581,7 +581,10 @@ def test_swaps_that_would_break_these_real_sentences_are_not_offered() -> None:
 def test_plural_terms_said_to_be_people_or_things_who_are_explained() -> None:
     body = ("Pediatric cardiologists are doctors who treat children's hearts.\n\n"
             "Your child may see a cardiologist every year.\n")
-    assert ["'Pediatric'" in f.message for f in jargon(body)] == [True]
+    assert jargon(body) == []  # the pair is what the sentence explains (judged, round J)
+    assert any("'Pediatric'" in f.message for f in jargon(
+        "Pediatric cardiologists work in most large hospitals.\n"
+    ))
     assert jargon("Cardiologists. These doctors treat the heart and blood vessels.\n") == []
     assert jargon("Triglycerides are another type of fat in your blood.\n") == []
 

@@ -317,7 +317,7 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "passed down in families"),
     ("Therefore, if indicated, health care providers should request testing for Cyclospora.",
      "en", "if indicated", "if needed"),
-    ("In addition to age, eye pressure is a risk factor.", "en", "risk factor", ""),
+    ("Besides pollen, cat dander is an allergen.", "en", "allergen", ""),
     ("A CFS diagnosis requires that the patient has been fatigued for 6 months.", "en",
      "requires", ""),
     ("Esta es una afección en la que sus células no responden a la insulina.", "es", "afección",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -93,6 +93,7 @@ class _Use:
     # The plain words are in the term's paragraph, not beside it: the reader has them there, so
     # the use needs no finding, but it explains no use before it.
     plain_nearby: bool = False
+    at: int = 0  # the block's place in the article
 
 
 @rule("jargon")
@@ -166,11 +167,66 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             nearby = not explained and bool(plain) and plain.lower() in lowered and re.search(
                 rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE
             ) is not None  # not inside another word ("do" in "doctor")
+            if not (explained or nearby or entry.formal) and entry.pos != "verb" and (
+                block.kind != "heading"
+            ) and _roadmap(
+                blocks, at, block.location(start)[0], term, headed
+            ):
+                continue  # "...two types: coronary artery disease and cerebral vascular
+                # disease." and a subsection on each right below: the sections' uses are checked
             uses.setdefault(term, []).append(
-                _Use(block, text, start, end, explained, asks, nearby)
+                _Use(block, text, start, end, explained, asks, nearby, at)
             )
-    for term, found in uses.items():
+    for term, found in _family_explained(uses).items():
         yield from _first_unexplained(article, entries[term], found, language)
+
+
+_ROADMAP_LINES = 20  # judged: a subsection 4 to 17 lines on explains the term (the use before
+# it names what is coming); one 48 lines on, after four other subsections, does not
+
+
+def _roadmap(
+    blocks: Sequence[Block], at: int, line: int, term: str, headed: dict[int, set[str]]
+) -> bool:
+    """A heading a few lines on names the term: this use names what the section goes on to."""
+    for k in range(at + 1, len(blocks)):
+        if blocks[k].line - line > _ROADMAP_LINES:
+            return False
+        if blocks[k].kind == "heading" and term in headed.get(k, ()):
+            return True
+    return False
+
+
+_FAMILY_ENDINGS = re.compile(r"(?:ical|ic|al|ary|ar|ous|a|e|es|s|y)$")
+
+
+def _stem(term: str) -> str:
+    """A one-word term without its ending ("aorta", "aortic": "aort"), or "" for a phrase or a
+    short word."""
+    if " " in term or len(term) < 5:
+        return ""
+    stem = _FAMILY_ENDINGS.sub("", term.lower())
+    return stem if len(stem) >= 4 else ""
+
+
+def _family_explained(uses: dict[str, list[_Use]]) -> dict[str, list[_Use]]:
+    """Uses after a word of the term's family is explained count as explained: "the aorta, the
+    main artery that carries..." explains "an abdominal aortic aneurysm" below it."""
+    explained_at: dict[str, tuple[int, int]] = {}
+    for term, found in uses.items():
+        first = next((use for use in found if use.explained), None)
+        if first is not None and _stem(term):
+            explained_at[term] = (first.at, first.start)
+    out: dict[str, list[_Use]] = {}
+    for term, found in uses.items():
+        stem = _stem(term)
+        since = min((
+            where for other, where in explained_at.items() if other != term and _stem(other) == stem
+        ), default=None)
+        out[term] = found if since is None else [
+            replace(use, explained=True) if (use.at, use.start) > since else use for use in found
+        ]
+    return out
 
 
 # What a section's first sentence does with the term its heading names: "(MRI) uses magnets".

@@ -7,6 +7,7 @@ import re
 
 from ..core.blocks import Block
 from ..core.prose import sentences
+from .jargon_names import ADJECTIVE
 from .phrasing import Entry
 
 # A linked term is explained where the link leads: [hypertension](../glossary.md#hyper),
@@ -77,6 +78,11 @@ _THIS_HAPPENS = re.compile(
     r"|[.:]\s+(?:these|this) (?:doctors?|specialists?|medicines?|drugs?|cells?)\b"
     r"|[^.!?]{0,40}[.!?]\s+(?:this|they|he or she) (?:is|are) (?:a|an) (?:[\w-]+\s+){0,2}?"
     r"(?:who|that|which)\b"
+    # "...arrhythmias (ah-RITH-me-ahs). These are problems with the rate or rhythm of..."
+    r"|[^.!?]{0,40}[.!?]\s+(?:these|they) are (?:[\w-]+\s+){1,3}?(?:who|that|which|with|of)\b"
+    # "Aspiration (as-pih-RA-shun). This term refers to inhaling..."
+    r"|[^.!?]{0,40}[.!?]\s+(?:this|the) (?:term|word)\s+(?:[\w-]+\s+)?(?:refers to|means"
+    r"|describes)\b"
     r"|[^.!?]{0,40}[.!?]\s+(?:en|durante|para) (?:esta|este|la|el) (?:prueba|procedimiento"
     r"|examen)\b", re.IGNORECASE,
 )
@@ -86,8 +92,8 @@ _LABEL_BEFORE = re.compile(r"[\s>+-]*(?:\d+[.)]\s*)?[*_]{2}[^*_\n]*$")
 _LABEL_AFTER = re.compile(r"[^*_\n]{0,80}?[*_]{2}\s*(?:[:\u2013\u2014]|-\s)")
 # An apposition that defines the term: "a biopsy, a test that takes...", "biopsia, un
 # procedimiento para...", "an angiogram, an x-ray that shows...".
-_APPOSITION = re.compile(
-    r"[*_]*\s*,\s+(?:a|an|un|una)\s+(?:[\w-]+\s+){0,5}?(?:that|which|where|who|used|in which"
+_APPOSITION = re.compile(  # and "the aorta, the main artery that carries..."
+    r"[*_]*\s*,\s+(?:a|an|the|un|una)\s+(?:[\w-]+\s+){0,5}?(?:that|which|where|who|used|in which"
     r"|que|para|donde|en (?:el|la) que|con (?:el|la) que|usad[oa])\b"
     # after the term's noun: "a clinical study, a research study in humans"
     r"|[*_]*\s+[^\W\d_]+\s*,\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:that|which|where|who|in|for"
@@ -185,6 +191,15 @@ def explains(text: str, start: int, end: int, entry: Entry, block: Block) -> boo
         rf"(?<!\w){re.escape(word[:5])}\w*{_MEANING.pattern}", before, re.IGNORECASE
     ):
         return True  # a word of its family explained before: "se heredan, lo que significa que"
+    if entry.pos != "verb" and _NOUN_DEFINED.match(after) and (
+        ADJECTIVE.search(text[start:end].lower()) or _LABEL_START.fullmatch(before)
+    ):  # not "the first test a health care provider performs. This test detects..."
+        return True  # "Systemic diseases are diseases that involve many of the body's organs"
+    if (_OPENS_DEFINITION.match(after) or (entry.pos != "verb" and _TEST_DOES.match(after))) and (
+        _SUBJECT_START.search(before)
+    ):
+        return True  # "Arrhythmias are problems with the rate or rhythm of the heartbeat",
+        # "Cerebral vascular disease is a narrowing of..."
     if before.endswith(_BOLD) and _DEFINITION.match(after):
         return True  # "**Copay**: a set amount you pay"
     if block.kind in ("list_item", "paragraph") and _LINE_START.match(before) and _LABEL.match(
@@ -203,6 +218,40 @@ def explains(text: str, start: int, end: int, entry: Entry, block: Block) -> boo
         or (bool(_LABEL_BEFORE.search(before)) and bool(_LABEL_AFTER.match(after)))
     )
 
+
+# After an adjective term, its noun and what the two say: "Systemic diseases are diseases that
+# involve many organs", "Pediatric cardiologists are doctors who...", "Pediatric cardiologists.
+# These doctors diagnose and treat babies...".
+_NOUN_DEFINED = re.compile(
+    r"[*_]*\s+[^\W\d_]+[*_]*\s+(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?[^\W\d_]+\s+"
+    r"(?:who|that|which|in which)\b"
+    r"|[*_]*\s+[^\W\d_]+[*_]*[.:]\s+(?:these|this) (?:doctors?|specialists?|medicines?|drugs?"
+    r"|diseases?|conditions?|tests?)\b", re.IGNORECASE,
+)
+# A sentence that opens with the term and says what it is: "Arrhythmias are problems with the
+# rate or rhythm of the heartbeat", "Eclampsia is a condition in which...".
+_OPENS_DEFINITION = re.compile(  # also through an aside: "Coronary artery disease, also called
+    # ischemic heart disease, is caused by a hardening..."
+    r"(?:\s*\([^()]*\))?(?:[ \t]+[^\W\d_]+){0,2}?(?:\s*,[^,.;:!?]{3,60},)?[*_]*\s+(?:is|are)\s+"
+    r"(?:(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[\w-]+|[^\W\d_]+s)\s+(?:that|who|which|with"
+    r"|in which|where|of)|caused by)\b", re.IGNORECASE,  # not "is transmitted to humans by"
+)
+# What a test does, said by the sentence it opens: "Computed tomography angiography (CTA) uses
+# dye and special x rays to show blood flow", "An echocardiogram creates pictures of the heart".
+_TEST_DOES = re.compile(
+    r"(?:\s*\([^()]*\))?(?:[ \t]+[^\W\d_]+){0,2}?(?:\s*\([^()]*\))?[*_]*\s+"
+    r"(?:uses\s+(?!(?:these|the|this|those|your|their|his|her|it)\b)|shows|records|measures"
+    r"|looks at|takes (?:pictures|images|x-rays?)"
+    r"|creates|detects)\b",  # not "A health care provider uses these tests"
+    re.IGNORECASE,
+)
+# The term is in the first words of its sentence, its subject: "Cerebral vascular disease is..."
+_SUBJECT_START = re.compile(
+    r"(?:^|[.!?:]\s+|\n)[\s*_>+-]*(?:\(\s*)?(?:[^\W\d_]+[ \t]+){0,2}(?:\([^()]*\)[ \t]+)?$"
+)
+# Nothing but markup and an article before the term: a list label ("A sputum culture. This
+# test...").
+_LABEL_START = re.compile(r"[\s*_>+-]*(?:\d+[.)]\s*)?(?:(?:the|a|an)\s+)?$", re.IGNORECASE)
 
 # The term, its acronym in brackets ending the sentence, and the next sentence on the acronym.
 _LABEL_THEN_ACRONYM = re.compile(r"[*_]*\s*\(([A-Z]{2,6})\)[*_]*[.:]\s+(?:(?:An?|The)\s+)?\1\b")

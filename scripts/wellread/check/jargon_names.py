@@ -88,9 +88,11 @@ def in_name(text: str, start: int, end: int, block: Block) -> bool:
     return word[:1].isupper() and word.lower() not in DETERMINERS and not word.endswith(".")
 
 
+# A pronunciation guide in brackets: "(to-MOG-rah-fee)", "(KATH-e-ter-ih-ZA-shun)".
+_PRONUNCIATION = re.compile(r"[ \t]*\((?=[^()]*[A-Z]{2})[A-Za-z]+(?:-[A-Za-z]+)+\)")
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[^\W\d_][\w'-]*){1,3}")
 _LAST_WORD = re.compile(r"([^\W\d_][a-z\u00e0-\u00ff]{3,})[ \t]+$")  # a word, not "ACTH"
-_ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # English, as spelled
+ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # English, as spelled
 # The word a medical name ends in: a disease, a test, a procedure ("hypertension", "dysplasia",
 # "angiography", "syndrome"); not a jargon pile's ("pharmacological prophylaxis"), nor a kind of
 # illness that a plain word names well ("cardiovascular disease": heart disease; "gastrointestinal
@@ -98,7 +100,7 @@ _ADJECTIVE = re.compile(r"(?:al|ar|ary|ic|ac|ous|ive|ent|ant|ile|oid)$")  # Engl
 _HEAD = re.compile(
     r"(?:osis|itis|emia|aemia|pathy|plasia|ectomy|otomy|graphy|scopy|plasty|tension|oma|trophy"
     r"|ectasis|algia|syndrome|failure|fever|infarction|embolism|stenosis|fibrillation|defect"
-    r"|palsy)s?$"
+    r"|palsy|intervention)s?$"
 )
 RARE_ZIPF = 3.0  # rarer is no everyday word: "interstitial" 2.8, "alveolar" 2.8
 # How an illness runs or a medicine is taken, no part of a name: "chronic Chagas disease", "the
@@ -129,14 +131,21 @@ def in_technical_name(
     before = previous.group(1).lower() if previous else ""
     if base != "en":
         return False  # measured in English only; Spanish names were not judged a problem
-    if _HEAD.search(term) and listed(before) and _ADJECTIVE.search(before):
+    if _HEAD.search(term) and listed(before) and ADJECTIVE.search(before):
         return True
-    if not _ADJECTIVE.search(term):
-        return False  # "a radiologist interprets": a noun then a verb, not a name
+    pronounced = _PRONUNCIATION.match(text, end)
+    end = pronounced.end() if pronounced else end
+    if not ADJECTIVE.search(term):
+        # "a radiologist interprets": a noun then a verb, not a name; but the first words of a
+        # longer test's name: "Computed tomography (to-MOG-rah-fee) angiography"
+        following = _NEXT_WORDS.match(text, end)
+        return following is not None and bool(_HEAD.search(term)) and bool(
+            _HEAD.search(following.group().split()[0].lower())
+        )
     after = _NEXT_WORDS.match(text, end)
     for word in (after.group().lower().split() if after else []):
         if _HEAD.search(word):
             return True
-        if not (_ADJECTIVE.search(word) or listed(word) or zipf(word, base) < RARE_ZIPF):
+        if not (ADJECTIVE.search(word) or listed(word) or zipf(word, base) < RARE_ZIPF):
             return False
     return False
