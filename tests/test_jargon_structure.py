@@ -70,6 +70,7 @@ def test_the_next_sentence_on_the_term_after_its_pronunciation_explains_it() -> 
         "- Aspiration (as-pih-RA-shun). This term refers to food or liquid going into the "
         "lungs.\n"
     ) == []
+    assert jargon("An allergen is something you are allergic to, such as dust or pollen.\n") == []
     # A pronunciation alone explains nothing.
     assert len(jargon("Low iron can cause arrhythmias (ah-RITH-me-ahs).\n")) == 1
 

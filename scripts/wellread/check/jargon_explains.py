@@ -30,8 +30,8 @@ QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 # "X is a ...", "X means ...", "X es una ...", "X significa ...".
 _IS = re.compile(
     r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|meaning|refers to"
-    r"|is (?:a|an|the|when|what|how|another|also|called)"
-    r"|are (?:a|an|the|when|what|how|another|also|called)|are [^\W\d_]+s (?:who|that|which)"
+    r"|is (?:a|an|the|when|what|how|another|also|called|something|someone)"
+    r"|are (?:a|an|the|when|what|how|another|also|called|things|people)|are [^\W\d_]+s (?:who|that|which)"
     r"|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
