@@ -31,7 +31,8 @@ QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 _IS = re.compile(
     r"(?:\s*\([^()]*\))?[*_]*\s*,?\s*(?:means|meaning|refers to"
     r"|is (?:a|an|the|when|what|how|another|also|called|something|someone)"
-    r"|are (?:a|an|the|when|what|how|another|also|called|things|people)|are [^\W\d_]+s (?:who|that|which)"
+    r"|are (?:a|an|the|when|what|how|another|also|called|things|people)"
+    r"|are [^\W\d_]+s (?:who|that|which)"
     r"|significa|quiere decir|se refiere a"
     r"|occurs when|happens when|ocurre cuando|sucede cuando|se produce cuando"
     r"|es (?:un|una|el|la|cuando|lo que|otra|otro|como se llama)|son (?:los|las|unos|unas|cuando"
@@ -225,8 +226,12 @@ def explains(text: str, start: int, end: int, entry: Entry, block: Block) -> boo
 _NOUN_DEFINED = re.compile(
     r"[*_]*\s+[^\W\d_]+[*_]*\s+(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?[^\W\d_]+\s+"
     r"(?:who|that|which|in which)\b"
-    r"|[*_]*\s+[^\W\d_]+[*_]*[.:]\s+(?:these|this) (?:doctors?|specialists?|medicines?|drugs?"
-    r"|diseases?|conditions?|tests?)\b", re.IGNORECASE,
+    r"|[*_]*(?:\s*\([A-Z]{2,8}\))?\s+[^\W\d_]+[*_]*[.:]\s+(?:these|this) (?:doctors?|specialists?"
+    r"|medicines?|drugs?|diseases?|conditions?|tests?)\b"
+    # the noun named again by the next sentence: "the bronchial tubes become inflamed. These
+    # tubes carry air to your lungs"
+    r"|[*_]*\s+([^\W\d_]{3,})\b[^.!?]{0,80}[.!?]\s+(?:these|this) \1 (?!(?:is|are)\b)"
+    r"[^\W\d_]+", re.IGNORECASE,
 )
 # A sentence that opens with the term and says what it is: "Arrhythmias are problems with the
 # rate or rhythm of the heartbeat", "Eclampsia is a condition in which...".
@@ -241,9 +246,9 @@ _OPENS_DEFINITION = re.compile(  # also through an aside: "Coronary artery disea
 _TEST_DOES = re.compile(
     r"(?:\s*\([^()]*\))?(?:[ \t]+[^\W\d_]+){0,2}?(?:\s*\([^()]*\))?[*_]*\s+"
     r"(?:uses\s+(?!(?:these|the|this|those|your|their|his|her|it)\b)|shows|records|measures"
-    r"|looks at|takes (?:pictures|images|x-rays?)"
-    r"|creates|detects)\b",  # not "A health care provider uses these tests"
-    re.IGNORECASE,
+    r"|looks at|takes (?:pictures|images|x-rays?)|creates|detects|opens|removes|replaces|repairs"
+    r"|widens|specializes? in)\b",
+    re.IGNORECASE,  # not "A health care provider uses these tests"
 )
 # The term is in the first words of its sentence, its subject: "Cerebral vascular disease is..."
 _SUBJECT_START = re.compile(
