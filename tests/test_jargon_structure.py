@@ -120,3 +120,12 @@ def test_a_sentence_opening_with_a_test_and_what_it_does_explains_it() -> None:
     ) == []  # and "Computed tomography" is the first words of the test's name: no "CT scan"
     found = jargon("A health care provider uses these tests to find the cause.\n")
     assert ["'health care provider'" in f.message for f in found] == [True]
+
+
+def test_terms_of_one_family_are_reported_once_an_article() -> None:
+    body = (
+        "Heavy menstrual periods can make you tired.\n\n"
+        "Iron is lost during menstruation, so eat foods with iron.\n\n"
+        "Tell your doctor about menstrual cramps that keep you in bed.\n"
+    )
+    assert ["'menstrual periods'" in f.message for f in jargon(body)] == [True]

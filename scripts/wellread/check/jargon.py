@@ -177,8 +177,24 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             uses.setdefault(term, []).append(
                 _Use(block, text, start, end, explained, asks, nearby, at)
             )
-    for term, found in _family_explained(uses).items():
-        yield from _first_unexplained(article, entries[term], found, language)
+    reported: list[tuple[Finding, str]] = [
+        (found_finding, term) for term, found in _family_explained(uses).items()
+        for found_finding in _first_unexplained(article, entries[term], found, language)
+    ]
+    families: set[str] = set()
+    for found_finding, term in sorted(reported, key=lambda pair: (pair[0].line, pair[0].column)):
+        family = _family_key(term)
+        if family and family in families:
+            continue  # "menstrual cycle", then "menstruation", "menstrual periods": one report
+        families.add(family)
+        yield found_finding
+
+
+def _family_key(term: str) -> str:
+    """The first seven letters of a term's first word of seven or more ("menstru" for "menstrual
+    cycle" and "menstruation"), or "": terms of one family are reported once an article."""
+    first = term.split()[0].lower()
+    return first[:7] if len(first) >= 7 else ""
 
 
 _ROADMAP_LINES = 20  # judged: a subsection 4 to 17 lines on explains the term (the use before
