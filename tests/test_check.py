@@ -339,30 +339,32 @@ def test_a_label_that_starts_the_block_is_no_part_of_the_sentence(
 
 def test_paragraph_with_more_than_four_sentences_warns_unless_they_are_short() -> None:
     sentence = "The nurse checks your blood pressure at every visit to the clinic. "  # 12 words
-    longer = ("The nurse checks your blood pressure and your weight and your pulse at every visit "
+    fourteen = "The nurse checks your blood pressure and pulse at every visit to the clinic. "
+    longer = ("The nurse checks your blood pressure, your weight and your pulse at every visit to "
+              "the clinic and writes them down for you. ")  # 23 words
+    medium = ("The nurse checks your blood pressure and your weight and your pulse at every visit "
               "to the clinic. ")  # 18 words
-    medium = "The nurse checks your blood pressure and your weight at every visit to the clinic. "
     found = check(
         sentence * 4 + "\n\n" + longer * 5 + "\n\nOne. Two. Three. Four. Five.\n\n"
-        + sentence * 5 + "\n\n" + sentence * 6 + "\n\n" + medium * 5 + "\n"
+        + sentence * 6 + "\n\n" + fourteen * 6 + "\n\n" + medium * 5 + "\n"
     )
-    # 5 sentences of 18 words, and 6 of 12, are to split; 5 of 12 or 15 words (60, 75) read as
-    # one: judged borderline on real text (the README's paragraph-length row)
+    # 5 sentences of 23 words (115), and 6 of 14 (84), are to split; 6 of 12 (72) and 5 of 18
+    # (90) read as one: judged borderline on real text (the README's paragraph-length row)
     assert [f.line for f in found if f.rule == "paragraph-length"] == [13, 19]
 
 
 def test_a_run_in_label_and_a_list_lead_in_are_not_counted_as_a_paragraphs_sentences() -> None:
     # NIHSeniorHealth: "Prescription drugs." opens a paragraph as a label; NIDDK ends one with
     # the sentence that leads into its list
-    longer = (  # 18 words
+    longer = (  # 23 words
         "At each visit the nurse checks your blood pressure and your weight and writes both in "
-        "your chart. "
+        "your chart for the doctor to read. "
     )
     label = check("Prescription drugs. " + longer * 4 + "\n")
     lead_in = check(longer * 4 + "More is found in these topics from the institute:\n\n- a\n")
     five = check(
         longer * 4 + "Ask your nurse what the numbers mean for you, for your plan and for the "
-        "medicines you take.\n"
+        "medicines you take every day.\n"
     )
     assert "paragraph-length" not in rules(label) + rules(lead_in)
     assert "paragraph-length" in rules(five)
@@ -769,9 +771,9 @@ def test_a_section_no_harder_than_the_article_is_not_called_harder_than_the_rest
 
 def test_a_list_run_into_a_paragraph_is_not_counted_as_its_sentences() -> None:
     # NIHSeniorHealth, anxiety disorders: the list's items lost their own lines
-    longer = (
+    longer = (  # 23 words
         "At each visit the nurse checks your blood pressure and your weight and writes both in "
-        "your chart. "
+        "your chart for the doctor to read. "
     )
     run_in = "People with panic disorder may have - sudden attacks of fear - a racing heart - " \
         "a fear of losing control - trouble breathing. "

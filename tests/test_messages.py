@@ -156,7 +156,7 @@ SPANISH_BODY = (
     "enfermera que le mida la presión en el brazo. Se tarda unos minutos y puede quedarse "
     "sentado todo el tiempo. No duele nada y no tiene que quitarse la ropa. Puede hacerlo cada "
     "vez que vaya a la clínica o a la farmacia de su barrio. También puede pedir una hoja con "
-    "sus números.\n\n"
+    "sus números para llevarla a casa y mostrarla a su médico la próxima vez que vaya.\n\n"
     "Haga clic [aquí](https://www.cdc.gov/).\n"
 )
 ENGLISH_BODY = (
@@ -167,7 +167,7 @@ ENGLISH_BODY = (
     "nurse to check it on your arm. It takes a few minutes and you can stay seated the whole "
     "time. It does not hurt and you do not have to take off your clothes. You can do it each "
     "time you go to the clinic or the pharmacy near you. You can also ask for a sheet with "
-    "your numbers.\n\n"
+    "your numbers to take home and show to your own doctor the next time you go.\n\n"
     "Click [here](https://www.cdc.gov/).\n"
 )
 
