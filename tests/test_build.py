@@ -313,12 +313,17 @@ def test_published_pages_never_show_the_writers_findings_panel(site: Path) -> No
         assert 'class="wr-findings"' not in path.read_text("utf-8"), path
 
 
-def test_preview_shows_each_pages_findings(project: Path, tmp_path: Path) -> None:
+def test_preview_shows_each_pages_findings(tmp_path: Path) -> None:
     """Under `mkdocs serve` the check plugin attaches findings; build with the same switch."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
+    root = copy_sample(tmp_path / "sample")
+    article = root / "content" / "heart-health" / "heart-attack-signs.md"
+    sentence = ("The nurse checks your blood pressure, your weight and your pulse at every visit and "
+                "writes them down. ")  # 18 words: six of them make a paragraph to split
+    article.write_text(article.read_text("utf-8") + "\n" + sentence * 6 + "\n", "utf-8")
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
     config.plugins.on_startup(command="serve", dirty=False)
     mkdocs_build(config)
     page = (tmp_path / "preview" / "heart-health/heart-attack-signs/index.html").read_text("utf-8")
