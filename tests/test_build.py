@@ -320,8 +320,10 @@ def test_preview_shows_each_pages_findings(tmp_path: Path) -> None:
 
     root = copy_sample(tmp_path / "sample")
     article = root / "content" / "heart-health" / "heart-attack-signs.md"
-    sentence = ("The nurse checks your blood pressure, your weight and your pulse at every visit and "
-                "writes them down. ")  # 18 words: six of them make a paragraph to split
+    sentence = (  # 18 words: six of them make a paragraph to split
+        "The nurse checks your blood pressure, your weight and your pulse at every visit and "
+        "writes them down. "
+    )
     article.write_text(article.read_text("utf-8") + "\n" + sentence * 6 + "\n", "utf-8")
     config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "preview"))
     config.plugins.on_startup(command="serve", dirty=False)
