@@ -197,7 +197,7 @@ def explains(text: str, start: int, end: int, entry: Entry, block: Block) -> boo
     ):  # not "the first test a health care provider performs. This test detects..."
         return True  # "Systemic diseases are diseases that involve many of the body's organs"
     if (_OPENS_DEFINITION.match(after) or (entry.pos != "verb" and _TEST_DOES.match(after))) and (
-        _SUBJECT_START.search(before)
+        _SUBJECT_START.search(before, max(0, len(before) - 200))  # not the whole block again
     ):
         return True  # "Arrhythmias are problems with the rate or rhythm of the heartbeat",
         # "Cerebral vascular disease is a narrowing of..."
