@@ -172,12 +172,11 @@ def test_real_english_and_spanish_articles_are_told_apart() -> None:
 def test_it_can_be_silenced_and_then_every_rule_runs() -> None:
     """A bilingual page can silence it (front matter, or the site's `rules:`): the word rules
     then run as on any page."""
-    text = SPANISH + "\nHypertension matters.\n"
-    assert {f.rule for f in check(text)} & {"language-mismatch", "jargon"} == {
-        "language-mismatch"
-    }
+    text = SPANISH + "\nPlease utilize this form.\n"
+    word_rules = {"language-mismatch", "formal-word"}
+    assert {f.rule for f in check(text)} & word_rules == {"language-mismatch"}
     found = check(text, description="D\nignore: [language-mismatch]")
-    assert {f.rule for f in found} & {"language-mismatch", "jargon"} == {"jargon"}
+    assert {f.rule for f in found} & word_rules == {"formal-word"}
 
 
 def test_an_article_in_another_language_carries_its_lang_on_the_page(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ def test_planted_ssn_exits_one_and_names_the_line(make_project: Project, run) ->
 
 def test_json_output_has_the_documented_keys(make_project: Project, run) -> None:
     project = make_project(
-        {"content/vaccines/flu.md": ARTICLE.replace("older.", "older with hypertension.")},
+        {"content/vaccines/flu.md": ARTICLE.replace("older.", "older. Please utilize the clinic.")},
         with_theme=False,
     )
     result = run(project, "check", "--format", "json")
@@ -44,8 +44,8 @@ def test_json_output_has_the_documented_keys(make_project: Project, run) -> None
     assert [sorted(f) for f in findings] == [
         ["column", "file", "line", "message", "rule", "severity", "suggestion"]
     ]
-    assert findings[0]["rule"] == "jargon"
-    assert findings[0]["severity"] == "warning"
+    assert findings[0]["rule"] == "formal-word"
+    assert findings[0]["severity"] == "hint"
     assert result.exit_code == 0
 
 

@@ -13,6 +13,7 @@ from wellread.core.glossary import (
     link_first_uses,
     meaning_id,
 )
+from wellread.core.settings import CheckSettings
 
 GLOSSARY = """\
 ---
@@ -84,11 +85,12 @@ Hypertension can harm your heart.
 
 def test_jargon_rule_counts_a_term_the_glossary_explains_as_explained() -> None:
     article = parse_article(ARTICLE, "content/a/flu.md", "a/flu.md")
-    plain = [f for f in check_article(article, CheckContext()) if f.rule == "jargon"]
+    jargon_on = CheckSettings(rules=(("jargon", True),))  # off by default in English
+    plain = [f for f in check_article(article, CheckContext(jargon_on)) if f.rule == "jargon"]
     assert plain and "hypertension" in plain[0].message.lower()
     page = "---\ntitle: G\n---\n## High blood pressure (hypertension)\n\nWhen it is too high.\n"
     terms = explained_terms(glossary_entries(parse_article(page, "g.md", "glossary.md")))
-    explained = CheckContext(glossary=terms)
+    explained = CheckContext(jargon_on, glossary=terms)
     assert [f for f in check_article(article, explained) if f.rule == "jargon"] == []
 
 

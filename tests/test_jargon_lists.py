@@ -3,15 +3,11 @@ suggestions that read right in place (gender and number kept) in real sentences 
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from wellread.check import CheckContext, check_article
+from tests.test_jargon import jargon
 from wellread.check.data import table
 from wellread.check.terms import fold, term_key
-from wellread.core.article import parse_article
-from wellread.core.settings import CheckSettings
 
 GUARDS = (
     "pos", "not-before", "not-after", "unfit-before", "unfit-after", "before-noun", "plain-article",
@@ -21,12 +17,9 @@ GUARDS = (
 
 def suggestions(sentence: str, language: str) -> dict[str, str]:
     """Each jargon finding of the sentence: the term as written -> the plain words offered
-    ("" when the rule asks to explain the term instead)."""
-    article = parse_article(
-        f"---\ntitle: T\ndescription: D\n---\n{sentence}\n", "content/t/a.md", "t/a.md"
-    )
-    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
-    found = [f for f in check_article(article, context) if f.rule == "jargon"]
+    ("" when the rule asks to explain the term instead; a formal word that no plain word fits
+    in gets no finding, so no entry: None in the tables below)."""
+    found = jargon(f"{sentence}\n", language)
     return {
         f.message.split("'")[1]: f.suggestion.split("'")[1] if f.suggestion.startswith("Use '")
         else ""
@@ -182,13 +175,13 @@ def test_another_sense_is_not_jargon(sentence: str, language: str) -> None:
     ("Deberá realizarse mamografías adicionales.", "realizarse", "hacerse"),
     ("Si se inician en la infancia temprana, las inyecciones ayudan.", "inician", "empiezan"),
     ("Pruebas de citometría de flujo: Verifican la presencia de células leucémicas.",
-     "Verifican", "Revisan"),
+     "Verifican", None),  # judged: "revisan la presencia" is not Spanish; no finding
     ("Muchas personas padecen diabetes sin saberlo.", "padecen", "tienen"),
 ])
 def test_a_spanish_verb_gets_its_plain_verb_in_the_same_person_and_tense(
-    sentence: str, term: str, plain: str
+    sentence: str, term: str, plain: str | None
 ) -> None:
-    assert suggestions(sentence, "es")[term] == plain
+    assert suggestions(sentence, "es").get(term) == plain
 
 
 @pytest.mark.parametrize(("sentence", "language", "term", "plain"), [
@@ -209,7 +202,7 @@ def test_a_spanish_verb_gets_its_plain_verb_in_the_same_person_and_tense(
     ("The scan showed a malignant tumor.", "en", "malignant", "cancerous"),
     ("It is a second-line therapeutic option.", "en", "therapeutic", "treatment"),
     ("The patient has iron deficiency anemia.", "en", "anemia", ""),
-    ("Symptoms showed up early in the course of the illness.", "en", "in the course of", ""),
+    ("Symptoms showed up early in the course of the illness.", "en", "in the course of", None),
     ("Your doctor will check for recurrence of the cancer.", "en", "recurrence", ""),
     ("Personas con afecciones crónicas como enfermedades del corazón.", "es", "afecciones", ""),
     ("Health care providers should consider Cyclospora as a potential cause.", "en",
@@ -233,9 +226,9 @@ def test_a_spanish_verb_gets_its_plain_verb_in_the_same_person_and_tense(
     ("La hepatitis C se trata con medicamentos antivirales.", "es", "antivirales", ""),
 ])
 def test_a_suggestion_is_offered_only_where_it_reads_right_in_place(
-    sentence: str, language: str, term: str, plain: str
+    sentence: str, language: str, term: str, plain: str | None
 ) -> None:
-    assert suggestions(sentence, language)[term] == plain
+    assert suggestions(sentence, language).get(term) == plain
 
 
 @pytest.mark.parametrize(("sentence", "language"), [
@@ -261,7 +254,7 @@ def test_everyday_and_explained_uses_are_not_reported(sentence: str, language: s
     ("People become infected with Cyclospora by ingesting sporulated oocysts.", "en", "ingesting",
      "swallowing"),
     ("People with eye symptoms may be advised to sleep with their head elevated.", "en",
-     "advised", ""),  # "be told to" misses the sense ("is advised": recommended)
+     "advised", None),  # "be told to" misses the sense ("is advised": recommended)
     ("The doctor may measure your tears after numbing the eye with anesthetic drops.", "en",
      "anesthetic", ""),  # not "numbing the eye with numbing drops" (judged wrong)
     ("Es cuando el profesional de la salud no administra ningún tratamiento.", "es",
@@ -270,9 +263,9 @@ def test_everyday_and_explained_uses_are_not_reported(sentence: str, language: s
      "diálisis renal", "tratamiento que limpia la sangre cuando los riñones fallan"),
 ])
 def test_suggestions_fit_real_sentences_second_round(
-    sentence: str, language: str, term: str, plain: str
+    sentence: str, language: str, term: str, plain: str | None
 ) -> None:
-    assert suggestions(sentence, language)[term] == plain
+    assert suggestions(sentence, language).get(term) == plain
 
 
 @pytest.mark.parametrize(("sentence", "language", "term"), [
@@ -320,7 +313,7 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "en", "if indicated", "if needed"),
     ("Besides pollen, cat dander is an allergen.", "en", "allergen", ""),
     ("A CFS diagnosis requires that the patient has been fatigued for 6 months.", "en",
-     "requires", ""),
+     "requires", None),
     ("Esta es una afección en la que sus células no responden a la insulina.", "es", "afección",
      "enfermedad"),  # a generic noun before "en la que" is no term being defined
     ("Patients who are treated early may recover on outpatient care; a patient does not need "
@@ -350,9 +343,9 @@ def test_a_term_explained_or_named_in_place_is_not_reported(
      "utiliza", "usa"),  # the bracket explains "heces", not the verb
 ])
 def test_suggestions_fit_real_sentences_third_round(
-    sentence: str, language: str, term: str, plain: str
+    sentence: str, language: str, term: str, plain: str | None
 ) -> None:
-    assert suggestions(sentence, language)[term] == plain
+    assert suggestions(sentence, language).get(term) == plain
 
 
 @pytest.mark.parametrize(("sentence", "language", "term"), [

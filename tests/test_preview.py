@@ -80,21 +80,21 @@ def test_an_edit_to_an_articles_text_renders_that_page_alone(
     other = site / "heart-health" / "high-blood-pressure" / "index.html"
     before = other.stat().st_mtime_ns, (site / "es" / FLU_PAGE).stat().st_mtime_ns
     rebuilt = edit(preview, project / "content" / FLU,
-                   "\n## ", "\nAsk your nurse if you are immunocompromised.\n\n## ")
+                   "\n## ", "\nAsk your nurse if you require anything else.\n\n## ")
     assert [(r.language, r.full, r.pages) for r in rebuilt] == [
         (code, False, [FLU, "translations.md"]) for code in ("en", "es", "ar")
     ]
     assert other.stat().st_mtime_ns == before[0]  # not rendered again
     assert (site / "es" / FLU_PAGE).stat().st_mtime_ns != before[1]
     page = (site / FLU_PAGE).read_text("utf-8")
-    assert "Ask your nurse if you are immunocompromised." in page
+    assert "Ask your nurse if you require anything else." in page
     new_line = next(
         number for number, line in enumerate(
             (project / "content" / FLU).read_text("utf-8").splitlines(), 1
-        ) if line.startswith("Ask your nurse if you are")
+        ) if line.startswith("Ask your nurse if you require")
     )
     found = rebuilt[0].findings[FLU]
-    assert any(f.line == new_line and f.rule == "jargon" for f in found), found
+    assert any(f.line == new_line and f.rule == "formal-word" for f in found), found
     assert 'class="wr-findings"' in page
     assert_same_as_full_build(preview, project, tmp_path / "full")
 
@@ -200,15 +200,16 @@ def test_wellread_serve_shows_a_saved_article_and_prints_its_findings(tmp_path: 
         assert 'class="wr-findings"' in shown
         article = project / "content" / FLU
         article.write_text(
-            article.read_text("utf-8") + "\nAsk your nurse if you are immunocompromised.\n", "utf-8"
+            article.read_text("utf-8") + "\nAsk your nurse what to do if you are a diabetic.\n",
+            "utf-8",
         )
-        page("Ask your nurse if you are immunocompromised.")
+        page("Ask your nurse what to do if you are a diabetic.")
         deadline = time.monotonic() + 30
-        while "warning jargon" not in log.read_text() and time.monotonic() < deadline:
+        while "warning tone-stigma" not in log.read_text() and time.monotonic() < deadline:
             time.sleep(0.1)
         said = log.read_text()
         assert f"content/{FLU}:" in said
-        assert "warning jargon: 'immunocompromised' is a medical" in said
+        assert "warning tone-stigma: 'diabetic' labels people" in said
         assert "en: vaccines/flu-vaccine.md built in" in said  # its translations page after
     finally:
         server.send_signal(signal.SIGINT)  # Ctrl-C, as a writer stops it

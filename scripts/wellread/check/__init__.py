@@ -14,12 +14,13 @@ from typing import Any
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
-from ..core.settings import OFF_BY_DEFAULT, CheckSettings
+from ..core.settings import CheckSettings, off_by_default
 from ..i18n.languages import article_language
 from ..i18n.messages import messages
 
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
+RULE_MAKES: dict[str, tuple[str, ...]] = {}  # a rule function's finding ids
 # Patient-privacy errors (phi-*) cannot be silenced: a leaked identifier must never be published.
 UNSUPPRESSIBLE_PREFIX = "phi-"
 
@@ -55,11 +56,12 @@ class CheckContext:
         )
 
 
-def rule(name: str) -> Callable[[Rule], Rule]:
-    """Register a rule function under its stable id."""
+def rule(name: str, *also: str) -> Callable[[Rule], Rule]:
+    """Register a rule function under its stable id (and the other ids its findings carry)."""
 
     def register(function: Rule) -> Rule:
         RULES[name] = function
+        RULE_MAKES[name] = (name, *also)
         return function
 
     return register
@@ -100,7 +102,11 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     settings = context.settings
     # A rule that is off by default and not turned on costs nothing (passive voice was a tenth
     # of the checker's time); one a site turns off is run and its findings dropped below.
-    skipped |= {name for name in OFF_BY_DEFAULT if not settings.rule_on(name)}
+    off = off_by_default(settings.language)
+    skipped |= {
+        name for name, ids in RULE_MAKES.items()
+        if all(rule_id in off and not settings.rule_on(rule_id) for rule_id in ids)
+    }
     found = chain(problems, [mismatch] if mismatch else [], (
         f for name, check in RULES.items() if name not in skipped for f in check(article, context)
     ))

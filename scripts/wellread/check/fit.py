@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from ..core.languagecode import base_language
 from .phrasing import DETERMINERS, FUNCTION_WORDS, WORD, Entry, sentence_initial, words_around
 from .spanish_fit import agrees, gender_changes, inflect_spanish, with_determiner
-from .terms import base_language, fold, lemma
+from .terms import fold, lemma
 
 _VERB_BEFORE = frozenset({
     "can", "cannot", "may", "will", "must", "should", "could", "would", "might", "please", "we",

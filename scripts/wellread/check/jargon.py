@@ -15,6 +15,7 @@ from itertools import pairwise
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
+from ..core.languagecode import base_language
 from ..core.prose import masked_text
 from ..i18n.messages import Messages, messages
 from . import CheckContext, finding, rule
@@ -24,7 +25,12 @@ from .jargon_explains import ASKS, INTRODUCED_NOUN, LINK, NAME_ENDS, QUOTES, exp
 from .jargon_names import in_name, in_technical_name, spelled_by_acronym
 from .phrasing import Entry, sentence_initial, words_around
 from .said_next import said_plainly_next
-from .terms import TermIndex, base_language, lemma, term_key
+from .terms import TermIndex, lemma, term_key
+
+# Formal words readers know, with a plainer one that says the same ("require" -> "need"): their
+# own rule, on in every language, while English `jargon` (medical and official words) is off by
+# default (core/settings.py).
+FORMAL_WORD = "formal-word"
 
 
 @lru_cache(maxsize=16)
@@ -96,10 +102,11 @@ class _Use:
     at: int = 0  # the block's place in the article
 
 
-@rule("jargon")
+@rule("jargon", FORMAL_WORD)
 def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     language = context.settings.language
     index, entries = _jargon(language)
+    medical = context.settings.rule_on("jargon")  # off by default in English (settings.py)
     title = str(article.meta.get("title") or "")
     subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
@@ -123,6 +130,8 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             if term in subject:
                 continue  # the article is about it: "Anemia of Inflammation" says what it is
             entry = entries[term]
+            if not (medical or entry.formal):
+                continue
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (following and following[0] in entry.not_before):
                 continue  # another sense: "P.O. Box"
@@ -281,12 +290,16 @@ def _first_unexplained(
     if explanation is not None and explanation.block.kind != "meta":
         # A title or description names the topic that the body explains.
         early = [use for use in early if use.block.kind != "meta"]
+    rule_id = FORMAL_WORD if entry.formal else "jargon"
     for use in early:
         line = use.block.location(use.start)[0]
-        if not article.is_ignored("jargon", line):
+        if not article.is_ignored(rule_id, line):
             break
     else:
         return
+    plain = replacement(entry, use.text, use.start, use.end, language)
+    if plain is None and entry.formal:
+        return  # readers know the word, and no plainer one fits the sentence as written
     more = len(found) - found.index(use) - 1
     written = " ".join(use.text[use.start : use.end].split())  # a link's address masked inside
     _ = messages(language)
@@ -314,13 +327,7 @@ def _first_unexplained(
         message += " " + _(
             "The article explains it later, on line {line}: explain it here instead.", line=where
         )
-    plain = replacement(entry, use.text, use.start, use.end, language)
-    if plain is None and entry.formal:  # nothing to explain: readers know the word
-        advice = _(
-            "No plain word drops in here as the sentence is written: reword it with '{plain}' "
-            "in mind.", plain=entry.plain,
-        )
-    elif plain is None and entry.pos == "verb":
+    if plain is None and entry.pos == "verb":
         advice = _(
             "No plain word drops in here as the sentence is written: reword it with '{plain}' "
             "in mind, or explain what the term means where it first appears.", plain=entry.plain,
@@ -333,6 +340,11 @@ def _first_unexplained(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
+    elif (covered := _article_replaced(use, plain)) and (
+        entry.pos == "verb" or entry.formal
+    ):
+        advice = _("Use '{plain}' in place of '{written}'.", plain=plain,
+                   written=f"{covered} {written}")  # "an elevated risk" -> "a high risk"
     elif entry.pos == "verb" or entry.formal:  # not glossed in brackets: "usa (utiliza)"
         advice = _("Use '{plain}'.", plain=plain)
     else:
@@ -341,23 +353,30 @@ def _first_unexplained(
         ) else (
             written[0].lower() + written[1:]
         )
-        determiner = _ARTICLE_BEFORE.search(use.text, 0, use.start)
-        first = plain.split()[0].lower()
-        if determiner and (first in _ARTICLES or (first in ("al", "del") and determiner.group(1))):
-            # The plain words take another article: "a sonogram" -> "an ultrasound picture",
-            # "a la diálisis" -> "al tratamiento..."
-            covered = determiner.group(0) if first in ("al", "del") else determiner.group(2)
+        if covered:
             advice = _(
                 "Use '{plain}' in place of '{written}'. If the term matters, write it after the "
                 "plain word the first time: '{plain} ({term})'.",
-                plain=plain, written=f"{covered.strip()} {written}", term=term,
+                plain=plain, written=f"{covered} {written}", term=term,
             )
         else:
             advice = _(
                 "Use '{plain}'. If the term matters, write it after the plain word the first "
                 "time: '{plain} ({term})'.", plain=plain, term=term,
             )
-    yield finding(article, use.block, use.start, "jargon", Severity.WARNING, message, advice)
+    severity = Severity.HINT if entry.formal else Severity.WARNING
+    yield finding(article, use.block, use.start, rule_id, severity, message, advice)
+
+
+def _article_replaced(use: _Use, plain: str) -> str:
+    """The article before the term that the plain words bring their own of, or "": "a
+    sonogram" -> "an ultrasound picture", "an elevated" -> "a high", "a la diálisis" -> "al
+    tratamiento..."."""
+    determiner = _ARTICLE_BEFORE.search(use.text, 0, use.start)
+    first = plain.split()[0].lower()
+    if determiner and (first in _ARTICLES or (first in ("al", "del") and determiner.group(1))):
+        return (determiner.group(0) if first in ("al", "del") else determiner.group(2)).strip()
+    return ""
 
 
 _ARTICLES = frozenset({"a", "an", "the", "el", "la", "los", "las", "un", "una", "unos", "unas"})

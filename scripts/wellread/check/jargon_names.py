@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from ..core.blocks import Block
+from ..core.languagecode import base_language
 from .phrasing import DETERMINERS, sentence_initial
-from .terms import base_language, lemma, zipf
+from .terms import lemma, zipf
 
 # Words that join the words of a name: "Women, Infants, and Children Program".
 # The next or the last capitalised word of a name, through joining words and spaces only:

@@ -122,7 +122,7 @@ def _catalog_findings(
     # The site's rule switches (`rules: {tone-stigma: false}`) apply to translations too.
     found = [
         f for f in found
-        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or context.settings.rule_on(f.rule)
+        if f.rule.startswith(UNSUPPRESSIBLE_PREFIX) or language_context.settings.rule_on(f.rule)
     ]
     cache.put(key, [item.as_dict() for item in found])
     return found

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import simplemma
 
+from ..core.languagecode import base_language
+
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 # Abbreviations written with periods: "a.m.", "Ph.D.", "U.S.", "EE. UU.", "p. ej.", "P.O.".
 _DOTTED = re.compile(r"(?<![\w.])(?:[^\W\d_]{1,3}\.\s?){2,}")
@@ -81,11 +83,6 @@ def lemma(word: str, language: str) -> str:
     except ValueError:  # a language simplemma does not know: the word as written
         found = word
     return fold(found.lower())
-
-
-def base_language(language: str) -> str:
-    """"es" for "es-MX" or "es_MX": simplemma and the word lists know base codes."""
-    return language.replace("_", "-").split("-")[0].lower()
 
 
 @dataclass(frozen=True)

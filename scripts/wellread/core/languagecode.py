@@ -11,6 +11,11 @@ _SHAPE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 EXAMPLES = "'en', 'es', 'ar', 'pt-BR', 'es-419', 'zh-Hant', 'sr-Latn'"
 
 
+def base_language(code: str) -> str:
+    """"es" for "es", "es-419" and "es_MX": word lists, lemmas and units are kept per language."""
+    return code.replace("_", "-").split("-")[0].lower()
+
+
 def canonical(code: object) -> str:
     """`code` when it is a BCP 47 code CLDR knows, written as BCP 47 writes it.
 

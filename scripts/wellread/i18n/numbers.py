@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 
 from ..core.errors import CatalogError
+from ..core.languagecode import base_language
 
 SITE_UNITS = "units.yml"  # in the site's locales folder, beside the catalogs
 ANY_LANGUAGE = "*"  # a name every language may use ("mm Hg" for "mmHg")
@@ -62,11 +63,6 @@ class Units:
         """The unit itself, then what `language` (and every language) may write for it."""
         listed = self.names.get(unit, {})
         return (unit, *listed.get(base_language(language), ()), *listed.get(ANY_LANGUAGE, ()))
-
-
-def base_language(code: str) -> str:
-    """'es' for 'es', 'es-419' and 'es_MX': unit names are listed per language."""
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def number_value(token: str) -> str:
