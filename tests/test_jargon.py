@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from wellread.check import CheckContext, check_article
 from wellread.core.article import parse_article
 from wellread.core.findings import Finding
@@ -448,6 +450,22 @@ def test_a_suggestion_that_changes_the_article_says_what_it_replaces() -> None:
     spanish = jargon("Se ha sometido a la diálisis renal cada semana.\n", "es")
     assert "en lugar de 'a la diálisis renal'" in spanish[0].suggestion
 
+
+@pytest.mark.parametrize(("sentence", "advice"), [
+    # MedlinePlus, Turner syndrome: "otras afecciones de salud" read as "otras otros problemas"
+    ("Puede tener otras afecciones de salud, como asma.",
+     "Use 'otros problemas de salud' en lugar de 'otras afecciones de salud'."),
+    ("Muchos fármacos pueden causar mareos.",
+     "Use 'Muchas medicinas' en lugar de 'Muchos fármacos'."),
+    # MedlinePlus, delirium: "infecciones del tracto urinario" read as "del de los riñones"
+    ("Son comunes las infecciones del tracto urinario.",
+     "Use 'de los riñones, vejiga y conductos de la orina' en lugar de 'del tracto urinario'."),
+])
+def test_a_spanish_suggestion_that_changes_the_determiner_says_what_it_replaces(
+    sentence: str, advice: str
+) -> None:
+    found = jargon(sentence + "\n", "es")
+    assert found[0].suggestion.startswith(advice), found[0].suggestion
 
 
 def test_an_adjective_before_an_acronym_in_brackets_still_modifies_the_noun_after_it() -> None:

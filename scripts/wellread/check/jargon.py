@@ -25,6 +25,7 @@ from .jargon_explains import ASKS, INTRODUCED_NOUN, LINK, NAME_ENDS, QUOTES, exp
 from .jargon_names import in_name, in_technical_name, spelled_by_acronym
 from .phrasing import Entry, sentence_initial, words_around
 from .said_next import said_plainly_next
+from .spanish_fit import determiner_replaced
 from .terms import TermIndex, lemma, term_key
 
 # Formal words readers know, with a plainer one that says the same ("require" -> "need"): their
@@ -340,7 +341,7 @@ def _first_unexplained(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
-    elif (covered := _article_replaced(use, plain)) and (
+    elif (covered := _article_replaced(use, plain, language)) and (
         entry.pos == "verb" or entry.formal
     ):
         advice = _("Use '{plain}' in place of '{written}'.", plain=plain,
@@ -368,10 +369,14 @@ def _first_unexplained(
     yield finding(article, use.block, use.start, rule_id, severity, message, advice)
 
 
-def _article_replaced(use: _Use, plain: str) -> str:
+def _article_replaced(use: _Use, plain: str, language: str) -> str:
     """The article before the term that the plain words bring their own of, or "": "a
     sonogram" -> "an ultrasound picture", "an elevated" -> "a high", "a la diálisis" -> "al
-    tratamiento..."."""
+    tratamiento...", "otras afecciones" -> "otros problemas", "del tracto" -> "de los..."."""
+    if base_language(language) == "es" and (
+        spanish := determiner_replaced(use.text[max(0, use.start - 40) : use.start], plain)
+    ):
+        return spanish
     determiner = _ARTICLE_BEFORE.search(use.text, 0, use.start)
     first = plain.split()[0].lower()
     if determiner and (first in _ARTICLES or (first in ("al", "del") and determiner.group(1))):

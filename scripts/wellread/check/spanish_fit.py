@@ -149,6 +149,24 @@ _CONTRACTED = {"del": "de", "al": "a"}  # "del", "al": "de el", "a el"
 _DETERMINER_BEFORE = re.compile(r"(?:\b(de|a)\s+)?\b([^\W\d_]+)\s+$", re.IGNORECASE)
 
 
+def determiner_replaced(before: str, plain: str) -> str:
+    """The determiner that `before` ends with ("otras", "de la", "del") when the plain words
+    bring their own ("otros problemas", "de los riñones"; with_determiner made them agree), or
+    "": what a suggestion replaces along with the term."""
+    words = plain.lower().split()[:2]
+    if not words or not (
+        words[0] in _DETERMINER_KIND or words[0] in _CONTRACTED
+        or (words[0] in ("de", "a") and len(words) == 2 and words[1] in _DETERMINER_KIND)
+    ):
+        return ""
+    found = _DETERMINER_BEFORE.search(before)
+    if found is None or not (
+        found.group(2).lower() in _DETERMINER_KIND or found.group(2).lower() in _CONTRACTED
+    ):
+        return ""
+    return before[found.start(1) if found.group(1) else found.start(2) : found.end(2)]
+
+
 def with_determiner(before: str, plain: str, plain_article: str, plural: bool) -> str:
     """The plain words with the determiner before the term made to agree with them:
     "una cefalea" -> "un dolor de cabeza", "de la sutura" -> "de los puntos"."""
