@@ -49,6 +49,7 @@ fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test run
 
 realtext: $(STAMP)  ## The checker on real public-domain health text: rates, precision, recall (see tests/data/realtext)
 	$(BIN)/python scripts/realtext_measure.py
+	if [ -d tests/data/realtext/held-out ]; then $(BIN)/python scripts/realtext_measure.py --held-out; fi
 
 lint: $(STAMP)  ## ruff, then mypy --strict on core/ and check/ (its settings: pyproject.toml)
 	$(BIN)/ruff check scripts tests

@@ -43,6 +43,7 @@ from realtext_medlineplus import (
     MPLUS_FILE,
     MPLUS_TOPIC_IDS,
     edition_articles,
+    held_out_articles,
     medinforma_articles,
 )
 from realtext_medquad import medquad_articles
@@ -68,7 +69,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mplus", type=Path,
                         help=f"{MPLUS_FILE}, or a git dir or folder holding it")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
+    parser.add_argument("--held-out", action="store_true", help="build the held-out set "
+                        "instead (tests/data/realtext/README.md): text no rule was tuned on")
     args = parser.parse_args(argv)
+    if args.held_out:
+        english = write(args.out, "en", medquad_articles(Source(args.medquad), held_out=True))
+        spanish = write(args.out, "es", held_out_articles(Source(args.medinforma)))
+        print(f"held out: {english} English and {spanish} Spanish articles written to {args.out}")
+        return 0
     english = write(args.out, "en", medquad_articles(Source(args.medquad)))
     spanish = write(args.out, "es", medinforma_articles(Source(args.medinforma)))
     if args.mplus:

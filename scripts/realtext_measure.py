@@ -1,6 +1,7 @@
 """Measure the checker on real text: findings per 1,000 words, a sample to judge, precision, recall.
 
     .venv/bin/python scripts/realtext_measure.py [--corpus DIR] [--sample FILE.json] [--csv FILE]
+    .venv/bin/python scripts/realtext_measure.py --held-out [--corpus DIR]
 
 The real-text set (public-domain consumer-health articles, one folder per language:
 `en/*.md`, `es/*.md`) is looked for in --corpus, then $WELLREAD_REALTEXT, then `../shared/realtext`
@@ -12,7 +13,9 @@ default turned on (a site that wants them turns them on), so a planted passive s
 
 Judged labels give precision per rule and language, before (tests/data/realtext/judged-<lang>.json,
 main's checker at b8d9c0b) and after (judged-after-<lang>.json), side by side;
-the planted-problems files (planted-<lang>.md with planted-<lang>.json) give recall.
+the planted-problems files (planted-<lang>.md with planted-<lang>.json) give recall. With
+--held-out: the held-out set (`realtext_build.py --held-out`: articles no rule was tuned on) and
+its judging (judged-held-out-<lang>.json), the unbiased figure.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ DATA = ROOT / "tests" / "data" / "realtext"
 # A rule id judged before it was split, and the ids its findings carry now: formal words
 # ("require", "utilizar") left `jargon` for their own rule, `formal-word`, a hint.
 SPLIT = {"jargon": ("jargon", "formal-word")}
+HELD_OUT = "held-out"  # the folder of text no rule was tuned on, and its judging's name
 LANGUAGES = ("en", "es")
 TODAY = date(2026, 12, 1)  # review dates and the like do not move with the calendar
 # Findings the set's minimal front matter causes in every article (no sources, no review, the
@@ -268,7 +272,7 @@ def precision_table(language: str, judged: list[dict[str, object]]) -> Iterator[
     yield "  " + _precision_line("all judged", every)
 
 
-def estimate_table(language: str, rows: list[Row] | None) -> Iterator[str]:
+def estimate_table(language: str, rows: list[Row] | None, judging: str = "after") -> Iterator[str]:
     """Precision per rule and severity as a writer meets the findings today, from the latest
     judging (judged-after-<lang>.json): each part of the findings (`part` of a record; the file's
     `population` says how many of today's findings each part holds) weighs its judged records'
@@ -276,7 +280,7 @@ def estimate_table(language: str, rows: list[Row] | None) -> Iterator[str]:
     message and suggestion) is left out and counted. `rows` are the findings with every rule on:
     a rule off by default in the language is measured as a site that turns it on meets it, and
     is not in "every finding"."""
-    path = DATA / f"judged-after-{language}.json"
+    path = DATA / f"judged-{judging}-{language}.json"
     if not path.exists():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -286,7 +290,8 @@ def estimate_table(language: str, rows: list[Row] | None) -> Iterator[str]:
     kept = [e for e in records if rows is None or (
         e["file"], e["line"], e["column"], e["rule"], e["message"], e.get("suggestion", "")
     ) in made]
-    yield (f"## precision now, {language}: {len(kept)} judged findings"
+    yield (f"## precision now{' on the held-out set' if judging == HELD_OUT else ''}, "
+           f"{language}: {len(kept)} judged findings"
            f"{f' still made ({len(records) - len(kept)} no longer)' if rows is not None else ''}"
            ", each part weighted by its share of the findings")
     strata = sorted({(str(e["rule"]), str(e["severity"])) for e in kept})
@@ -389,7 +394,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--per-rule", type=int, default=0, help="sample this many findings of "
                         "each rule and severity instead (labels of unchanged findings kept)")
+    parser.add_argument("--held-out", action="store_true", help="measure the held-out set "
+                        "(tests/data/realtext/held-out, or --corpus) against its own judging")
     args = parser.parse_args(argv)
+    if args.held_out:
+        return held_out(Path(args.corpus) if args.corpus else DATA / HELD_OUT)
     folder = corpus_folder(args.corpus)
     sample: list[Row] = []
     earlier: dict[tuple[object, ...], dict[str, object]] = {}
@@ -416,6 +425,20 @@ def main(argv: list[str] | None = None) -> int:
     if sample and (args.sample or args.csv):
         write_sample(sample, args.sample, args.csv, earlier if args.per_rule else None)
         print(f"sample of {len(sample)} findings written")
+    return 0
+
+
+def held_out(folder: Path) -> int:
+    """Rates and precision on the held-out set (text no rule was tuned on), from its judging
+    (judged-held-out-<lang>.json)."""
+    if not any((folder / language).is_dir() for language in LANGUAGES):
+        print(f"{folder}: no held-out set (tests/data/realtext/README.md says how to build it)")
+        return 1
+    for language in LANGUAGES:
+        articles, words, rows = rows_for(folder, language)
+        print("\n".join(rate_table(language, articles, words, rows)))
+        every = rows_for(folder, language, every_rule=True)[2]
+        print("\n".join(estimate_table(language, every, HELD_OUT)))
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import random
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -247,6 +248,32 @@ def medinforma_articles(medinforma: Source) -> Files:
                 yield f"medlineplus-{slug(title)}.md", text
     if wanted:
         raise SystemExit(f"MedInforma: topics not found: {sorted(wanted)}")
+
+
+HELD_OUT_TOPICS, HELD_OUT_SEED, HELD_OUT_MIN_WORDS = 40, 2026, 250
+EDITION_TITLES = ("Accidente cerebrovascular isquémico", "Cáncer oral", "Diabetes tipo 1")
+
+
+def held_out_articles(medinforma: Source) -> Files:
+    """40 other Spanish summaries (text the checker's rules were not tuned on): a seeded sample
+    of MedInforma's Markdown topics of 250 words or more that the set does not hold."""
+    metadata = medinforma.read(MEDINFORMA_METADATA)
+    urls: dict[str, Any] = PlainData(io.BytesIO(metadata)).load() if metadata else {}
+    taken = set(MEDINFORMA_TOPICS) | set(EDITION_TITLES)
+    topics: dict[str, tuple[str, list[str]]] = {}
+    for name in sorted(medinforma.names(MEDINFORMA_MARKDOWN)):
+        data = medinforma.read(f"{MEDINFORMA_MARKDOWN}/{name}")
+        title, blocks = markdown_blocks(data.decode("utf-8")) if data else ("", [])
+        words = sum(len(block.split()) for block in blocks)
+        if title and title not in taken and words >= HELD_OUT_MIN_WORDS:
+            topics.setdefault(title, (name, blocks))
+    if len(topics) < HELD_OUT_TOPICS:
+        raise SystemExit(f"MedInforma: {len(topics)} topics to hold out, not {HELD_OUT_TOPICS}")
+    where = "from the MedlinePlus XML kept in github.com/amilcar-cs/MedInforma"
+    for title in sorted(random.Random(HELD_OUT_SEED).sample(sorted(topics), HELD_OUT_TOPICS)):
+        name, blocks = topics[title]
+        url = str(urls.get(name.removesuffix(".md"), {}).get("url", ""))
+        yield f"medlineplus-{slug(title)}.md", article(title, mplus_source(url, where), blocks)
 
 
 # --- Spanish: the 2026-09-30 edition ---------------------------------------------------------

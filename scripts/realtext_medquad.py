@@ -199,16 +199,20 @@ def medquad_article(document: Document, prefix: str) -> str:
     return article(document.focus, f"{document.url} ({MEDQUAD_STATUS[prefix]})", blocks)
 
 
-def medquad_articles(medquad: Source) -> Files:
-    """Every English article, folder by folder."""
+def medquad_articles(medquad: Source, held_out: bool = False) -> Files:
+    """Every English article, folder by folder; `held_out`: the as many next ones of each
+    folder instead (text the checker's rules were not tuned on)."""
     for folder, prefix, wanted in MEDQUAD_SUBSETS:
-        taken = 0
+        skip, taken = (wanted if held_out else 0), 0
         for name in medquad.names(folder):
             data = medquad.read(f"{folder}/{name}") if taken < wanted else None
             if data is None:
                 continue
             document = medquad_document(data)
             if document.focus and MIN_WORDS <= document.words < MAX_WORDS:
+                if skip:
+                    skip -= 1
+                    continue
                 taken += 1
                 yield f"{prefix}-{slug(document.focus)}.md", medquad_article(document, prefix)
         if taken < wanted:

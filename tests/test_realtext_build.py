@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from realtext_medlineplus import (
+    EDITION_TITLES,
+    MEDINFORMA_MARKDOWN,
+    MEDINFORMA_TOPICS,
+    held_out_articles,
+)
 from realtext_medquad import answer_blocks, mended
+from realtext_sources import Source, slug
 
 
 def test_a_flattened_list_is_one_item_a_line() -> None:
@@ -61,3 +70,20 @@ def test_title_case_lines_after_a_list_are_the_next_headings() -> None:
 def test_a_link_to_another_page_is_no_heading() -> None:
     assert answer_blocks("Wash your hands often.\n\nMore on: Handwashing") == [
         "Wash your hands often.", "More on: Handwashing"]
+
+
+def test_the_held_out_set_takes_no_topic_of_the_set_and_no_stub(tmp_path: Path) -> None:
+    """40 other MedlinePlus summaries, the same on every machine: none the set holds, none under
+    250 words (a stub is no article)."""
+    folder = tmp_path / MEDINFORMA_MARKDOWN
+    folder.mkdir(parents=True)
+    body = "Una frase sencilla sobre la salud de todos. " * 40  # 320 words
+    titles = [f"Tema {n}" for n in range(60)] + [MEDINFORMA_TOPICS[0], EDITION_TITLES[0]]
+    for n, title in enumerate(titles):
+        (folder / f"t{n}.md").write_text(f"{title}\n\n{body}\n", "utf-8")
+    (folder / "stub.md").write_text("Tema corto\n\nSolo unas palabras.\n", "utf-8")
+    first = list(held_out_articles(Source(tmp_path)))
+    assert len(first) == 40
+    names = {name for name, _ in first}
+    assert not names & {f"medlineplus-{slug(t)}.md" for t in [*titles[60:], "Tema corto"]}
+    assert first == list(held_out_articles(Source(tmp_path)))
