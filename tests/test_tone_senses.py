@@ -110,6 +110,8 @@ def stigma(body: str, language: str = "en") -> list[str]:
 @pytest.mark.parametrize("sentence", [
     "Diabetic retinopathy can cause vision loss and blindness.",
     "Diabetic kidney disease develops slowly over many years.",
+    "Diabetic Neuropathies",  # a heading: nerve damage, plural
+    "Diabetic peripheral neuropathy causes numbness in the feet.",
     "Limit alcoholic beverages to one drink a day.",
     "An epileptic seizure can last a few minutes.",
     "Compared with normal, people with the condition sleep less.",
@@ -123,6 +125,10 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
 @pytest.mark.parametrize("sentence", [
     "La retinopatía diabética puede causar ceguera.",
     "La cetoacidosis diabética es una emergencia.",
+    "La cardiopatía diabética daña el corazón.",
+    "La enfermedad cardíaca diabética es común.",
+    "Revise sus pies diabéticos cada día.",
+    "Las neuropatías diabéticas dañan los nervios.",
     "Evite las bebidas alcohólicas y cualquier bebida alcohólica fuerte.",
     "Una crisis epiléptica dura unos minutos.",
 ])
