@@ -109,6 +109,8 @@ def test_english_has_what_the_spanish_list_taught_it() -> None:
     ("La beneficiaria debe firmar el formulario.", "beneficiaria",
      "persona que recibe los beneficios"),
     ("Hable con su cardióloga sobre el ejercicio.", "cardióloga", "médica del corazón"),
+    # A noun with no feminine form fits no feminine adjective: explained, not "métodas"
+    ("Tome las pastillas anticonceptivas cada día.", "anticonceptivas", ""),
     ("Las personas con hipertensión arterial deben revisarse la presión.",
      "hipertensión arterial", "presión arterial alta"),
     ("Le van a realizar una prueba de sangre.", "realizar", "hacer"),

@@ -8,7 +8,7 @@ import re
 
 from .conjugation import conjugate_like
 from .phrasing import FUNCTION_WORDS, Entry
-from .terms import fold
+from .terms import fold, zipf
 
 _FEMININE_ENDINGS = ("a", "as", "ción", "ciones", "sión", "siones", "dad", "dades", "tud", "tudes")
 
@@ -60,8 +60,8 @@ def inflect_spanish(entry: Entry, word: str, base: str, plain: str) -> str | Non
     while chunk < len(words) and words[chunk].lower() not in FUNCTION_WORDS:
         chunk += 1
     if feminine and entry.plain_article.lower() not in ("la", "las"):  # "la persona" fits her
-        if chunk != 1 or not words[0].endswith("o"):
-            return None
+        if chunk != 1 or not words[0].endswith("o") or not zipf(words[0][:-1] + "a", "es"):
+            return None  # "médico" -> "médica", but "método" has no feminine ("métoda")
         words[0] = words[0][:-1] + "a"
     if plural:
         words[:chunk] = [_plural_spanish(w) for w in words[:chunk]]
