@@ -50,6 +50,10 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
     tmp_path: Path,
 ) -> None:
     project = _small_project(tmp_path / "p", languages="[en, es, ar]")
+    flu = (project / "content" / "vaccines" / "flu.md").read_text("utf-8")
+    for number in range(40):  # work left after the signal (own titles: no card from the cache)
+        copy = flu.replace("title: Flu vaccine", f"title: Flu vaccine {number}")
+        (project / "content" / "vaccines" / f"flu-{number}.md").write_text(copy, "utf-8")
     before = _previous_site(project)
     build = subprocess.Popen(
         [str(WELLREAD), "build"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
