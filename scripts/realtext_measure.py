@@ -41,7 +41,7 @@ from wellread.check import CheckContext, check_article  # noqa: E402
 from wellread.core.article import Article, parse_article  # noqa: E402
 from wellread.core.findings import Finding  # noqa: E402
 from wellread.core.prose import sentences  # noqa: E402
-from wellread.core.settings import CheckSettings, every_rule_on, off_by_default  # noqa: E402
+from wellread.core.settings import EVERY_RULE_ON, OFF_BY_DEFAULT, CheckSettings  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "realtext"
 # A rule id judged before it was split, and the ids its findings carry now: formal words
@@ -89,7 +89,7 @@ def context_for(language: str, every_rule: bool = False) -> CheckContext:
     """The checker as a new site runs it: default settings in `language`, no site files; with
     `every_rule`, the rules that are off by default turned on too (a planted passive sentence
     is a miss only if the rule, once a site turns it on, misses it)."""
-    switched = every_rule_on(language) if every_rule else ()
+    switched = EVERY_RULE_ON if every_rule else ()
     return CheckContext(settings=CheckSettings(language=language, rules=switched), today=TODAY)
 
 
@@ -307,7 +307,7 @@ def estimate_table(language: str, rows: list[Row] | None, judging: str = "after"
         share = {label: sum(sizes[p] * parts[p][label] / sum(parts[p].values()) for p in parts)
                  / total for label in LABELS}
         judged = sum(sum(labels.values()) for labels in parts.values())
-        off = rule in off_by_default(language)
+        off = rule in OFF_BY_DEFAULT
         yield (f"  {rule:<18} {severity:<8} right {100 * share['right']:5.1f} %  with borderline "
                f"{100 * (share['right'] + share['borderline']):5.1f} %  wrong "
                f"{100 * share['wrong']:4.1f} %  (judged {judged} of {total})"

@@ -38,8 +38,9 @@ HARD = (
 
 
 def check(body: str, front: str = FRONT, **settings):
-    """Every finding, with English `jargon` on (off by default: the tests below are about what
-    it finds; test_english_medical_words_are_off_by_default is about the default)."""
+    """Every finding, with `jargon` on (off by default: the tests below are about what it
+    finds; test_medical_words_are_off_by_default_and_formal_words_are_hints is about the
+    default)."""
     settings.setdefault("rules", JARGON_ON)
     article = parse_article(front + body, "content/topic/a.md", "topic/a.md")
     context = CheckContext(CheckSettings(**settings), today=date(2026, 11, 24))
@@ -50,16 +51,18 @@ JARGON_ON = (("jargon", True),)
 PASSIVE_ON = (("passive-voice", True),)  # off by default
 
 
-def test_english_medical_words_are_off_by_default_and_formal_words_are_hints() -> None:
-    """Measured on NIH and CDC text, English `jargon` was right about half the time: a site
-    turns it on. Formal words with a plain swap stay on, as hints; Spanish jargon stays on."""
+def test_medical_words_are_off_by_default_and_formal_words_are_hints() -> None:
+    """Measured on real health text, `jargon` was right half the time in English and a third of
+    the time in Spanish text no rule was tuned on: a site turns it on. Formal words with a
+    plain swap stay on, as hints."""
     body = "You may have hypertension. We utilize a cuff to check it.\n"
     default = [(f.rule, f.severity) for f in check(body, rules=())]
     assert default == [("formal-word", Severity.HINT)]
     assert [f.rule for f in check(body, language="en-GB", rules=())] == ["formal-word"]
     assert [f.rule for f in check(body)] == ["jargon", "formal-word"]
-    spanish = check("Usted puede tener hipertensión.\n", language="es", rules=())
-    assert [(f.rule, f.severity) for f in spanish] == [("jargon", Severity.WARNING)]
+    spanish = "Usted puede tener hipertensión. Se utiliza un manguito para medirla.\n"
+    assert [f.rule for f in check(spanish, language="es", rules=())] == ["formal-word"]
+    assert [f.rule for f in check(spanish, language="es")] == ["jargon", "formal-word"]
 
 
 def rules(findings) -> list[str]:

@@ -191,21 +191,21 @@ def test_translations_are_checked_with_their_languages_word_lists(
     po = project / "locales/es/LC_MESSAGES/content.po"
     text = po.read_text("utf-8").replace(
         'msgid "Everyone 6 months and older."\nmsgstr ""',
-        'msgid "Everyone 6 months and older."\nmsgstr "Todos desde 6 meses, con hipertensión."',
+        'msgid "Everyone 6 months and older."\nmsgstr "Todos desde 6 meses; se utiliza una aguja."',
     ).replace(
         'msgid "Who should get it"\nmsgstr ""',
         'msgid "Who should get it"\nmsgstr "Quién 123-45-6789"',
     )
     po.write_text(text, "utf-8")
     lines = text.splitlines()
-    jargon_line = lines.index('msgstr "Todos desde 6 meses, con hipertensión."') + 1
+    word_line = lines.index('msgstr "Todos desde 6 meses; se utiliza una aguja."') + 1
     result = run(project, "check")
     assert result.exit_code == 1
     assert (
-        f"locales/es/LC_MESSAGES/content.po:{jargon_line}:34: warning jargon: 'hipertensión'"
+        f"locales/es/LC_MESSAGES/content.po:{word_line}:33: hint formal-word: 'utiliza'"
         in result.stdout
     )
-    assert "'presión arterial alta'" in result.stdout
+    assert "Use 'usa'" in result.stdout
     ssn_line = lines.index('msgstr "Quién 123-45-6789"') + 1
     assert f"locales/es/LC_MESSAGES/content.po:{ssn_line}:15: error phi-ssn" in result.stdout
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from wellread.check import CheckContext, check_article
 from wellread.core.article import parse_article
-from wellread.core.settings import CheckSettings, every_rule_on
+from wellread.core.settings import EVERY_RULE_ON, CheckSettings
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -16,7 +16,7 @@ def findings_for(name: str) -> list[tuple[str, int, int, str]]:
     text = (FIXTURES / f"{name}.md").read_text("utf-8")
     article = parse_article(text, f"tests/fixtures/{name}.md", f"topic/{name}.md")
     # Every rule on, those off by default too, so that each planted problem is found.
-    everything = CheckSettings(rules=every_rule_on("en"))
+    everything = CheckSettings(rules=EVERY_RULE_ON)
     context = CheckContext(
         everything, today=date(2026, 11, 24), files=frozenset({f"topic/{name}.md"})
     )

@@ -16,7 +16,7 @@ from babel.messages.catalog import Catalog
 
 from wellread.check import CheckContext, check_article
 from wellread.core.article import parse_article
-from wellread.core.settings import CheckSettings, every_rule_on
+from wellread.core.settings import EVERY_RULE_ON, CheckSettings
 from wellread.i18n.catalog import read_catalog
 from wellread.i18n.messages import (
     LANGUAGES,
@@ -176,7 +176,7 @@ def _check(body: str, lang: str = "", language: str = "en", title: str = "T"):
     text = FRONT.format(lang=f"lang: {lang}\n" if lang else "", title=title) + body
     article = parse_article(text, "content/topic/a.md", "topic/a.md")
     # Every rule on, those off by default too, so that each one's message is seen.
-    everything = every_rule_on(language)
+    everything = EVERY_RULE_ON
     return check_article(article, CheckContext(CheckSettings(language=language, rules=everything),
                                                today=date(2026, 11, 24)))
 

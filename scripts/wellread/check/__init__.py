@@ -14,7 +14,7 @@ from typing import Any
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
-from ..core.settings import CheckSettings, off_by_default
+from ..core.settings import OFF_BY_DEFAULT, CheckSettings
 from ..i18n.languages import article_language
 from ..i18n.messages import messages
 
@@ -102,10 +102,9 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     settings = context.settings
     # A rule that is off by default and not turned on costs nothing (passive voice was a tenth
     # of the checker's time); one a site turns off is run and its findings dropped below.
-    off = off_by_default(settings.language)
     skipped |= {
         name for name, ids in RULE_MAKES.items()
-        if all(rule_id in off and not settings.rule_on(rule_id) for rule_id in ids)
+        if all(rule_id in OFF_BY_DEFAULT and not settings.rule_on(rule_id) for rule_id in ids)
     }
     found = chain(problems, [mismatch] if mismatch else [], (
         f for name, check in RULES.items() if name not in skipped for f in check(article, context)

@@ -29,8 +29,8 @@ from .spanish_fit import determiner_replaced
 from .terms import TermIndex, lemma, term_key
 
 # Formal words readers know, with a plainer one that says the same ("require" -> "need"): their
-# own rule, on in every language, while English `jargon` (medical and official words) is off by
-# default (core/settings.py).
+# own rule, on in every language, while `jargon` (medical and official words) is off by default
+# (core/settings.py).
 FORMAL_WORD = "formal-word"
 
 
@@ -107,7 +107,7 @@ class _Use:
 def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     language = context.settings.language
     index, entries = _jargon(language)
-    medical = context.settings.rule_on("jargon")  # off by default in English (settings.py)
+    medical = context.settings.rule_on("jargon")  # off by default (core/settings.py)
     title = str(article.meta.get("title") or "")
     subject = {term for _, _, term in index.find(title)}  # what the whole article explains
     uses: dict[str, list[_Use]] = {}
