@@ -798,3 +798,20 @@ def test_a_list_run_into_a_paragraph_is_not_counted_as_its_sentences() -> None:
         "a fear of losing control - trouble breathing. "
     assert "paragraph-length" not in rules(check(longer * 3 + run_in + longer + "\n"))
     assert "paragraph-length" in rules(check(longer * 5 + "\n"))
+
+
+def test_a_table_is_no_long_sentence_and_nested_items_are_not_the_lists_own() -> None:
+    """Held-out set: a table and a nested list the builder had flattened read as a 60-word
+    sentence and a 12-item list; as Markdown, neither is reported."""
+    rows = "".join(
+        f"| Blood pressure level {n} for adults over sixty | {120 + n} or more | and "
+        f"| {80 + n} or more |\n" for n in range(8)
+    )
+    table = "| Level | Top number | | Bottom number |\n| --- | --- | --- | --- |\n" + rows
+    nested = "To stay well:\n\n- Try to live a healthy life, including:\n" + "".join(
+        f"    - Healthy step {n}\n" for n in range(6)
+    ) + "".join(f"- Daily step {n}\n" for n in range(6))
+    found = {f.rule for f in check(table + "\n" + nested)}
+    assert not found & {"sentence-length", "list-length", "paragraph-length"}, found
+    flat = "To stay well:\n\n" + "".join(f"- Daily step {n}\n" for n in range(12))
+    assert "list-length" in {f.rule for f in check(flat)}
