@@ -644,10 +644,12 @@ def test_reading_targets_can_be_set_per_language() -> None:
     assert "reading-grade" in rules(check(text, language="es", reading_targets=strict))
 
 
-def test_a_hard_section_is_located_at_its_heading() -> None:
+def test_a_hard_section_is_located_at_its_heading_and_names_its_hardest_paragraph() -> None:
     body = f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}\n{HARD}"
     found = [f for f in check(body) if f.rule == "reading-grade"]
-    assert [f.line for f in found if "section" in f.message] == [15]
+    section = [f for f in found if "section" in f.message]
+    assert [f.line for f in section] == [15]
+    assert "Its hardest paragraph is on line 17 (51.2)." in section[0].message  # start there
 
 
 def test_a_single_rule_to_ignore_may_be_written_without_a_list() -> None:

@@ -203,13 +203,7 @@ def _article_finding(
     score: float, ease: bool, target: float, language: str,
 ) -> Finding:
     """The article's own reading-level finding, located at its hardest paragraph."""
-    scored = [
-        (reading_grades(sentence, language)[formula], block)
-        for block, sentence in blocks
-        if len(sentence.split()) >= 12
-    ]
-    pick = min if ease else max
-    hardest_score, hardest = pick(scored, key=lambda pair: pair[0]) if scored else (score, None)
+    hardest_score, hardest = _hardest(blocks, formula, ease, language) or (score, None)
     others = ", ".join(
         f"{name.replace('_', ' ')} {_number(value, language)}" for name, value in grades.items()
     )
@@ -235,11 +229,25 @@ def _article_finding(
     )
 
 
+def _hardest(
+    blocks: list[tuple[Block, str]], formula: str, ease: bool, language: str
+) -> tuple[float, Block] | None:
+    """The hardest paragraph of 12 words or more, with its score (None: none so long)."""
+    scored = [
+        (reading_grades(sentence, language)[formula], block)
+        for block, sentence in blocks
+        if len(sentence.split()) >= 12
+    ]
+    pick = min if ease else max
+    return pick(scored, key=lambda pair: pair[0]) if scored else None
+
+
 def _section_findings(
     article: Article, blocks: list[tuple[Block, str]], formula: str, ease: bool, target: float,
     language: str, missed: float, whole: float,
 ) -> Iterator[Finding]:
-    """Each `##` section that misses the target on its own, at its heading."""
+    """Each `##` section that misses the target on its own, at its heading, naming the line of
+    its hardest paragraph (a writer starts there)."""
     sections: list[list[tuple[Block, str]]] = []
     for block, sentence in blocks:
         if (block.kind == "heading" and block.prefix.strip() == "##") or not sections:
@@ -255,11 +263,15 @@ def _section_findings(
         if (score < target - missed) if ease else (score > target + missed):
             _ = messages(language)
             harder = score < whole if ease else score > whole
+            message = _("This section scores {score} ({formula}); the target is {target}.",
+                        score=_number(score, language), formula=formula.replace("_", " "),
+                        target=_number(target, language))
+            if hardest := _hardest(section, formula, ease, language):
+                message += " " + _("Its hardest paragraph is on line {line} ({score}).",
+                                   line=hardest[1].location(0)[0],
+                                   score=_number(hardest[0], language))
             yield finding(
-                article, section[0][0], 0, "reading-grade", Severity.WARNING,
-                _("This section scores {score} ({formula}); the target is {target}.",
-                  score=_number(score, language), formula=formula.replace("_", " "),
-                  target=_number(target, language)),
+                article, section[0][0], 0, "reading-grade", Severity.WARNING, message,
                 _("This part is harder than the rest: shorten its sentences and use plainer "
                   "words.") if harder else _(
                     "Shorten this part's sentences and use plainer words."
