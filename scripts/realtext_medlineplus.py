@@ -201,8 +201,9 @@ def is_list_item(line: str) -> bool:
 
 def markdown_blocks(text: str) -> tuple[str, list[str]]:
     """MedInforma's Markdown of a summary as (title, blocks) in this set's form: headings `##`,
-    list items `- ` one a line (an item's wrapped lines joined), paragraphs on one line,
-    whitespace normalised, relative links giving their text."""
+    list items `- ` one a line (an item's wrapped lines joined; an item MedInforma marks `+`,
+    its way of nesting, indented under the one before), a table row by row, paragraphs on one
+    line, whitespace normalised, relative links giving their text."""
     lines = text.replace("\r\n", "\n").split("\n")
     title = lines[0].strip()
     underlined = len(lines) > 1 and set(lines[1].strip()) == {"="}
@@ -214,10 +215,16 @@ def markdown_blocks(text: str) -> tuple[str, list[str]]:
             items: list[str] = []
             for line in raw.strip("\n").split("\n"):
                 if is_list_item(line) or not items:
-                    items.append(re.sub(r"^\s*[*+-]\s+", "", line))
+                    nested = "    " if re.match(r"\s*\+\s", line) and items else ""
+                    items.append(nested + "- " + re.sub(r"^\s*[*+-]\s+", "", line))
                 else:
                     items[-1] += " " + line
-            blocks.append("\n".join(f"- {link_text(squash(item))}" for item in items))
+            blocks.append("\n".join(
+                indent + "- " + link_text(squash(rest))
+                for indent, _, rest in (item.partition("- ") for item in items)
+            ))
+        elif raw.strip().startswith("|"):  # a table: its rows stay rows
+            blocks.append("\n".join(link_text(squash(row)) for row in raw.strip().split("\n")))
         else:
             blocks.append(re.sub(r"^#{1,6}\s+", "## ", link_text(squash(raw))))
     return title, without_repeats(blocks)

@@ -9,6 +9,7 @@ from realtext_medlineplus import (
     MEDINFORMA_MARKDOWN,
     MEDINFORMA_TOPICS,
     held_out_articles,
+    markdown_blocks,
 )
 from realtext_medquad import answer_blocks, mended
 from realtext_sources import Source, slug
@@ -87,3 +88,16 @@ def test_the_held_out_set_takes_no_topic_of_the_set_and_no_stub(tmp_path: Path) 
     names = {name for name, _ in first}
     assert not names & {f"medlineplus-{slug(t)}.md" for t in [*titles[60:], "Tema corto"]}
     assert first == list(held_out_articles(Source(tmp_path)))
+
+
+def test_medinformas_nested_items_stay_nested_and_a_table_keeps_its_rows() -> None:
+    """MedInforma marks a nested item `+`; flattened, a 4-item list and its 6 sub-items read as
+    one list of 10, and a table as one 120-word sentence (held-out set)."""
+    text = ("Tema\n=====\n\nPuede ayudarse al:\n\n* Tomar sus medicinas\n"
+            "* Vivir sano, incluyendo:\n+ Comer bien\n+ Dormir bien\n* No fumar\n\n"
+            "| Nivel | Número |\n| --- | --- |\n| Normal  alto | Menos de 120 |\n")
+    title, blocks = markdown_blocks(text)
+    assert title == "Tema"
+    assert blocks[1] == ("- Tomar sus medicinas\n- Vivir sano, incluyendo:\n    - Comer bien\n"
+                         "    - Dormir bien\n- No fumar")
+    assert blocks[2] == "| Nivel | Número |\n| --- | --- |\n| Normal alto | Menos de 120 |"
