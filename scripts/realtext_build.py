@@ -69,12 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mplus", type=Path,
                         help=f"{MPLUS_FILE}, or a git dir or folder holding it")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
-    parser.add_argument("--held-out", action="store_true", help="build the held-out set "
-                        "instead (tests/data/realtext/README.md): text no rule was tuned on")
+    parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
+                        help="build a held-out set instead (tests/data/realtext/README.md): text "
+                        "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
     if args.held_out:
-        english = write(args.out, "en", medquad_articles(Source(args.medquad), held_out=True))
-        spanish = write(args.out, "es", held_out_articles(Source(args.medinforma)))
+        english = write(args.out, "en", medquad_articles(Source(args.medquad), args.held_out))
+        spanish = write(args.out, "es", held_out_articles(Source(args.medinforma), args.held_out))
         print(f"held out: {english} English and {spanish} Spanish articles written to {args.out}")
         return 0
     english = write(args.out, "en", medquad_articles(Source(args.medquad)))

@@ -290,7 +290,7 @@ def estimate_table(language: str, rows: list[Row] | None, judging: str = "after"
     kept = [e for e in records if rows is None or (
         e["file"], e["line"], e["column"], e["rule"], e["message"], e.get("suggestion", "")
     ) in made]
-    yield (f"## precision now{' on the held-out set' if judging == HELD_OUT else ''}, "
+    yield (f"## precision now{f' on {judging}' if judging != 'after' else ''}, "
            f"{language}: {len(kept)} judged findings"
            f"{f' still made ({len(records) - len(kept)} no longer)' if rows is not None else ''}"
            ", each part weighted by its share of the findings")
@@ -394,11 +394,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--per-rule", type=int, default=0, help="sample this many findings of "
                         "each rule and severity instead (labels of unchanged findings kept)")
-    parser.add_argument("--held-out", action="store_true", help="measure the held-out set "
-                        "(tests/data/realtext/held-out, or --corpus) against its own judging")
+    parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
+                        help="measure a held-out set (tests/data/realtext/held-out, held-out-2 "
+                        "for round 2, or --corpus) against its own judging")
     args = parser.parse_args(argv)
     if args.held_out:
-        return held_out(Path(args.corpus) if args.corpus else DATA / HELD_OUT)
+        name = HELD_OUT + (f"-{args.held_out}" if args.held_out > 1 else "")
+        return held_out(Path(args.corpus) if args.corpus else DATA / name, name)
     folder = corpus_folder(args.corpus)
     sample: list[Row] = []
     earlier: dict[tuple[object, ...], dict[str, object]] = {}
@@ -428,9 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def held_out(folder: Path) -> int:
-    """Rates and precision on the held-out set (text no rule was tuned on), from its judging
-    (judged-held-out-<lang>.json)."""
+def held_out(folder: Path, name: str = HELD_OUT) -> int:
+    """Rates and precision on a held-out set (text no rule was tuned on), from its judging
+    (judged-<name>-<lang>.json: judged-held-out-en.json, judged-held-out-2-en.json)."""
     if not any((folder / language).is_dir() for language in LANGUAGES):
         print(f"{folder}: no held-out set (tests/data/realtext/README.md says how to build it)")
         return 1
@@ -438,7 +440,7 @@ def held_out(folder: Path) -> int:
         articles, words, rows = rows_for(folder, language)
         print("\n".join(rate_table(language, articles, words, rows)))
         every = rows_for(folder, language, every_rule=True)[2]
-        print("\n".join(estimate_table(language, every, HELD_OUT)))
+        print("\n".join(estimate_table(language, every, name)))
     return 0
 
 

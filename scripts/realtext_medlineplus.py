@@ -261,9 +261,10 @@ HELD_OUT_TOPICS, HELD_OUT_SEED, HELD_OUT_MIN_WORDS = 40, 2026, 250
 EDITION_TITLES = ("Accidente cerebrovascular isquémico", "Cáncer oral", "Diabetes tipo 1")
 
 
-def held_out_articles(medinforma: Source) -> Files:
+def held_out_articles(medinforma: Source, held_out: int = 1) -> Files:
     """40 other Spanish summaries (text the checker's rules were not tuned on): a seeded sample
-    of MedInforma's Markdown topics of 250 words or more that the set does not hold."""
+    of MedInforma's Markdown topics of 250 words or more that the set does not hold; round n
+    (seed 2025 + n) takes none that an earlier round took."""
     metadata = medinforma.read(MEDINFORMA_METADATA)
     urls: dict[str, Any] = PlainData(io.BytesIO(metadata)).load() if metadata else {}
     taken = set(MEDINFORMA_TOPICS) | set(EDITION_TITLES)
@@ -274,10 +275,15 @@ def held_out_articles(medinforma: Source) -> Files:
         words = sum(len(block.split()) for block in blocks)
         if title and title not in taken and words >= HELD_OUT_MIN_WORDS:
             topics.setdefault(title, (name, blocks))
-    if len(topics) < HELD_OUT_TOPICS:
-        raise SystemExit(f"MedInforma: {len(topics)} topics to hold out, not {HELD_OUT_TOPICS}")
+    if len(topics) < HELD_OUT_TOPICS * held_out:
+        raise SystemExit(f"MedInforma: {len(topics)} topics to hold out, not "
+                         f"{HELD_OUT_TOPICS * held_out}")
     where = "from the MedlinePlus XML kept in github.com/amilcar-cs/MedInforma"
-    for title in sorted(random.Random(HELD_OUT_SEED).sample(sorted(topics), HELD_OUT_TOPICS)):
+    remaining = sorted(topics)
+    for round_ in range(1, held_out + 1):
+        chosen = random.Random(HELD_OUT_SEED + round_ - 1).sample(remaining, HELD_OUT_TOPICS)
+        remaining = [title for title in remaining if title not in chosen]
+    for title in sorted(chosen):
         name, blocks = topics[title]
         url = str(urls.get(name.removesuffix(".md"), {}).get("url", ""))
         yield f"medlineplus-{slug(title)}.md", article(title, mplus_source(url, where), blocks)

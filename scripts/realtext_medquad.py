@@ -199,11 +199,11 @@ def medquad_article(document: Document, prefix: str) -> str:
     return article(document.focus, f"{document.url} ({MEDQUAD_STATUS[prefix]})", blocks)
 
 
-def medquad_articles(medquad: Source, held_out: bool = False) -> Files:
-    """Every English article, folder by folder; `held_out`: the as many next ones of each
-    folder instead (text the checker's rules were not tuned on)."""
+def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
+    """Every English article, folder by folder; `held_out` n: as many of each folder after the
+    set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on)."""
     for folder, prefix, wanted in MEDQUAD_SUBSETS:
-        skip, taken = (wanted if held_out else 0), 0
+        skip, taken = wanted * held_out, 0
         for name in medquad.names(folder):
             data = medquad.read(f"{folder}/{name}") if taken < wanted else None
             if data is None:

@@ -101,3 +101,15 @@ def test_medinformas_nested_items_stay_nested_and_a_table_keeps_its_rows() -> No
     assert blocks[1] == ("- Tomar sus medicinas\n- Vivir sano, incluyendo:\n    - Comer bien\n"
                          "    - Dormir bien\n- No fumar")
     assert blocks[2] == "| Nivel | Número |\n| --- | --- |\n| Normal alto | Menos de 120 |"
+
+
+def test_a_second_held_out_round_takes_none_the_first_took(tmp_path: Path) -> None:
+    folder = tmp_path / MEDINFORMA_MARKDOWN
+    folder.mkdir(parents=True)
+    body = "Una frase sencilla sobre la salud de todos. " * 40
+    for n in range(90):
+        (folder / f"t{n}.md").write_text(f"Tema {n}\n\n{body}\n", "utf-8")
+    first = {name for name, _ in held_out_articles(Source(tmp_path))}
+    second = {name for name, _ in held_out_articles(Source(tmp_path), 2)}
+    assert len(first) == len(second) == 40
+    assert not first & second
