@@ -51,9 +51,15 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
 ) -> None:
     project = _small_project(tmp_path / "p", languages="[en, es, ar]")
     flu = (project / "content" / "vaccines" / "flu.md").read_text("utf-8")
-    for number in range(40):  # work left after the signal (own titles: no card from the cache)
-        copy = flu.replace("title: Flu vaccine", f"title: Flu vaccine {number}")
-        (project / "content" / "vaccines" / f"flu-{number}.md").write_text(copy, "utf-8")
+
+    def copies(edition: str) -> None:  # pages whose cards are not in the cache yet
+        for number in range(40):  # under 100 pages a language: every language in one process
+            copy = flu.replace("title: Flu vaccine", f"title: Flu vaccine {edition}{number}")
+            (project / "content" / "vaccines" / f"flu-{number}.md").write_text(copy, "utf-8")
+
+    copies("")
+    assert run_wellread(project, "build").returncode == 0  # a card cache, as after any build
+    copies("new ")  # cards to draw in the build that is interrupted
     before = _previous_site(project)
     build = subprocess.Popen(
         [str(WELLREAD), "build"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -64,15 +70,16 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
     threading.Thread(target=lambda: [lines.put(line) for line in build.stderr], daemon=True).start()
     log, deadline = [], time.monotonic() + 300
     try:
-        # Mid-way: the first cards drawn (and cached), a site still to build: interrupted at
-        # the Arabic site's start, the last and smallest, a busy machine finished first.
+        # Mid-way: English built, Spanish begun (drawing its cards), Arabic still to come: a
+        # second of work left however late the signal lands (at the Arabic site's start, the
+        # last and smallest, or after the first cards, a busy machine finished first).
         while time.monotonic() < deadline:
             try:
                 log.append(lines.get(timeout=5))
             except queue.Empty:
                 assert build.poll() is None, "".join(log)
                 continue
-            if " cards (" in log[-1]:
+            if "building the 'es' site" in log[-1]:
                 break
         assert (project / ".site.partial" / "index.html").is_file()  # half a site exists
         build.send_signal(signal.SIGINT)
