@@ -29,6 +29,9 @@ def split(text: str) -> list[str]:
     "Compare brand-name vs. generic medicines.",
     "The U.S. Food and Drug Administration approved it.",
     "The black-legged tick is the vector of A. phagocytophilum in the northeast.",
+    # A species and its subspecies, a variety: "T. b. gambiense", "S. scabiei var. hominis".
+    "The type of infection (T. b. gambiense or T. b. rhodesiense) decides the drug.",
+    "The itch mite (Sarcoptes scabiei var. hominis) lives in the skin.",
 ])
 def test_english_abbreviations_do_not_end_a_sentence(text: str) -> None:
     assert split(text) == [text]

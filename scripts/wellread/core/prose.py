@@ -180,8 +180,11 @@ def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
     while start > 0 and dot - start < _PART_MAX and text[start - 1].isalpha():
         start -= 1
     letters = text[start:dot]
-    if len(letters) == 1 and letters.isupper() and text[start - 1 : start] != ".":
-        # An initial before a word in lowercase: "A. phagocytophilum", "I. scapularis".
+    if len(letters) == 1 and text[start - 1 : start] != "." and (
+        letters.isupper() or re.search(r"(?<![\w.])[A-Z]\.\s$", text[max(0, start - 4) : start])
+    ):
+        # An initial before a word in lowercase: "A. phagocytophilum", "I. scapularis", and a
+        # subspecies' after its genus's: "T. b. gambiense".
         following = _NEXT_WORD.match(text, match.end())
         if following is not None and following.group(1)[:1].islower():
             return True
