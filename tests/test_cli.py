@@ -252,11 +252,19 @@ def test_new_scaffolds_an_article_that_fails_until_its_todos_are_filled(
 
 
 def test_report_json_has_one_object_per_article(make_project: Project, run) -> None:
-    project = make_project({"content/vaccines/flu.md": ARTICLE}, with_theme=False)
+    text = ARTICLE.replace("older.", "older. Adults with hypertension require a dose.")
+    project = make_project({"content/vaccines/flu.md": text}, with_theme=False)
     result = run(project, "report", "--format", "json")
     data = json.loads(result.stdout)
     assert [item["file"] for item in data] == ["content/vaccines/flu.md"]
     assert {"language", "smog", "flesch_kincaid_grade", "words", "sentences"} <= set(data[0])
+    # `jargon` is off by default: not counted, rather than a count of none; formal words are.
+    assert (data[0]["jargon"], data[0]["formal_words"]) == (None, 1)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(
+        "  - wellread/check", "  - wellread/check:\n      rules: {jargon: true}", 1), "utf-8")
+    data = json.loads(run(project, "report", "--format", "json").stdout)
+    assert (data[0]["jargon"], data[0]["formal_words"]) == (1, 1)
     html = run(project, "report", "-o", "report.html")
     assert html.exit_code == 0
     assert "<svg" in (project / "report.html").read_text("utf-8")

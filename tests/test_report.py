@@ -48,13 +48,14 @@ def finding(rule: str, severity: Severity, file: str = "content/vaccines/flu.md"
 
 EASY = ArticleMetrics(
     file="content/b/easy.md", title="Easy", language="en", words=120, sentences=15,
-    grades={"flesch_kincaid_grade": 5.1, "smog_index": 7.2}, jargon=0,
+    grades={"flesch_kincaid_grade": 5.1, "smog_index": 7.2}, jargon=None,  # the rule off
     findings={"error": 0, "warning": 1, "hint": 0}, review="ok", next_review="2027-10-01",
 )
 HARD = ArticleMetrics(
     file="content/a/hard.md", title="Hard <words> & more", language="en", words=300,
     sentences=10, grades={"flesch_kincaid_grade": 10.3, "smog_index": 11.0}, jargon=4,
     findings={"error": 2, "warning": 5, "hint": 1}, review="overdue", next_review="2026-01-01",
+    formal_words=3,
 )
 EMPTY = ArticleMetrics(
     file="content/c/empty.md", title="Empty", language="es", words=0, sentences=0, grades={},
@@ -132,6 +133,7 @@ def test_json_report_is_sorted_by_file_with_the_same_keys_for_every_article():
     "smog": 11.0,
     "flesch_kincaid_grade": 10.3,
     "jargon": 4,
+    "formal_words": 3,
     "errors": 2,
     "warnings": 5,
     "review": "overdue",
@@ -145,7 +147,8 @@ def test_json_report_is_sorted_by_file_with_the_same_keys_for_every_article():
     "sentences": 15,
     "smog": 7.2,
     "flesch_kincaid_grade": 5.1,
-    "jargon": 0,
+    "jargon": null,
+    "formal_words": 0,
     "errors": 0,
     "warnings": 1,
     "review": "ok",
@@ -160,6 +163,7 @@ def test_json_report_is_sorted_by_file_with_the_same_keys_for_every_article():
     "smog": null,
     "flesch_kincaid_grade": null,
     "jargon": 0,
+    "formal_words": 0,
     "errors": 1,
     "warnings": 0,
     "review": "missing",
@@ -177,8 +181,8 @@ def test_json_report_keeps_non_ascii_titles_readable():
 def test_html_report_has_a_table_row_per_article_in_file_order():
     html = report_html([EASY, HARD], target_grade=8, site_name="Test clinic")
 
-    assert '<caption id="articles-caption">Reading grade, length, jargon, findings and review ' \
-        "status of 2 articles</caption>" in html
+    assert '<caption id="articles-caption">Reading grade, length, jargon, formal words, ' \
+        "findings and review status of 2 articles</caption>" in html
     assert '<th scope="col" class="number">Flesch-Kincaid grade</th>\n' \
         '<th scope="col" class="number">SMOG index</th>' in html
     assert """\
@@ -190,6 +194,7 @@ def test_html_report_has_a_table_row_per_article_in_file_order():
 <td class="number">300</td>
 <td class="number">10</td>
 <td class="number">4</td>
+<td class="number">3</td>
 <td class="number">2</td>
 <td class="number">5</td>
 <td class="review review-overdue">overdue <span class="date">(2026-01-01)</span></td>
@@ -199,6 +204,11 @@ def test_html_report_has_a_table_row_per_article_in_file_order():
 <td class="file">content/<wbr>b/<wbr>easy.md</td>
 <td class="number">5.1</td>
 <td class="number">7.2</td>
+<td class="number">120</td>
+<td class="number">15</td>
+<td class="number off">off<span class="visually-hidden"> (the jargon rule is off: \
+rules: {jargon: true} turns it on)</span></td>
+<td class="number">0</td>
 """ in html
 
 

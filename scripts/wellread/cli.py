@@ -170,6 +170,7 @@ def report(
         article_metrics(
             article, check_article(article, context),
             article_language(article.meta, site.check.language), date.today(),
+            jargon_on=site.check.rule_on("jargon"),
         )
         for article, _ in pages if article.kind == "article"
     ]

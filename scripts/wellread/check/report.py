@@ -51,16 +51,19 @@ class ArticleMetrics:
     words: int
     sentences: int
     grades: dict[str, float]  # formula -> grade, in the order the language's settings list them
-    jargon: int  # findings of the `jargon` rule
+    jargon: int | None  # findings of the `jargon` rule; None where the site has it off
     findings: dict[str, int]  # severity -> number of findings, every severity present
     review: str  # "ok", "due soon", "overdue" or "missing"
     next_review: str  # ISO date, or "" when the article has none
+    formal_words: int = 0  # findings of the `formal-word` rule
 
 
 def article_metrics(
-    article: Article, findings: Sequence[Finding], language: str, today: date
+    article: Article, findings: Sequence[Finding], language: str, today: date,
+    jargon_on: bool = True,
 ) -> ArticleMetrics:
-    """Measure one article. Findings of other files in `findings` are ignored."""
+    """Measure one article. Findings of other files in `findings` are ignored; with `jargon_on`
+    false (the rule is off by default) its column says "off", not a count of none."""
     own = [f for f in findings if f.file == article.path]
     blocks = article.body_blocks
     counted = [sentence for block in blocks for sentence in sentences(block)]
@@ -76,7 +79,8 @@ def article_metrics(
         words=words,
         sentences=len(counted),
         grades=reading_grades(text, language) if words else {},
-        jargon=sum(1 for f in own if f.rule == "jargon"),
+        jargon=sum(1 for f in own if f.rule == "jargon") if jargon_on else None,
+        formal_words=sum(1 for f in own if f.rule == "formal-word"),
         findings={str(severity): severities[str(severity)] for severity in Severity},
         review=_review_status(due, today),
         next_review=due.isoformat() if due else "",
@@ -108,6 +112,7 @@ def report_json(metrics: Sequence[ArticleMetrics]) -> str:
             "sentences": m.sentences,
             **{key: m.grades.get(formula) for key, formula in JSON_GRADES.items()},
             "jargon": m.jargon,
+            "formal_words": m.formal_words,
             "errors": m.findings.get("error", 0),
             "warnings": m.findings.get("warning", 0),
             "review": m.review,
@@ -177,6 +182,7 @@ def _row(m: ArticleMetrics, formulas: list[str], target: float) -> dict[str, obj
     return {
         "file_parts": m.file.split("/"), "title": m.title, "language": m.language, "grades": grades,
         "words": m.words, "sentences": m.sentences, "jargon": m.jargon,
+        "formal_words": m.formal_words,
         "errors": m.findings.get("error", 0), "warnings": m.findings.get("warning", 0),
         "review": m.review, "review_class": m.review.replace(" ", "-"),
         "next_review": m.next_review,
