@@ -652,6 +652,24 @@ def test_a_hard_section_is_located_at_its_heading_and_names_its_hardest_paragrap
     assert "Its hardest paragraph is on line 17 (51.2)." in section[0].message  # start there
 
 
+def test_a_hard_sections_pointer_goes_where_most_is_to_rewrite_not_to_a_line_of_names() -> None:
+    """Held-out set 2: an editor would start at the paragraph with the most words over the
+    target 39 times in 43 where it is not the highest-scoring one (a lead-in of drug names)."""
+    names = (
+        "Anticholinesterase immunosuppressive thymectomy plasmapheresis intravenous "
+        "immunoglobulin monoclonal antibodies complement inhibitors are available.\n\n"
+    )
+    wordy = 2 * (
+        "Before recommending a particular combination of medicines, your care team will consider "
+        "your age, your other health conditions and how severe your symptoms are, because every "
+        "medicine has different side effects and some of them need regular blood tests to check "
+        "how your liver and kidneys are handling the treatment over many months. "
+    ) + "\n"
+    body = f"## Easy part\n\n{EASY}\n## Treatment\n\n{names}{wordy}"
+    section = [f for f in check(body) if f.rule == "reading-grade" and "section" in f.message]
+    assert "Its hardest paragraph is on line 19 (24.7)." in section[0].message  # not 17 (31.4)
+
+
 def test_a_single_rule_to_ignore_may_be_written_without_a_list() -> None:
     front = FRONT.replace("title: T", "title: T\nwellread:\n  ignore: jargon")
     assert "jargon" not in rules(check("Hypertension.\n", front))
