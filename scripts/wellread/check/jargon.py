@@ -371,24 +371,17 @@ def _first_unexplained(
 
 def _article_replaced(use: _Use, plain: str, language: str) -> str:
     """The article before the term that the plain words bring their own of, or "": "a
-    sonogram" -> "an ultrasound picture", "an elevated" -> "a high", "a la diálisis" -> "al
-    tratamiento...", "otras afecciones" -> "otros problemas", "del tracto" -> "de los..."."""
-    if base_language(language) == "es" and (
-        spanish := determiner_replaced(use.text[max(0, use.start - 40) : use.start], plain)
-    ):
-        return spanish
-    determiner = _ARTICLE_BEFORE.search(use.text, 0, use.start)
-    first = plain.split()[0].lower()
-    if determiner and (first in _ARTICLES or (first in ("al", "del") and determiner.group(1))):
-        return (determiner.group(0) if first in ("al", "del") else determiner.group(2)).strip()
-    return ""
+    sonogram" -> "an ultrasound picture", "an elevated" -> "a high"; in Spanish any determiner
+    (spanish_fit.with_determiner made it agree): "a la diálisis" -> "al tratamiento...", "otras
+    afecciones" -> "otros problemas", "del tracto" -> "de los..."."""
+    if base_language(language) == "es":
+        return determiner_replaced(use.text[max(0, use.start - 40) : use.start], plain)
+    article = _ARTICLE_BEFORE.search(use.text, 0, use.start)
+    return article.group(1) if article and plain.split()[0].lower() in _ARTICLES else ""
 
 
-_ARTICLES = frozenset({"a", "an", "the", "el", "la", "los", "las", "un", "una", "unos", "unas"})
-_ARTICLE_BEFORE = re.compile(
-    r"(?<![\w-])(?:(a|de)\s+(?=(?:el|la|los|las)\s))?(a|an|el|la|los|las|un|una|unos|unas)\s+$",
-    re.IGNORECASE,
-)
+_ARTICLES = frozenset({"a", "an", "the"})
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(a|an|the)\s+$", re.IGNORECASE)
 
 
 def _formal_message(_: Messages, written: str, more: int, in_catalog: bool) -> str:

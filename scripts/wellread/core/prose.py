@@ -146,6 +146,7 @@ _NEXT_WORD = re.compile(r"[\"'(\[*_\u00bf\u00a1\u201c\u2018]*(\w+(?:['\u2019]\w+
 # libyaml's parser where PyYAML has it: the lists load in a millisecond, not twenty.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _PART_MAX = 8  # more letters than any part of a listed abbreviation ("approx", "aprox")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s$")  # "T. " before "b. gambiense"
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +182,7 @@ def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
         start -= 1
     letters = text[start:dot]
     if len(letters) == 1 and text[start - 1 : start] != "." and (
-        letters.isupper() or re.search(r"(?<![\w.])[A-Z]\.\s$", text[max(0, start - 4) : start])
+        letters.isupper() or _INITIAL_BEFORE.search(text, max(0, start - 4), start)
     ):
         # An initial before a word in lowercase: "A. phagocytophilum", "I. scapularis", and a
         # subspecies' after its genus's: "T. b. gambiense".
