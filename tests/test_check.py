@@ -835,3 +835,33 @@ def test_a_table_is_no_long_sentence_and_nested_items_are_not_the_lists_own() ->
     assert not found & {"sentence-length", "list-length", "paragraph-length"}, found
     flat = "To stay well:\n\n" + "".join(f"- Daily step {n}\n" for n in range(12))
     assert "list-length" in {f.rule for f in check(flat)}
+
+
+def test_a_short_spanish_section_of_names_is_not_scored_but_a_long_hard_one_is() -> None:
+    """Held-out MedlinePlus en español: a section of a lead-in and a few names ("ecografía,
+    tomografía computarizada") scores as hard on 60 words; an editor would leave it. A Spanish
+    section is scored from 100 words."""
+    names = (
+        "Para diagnosticar la enfermedad, su profesional de la salud puede pedir pruebas.\n\n"
+        "- Electrocardiograma y ecocardiografía transesofágica\n"
+        "- Tomografía computarizada y resonancia magnética cardiovascular\n"
+        "- Monitorización ambulatoria electrocardiográfica continuada\n"
+        "- Determinaciones analíticas hematológicas y bioquímicas complementarias\n"
+        "- Gammagrafía de perfusión miocárdica farmacológica\n"
+        "- Cateterismo cardíaco diagnóstico\n"
+        "- Angiografía coronaria intervencionista\n"
+        "- Espirometría y gasometría arterial basal\n"
+        "- Holter de presión arterial ambulatoria\n\n"
+        "Su médico le explicará para qué sirve cada prueba y cómo prepararse.\n\n"
+    )
+    short = f"## Fácil\n\n{SPANISH_EASY}\n{SPANISH_EASY}\n{SPANISH_EASY}\n## Diagnóstico\n\n{names}"
+    assert 60 <= len(names.replace("- ", "").split()) < 100
+    assert [f for f in check(short, language="es") if f.rule == "reading-grade"] == []
+    long = short + 2 * (
+        "La administración concomitante de anticoagulantes orales y antiinflamatorios "
+        "incrementa considerablemente la probabilidad de complicaciones hemorrágicas "
+        "gastrointestinales, particularmente en pacientes de edad avanzada con insuficiencia "
+        "renal preexistente o hepatopatía descompensada.\n"
+    )
+    found = [f for f in check(long, language="es") if f.rule == "reading-grade"]
+    assert [f.line for f in found] == [19] and "sección" in found[0].message

@@ -52,6 +52,8 @@ def test_spanish_abbreviations_do_not_end_a_sentence(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "first"), [
     ("Diabetes is common in the U.S. Most people with it are adults.", "the U.S."),
+    ("The drug is not sold in the U.S. Physicians can ask the CDC for it.", "the U.S."),
+    ("Few cases are seen in the U.S. Patients who travel should ask.", "the U.S."),
     ("Bring fruit, nuts, etc. The class lasts an hour.", "etc."),
     ("The clinic opens at 8 a.m. Call ahead.", "8 a.m."),
     ("Say no. Then leave.", "Say no."),

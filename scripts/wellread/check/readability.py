@@ -20,7 +20,8 @@ from .data import readability_formulas
 from .length import FLATTENED, flattened
 from .syllables import spanish_syllables
 
-SECTION_MIN_WORDS = 60  # fewer words give a score that means little
+SECTION_MIN_WORDS = 60  # fewer words give a score that means little (`section_min_words` in
+# data/readability.yml sets it for a language)
 # An article or a section is reported when it misses the target by more than this (grades, or
 # ease points): closer, the formulas cannot tell texts apart, and on real NIH text an editor
 # found 4 of 5 articles of grade 9.1 to 10.1 (target 8) borderline: lists and names pushed them
@@ -194,7 +195,8 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     # A section much harder than the target is reported even where the article as a whole
     # passes: its readers meet it on its own.
     yield from _section_findings(
-        article, blocks, formula, ease, target, settings.language, missed, score
+        article, blocks, formula, ease, target, settings.language, missed, score,
+        int(config.get("section_min_words", SECTION_MIN_WORDS)),
     )
 
 
@@ -254,7 +256,7 @@ def _hardest(
 
 def _section_findings(
     article: Article, blocks: list[tuple[Block, str]], formula: str, ease: bool, target: float,
-    language: str, missed: float, whole: float,
+    language: str, missed: float, whole: float, least: int = SECTION_MIN_WORDS,
 ) -> Iterator[Finding]:
     """Each `##` section that misses the target on its own, at its heading, naming the line of
     its hardest paragraph (a writer starts there)."""
@@ -267,7 +269,7 @@ def _section_findings(
         return  # the article's own finding already covers it
     for section in sections:
         text = "\n".join(sentence for _, sentence in section)
-        if len(section) < 2 or len(text.split()) < SECTION_MIN_WORDS:
+        if len(section) < 2 or len(text.split()) < least:
             continue
         score = reading_grades(text, language)[formula]
         if (score < target - missed) if ease else (score > target + missed):
