@@ -20,12 +20,16 @@ MEDQUAD_SUBSETS = (
     ("5_NIDDK_QA", "niddk", 16),
     ("9_CDC_QA", "cdc", 16),
 )
+# A held-out round that finds too few articles left in a folder (CDC's run out in round 3) takes
+# the rest from NINDS's disorder pages, which no earlier round or the set took from.
+MEDQUAD_TOP_UP = ("6_NINDS_QA", "ninds")
 MIN_WORDS, MAX_WORDS = 250, 4000  # an article, not a stub (a resource list), not a book
 MEDQUAD_STATUS = {
     "nhlbi": "NHLBI Health Topics page; the address may have moved, the text as collected in "
              "MedQuAD",
     "niddk": "NIDDK fact sheet; the address may have moved, the text as collected in MedQuAD",
     "cdc": "CDC page; the address may have moved, the text as collected in MedQuAD",
+    "ninds": "NINDS disorder page; the address may have moved, the text as collected in MedQuAD",
 }
 
 
@@ -201,19 +205,40 @@ def medquad_article(document: Document, prefix: str) -> str:
 
 def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
     """Every English article, folder by folder; `held_out` n: as many of each folder after the
-    set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on)."""
+    set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on).
+    A held-out round takes what a folder lacks from MEDQUAD_TOP_UP's."""
+    short = 0
     for folder, prefix, wanted in MEDQUAD_SUBSETS:
-        skip, taken = wanted * held_out, 0
-        for name in medquad.names(folder):
-            data = medquad.read(f"{folder}/{name}") if taken < wanted else None
-            if data is None:
-                continue
-            document = medquad_document(data)
-            if document.focus and MIN_WORDS <= document.words < MAX_WORDS:
-                if skip:
-                    skip -= 1
-                    continue
-                taken += 1
-                yield f"{prefix}-{slug(document.focus)}.md", medquad_article(document, prefix)
-        if taken < wanted:
+        taken = 0
+        for name, text in _medquad_folder(medquad, folder, prefix, wanted, wanted * held_out):
+            taken += 1
+            yield name, text
+        if taken < wanted and not held_out:
             raise SystemExit(f"{folder}: {taken} of {wanted} articles found")
+        short += wanted - taken
+    if short:
+        folder, prefix = MEDQUAD_TOP_UP
+        taken = 0
+        for name, text in _medquad_folder(medquad, folder, prefix, short, 0):
+            taken += 1
+            yield name, text
+        if taken < short:
+            raise SystemExit(f"{folder}: {taken} of {short} articles found")
+
+
+def _medquad_folder(
+    medquad: Source, folder: str, prefix: str, wanted: int, skip: int
+) -> Files:
+    """Up to `wanted` articles of one folder, after the first `skip` of them."""
+    taken = 0
+    for name in medquad.names(folder):
+        data = medquad.read(f"{folder}/{name}") if taken < wanted else None
+        if data is None:
+            continue
+        document = medquad_document(data)
+        if document.focus and MIN_WORDS <= document.words < MAX_WORDS:
+            if skip:
+                skip -= 1
+                continue
+            taken += 1
+            yield f"{prefix}-{slug(document.focus)}.md", medquad_article(document, prefix)
