@@ -38,10 +38,10 @@ HARD = (
 
 
 def check(body: str, front: str = FRONT, **settings):
-    """Every finding, with `jargon` on (off by default: the tests below are about what it
-    finds; test_medical_words_are_off_by_default_and_formal_words_are_hints is about the
-    default)."""
-    settings.setdefault("rules", JARGON_ON)
+    """Every finding, with `jargon` and `list-length` on (off by default: the tests below are
+    about what they find; test_medical_words_are_off_by_default_and_formal_words_are_hints and
+    test_long_lists_are_off_by_default are about the default)."""
+    settings.setdefault("rules", (*JARGON_ON, ("list-length", True)))
     article = parse_article(front + body, "content/topic/a.md", "topic/a.md")
     context = CheckContext(CheckSettings(**settings), today=date(2026, 11, 24))
     return check_article(article, context)
@@ -63,6 +63,15 @@ def test_medical_words_are_off_by_default_and_formal_words_are_hints() -> None:
     spanish = "Usted puede tener hipertensión. Se utiliza un manguito para medirla.\n"
     assert [f.rule for f in check(spanish, language="es", rules=())] == ["formal-word"]
     assert [f.rule for f in check(spanish, language="es")] == ["jargon", "formal-word"]
+
+
+def test_long_lists_are_off_by_default() -> None:
+    """On three held-out rounds of real text an editor would group 4 in 44 English lists the
+    rule reported, and 4 in 26 Spanish ones: a site turns it on."""
+    twelve = "To stay well:\n\n" + "".join(f"- Take a long walk with a friend on day {n}\n"
+                                            for n in range(12))
+    assert "list-length" not in rules(check(twelve, rules=()))
+    assert "list-length" in rules(check(twelve, rules=(("list-length", True),)))
 
 
 def rules(findings) -> list[str]:
@@ -302,11 +311,12 @@ def test_source_outside_the_trusted_domains_gets_a_hint_and_subdomains_are_trust
     assert "cdc.gov, who.int" in found[0].suggestion
 
 
-def test_a_sentence_over_30_words_warns_and_one_over_35_errs_while_28_to_30_pass() -> None:
+def test_a_sentence_over_31_words_warns_and_one_over_35_errs_while_28_to_31_pass() -> None:
     # On real NIH, CDC and MedlinePlus text an editor split fewer than half of the sentences of
-    # 28 to 30 words (tests/data/realtext): not worth a writer's time, so not reported.
-    fine = " ".join(["word"] * 30) + "."
-    long = " ".join(["word"] * 31) + "."
+    # 28 to 30 words (tests/data/realtext), and on three held-out rounds 61 % of those of 31 in
+    # English, 40 % in Spanish: not worth a writer's time, so not reported.
+    fine = " ".join(["word"] * 31) + "."
+    long = " ".join(["word"] * 32) + "."
     very_long = " ".join(["word"] * 36) + "."
     found = [
         f for f in check(f"{fine}\n\nShort one. {long}\n\n{very_long}\n")
@@ -315,7 +325,7 @@ def test_a_sentence_over_30_words_warns_and_one_over_35_errs_while_28_to_30_pass
     assert [(f.line, f.column, f.severity) for f in found] == [
         (13, 12, Severity.WARNING), (15, 1, Severity.ERROR),
     ]
-    assert "31 words; keep sentences to 30 or fewer" in found[0].message
+    assert "32 words; keep sentences to 30 or fewer" in found[0].message
     assert "36 words; keep sentences to 35 or fewer" in found[1].message
 
 
@@ -347,12 +357,17 @@ def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece(
     ("**Limit your time in the sun:** ",
      "Wear a hat with a wide brim and clothes that cover your arms and legs when you are "
      "outside in the middle of the day in summer.", "en"),
+    # A long bold label, its colon after it (held-out round 3, MedlinePlus).
+    ("- **Personas que trabajan con los brazos por encima de la cabeza o levantan cosas "
+     "pesadas**: ",
+     "Los carpinteros, los albañiles y los pintores son ejemplos de personas que pueden tener "
+     "más riesgo de tener problemas en el hombro con los años de trabajo.", "es"),
 ])
 def test_a_label_that_starts_the_block_is_no_part_of_the_sentence(
     label: str, sentence: str, language: str
 ) -> None:
     assert "sentence-length" not in rules(check(label + sentence + "\n", language=language))
-    run_on = label.strip("*: ") + " and " + sentence[0].lower() + sentence[1:]
+    run_on = label.strip("-*: ") + " and " + sentence[0].lower() + sentence[1:]
     assert "sentence-length" in rules(check(run_on + "\n", language=language))
 
 
@@ -603,7 +618,7 @@ def test_a_language_without_syllable_rules_gets_no_made_up_score() -> None:
 
 
 def test_an_article_can_set_its_own_thresholds_in_front_matter() -> None:
-    long = " ".join(["word"] * 31) + ".\n"
+    long = " ".join(["word"] * 32) + ".\n"
     assert "sentence-length" in rules(check(long))
     front = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words_warning: 32")
     assert "sentence-length" not in rules(check(long, front))

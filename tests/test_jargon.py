@@ -555,6 +555,18 @@ def test_a_formal_word_is_called_formal_and_gets_its_plain_word_without_a_gloss(
     assert "medical or official word many readers do not know" in found[0].message
 
 
+def test_a_formal_word_needs_no_explaining_and_its_plain_word_fits_after_an_article() -> None:
+    # Held-out round 3: "Thus, a woman who..." was read as explaining "Thus" ("The article
+    # explains it later"), and "an additional barrier" got "a more barrier".
+    found = jargon("Thus it can pass to the baby.\n\nThus, a woman who has it needs a shot.\n")
+    assert [(f.line, f.message) for f in found] == [(
+        BODY_LINE, "'Thus' is a formal word: a plainer one says the same (and 1 more time in "
+        "this article).",
+    )]
+    assert jargon("The mesh is an additional barrier.\n") == []
+    assert jargon("Ask for additional pictures.\n")[0].suggestion == "Use 'more'."
+
+
 # Headings and names (the fourth real-text rebuild's judging)
 
 

@@ -54,6 +54,10 @@ def test_spanish_abbreviations_do_not_end_a_sentence(text: str) -> None:
     ("Diabetes is common in the U.S. Most people with it are adults.", "the U.S."),
     ("The drug is not sold in the U.S. Physicians can ask the CDC for it.", "the U.S."),
     ("Few cases are seen in the U.S. Patients who travel should ask.", "the U.S."),
+    # held-out round 3: "MS" (multiple sclerosis) is not "Ms.", nor "EE. UU." before "Muy"
+    ("ADEM differs from MS. First, it comes on fast.", "MS."),
+    ("Hay una vacuna en los EE. UU. Muy pocas personas la necesitan.", "EE. UU."),
+    ("The hernia can get worse.3,6 Men who wait should watch for pain.", "worse."),
     ("Bring fruit, nuts, etc. The class lasts an hour.", "etc."),
     ("The clinic opens at 8 a.m. Call ahead.", "8 a.m."),
     ("Say no. Then leave.", "Say no."),

@@ -117,6 +117,10 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "Compared with normal, people with the condition sleep less.",
     "Call the Substance Abuse and Mental Health Services Administration.",
     "PACE (Program of All-Inclusive Care for the Elderly) covers frail older adults.",
+    # Held-out round 3: a former name of a condition, and the usual word for a crime's victim.
+    "IBS used to be called spastic colon or spastic bowel.",
+    "Spastic cerebral palsy makes muscles stiff.",
+    "Call the hotline if you were the victim of a crime or of sexual assault.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
@@ -131,6 +135,9 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     "Las neuropatías diabéticas dañan los nervios.",
     "Evite las bebidas alcohólicas y cualquier bebida alcohólica fuerte.",
     "Una crisis epiléptica dura unos minutos.",
+    "La hepatopatía alcohólica daña el hígado.",
+    "Si usted fue víctima de agresión sexual, busque ayuda.",
+    "Las víctimas de la violencia pueden llamar a la línea de ayuda.",
 ])
 def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence, "es") == []
@@ -139,6 +146,10 @@ def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> N
 def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("Every diabetic patient should check their feet.") == ["diabetic"]
     assert stigma("Un paciente diabético debe revisar sus pies.", "es") == ["diabético"]
+    assert stigma("Don't call your brother spastic.") == ["spastic"]
+    assert stigma("She was a victim of cancer.") == ["victim of"]
+    assert stigma("Es víctima de cáncer desde hace años.", "es") == ["víctima de"]
+    assert stigma("Su padre es alcohólico.", "es") == ["alcohólico"]
 
 
 @pytest.mark.parametrize("sentence", [

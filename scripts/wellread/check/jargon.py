@@ -278,12 +278,14 @@ def _first_unexplained(
     article: Article, entry: Entry, found: list[_Use], language: str
 ) -> Iterator[Finding]:
     """The first use before the article explains the term, unless silenced on its line."""
+    # A heading that asks what the term is, answered right after it, explains it. A formal word
+    # needs no explaining, only its plain word ("Thus, a woman who..." read as "Thus" explained).
     explanation = next((
         use for k, use in enumerate(found)
-        if use.explained or use.plain_nearby or (
+        if use.plain_nearby or (not entry.formal and (use.explained or (
             use.asks and k + 1 < len(found) and found[k + 1].explained
-        )
-    ), None)  # a heading that asks what the term is, answered right after it, explains it
+        )))
+    ), None)
     cut = found.index(explanation) if explanation is not None else len(found)
     early = found[:cut]
     if early and explanation is not None and _next_to(article, early[0].block, explanation.block):

@@ -71,9 +71,11 @@ def _blank_link_target(match: re.Match[str]) -> str:
 
 
 # A sentence ends at a mark, closing quotes or brackets, and a space; a footnote number written
-# right after a word's full stop ("has them.2 However") goes with the sentence it ends.
+# right after a word's full stop ("has them.2 However", "worse.3,6 Men") goes with the sentence
+# it ends.
 _SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])(?:(?<=[^\W\d_][.!?])\d{1,3}(?=\s))?[\"')\]*_]*\s+"
+    r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])"
+    r"(?:(?<=[^\W\d_][.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s))?[\"')\]*_]*\s+"
     # a question or exclamation with no space before the next sentence ("treated?More"): a
     # full stop there is more often an abbreviation or an address ("U.S.A", "cdc.gov")
     r"|(?<=[a-z\u00e0-\u00ff][!?])(?=[A-Z\u00c0-\u00de\u00bf\u00a1])"
@@ -138,6 +140,9 @@ class _Abbreviations:
     parts: frozenset[str]  # each lowercase run of letters in one: most full stops follow none
     kinds: dict[str, str]  # "u.s" -> "may_end"
     starters: frozenset[str]  # capitalised words that start a sentence after a may_end one
+    # written in lower case at least in part ("Ms", "St"): in capitals, one of a single word
+    # is another word ("MS" for multiple sclerosis), which a full stop ends
+    not_capitals: frozenset[str]
 
 
 # When languages list one abbreviation differently, the earlier kind wins: never_end first.
@@ -153,6 +158,7 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s$")  # "T. " before "b. gambie
 def _abbreviations() -> _Abbreviations:
     kinds: dict[str, str] = {}
     starters: set[str] = set()
+    capitals: set[str] = set()
     for folder in (resources.files("wellread") / "data").iterdir():
         path = folder / "abbreviations.yml"
         if not path.is_file():
@@ -162,6 +168,8 @@ def _abbreviations() -> _Abbreviations:
         for kind in _KINDS:
             for entry in lists.get(kind, []):
                 key = ".".join(re.findall(r"[^\W_]+", str(entry).lower()))
+                if str(entry).isupper():
+                    capitals.add(key)
                 if _KINDS.index(kinds.get(key, kind)) >= _KINDS.index(kind):
                     kinds[key] = kind
     names = sorted(kinds, key=len, reverse=True)  # "u.s.a" before "u.s"
@@ -169,6 +177,7 @@ def _abbreviations() -> _Abbreviations:
     return _Abbreviations(
         re.compile(rf"(?<![\w.])(?:{alternatives})\.", re.IGNORECASE),
         frozenset(part for name in names for part in name.split(".")), kinds, frozenset(starters),
+        frozenset(kinds) - capitals,
     )
 
 
@@ -197,7 +206,10 @@ def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
             return True  # a full stop inside "EE. UU." or "p. ej."
         if found.end() - 1 != dot:
             continue
-        kind = known.kinds[".".join(re.findall(r"[^\W_]+", found.group().lower()))]
+        key = ".".join(re.findall(r"[^\W_]+", found.group().lower()))
+        if key in known.not_capitals and "." not in key and found.group().isupper():
+            return False  # "MS.", not "Ms." ("A.M." is "a.m." still)
+        kind = known.kinds[key]
         following = _NEXT_WORD.match(text, match.end())
         word = following.group(1).replace("\u2019", "'") if following else ""
         if kind == "before_number":
