@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
+from ..core.languagecode import base_language
 from ..core.prose import Sentence, sentences, word_count
 from ..core.settings import CheckSettings
 from ..i18n.messages import messages
@@ -26,7 +27,7 @@ def sentence_limits(settings: CheckSettings, translation: bool = False) -> tuple
     (`sentence_scale` in data/readability.yml; Spanish 1.15: 27 → 31 words), so that a faithful
     translation of a sentence within them stays within; a language that takes fewer keeps the
     site's limits. An article written in the language keeps the site's limits."""
-    language = settings.language.replace("_", "-").split("-")[0]
+    language = base_language(settings.language)
     scale = max(1.0, float(readability_formulas().get(language, {}).get("sentence_scale", 1)))
     if not translation:
         scale = 1.0
@@ -114,6 +115,7 @@ def _counted(found: tuple[Sentence, ...]) -> list[Sentence]:
 # six sentences or more of 80 words or more were right to split 36 times in 40, never wrong; of
 # fewer words, a run of short plain sentences ("If you smoke, quit."), 1 right in 6; five
 # sentences were borderline 8 times in 17 (HHS guidance allows five), right when very long.
+# In a language whose data/readability.yml sets `paragraph_min_words`, that many (English 90).
 PARAGRAPH_MIN_WORDS = 80
 ONE_OVER_MIN_WORDS = 110  # one sentence over the limit: averaging 22 words each
 
@@ -129,6 +131,9 @@ _LABEL = re.compile(
 @rule("paragraph-length")
 def paragraph_length_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     most = context.settings.paragraph_sentences_max
+    fewest = int(readability_formulas().get(base_language(context.settings.language), {}).get(
+        "paragraph_min_words", PARAGRAPH_MIN_WORDS
+    ))
     _ = messages(context.settings.language)
     for block in article.body_blocks:
         if block.kind not in ("paragraph", "blockquote"):
@@ -139,7 +144,7 @@ def paragraph_length_findings(article: Article, context: CheckContext) -> Iterat
         # Short sentences on one point read like one: on real health text an editor split long
         # paragraphs, not a 50-word run of short sentences, and one sentence over the limit only
         # when they are long (above).
-        least = PARAGRAPH_MIN_WORDS if len(found) > most + 1 else ONE_OVER_MIN_WORDS
+        least = fewest if len(found) > most + 1 else ONE_OVER_MIN_WORDS
         if sum(sentence.words for sentence in found) >= least:
             yield finding(
                 article, block, 0, "paragraph-length", Severity.WARNING,
