@@ -206,7 +206,8 @@ def medquad_article(document: Document, prefix: str) -> str:
 def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
     """Every English article, folder by folder; `held_out` n: as many of each folder after the
     set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on).
-    A held-out round takes what a folder lacks from MEDQUAD_TOP_UP's."""
+    A held-out round takes what a folder lacks from MEDQUAD_TOP_UP's, after those the rounds
+    before it took."""
     short = 0
     for folder, prefix, wanted in MEDQUAD_SUBSETS:
         taken = 0
@@ -218,12 +219,21 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
         short += wanted - taken
     if short:
         folder, prefix = MEDQUAD_TOP_UP
+        before = sum(_short(medquad, round_) for round_ in range(1, held_out))
         taken = 0
-        for name, text in _medquad_folder(medquad, folder, prefix, short, 0):
+        for name, text in _medquad_folder(medquad, folder, prefix, short, before):
             taken += 1
             yield name, text
         if taken < short:
             raise SystemExit(f"{folder}: {taken} of {short} articles found")
+
+
+def _short(medquad: Source, held_out: int) -> int:
+    """How many articles held-out round `held_out` took from MEDQUAD_TOP_UP's folder."""
+    return sum(
+        wanted - sum(1 for _ in _medquad_folder(medquad, folder, prefix, wanted, wanted * held_out))
+        for folder, prefix, wanted in MEDQUAD_SUBSETS
+    )
 
 
 def _medquad_folder(

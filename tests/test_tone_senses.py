@@ -152,6 +152,15 @@ def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("Su padre es alcohólico.", "es") == ["alcohólico"]
 
 
+def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
+    # Held-out round 3: "Drug or alcohol abuse" took "alcohol use disorder / unhealthy
+    # drinking", which does not read after "Drug or".
+    article = parse_article(FRONT + "- Drug or alcohol abuse\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(), today=date(2026, 11, 24))
+    [found] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert found.suggestion.split(" / ")[0] == "alcohol misuse"
+
+
 @pytest.mark.parametrize("sentence", [
     # NIHSeniorHealth: the first suggestion must read in both places.
     "A person's behavior can signal a possible substance abuse problem.",
