@@ -567,6 +567,13 @@ def test_a_formal_word_needs_no_explaining_and_its_plain_word_fits_after_an_arti
     assert jargon("Ask for additional pictures.\n")[0].suggestion == "Use 'more'."
 
 
+def test_administrar_is_dar_for_a_medicine_not_for_money_or_time() -> None:
+    # Held-out round 4: "administrar sus finanzas", "administrar el tiempo" (manage) took "dar".
+    assert jargon("Es difícil administrar sus finanzas y su tiempo.\n", "es") == []
+    [found] = jargon("La enfermera va a administrar la vacuna.\n", "es")
+    assert found.suggestion == "Use 'dar'."
+
+
 # Headings and names (the fourth real-text rebuild's judging)
 
 

@@ -71,11 +71,11 @@ def _blank_link_target(match: re.Match[str]) -> str:
 
 
 # A sentence ends at a mark, closing quotes or brackets, and a space; a footnote number written
-# right after a word's full stop ("has them.2 However", "worse.3,6 Men") goes with the sentence
-# it ends.
+# right after a word's full stop ("has them.2 However", "worse.3,6 Men", "(MEN1).1 MEN1") goes
+# with the sentence it ends.
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])"
-    r"(?:(?<=[^\W\d_][.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s))?[\"')\]*_]*\s+"
+    r"(?:(?<=[^\W\d_][.!?]|\)[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s))?[\"')\]*_]*\s+"
     # a question or exclamation with no space before the next sentence ("treated?More"): a
     # full stop there is more often an abbreviation or an address ("U.S.A", "cdc.gov")
     r"|(?<=[a-z\u00e0-\u00ff][!?])(?=[A-Z\u00c0-\u00de\u00bf\u00a1])"
