@@ -80,9 +80,10 @@ _SENTENCE_BREAK = re.compile(
     # full stop there is more often an abbreviation or an address ("U.S.A", "cdc.gov")
     r"|(?<=[a-z\u00e0-\u00ff][!?])(?=[A-Z\u00c0-\u00de\u00bf\u00a1])"
     # nor after a full stop that a typo glued to the next sentence's first word ("by CDC.If
-    # you"): after a word of three letters, before a capitalised word and a space; not an
-    # address ("cdc.gov", "U.S.A", "Node.js")
-    r"|(?<=[^\W\d_]{3}[.])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+[ \t])"
+    # you", "in this country.NINDS-funded research"): after a word of three letters, before a
+    # capitalised word or an acronym and a space; not an address ("cdc.gov", "U.S.A", "Node.js")
+    r"|(?<=[^\W\d_]{3}[.])"
+    r"(?=[A-Z\u00c0-\u00de](?:[a-z\u00e0-\u00ff]+|[A-Z]+(?:-[a-z\u00e0-\u00ff]+)*)[ \t])"
 )
 # A word: letters and digits, joined by an apostrophe or hyphen ("don't", "X-ray"; the Unicode
 # hyphens and the minus sign some pages print in a pronunciation, "asz\u2212in\u2212ee"), a
