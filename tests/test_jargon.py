@@ -567,6 +567,14 @@ def test_a_formal_word_needs_no_explaining_and_its_plain_word_fits_after_an_arti
     assert jargon("Ask for additional pictures.\n")[0].suggestion == "Use 'more'."
 
 
+def test_fixed_names_keep_their_formal_word() -> None:
+    # Held-out round 5: "persistent vegetative state" is a condition's name, "asientos elevados"
+    # are booster seats.
+    assert jargon("Some people stay in a persistent vegetative state.\n") == []
+    assert jargon("Los niños usan asientos elevados en el auto.\n", "es") == []
+    assert jargon("A persistent cough needs a visit.\n")[0].suggestion == "Use 'long-lasting'."
+
+
 def test_administrar_is_dar_for_a_medicine_not_for_money_or_time() -> None:
     # Held-out round 4: "administrar sus finanzas", "administrar el tiempo" (manage) took "dar".
     assert jargon("Es difícil administrar sus finanzas y su tiempo.\n", "es") == []

@@ -138,6 +138,9 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     "La hepatopatía alcohólica daña el hígado.",
     "Si usted fue víctima de agresión sexual, busque ayuda.",
     "Las víctimas de la violencia pueden llamar a la línea de ayuda.",
+    # Held-out rounds 4 and 5: becoming addicted is a process, not a label for a person.
+    "Algunas personas pueden volverse adictas o volverse adicto a ella.",
+    "Es posible que se vuelva adicta al medicamento.",
 ])
 def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence, "es") == []
@@ -150,6 +153,7 @@ def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("She was a victim of cancer.") == ["victim of"]
     assert stigma("Es víctima de cáncer desde hace años.", "es") == ["víctima de"]
     assert stigma("Su padre es alcohólico.", "es") == ["alcohólico"]
+    assert stigma("Un adicto necesita ayuda.", "es") == ["adicto"]
 
 
 def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
