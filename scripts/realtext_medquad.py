@@ -208,32 +208,43 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
     set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on).
     A held-out round takes what a folder lacks from MEDQUAD_TOP_UP's, after those the rounds
     before it took."""
-    short = 0
+    if not held_out:
+        for folder, prefix, wanted in MEDQUAD_SUBSETS:
+            found = list(_medquad_folder(medquad, folder, prefix, wanted, 0))
+            if len(found) < wanted:
+                raise SystemExit(f"{folder}: {len(found)} of {wanted} articles found")
+            yield from found
+        return
+    # How many articles a folder has, and so what each round before this one lacked.
+    has = {folder: _eligible(medquad, folder) for folder, _, _ in MEDQUAD_SUBSETS}
+
+    def lacking(round_: int) -> int:
+        return sum(wanted - min(wanted, max(0, has[folder] - wanted * round_))
+                   for folder, _, wanted in MEDQUAD_SUBSETS)
+
     for folder, prefix, wanted in MEDQUAD_SUBSETS:
-        taken = 0
-        for name, text in _medquad_folder(medquad, folder, prefix, wanted, wanted * held_out):
-            taken += 1
-            yield name, text
-        if taken < wanted and not held_out:
-            raise SystemExit(f"{folder}: {taken} of {wanted} articles found")
-        short += wanted - taken
+        yield from _medquad_folder(medquad, folder, prefix, wanted, wanted * held_out)
+    short = lacking(held_out)
     if short:
         folder, prefix = MEDQUAD_TOP_UP
-        before = sum(_short(medquad, round_) for round_ in range(1, held_out))
-        taken = 0
-        for name, text in _medquad_folder(medquad, folder, prefix, short, before):
-            taken += 1
-            yield name, text
-        if taken < short:
-            raise SystemExit(f"{folder}: {taken} of {short} articles found")
+        before = sum(lacking(round_) for round_ in range(1, held_out))
+        found = list(_medquad_folder(medquad, folder, prefix, short, before))
+        if len(found) < short:
+            raise SystemExit(f"{folder}: {len(found)} of {short} articles found")
+        yield from found
 
 
-def _short(medquad: Source, held_out: int) -> int:
-    """How many articles held-out round `held_out` took from MEDQUAD_TOP_UP's folder."""
+def _eligible(medquad: Source, folder: str) -> int:
+    """How many documents of one folder make an article (a focus, MIN_WORDS to MAX_WORDS)."""
     return sum(
-        wanted - sum(1 for _ in _medquad_folder(medquad, folder, prefix, wanted, wanted * held_out))
-        for folder, prefix, wanted in MEDQUAD_SUBSETS
+        1 for name in medquad.names(folder)
+        if (data := medquad.read(f"{folder}/{name}")) is not None
+        and _is_article(medquad_document(data))
     )
+
+
+def _is_article(document: Document) -> bool:
+    return bool(document.focus) and MIN_WORDS <= document.words < MAX_WORDS
 
 
 def _medquad_folder(
@@ -246,7 +257,7 @@ def _medquad_folder(
         if data is None:
             continue
         document = medquad_document(data)
-        if document.focus and MIN_WORDS <= document.words < MAX_WORDS:
+        if _is_article(document):
             if skip:
                 skip -= 1
                 continue

@@ -678,20 +678,23 @@ def test_a_hard_section_is_located_at_its_heading_and_names_its_hardest_paragrap
     assert "Its hardest paragraph is on line 17 (51.2)." in section[0].message  # start there
 
 
+# A lead-in of names that scores hardest, and a wordy paragraph with the most to rewrite.
+NAMES = (
+    "Anticholinesterase immunosuppressive thymectomy plasmapheresis intravenous "
+    "immunoglobulin monoclonal antibodies complement inhibitors are available.\n\n"
+)
+WORDY = 2 * (
+    "Before recommending a particular combination of medicines, your care team will consider "
+    "your age, your other health conditions and how severe your symptoms are, because every "
+    "medicine has different side effects and some of them need regular blood tests to check "
+    "how your liver and kidneys are handling the treatment over many months. "
+) + "\n"
+
+
 def test_a_hard_sections_pointer_goes_where_most_is_to_rewrite_not_to_a_line_of_names() -> None:
     """Held-out set 2: an editor would start at the paragraph with the most words over the
     target 39 times in 43 where it is not the highest-scoring one (a lead-in of drug names)."""
-    names = (
-        "Anticholinesterase immunosuppressive thymectomy plasmapheresis intravenous "
-        "immunoglobulin monoclonal antibodies complement inhibitors are available.\n\n"
-    )
-    wordy = 2 * (
-        "Before recommending a particular combination of medicines, your care team will consider "
-        "your age, your other health conditions and how severe your symptoms are, because every "
-        "medicine has different side effects and some of them need regular blood tests to check "
-        "how your liver and kidneys are handling the treatment over many months. "
-    ) + "\n"
-    body = f"## Easy part\n\n{EASY}\n## Treatment\n\n{names}{wordy}"
+    body = f"## Easy part\n\n{EASY}\n## Treatment\n\n{NAMES}{WORDY}"
     section = [f for f in check(body) if f.rule == "reading-grade" and "section" in f.message]
     assert "Its hardest paragraph is on line 19 (24.7)." in section[0].message  # not 17 (31.4)
 
@@ -700,17 +703,7 @@ def test_an_articles_pointer_goes_where_most_is_to_rewrite_not_to_a_line_of_name
     """The four real-text sets: where the article's highest-scoring paragraph and the one with
     the most words over the target differ, a blind judge would start at the latter 50 times in
     57, never at the former (7 the same)."""
-    names = (
-        "Anticholinesterase immunosuppressive thymectomy plasmapheresis intravenous "
-        "immunoglobulin monoclonal antibodies complement inhibitors are available.\n\n"
-    )
-    wordy = 2 * (
-        "Before recommending a particular combination of medicines, your care team will consider "
-        "your age, your other health conditions and how severe your symptoms are, because every "
-        "medicine has different side effects and some of them need regular blood tests to check "
-        "how your liver and kidneys are handling the treatment over many months. "
-    ) + "\n"
-    [article] = [f for f in check(names + wordy) if f.rule == "reading-grade"]
+    [article] = [f for f in check(NAMES + WORDY) if f.rule == "reading-grade"]
     assert article.message.startswith("The article reads at grade")
     assert article.line == 13  # the wordy paragraph, not the names on line 11
 
