@@ -26,14 +26,17 @@ def sentence_limits(settings: CheckSettings, translation: bool = False) -> tuple
     the site's limits scaled by how many words the language takes to say what English says
     (`sentence_scale` in data/readability.yml; Spanish 1.15: 27 → 31 words), so that a faithful
     translation of a sentence within them stays within; a language that takes fewer keeps the
-    site's limits. An article written in the language keeps the site's limits."""
+    site's limits. An article written in the language keeps the site's limits, its warning
+    moved by `sentence_warning_extra` words where the language's real text calls for it
+    (Spanish: 2, never past the error limit)."""
     language = base_language(settings.language)
-    scale = max(1.0, float(readability_formulas().get(language, {}).get("sentence_scale", 1)))
+    config = readability_formulas().get(language, {})
+    warning, error = settings.sentence_words_warning, settings.sentence_words_error
     if not translation:
-        scale = 1.0
-    return (
-        round(settings.sentence_words_warning * scale), round(settings.sentence_words_error * scale)
-    )
+        extra = int(config.get("sentence_warning_extra", 0))
+        return min(warning + extra, max(warning, error - 1)), error
+    scale = max(1.0, float(config.get("sentence_scale", 1)))
+    return round(warning * scale), round(error * scale)
 
 
 @rule("sentence-length")

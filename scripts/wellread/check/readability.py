@@ -20,8 +20,7 @@ from .data import readability_formulas
 from .length import FLATTENED, flattened
 from .syllables import spanish_syllables
 
-SECTION_MIN_WORDS = 60  # fewer words give a score that means little (`section_min_words` in
-# data/readability.yml sets it for a language)
+SECTION_MIN_WORDS = 60  # fewer words give a score that means little
 # An article or a section is reported when it misses the target by more than this (grades, or
 # ease points): closer, the formulas cannot tell texts apart, and on real NIH text an editor
 # found 4 of 5 articles of grade 9.1 to 10.1 (target 8) borderline: lists and names pushed them
@@ -193,10 +192,12 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     if (score < target - missed) if ease else (score > target + missed):
         yield _article_finding(article, blocks, grades, formula, score, ease, target, language)
     # A section much harder than the target is reported even where the article as a whole
-    # passes: its readers meet it on its own.
+    # passes: its readers meet it on its own (not in a language whose sections real text showed
+    # to be hard mostly for names: `sections: false` in data/readability.yml).
+    if not config.get("sections", True):
+        return
     yield from _section_findings(
-        article, blocks, formula, ease, target, settings.language, missed, score,
-        int(config.get("section_min_words", SECTION_MIN_WORDS)),
+        article, blocks, formula, ease, target, settings.language, missed, score
     )
 
 
