@@ -121,6 +121,9 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "IBS used to be called spastic colon or spastic bowel.",
     "Spastic cerebral palsy makes muscles stiff.",
     "Call the hotline if you were the victim of a crime or of sexual assault.",
+    # Held-out rounds 1 and 4: a symptom or an infection one has for a while, as "pain" is.
+    "A man suffering from shortness of breath came to the clinic.",
+    "Children with the disease can suffer from an infection of the gut after surgery.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
@@ -141,6 +144,8 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     # Held-out rounds 4 and 5: becoming addicted is a process, not a label for a person.
     "Algunas personas pueden volverse adictas o volverse adicto a ella.",
     "Es posible que se vuelva adicta al medicamento.",
+    # Held-out round 2: a condition's name.
+    "Beber durante el embarazo causa trastornos del espectro alcohólico fetal.",
 ])
 def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence, "es") == []
