@@ -124,6 +124,11 @@ def stigma(body: str, language: str = "en") -> list[str]:
     # Held-out rounds 1 and 4: a symptom or an infection one has for a while, as "pain" is.
     "A man suffering from shortness of breath came to the clinic.",
     "Children with the disease can suffer from an infection of the gut after surgery.",
+    # Held-out round 6: a kind of illness, of tissue, of paralysis.
+    "Diabetic-related nerve problems can make the feet numb.",
+    "Other epileptic disorders can start in the first months of life.",
+    "Surgery may take out the epileptic brain tissue that starts the seizures.",
+    "The disease can cause spastic paralysis of the legs.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
