@@ -575,9 +575,18 @@ def test_fixed_names_keep_their_formal_word() -> None:
     assert jargon("A persistent cough needs a visit.\n")[0].suggestion == "Use 'long-lasting'."
 
 
+def test_advised_meaning_recommended_gets_no_tell() -> None:
+    # Held-out round 6: "is not advised for people with..." took "told".
+    assert jargon("This medicine is not advised for people with weak kidneys.\n") == []
+    [found] = jargon("Your nurse will advise you about the dose.\n")
+    assert found.suggestion == "Use 'tell'."
+
+
 def test_administrar_is_dar_for_a_medicine_not_for_money_or_time() -> None:
     # Held-out round 4: "administrar sus finanzas", "administrar el tiempo" (manage) took "dar".
     assert jargon("Es difícil administrar sus finanzas y su tiempo.\n", "es") == []
+    # Held-out round 6: who runs ("administra") a website.
+    assert jargon("Mire quién administra el sitio web antes de creerle.\n", "es") == []
     [found] = jargon("La enfermera va a administrar la vacuna.\n", "es")
     assert found.suggestion == "Use 'dar'."
 
