@@ -97,7 +97,7 @@ _COLON_LABEL_WORDS = 12
 # no full stop at its end (a footnote number after one is an end: "diverticula.3"), and a tenth
 # of its words numbers ("150 8 11 175 9 12") or a third of them capitalised inside it, not after
 # punctuation ("High-potassium Foods Low-potassium Alternatives Oranges Melons Apricots"). On the
-# six real-text sets of NIH, CDC and MedlinePlus text, 10 of the sentences over the warning
+# six real-text sets of NIH, CDC and MedlinePlus text, 9 of the sentences over the warning
 # limit, all tables or lists the conversion ran together (an editor called each "not a
 # sentence"), and none of the real sentences (at most 6 % numbers, 19 % capitals, agencies'
 # names included).
