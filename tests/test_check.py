@@ -363,6 +363,11 @@ def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece(
      "pesadas**: ",
      "Los carpinteros, los albañiles y los pintores son ejemplos de personas que pueden tener "
      "más riesgo de tener problemas en el hombro con los años de trabajo.", "es"),
+    # A list item's lead-in of any length (held-out MedlinePlus, rounds 2 to 4: 13 to 24 words).
+    ("- Tomar un medicamento para bajar la presión que tal vez no necesite durante muchos años "
+     "de su vida: ",
+     "Los controles frecuentes pueden encontrar una presión un poco alta que nunca le causaría "
+     "problemas, y tomar pastillas tiene sus propios efectos.", "es"),
 ])
 def test_a_label_that_starts_the_block_is_no_part_of_the_sentence(
     label: str, sentence: str, language: str
@@ -370,6 +375,22 @@ def test_a_label_that_starts_the_block_is_no_part_of_the_sentence(
     assert "sentence-length" not in rules(check(label + sentence + "\n", language=language))
     run_on = label.strip("-*: ") + " and " + sentence[0].lower() + sentence[1:]
     assert "sentence-length" in rules(check(run_on + "\n", language=language))
+
+
+def test_a_long_lead_in_with_a_colon_counts_apart_only_in_a_list_item() -> None:
+    """In a paragraph, a colon after many words is more often inside a title ("...see the
+    booklet Living With Diabetes at Home: A Guide for Families and Friends, or call us...", as on
+    NIDDK pages): the sentence is counted whole there, and a long label is long itself."""
+    title = ("For more about how to care for someone with diabetes, read our free booklet called "
+             "Living With Diabetes at Home: A Guide for Families and Friends, or call the clinic "
+             "and ask a nurse to send you a copy.")
+    assert [f.message.split(";")[0] for f in check(title + "\n")
+            if f.rule == "sentence-length"] == ["This sentence has 39 words"]
+    label = ("- Ask the nurse at the front desk of the clinic whether you need to bring your "
+             "insurance card, your list of medicines and the letter from your family doctor with "
+             "you today: ")
+    assert [f.message.split(";")[0] for f in check(label + "Bring them all if you can.\n")
+            if f.rule == "sentence-length"] == ["This sentence has 32 words"]
 
 
 def test_paragraph_with_more_than_four_sentences_warns_unless_they_are_short() -> None:
@@ -913,6 +934,23 @@ def test_a_table_pasted_as_one_line_is_named_a_table_not_a_long_sentence() -> No
     spanish = [f for f in check("Edad en años Dosis " + numbers + "\n", language="es")
                if f.rule == "sentence-length"]
     assert spanish[0].message.startswith("Estas ") and "tabla" in spanish[0].message
+
+
+def test_a_list_run_into_a_sentence_with_its_bullets_is_named_a_list() -> None:
+    """MedlinePlus en español, held out: two lists whose items the conversion ran into one line
+    ("...su profesional de la salud: * Realizará... * Analizará...") were reported as sentences
+    of 68 and 90 words, "not a real sentence". A sentence with one plus sign in it is one."""
+    run_in = ("Para cuidar sus pies cada día, su enfermera le pedirá que: * Se lave los pies con "
+              "agua tibia y jabón suave * Se seque bien entre los dedos con una toalla limpia * "
+              "Revise si tiene cortes, ampollas o uñas encarnadas * Use calcetines limpios y secos "
+              "que no aprieten.")
+    found = [f for f in check(run_in + "\n", language="es") if f.rule == "sentence-length"]
+    assert [f.message.split(",")[0] for f in found] == ["Estas 47 palabras siguen sin un punto"]
+    plus = ("The test costs less if you bring your card + your letter from the clinic, and it "
+            "costs nothing at all if you are under eighteen or over sixty-five or if you have "
+            "no income.")
+    found = [f for f in check(plus + "\n") if f.rule == "sentence-length"]
+    assert [f.message.split(";")[0] for f in found] == ["This sentence has 34 words"]
 
 
 def test_a_spanish_section_gets_no_reading_finding_of_its_own_but_a_hard_article_does() -> None:

@@ -48,11 +48,12 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
         if block.kind not in _PROSE:
             continue
         for sentence in sentences(block):
-            text = _without_label(sentence)
+            label, text = _split_label(sentence, block.kind == "list_item")
             if flattened(text):  # read item by item: as long as its longest piece
                 words = max(word_count(piece) for piece in FLATTENED.split(text))
             else:
                 words = word_count(text) if text is not sentence.text else sentence.words
+            words = max(words, word_count(label)) if label else words
             if words <= warning + ONE_WORD_OVER:
                 continue
             if words > error:
@@ -87,9 +88,14 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
 # (the others: a table or a real list that the source flattened). Two are a pair of dashes around
 # an aside ("Your nurse - or a pharmacist - can help").
 FLATTENED = re.compile(r"(?:^|\s)-\s")
-# A short lead-in that ends in a colon before a capital ("High-dose chemotherapy with stem cell
-# rescue: Your child will get..."), like a bold label, is a heading of its own.
-_COLON_LABEL = re.compile(r"[^:.!?\n]{1,100}?:\s+(?=[*_\[]*[A-ZÁÉÍÓÚÑ¿¡])")
+# A lead-in that ends in a colon before a capital ("High-dose chemotherapy with stem cell
+# rescue: Your child will get..."), like a bold label, is a heading of its own. On MedlinePlus
+# text, list items' labels of 13 to 24 words ("Recibir un tratamiento ... que tal vez no sea
+# necesario: Las pruebas...") made three sentences of 42 to 44 words, each judged "the sentence
+# on its own is about 30 words": the label and the sentence are counted apart. In a paragraph, a
+# longer one is more often a title with a colon in it ("...Heritage: Important Information about
+# Diabetes Blood Tests, or by calling...", NIDDK, 41 words, right).
+_COLON_LABEL = re.compile(r"[^:.!?\n]{1,250}?:\s+(?=[*_\[]*[A-ZÁÉÍÓÚÑ¿¡])")
 _COLON_LABEL_WORDS = 12
 
 
@@ -104,15 +110,20 @@ _COLON_LABEL_WORDS = 12
 _ENDS = re.compile(
     r"[.!?:;\u2026\u3002\u061f][\"'\u201d\u2019\u00bb)\]*_]*(?:\d+(?:[,\u2013-]\d+)*)?\s*$"
 )
+# Or list markers inside it: on MedlinePlus text two lists run into a sentence by the conversion
+# (68 and 90 words, "not a real sentence"); in no other sentence of the seven real-text sets.
+_BULLETS = frozenset("*+\u2022\u00b7\u25e6\u25aa")
 _NUMBER = re.compile(r"[$]?\d[\d.,/%*+\u2013-]*")
 _CAPITALISED = re.compile(r"[(\"*_\[]*[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]")
 
 
 def table_like(text: str) -> bool:
     """Whether a long run of words reads as a table or a list written as one line."""
+    tokens = text.split()
+    if sum(1 for token in tokens if token in _BULLETS) >= 2:
+        return True  # "...su profesional de la salud: * Realizará un examen * Analizará..."
     if _ENDS.search(text):
         return False  # most sentences: decided by their last characters
-    tokens = text.split()
     if len(tokens) < 2:
         return False
     numbers = sum(1 for token in tokens if _NUMBER.fullmatch(token))
@@ -130,17 +141,19 @@ def flattened(text: str) -> bool:
     return text.startswith("- ") or len(FLATTENED.findall(text)) >= 3
 
 
-def _without_label(sentence: Sentence) -> str:
-    """The sentence without a label that starts its block (a bold one, or a short lead-in with a
-    colon): the words a reader takes in one go. The sentence's own text if it has none."""
+def _split_label(sentence: Sentence, list_item: bool = False) -> tuple[str, str]:
+    """(label, the rest) of a sentence that starts its block with a label (a bold one, or a
+    lead-in of up to 12 words with a colon before a capital, of any length in a list item): each
+    read in one go, so each is as long as its own words. ("", the sentence's own text) if it has
+    none."""
     if sentence.offset != 0:
-        return sentence.text
+        return "", sentence.text
     if label := _LABEL.match(sentence.text):
-        return sentence.text[label.end():]
+        return "", sentence.text[label.end():]
     colon = _COLON_LABEL.match(sentence.text)
-    if colon and word_count(colon.group()) <= _COLON_LABEL_WORDS:
-        return sentence.text[colon.end():]
-    return sentence.text
+    if colon and (list_item or word_count(colon.group()) <= _COLON_LABEL_WORDS):
+        return colon.group(), sentence.text[colon.end():]
+    return "", sentence.text
 
 
 def _counted(found: tuple[Sentence, ...]) -> list[Sentence]:
