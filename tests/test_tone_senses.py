@@ -149,6 +149,7 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     # Held-out rounds 4 and 5: becoming addicted is a process, not a label for a person.
     "Algunas personas pueden volverse adictas o volverse adicto a ella.",
     "Es posible que se vuelva adicta al medicamento.",
+    "Con el tiempo, algunos se vuelven adictos a los analgésicos.",
     # Held-out round 2: a condition's name.
     "Beber durante el embarazo causa trastornos del espectro alcohólico fetal.",
 ])
@@ -173,6 +174,26 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
     context = CheckContext(CheckSettings(), today=date(2026, 11, 24))
     [found] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
     assert found.suggestion.split(" / ")[0] == "alcohol misuse"
+
+
+@pytest.mark.parametrize(("sentence", "language", "found", "suggestion"), [
+    # Held-out rounds 4 and 5: "person with dementia" does not read after "become", and
+    # "persona con un trastorno..." does not read after "Si es".
+    ("Over the years, some people with the disease become demented.", "en", "become demented",
+     "develop dementia"),
+    ("Si es adicto, le costará mucho dejar de beber.", "es", "es adicto", "tiene una adicción"),
+    ("Muchas personas que son adictas al tabaco quieren dejarlo.", "es", "son adictas",
+     "tienen una adicción"),
+    ("Los adictos necesitan apoyo.", "es", "adictos",
+     "personas con un trastorno por consumo de sustancias"),
+])
+def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(
+    sentence: str, language: str, found: str, suggestion: str
+) -> None:
+    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert (finding.message[1:].split("' ")[0], finding.suggestion) == (found, suggestion)
 
 
 @pytest.mark.parametrize("sentence", [
