@@ -172,6 +172,25 @@ def test_a_list_run_together_with_dashes_is_scored_item_by_item() -> None:
     assert "reading-grade" in rules(check(f"{plain}\n\n{one_sentence}\n", reading_grade_max=7))
 
 
+def test_a_table_written_as_one_line_is_not_scored_as_prose() -> None:
+    """Held-out NIDDK pages: a food table that lost its layout scored grade 33 and 44.6, pushed
+    its section over the target and was named its "hardest part", both judged wrong. It has a
+    finding of its own (a table written as one line), not a reading level."""
+    plain = ("Salt makes your body hold on to water. Too much water raises your blood pressure. "
+             "Eat fresh food when you can. Cook at home, and taste before you add salt.")
+    table = ("High-salt Foods Lower-salt Choices Canned Vegetable Soup Homemade Vegetable Soup "
+             "Processed Sandwich Meats Fresh Roasted Chicken Seasoned Packaged Noodles Plain "
+             "Whole-grain Noodles Salted Mixed Nuts Unsalted Almonds Commercial Tomato Sauce "
+             "Fresh Tomatoes Pickled Cucumbers Fresh Cucumbers Restaurant Hamburgers Homemade "
+             "Turkey Burgers Instant Mashed Potatoes Baked Potatoes Flavored Crackers")
+    prose = "\n\n".join([plain] * 4)  # 120 words at grade 1.5; with the table, 4.8
+    found = check(f"{prose}\n\n{table}\n", reading_grade_max=2)
+    assert "reading-grade" not in rules(found)
+    assert [f.message.split(",")[0] for f in found if f.rule == "sentence-length"] == [
+        "These 48 words run on with no full stop"
+    ]
+
+
 def test_reading_grade_threshold_comes_from_settings() -> None:
     assert "reading-grade" in rules(check(EASY + "\n" + HARD))
     assert "reading-grade" not in rules(check(EASY + "\n" + HARD, reading_grade_max=20))

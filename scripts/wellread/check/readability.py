@@ -13,11 +13,11 @@ from babel.numbers import format_decimal
 from ..core.article import Article
 from ..core.blocks import Block
 from ..core.findings import Finding, Severity
-from ..core.prose import plain_text
+from ..core.prose import masked_text, plain_text
 from ..i18n.messages import messages
 from . import CheckContext, finding, rule
 from .data import readability_formulas
-from .length import FLATTENED, flattened
+from .length import FLATTENED, flattened, table_like
 from .syllables import spanish_syllables
 
 SECTION_MIN_WORDS = 60  # fewer words give a score that means little
@@ -115,11 +115,20 @@ def _scores_from_counts(
     return {name: round(_EASE_FROM_COUNTS[name](per_word, per_sentence), 1) for name in formulas}
 
 
-def _read_as(text: str) -> str:
+def _read_as(block: Block) -> str:
     """A block's text as a reader reads it: a list run together with ' - ' ("include - fatigue -
     headaches - nausea") is read item by item, so each item is scored as a sentence (as one
-    sentence, it made an article's "hardest part" a list of symptoms)."""
+    sentence, it made an article's "hardest part" a list of symptoms). A table or a list written
+    as one line (`table_like`: its sentence-length finding says so) is not prose, and not scored:
+    on held-out NIDDK pages two were a section's and an article's "hardest part" (grade 33 and
+    44.6), both judged wrong."""
+    text = plain_text(block)
+    if len(text) > _TABLE_MIN_CHARACTERS and table_like(" ".join(masked_text(block).split())):
+        return ""
     return FLATTENED.sub(". ", text) if flattened(text) else text
+
+
+_TABLE_MIN_CHARACTERS = 150  # about 25 words: a short line in title case is a label, and prose
 
 
 _TITLE_WORDS = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
@@ -174,7 +183,7 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         "topic_name_plain"
     ) else None
     blocks = [
-        (block, _without_topic(_read_as(plain_text(block)), topic)) for block in article.body_blocks
+        (block, _without_topic(_read_as(block), topic)) for block in article.body_blocks
     ]
     text = "\n".join(sentence for _, sentence in blocks)
     if len(text.split()) < settings.reading_min_words:
