@@ -156,7 +156,8 @@ SPANISH_BODY = (
     "enfermera que le mida la presión en el brazo. Se tarda unos minutos y puede quedarse "
     "sentado todo el tiempo. No duele nada y no tiene que quitarse la ropa. Puede hacerlo cada "
     "vez que vaya a la clínica o a la farmacia de su barrio. También puede pedir una hoja con "
-    "sus números para llevarla a casa y mostrarla a su médico la próxima vez que vaya.\n\n"
+    "sus números para llevarla a casa y mostrarla a su médico la próxima vez que vaya. Si "
+    "los números salen altos, la enfermera le dirá qué hacer y cuándo volver.\n\n"
     "Haga clic [aquí](https://www.cdc.gov/).\n"
 )
 ENGLISH_BODY = (
@@ -192,7 +193,7 @@ def test_a_spanish_articles_findings_are_in_spanish() -> None:
         assert "presión arterial alta" in by_rule["jargon"].suggestion
         assert re.match(r"Esta oración tiene \d+ palabras; no pase de \d+ palabras por oración",
                         by_rule["sentence-length"].message)
-        assert by_rule["paragraph-length"].message.startswith("Este párrafo tiene 6 oraciones")
+        assert by_rule["paragraph-length"].message.startswith("Este párrafo tiene 7 oraciones")
         assert by_rule["link-text"].message.startswith("El texto del enlace 'aquí'")
         assert "condescendiente" in by_rule["tone-condescending"].message
 

@@ -173,7 +173,8 @@ def _counted(found: tuple[Sentence, ...]) -> list[Sentence]:
 # six sentences or more of 80 words or more were right to split 36 times in 40, never wrong; of
 # fewer words, a run of short plain sentences ("If you smoke, quit."), 1 right in 6; five
 # sentences were borderline 8 times in 17 (HHS guidance allows five), right when very long.
-# In a language whose data/readability.yml sets `paragraph_min_words`, that many (English 90).
+# In a language whose data/readability.yml sets `paragraph_min_words`, that many (English and
+# Spanish 90: six short sentences of 80 to 89 words on one topic read as one).
 PARAGRAPH_MIN_WORDS = 80
 ONE_OVER_MIN_WORDS = 110  # one sentence over the limit: averaging 22 words each
 
