@@ -591,6 +591,27 @@ def test_administrar_is_dar_for_a_medicine_not_for_money_or_time() -> None:
     assert found.suggestion == "Use 'dar'."
 
 
+def test_debido_a_que_opening_a_sentence_gets_como_not_porque() -> None:
+    # Seven held-out rounds: 10 of 13 "Debido a que" opening a sentence judged borderline for
+    # "Porque" ("a fronted 'Porque' reads awkwardly; 'Como' fits"); inside one, "porque" fits.
+    [found] = jargon("Debido a que el virus cambia, la vacuna se pone cada año.\n", "es")
+    assert found.suggestion == "Use 'Como'."
+    [found] = jargon("La vacuna se pone cada año debido a que el virus cambia.\n", "es")
+    assert found.suggestion == "Use 'porque'."
+
+
+def test_a_swap_that_breaks_the_phrase_is_not_offered() -> None:
+    # Held-out rounds 2 and 7: "may prolong use of the arms" took "make longer", "perform
+    # important functions" took "do"; an acronym's name ("profilaxis previa a la exposición",
+    # PrEP) took "antes de".
+    assert jargon("Therapy may prolong use of the arms and legs.\n") == []
+    assert jargon("The kidneys perform many important functions.\n") == []
+    found = jargon("La PrEP (profilaxis previa a la exposición) evita el VIH.\n", "es")
+    assert [f.message for f in found if f.rule == "formal-word"] == []
+    assert jargon("The nurse will perform a quick test.\n")[0].suggestion == "Use 'do'."
+    assert jargon("Tome la pastilla previa a la cena.\n", "es")[0].suggestion == "Use 'antes de'."
+
+
 # Headings and names (the fourth real-text rebuild's judging)
 
 

@@ -129,6 +129,8 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "Other epileptic disorders can start in the first months of life.",
     "Surgery may take out the epileptic brain tissue that starts the seizures.",
     "The disease can cause spastic paralysis of the legs.",
+    # Held-out round 7: weakness of all four limbs.
+    "Signs include deafness and spastic quadriparesis (stiff, weak arms and legs).",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
@@ -186,6 +188,14 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
      "tienen una adicción"),
     ("Los adictos necesitan apoyo.", "es", "adictos",
      "personas con un trastorno por consumo de sustancias"),
+    # Held-out round 7: "personas con un trastorno..." does not read after "las personas".
+    ("Hay grupos de apoyo para personas adictas a los analgésicos.", "es", "adictas a",
+     "con adicción a"),
+    ("Los adictos a la heroína necesitan apoyo.", "es", "Los adictos a",
+     "las personas con adicción a"),
+    ("Hay tratamiento para adictos a la cocaína.", "es", "para adictos a",
+     "para personas con adicción a"),
+    ("Mi hermano está adicto a la nicotina.", "es", "está adicto", "tiene una adicción"),
 ])
 def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(
     sentence: str, language: str, found: str, suggestion: str

@@ -67,6 +67,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
         before_noun=None if before_noun is None else before_noun.strip("-"),
         plain_article=options.get("plain-article", ""),
         formal=options.get("kind") == "formal",
+        at_start=options.get("at-start", ""),
     )
 
 

@@ -46,6 +46,7 @@ class Entry:
     before_noun: str | None = None  # the replacement in front of a noun; "" for none
     plain_article: str = ""  # Spanish: the plain words' own article when not the term's ("el")
     formal: bool = False  # a word readers know, with a plainer one ("require", "utilizar")
+    at_start: str = ""  # the plain words at a sentence's start, when not `plain` ("Como")
 
 
 def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
