@@ -735,6 +735,15 @@ def test_a_hard_section_is_located_at_its_heading_and_names_its_hardest_paragrap
     assert "Its hardest paragraph is on line 17 (51.2)." in section[0].message  # start there
 
 
+def test_a_hard_section_of_one_paragraph_gives_one_score() -> None:
+    # Held-out round 7: "This section scores 15.5 ... Its hardest paragraph is on line 20
+    # (17.2)" for a section that is that one paragraph read as two grades for one text.
+    body = f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}"
+    [section] = [f for f in check(body) if f.rule == "reading-grade" and "section" in f.message]
+    assert section.line == 15
+    assert "paragraph" not in section.message
+
+
 # A lead-in of names that scores hardest, and a wordy paragraph with the most to rewrite.
 NAMES = (
     "Anticholinesterase immunosuppressive thymectomy plasmapheresis intravenous "

