@@ -55,9 +55,10 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             else:
                 words = word_count(text) if text is not sentence.text else sentence.words
             words = max(words, word_count(label)) if label else words
-            if words <= warning + ONE_WORD_OVER:
+            read = words - _named_words(text)  # the limits weigh a long name as one word
+            if read <= warning + ONE_WORD_OVER:
                 continue
-            if words > error:
+            if read > error:
                 severity, limit = Severity.ERROR, error
             else:
                 severity, limit = Severity.WARNING, warning
@@ -81,6 +82,33 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity, message, advice
             )
+
+
+# A long name followed by its acronym ("the National Institute of Neurological Disorders and
+# Stroke (NINDS)") is read as one word by the limits, not by the message: a writer cannot shorten
+# it, and readers take it in as a name. On the eight real-text sets (NIH's mission statements,
+# "...supported by the National Institute of Diabetes and Digestive and Kidney Diseases (NIDDK)")
+# this took away 12 sentence warnings judged borderline ("35 words, 8 of them the institute's
+# name": NINDS's mission statement) and 1 judged right; a right error became a warning.
+_NAMED = re.compile(
+    r"(?<![\w'\u2019-])([A-ZÁÉÍÓÚÑ][\w'\u2019-]*"
+    r"(?:\s+(?:[A-ZÁÉÍÓÚÑ][\w'\u2019-]*|of|and|for|the|on|in|de|del|la|las|los|y|para|en))+)"
+    r"\s+\(([A-Z]{2,}[A-Za-z]*)\)"
+)
+_NAMED_MIN_WORDS = 6
+
+
+def _named_words(text: str) -> int:
+    """How many words fewer the limits count in `text`: each name of 6 words or more followed
+    by its acronym in brackets (its capitals start as the acronym does) counts as one word."""
+    fewer = 0
+    for match in _NAMED.finditer(text):
+        words = match.group(1).split()
+        initials = "".join(word[0] for word in words if word[0].isupper())
+        acronym = match.group(2)
+        if len(words) >= _NAMED_MIN_WORDS and initials[:1] == acronym[:1]:
+            fewer += len(words)  # the name and its acronym: one word
+    return fewer
 
 
 # A hyphen between spaces, three times or at the start ("include - fatigue - headaches - nausea",
