@@ -206,7 +206,8 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     if not config.get("sections", True):
         return
     yield from _section_findings(
-        article, blocks, formula, ease, target, settings.language, missed, score
+        article, blocks, formula, ease, target, settings.language,
+        missed + float(config.get("section_margin_extra", 0)), score
     )
 
 
