@@ -154,6 +154,8 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     "Con el tiempo, algunos se vuelven adictos a los analgésicos.",
     # Held-out round 2: a condition's name.
     "Beber durante el embarazo causa trastornos del espectro alcohólico fetal.",
+    # Held-out round 4: a symptom one has, as "suffer from pain" in English.
+    "Quienes tienen este trastorno sufren de ataques de pánico y de mareos.",
 ])
 def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence, "es") == []
