@@ -11,7 +11,7 @@ from wellread.check.terms import fold, term_key
 
 GUARDS = (
     "pos", "not-before", "not-after", "unfit-before", "unfit-after", "before-noun", "plain-article",
-    "kind",
+    "kind", "at-start",
 )
 
 
