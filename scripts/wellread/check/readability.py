@@ -227,14 +227,14 @@ def _article_finding(
     if ease:
         message = _(
             "The article scores {score} for reading ease ({others}); the target is {target} or "
-            "higher. The hardest part starts here ({hardest}).",
+            "higher. Start here: this paragraph has the most to rewrite ({hardest}).",
             score=_number(score, language), others=others, target=_number(target, language),
             hardest=_number(hardest_score, language),
         )
     else:
         message = _(
-            "The article reads at grade {score} ({others}); the target is {target} or lower. The "
-            "hardest part starts here (grade {hardest}).",
+            "The article reads at grade {score} ({others}); the target is {target} or lower. "
+            "Start here: this paragraph has the most to rewrite (grade {hardest}).",
             score=_number(score, language), others=others, target=_number(target, language),
             hardest=_number(hardest_score, language),
         )
@@ -299,7 +299,8 @@ def _section_findings(
             # A section of one paragraph is that paragraph: naming it again, with a score of its
             # own beside the section's, read as two grades for one text (held-out round 7).
             if paragraphs > 1 and (hardest := _hardest(section, formula, ease, language, target)):
-                message += " " + _("Its hardest paragraph is on line {line} ({score}).",
+                message += " " + _("Start with the paragraph on line {line} ({score}): it has "
+                                   "the most to rewrite.",
                                    line=hardest[1].location(0)[0],
                                    score=_number(hardest[0], language))
             yield finding(
