@@ -194,7 +194,7 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
     ("Hay grupos de apoyo para personas adictas a los analgésicos.", "es", "adictas a",
      "con adicción a"),
     ("Los adictos a la heroína necesitan apoyo.", "es", "Los adictos a",
-     "las personas con adicción a"),
+     "Las personas con adicción a"),  # in the capital of the words it replaces
     ("Hay tratamiento para adictos a la cocaína.", "es", "para adictos a",
      "para personas con adicción a"),
     ("Mi hermano está adicto a la nicotina.", "es", "está adicto", "tiene una adicción"),

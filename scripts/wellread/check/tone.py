@@ -116,6 +116,14 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     )
 
 
+def _in_case_of(suggestion: str, found: str) -> str:
+    """The suggestion with the capital of the words it replaces ("Los adictos a" -> "Las
+    personas con adicción a"), not for a word in capitals ("DIABETICS")."""
+    if found[:1].isupper() and not found.isupper() and suggestion[:1].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
 # A listed term's category, suggestion and guard (None: flagged in every use).
 _Entry = tuple[str, str, Guard | None]
 
@@ -149,5 +157,6 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
             if guard is None or guard.allows(text, start, end):
                 yield finding(
                     article, block, start, f"tone-{category}", Severity.WARNING,
-                    _(_MESSAGES[category], found=text[start:end]), suggestion,
+                    _(_MESSAGES[category], found=text[start:end]),
+                    _in_case_of(suggestion, text[start:end]),
                 )
