@@ -65,6 +65,8 @@ def test_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
     "No está claro que la vitamina C cure el resfriado.",
     "No es fácil dejar de fumar.",
     "Es fácil olvidar una dosis.",
+    "Es fácil volverse adicto a los analgésicos.",  # a risk to the reader, as "get", "become"
+    "Con este calor es fácil deshidratarse.",
     "Cualquiera puede contagiarse de gripe.",
     "Esto es lo que usted debería saber sobre la gripe.",
 ])
