@@ -598,6 +598,8 @@ def test_debido_a_que_opening_a_sentence_gets_como_not_porque() -> None:
     assert found.suggestion == "Use 'Como'."
     [found] = jargon("La vacuna se pone cada año debido a que el virus cambia.\n", "es")
     assert found.suggestion == "Use 'porque'."
+    [found] = jargon("Hay una razón: debido a que el virus cambia, hay vacuna nueva.\n", "es")
+    assert found.suggestion == "Use 'porque'."  # after a colon, inside the sentence
 
 
 def test_a_swap_that_breaks_the_phrase_is_not_offered() -> None:

@@ -80,7 +80,8 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # a noun here ("your purchase"): a verb's plain word would break it
     if entry.pos in ("noun", "adj") and previous in _VERB_BEFORE - {"to", "not", "que", "se"}:
         return None  # a verb here ("we can implement"): a noun's plain word would break it
-    plain = entry.at_start if entry.at_start and not previous else entry.plain
+    opens = not previous and text[start : start + 1].isupper()  # a sentence's first words
+    plain = entry.at_start if entry.at_start and opens else entry.plain
     if " " in plain and previous in ("or", "and", "o", "y", "u", "e") and language in ("en", "es"):
         return None  # "local or general anesthesia": a phrase for one of a pair breaks the pair
     inner = set(plain.lower().split()[1:])
