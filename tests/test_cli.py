@@ -20,7 +20,7 @@ def test_clean_articles_exit_zero(make_project: Project, run) -> None:
     result = run(project, "check", "content")
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
-    assert result.stderr == "1 file checked: 0 errors, 0 warnings.\n"
+    assert result.stderr == "1 file checked: 0 errors, 0 warnings, 0 hints.\n"
 
 
 def test_planted_ssn_exits_one_and_names_the_line(make_project: Project, run) -> None:

@@ -119,12 +119,16 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         click.echo(findings_as_sarif(findings, version("wellread")))
     else:
         _echo_grouped(findings)
-        errors = sum(1 for f in findings if f.severity == "error")
-        click.echo(
-            f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: {errors} errors, "
-            f"{len(findings) - errors} warnings.", err=True,
-        )
+        click.echo(f"{_counted(len(articles), 'file')} checked: " + ", ".join(
+            _counted(sum(1 for f in findings if f.severity == severity), severity)
+            for severity in ("error", "warning", "hint")
+        ) + ".", err=True)
     sys.exit(1 if has_errors(findings) else 0)
+
+
+def _counted(number: int, noun: str) -> str:
+    """"1 error", "3 hints": a hint is counted as a hint, not as a warning."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 _COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}

@@ -235,9 +235,11 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                 log.error(message)
             else:
                 log.info(message)
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        log.info("wellread: checked %s: %d errors, %d warnings", what, errors,
-                 len(findings) - errors)
+        counts = [sum(1 for f in findings if f.severity is severity) for severity in Severity]
+        log.info("wellread: checked %s: %s", what, ", ".join(
+            f"{count} {severity.value}{'' if count == 1 else 's'}"
+            for severity, count in zip(Severity, counts, strict=True)
+        ))
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
