@@ -34,6 +34,7 @@ from .core.content import glossary_terms, load_content
 from .core.errors import ConfigurationError, ContentError, WellreadError
 from .core.findings import (
     Finding,
+    counted_by_severity,
     findings_as_github,
     findings_as_json,
     findings_as_sarif,
@@ -119,16 +120,11 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         click.echo(findings_as_sarif(findings, version("wellread")))
     else:
         _echo_grouped(findings)
-        click.echo(f"{_counted(len(articles), 'file')} checked: " + ", ".join(
-            _counted(sum(1 for f in findings if f.severity == severity), severity)
-            for severity in ("error", "warning", "hint")
-        ) + ".", err=True)
+        click.echo(
+            f"{len(articles)} file{'' if len(articles) == 1 else 's'} checked: "
+            f"{counted_by_severity(findings)}.", err=True,
+        )
     sys.exit(1 if has_errors(findings) else 0)
-
-
-def _counted(number: int, noun: str) -> str:
-    """"1 error", "3 hints": a hint is counted as a hint, not as a warning."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 _COLOURS = {"error": "red", "warning": "yellow", "hint": "cyan"}

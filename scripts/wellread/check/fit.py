@@ -153,7 +153,7 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # a participle before a noun: "hospitalized patients", not "kept in..."
     if language == "es" and previous == "se" and inflected.startswith("se "):
         inflected = inflected[3:]  # "se irradia" -> "se extiende", not "se se extiende"
-    fitted = _capitalised(inflected, original, sentence_initial(text, start))
+    fitted = capitalised(inflected, original, sentence_initial(text, start))
     if language == "es" and entry.plain_article:
         plural = any(
             fold(w).endswith("s") and not fold(t).endswith("s")
@@ -454,8 +454,9 @@ def _gerund(word: str) -> str:
     return word + "ing"
 
 
-def _capitalised(plain: str, original: str, initial: bool) -> str:
-    """Keep the original's capital: a sentence's first word, or a capitalised word."""
+def capitalised(plain: str, original: str, initial: bool) -> str:
+    """Keep the original's capital: a sentence's first word, or a capitalised word (not a word
+    in capitals inside a sentence: "your COPD"). Jargon and tone suggestions both use it."""
     if not original[:1].isupper() or not plain:
         return plain
     first = original.split()[0]

@@ -255,8 +255,7 @@ def _hardest(
     differ (a short lead-in or a line of names scores hardest, but holds little to rewrite)."""
     scored = [
         (reading_grades(sentence, language)[formula], block, len(sentence.split()))
-        for block, sentence in blocks
-        if len(sentence.split()) >= 12
+        for block, sentence in _scorable(blocks)
     ]
     if not scored:
         return None
@@ -266,6 +265,11 @@ def _hardest(
         sign = -1 if ease else 1  # ease: lower is harder
         score, block, _ = max(scored, key=lambda each: sign * (each[0] - target) * each[2])
     return score, block
+
+
+def _scorable(blocks: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
+    """The blocks long enough to be scored on their own: 12 words or more."""
+    return [(block, sentence) for block, sentence in blocks if len(sentence.split()) >= 12]
 
 
 def _section_findings(
@@ -292,10 +296,7 @@ def _section_findings(
             message = _("This section scores {score} ({formula}); the target is {target}.",
                         score=_number(score, language), formula=formula.replace("_", " "),
                         target=_number(target, language))
-            paragraphs = sum(
-                block.kind != "heading" and len(sentence.split()) >= 12
-                for block, sentence in section
-            )
+            paragraphs = sum(block.kind != "heading" for block, _ in _scorable(section))
             # A section of one paragraph is that paragraph: naming it again, with a score of its
             # own beside the section's, read as two grades for one text (held-out round 7).
             if paragraphs > 1 and (hardest := _hardest(section, formula, ease, language, target)):

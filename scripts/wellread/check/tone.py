@@ -18,6 +18,7 @@ from ..core.prose import masked_text
 from ..i18n.messages import N_, messages
 from . import CheckContext, finding, rule
 from .data import table
+from .fit import capitalised
 from .terms import TermIndex, term_key
 
 # Quoted speech is someone's own words: "I was told I was non-compliant."
@@ -116,14 +117,6 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
     )
 
 
-def _in_case_of(suggestion: str, found: str) -> str:
-    """The suggestion with the capital of the words it replaces ("Los adictos a" -> "Las
-    personas con adicción a"), not for a word in capitals ("DIABETICS")."""
-    if found[:1].isupper() and not found.isupper() and suggestion[:1].islower():
-        return suggestion[0].upper() + suggestion[1:]
-    return suggestion
-
-
 # A listed term's category, suggestion and guard (None: flagged in every use).
 _Entry = tuple[str, str, Guard | None]
 
@@ -158,5 +151,6 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
                 yield finding(
                     article, block, start, f"tone-{category}", Severity.WARNING,
                     _(_MESSAGES[category], found=text[start:end]),
-                    _in_case_of(suggestion, text[start:end]),
+                    # in the capital of the words it replaces: "Los adictos a" -> "Las personas..."
+                    capitalised(suggestion, text[start:end], initial=False),
                 )

@@ -70,6 +70,16 @@ def has_errors(findings: Iterable[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
+def counted_by_severity(findings: Iterable[Finding]) -> str:
+    """"0 errors, 1 warning, 3 hints": what `wellread check` and the build's log say."""
+    severities = [f.severity for f in findings]
+    return ", ".join(
+        f"{count} {severity.value}{'' if count == 1 else 's'}"
+        for severity in Severity
+        for count in [severities.count(severity)]
+    )
+
+
 def findings_as_json(findings: Iterable[Finding]) -> str:
     return json.dumps([f.as_dict() for f in findings], ensure_ascii=False, indent=2)
 

@@ -19,7 +19,7 @@ from ...core.cache import Cache
 from ...core.containment import link_findings
 from ...core.content import glossary_terms, page_text, parse_page, problem_finding
 from ...core.errors import CatalogError, ContentError
-from ...core.findings import Finding, Severity
+from ...core.findings import Finding, Severity, counted_by_severity
 from ...core.optionrules import from_validated
 from ...core.settings import CheckOptions, check_settings
 from ...i18n.build import LanguageBuild
@@ -235,11 +235,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
                 log.error(message)
             else:
                 log.info(message)
-        counts = [sum(1 for f in findings if f.severity is severity) for severity in Severity]
-        log.info("wellread: checked %s: %s", what, ", ".join(
-            f"{count} {severity.value}{'' if count == 1 else 's'}"
-            for severity, count in zip(Severity, counts, strict=True)
-        ))
+        log.info("wellread: checked %s: %s", what, counted_by_severity(findings))
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
