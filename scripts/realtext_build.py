@@ -2,6 +2,8 @@
 
     .venv/bin/python scripts/realtext_build.py --medquad GITDIR --medinforma GITDIR \\
         [--mplus GITDIR_OR_FILE] --out tests/data/realtext/corpus
+    .venv/bin/python scripts/realtext_build.py --medquad GITDIR --medinforma GITDIR \\
+        --held-out N [--cgov GITDIR] --out tests/data/realtext/held-out-N
 
 What it builds (tests/data/realtext/README.md, "Where the real text comes from"), and from what:
 
@@ -27,6 +29,13 @@ What it builds (tests/data/realtext/README.md, "Where the real text comes from")
   Markdown links (a relative link, or any link in malformed markup, keeps its text), a section
   the summary publishes twice kept once, the closing attribution ("NIH: ...") kept.
 
+Held-out rounds (`--held-out N`) take text none of the set and no earlier round took: the next
+articles of the same MedQuAD folders (then NINDS's), and 40 more MedInforma topics. Round 8, when
+those have run out, takes NCI's PDQ patient summaries and Genetics Home Reference's pages from
+MedQuAD (`realtext_medquad.MEDQUAD_LATER`), MedInforma's last 35 topics, and the Spanish
+sections of NCI's patient summaries kept in github.com/NCIOCPL/cgov-digital-platform
+(`--cgov`, `realtext_cgov.py`).
+
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`) or
 as plain folders; nothing is downloaded.
@@ -38,6 +47,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from realtext_cgov import CGOV_ROUND, cgov_articles
 from realtext_medlineplus import (
     MPLUS_EDITION,
     MPLUS_FILE,
@@ -68,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="MedInforma: a fetched git dir or a folder")
     parser.add_argument("--mplus", type=Path,
                         help=f"{MPLUS_FILE}, or a git dir or folder holding it")
+    parser.add_argument("--cgov", type=Path,
+                        help="NCI's cgov-digital-platform: a fetched git dir or a folder (round "
+                        "8's Spanish NCI sections)")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
     parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
@@ -76,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.held_out:
         english = write(args.out, "en", medquad_articles(Source(args.medquad), args.held_out))
         spanish = write(args.out, "es", held_out_articles(Source(args.medinforma), args.held_out))
+        if args.held_out == CGOV_ROUND:
+            if not args.cgov:
+                raise SystemExit(f"round {CGOV_ROUND} needs --cgov (github.com/NCIOCPL/"
+                                 "cgov-digital-platform): its Spanish NCI sections")
+            spanish += write(args.out, "es", cgov_articles(Source(args.cgov)))
         print(f"held out: {english} English and {spanish} Spanish articles written to {args.out}")
         return 0
     english = write(args.out, "en", medquad_articles(Source(args.medquad)))

@@ -23,6 +23,13 @@ MEDQUAD_SUBSETS = (
 # A held-out round that finds too few articles left in a folder (CDC's run out in round 3) takes
 # the rest from NINDS's disorder pages, which no earlier round or the set took from.
 MEDQUAD_TOP_UP = ("6_NINDS_QA", "ninds")
+# From round 8, when NINDS's pages have run out too, a round takes from two sources no earlier
+# round or the set took from: NCI's PDQ patient summaries and Genetics Home Reference's pages.
+MEDQUAD_LATER_ROUND = 8
+MEDQUAD_LATER = (
+    ("1_CancerGov_QA", "nci", 25),
+    ("3_GHR_QA", "ghr", 25),
+)
 MIN_WORDS, MAX_WORDS = 250, 4000  # an article, not a stub (a resource list), not a book
 MEDQUAD_STATUS = {
     "nhlbi": "NHLBI Health Topics page; the address may have moved, the text as collected in "
@@ -30,6 +37,10 @@ MEDQUAD_STATUS = {
     "niddk": "NIDDK fact sheet; the address may have moved, the text as collected in MedQuAD",
     "cdc": "CDC page; the address may have moved, the text as collected in MedQuAD",
     "ninds": "NINDS disorder page; the address may have moved, the text as collected in MedQuAD",
+    "nci": "NCI PDQ patient summary; the address may have moved, the text as collected in "
+           "MedQuAD",
+    "ghr": "Genetics Home Reference page (now MedlinePlus Genetics); the address may have "
+           "moved, the text as collected in MedQuAD",
 }
 
 
@@ -78,13 +89,31 @@ def medquad_document(data: bytes) -> Document:
     return Document(squash(root.findtext("Focus") or ""), root.get("url", ""), tuple(pairs))
 
 
-def answer_blocks(answer: str) -> list[str]:
+# NCI's PDQ answers keep a list's structure in spaces alone: "following:         - a.    - b.
+# Next sentence": 4 spaces or more before an item's dash, 8 or more after a list's last item.
+SPACED_ITEM = re.compile(r"\s{4,}-\s*")
+SPACED_BREAK = re.compile(r"\s{8,}")
+
+
+def spaced_lines(answer: str) -> str:
+    """An NCI answer with each list item and the text after a list on a line of its own."""
+    lines = []
+    for line in answer.split("\n"):
+        line = SPACED_ITEM.sub("\n- ", line.rstrip())
+        lines.append(SPACED_BREAK.sub("\n", line))
+    return "\n".join(lines)
+
+
+def answer_blocks(answer: str, spaced_lists: bool = False) -> list[str]:
     """An answer's blocks, as the page had them: paragraphs (blank-line separated), and inside
     one the lines the source keeps apart (CDC pages keep a heading, a list item or a caption a
     line; a line that only carries a sentence on is joined to it), whitespace normalised, each
     run-together word mended (`mended`), each line a heading, a list item or a paragraph as
     `line_kinds` finds. A flattened list ("- a  - b  - c") is one item a line; a list run into
-    a sentence ("include - a  - b") stays in its paragraph, as MedQuAD has it."""
+    a sentence ("include - a  - b") stays in its paragraph, as MedQuAD has it, except where the
+    source spaced its items apart (`spaced_lists`, NCI's: `spaced_lines`)."""
+    if spaced_lists:
+        answer = spaced_lines(answer)
     lines = [mended(line) for raw in re.split(r"\n\s*\n", answer.strip())
              for line in source_lines(raw) if line not in NOT_TEXT]
     blocks: list[str] = []
@@ -199,7 +228,7 @@ def medquad_article(document: Document, prefix: str) -> str:
     blocks: list[str] = []
     for question, answer in document.pairs:
         blocks.append(f"## {squash(question)}")
-        blocks.extend(answer_blocks(answer))
+        blocks.extend(answer_blocks(answer, spaced_lists=prefix == "nci"))
     return article(document.focus, f"{document.url} ({MEDQUAD_STATUS[prefix]})", blocks)
 
 
@@ -211,6 +240,15 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
     if not held_out:
         for folder, prefix, wanted in MEDQUAD_SUBSETS:
             found = list(_medquad_folder(medquad, folder, prefix, wanted, 0))
+            if len(found) < wanted:
+                raise SystemExit(f"{folder}: {len(found)} of {wanted} articles found")
+            yield from found
+        return
+    if held_out >= MEDQUAD_LATER_ROUND:
+        later = held_out - MEDQUAD_LATER_ROUND
+        for folder, prefix, wanted in MEDQUAD_LATER:
+            found = list(_medquad_folder(medquad, folder, prefix, wanted, wanted * later,
+                                         distinct=True))
             if len(found) < wanted:
                 raise SystemExit(f"{folder}: {len(found)} of {wanted} articles found")
             yield from found
@@ -248,18 +286,25 @@ def _is_article(document: Document) -> bool:
 
 
 def _medquad_folder(
-    medquad: Source, folder: str, prefix: str, wanted: int, skip: int
+    medquad: Source, folder: str, prefix: str, wanted: int, skip: int, distinct: bool = False
 ) -> Files:
-    """Up to `wanted` articles of one folder, after the first `skip` of them."""
+    """Up to `wanted` articles of one folder, after the first `skip` of them; `distinct`: a
+    document whose focus an earlier one had (NCI's treatment and other summaries of one
+    cancer) is passed over, not written over it."""
     taken = 0
+    seen: set[str] = set()
     for name in medquad.names(folder):
         data = medquad.read(f"{folder}/{name}") if taken < wanted else None
         if data is None:
             continue
         document = medquad_document(data)
         if _is_article(document):
+            article_name = f"{prefix}-{slug(document.focus)}.md"
+            if distinct and article_name in seen:
+                continue
+            seen.add(article_name)
             if skip:
                 skip -= 1
                 continue
             taken += 1
-            yield f"{prefix}-{slug(document.focus)}.md", medquad_article(document, prefix)
+            yield article_name, medquad_article(document, prefix)

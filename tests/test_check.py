@@ -728,22 +728,32 @@ def test_reading_targets_can_be_set_per_language() -> None:
 
 
 def test_a_hard_section_is_located_at_its_heading_and_names_its_hardest_paragraph() -> None:
-    body = f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}\n{HARD}"
+    body = f"## Easy part\n\n{EASY * 3}\n## Hard part\n\n{HARD}\n{HARD}"
     found = [f for f in check(body) if f.rule == "reading-grade"]
     section = [f for f in found if "section" in f.message]
-    assert [f.line for f in section] == [15]
-    assert "Start with the paragraph on line 17 (51.2): it has the most to rewrite." in (
+    assert [f.line for f in section] == [17]
+    assert "Start with the paragraph on line 19 (51.2): it has the most to rewrite." in (
         section[0].message
     )
+    assert section[0].suggestion.startswith("This part is harder than the rest")
 
 
 def test_a_hard_section_of_one_paragraph_gives_one_score() -> None:
     # Held-out round 7: "This section scores 15.5 ... Its hardest paragraph is on line 20
     # (17.2)" for a section that is that one paragraph read as two grades for one text.
-    body = f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}"
+    body = f"## Easy part\n\n{EASY * 3}\n## Hard part\n\n{HARD}"
     [section] = [f for f in check(body) if f.rule == "reading-grade" and "section" in f.message]
-    assert section.line == 15
+    assert section.line == 17
     assert "paragraph" not in section.message
+
+
+def test_a_section_where_the_articles_finding_already_starts_gets_no_second_finding() -> None:
+    # Held-out round 8: "this repeats it with a different figure (11.8) for the same text",
+    # a section's finding beside the article's "Start here" on that section's paragraph.
+    for body in (f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}",
+                 f"## Easy part\n\n{EASY}\n## Hard part\n\n{HARD}\n{HARD}"):
+        found = [f for f in check(body) if f.rule == "reading-grade"]
+        assert [(f.line, "Start here" in f.message) for f in found] == [(17, True)]
 
 
 def test_a_section_only_just_over_the_margin_is_not_reported_one_a_grade_harder_is() -> None:
@@ -926,7 +936,7 @@ def test_a_section_no_harder_than_the_article_is_not_called_harder_than_the_rest
         f.line: f.suggestion for f in check("## One\n\n" + HARD + "\n## Two\n\n" + middle)
         if f.rule == "reading-grade" and "section" in f.message
     }
-    assert found[11].startswith("This part is harder than the rest")  # "## One"
+    assert 11 not in found  # "## One": the article's finding starts in it
     assert found[15] == "Shorten this part's sentences and use plainer words."
 
 

@@ -20,6 +20,17 @@ def test_a_flattened_list_is_one_item_a_line() -> None:
     assert answer_blocks(answer) == ["- drink water\n- rest at home\n- call your nurse"]
 
 
+def test_a_list_spaced_into_a_sentence_comes_apart_where_the_source_spaced_it() -> None:
+    answer = ("Call your doctor if you have any of the following:         - Fever.    -  A rash."
+              "         Most rashes go away.")
+    assert answer_blocks(answer, spaced_lists=True) == [
+        "Call your doctor if you have any of the following:", "- Fever.\n- A rash.",
+        "Most rashes go away."]
+    assert answer_blocks(answer) == [
+        "Call your doctor if you have any of the following: - Fever. - A rash. Most rashes go "
+        "away."]
+
+
 def test_a_short_line_standing_alone_is_a_heading() -> None:
     answer = "Fever is common.\n\nWhen to Call\n\nCall if the fever lasts three days."
     assert answer_blocks(answer) == [

@@ -198,8 +198,11 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     )
     formula, score = next(iter(grades.items()))
     missed = margin(config)
+    start: Block | None = None  # where the article's finding sends the writer
     if (score < target - missed) if ease else (score > target + missed):
-        yield _article_finding(article, blocks, grades, formula, score, ease, target, language)
+        found, start = _article_finding(
+            article, blocks, grades, formula, score, ease, target, language)
+        yield found
     # A section much harder than the target is reported even where the article as a whole
     # passes: its readers meet it on its own (not in a language whose sections real text showed
     # to be hard mostly for names: `sections: false` in data/readability.yml).
@@ -207,18 +210,18 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         return
     yield from _section_findings(
         article, blocks, formula, ease, target, settings.language,
-        missed + float(config.get("section_margin_extra", 0)), score
+        missed + float(config.get("section_margin_extra", 0)), score, start
     )
 
 
 def _article_finding(
     article: Article, blocks: list[tuple[Block, str]], grades: dict[str, float], formula: str,
     score: float, ease: bool, target: float, language: str,
-) -> Finding:
+) -> tuple[Finding, Block | None]:
     """The article's own reading-level finding, located at the paragraph with the most to
     rewrite, as a section's names it: on the four real-text sets, where that and the
     highest-scoring paragraph differ, a blind judge would start at it 50 times in 57, never at
-    the other (7 the same)."""
+    the other (7 the same). With that paragraph (None: none of 12 words or more)."""
     hardest_score, hardest = _hardest(blocks, formula, ease, language, target) or (score, None)
     others = ", ".join(
         f"{name.replace('_', ' ')} {_number(value, language)}" for name, value in grades.items()
@@ -242,7 +245,7 @@ def _article_finding(
         article, hardest, 0, "reading-grade", Severity.WARNING, message,
         _("Use shorter sentences (under 20 words) and everyday words with fewer syllables."),
         line=article.body_line,
-    )
+    ), hardest
 
 
 def _hardest(
@@ -274,10 +277,12 @@ def _scorable(blocks: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
 
 def _section_findings(
     article: Article, blocks: list[tuple[Block, str]], formula: str, ease: bool, target: float,
-    language: str, missed: float, whole: float, least: int = SECTION_MIN_WORDS,
+    language: str, missed: float, whole: float, start: Block | None = None,
+    least: int = SECTION_MIN_WORDS,
 ) -> Iterator[Finding]:
     """Each `##` section that misses the target on its own, at its heading, naming the line of
-    its hardest paragraph (a writer starts there)."""
+    its hardest paragraph (a writer starts there); not one whose writer would start at `start`,
+    where the article's finding already sends them."""
     sections: list[list[tuple[Block, str]]] = []
     for block, sentence in blocks:
         if (block.kind == "heading" and block.prefix.strip() == "##") or not sections:
@@ -296,10 +301,15 @@ def _section_findings(
             message = _("This section scores {score} ({formula}); the target is {target}.",
                         score=_number(score, language), formula=formula.replace("_", " "),
                         target=_number(target, language))
-            paragraphs = sum(block.kind != "heading" for block, _ in _scorable(section))
+            scorable = [block for block, _ in _scorable(section) if block.kind != "heading"]
+            hardest = _hardest(section, formula, ease, language, target) if len(
+                scorable) > 1 else None
+            if start is not None and start in (
+                    [hardest[1]] if hardest else scorable[:1] if len(scorable) == 1 else []):
+                continue
             # A section of one paragraph is that paragraph: naming it again, with a score of its
             # own beside the section's, read as two grades for one text (held-out round 7).
-            if paragraphs > 1 and (hardest := _hardest(section, formula, ease, language, target)):
+            if hardest:
                 message += " " + _("Start with the paragraph on line {line} ({score}): it has "
                                    "the most to rewrite.",
                                    line=hardest[1].location(0)[0],
