@@ -121,14 +121,13 @@ def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path
     assert sentence_limits(CheckSettings(language="en"), translation=True) == (30, 35)
     # fewer words: no lower
     assert sentence_limits(CheckSettings(language="ar"), translation=True) == (30, 35)
-    # An article written in Spanish keeps the site's error limit, its warning 2 words later
-    # (judged on MedlinePlus en español: 32 and 33 words "read in one go" a third of the time)
-    assert sentence_limits(CheckSettings(language="es")) == (32, 35)
+    # An article written in Spanish keeps the site's error limit and warns of nothing under it
+    # (held-out round 8: Spanish sentences of 34 and 35 words right 14 times in 35)
+    assert sentence_limits(CheckSettings(language="es")) == (34, 35)
     assert sentence_limits(CheckSettings(language="en")) == (30, 35)
-    # never past the error limit, whatever the site sets
     assert sentence_limits(
-        CheckSettings(language="es", sentence_words_warning=34, sentence_words_error=35)
-    ) == (34, 35)
+        CheckSettings(language="es", sentence_words_warning=20, sentence_words_error=25)
+    ) == (24, 25)
     # 22 words: within the Spanish limit (a faithful translation of an 18-word sentence).
     within = ("La mayoría de las personas de 6 meses de edad o más deben ponerse la vacuna "
               "contra la gripe cada año en otoño.")
