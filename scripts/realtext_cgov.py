@@ -33,6 +33,8 @@ CGOV_ROUND = 8  # the held-out round that takes these
 CGOV_MIN_WORDS = 250
 CGOV_ABOUT = "Información sobre este sumario del PDQ"  # the summary's own colophon
 SKIPPED = frozenset({"figure", "table", "script", "style"})
+VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+                  "wbr"})  # no end tag follows
 SKIPPED_CLASSES = frozenset({"key-points", "pdq-hp-patient-toggle"})
 
 
@@ -49,6 +51,9 @@ class _Blocks(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = set((dict(attrs).get("class") or "").split())
+        if tag in VOID:  # never left open: "<img ...>" inside a figure, "<br>" in a line
+            self.handle_startendtag(tag, attrs)
+            return
         if self.skipping:
             self.skipping.append(tag)
             return
@@ -69,8 +74,6 @@ class _Blocks(html.parser.HTMLParser):
         elif tag == "li":
             self.flush()
             self.kind = "item"
-        elif tag == "br":
-            self.text.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br" and not self.skipping:

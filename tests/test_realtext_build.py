@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from realtext_cgov import section_blocks
 from realtext_medlineplus import (
     EDITION_TITLES,
     MEDINFORMA_MARKDOWN,
@@ -124,3 +125,12 @@ def test_a_second_held_out_round_takes_none_the_first_took(tmp_path: Path) -> No
     second = {name for name, _ in held_out_articles(Source(tmp_path), 2)}
     assert len(first) == len(second) == 40
     assert not first & second
+
+
+def test_an_nci_section_keeps_the_text_after_a_picture_and_drops_the_picture() -> None:
+    html = ('<p>Uno.</p><figure><a href="x">Enlarge</a><img src="y" alt="z">'
+            "<figcaption>Cap.</figcaption></figure><p>Dos<br>tres.</p>"
+            '<div class="key-points"><ul><li>Dos tres.</li></ul></div>'
+            "<ul><li>Examen.<p>Es un examen.</p></li><li>Otro:<ul><li>Sub.</li></ul></li></ul>")
+    assert section_blocks(html) == [
+        "Uno.", "Dos tres.", "- Examen. Es un examen.\n- Otro:\n    - Sub."]

@@ -28,18 +28,15 @@ def sentence_limits(settings: CheckSettings, translation: bool = False) -> tuple
     the site's limits scaled by how many words the language takes to say what English says
     (`sentence_scale` in data/readability.yml; Spanish 1.15: 27 → 31 words), so that a faithful
     translation of a sentence within them stays within; a language that takes fewer keeps the
-    site's limits. An article written in the language keeps the site's limits, its warning
-    moved by `sentence_warning_extra` words where the language's real text calls for it
-    (never past the error limit), or with no warnings below the error limit at all where the
-    language's real text showed them under 80 % right (`sentence_warnings: false`, Spanish)."""
+    site's limits, without warnings below the error limit where the language's real text
+    showed them under 80 % right (`sentence_warnings: false`: Spanish)."""
     language = base_language(settings.language)
     config = readability_formulas().get(language, {})
     warning, error = settings.sentence_words_warning, settings.sentence_words_error
-    if not translation and config.get("sentence_warnings", True) is False:
-        return max(warning, error - ONE_WORD_OVER), error  # a sentence over `error` errs
     if not translation:
-        extra = int(config.get("sentence_warning_extra", 0))
-        return min(warning + extra, max(warning, error - 1)), error
+        if config.get("sentence_warnings", True) is False:
+            return max(warning, error - ONE_WORD_OVER), error  # a sentence over `error` errs
+        return warning, error
     scale = max(1.0, float(config.get("sentence_scale", 1)))
     return round(warning * scale), round(error * scale)
 

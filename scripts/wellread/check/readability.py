@@ -301,12 +301,12 @@ def _section_findings(
             message = _("This section scores {score} ({formula}); the target is {target}.",
                         score=_number(score, language), formula=formula.replace("_", " "),
                         target=_number(target, language))
-            scorable = [block for block, _ in _scorable(section) if block.kind != "heading"]
+            paragraphs = [block for block, _ in _scorable(section) if block.kind != "heading"]
             hardest = _hardest(section, formula, ease, language, target) if len(
-                scorable) > 1 else None
-            if start is not None and start in (
-                    [hardest[1]] if hardest else scorable[:1] if len(scorable) == 1 else []):
-                continue
+                paragraphs) > 1 else None
+            begins = hardest[1] if hardest else paragraphs[0] if paragraphs else None
+            if start is not None and begins is start:
+                continue  # the article's finding already sends the writer there
             # A section of one paragraph is that paragraph: naming it again, with a score of its
             # own beside the section's, read as two grades for one text (held-out round 7).
             if hardest:
