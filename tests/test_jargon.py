@@ -614,6 +614,28 @@ def test_a_swap_that_breaks_the_phrase_is_not_offered() -> None:
     assert jargon("Tome la pastilla previa a la cena.\n", "es")[0].suggestion == "Use 'antes de'."
 
 
+def test_a_formal_word_in_another_sense_gets_no_swap_and_in_its_own_gets_one_that_fits() -> None:
+    # Held-out round 8: "designated as type 1A" (named) took "chosen"; "sensibles a los efectos
+    # de la cafeína" took "para"; "autorizada por la FDA" (the regulator's term) took
+    # "permitida"; "los tratamientos vigentes" (current) took "válidos"; "no se notificaron
+    # efectos" (reported) took "avisaron".
+    assert jargon("The two kinds are designated as type A and type B.\n") == []
+    assert jargon("You can designate a friend to pick up your results.\n")[0].suggestion == (
+        "Use 'choose'."
+    )
+    assert jargon("Los niños son más sensibles a los efectos del plomo.\n", "es") == []
+    assert jargon("Algunos adultos son sensibles a los efectos de la cafeína.\n", "es") == []
+    assert jargon("El humo es dañino debido a los efectos de sus químicos.\n", "es") == []
+    [found] = jargon("A los efectos de este formulario, su hijo es su dependiente.\n", "es")
+    assert found.suggestion == "Use 'Para'."
+    assert jargon("La prueba está autorizada por la FDA para uso en casa.\n", "es") == []
+    assert jargon("Cuando se autoriza una vacuna, se puede usar.\n", "es") == []
+    [found] = jargon("Siga las normas vigentes de su escuela.\n", "es")
+    assert found.suggestion == "Use 'actuales'."
+    [found] = jargon("En el estudio no se notificaron problemas graves.\n", "es")
+    assert found.suggestion == "Use 'informaron'."
+
+
 # Headings and names (the fourth real-text rebuild's judging)
 
 

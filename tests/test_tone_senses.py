@@ -69,6 +69,8 @@ def test_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
     "Con este calor es fácil deshidratarse.",
     "Cualquiera puede contagiarse de gripe.",
     "Esto es lo que usted debería saber sobre la gripe.",
+    # Held-out round 8: anyone may give it, with no training; no one is told it is easy.
+    "Hay un aerosol nasal que cualquiera puede usar sin formación médica.",
 ])
 def test_spanish_everyday_senses_are_not_condescending(sentence: str) -> None:
     assert condescending(sentence, "es") == []
@@ -126,6 +128,9 @@ def stigma(body: str, language: str = "en") -> list[str]:
     # Held-out rounds 1 and 4: a symptom or an infection one has for a while, as "pain" is.
     "A man suffering from shortness of breath came to the clinic.",
     "Children with the disease can suffer from an infection of the gut after surgery.",
+    # Rejudged with the victim message: an event, or a complication in intensive care.
+    "Smokers are more likely to suffer from a heart attack.",
+    "Patients on a ventilator often suffer from malnutrition.",
     # Held-out round 6: a kind of illness, of tissue, of paralysis.
     "Diabetic-related nerve problems can make the feet numb.",
     "Other epileptic disorders can start in the first months of life.",
@@ -158,6 +163,8 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     "Beber durante el embarazo causa trastornos del espectro alcohólico fetal.",
     # Held-out round 4: a symptom one has, as "suffer from pain" in English.
     "Quienes tienen este trastorno sufren de ataques de pánico y de mareos.",
+    # Held-out round 8: too little sleep is a symptom as well.
+    "Los pacientes que sufren de falta de sueño se cansan más.",
 ])
 def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence, "es") == []
@@ -179,7 +186,9 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
     article = parse_article(FRONT + "- Drug or alcohol abuse\n", "content/topic/a.md", "topic/a.md")
     context = CheckContext(CheckSettings(), today=date(2026, 11, 24))
     [found] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
-    assert found.suggestion.split(" / ")[0] == "alcohol misuse"
+    # The label is "abuse"; "alcohol" is no part of it, and stays: "Drug or alcohol misuse".
+    assert found.message.startswith("'abuse' ")
+    assert found.suggestion.split(" / ")[0] == "misuse"
 
 
 @pytest.mark.parametrize(("sentence", "language", "found", "suggestion"), [
@@ -197,9 +206,12 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
      "con adicción a"),
     ("Los adictos a la heroína necesitan apoyo.", "es", "Los adictos a",
      "Las personas con adicción a"),  # in the capital of the words it replaces
-    ("Hay tratamiento para adictos a la cocaína.", "es", "para adictos a",
-     "para personas con adicción a"),
+    # Held-out round 7: the preposition is no part of the label, and stays in place.
+    ("Hay tratamiento para adictos a la cocaína.", "es", "adictos a",
+     "personas con adicción a"),
     ("Mi hermano está adicto a la nicotina.", "es", "está adicto", "tiene una adicción"),
+    # Held-out round 8: "Ser obeso." in a list of risks.
+    ("Ser obeso.", "es", "Ser obeso", "Tener obesidad"),
 ])
 def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(
     sentence: str, language: str, found: str, suggestion: str
@@ -223,3 +235,30 @@ def test_substance_abuse_gets_a_suggestion_that_fits_in_the_sentence(sentence: s
     # "a possible drug or alcohol use problem", "return to drug or alcohol use" ('substance use
     # disorder' did not fit either: "a substance use disorder problem").
     assert found[0].suggestion.split(" / ")[0] == "drug or alcohol use"
+
+
+@pytest.mark.parametrize(("sentence", "language", "message"), [
+    # Held-out rounds 4 and 8: "sufren de" neither labels nor blames ("the message overstates
+    # it"); it makes the person a victim, and says so.
+    ("Many people suffer from asthma.", "en",
+     "'suffer from' casts people as victims of their condition."),
+    ("Muchas personas sufren de asma.", "es",
+     "'sufren de' presenta a las personas como víctimas de su condición."),
+    ("Every diabetic patient should check their feet.", "en",
+     "'diabetic' labels people by a condition or blames them."),
+])
+def test_victim_wording_is_named_as_such_and_a_label_as_a_label(
+    sentence: str, language: str, message: str
+) -> None:
+    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert finding.message == message
+
+
+def test_a_quoted_label_starts_where_the_finding_points() -> None:
+    body = "Hay tratamiento para adictos a la cocaína."
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language="es"), today=date(2026, 11, 24))
+    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert body[finding.column - 1:].startswith("adictos a")

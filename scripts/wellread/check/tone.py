@@ -1,4 +1,5 @@
-"""Tone and respect: condescending words, and labels that stigmatise people.
+"""Tone and respect: condescending words, labels that stigmatise people, and wording that makes
+them victims of their condition.
 
 The word lists are data (data/<lang>/tone.tsv: term, category, suggestion, and an optional guard:
 the words around a term that keep it to the sense that talks down, so "simply take" is flagged
@@ -27,7 +28,10 @@ _MESSAGES = {
     "condescending": N_("'{found}' can sound condescending: what is easy or obvious to us may not "
                         "be to the reader."),
     "stigma": N_("'{found}' labels people by a condition or blames them."),
+    # "suffers from", "víctima de": no label, no blame, but the person is cast as a victim
+    "victim": N_("'{found}' casts people as victims of their condition."),
 }
+_RULES = {"condescending": "tone-condescending", "stigma": "tone-stigma", "victim": "tone-stigma"}
 # Between a term and the words around it: spaces, emphasis marks, quotes, Spanish opening marks.
 _GAP = r"[\s*_\"'\u201c\u201d\u2018\u2019\u00bf\u00a1]*"
 # "^" in a guard: the start of the text, or of a sentence or clause.
@@ -135,6 +139,20 @@ def _tone(language: str) -> tuple[TermIndex, dict[str, _Entry]]:
     return TermIndex.of(entries), entries
 
 
+def _quoted(found: str, suggestion: str) -> tuple[str, str]:
+    """The words a finding quotes and the words it offers, without the words they open with
+    alike: "para adictos a" -> "para personas con adicción a" quotes "adictos a" and offers
+    "personas con adicción a" (the preposition is no part of the label, and stays). Each of
+    the suggestion's alternatives ("alcohol misuse / alcohol use disorder") must open so."""
+    words, offers = found.split(), [each.split() for each in suggestion.split(" / ")]
+    while len(words) > 1 and all(
+        len(plain) > 1 and plain[0].lower() == words[0].lower() for plain in offers
+    ):
+        words.pop(0)
+        offers = [plain[1:] for plain in offers]
+    return " ".join(words), " / ".join(" ".join(plain) for plain in offers)
+
+
 @rule("tone")
 def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     index, entries = _tone(context.settings.language)
@@ -148,9 +166,11 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
             if _BROKEN_BY.search(text, start, end) or _in_a_name(text, start, end):
                 continue  # "normal, people with...": the words are not the phrase
             if guard is None or guard.allows(text, start, end):
+                # in the capital of the words it replaces: "Los adictos a" -> "Las personas..."
+                quoted, plain = _quoted(
+                    text[start:end], capitalised(suggestion, text[start:end], initial=False)
+                )
                 yield finding(
-                    article, block, start, f"tone-{category}", Severity.WARNING,
-                    _(_MESSAGES[category], found=text[start:end]),
-                    # in the capital of the words it replaces: "Los adictos a" -> "Las personas..."
-                    capitalised(suggestion, text[start:end], initial=False),
+                    article, block, start + text[start:end].find(quoted), _RULES[category],
+                    Severity.WARNING, _(_MESSAGES[category], found=quoted), plain,
                 )
