@@ -34,7 +34,11 @@ articles of the same MedQuAD folders (then NINDS's), and 40 more MedInforma topi
 those have run out, takes NCI's PDQ patient summaries and Genetics Home Reference's pages from
 MedQuAD (`realtext_medquad.MEDQUAD_LATER`), MedInforma's last 35 topics, and the Spanish
 sections of NCI's patient summaries kept in github.com/NCIOCPL/cgov-digital-platform
-(`--cgov`, `realtext_cgov.py`).
+(`--cgov`, `realtext_cgov.py`). Round 9 (`--cgov` too) takes the next NCI summaries and GHR
+pages of MedQuAD, none of a summary round 8 took a document of (24 are left; GHR's make up the
+50), and, MedInforma's topics being used up, NCI's other Spanish articles for the public in
+that repository (5: feelings, relaxation, stress, self-image, breast reconstruction;
+`realtext_cgov.cgov_article_files`). No Spanish text is left for a round 10.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`) or
@@ -47,7 +51,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from realtext_cgov import CGOV_ROUND, cgov_articles
+from realtext_cgov import CGOV_ARTICLES_ROUND, CGOV_ROUND, cgov_article_files, cgov_articles
 from realtext_medlineplus import (
     MPLUS_EDITION,
     MPLUS_FILE,
@@ -79,20 +83,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mplus", type=Path,
                         help=f"{MPLUS_FILE}, or a git dir or folder holding it")
     parser.add_argument("--cgov", type=Path,
-                        help="NCI's cgov-digital-platform: a fetched git dir or a folder (round "
-                        "8's Spanish NCI sections)")
+                        help="NCI's cgov-digital-platform: a fetched git dir or a folder (the "
+                        "Spanish NCI sections of round 8, the Spanish NCI articles of round 9)")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
     parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
     if args.held_out:
+        if args.held_out > CGOV_ARTICLES_ROUND:
+            raise SystemExit(f"round {args.held_out}: no Spanish text is left that no earlier "
+                             "round took (MedInforma's topics and NCI's Spanish summaries and "
+                             f"articles are used up by round {CGOV_ARTICLES_ROUND})")
+        if args.held_out in (CGOV_ROUND, CGOV_ARTICLES_ROUND) and not args.cgov:
+            what = ("its Spanish NCI sections" if args.held_out == CGOV_ROUND
+                    else "its Spanish NCI articles")
+            raise SystemExit(f"round {args.held_out} needs --cgov (a fetched github.com/NCIOCPL/"
+                             f"cgov-digital-platform): {what}")
         english = write(args.out, "en", medquad_articles(Source(args.medquad), args.held_out))
-        spanish = write(args.out, "es", held_out_articles(Source(args.medinforma), args.held_out))
+        if args.held_out == CGOV_ARTICLES_ROUND:  # MedInforma's topics are used up
+            spanish = write(args.out, "es", cgov_article_files(Source(args.cgov)))
+        else:
+            spanish = write(args.out, "es",
+                            held_out_articles(Source(args.medinforma), args.held_out))
         if args.held_out == CGOV_ROUND:
-            if not args.cgov:
-                raise SystemExit(f"round {CGOV_ROUND} needs --cgov (github.com/NCIOCPL/"
-                                 "cgov-digital-platform): its Spanish NCI sections")
             spanish += write(args.out, "es", cgov_articles(Source(args.cgov)))
         print(f"held out: {english} English and {spanish} Spanish articles written to {args.out}")
         return 0

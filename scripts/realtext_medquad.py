@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -24,7 +25,8 @@ MEDQUAD_SUBSETS = (
 # the rest from NINDS's disorder pages, which no earlier round or the set took from.
 MEDQUAD_TOP_UP = ("6_NINDS_QA", "ninds")
 # From round 8, when NINDS's pages have run out too, a round takes from two sources no earlier
-# round or the set took from: NCI's PDQ patient summaries and Genetics Home Reference's pages.
+# round or the set took from: NCI's PDQ patient summaries and Genetics Home Reference's pages,
+# each round the 25 of each folder after the round before it's (`_later_folder`).
 MEDQUAD_LATER_ROUND = 8
 MEDQUAD_LATER = (
     ("1_CancerGov_QA", "nci", 25),
@@ -236,7 +238,8 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
     """Every English article, folder by folder; `held_out` n: as many of each folder after the
     set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on).
     A held-out round takes what a folder lacks from MEDQUAD_TOP_UP's, after those the rounds
-    before it took."""
+    before it took. From MEDQUAD_LATER_ROUND on, a round takes MEDQUAD_LATER's folders instead
+    (`_later_folder`)."""
     if not held_out:
         for folder, prefix, wanted in MEDQUAD_SUBSETS:
             found = list(_medquad_folder(medquad, folder, prefix, wanted, 0))
@@ -245,13 +248,22 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
             yield from found
         return
     if held_out >= MEDQUAD_LATER_ROUND:
-        later = held_out - MEDQUAD_LATER_ROUND
+        # What the folders before lacked, each round from MEDQUAD_LATER_ROUND to this one (NCI's
+        # summaries run out in round 9, one short: GHR's pages make it up).
+        short_by = [0] * (held_out - MEDQUAD_LATER_ROUND + 1)
         for folder, prefix, wanted in MEDQUAD_LATER:
-            found = list(_medquad_folder(medquad, folder, prefix, wanted, wanted * later,
-                                         distinct=True))
-            if len(found) < wanted:
-                raise SystemExit(f"{folder}: {len(found)} of {wanted} articles found")
-            yield from found
+            quotas = [wanted + short for short in short_by]
+            taken = [0] * len(quotas)
+            chosen: list[tuple[str, str]] = []
+            for round_, name, document in _later_folder(medquad, folder, prefix, quotas):
+                taken[round_ - MEDQUAD_LATER_ROUND] += 1
+                if round_ == held_out:
+                    chosen.append((name, medquad_article(document, prefix)))
+            short_by = [quota - took for quota, took in zip(quotas, taken, strict=True)]
+            yield from chosen
+        if short_by[-1]:
+            got = quotas[-1] - short_by[-1]
+            raise SystemExit(f"{MEDQUAD_LATER[-1][0]}: {got} of {quotas[-1]} articles found")
         return
     # How many articles a folder has, and so what each round before this one lacked.
     has = {folder: _eligible(medquad, folder) for folder, _, _ in MEDQUAD_SUBSETS}
@@ -285,26 +297,50 @@ def _is_article(document: Document) -> bool:
     return bool(document.focus) and MIN_WORDS <= document.words < MAX_WORDS
 
 
-def _medquad_folder(
-    medquad: Source, folder: str, prefix: str, wanted: int, skip: int, distinct: bool = False
-) -> Files:
-    """Up to `wanted` articles of one folder, after the first `skip` of them; `distinct`: a
-    document whose focus an earlier one had (NCI's treatment and other summaries of one
-    cancer) is passed over, not written over it."""
+def _medquad_folder(medquad: Source, folder: str, prefix: str, wanted: int, skip: int) -> Files:
+    """Up to `wanted` articles of one folder, after the first `skip` of them."""
     taken = 0
-    seen: set[str] = set()
     for name in medquad.names(folder):
         data = medquad.read(f"{folder}/{name}") if taken < wanted else None
         if data is None:
             continue
         document = medquad_document(data)
         if _is_article(document):
-            article_name = f"{prefix}-{slug(document.focus)}.md"
-            if distinct and article_name in seen:
-                continue
-            seen.add(article_name)
             if skip:
                 skip -= 1
                 continue
             taken += 1
-            yield article_name, medquad_article(document, prefix)
+            yield f"{prefix}-{slug(document.focus)}.md", medquad_article(document, prefix)
+
+
+def _later_folder(
+    medquad: Source, folder: str, prefix: str, quotas: list[int]
+) -> Iterator[tuple[int, str, Document]]:
+    """Each round's articles of one MEDQUAD_LATER folder, as (round, file name, document): the
+    rounds from MEDQUAD_LATER_ROUND on take its articles in file order, `quotas[i]` the round
+    MEDQUAD_LATER_ROUND + i, until the folder runs out. A document is passed over, not written
+    over another, when an article of its focus was taken before (NCI's treatment and other
+    summaries of one cancer); from the round after MEDQUAD_LATER_ROUND also when one of its
+    address was (MedQuAD splits one NCI summary into a document for each disease it covers, and
+    those share the summary's sentences: round 8 took 8 documents of 2 summaries, and its choice
+    stays as it was)."""
+    names: set[str] = set()
+    addresses: set[str] = set()
+    at, taken = 0, 0  # the round (its index in quotas) and what it has taken
+    for name in medquad.names(folder):
+        while at < len(quotas) and taken == quotas[at]:
+            at, taken = at + 1, 0
+        if at == len(quotas):
+            return
+        data = medquad.read(f"{folder}/{name}")
+        if data is None:
+            continue
+        document = medquad_document(data)
+        article_name = f"{prefix}-{slug(document.focus)}.md"
+        if not _is_article(document) or article_name in names or (
+                at > 0 and document.url in addresses):
+            continue
+        names.add(article_name)
+        addresses.add(document.url)
+        taken += 1
+        yield MEDQUAD_LATER_ROUND + at, article_name, document

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from realtext_cgov import section_blocks
+import pytest
+
+from realtext_build import main
+from realtext_cgov import CGOV_CONTENT, cgov_article_files, section_blocks
 from realtext_medlineplus import (
     EDITION_TITLES,
     MEDINFORMA_MARKDOWN,
@@ -12,7 +15,7 @@ from realtext_medlineplus import (
     held_out_articles,
     markdown_blocks,
 )
-from realtext_medquad import answer_blocks, mended
+from realtext_medquad import MEDQUAD_LATER, answer_blocks, medquad_articles, mended
 from realtext_sources import Source, slug
 
 
@@ -134,3 +137,156 @@ def test_an_nci_section_keeps_the_text_after_a_picture_and_drops_the_picture() -
             "<ul><li>Examen.<p>Es un examen.</p></li><li>Otro:<ul><li>Sub.</li></ul></li></ul>")
     assert section_blocks(html) == [
         "Uno.", "Dos tres.", "- Examen. Es un examen.\n- Otro:\n    - Sub."]
+
+
+# A made-up content file in cgov-digital-platform's shape: an English image, then an article with
+# English fields and their Spanish (`__ES`) twins, a second article too short to keep, and a
+# third holding the first one's text again. Our own words throughout.
+ARTICLE_YAML = """\
+- entity: 'media'
+  bundle: 'cgov_image'
+  name: 'A quiet room'
+  langcode: en
+- entity: 'node'
+  type: 'cgov_article'
+  langcode: en
+  title: 'Resting well'
+  title__ES:
+    value: 'Descansar bien'
+  field_site_section__ES:
+    - '#process':
+        callback: 'reference'
+        args:
+          - 'taxonomy_term'
+          - vid: 'cgov_site_sections'
+            computed_path: '/cancer/sobrellevar/descanso'
+  field_intro_text:
+    - value: '<p>Rest helps the body heal after treatment.</p>'
+  field_intro_text__ES:
+    - value: '<p>El descanso ayuda al cuerpo a sanar despu&eacute;s del tratamiento.</p>'
+  field_article_body:
+    - entity: 'paragraph'
+      type: 'body_section'
+      field_body_section_heading:
+        - value: 'Sleep'
+      field_body_section_content:
+        - value: '<p>Go to bed at the same time each night.</p>'
+  field_article_body__ES:
+    - entity: 'paragraph'
+      type: 'body_section'
+      field_body_section_heading:
+        - value: 'Dormir'
+      field_body_section_content:
+        - value: |
+            <p>[EMBEDDED IMAGE (cama.jpg) PLACEHOLDER]</p>
+            <p>Acu\u00e9stese a la misma hora cada noche y lev\u00e1ntese a la misma hora cada
+            ma\u00f1ana.\x97Tambi\u00e9n los fines de semana.</p>
+            <h3>Antes de dormir</h3>
+            <ul><li>Apague la pantalla.</li><li>Tome algo tibio:<ul><li>Leche.</li></ul></li></ul>
+            <div class="cgdp-embed-media-wrapper"><p class="cgdp-pullquote__body">Una cita.</p>
+            <p class="cgdp-pullquote__author">Ana</p></div>
+    - entity: 'paragraph'
+      type: 'body_section'
+      field_body_section_content:
+        - value: '<h2>Otras ideas</h2><p>{filler}</p>'
+- entity: 'node'
+  type: 'cgov_article'
+  langcode: en
+  title: 'Too short'
+  title__ES:
+    value: 'Muy corto'
+  field_article_body__ES:
+    - entity: 'paragraph'
+      type: 'body_section'
+      field_body_section_content:
+        - value: '<p>Solo unas palabras sobre el tema.</p>'
+- entity: 'node'
+  type: 'cgov_article'
+  langcode: en
+  title: 'Resting well, again'
+  title__ES:
+    value: 'Descansar bien otra vez'
+  field_article_body__ES:
+    - entity: 'paragraph'
+      type: 'body_section'
+      field_body_section_content:
+        - value: '<h2>Otras ideas</h2><p>{filler}</p>'
+"""
+FILLER = "Camine un poco cada d\u00eda y coma a sus horas para dormir mejor por la noche. " * 12
+
+
+def _content_file(tmp_path: Path, text: str) -> Source:
+    folder = tmp_path / CGOV_CONTENT
+    folder.mkdir(parents=True)
+    (folder / "100_rest.content.yml").write_text(text, "utf-8")
+    return Source(tmp_path)
+
+
+def test_an_nci_article_is_its_spanish_fields_and_a_short_or_repeated_one_is_left_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = _content_file(tmp_path, ARTICLE_YAML.replace("{filler}", FILLER))
+    files = list(cgov_article_files(source, ("100_rest.content.yml",)))
+    assert [name for name, _ in files] == ["nci-descansar-bien.md"]
+    text = files[0][1]
+    assert text.startswith('---\ntitle: "Descansar bien"\nsource: "https://www.cancer.gov/'
+                           'espanol/cancer/sobrellevar/descanso (')
+    body = text.split("---\n\n", 1)[1]
+    assert body.split("\n\n")[:6] == [
+        "El descanso ayuda al cuerpo a sanar después del tratamiento.",
+        "## Dormir",
+        "Acuéstese a la misma hora cada noche y levántese a la misma hora cada mañana."
+        "\u2014También los fines de semana.",
+        "### Antes de dormir",
+        "- Apague la pantalla.\n- Tome algo tibio:\n    - Leche.",
+        "## Otras ideas"]
+    for english in ("Rest helps", "Sleep", "Go to bed", "Resting well"):
+        assert english not in text
+    for left_out in ("PLACEHOLDER", "Una cita", "Ana"):
+        assert left_out not in body
+    # The short one and the one whose only section the first had are said on stderr.
+    assert '"Muy corto" left out (6 words)' in capsys.readouterr().err
+
+
+def test_an_nci_article_in_another_language_is_left_out(tmp_path: Path) -> None:
+    english = "Walk a little every day and eat at regular times to sleep better at night. " * 12
+    source = _content_file(tmp_path, ARTICLE_YAML.replace("{filler}", english))
+    assert list(cgov_article_files(source, ("100_rest.content.yml",))) == []
+
+
+def _medquad_document(folder: Path, number: int, focus: str, url: str) -> None:
+    answer = f"{focus} is a made-up condition for this test. " * 40  # over 250 words
+    (folder / f"{number:04d}.xml").write_text(
+        f'<Document id="{number}" url="{url}"><Focus>{focus}</Focus><QAPairs><QAPair pid="1">'
+        f"<Question>What is {focus} ?</Question><Answer>{answer}</Answer></QAPair></QAPairs>"
+        "</Document>", "utf-8")
+
+
+def test_round_9_takes_no_summary_round_8_took_and_one_focus_once(tmp_path: Path) -> None:
+    """MedQuAD splits one NCI summary into a document per disease: round 9 passes over one whose
+    address round 8 took, and a second summary of one cancer; GHR's pages make up the round."""
+    (nci_folder, _, wanted), (ghr_folder, _, _) = MEDQUAD_LATER
+    nci, ghr = tmp_path / nci_folder, tmp_path / ghr_folder
+    nci.mkdir()
+    ghr.mkdir()
+    for n in range(wanted):
+        _medquad_document(nci, n, f"Cancer {n}", f"https://example.org/summary-{n}")
+    _medquad_document(nci, 30, "Cancer 30", "https://example.org/summary-30")
+    _medquad_document(nci, 31, "Cancer 31", "https://example.org/summary-2")  # round 8's
+    _medquad_document(nci, 32, "Cancer 30", "https://example.org/summary-32")  # its focus again
+    _medquad_document(nci, 33, "Cancer 33", "https://example.org/summary-33")
+    for n in range(3 * wanted):
+        _medquad_document(ghr, n, f"Syndrome {n}", f"https://example.org/syndrome-{n}")
+    eighth = [name for name, _ in medquad_articles(Source(tmp_path), 8)]
+    ninth = [name for name, _ in medquad_articles(Source(tmp_path), 9)]
+    assert eighth == [f"nci-cancer-{n}.md" for n in range(wanted)] + [
+        f"ghr-syndrome-{n}.md" for n in range(wanted)]
+    assert ninth == ["nci-cancer-30.md", "nci-cancer-33.md"] + [
+        f"ghr-syndrome-{n}.md" for n in range(wanted, 3 * wanted - 2)]
+
+
+def test_round_9_without_cgov_stops_before_writing(tmp_path: Path) -> None:
+    out = tmp_path / "held-out-9"
+    with pytest.raises(SystemExit, match=r"round 9 needs --cgov .*Spanish NCI articles"):
+        main(["--medquad", str(tmp_path), "--medinforma", str(tmp_path), "--held-out", "9",
+              "--out", str(out)])
+    assert not out.exists()
