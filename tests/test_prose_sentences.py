@@ -136,3 +136,27 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_it() -> None:
     block = Block("paragraph", "It is reported to CDC.If you think you have it, call.", 1, 1)
     assert [s.words for s in sentences(block)] == [5, 7]
     assert len(sentences(Block("paragraph", "See cdc.gov or U.S.A.Today for more.", 1, 1))) == 1
+
+
+def test_a_heading_run_into_its_text_is_a_sentence_of_its_own() -> None:
+    # Held-out round 9 (NCI's summaries as MedQuAD keeps them): "Hormone replacement therapy The
+    # use of..." was counted as one sentence with its heading, 5 times judged wrong.
+    assert split("Sun protection It is not known if a hat helps. Diet counts too.") == [
+        "Sun protection", "It is not known if a hat helps.", "Diet counts too.",
+    ]
+    assert split("Hormone therapy The use of estrogen is linked to a small risk.") == [
+        "Hormone therapy", "The use of estrogen is linked to a small risk.",
+    ]
+    # A missing full stop ends a sentence the same way ("...and vomiting In rare cases...").
+    assert len(split("She had nausea and vomiting In rare cases the pain comes back.")) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Read Medicare Basics, a Guide for Families and Friends of People with Medicare.",
+    "Take vitamin A and vitamin D with food.",
+    "Ask what I can do to help.",
+    "The clinic is in Los Angeles and in The Hague.",
+    "Read The Nurses' Guide before you call.",
+])
+def test_names_and_titles_in_capitals_are_not_run_in_headings(text: str) -> None:
+    assert split(text) == [text]

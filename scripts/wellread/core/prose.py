@@ -117,7 +117,11 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
     """
     text = masked_text(block)
     found, start = [], 0
-    for match in [*_SENTENCE_BREAK.finditer(text), None]:
+    breaks = [*_SENTENCE_BREAK.finditer(text)]
+    run_in = _abbreviations().run_in
+    if run_in is not None:  # a heading run into its text: "Hormone therapy The use of..."
+        breaks = sorted([*breaks, *run_in.finditer(text)], key=lambda match: match.start())
+    for match in [*breaks, None]:
         if match and text[match.start() - 1] == "." and _abbreviation_goes_on(text, match):
             continue
         end = match.start() if match else len(text)
@@ -144,6 +148,9 @@ class _Abbreviations:
     # written in lower case at least in part ("Ms", "St"): in capitals, one of a single word
     # is another word ("MS" for multiple sclerosis), which a full stop ends
     not_capitals: frozenset[str]
+    # a break before one of the `run_in` words, capitalised right after a word in lower case
+    # with no full stop between and followed by one: a heading run into its text
+    run_in: re.Pattern[str] | None
 
 
 # When languages list one abbreviation differently, the earlier kind wins: never_end first.
@@ -159,6 +166,7 @@ _INITIAL_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s$")  # "T. " before "b. gambie
 def _abbreviations() -> _Abbreviations:
     kinds: dict[str, str] = {}
     starters: set[str] = set()
+    run_in: set[str] = set()
     capitals: set[str] = set()
     for folder in (resources.files("wellread") / "data").iterdir():
         path = folder / "abbreviations.yml"
@@ -166,6 +174,7 @@ def _abbreviations() -> _Abbreviations:
             continue
         lists = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER) or {}
         starters.update(str(word) for word in lists.get("starters", []))
+        run_in.update(str(word) for word in lists.get("run_in", []))
         for kind in _KINDS:
             for entry in lists.get(kind, []):
                 key = ".".join(re.findall(r"[^\W_]+", str(entry).lower()))
@@ -179,6 +188,10 @@ def _abbreviations() -> _Abbreviations:
         re.compile(rf"(?<![\w.])(?:{alternatives})\.", re.IGNORECASE),
         frozenset(part for name in names for part in name.split(".")), kinds, frozenset(starters),
         frozenset(kinds) - capitals,
+        re.compile(
+            rf"(?<=[a-z\u00df-\u00ff)])\s+(?=(?:{'|'.join(map(re.escape, sorted(run_in)))})"
+            r"\s+[a-z\u00df-\u00ff])"
+        ) if run_in else None,
     )
 
 
