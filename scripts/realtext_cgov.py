@@ -58,6 +58,7 @@ from typing import Any
 import yaml
 
 from realtext_sources import Files, Source, article, slug, squash
+from wellread.check.language import function_words
 
 CGOV_CONTENT = "docroot/profiles/custom/cgov_site/modules/custom/cgov_yaml_content/content"
 CGOV_PATIENT = "_pdq_cis_patient_"
@@ -76,11 +77,6 @@ CGOV_ARTICLES = (
 CGOV_ARTICLE_MIN_WORDS = 150
 PLACEHOLDER = re.compile(r"\[EMBEDDED [A-Z]+ \([^)]*\) PLACEHOLDER\]")  # an editor's stand-in
 C1_CONTROLS = re.compile("[\x80-\x9f]")  # Windows-1252 bytes stored as characters (02900's dashes)
-# Words of one language only, to tell a Spanish paragraph from an English one.
-SPANISH_WORDS = frozenset({"el", "la", "los", "las", "del", "que", "y", "en", "una", "es", "por",
-                           "con", "para", "se", "su", "sus", "al", "lo", "más", "como"})
-ENGLISH_WORDS = frozenset({"the", "and", "of", "to", "is", "in", "that", "for", "with", "you",
-                           "your", "are", "it", "this", "be", "or", "on", "as", "can", "may"})
 SKIPPED = frozenset({"figure", "table", "script", "style"})
 VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
                   "wbr"})  # no end tag follows
@@ -223,12 +219,16 @@ def cgov_articles(cgov: Source) -> Files:
 
 
 def reads_spanish(block: str) -> bool:
-    """Not lorem ipsum, nor a paragraph of ten words or more with more words that only English
-    has than words that only Spanish has."""
+    """Not lorem ipsum, nor a paragraph of ten words or more with more of English's function
+    words than of Spanish's (the checker's lists, data/<lang>/function_words.txt; a word both
+    list counts for neither)."""
     words = [word.strip(".,;:!?¿¡()\"'“”").lower() for word in block.split()]
-    english = sum(word in ENGLISH_WORDS for word in words)
-    return "lorem ipsum" not in block.lower() and (
-        len(words) < 10 or english <= sum(word in SPANISH_WORDS for word in words))
+    listed = function_words()
+    english = sum(listed.get(word, ()).count("en") > listed.get(word, ()).count("es")
+                  for word in words)
+    spanish = sum(listed.get(word, ()).count("es") > listed.get(word, ()).count("en")
+                  for word in words)
+    return "lorem ipsum" not in block.lower() and (len(words) < 10 or english <= spanish)
 
 
 def _address(entity: dict[str, Any]) -> str:
@@ -246,8 +246,8 @@ def cgov_article_files(cgov: Source, files: tuple[str, ...] = CGOV_ARTICLES) -> 
     """Round 9: each Spanish article (`cgov_article`) of `files`, in their order, as one article
     (the module docstring), a section whose text an earlier one had only once. An article of
     under CGOV_ARTICLE_MIN_WORDS words, or with a paragraph that is not Spanish (`reads_spanish`),
-    is left out
-    (said on stderr). A file is named by the article's title ("nci-aprenda-a-relajarse.md")."""
+    is left out (said on stderr). A file is named by the article's title
+    ("nci-aprenda-a-relajarse.md")."""
     seen: set[str] = set()
     for name in files:
         data = cgov.read(f"{CGOV_CONTENT}/{name}")

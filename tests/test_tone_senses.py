@@ -262,3 +262,12 @@ def test_a_quoted_label_starts_where_the_finding_points() -> None:
     context = CheckContext(CheckSettings(language="es"), today=date(2026, 11, 24))
     [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
     assert body[finding.column - 1:].startswith("adictos a")
+
+
+def test_a_quoted_label_after_a_line_break_starts_where_the_finding_points() -> None:
+    body = "Hay tratamiento para\nadictos a la cocaína."
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language="es"), today=date(2026, 11, 24))
+    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert (finding.line, finding.column) == (6, 1)
+    assert finding.message.startswith("'adictos a' ")

@@ -170,7 +170,10 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
                 quoted, plain = _quoted(
                     text[start:end], capitalised(suggestion, text[start:end], initial=False)
                 )
+                # where the quoted words start, whatever spaces or line breaks the text has
+                dropped = len(text[start:end].split()) - len(quoted.split())
+                at = start + [m.start() for m in re.finditer(r"\S+", text[start:end])][dropped]
                 yield finding(
-                    article, block, start + text[start:end].find(quoted), _RULES[category],
+                    article, block, at, _RULES[category],
                     Severity.WARNING, _(_MESSAGES[category], found=quoted), plain,
                 )

@@ -119,8 +119,9 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
     found, start = [], 0
     breaks = [*_SENTENCE_BREAK.finditer(text)]
     run_in = _abbreviations().run_in
-    if run_in is not None:  # a heading run into its text: "Hormone therapy The use of..."
-        breaks = sorted([*breaks, *run_in.finditer(text)], key=lambda match: match.start())
+    headings = [*run_in.finditer(text)] if run_in else []  # "Hormone therapy The use of..."
+    if headings:  # a heading run into its text (rare: the common block is not sorted again)
+        breaks = sorted([*breaks, *headings], key=lambda match: match.start())
     for match in [*breaks, None]:
         if match and text[match.start() - 1] == "." and _abbreviation_goes_on(text, match):
             continue
