@@ -30,15 +30,19 @@ What it builds (tests/data/realtext/README.md, "Where the real text comes from")
   the summary publishes twice kept once, the closing attribution ("NIH: ...") kept.
 
 Held-out rounds (`--held-out N`) take text none of the set and no earlier round took: the next
-articles of the same MedQuAD folders (then NINDS's), and 40 more MedInforma topics. Round 8, when
-those have run out, takes NCI's PDQ patient summaries and Genetics Home Reference's pages from
-MedQuAD (`realtext_medquad.MEDQUAD_LATER`), MedInforma's last 35 topics, and the Spanish
-sections of NCI's patient summaries kept in github.com/NCIOCPL/cgov-digital-platform
-(`--cgov`, `realtext_cgov.py`). Round 9 (`--cgov` too) takes the next NCI summaries and GHR
-pages of MedQuAD, none of a summary round 8 took a document of (24 are left; GHR's make up the
-50), and, MedInforma's topics being used up, NCI's other Spanish articles for the public in
-that repository (5: feelings, relaxation, stress, self-image, breast reconstruction;
-`realtext_cgov.cgov_article_files`). No Spanish text is left for a round 10.
+articles of the same MedQuAD folders (then NINDS's), and 40 more MedInforma topics. Round 8,
+MedInforma's topics running short, takes NCI's PDQ patient summaries and Genetics Home
+Reference's pages from MedQuAD (`realtext_medquad.MEDQUAD_LATER`), MedInforma's last 35 topics,
+and the Spanish sections of NCI's patient summaries kept in
+github.com/NCIOCPL/cgov-digital-platform (`--cgov`, `realtext_cgov.py`). Round 9 (`--cgov` too)
+takes the next NCI summaries and GHR pages of MedQuAD, none of a summary round 8 took a
+document of (24 are left; GHR's make up the 50), and, MedInforma's topics being used up, NCI's
+other Spanish articles for the public in that repository (5: feelings, relaxation, stress,
+self-image, breast reconstruction; `realtext_cgov.cgov_article_files`). Round 10 is English
+only, no Spanish text being left (it says so on stderr; no `--cgov`): what the set and rounds 1
+to 7 left of NHLBI's, NIDDK's and CDC's folders (NIDDK's last 9 documents, 18,872 words;
+`realtext_medquad.MEDQUAD_LEFT_ROUND`), and the 41 GHR pages after round 9's that make up the
+50 (none of an address an earlier round took). No round after 10 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`) or
@@ -60,7 +64,7 @@ from realtext_medlineplus import (
     held_out_articles,
     medinforma_articles,
 )
-from realtext_medquad import medquad_articles
+from realtext_medquad import MEDQUAD_LEFT_ROUND, medquad_articles
 from realtext_sources import Files, Source
 
 
@@ -91,10 +95,17 @@ def main(argv: list[str] | None = None) -> int:
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
     if args.held_out:
+        if args.held_out > MEDQUAD_LEFT_ROUND:
+            raise SystemExit(f"round {args.held_out}: no round after {MEDQUAD_LEFT_ROUND} is "
+                             "defined yet (this script's docstring says what each round takes)")
         if args.held_out > CGOV_ARTICLES_ROUND:
-            raise SystemExit(f"round {args.held_out}: no Spanish text is left that no earlier "
-                             "round took (MedInforma's topics and NCI's Spanish summaries and "
-                             f"articles are used up by round {CGOV_ARTICLES_ROUND})")
+            english = write(args.out, "en", medquad_articles(Source(args.medquad), args.held_out))
+            print(f"round {args.held_out}: English only, no Spanish is built: no Spanish text is "
+                  "left that no earlier round took (MedInforma's topics and NCI's Spanish "
+                  f"summaries and articles are used up by round {CGOV_ARTICLES_ROUND})",
+                  file=sys.stderr)
+            print(f"held out: {english} English articles written to {args.out}")
+            return 0
         if args.held_out in (CGOV_ROUND, CGOV_ARTICLES_ROUND) and not args.cgov:
             what = ("its Spanish NCI sections" if args.held_out == CGOV_ROUND
                     else "its Spanish NCI articles")

@@ -24,14 +24,18 @@ MEDQUAD_SUBSETS = (
 # A held-out round that finds too few articles left in a folder (CDC's run out in round 3) takes
 # the rest from NINDS's disorder pages, which no earlier round or the set took from.
 MEDQUAD_TOP_UP = ("6_NINDS_QA", "ninds")
-# From round 8, when NINDS's pages have run out too, a round takes from two sources no earlier
-# round or the set took from: NCI's PDQ patient summaries and Genetics Home Reference's pages,
-# each round the 25 of each folder after the round before it's (`_later_folder`).
+# From round 8 a round takes from two sources no earlier round or the set took from: NCI's PDQ
+# patient summaries and Genetics Home Reference's pages, each round the 25 of each folder after
+# the round before it's (`_later_folder`). (NINDS's pages had not run out: round 7 left 92.)
 MEDQUAD_LATER_ROUND = 8
 MEDQUAD_LATER = (
     ("1_CancerGov_QA", "nci", 25),
     ("3_GHR_QA", "ghr", 25),
 )
+# Round 10, NCI's summaries used up, first takes what the set and rounds 1 to 7 left of
+# MEDQUAD_SUBSETS' folders (`_left_over`: NIDDK's last 9 documents, long fact sheets and "What I
+# need to know" booklets), and GHR's pages make up the 50.
+MEDQUAD_LEFT_ROUND = 10
 MIN_WORDS, MAX_WORDS = 250, 4000  # an article, not a stub (a resource list), not a book
 MEDQUAD_STATUS = {
     "nhlbi": "NHLBI Health Topics page; the address may have moved, the text as collected in "
@@ -239,7 +243,9 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
     set's and the n - 1 held-out rounds' before it (text the checker's rules were not tuned on).
     A held-out round takes what a folder lacks from MEDQUAD_TOP_UP's, after those the rounds
     before it took. From MEDQUAD_LATER_ROUND on, a round takes MEDQUAD_LATER's folders instead
-    (`_later_folder`)."""
+    (`_later_folder`). Round MEDQUAD_LEFT_ROUND (10) first takes what the set and rounds 1 to 7
+    left of MEDQUAD_SUBSETS' folders (`_left_over`: NIDDK's last 9 documents), then, NCI's
+    summaries being used up in round 9, the GHR pages after round 9's that make up the 50 (41)."""
     if not held_out:
         for folder, prefix, wanted in MEDQUAD_SUBSETS:
             found = list(_medquad_folder(medquad, folder, prefix, wanted, 0))
@@ -249,10 +255,18 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
         return
     if held_out >= MEDQUAD_LATER_ROUND:
         # What the folders before lacked, each round from MEDQUAD_LATER_ROUND to this one (NCI's
-        # summaries run out in round 9, one short: GHR's pages make it up).
-        short_by = [0] * (held_out - MEDQUAD_LATER_ROUND + 1)
-        for folder, prefix, wanted in MEDQUAD_LATER:
+        # summaries run out in round 9, one short: GHR's pages make it up), and what the last
+        # folder leaves to the documents taken before it (round 10's `_left_over`).
+        rounds = range(MEDQUAD_LATER_ROUND, held_out + 1)
+        left = list(_left_over(medquad)) if held_out >= MEDQUAD_LEFT_ROUND else []
+        if held_out == MEDQUAD_LEFT_ROUND:
+            yield from left
+        left_by = [len(left) if round_ == MEDQUAD_LEFT_ROUND else 0 for round_ in rounds]
+        short_by = [0] * len(rounds)
+        for at, (folder, prefix, wanted) in enumerate(MEDQUAD_LATER):
             quotas = [wanted + short for short in short_by]
+            if at == len(MEDQUAD_LATER) - 1:
+                quotas = [quota - took for quota, took in zip(quotas, left_by, strict=True)]
             taken = [0] * len(quotas)
             chosen: list[tuple[str, str]] = []
             for round_, name, document in _later_folder(medquad, folder, prefix, quotas):
@@ -282,6 +296,15 @@ def medquad_articles(medquad: Source, held_out: int = 0) -> Files:
         if len(found) < short:
             raise SystemExit(f"{folder}: {len(found)} of {short} articles found")
         yield from found
+
+
+def _left_over(medquad: Source) -> Files:
+    """What the set and held-out rounds 1 to 7 left of each MEDQUAD_SUBSETS folder: its articles
+    after the first `wanted` * MEDQUAD_LATER_ROUND (the set's and each round's `wanted`), in file
+    order (none of NHLBI's or CDC's, NIDDK's last 9)."""
+    for folder, prefix, wanted in MEDQUAD_SUBSETS:
+        every = len(medquad.names(folder))
+        yield from _medquad_folder(medquad, folder, prefix, every, wanted * MEDQUAD_LATER_ROUND)
 
 
 def _eligible(medquad: Source, folder: str) -> int:

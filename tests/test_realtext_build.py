@@ -15,7 +15,14 @@ from realtext_medlineplus import (
     held_out_articles,
     markdown_blocks,
 )
-from realtext_medquad import MEDQUAD_LATER, answer_blocks, medquad_articles, mended
+from realtext_medquad import (
+    MEDQUAD_LATER,
+    MEDQUAD_LATER_ROUND,
+    MEDQUAD_SUBSETS,
+    answer_blocks,
+    medquad_articles,
+    mended,
+)
 from realtext_sources import Source, slug
 
 
@@ -290,3 +297,65 @@ def test_round_9_without_cgov_stops_before_writing(tmp_path: Path) -> None:
         main(["--medquad", str(tmp_path), "--medinforma", str(tmp_path), "--held-out", "9",
               "--out", str(out)])
     assert not out.exists()
+
+
+def _round_10_source(tmp_path: Path) -> tuple[Path, int]:
+    """MedQuAD in small: the set's folders with 3 NIDDK documents more than the set and rounds 1
+    to 7 took (NHLBI's and CDC's used up), NCI's summaries used up in round 9 (10 left after
+    round 8), and GHR's pages: 25 for round 8, 40 for round 9 (25 and NCI's 15 short), then one
+    with the address of a page round 8 took, one with a focus round 9 took, and 47 more."""
+    (nhlbi, _, _), (niddk, _, niddk_wanted), _ = MEDQUAD_SUBSETS
+    (nci_folder, _, wanted), (ghr_folder, _, _) = MEDQUAD_LATER
+    for folder in (nhlbi, niddk, nci_folder, ghr_folder):
+        (tmp_path / folder).mkdir()
+    for n in range(2):
+        _medquad_document(tmp_path / nhlbi, n, f"Heart {n}", f"https://example.org/heart-{n}")
+    taken = niddk_wanted * MEDQUAD_LATER_ROUND  # the set's and rounds 1 to 7's
+    for n in range(taken + 3):
+        _medquad_document(tmp_path / niddk, n, f"Kidney {n}", f"https://example.org/kidney-{n}")
+    for n in range(wanted + 10):
+        _medquad_document(tmp_path / nci_folder, n, f"Cancer {n}",
+                          f"https://example.org/summary-{n}")
+    ghr = tmp_path / ghr_folder
+    for n in range(2 * wanted + 15):
+        _medquad_document(ghr, n, f"Syndrome {n}", f"https://example.org/syndrome-{n}")
+    _medquad_document(ghr, 100, "Syndrome 100", "https://example.org/syndrome-3")  # round 8's
+    _medquad_document(ghr, 101, "Syndrome 60", "https://example.org/syndrome-101")  # round 9's
+    for n in range(102, 102 + 47):
+        _medquad_document(ghr, n, f"Syndrome {n}", f"https://example.org/syndrome-{n}")
+    return tmp_path, taken
+
+
+def test_round_10_takes_what_rounds_1_to_7_left_then_ghr_pages_after_round_9s(
+        tmp_path: Path) -> None:
+    """NCI's summaries used up, round 10 takes the NIDDK documents the set and rounds 1 to 7
+    left, and GHR's pages after round 9's make up the 50, passing over a page whose address or
+    focus an earlier round took; rounds 8 and 9 take what they took before."""
+    source, taken = _round_10_source(tmp_path)
+    (_, _, wanted), _ = MEDQUAD_LATER
+    eighth = [name for name, _ in medquad_articles(Source(source), 8)]
+    ninth = [name for name, _ in medquad_articles(Source(source), 9)]
+    tenth = [name for name, _ in medquad_articles(Source(source), 10)]
+    assert eighth == [f"nci-cancer-{n}.md" for n in range(wanted)] + [
+        f"ghr-syndrome-{n}.md" for n in range(wanted)]
+    assert ninth == [f"nci-cancer-{n}.md" for n in range(wanted, wanted + 10)] + [
+        f"ghr-syndrome-{n}.md" for n in range(wanted, 2 * wanted + 15)]
+    assert tenth == [f"niddk-kidney-{n}.md" for n in range(taken, taken + 3)] + [
+        f"ghr-syndrome-{n}.md" for n in range(102, 102 + 47)]
+    assert len(tenth) == 50 and not set(tenth) & (set(eighth) | set(ninth))
+    assert tenth == [name for name, _ in medquad_articles(Source(source), 10)]
+
+
+def test_round_10_is_english_only_and_says_so(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, _ = _round_10_source(tmp_path)
+    out = tmp_path / "held-out-10"
+    assert main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "10",
+                 "--out", str(out)]) == 0
+    assert [path.name for path in out.iterdir()] == ["en"]
+    assert len(list((out / "en").glob("*.md"))) == 50
+    assert "round 10: English only, no Spanish is built" in capsys.readouterr().err
+    with pytest.raises(SystemExit, match=r"round 11: no round after 10 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "11",
+              "--out", str(tmp_path / "held-out-11")])
+    assert not (tmp_path / "held-out-11").exists()
