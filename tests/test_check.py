@@ -473,13 +473,17 @@ def test_a_run_in_label_and_a_list_lead_in_are_not_counted_as_a_paragraphs_sente
         "your chart for the doctor to read. "
     )
     label = check("Prescription drugs. " + longer * 4 + "\n")
+    acronym = check("Computerized tomography (CT) scan. " + longer * 4 + "\n")  # NIDDK's tests
     lead_in = check(longer * 4 + "More is found in these topics from the institute:\n\n- a\n")
     five = check(
         longer * 4 + "Ask your nurse what the numbers mean for you, for your plan and for the "
         "medicines you take every day.\n"
     )
-    assert "paragraph-length" not in rules(label) + rules(lead_in)
+    assert "paragraph-length" not in rules(label) + rules(acronym) + rules(lead_in)
     assert "paragraph-length" in rules(five)
+    sentence = check("Computerized tomography (CT) uses x rays and a computer to make pictures "
+                     "of the inside of your body. " + longer * 4 + "\n")
+    assert "paragraph-length" in rules(sentence)  # a sentence with an acronym, not a label
 
 
 def test_sentence_limits_come_from_settings() -> None:

@@ -564,6 +564,8 @@ def test_a_formal_word_needs_no_explaining_and_its_plain_word_fits_after_an_arti
         "this article).",
     )]
     assert jargon("The mesh is an additional barrier.\n") == []
+    # held-out round 10: "leading to the additional signs" got "the more signs"
+    assert jargon("It leads to the additional signs of the disease.\n") == []
     assert jargon("Ask for additional pictures.\n")[0].suggestion == "Use 'more'."
 
 
