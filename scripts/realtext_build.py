@@ -3,7 +3,7 @@
     .venv/bin/python scripts/realtext_build.py --medquad GITDIR --medinforma GITDIR \\
         [--mplus GITDIR_OR_FILE] --out tests/data/realtext/corpus
     .venv/bin/python scripts/realtext_build.py --medquad GITDIR --medinforma GITDIR \\
-        --held-out N [--cgov GITDIR] --out tests/data/realtext/held-out-N
+        --held-out N [--cgov GITDIR] [--healthcare GITDIR] --out tests/data/realtext/held-out-N
 
 What it builds (tests/data/realtext/README.md, "Where the real text comes from"), and from what:
 
@@ -38,15 +38,21 @@ github.com/NCIOCPL/cgov-digital-platform (`--cgov`, `realtext_cgov.py`). Round 9
 takes the next NCI summaries and GHR pages of MedQuAD, none of a summary round 8 took a
 document of (24 are left; GHR's make up the 50), and, MedInforma's topics being used up, NCI's
 other Spanish articles for the public in that repository (5: feelings, relaxation, stress,
-self-image, breast reconstruction; `realtext_cgov.cgov_article_files`). Round 10 is English
-only, no Spanish text being left (it says so on stderr; no `--cgov`): what the set and rounds 1
-to 7 left of NHLBI's, NIDDK's and CDC's folders (NIDDK's last 9 documents, 18,872 words;
-`realtext_medquad.MEDQUAD_LEFT_ROUND`), and the 41 GHR pages after round 9's that make up the
-50 (none of an address an earlier round took). No round after 10 is defined.
+self-image, breast reconstruction; `realtext_cgov.cgov_article_files`). Round 10 takes in
+English what the set and rounds 1 to 7 left of NHLBI's, NIDDK's and CDC's folders (NIDDK's last
+9 documents, 18,872 words; `realtext_medquad.MEDQUAD_LEFT_ROUND`), and the 41 GHR pages after
+round 9's that make up the 50 (none of an address an earlier round took). Its Spanish, the
+sources of rounds 1 to 9 being used up, comes from two that no earlier round used (`--healthcare`
+and `--cgov`; without either it stops before writing anything): CuidadoDeSalud.gov's consumer
+articles (CMS, 2013; public domain) kept in github.com/Conservatory/healthcare.gov-2013-10-01,
+the 36 of `_posts/articles/es` with 250 words or more (`realtext_healthcare.py`; two are marked
+unpublished there, and their `source:` says so; 18,296 words), and NCI's "¿Qué es el cáncer?",
+which cgov-digital-platform holds only in its history (`realtext_cgov.CGOV_HISTORY_COMMIT`;
+1,644 words). No round after 10 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
-Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`) or
-as plain folders; nothing is downloaded.
+Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
+their last commit but for round 10's NCI article) or as plain folders; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -55,7 +61,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from realtext_cgov import CGOV_ARTICLES_ROUND, CGOV_ROUND, cgov_article_files, cgov_articles
+from realtext_cgov import (
+    CGOV_ARTICLES_ROUND,
+    CGOV_HISTORY_ARTICLES,
+    CGOV_HISTORY_COMMIT,
+    CGOV_HISTORY_ROUND,
+    CGOV_ROUND,
+    cgov_article_files,
+    cgov_articles,
+)
+from realtext_healthcare import HEALTHCARE_ROUND, healthcare_articles
 from realtext_medlineplus import (
     MPLUS_EDITION,
     MPLUS_FILE,
@@ -88,7 +103,11 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"{MPLUS_FILE}, or a git dir or folder holding it")
     parser.add_argument("--cgov", type=Path,
                         help="NCI's cgov-digital-platform: a fetched git dir or a folder (the "
-                        "Spanish NCI sections of round 8, the Spanish NCI articles of round 9)")
+                        "Spanish NCI sections of round 8, the Spanish NCI articles of rounds 9 "
+                        "and 10)")
+    parser.add_argument("--healthcare", type=Path,
+                        help="github.com/Conservatory/healthcare.gov-2013-10-01: a fetched git "
+                        "dir or a folder (the Spanish CuidadoDeSalud.gov articles of round 10)")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
     parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
@@ -98,27 +117,33 @@ def main(argv: list[str] | None = None) -> int:
         if args.held_out > MEDQUAD_LEFT_ROUND:
             raise SystemExit(f"round {args.held_out}: no round after {MEDQUAD_LEFT_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
-        if args.held_out > CGOV_ARTICLES_ROUND:
-            english = write(args.out, "en", medquad_articles(Source(args.medquad), args.held_out))
-            print(f"round {args.held_out}: English only, no Spanish is built: no Spanish text is "
-                  "left that no earlier round took (MedInforma's topics and NCI's Spanish "
-                  f"summaries and articles are used up by round {CGOV_ARTICLES_ROUND})",
-                  file=sys.stderr)
-            print(f"held out: {english} English articles written to {args.out}")
-            return 0
+        if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
+            missing = " and ".join(
+                option for option, given in (("--healthcare", args.healthcare),
+                                             ("--cgov", args.cgov)) if not given)
+            raise SystemExit(
+                f"round {args.held_out} needs {missing}: its Spanish articles are CuidadoDeSalud."
+                "gov's (--healthcare: a fetched github.com/Conservatory/healthcare.gov-2013-10-01)"
+                " and NCI's \"¿Qué es el cáncer?\" (--cgov: a fetched github.com/NCIOCPL/"
+                "cgov-digital-platform)")
         if args.held_out in (CGOV_ROUND, CGOV_ARTICLES_ROUND) and not args.cgov:
             what = ("its Spanish NCI sections" if args.held_out == CGOV_ROUND
                     else "its Spanish NCI articles")
             raise SystemExit(f"round {args.held_out} needs --cgov (a fetched github.com/NCIOCPL/"
                              f"cgov-digital-platform): {what}")
         english = write(args.out, "en", medquad_articles(Source(args.medquad), args.held_out))
-        if args.held_out == CGOV_ARTICLES_ROUND:  # MedInforma's topics are used up
+        if args.held_out == HEALTHCARE_ROUND:  # MedInforma's and NCI's articles are used up
+            spanish = write(args.out, "es", healthcare_articles(Source(args.healthcare)))
+        elif args.held_out == CGOV_ARTICLES_ROUND:  # MedInforma's topics are used up
             spanish = write(args.out, "es", cgov_article_files(Source(args.cgov)))
         else:
             spanish = write(args.out, "es",
                             held_out_articles(Source(args.medinforma), args.held_out))
         if args.held_out == CGOV_ROUND:
             spanish += write(args.out, "es", cgov_articles(Source(args.cgov)))
+        if args.held_out == CGOV_HISTORY_ROUND:
+            spanish += write(args.out, "es", cgov_article_files(
+                Source(args.cgov), CGOV_HISTORY_ARTICLES, CGOV_HISTORY_COMMIT))
         print(f"held out: {english} English and {spanish} Spanish articles written to {args.out}")
         return 0
     english = write(args.out, "en", medquad_articles(Source(args.medquad)))

@@ -1,6 +1,6 @@
-"""The real-text set's Spanish NCI articles (rounds 8 and 9 held out): the Spanish patient
-summaries (round 8) and the other Spanish articles for the public (round 9) kept in the National
-Cancer Institute's own site repository (scripts/realtext_build.py).
+"""The real-text set's Spanish NCI articles (rounds 8 to 10 held out): the Spanish patient
+summaries (round 8) and the other Spanish articles for the public (rounds 9 and 10) kept in the
+National Cancer Institute's own site repository (scripts/realtext_build.py).
 
 github.com/NCIOCPL/cgov-digital-platform holds the content cancer.gov's site was built with in
 2018 and 2019 as YAML (`cgov_yaml_content/content/*.content.yml`). Each summary for patients
@@ -43,6 +43,16 @@ an editor's stand-in for a picture ("[EMBEDDED IMAGE (...) PLACEHOLDER]"). A sec
 an earlier one had is kept once; an article of under CGOV_ARTICLE_MIN_WORDS words of text, or
 with a paragraph that does not read as Spanish (English, lorem ipsum), is left out.
 
+Round 10 (CGOV_HISTORY_ARTICLES) takes one more such article, read as the repository's history
+has it: "¿Qué es el cáncer?" (018_article_what_is_cancer.content.yml), which only commit
+aa75d26 (CGOV_HISTORY_COMMIT, 2019-03-29, "adding modified content for Public Use text") holds.
+Its Spanish fields are NCI's page for the public (www.cancer.gov/espanol/cancer/naturaleza/
+que-es), not a stand-in: seven sections, "Conjunto de enfermedades relacionadas" to "Tipos de
+cáncer", about 1,600 words. The copy stops at the lead-in to the page's list of kinds of
+cancer ("Estas son algunas categorías de cánceres que empiezan en tipos específicos de
+células:"), the list and the sections after it not being in the file; its test data (related
+links to google.com and yahoo.com) are in fields an article does not read.
+
 NCI's text is the work of a federal agency; its permission to use ("Permission to Use This
 Summary") lets the text be used freely. It is not offered as an NCI PDQ summary here: a section
 stands alone, as a 2018-2019 snapshot, with the summary it came from named in `source:`.
@@ -75,6 +85,10 @@ CGOV_ARTICLES = (
     "05200_breast-reconstruction-after-mastectomy.content.yml",
 )
 CGOV_ARTICLE_MIN_WORDS = 150
+# Round 10: NCI's "¿Qué es el cáncer?", in the repository's history only (the module docstring).
+CGOV_HISTORY_ROUND = 10
+CGOV_HISTORY_COMMIT = "aa75d26519b805ec902ca3c5351dd773557474ea"
+CGOV_HISTORY_ARTICLES = ("018_article_what_is_cancer.content.yml",)
 PLACEHOLDER = re.compile(r"\[EMBEDDED [A-Z]+ \([^)]*\) PLACEHOLDER\]")  # an editor's stand-in
 C1_CONTROLS = re.compile("[\x80-\x9f]")  # Windows-1252 bytes stored as characters (02900's dashes)
 SKIPPED = frozenset({"figure", "table", "script", "style"})
@@ -242,17 +256,20 @@ def _address(entity: dict[str, Any]) -> str:
     return "https://www.cancer.gov" + path.rstrip("/") + (f"/{page}" if page else "")
 
 
-def cgov_article_files(cgov: Source, files: tuple[str, ...] = CGOV_ARTICLES) -> Files:
+def cgov_article_files(cgov: Source, files: tuple[str, ...] = CGOV_ARTICLES,
+                       commit: str = "HEAD") -> Files:
     """Round 9: each Spanish article (`cgov_article`) of `files`, in their order, as one article
     (the module docstring), a section whose text an earlier one had only once. An article of
     under CGOV_ARTICLE_MIN_WORDS words, or with a paragraph that is not Spanish (`reads_spanish`),
     is left out (said on stderr). A file is named by the article's title
-    ("nci-aprenda-a-relajarse.md")."""
+    ("nci-aprenda-a-relajarse.md"). Round 10 reads its file as of CGOV_HISTORY_COMMIT (`commit`,
+    named in `source:`)."""
     seen: set[str] = set()
+    at = "" if commit == "HEAD" else f" at commit {commit[:7]}"
     for name in files:
-        data = cgov.read(f"{CGOV_CONTENT}/{name}")
+        data = cgov.read(f"{CGOV_CONTENT}/{name}", commit)
         if data is None:
-            raise SystemExit(f"{CGOV_CONTENT}/{name}: not in {cgov.where}")
+            raise SystemExit(f"{CGOV_CONTENT}/{name}: not in {cgov.where}{at}")
         for entity in _entities(data):
             if (not isinstance(entity, dict) or entity.get("entity") != "node"
                     or entity.get("type") != "cgov_article"):
@@ -277,6 +294,6 @@ def cgov_article_files(cgov: Source, files: tuple[str, ...] = CGOV_ARTICLES) -> 
                 print(f"{name}: \"{title}\" left out ({why})", file=sys.stderr)
                 continue
             source = (f"{_address(entity)} (NCI's Spanish article, as kept in "
-                      f"github.com/NCIOCPL/cgov-digital-platform, {name}; the address is built "
-                      "from its site section and may have moved)")
+                      f"github.com/NCIOCPL/cgov-digital-platform, {name}{at}; the address is "
+                      "built from its site section and may have moved)")
             yield f"nci-{slug(title)}.md", article(title, source, blocks)

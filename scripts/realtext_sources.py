@@ -41,13 +41,15 @@ class Source:
         listing = self._git("ls-tree", "-r", "--name-only", "HEAD").decode("utf-8")
         return next((p for p in listing.splitlines() if p.rsplit("/", 1)[-1] == file_name), None)
 
-    def read(self, path: str) -> bytes | None:
-        """A file's bytes, or None when the copy does not have it (absent, or not stored)."""
+    def read(self, path: str, commit: str = "HEAD") -> bytes | None:
+        """A file's bytes, or None when the copy does not have it (absent, or not stored); in a
+        git directory as of `commit` (a file only an earlier commit has), in a plain folder as
+        the folder has it (a folder holds one version)."""
         if not self.is_git:
             file = self.where / path
             return file.read_bytes() if file.is_file() else None
         try:
-            return self._git("show", f"HEAD:{path}")
+            return self._git("show", f"{commit}:{path}")
         except subprocess.CalledProcessError:
             return None
 

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from realtext_build import main
-from realtext_cgov import CGOV_CONTENT, cgov_article_files, section_blocks
+from realtext_cgov import (
+    CGOV_CONTENT,
+    CGOV_HISTORY_ARTICLES,
+    cgov_article_files,
+    section_blocks,
+)
+from realtext_healthcare import HEALTHCARE_ARTICLES
 from realtext_medlineplus import (
     EDITION_TITLES,
     MEDINFORMA_MARKDOWN,
@@ -346,15 +352,45 @@ def test_round_10_takes_what_rounds_1_to_7_left_then_ghr_pages_after_round_9s(
     assert tenth == [name for name, _ in medquad_articles(Source(source), 10)]
 
 
-def test_round_10_is_english_only_and_says_so(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_round_10_without_healthcare_or_cgov_stops_before_writing(tmp_path: Path) -> None:
+    """Round 10's Spanish is CuidadoDeSalud.gov's and NCI's: without the repositories it is in,
+    the round stops and says what to pass, rather than build English alone."""
     source, _ = _round_10_source(tmp_path)
     out = tmp_path / "held-out-10"
+    args = ["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "10",
+            "--out", str(out)]
+    with pytest.raises(SystemExit, match=r"round 10 needs --healthcare and --cgov: .*"
+                       r"github.com/Conservatory/healthcare.gov-2013-10-01"):
+        main(args)
+    with pytest.raises(SystemExit, match=r"round 10 needs --healthcare: "):
+        main([*args, "--cgov", str(tmp_path)])
+    with pytest.raises(SystemExit, match=r"round 10 needs --cgov: "):
+        main([*args, "--healthcare", str(tmp_path)])
+    assert not out.exists()
+
+
+def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, _ = _round_10_source(tmp_path)
+    pages = tmp_path / "healthcare" / HEALTHCARE_ARTICLES
+    pages.mkdir(parents=True)
+    body = "Usted puede comparar los planes y sus precios antes de elegir uno. " * 22
+    (pages / "0001-02-01-how-do-i-choose.md").write_text(
+        f'---\ntitle: "¿Cómo elijo un plan?"\ncategories:\n  - es\n---\n\n{body}\n', "utf-8")
+    (pages / "0001-02-01-short.md").write_text('---\ntitle: "Corto"\n---\n\nPocas.\n', "utf-8")
+    cgov = tmp_path / "cgov" / CGOV_CONTENT
+    cgov.mkdir(parents=True)
+    (cgov / CGOV_HISTORY_ARTICLES[0]).write_text(
+        ARTICLE_YAML.replace("{filler}", FILLER), "utf-8")
+    out = tmp_path / "held-out-10"
     assert main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "10",
+                 "--healthcare", str(tmp_path / "healthcare"), "--cgov", str(tmp_path / "cgov"),
                  "--out", str(out)]) == 0
-    assert [path.name for path in out.iterdir()] == ["en"]
+    assert sorted(path.name for path in out.iterdir()) == ["en", "es"]
     assert len(list((out / "en").glob("*.md"))) == 50
-    assert "round 10: English only, no Spanish is built" in capsys.readouterr().err
+    assert sorted(path.name for path in (out / "es").iterdir()) == [
+        "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
+    assert "50 English and 2 Spanish articles" in capsys.readouterr().out
     with pytest.raises(SystemExit, match=r"round 11: no round after 10 is defined"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "11",
               "--out", str(tmp_path / "held-out-11")])
