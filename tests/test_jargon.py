@@ -638,6 +638,28 @@ def test_a_formal_word_in_another_sense_gets_no_swap_and_in_its_own_gets_one_tha
     assert found.suggestion == "Use 'informaron'."
 
 
+def test_a_spanish_formal_word_on_coverage_keeps_its_sense_and_its_swap_fits_in_place() -> None:
+    # Held-out round 10 (CuidadoDeSalud.gov): a state "administra un Mercado" (runs it) took
+    # "da"; "corredores de seguros autorizados" (licensed) took "permitidos"; "solicita para la
+    # cobertura" took "pide para"; "Verifique con su empleador" took "Revise con"; "se inicia"
+    # took "se empieza", "padecer de cáncer" "tener de cáncer", "e iniciar" "e empezar".
+    assert jargon("Su estado administra un Mercado de seguros.\n", "es") == []
+    assert jargon("Es un proceso administrado por el estado.\n", "es") == []
+    assert jargon("La enfermera le administrará la vacuna.\n", "es")[0].suggestion == (
+        "Use 'dará'."
+    )
+    assert jargon("Hable con corredores de seguros autorizados.\n", "es") == []
+    assert jargon("Cuando solicita para la cobertura, le piden su ingreso.\n", "es") == []
+    assert jargon("Puede solicitar ayuda para pagar.\n", "es")[0].suggestion == "Use 'pedir'."
+    assert jargon("Verifique con su empleador si ofrece seguro.\n", "es") == []
+    [found] = jargon("La inscripción se inicia el 1 de octubre.\n", "es")
+    assert (found.message.split(" es ")[0], found.suggestion) == ("'se inicia'", "Use 'empieza'.")
+    [found] = jargon("Las personas que padecen de asma deben vacunarse.\n", "es")
+    assert (found.message.split(" es ")[0], found.suggestion) == ("'padecen de'", "Use 'tienen'.")
+    [found] = jargon("Puede inscribirse e iniciar su cobertura hoy.\n", "es")
+    assert found.suggestion == "Use 'y empezar' en lugar de 'e iniciar'."
+
+
 # Headings and names (the fourth real-text rebuild's judging)
 
 

@@ -209,6 +209,8 @@ PUBLIC_HINT = [("contact-public", "hint")]
         "Email your GP practice at gp.a81001@nhs.net.",
         "To discuss a suspect Q fever case with CDC, please call 404-639-1075 today.",
         "El Instituto Nacional del Cáncer: teléfono 301-496-5248, fax 301-402-0555.",
+        "Fax the completed appeal form to (410) 786-3000.",
+        "Envíe por fax una solicitud de revisión externa al (410) 786-3000.",
     ],
 )
 def test_an_organisations_public_contact_details_are_one_hint_per_line(text: str) -> None:
@@ -243,6 +245,8 @@ def test_the_public_contact_hint_can_be_silenced_on_the_line_or_in_front_matter(
         ("Su celular es 617-555-0143.", "phi-phone"),
         ("Escríbale a rosa.delgado@gmail.com.", "phi-email"),
         ("She lives at 42 Maple Street in Springfield.", "phi-address"),
+        ("Fax the forms to her at (617) 555-0143.", "phi-phone"),
+        ("You can fax the office at 617.555.0199.", "phi-phone"),  # no "to": whose is unclear
     ],
 )
 def test_a_persons_own_number_or_mailbox_stays_an_error(text: str, rule: str) -> None:

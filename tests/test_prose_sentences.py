@@ -160,3 +160,12 @@ def test_a_heading_run_into_its_text_is_a_sentence_of_its_own() -> None:
 ])
 def test_names_and_titles_in_capitals_are_not_run_in_headings(text: str) -> None:
     assert split(text) == [text]
+
+
+def test_a_number_written_with_a_comma_is_one_word() -> None:
+    # Held-out round 10: "$70,650" and "($88,320" counted two words each made a Spanish
+    # sentence of 34 words one of 36, over the limit
+    assert word_count("Si gana $70,650 al año ($88,320 para dos)") == 8
+    assert word_count("Más de 10,000 personas, unas 3,5 por mil") == 8
+    assert word_count("a, b, 1, 2") == 4  # a comma and a space still part words
+

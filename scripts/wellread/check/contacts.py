@@ -63,6 +63,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "label_before": re.compile(
             rf"(?<![\w-]){label}(?:[\s:.#,(-]+(?:{filler}\b)?)*[\s:.#(-]*$", re.I
         ),
+        # "Fax the form to ...", "envíe por fax una solicitud de revisión al ...": where to send
+        # a fax is an office's number (CuidadoDeSalud.gov's appeals page, held-out round 10)
+        "fax_to": re.compile(
+            r"(?<![\w-])(?:fax|facsímil)\b[^\d.;:!?]{0,60}?\s(?:to|al|a)\s*\(?$", re.I
+        ),
         "label_after": re.compile(
             r"^\s*(?:\)\s*)?(?:\(|[-\u2013]\s*\(?)\s*(?:toll[- ]?free\s+)?(?:tty|tdd|fax)\b", re.I
         ),
@@ -87,12 +92,14 @@ def public_mailbox(address: str) -> bool:
 
 
 def public_line_label(before: str, after: str) -> bool:
-    """A number labelled as a helpline, TTY, TDD or fax line: `before` is the text up to the
-    number on its line, `after` the text after it."""
+    """A number labelled as a helpline, TTY, TDD or fax line, or one to send a fax to: `before`
+    is the text up to the number on its line, `after` the text after it."""
     patterns = _patterns()
-    return bool(patterns["label_before"].search(before[-60:]) or patterns["label_after"].match(
-        after[:30]
-    ))
+    return bool(
+        patterns["label_before"].search(before[-60:])
+        or patterns["fax_to"].search(before[-80:])
+        or patterns["label_after"].match(after[:30])
+    )
 
 
 def near_organisation(before: str) -> bool:

