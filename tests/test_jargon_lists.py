@@ -175,7 +175,7 @@ def test_another_sense_is_not_jargon(sentence: str, language: str) -> None:
     ("Tome precauciones si está utilizando productos químicos.", "utilizando", "usando"),
     ("La glucosa entra en las células para ser utilizada como energía.", "utilizada", "usada"),
     ("Deberá realizarse mamografías adicionales.", "realizarse", "hacerse"),
-    ("Si se inician en la infancia temprana, las inyecciones ayudan.", "inician", "empiezan"),
+    ("Si se inician en la infancia temprana, las inyecciones ayudan.", "se inician", "empiezan"),
     ("Pruebas de citometría de flujo: Verifican la presencia de células leucémicas.",
      "Verifican", None),  # judged: "revisan la presencia" is not Spanish; no finding
     ("Muchas personas padecen diabetes sin saberlo.", "padecen", "tienen"),
