@@ -212,6 +212,20 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
     ("Mi hermano está adicto a la nicotina.", "es", "está adicto", "tiene una adicción"),
     # Held-out round 8: "Ser obeso." in a list of risks.
     ("Ser obeso.", "es", "Ser obeso", "Tener obesidad"),
+    # Held-out rounds 1 and 4: after "is" or "are" the verb itself changes ("are has" does not
+    # read); after a noun "living with" or "with" does, "has" does not.
+    ("Ask whether you are suffering from gout or from an injury.", "en", "are suffering from",
+     "have / are living with"),
+    ("In 1920 the boy was suffering from rickets.", "en", "was suffering from",
+     "had / was living with"),
+    ("Children suffering from asthma may miss school.", "en", "suffering from",
+     "living with / with"),
+    # Held-out round 9: "become uses a wheelchair" does not read.
+    ("Some people with the disease become wheelchair-bound in their fifties.", "en",
+     "become wheelchair-bound", "need a wheelchair"),
+    # Held-out round 4: "personas que tienen la enfermedad ... tienen ataques" says "tienen" twice.
+    ("Los niños que sufren de asma tienen más resfriados.", "es", "que sufren de", "con"),
+    ("Sufre de asma desde niña.", "es", "Sufre de", "Tiene"),
 ])
 def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(
     sentence: str, language: str, found: str, suggestion: str
@@ -271,3 +285,19 @@ def test_a_quoted_label_after_a_line_break_starts_where_the_finding_points() -> 
     [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
     assert (finding.line, finding.column) == (6, 1)
     assert finding.message.startswith("'adictos a' ")
+
+
+@pytest.mark.parametrize(("body", "found"), [
+    # The set and held-out round 1: the words of a link to another site are that site's page's
+    # name ("dieta para diabéticos"), as a source's title is; a link within the site is the
+    # writer's own words.
+    ("Siga su [dieta para diabéticos](https://medlineplus.gov/spanish/diabeticdiet.html).", []),
+    ("Siga su [dieta para diabéticos](//medlineplus.gov/spanish/diabeticdiet.html).", []),
+    ("Siga su [dieta para diabéticos](../dieta.md).", ["diabéticos"]),
+    ("Siga su dieta para diabéticos (https://medlineplus.gov/spanish/diabeticdiet.html).",
+     ["diabéticos"]),
+])
+def test_a_label_in_the_name_of_another_sites_page_is_not_the_writers(
+    body: str, found: list[str]
+) -> None:
+    assert stigma(body, "es") == found

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
-from ..core.prose import masked_text
+from ..core.prose import masked_text, without_markup
 from ..i18n.messages import N_, messages
 from . import CheckContext, finding, rule
 from .data import table
@@ -24,6 +24,10 @@ from .terms import TermIndex, term_key
 
 # Quoted speech is someone's own words: "I was told I was non-compliant."
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb")
+# The words of a link to another site name that site's page, as a source's title does: "su [dieta
+# para diabéticos](https://medlineplus.gov/...)" (judged borderline twice: "the linked page's
+# name"). A link within the site is the writer's own words, and is read.
+_OTHER_SITE_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?(?:https?:)?//")
 _MESSAGES = {
     "condescending": N_("'{found}' can sound condescending: what is easy or obvious to us may not "
                         "be to the reader."),
@@ -161,6 +165,8 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
         if block.field.startswith("sources."):
             continue  # a source keeps its publisher's title
         text = _QUOTED.sub(lambda m: " " * len(m.group(0)), masked_text(block))
+        for link in _OTHER_SITE_LINK.finditer(without_markup(block)):
+            text = text[:link.start(1)] + " " * len(link.group(1)) + text[link.end(1):]
         for start, end, term in index.find(text, ()):
             category, suggestion, guard = entries[term]
             if _BROKEN_BY.search(text, start, end) or _in_a_name(text, start, end):
