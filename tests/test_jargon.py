@@ -660,6 +660,20 @@ def test_a_spanish_formal_word_on_coverage_keeps_its_sense_and_its_swap_fits_in_
     assert found.suggestion == "Use 'y empezar' en lugar de 'e iniciar'."
 
 
+def test_required_in_spanish_is_needed_as_an_adjective_and_no_swap_where_a_rule_obliges() -> None:
+    # Held-out round 10 (CuidadoDeSalud.gov), judged wrong: "los formularios requeridos por su
+    # compañía" took "necesitados" ("needy"); "La Regla requiere que las compañías gasten..."
+    # (obliges) took "necesita que".
+    [found] = jargon("Lleve los papeles requeridos a la cita.\n", "es")
+    assert found.suggestion == "Use 'necesarios'."
+    [found] = jargon("La información requerida está en su carta.\n", "es")
+    assert found.suggestion == "Use 'necesaria'."
+    assert jargon("Llene los formularios requeridos por su plan.\n", "es") == []
+    assert jargon("La ley requiere que los planes cubran a los niños.\n", "es") == []
+    assert jargon("El yeso requiere cuidado.\n", "es")[0].suggestion == "Use 'necesita'."
+    assert jargon("Su médico ha requerido una prueba más.\n", "es") == []
+
+
 # Headings and names (the fourth real-text rebuild's judging)
 
 
