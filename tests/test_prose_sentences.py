@@ -151,6 +151,21 @@ def test_a_heading_run_into_its_text_is_a_sentence_of_its_own() -> None:
     assert len(split("She had nausea and vomiting In rare cases the pain comes back.")) == 2
 
 
+def test_a_bold_label_run_into_its_text_is_a_sentence_of_its_own() -> None:
+    # Held-out round 10 (CuidadoDeSalud.gov, boxes and labels converted from HTML): "Recuerde:
+    # **...no es el Mercado de Seguros Médicos** El Buscador..." was counted as one sentence of
+    # 39 words, judged wrong.
+    assert split("Ojo: **La tarjeta no es el seguro** La tarjeta solo muestra su plan.") == [
+        "Ojo: **La tarjeta no es el seguro**", "La tarjeta solo muestra su plan.",
+    ]
+    assert split("**Copay** A copay is what you pay at each visit.") == [
+        "**Copay**", "A copay is what you pay at each visit.",
+    ]
+    # Bold inside a sentence, or ended by its own stop, changes nothing.
+    assert len(split("Take **two** pills with **Water and food**, then rest.")) == 1
+    assert split("Read **How to use it**. Then try.") == ["Read **How to use it**.", "Then try."]
+
+
 @pytest.mark.parametrize("text", [
     "Read Medicare Basics, a Guide for Families and Friends of People with Medicare.",
     "Take vitamin A and vitamin D with food.",

@@ -85,6 +85,13 @@ _SENTENCE_BREAK = re.compile(
     r"|(?<=[^\W\d_]{3}[.])"
     r"(?=[A-Z\u00c0-\u00de](?:[a-z\u00e0-\u00ff]+|[A-Z]+(?:-[a-z\u00e0-\u00ff]+)*)[ \t])"
 )
+# A bold label run into its text, with no stop of its own: "- **Deducible** Si necesita...",
+# "Recuerde: **El Buscador no es el Mercado** El Buscador le ayuda..." (pages converted from
+# HTML, where the label was a heading or a box). A closing mark (right after a letter, a digit or a
+# bracket), then a capitalised word: the label is a sentence of its own.
+_BOLD_RUN_IN = re.compile(
+    r"(?<=[^\W_)](?:\*\*|__))\s+(?=[\"'(\[\u00bf\u00a1\u201c]*[A-Z\u00c0-\u00de])"
+)
 # A word: letters and digits, joined by an apostrophe or hyphen ("don't", "X-ray"; the Unicode
 # hyphens and the minus sign some pages print in a pronunciation, "asz\u2212in\u2212ee"), a
 # slash ("and/or", "ng/ml"), a full stop between letters or digits ("U.S", "a.m", "1.3") or a
@@ -122,6 +129,8 @@ def sentences(block: Block) -> tuple[Sentence, ...]:
     breaks = [*_SENTENCE_BREAK.finditer(text)]
     run_in = _abbreviations().run_in
     headings = [*run_in.finditer(text)] if run_in else []  # "Hormone therapy The use of..."
+    if "**" in text or "__" in text:
+        headings += _BOLD_RUN_IN.finditer(text)  # "- **Prima** La prima es..."
     if headings:  # a heading run into its text (rare: the common block is not sorted again)
         breaks = sorted([*breaks, *headings], key=lambda match: match.start())
     for match in [*breaks, None]:
