@@ -379,7 +379,8 @@ def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece(
     # A short lead-in that ends in a colon, then the sentence (MedlinePlus, neuroblastoma).
     ("Altas dosis de quimioterapia y radioterapia con rescate de células madre: ",
      "Su hijo recibirá altas dosis de quimioterapia y radiación, lo que elimina las células "
-     "cancerosas, pero también las células sanas de la médula ósea.", "es"),
+     "cancerosas, pero también las células sanas de la médula ósea que hay dentro de los "
+     "huesos.", "es"),
     ("**Limit your time in the sun:** ",
      "Wear a hat with a wide brim and clothes that cover your arms and legs when you are "
      "outside in the middle of the day in summer.", "en"),
@@ -494,17 +495,20 @@ def test_sentence_limits_come_from_settings() -> None:
 def test_a_spanish_sentence_under_the_error_limit_passes_and_one_over_it_errs() -> None:
     """Held-out round 8 (NCI's Spanish patient summaries): an editor judged Spanish sentences of
     34 and 35 words right 14 times in 35, "clear and linear"; those of 37 or more 36 times in 41.
-    A Spanish article gets no sentence warning: over 35 words a hint, over 38 an error (over
-    every judging, 42 of 50 sentences of 36 to 38 words were right, 46 of 48 longer ones)."""
+    A Spanish article gets no sentence warning nor hint: up to 38 words it passes, over 38 it
+    errs (over every judging, 56 of 89 sentences of 36 to 38 words were right, 63 %: under the
+    75 % a hint needs; longer ones 93 %)."""
     base = ("Si tiene fiebre alta, tos fuerte o le cuesta respirar, llame a su clínica el mismo "
             "día para que una enfermera le diga qué hacer y adónde ir")  # 28 words
     five = base + " hoy mismo, antes de la noche fría."
     six = base + " hoy mismo, antes de que llegue la noche."
     assert [word_count(text) for text in (five, six)] == [35, 36]
     passes = [f for f in check(five + "\n", language="es") if f.rule == "sentence-length"]
-    errs = [f for f in check(six + "\n", language="es") if f.rule == "sentence-length"]
+    eight = base + " hoy mismo, antes de que llegue la noche muy fría."
+    assert word_count(eight) == 38
+    assert [f for f in check(six + "\n", language="es") if f.rule == "sentence-length"] == []
+    assert [f for f in check(eight + "\n", language="es") if f.rule == "sentence-length"] == []
     assert passes == []
-    assert [f.severity.value for f in errs] == ["hint"] and " 35 " in errs[0].message
     nine = base + " hoy mismo, antes de que llegue la noche fría y oscura."
     assert word_count(nine) == 39
     errs = [f for f in check(nine + "\n", language="es") if f.rule == "sentence-length"]
