@@ -151,7 +151,7 @@ FRONT = (
 SPANISH_BODY = (
     "Mucha gente tiene hipertensión y muchas veces no lo sabe, porque a menudo no da síntomas; "
     "por eso es importante que usted se mida la presión con regularidad en la clínica o en "
-    "la farmacia de su barrio.\n\n"
+    "la farmacia de su barrio, por lo menos una vez al año.\n\n"
     "Es muy fácil y no le cuesta nada en la clínica de su barrio. Simplemente pida a la "
     "enfermera que le mida la presión en el brazo. Se tarda unos minutos y puede quedarse "
     "sentado todo el tiempo. No duele nada y no tiene que quitarse la ropa. Puede hacerlo cada "
