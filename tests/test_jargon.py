@@ -638,6 +638,17 @@ def test_a_formal_word_in_another_sense_gets_no_swap_and_in_its_own_gets_one_tha
     assert found.suggestion == "Use 'informaron'."
 
 
+def test_so_does_not_replace_thus_before_a_gerund_nor_long_lasting_a_persons_persistence() -> None:
+    # A sample of English formal-word hints no judge had seen (2026-12-06), judged wrong: "...in
+    # the blood, thus indicating reduced kidney function" took "so" ("so indicating"); "You may
+    # need to be persistent" (keep trying) took "long-lasting".
+    found = jargon("Protein leaks into the urine, thus signaling kidney damage.\n")
+    assert "thus" not in [f.message.split("'")[1] for f in found]
+    assert jargon("Thus, the shot is safe for babies.\n")[0].suggestion == "Use 'So'."
+    assert jargon("Finding a doctor can take time, so be persistent.\n") == []
+    assert jargon("A persistent cough needs a visit.\n")[0].suggestion == "Use 'long-lasting'."
+
+
 def test_a_spanish_formal_word_on_coverage_keeps_its_sense_and_its_swap_fits_in_place() -> None:
     # Held-out round 10 (CuidadoDeSalud.gov): a state "administra un Mercado" (runs it) took
     # "da"; "corredores de seguros autorizados" (licensed) took "permitidos"; "solicita para la
