@@ -267,6 +267,40 @@ def held_out_articles(medinforma: Source, held_out: int = 1) -> Files:
     of MedInforma's Markdown topics of 250 words or more that the set does not hold; round n
     (seed 2025 + n) takes none that an earlier round took. The last round, with fewer than 40
     left (round 8), takes every one left, if there are HELD_OUT_LAST_MIN or more."""
+    urls, topics = _topics(medinforma, HELD_OUT_MIN_WORDS)
+    if len(topics) < HELD_OUT_TOPICS * (held_out - 1) + HELD_OUT_LAST_MIN:
+        raise SystemExit(f"MedInforma: {len(topics)} topics to hold out, not "
+                         f"{HELD_OUT_TOPICS * (held_out - 1) + HELD_OUT_LAST_MIN}")
+    remaining = sorted(topics)
+    for round_ in range(1, held_out + 1):
+        chosen = random.Random(HELD_OUT_SEED + round_ - 1).sample(
+            remaining, min(HELD_OUT_TOPICS, len(remaining)))
+        remaining = [title for title in remaining if title not in chosen]
+    yield from _articles(chosen, topics, urls)
+
+
+# Round 11: every round before took topics of 250 words or more, and left 637 shorter ones
+# (100 to 249 words; 107,693 words): a seeded sample of 150 of them, about 25,000 words.
+SHORT_ROUND, SHORT_TOPICS, SHORT_SEED, SHORT_MIN_WORDS = 11, 150, 2037, 100
+
+
+def short_articles(medinforma: Source) -> Files:
+    """Round 11's Spanish: SHORT_TOPICS of MedInforma's topics of SHORT_MIN_WORDS to
+    HELD_OUT_MIN_WORDS - 1 words (none of them in the set or any earlier round, which took
+    longer ones), a seeded sample, the same on every machine."""
+    urls, topics = _topics(medinforma, SHORT_MIN_WORDS, HELD_OUT_MIN_WORDS)
+    if len(topics) < SHORT_TOPICS:
+        raise SystemExit(f"MedInforma: {len(topics)} short topics, not {SHORT_TOPICS}")
+    chosen = random.Random(SHORT_SEED).sample(sorted(topics), SHORT_TOPICS)
+    yield from _articles(chosen, topics, urls)
+
+
+def _topics(
+    medinforma: Source, least: int, below: int | None = None
+) -> tuple[dict[str, Any], dict[str, tuple[str, list[str]]]]:
+    """(each topic's metadata by file stem, each topic's (file name, blocks) by title) for
+    MedInforma's Markdown topics of `least` words or more (and under `below`) that the set does
+    not hold."""
     metadata = medinforma.read(MEDINFORMA_METADATA)
     urls: dict[str, Any] = PlainData(io.BytesIO(metadata)).load() if metadata else {}
     taken = set(MEDINFORMA_TOPICS) | set(EDITION_TITLES)
@@ -275,17 +309,15 @@ def held_out_articles(medinforma: Source, held_out: int = 1) -> Files:
         data = medinforma.read(f"{MEDINFORMA_MARKDOWN}/{name}")
         title, blocks = markdown_blocks(data.decode("utf-8")) if data else ("", [])
         words = sum(len(block.split()) for block in blocks)
-        if title and title not in taken and words >= HELD_OUT_MIN_WORDS:
+        if title and title not in taken and least <= words and (below is None or words < below):
             topics.setdefault(title, (name, blocks))
-    if len(topics) < HELD_OUT_TOPICS * (held_out - 1) + HELD_OUT_LAST_MIN:
-        raise SystemExit(f"MedInforma: {len(topics)} topics to hold out, not "
-                         f"{HELD_OUT_TOPICS * (held_out - 1) + HELD_OUT_LAST_MIN}")
+    return urls, topics
+
+
+def _articles(
+    chosen: list[str], topics: dict[str, tuple[str, list[str]]], urls: dict[str, Any]
+) -> Files:
     where = "from the MedlinePlus XML kept in github.com/amilcar-cs/MedInforma"
-    remaining = sorted(topics)
-    for round_ in range(1, held_out + 1):
-        chosen = random.Random(HELD_OUT_SEED + round_ - 1).sample(
-            remaining, min(HELD_OUT_TOPICS, len(remaining)))
-        remaining = [title for title in remaining if title not in chosen]
     for title in sorted(chosen):
         name, blocks = topics[title]
         url = str(urls.get(name.removesuffix(".md"), {}).get("url", ""))

@@ -18,8 +18,11 @@ from realtext_medlineplus import (
     EDITION_TITLES,
     MEDINFORMA_MARKDOWN,
     MEDINFORMA_TOPICS,
+    SHORT_MIN_WORDS,
+    SHORT_TOPICS,
     held_out_articles,
     markdown_blocks,
+    short_articles,
 )
 from realtext_medquad import (
     MEDQUAD_LATER,
@@ -116,6 +119,33 @@ def test_the_held_out_set_takes_no_topic_of_the_set_and_no_stub(tmp_path: Path) 
     names = {name for name, _ in first}
     assert not names & {f"medlineplus-{slug(t)}.md" for t in [*titles[60:], "Tema corto"]}
     assert first == list(held_out_articles(Source(tmp_path)))
+
+
+def test_round_11_takes_short_topics_only_none_an_earlier_round_could_take(
+    tmp_path: Path
+) -> None:
+    """Round 11: MedInforma's topics of 100 to 249 words, which every earlier round (250 words
+    or more) left; none of the set's, no stub; Spanish only, the same on every machine."""
+    folder = tmp_path / MEDINFORMA_MARKDOWN
+    folder.mkdir(parents=True)
+    short = "Una frase sencilla sobre la salud. " * 30  # 180 words
+    long = "Una frase sencilla sobre la salud de todos. " * 40  # 320 words
+    for n in range(SHORT_TOPICS + 10):
+        (folder / f"s{n}.md").write_text(f"Corto {n}\n\n{short}\n", "utf-8")
+    for n in range(50):
+        (folder / f"l{n}.md").write_text(f"Largo {n}\n\n{long}\n", "utf-8")
+    (folder / "set.md").write_text(f"{MEDINFORMA_TOPICS[0]}\n\n{short}\n", "utf-8")
+    (folder / "stub.md").write_text("Tema corto\n\n" + "Muy poco. " * (SHORT_MIN_WORDS // 3) + "\n",
+                                    "utf-8")
+    chosen = [name for name, _ in short_articles(Source(tmp_path))]
+    assert len(chosen) == SHORT_TOPICS
+    assert all(name.startswith("medlineplus-corto-") for name in chosen)
+    assert chosen == [name for name, _ in short_articles(Source(tmp_path))]
+    assert not set(chosen) & {name for name, _ in held_out_articles(Source(tmp_path))}
+    out = tmp_path / "held-out-11"
+    main(["--medquad", str(tmp_path), "--medinforma", str(tmp_path), "--held-out", "11",
+          "--out", str(out)])
+    assert not (out / "en").exists() and len(list((out / "es").glob("*.md"))) == SHORT_TOPICS
 
 
 def test_medinformas_nested_items_stay_nested_and_a_table_keeps_its_rows() -> None:
@@ -391,7 +421,7 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 11: no round after 10 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "11",
-              "--out", str(tmp_path / "held-out-11")])
-    assert not (tmp_path / "held-out-11").exists()
+    with pytest.raises(SystemExit, match=r"round 12: no round after 11 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "12",
+              "--out", str(tmp_path / "held-out-12")])
+    assert not (tmp_path / "held-out-12").exists()
