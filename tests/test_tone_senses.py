@@ -71,6 +71,9 @@ def test_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
     "Esto es lo que usted debería saber sobre la gripe.",
     # Held-out round 8: anyone may give it, with no training; no one is told it is easy.
     "Hay un aerosol nasal que cualquiera puede usar sin formación médica.",
+    # Held-out round 11: how likely a harm is, or how plain a sign: no task called easy.
+    "Es fácil lastimar las rodillas si corre en cuesta.",
+    "En los niños es fácil notar la fiebre por el color de la cara.",
 ])
 def test_spanish_everyday_senses_are_not_condescending(sentence: str) -> None:
     assert condescending(sentence, "es") == []
@@ -225,6 +228,8 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
      "become wheelchair-bound", "need a wheelchair"),
     # Held-out round 4: "personas que tienen la enfermedad ... tienen ataques" says "tienen" twice.
     ("Los niños que sufren de asma tienen más resfriados.", "es", "que sufren de", "con"),
+    # Held-out round 11: after "cree que" no noun is before "que" ("Si cree que con asma").
+    ("Si piensa que sufre de asma, vea a su médico.", "es", "sufre de", "tiene"),
     ("Sufre de asma desde niña.", "es", "Sufre de", "Tiene"),
 ])
 def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(

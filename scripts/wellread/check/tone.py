@@ -157,6 +157,27 @@ def _quoted(found: str, suggestion: str) -> tuple[str, str]:
     return " ".join(words), " / ".join(" ".join(plain) for plain in offers)
 
 
+def _allowed(
+    text: str, start: int, end: int, term: str, entries: dict[str, _Entry]
+) -> tuple[int, str] | None:
+    """(start, term) of a match in the sense the list means, or None. Where a guard refuses a
+    phrase, the listed term its last words make may still hold: "Si cree que sufre de
+    depresión" is no "personas que sufren de" ("con"), but it is "sufre de" ("tiene")."""
+    while True:
+        guard = entries[term][2]
+        if _BROKEN_BY.search(text, start, end) or _in_a_name(text, start, end):
+            return None  # "normal, people with...": the words are not the phrase
+        if guard is None or guard.allows(text, start, end):
+            return start, term
+        words = [m.start() for m in re.finditer(r"\S+", text[start:end])]
+        if len(words) < 2:
+            return None
+        start += words[1]
+        term = term_key(text[start:end])
+        if term not in entries:
+            return None
+
+
 @rule("tone")
 def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     index, entries = _tone(context.settings.language)
@@ -168,18 +189,19 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
         for link in _OTHER_SITE_LINK.finditer(without_markup(block)):
             text = text[:link.start(1)] + " " * len(link.group(1)) + text[link.end(1):]
         for start, end, term in index.find(text, ()):
-            category, suggestion, guard = entries[term]
-            if _BROKEN_BY.search(text, start, end) or _in_a_name(text, start, end):
-                continue  # "normal, people with...": the words are not the phrase
-            if guard is None or guard.allows(text, start, end):
-                # in the capital of the words it replaces: "Los adictos a" -> "Las personas..."
-                quoted, plain = _quoted(
-                    text[start:end], capitalised(suggestion, text[start:end], initial=False)
-                )
-                # where the quoted words start, whatever spaces or line breaks the text has
-                dropped = len(text[start:end].split()) - len(quoted.split())
-                at = start + [m.start() for m in re.finditer(r"\S+", text[start:end])][dropped]
-                yield finding(
-                    article, block, at, _RULES[category],
-                    Severity.WARNING, _(_MESSAGES[category], found=quoted), plain,
-                )
+            allowed = _allowed(text, start, end, term, entries)
+            if allowed is None:
+                continue
+            start, term = allowed
+            category, suggestion, _guard = entries[term]
+            # in the capital of the words it replaces: "Los adictos a" -> "Las personas..."
+            quoted, plain = _quoted(
+                text[start:end], capitalised(suggestion, text[start:end], initial=False)
+            )
+            # where the quoted words start, whatever spaces or line breaks the text has
+            dropped = len(text[start:end].split()) - len(quoted.split())
+            at = start + [m.start() for m in re.finditer(r"\S+", text[start:end])][dropped]
+            yield finding(
+                article, block, at, _RULES[category],
+                Severity.WARNING, _(_MESSAGES[category], found=quoted), plain,
+            )
