@@ -608,6 +608,30 @@ def test_vague_link_text_and_bare_urls_warn() -> None:
     assert found == [(15, "The link text 'click here' doe"), (42, "A bare web address is hard to ")]
 
 
+def test_a_web_address_a_contact_line_gives_stays_on_show_as_the_links_words() -> None:
+    """'Website: https://…' in a list of contacts: the address is what the line gives (judges
+    found 'name the page' beside the point there, 3 times in 3, on NCI's Spanish pages)."""
+    body = ("Call or write to us.\n\n- Phone: 1-800-232-4636\n- Website: https://www.fda.gov/\n"
+            "- **Web site of the CDC:** http://www.cdc.gov/flu.\n\nSee https://www.cdc.gov/flu "
+            "today. Our homepage lists it: https://example.org\n")
+    found = [(f.line, f.message[:26], f.suggestion) for f in check(body) if f.rule == "link-text"]
+    assert found == [
+        (14, "This web address is not a ",
+         "Show it without 'https://' as the link's words: '[www.fda.gov](https://www.fda.gov/)'."),
+        (15, "This web address is not a ",
+         "Show it without 'https://' as the link's words: "
+         "'[www.cdc.gov/flu](http://www.cdc.gov/flu)'."),
+        (17, "A bare web address is hard", "Make it a link with words: '[name of the page](https://…)'."),
+        (17, "A bare web address is hard", "Make it a link with words: '[name of the page](https://…)'."),
+    ]
+    spanish = check("Contacto.\n\n- Portal de Internet: https://nccih.nih.gov/health/espanol\n",
+                    language="es")
+    assert [f.suggestion for f in spanish if f.rule == "link-text"] == [
+        "Muéstrela sin 'https://' como texto del enlace: "
+        "'[nccih.nih.gov/health/espanol](https://nccih.nih.gov/health/espanol)'."
+    ]
+
+
 def test_image_without_alt_text_is_an_error() -> None:
     found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
     assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]
@@ -849,6 +873,20 @@ def test_an_articles_pointer_goes_where_most_is_to_rewrite_not_to_a_line_of_name
     [article] = [f for f in check(NAMES + WORDY) if f.rule == "reading-grade"]
     assert article.message.startswith("The article reads at grade")
     assert article.line == 13  # the wordy paragraph, not the names on line 11
+
+
+def test_the_pointer_skips_a_short_lead_in_to_a_list() -> None:
+    """A lead-in of under 20 words ending in a colon is read with its list, and rewriting it alone
+    changes little (judged on NCI's Spanish pages and NIH's English ones); a long one that
+    stacks conditions is still a place to start."""
+    lead_in = ("Treatment of progressive intraocular retinoblastoma characteristically "
+               "incorporates multidisciplinary interventional chemotherapeutic radiotherapeutic "
+               "procedures:\n\n- Eye drops.\n- A small operation.\n- Cold treatment.\n\n")
+    paragraph = ("Your care team considers your age, your other health conditions and how severe "
+                 "your symptoms are before recommending a medicine, because medicines have "
+                 "different side effects.\n\n")
+    [article] = [f for f in check(lead_in + 4 * paragraph) if f.rule == "reading-grade"]
+    assert article.line == 17 and article.message.endswith("(grade 15).")  # not 11 (36.3)
 
 
 def test_a_single_rule_to_ignore_may_be_written_without_a_list() -> None:

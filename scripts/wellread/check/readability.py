@@ -255,10 +255,13 @@ def _hardest(
     """The hardest paragraph of 12 words or more, with its score (None: none so long); given a
     `target`, the one whose rewrite helps most: the most words times points over the target. On
     the second held-out set an editor would start at that one 39 times in 43 where the two
-    differ (a short lead-in or a line of names scores hardest, but holds little to rewrite)."""
+    differ (a short lead-in or a line of names scores hardest, but holds little to rewrite).
+    A lead-in to a list of under 20 words (ending in a colon) is not a candidate: it is read with
+    its list (judged beside the point on NCI's Spanish pages and NIH's English ones)."""
     scored = [
         (reading_grades(sentence, language)[formula], block, len(sentence.split()))
         for block, sentence in _scorable(blocks)
+        if not (_LEAD_IN.search(sentence) and len(sentence.split()) < _LEAD_IN_WORDS)
     ]
     if not scored:
         return None
@@ -268,6 +271,10 @@ def _hardest(
         sign = -1 if ease else 1  # ease: lower is harder
         score, block, _ = max(scored, key=lambda each: sign * (each[0] - target) * each[2])
     return score, block
+
+
+_LEAD_IN = re.compile(r":\s*$")  # "... incluye los siguientes procedimientos:"
+_LEAD_IN_WORDS = 20  # a lead-in of 40 words that stacks conditions is worth starting at
 
 
 def _scorable(blocks: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
