@@ -50,7 +50,9 @@ unpublished there, and their `source:` says so; 18,296 words), and NCI's "¿Qué
 which cgov-digital-platform holds only in its history (`realtext_cgov.CGOV_HISTORY_COMMIT`;
 1,644 words). Round 11 is Spanish only: every round before took MedInforma's topics of 250
 words or more, and it takes a seeded sample of 150 of the 637 shorter ones, 100 to 249 words
-(`realtext_medlineplus.short_articles`). No round after 11 is defined.
+(`realtext_medlineplus.short_articles`). Round 12, Spanish only too, takes the other 482 of them
+(`realtext_medlineplus.short_rest_articles`; 91,450 words), the last of MedInforma's topics of
+100 words or more. No round after 12 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -77,11 +79,13 @@ from realtext_medlineplus import (
     MPLUS_EDITION,
     MPLUS_FILE,
     MPLUS_TOPIC_IDS,
+    SHORT_REST_ROUND,
     SHORT_ROUND,
     edition_articles,
     held_out_articles,
     medinforma_articles,
     short_articles,
+    short_rest_articles,
 )
 from realtext_medquad import MEDQUAD_LEFT_ROUND, medquad_articles
 from realtext_sources import Files, Source
@@ -117,14 +121,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
-    if args.held_out == SHORT_ROUND:  # Spanish only: MedQuAD's English of this kind is used up
-        spanish = write(args.out, "es", short_articles(Source(args.medinforma)))
+    if args.held_out in (SHORT_ROUND, SHORT_REST_ROUND):  # Spanish only: MedQuAD's English
+        # of this kind is used up
+        articles = short_articles if args.held_out == SHORT_ROUND else short_rest_articles
+        spanish = write(args.out, "es", articles(Source(args.medinforma)))
         print(f"held out: 0 English and {spanish} Spanish articles written to {args.out} (round "
-              f"{SHORT_ROUND} is Spanish only)", file=sys.stderr)
+              f"{args.held_out} is Spanish only)", file=sys.stderr)
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {SHORT_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {SHORT_REST_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

@@ -23,6 +23,7 @@ from realtext_medlineplus import (
     held_out_articles,
     markdown_blocks,
     short_articles,
+    short_rest_articles,
 )
 from realtext_medquad import (
     MEDQUAD_LATER,
@@ -146,6 +147,9 @@ def test_round_11_takes_short_topics_only_none_an_earlier_round_could_take(
     main(["--medquad", str(tmp_path), "--medinforma", str(tmp_path), "--held-out", "11",
           "--out", str(out)])
     assert not (out / "en").exists() and len(list((out / "es").glob("*.md"))) == SHORT_TOPICS
+    rest = [name for name, _ in short_rest_articles(Source(tmp_path))]  # round 12: the others
+    assert len(rest) == 10 and all(name.startswith("medlineplus-corto-") for name in rest)
+    assert not set(rest) & set(chosen)
 
 
 def test_medinformas_nested_items_stay_nested_and_a_table_keeps_its_rows() -> None:
@@ -421,7 +425,7 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 12: no round after 11 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "12",
-              "--out", str(tmp_path / "held-out-12")])
-    assert not (tmp_path / "held-out-12").exists()
+    with pytest.raises(SystemExit, match=r"round 13: no round after 12 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
+              "--out", str(tmp_path / "held-out-13")])
+    assert not (tmp_path / "held-out-13").exists()
