@@ -632,6 +632,17 @@ def test_a_web_address_a_contact_line_gives_stays_on_show_as_the_links_words() -
     ]
 
 
+def test_words_a_tone_rule_reports_are_not_reported_again_as_formal() -> None:
+    """'padece de' is formal and casts the reader as a victim: one finding, the tone rule's,
+    not two with the same swap; with the tone rule off, the formal word is still reported."""
+    body = "Una prueba puede confirmar si padece de la enfermedad de Addison.\n"
+    assert [(f.rule, f.suggestion) for f in check(body, language="es", rules=())] == [
+        ("tone-stigma", "tiene")
+    ]
+    alone = check(body, language="es", rules=(("tone-stigma", False),))
+    assert [(f.rule, f.suggestion) for f in alone] == [("formal-word", "Use 'tiene'.")]
+
+
 def test_image_without_alt_text_is_an_error() -> None:
     found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
     assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]

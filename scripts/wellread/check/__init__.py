@@ -109,11 +109,24 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     found = chain(problems, [mismatch] if mismatch else [], (
         f for name, check in RULES.items() if name not in skipped for f in check(article, context)
     ))
-    return sorted(
+    return _without_twins(sorted(
         f for f in found
         if f.rule.startswith(UNSUPPRESSIBLE_PREFIX)
         or (settings.rule_on(f.rule) and not article.is_ignored(f.rule, f.line))
-    )
+    ))
+
+
+# A formal word that a tone rule reports on the same words ("padece de": formal, and casts the
+# reader as a victim) is one finding, the tone rule's: two findings with one swap read as noise.
+_TWINS = {"formal-word": frozenset({"tone-stigma", "tone-condescending"})}
+
+
+def _without_twins(findings: list[Finding]) -> list[Finding]:
+    toned = {(f.line, f.column, f.rule) for f in findings}
+    return [
+        f for f in findings
+        if not any((f.line, f.column, other) in toned for other in _TWINS.get(f.rule, ()))
+    ]
 
 
 def _with_article_settings(
