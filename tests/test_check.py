@@ -619,7 +619,7 @@ def test_a_web_address_a_contact_line_gives_stays_on_show_as_the_links_words() -
         (14, "This web address is not a ",
          "Show it without 'https://' as the link's words: '[www.fda.gov](https://www.fda.gov/)'."),
         (15, "This web address is not a ",
-         "Show it without 'https://' as the link's words: "
+         "Show it without 'http://' as the link's words: "
          "'[www.cdc.gov/flu](http://www.cdc.gov/flu)'."),
         (17, "A bare web address is hard", "Make it a link with words: '[name of the page](https://…)'."),
         (17, "A bare web address is hard", "Make it a link with words: '[name of the page](https://…)'."),
@@ -641,6 +641,17 @@ def test_words_a_tone_rule_reports_are_not_reported_again_as_formal() -> None:
     ]
     alone = check(body, language="es", rules=(("tone-stigma", False),))
     assert [(f.rule, f.suggestion) for f in alone] == [("formal-word", "Use 'tiene'.")]
+
+
+def test_autorizar_a_alguien_a_ser_gets_no_swap_that_breaks_the_sentence() -> None:
+    """Held-out round 12: 'deben autorizarlo a ser donante' -> 'permitirlo a ser' is not
+    Spanish; 'autorizará a los empleadores' -> 'permitirá' still reads (round 10, judged right)."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", language="es", rules=())]
+
+    assert swaps("Si es menor de 18 años, sus padres deben autorizarlo a ser donante.") == []
+    assert swaps("Hawaí autorizará a los empleadores con hasta 50 empleados.") == [
+        "Use 'permitirá'."]
 
 
 def test_image_without_alt_text_is_an_error() -> None:

@@ -141,6 +141,9 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "The disease can cause spastic paralysis of the legs.",
     # Held-out round 7: weakness of all four limbs.
     "Signs include deafness and spastic quadriparesis (stiff, weak arms and legs).",
+    # Held-out round 12 (its Spanish): an injury is an event, as a heart attack is.
+    "Millions of people suffer from injuries every year.",
+    "If you suffer from frostbite, the skin turns white.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
@@ -168,6 +171,9 @@ def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -
     "Quienes tienen este trastorno sufren de ataques de pánico y de mareos.",
     # Held-out round 8: too little sleep is a symptom as well.
     "Los pacientes que sufren de falta de sueño se cansan más.",
+    # Held-out round 12: an injury is an event, not a condition that makes a victim.
+    "En los Estados Unidos, todos los años millones de personas sufren de lesiones.",
+    "Si sufre de congelación, la piel se puede volver blanca.",
 ])
 def test_spanish_names_of_diseases_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence, "es") == []

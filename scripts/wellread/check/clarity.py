@@ -71,7 +71,8 @@ def link_text_findings(article: Article, context: CheckContext) -> Iterator[Find
                     article, block, match.start(), "link-text", Severity.WARNING,
                     _("This web address is not a link: it cannot be tapped, and a screen "
                       "reader spells it out."),
-                    _("Show it without 'https://' as the link's words: '[{short}]({address})'.",
+                    _("Show it without '{scheme}' as the link's words: '[{short}]({address})'.",
+                      scheme=_SCHEME.match(address).group(),  # type: ignore[union-attr]
                       short=_SCHEME.sub("", address).rstrip("/"), address=address),
                 )
                 continue
