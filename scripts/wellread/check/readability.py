@@ -201,7 +201,8 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     start: Block | None = None  # where the article's finding sends the writer
     if (score < target - missed) if ease else (score > target + missed):
         found, start = _article_finding(
-            article, blocks, grades, formula, score, ease, target, language)
+            article, blocks, grades, formula, score, ease, target, language,
+            config.get("pointer_list_items", True))
         yield found
     # A section much harder than the target is reported even where the article as a whole
     # passes: its readers meet it on its own (not in a language whose sections real text showed
@@ -216,13 +217,20 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
 
 def _article_finding(
     article: Article, blocks: list[tuple[Block, str]], grades: dict[str, float], formula: str,
-    score: float, ease: bool, target: float, language: str,
+    score: float, ease: bool, target: float, language: str, list_items: bool = True,
 ) -> tuple[Finding, Block | None]:
     """The article's own reading-level finding, located at the paragraph with the most to
     rewrite, as a section's names it: on the four real-text sets, where that and the
     highest-scoring paragraph differ, a blind judge would start at it 50 times in 57, never at
-    the other (7 the same). With that paragraph (None: none of 12 words or more)."""
+    the other (7 the same). With that paragraph (None: none of 12 words or more). Where
+    `list_items` is false (data/readability.yml `pointer_list_items`), not a list's item if a
+    paragraph misses the target too."""
     hardest_score, hardest = _hardest(blocks, formula, ease, language, target) or (score, None)
+    if not list_items and hardest is not None and hardest.kind == "list_item":
+        paragraphs = [(block, text) for block, text in blocks if block.kind != "list_item"]
+        instead = _hardest(paragraphs, formula, ease, language, target)
+        if instead and (instead[0] < target if ease else instead[0] > target):
+            hardest_score, hardest = instead
     others = ", ".join(
         f"{name.replace('_', ' ')} {_number(value, language)}" for name, value in grades.items()
     )
