@@ -74,6 +74,10 @@ def test_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
     # Held-out round 11: how likely a harm is, or how plain a sign: no task called easy.
     "Es fácil lastimar las rodillas si corre en cuesta.",
     "En los niños es fácil notar la fiebre por el color de la cara.",
+    # Held-out round 12: a test called cheap and easy reassures; like "it's easy to", "es fácil"
+    # talks down only before what the reader is to do.
+    "La prueba no es costosa y es fácil.",
+    "El inhalador es fácil de usar.",
 ])
 def test_spanish_everyday_senses_are_not_condescending(sentence: str) -> None:
     assert condescending(sentence, "es") == []
@@ -84,6 +88,9 @@ def test_spanish_everyday_senses_are_not_condescending(sentence: str) -> None:
     ("Obviamente, usted debe descansar.", "Obviamente"),
     ("Está claro que debe dejar de fumar.", "Está claro que"),
     ("Cualquiera puede hacerlo en casa.", "Cualquiera puede"),
+    ("Es fácil usar el inhalador.", "Es fácil"),
+    ("Es fácil inyectarse la insulina.", "Es fácil"),
+    ("Verá que es fácil medirla en casa.", "es fácil"),
 ])
 def test_spanish_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
     assert condescending(sentence, "es") == [word]

@@ -89,8 +89,9 @@ def _alternatives(words: str, sets: Mapping[str, str]) -> str:
         if word == "^":
             other.append(_CLAUSE_START)
             continue
-        bare = word.rstrip("*")
+        bare = word.strip("*")
         pattern = r"\s+".join(re.escape(part) for part in bare.split()).replace("'", "['\u2019]")
+        pattern = (r"\w+" if word.startswith("*") else "") + pattern  # "*ar": any beginning
         pattern += r"\w*" if word.endswith("*") else ""
         if bare[:1].isalnum() and bare[-1:].isalnum():
             whole.append(pattern)
