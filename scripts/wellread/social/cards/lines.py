@@ -12,7 +12,7 @@ from PIL import ImageFont
 from ...core.graphemes import graphemes
 from .fonts import _font, _FontSet
 from .model import CardLayout, CardText
-from .scripts import TextRun, _script_runs, _visual_order, char_script
+from .scripts import TextRun, _script_runs, _visual_order, char_script, font_key
 
 ELLIPSIS = "…"
 
@@ -65,13 +65,14 @@ class _Block:
 
     def __init__(self, layout: CardLayout, text: CardText, size: int, bold: bool) -> None:
         self.layout = layout
+        self.font_key = font_key(layout)
         self.fonts = _FontSet(layout, text.lang, size, bold)
         self.lang = text.lang
         self.rtl = text.direction == "rtl"
         self.bold = bold
 
     def place(self, line: str) -> list[_Placed]:
-        runs = _script_runs(line, self.layout, self.lang, "rtl" if self.rtl else "ltr", self.bold)
+        runs = _script_runs(line, self.font_key, self.lang, "rtl" if self.rtl else "ltr", self.bold)
         placed = []
         for run in _visual_order(runs, self.rtl):
             path, index = self.fonts.file(run.family)
@@ -95,7 +96,7 @@ class _Block:
         return advance + sum(_overhangs(placed)) <= max_width
 
     def families(self, text: str) -> set[str]:
-        runs = _script_runs(text, self.layout, self.lang, "rtl" if self.rtl else "ltr", self.bold)
+        runs = _script_runs(text, self.font_key, self.lang, "rtl" if self.rtl else "ltr", self.bold)
         return {run.family for run in runs}
 
 

@@ -152,15 +152,30 @@ def script_runs(
     Letters go to the family that lists their script; digits, spaces and punctuation stay with
     the run around them when its font has them, so "COVID-19" stays one Latin run inside Arabic.
     """
-    return list(_script_runs(text, layout, lang, direction, bold))
+    return list(_script_runs(text, font_key(layout), lang, direction, bold))
+
+
+# Every card's layout is a copy of the site's (its size's section, its colours) drawing with the
+# same fonts: runs are cached by those fonts alone, so a title is split once for all four sizes,
+# and a lookup for each line tried (tens of thousands a build) hashes two numbers, not a whole
+# layout.
+_FONT_LAYOUTS: dict[tuple[int, int], CardLayout] = {}
+
+
+def font_key(layout: CardLayout) -> tuple[int, int]:
+    """The key of the fonts `layout` draws with, for `_script_runs`."""
+    key = (id(layout.fonts), id(layout.font_dirs))
+    _FONT_LAYOUTS.setdefault(key, layout)  # kept: the ids stay its fonts' while it lives
+    return key
 
 
 @functools.lru_cache(maxsize=4096)
 def _script_runs(
-    text: str, layout: CardLayout, lang: str, direction: str, bold: bool
+    text: str, fonts_of: tuple[int, int], lang: str, direction: str, bold: bool
 ) -> tuple[TextRun, ...]:
     if not text:
         return ()
+    layout = _FONT_LAYOUTS[fonts_of]
     fonts = _FontSet(layout, lang, 32, bold)
     # A family whose font is not installed claims nothing: its letters go to a fallback.
     by_script = {
