@@ -52,7 +52,10 @@ which cgov-digital-platform holds only in its history (`realtext_cgov.CGOV_HISTO
 words or more, and it takes a seeded sample of 150 of the 637 shorter ones, 100 to 249 words
 (`realtext_medlineplus.short_articles`). Round 12, Spanish only too, takes the other 482 of them
 (`realtext_medlineplus.short_rest_articles`; 91,450 words), the last of MedInforma's topics of
-100 words or more. No round after 12 is defined.
+100 words or more. Round 13 is English only: HealthCare.gov's English articles of 250 words or
+more, the originals of round 10's Spanish pages (`--healthcare`; `realtext_healthcare.py`; 32
+articles, 17,046 words), insurance and coverage writing for the public rather than NIH's pages
+about conditions. No round after 13 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -74,7 +77,7 @@ from realtext_cgov import (
     cgov_article_files,
     cgov_articles,
 )
-from realtext_healthcare import HEALTHCARE_ROUND, healthcare_articles
+from realtext_healthcare import HEALTHCARE_ENGLISH_ROUND, HEALTHCARE_ROUND, healthcare_articles
 from realtext_medlineplus import (
     MPLUS_EDITION,
     MPLUS_FILE,
@@ -121,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
+    if args.held_out == HEALTHCARE_ENGLISH_ROUND:  # English only: every Spanish source is used up
+        if not args.healthcare:
+            raise SystemExit(f"round {args.held_out} needs --healthcare (a fetched github.com/"
+                             "Conservatory/healthcare.gov-2013-10-01): its English articles")
+        english = write(args.out, "en", healthcare_articles(Source(args.healthcare), english=True))
+        print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
+              f"{args.held_out} is English only)", file=sys.stderr)
+        return 0
     if args.held_out in (SHORT_ROUND, SHORT_REST_ROUND):  # Spanish only: MedQuAD's English
         # of this kind is used up
         articles = short_articles if args.held_out == SHORT_ROUND else short_rest_articles
@@ -130,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {SHORT_REST_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {HEALTHCARE_ENGLISH_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

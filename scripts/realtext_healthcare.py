@@ -59,6 +59,10 @@ HEALTHCARE_ROUND = 10  # the held-out round that takes these
 HEALTHCARE_ARTICLES = "_posts/articles/es"
 HEALTHCARE_MIN_WORDS = 250
 HEALTHCARE_SITE = "https://www.cuidadodesalud.gov"
+# Round 13 takes the English originals of the same pages, `_posts/articles/*.md`, the same way.
+HEALTHCARE_ENGLISH_ROUND = 13
+HEALTHCARE_ENGLISH_ARTICLES = "_posts/articles"
+HEALTHCARE_ENGLISH_SITE = "https://www.healthcare.gov"
 HEALTHCARE_REPOSITORY = "github.com/Conservatory/healthcare.gov-2013-10-01"
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -319,37 +323,39 @@ def page_blocks(text: str) -> tuple[dict[str, Any], list[str]]:
 # --- the pages ---------------------------------------------------------------------------------
 
 
-def page_address(name: str, fields: dict[str, Any]) -> str:
+def page_address(name: str, fields: dict[str, Any], english: bool = False) -> str:
     """The page's address: its own `permalink`, else `/:categories/:title` (the site's
-    `_config.yml`), the title being the file's name less its date; a page without categories
-    (the two unpublished ones of 2013-06-27) under `/es/`, as every Spanish page."""
+    `_config.yml`), the title being the file's name less its date; a Spanish page without
+    categories (the two unpublished ones of 2013-06-27) under `/es/`, as every Spanish page."""
     permalink = str(fields.get("permalink") or "").strip()
     if not permalink:
-        categories = fields.get("categories") or ["es"]
+        categories = fields.get("categories") or ([] if english else ["es"])
         categories = [categories] if isinstance(categories, str) else categories
         dated = DATED_NAME.match(name)
         title = dated.group(1) if dated else name.rsplit(".", 1)[0]
         permalink = "/" + "/".join([str(c).strip() for c in categories if c] + [title])
-    return HEALTHCARE_SITE + "/" + permalink.lstrip("/")
+    site = HEALTHCARE_ENGLISH_SITE if english else HEALTHCARE_SITE
+    return site + "/" + permalink.lstrip("/")
 
 
-def healthcare_articles(healthcare: Source) -> Files:
+def healthcare_articles(healthcare: Source, english: bool = False) -> Files:
     """Round 10: each Spanish article of HEALTHCARE_MIN_WORDS words or more, in file order
-    (the module docstring). A file is named by the page's title
-    ("cuidadodesalud-puedo-conseguir-la-cobertura-de-medicaid.md"); two pages of one name stop
-    the build."""
+    (the module docstring); with `english`, round 13: each English one. A file is named by the
+    page's title ("cuidadodesalud-puedo-conseguir-la-cobertura-de-medicaid.md",
+    "healthcare-can-i-keep-my-own-doctor.md"); two pages of one name stop the build."""
+    folder = HEALTHCARE_ENGLISH_ARTICLES if english else HEALTHCARE_ARTICLES
     names: set[str] = set()
     try:
-        pages = healthcare.names(HEALTHCARE_ARTICLES) if healthcare.where.is_dir() else []
+        pages = healthcare.names(folder) if healthcare.where.is_dir() else []
     except subprocess.CalledProcessError:  # a git directory without that folder
         pages = []
     if not pages:
-        raise SystemExit(f"{healthcare.where}: no {HEALTHCARE_ARTICLES} (a fetched "
+        raise SystemExit(f"{healthcare.where}: no {folder} (a fetched "
                          f"{HEALTHCARE_REPOSITORY} is wanted)")
     for name in pages:
         if not DATED_NAME.match(name):
             continue
-        path = f"{HEALTHCARE_ARTICLES}/{name}"
+        path = f"{folder}/{name}"
         data = healthcare.read(path)
         if data is None:
             continue
@@ -357,13 +363,14 @@ def healthcare_articles(healthcare: Source) -> Files:
         title = squash(str(fields.get("title") or ""))
         if not title or prose_words(blocks) < HEALTHCARE_MIN_WORDS:
             continue
-        file_name = f"cuidadodesalud-{slug(title)}.md"
+        file_name = f"{'healthcare' if english else 'cuidadodesalud'}-{slug(title)}.md"
         if file_name in names:
             raise SystemExit(f"{path}: a second page named {file_name}")
         names.add(file_name)
         unpublished = fields.get("published") is False or fields.get("publish") is False
         status = ("marked unpublished there, " if unpublished else "")
-        source = (f"{page_address(name, fields)} (CuidadoDeSalud.gov's Spanish article, CMS, "
+        kind = "HealthCare.gov's English" if english else "CuidadoDeSalud.gov's Spanish"
+        source = (f"{page_address(name, fields, english)} ({kind} article, CMS, "
                   f"public domain; the text as collected in {HEALTHCARE_REPOSITORY}, {path}, "
                   f"{status}the site's 2013 source; the address may have moved)")
         yield file_name, article(title, source, blocks)

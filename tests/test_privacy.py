@@ -211,6 +211,8 @@ PUBLIC_HINT = [("contact-public", "hint")]
         "El Instituto Nacional del Cáncer: teléfono 301-496-5248, fax 301-402-0555.",
         "Fax the completed appeal form to (410) 786-3000.",
         "Envíe por fax una solicitud de revisión externa al (410) 786-3000.",
+        # Held-out round 13 (HealthCare.gov's appeals page): a colon after "to".
+        "Then fax an external review request to: (202) 606-0036",
     ],
 )
 def test_an_organisations_public_contact_details_are_one_hint_per_line(text: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 from realtext_cgov import CGOV_CONTENT, cgov_article_files
 from realtext_healthcare import (
     HEALTHCARE_ARTICLES,
+    HEALTHCARE_ENGLISH_ARTICLES,
     body_blocks,
     emphasis,
     healthcare_articles,
@@ -110,6 +111,22 @@ def test_a_page_is_its_title_and_address_and_a_short_page_is_left_out(tmp_path: 
     assert "marked unpublished there" in dict(files)["cuidadodesalud-y-si-elijo-un-plan.md"]
     assert "unpublished" not in text
     assert files == list(healthcare_articles(source))
+
+
+def test_round_13_reads_the_english_originals_beside_the_spanish_folder(tmp_path: Path) -> None:
+    """HealthCare.gov's English pages are `_posts/articles/*.md`, beside `es/`: the same reading,
+    an English address (no /es/ for a page without categories), none of the Spanish pages."""
+    full = PAGE.replace("{filler}", FILLER).replace("categories:\n  - es\n", "")
+    source = _pages(tmp_path, {"0001-02-01-how-do-i-choose.md": full})
+    english = tmp_path / HEALTHCARE_ENGLISH_ARTICLES
+    (english / "0001-02-01-can-i-keep-my-doctor.md").write_text(
+        full.replace("¿Cómo elijo un plan? ", "Can I keep my doctor?"), "utf-8")
+    files = list(healthcare_articles(source, english=True))
+    assert [name for name, _ in files] == ["healthcare-can-i-keep-my-doctor.md"]
+    assert ('source: "https://www.healthcare.gov/can-i-keep-my-doctor (HealthCare.gov\'s English '
+            "article, CMS, public domain;") in files[0][1]
+    assert [name for name, _ in healthcare_articles(source)] == [
+        "cuidadodesalud-como-elijo-un-plan.md"]
 
 
 def test_lists_keep_their_items_and_nesting_and_a_paragraph_after_one_is_its_own() -> None:

@@ -64,9 +64,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w-]){label}(?:[\s:.#,(-]+(?:{filler}\b)?)*[\s:.#(-]*$", re.I
         ),
         # "Fax the form to ...", "envíe por fax una solicitud de revisión al ...": where to send
-        # a fax is an office's number (CuidadoDeSalud.gov's appeals page, held-out round 10)
+        # a fax is an office's number (CuidadoDeSalud.gov's appeals page, held-out round 10;
+        # HealthCare.gov's, round 13: "fax an external review request to: (202) ...")
         "fax_to": re.compile(
-            r"(?<![\w-])(?:fax|facsímil)\b[^\d.;:!?]{0,60}?\s(?:to|al|a)\s*\(?$", re.I
+            r"(?<![\w-])(?:fax|facsímil)\b[^\d.;:!?]{0,60}?\s(?:to|al|a)\s*:?\s*\(?$", re.I
         ),
         "label_after": re.compile(
             r"^\s*(?:\)\s*)?(?:\(|[-\u2013]\s*\(?)\s*(?:toll[- ]?free\s+)?(?:tty|tdd|fax)\b", re.I
