@@ -654,6 +654,23 @@ def test_autorizar_a_alguien_a_ser_gets_no_swap_that_breaks_the_sentence() -> No
         "Use 'permitirá'."]
 
 
+def test_a_requirement_that_is_a_rule_is_no_need() -> None:
+    """Held-out round 13 (HealthCare.gov): 'meet coverage requirements', 'the minimum
+    requirements', 'a new requirement' are rules, and 'needs' changed the meaning (4 of 4 judged
+    wrong); a daily calorie requirement is a need."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("Veterans programs that meet coverage requirements count.") == []
+    assert swaps("The plan must meet the minimum requirements.") == []
+    assert swaps("Your daily calorie requirement goes up when you are pregnant.") == [
+        "Use 'need'."]
+    assert swaps("You get these services at no additional cost.") == []
+    assert swaps("It helps you make a decision that's right for your business.") == []
+    assert swaps("Talk with your doctor before you make a decision about surgery.") == [
+        "Use 'decide'."]
+
+
 def test_image_without_alt_text_is_an_error() -> None:
     found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
     assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]
