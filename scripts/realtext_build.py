@@ -55,7 +55,10 @@ words or more, and it takes a seeded sample of 150 of the 637 shorter ones, 100 
 100 words or more. Round 13 is English only: HealthCare.gov's English articles of 250 words or
 more, the originals of round 10's Spanish pages (`--healthcare`; `realtext_healthcare.py`; 32
 articles, 17,046 words), insurance and coverage writing for the public rather than NIH's pages
-about conditions. No round after 13 is defined.
+about conditions. Round 14 takes the rest of both sites' pages for the public (`--healthcare`;
+`realtext_healthcare.healthcare_rest_articles`): their articles of 100 to 249 words and their
+questions, blog posts, topic pages and quick answers of 100 words or more, 52 English pages
+(10,927 words) and 41 Spanish (9,297). No round after 14 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -77,7 +80,13 @@ from realtext_cgov import (
     cgov_article_files,
     cgov_articles,
 )
-from realtext_healthcare import HEALTHCARE_ENGLISH_ROUND, HEALTHCARE_ROUND, healthcare_articles
+from realtext_healthcare import (
+    HEALTHCARE_ENGLISH_ROUND,
+    HEALTHCARE_REST_ROUND,
+    HEALTHCARE_ROUND,
+    healthcare_articles,
+    healthcare_rest_articles,
+)
 from realtext_medlineplus import (
     MPLUS_EDITION,
     MPLUS_FILE,
@@ -124,13 +133,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
-    if args.held_out == HEALTHCARE_ENGLISH_ROUND:  # English only: every Spanish source is used up
+    if args.held_out in (HEALTHCARE_ENGLISH_ROUND, HEALTHCARE_REST_ROUND):
         if not args.healthcare:
             raise SystemExit(f"round {args.held_out} needs --healthcare (a fetched github.com/"
-                             "Conservatory/healthcare.gov-2013-10-01): its English articles")
-        english = write(args.out, "en", healthcare_articles(Source(args.healthcare), english=True))
-        print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
-              f"{args.held_out} is English only)", file=sys.stderr)
+                             "Conservatory/healthcare.gov-2013-10-01): its pages")
+        healthcare = Source(args.healthcare)
+        if args.held_out == HEALTHCARE_ENGLISH_ROUND:  # every Spanish source is used up
+            english = write(args.out, "en", healthcare_articles(healthcare, english=True))
+            spanish = 0
+        else:
+            english = write(args.out, "en", healthcare_rest_articles(healthcare, english=True))
+            spanish = write(args.out, "es", healthcare_rest_articles(healthcare, english=False))
+        print(f"held out: {english} English and {spanish} Spanish articles written to "
+              f"{args.out}", file=sys.stderr)
         return 0
     if args.held_out in (SHORT_ROUND, SHORT_REST_ROUND):  # Spanish only: MedQuAD's English
         # of this kind is used up
@@ -141,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {HEALTHCARE_ENGLISH_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {HEALTHCARE_REST_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

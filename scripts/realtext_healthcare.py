@@ -344,6 +344,32 @@ def healthcare_articles(healthcare: Source, english: bool = False) -> Files:
     page's title ("cuidadodesalud-puedo-conseguir-la-cobertura-de-medicaid.md",
     "healthcare-can-i-keep-my-own-doctor.md"); two pages of one name stop the build."""
     folder = HEALTHCARE_ENGLISH_ARTICLES if english else HEALTHCARE_ARTICLES
+    yield from _pages(healthcare, folder, english, HEALTHCARE_MIN_WORDS)
+
+
+# Round 14 takes the rest of both sites' pages for the public, in both languages: the articles
+# of HEALTHCARE_REST_MIN_WORDS to HEALTHCARE_MIN_WORDS - 1 words that rounds 10 and 13 left, and
+# every question, blog post, topic page and quick answer of HEALTHCARE_REST_MIN_WORDS words or
+# more. Not the glossary: a term's definition, a kind of page wellread makes from glossary.yml.
+HEALTHCARE_REST_ROUND = 14
+HEALTHCARE_REST_MIN_WORDS = 100
+HEALTHCARE_REST_KINDS = ("questions", "blog", "topics", "quick-answers")
+
+
+def healthcare_rest_articles(healthcare: Source, english: bool) -> Files:
+    """Round 14's pages of one language (the comment above), named by their kind and title
+    ("healthcare-question-can-i-get-coverage-if-i-m-pregnant.md")."""
+    articles = HEALTHCARE_ENGLISH_ARTICLES if english else HEALTHCARE_ARTICLES
+    yield from _pages(healthcare, articles, english, HEALTHCARE_REST_MIN_WORDS,
+                      HEALTHCARE_MIN_WORDS)
+    for kind in HEALTHCARE_REST_KINDS:
+        folder = f"_posts/{kind}" + ("" if english else "/es")
+        yield from _pages(healthcare, folder, english, HEALTHCARE_REST_MIN_WORDS,
+                          kind=kind.removesuffix("s"))
+
+
+def _pages(healthcare: Source, folder: str, english: bool, least: int,
+           below: int | None = None, kind: str = "") -> Files:
     names: set[str] = set()
     try:
         pages = healthcare.names(folder) if healthcare.where.is_dir() else []
@@ -361,16 +387,18 @@ def healthcare_articles(healthcare: Source, english: bool = False) -> Files:
             continue
         fields, blocks = page_blocks(data.decode("utf-8"))
         title = squash(str(fields.get("title") or ""))
-        if not title or prose_words(blocks) < HEALTHCARE_MIN_WORDS:
+        words = prose_words(blocks)
+        if not title or words < least or (below is not None and words >= below):
             continue
-        file_name = f"{'healthcare' if english else 'cuidadodesalud'}-{slug(title)}.md"
+        site = "healthcare" if english else "cuidadodesalud"
+        file_name = f"{site}-{kind + '-' if kind else ''}{slug(title)}.md"
         if file_name in names:
             raise SystemExit(f"{path}: a second page named {file_name}")
         names.add(file_name)
         unpublished = fields.get("published") is False or fields.get("publish") is False
         status = ("marked unpublished there, " if unpublished else "")
-        kind = "HealthCare.gov's English" if english else "CuidadoDeSalud.gov's Spanish"
-        source = (f"{page_address(name, fields, english)} ({kind} article, CMS, "
-                  f"public domain; the text as collected in {HEALTHCARE_REPOSITORY}, {path}, "
-                  f"{status}the site's 2013 source; the address may have moved)")
+        language = "HealthCare.gov's English" if english else "CuidadoDeSalud.gov's Spanish"
+        source = (f"{page_address(name, fields, english)} ({language} {kind or 'article'}, "
+                  f"CMS, public domain; the text as collected in {HEALTHCARE_REPOSITORY}, "
+                  f"{path}, {status}the site's 2013 source; the address may have moved)")
         yield file_name, article(title, source, blocks)

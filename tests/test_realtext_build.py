@@ -425,10 +425,10 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 14: no round after 13 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "14",
-              "--out", str(tmp_path / "held-out-14")])
-    assert not (tmp_path / "held-out-14").exists()
+    with pytest.raises(SystemExit, match=r"round 15: no round after 14 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "15",
+              "--out", str(tmp_path / "held-out-15")])
+    assert not (tmp_path / "held-out-15").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
               "--out", str(tmp_path / "held-out-13")])
