@@ -15,6 +15,7 @@ from realtext_healthcare import (
     body_blocks,
     emphasis,
     healthcare_articles,
+    healthcare_rest_articles,
     page_blocks,
 )
 from realtext_sources import Source
@@ -127,6 +128,25 @@ def test_round_13_reads_the_english_originals_beside_the_spanish_folder(tmp_path
             "article, CMS, public domain;") in files[0][1]
     assert [name for name, _ in healthcare_articles(source)] == [
         "cuidadodesalud-como-elijo-un-plan.md"]
+
+
+def test_round_14_takes_the_shorter_articles_and_the_other_kinds_of_page(tmp_path: Path) -> None:
+    """Round 14: articles of 100 to 249 words (rounds 10 and 13 took the longer ones), and
+    questions, blog posts, topic pages and quick answers of 100 words or more, named by kind."""
+    long = PAGE.replace("{filler}", FILLER)  # 325 words and more: round 10's
+    middle = PAGE.replace("{filler}", FILLER[: len(FILLER) // 3]).replace("¿Cómo", "¿Dónde")
+    stub = PAGE.replace("{filler}", "Poco.").replace("¿Cómo", "¿Cuándo")
+    source = _pages(tmp_path, {"0001-02-01-long.md": long, "0001-02-01-middle.md": middle,
+                               "0001-02-01-stub.md": stub})
+    for kind in ("questions", "blog", "topics", "quick-answers"):
+        (tmp_path / "_posts" / kind / "es").mkdir(parents=True)
+        (tmp_path / "_posts" / kind).joinpath("es", "0001-02-01-q.md").write_text(
+            middle.replace("¿Dónde", "¿Qué"), "utf-8")
+    names = [name for name, _ in healthcare_rest_articles(source, english=False)]
+    assert names == [
+        "cuidadodesalud-donde-elijo-un-plan.md", "cuidadodesalud-question-que-elijo-un-plan.md",
+        "cuidadodesalud-blog-que-elijo-un-plan.md", "cuidadodesalud-topic-que-elijo-un-plan.md",
+        "cuidadodesalud-quick-answer-que-elijo-un-plan.md"]
 
 
 def test_lists_keep_their_items_and_nesting_and_a_paragraph_after_one_is_its_own() -> None:
