@@ -671,6 +671,21 @@ def test_a_requirement_that_is_a_rule_is_no_need() -> None:
         "Use 'decide'."]
 
 
+def test_insurance_words_keep_their_sense() -> None:
+    """HealthCare.gov's pages (held-out rounds 10, 13, 14): 'solicitar cobertura' is to apply
+    (pedir lost the sense, judged borderline 5 times), a 'corredor autorizado' is licensed, a
+    law's requirements are rules; 'solicitar pruebas' is still 'pedir'."""
+    def swaps(sentence: str, language: str = "es") -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", language=language, rules=())
+                if f.rule == "formal-word"]
+
+    assert swaps("Usted puede solicitar la cobertura en el Mercado de seguros.") == []
+    assert swaps("Le ayudarán a solicitar y entender sus opciones.") == []
+    assert swaps("Un agente o corredor autorizado puede ayudarlo.") == []
+    assert swaps("Su médico puede solicitar pruebas de sangre.") == ["Use 'pedir'."]
+    assert swaps("Plans must meet the health care law's requirements.", "en") == []
+
+
 def test_image_without_alt_text_is_an_error() -> None:
     found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
     assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]

@@ -33,6 +33,14 @@ def test_a_vertical_tab_in_the_body_is_an_error_at_its_column() -> None:
     assert found("Wash\x0byour hands.\n")[0][:3] == (1, 5, "error")
 
 
+def test_punctuation_saved_in_another_encoding_says_to_retype_it() -> None:
+    """HealthCare.gov's 2013 pages (held-out round 14): Windows-1252's apostrophe read as
+    Latin-1, "can\u00c2\x92t"; a reader sees a box, not a change of direction."""
+    [(line, column, severity, message)] = found("Insurers can\u00c2\x92t deny you.\n")
+    assert (line, column, severity) == (1, 14, "error")
+    assert "punctuation from text saved in another encoding" in message
+
+
 def test_a_zero_width_space_is_a_warning() -> None:
     [(line, column, severity, message)] = found("Flu\u200bshot.\n")
     assert (line, column, severity) == (1, 4, "warning")

