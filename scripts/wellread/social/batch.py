@@ -188,7 +188,7 @@ def _render_missing(
     size = max(1, min(_CHUNK, len(ordered) // (workers * 4)))
     chunks = deque(ordered[start:start + size] for start in range(0, len(ordered), size))
     # This process draws too, with `workers - 1` others: it has its fonts and caches already,
-    # and each process started costs 0.3 to 0.5 s of CPU before its first card.
+    # and each process started costs 0.2 to 0.3 s of CPU before its first card.
     helpers = workers - 1
     # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
     with held_stop():  # a process stopped half-started would print a traceback

@@ -195,7 +195,7 @@ def _reuse_image_memory() -> None:
 # glibc's mallopt settings (malloc.h): freed memory stays with the process up to 64 MB, and
 # blocks up to that size come from the heap, not from mmap, which gives them back as they are
 # freed. A card's PNG rows and deflated bytes (up to 2 MB each) came fresh from the system, page
-# fault by page fault, for every card: a quarter of a card's CPU time was the kernel's.
+# fault by page fault, for every card: a sixth of a card's CPU time was the kernel's.
 _M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
 _KEPT = 64 << 20
 
