@@ -145,6 +145,8 @@ def render_batches(
     results = []
     for jobs, cached_paths, rendered in planned:
         for job, cached in zip(jobs, cached_paths, strict=True):
+            if todo.get(cached) is job:
+                continue  # drawn: the process that drew it wrote it here too
             job.target.parent.mkdir(parents=True, exist_ok=True)
             card = cached_card(cached)
             if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
@@ -155,12 +157,17 @@ def render_batches(
 
 
 def _render_one(cached: Path, job: CardJob, layout: CardLayout) -> None:
+    """Draw a card into the cache and to its target: the drawing process writes both, so the
+    build does not read every new card back from the cache, one after another, to copy it."""
+    card = render_card(job.text, layout, job.size, job.background)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     try:
-        partial.write_bytes(render_card(job.text, layout, job.size, job.background))
+        partial.write_bytes(card)
         partial.replace(cached)  # a card in the cache is always whole
     except OSError:
-        partial.unlink(missing_ok=True)  # the cache cannot keep it; render_batch draws it again
+        partial.unlink(missing_ok=True)  # the cache cannot keep it: the target still has it
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    job.target.write_bytes(card)
 
 
 def _workers_from_environment() -> int:
