@@ -72,8 +72,8 @@ def link_text_findings(article: Article, context: CheckContext) -> Iterator[Find
                     _("This web address is not a link: it cannot be tapped, and a screen "
                       "reader spells it out."),
                     _("Show it without '{scheme}' as the link's words: '[{short}]({address})'.",
-                      scheme=_SCHEME.match(address).group(),  # type: ignore[union-attr]
-                      short=_SCHEME.sub("", address).rstrip("/"), address=address),
+                      scheme=address[: address.index("//") + 2],
+                      short=address[address.index("//") + 2:].rstrip("/"), address=address),
                 )
                 continue
             yield finding(
@@ -83,7 +83,6 @@ def link_text_findings(article: Article, context: CheckContext) -> Iterator[Find
             )
 
 
-_SCHEME = re.compile(r"^https?://", re.I)
 _LINE_START = re.compile(r"^[\s>*+\-|•·]*")
 
 

@@ -72,8 +72,6 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         following = [acronym_then.group(1).lower()]  # "an intravenous (IV) injection"
     if entry.unfit_before & set(following) or previous in entry.unfit_after:
         return None  # "requires insurers to ...": "need" does not take that construction
-    if language == "en" and entry.plain == "so" and following[:1] and following[0].endswith("ing"):
-        return None  # "..., thus indicating reduced kidney function": not "so indicating"
     if text[start - 1 : start] == "-":
         return None  # the end of a compound: "a pre-onset condition", "adult-onset diabetes"
     if entry.pos == "verb" and previous in DETERMINERS and previous != "that" and not (

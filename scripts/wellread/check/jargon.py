@@ -135,7 +135,9 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             if not (medical or entry.formal):
                 continue
             previous, following = words_around(text, start, end)
-            if previous in entry.not_after or (following and following[0] in entry.not_before):
+            if previous in entry.not_after or (
+                following and entry.another_sense_before(following[0])
+            ):
                 continue  # another sense: "P.O. Box"
             if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"

@@ -48,6 +48,13 @@ class Entry:
     formal: bool = False  # a word readers know, with a plainer one ("require", "utilizar")
     at_start: str = ""  # the plain words at a sentence's start, when not `plain` ("Como")
 
+    def another_sense_before(self, word: str) -> bool:
+        """Whether `word`, right after the term, gives it another sense (`not-before`); a guard
+        word "*ing" is any word ending in "ing" ("thus indicating": not "so indicating")."""
+        return word in self.not_before or any(
+            guard.startswith("*") and word.endswith(guard[1:]) for guard in self.not_before
+        )
+
 
 def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
     """The word just before a match and up to five after it, in the same clause."""
