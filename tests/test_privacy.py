@@ -224,6 +224,45 @@ def test_an_organisations_contact_block_over_several_lines_is_public() -> None:
     assert guard(FRONT + block) == [("contact-public", "hint")] * 2
 
 
+# VA.gov's pages (held-out round 15) write a mailing address a line a paragraph, so that
+# Markdown keeps its lines apart: the office's name is in another paragraph than the ZIP code.
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Mail this form and any supporting materials to:\n\nHealth Eligibility Center\n\n"
+        "2957 Clairmont Road, Suite 200\n\nAtlanta, GA 30329\n",
+        "Send your completed application here:\n\n2957 Clairmont Rd., Suite 200\n",
+        "**Mail your completed form(s) to:**\n\nCHAMPVA Eligibility\n\nPO Box 469028\n\n"
+        "Denver, CO 80246-9028\n",
+        "Envíe el formulario a:\n\n2957 Clairmont Road\n\nAtlanta, GA 30329\n",
+    ],
+)
+def test_an_offices_address_written_a_line_a_paragraph_is_public(block: str) -> None:
+    assert guard(FRONT + block)
+    assert {rule for rule, _ in guard(FRONT + block)} == {"contact-public"}
+
+
+def test_a_fax_number_for_readers_abroad_in_an_offices_contact_block_is_public() -> None:
+    block = ("Evidence Intake Center\n\nPO Box 4444\n\nJanesville, WI 53547-4444\n\n"
+             "**Or fax it to:**\n\n1-844-531-7817 if you live in the U.S., **or**\n\n"
+             "1-248-524-4260 if you live outside of the U.S.\n")
+    assert {rule for rule, _ in guard(FRONT + block)} == {"contact-public"}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Our patient lives at:\n\n42 Maple Street\n\nSpringfield, IL 62701\n",
+        "Send the card to her home at:\n\n42 Maple Street\n",
+        # A paragraph that ends a sentence ends the block: the office above is not this address's.
+        "Health Eligibility Center\n\nShe moved last spring and asked us to update her file.\n"
+        "\n42 Maple Street\n",
+    ],
+)
+def test_a_persons_address_written_a_line_a_paragraph_stays_an_error(block: str) -> None:
+    assert "error" in {severity for _, severity in guard(FRONT + block)}
+
+
 def test_the_public_contact_hint_says_what_it_found_and_how_to_silence_it() -> None:
     article = parse_article(FRONT + "TTY: 301-565-2966\n", "content/topic/a.md", "topic/a.md")
     [hint] = [f for f in check_article(article, CheckContext(CLINIC)) if f.rule == "contact-public"]
@@ -285,6 +324,18 @@ def test_the_sample_sites_contact_details_give_no_finding_at_all() -> None:
 )
 def test_a_date_of_birth_in_words_is_flagged(text: str) -> None:
     assert [r for r, _, _ in phi(FRONT + text + "\n")] == ["phi-date"]
+
+
+def test_dates_that_bound_a_period_in_a_rule_are_no_persons_dates() -> None:
+    # VA.gov (held-out round 15): who a rule covers, not when someone was discharged.
+    rule = ("Your records may have been destroyed if you were discharged from the Army between "
+            "November 1, 1912 and January 1, 1960.")
+    assert phi(FRONT + rule + "\n") == []
+    assert phi(FRONT + "Si usted ingresó entre el 1 de noviembre de 1962 y el 1 de enero de "
+               "1970, llame.\n") == []
+    assert [r for r, _, _ in phi(FRONT + "Ingresó el 1 de noviembre de 1962.\n")] == ["phi-date"]
+    assert [r for r, _, _ in phi(FRONT + "He was discharged on November 1, 1962.\n")] == [
+        "phi-date"]
 
 
 @pytest.mark.parametrize(

