@@ -58,7 +58,9 @@ articles, 17,046 words), insurance and coverage writing for the public rather th
 about conditions. Round 14 takes the rest of both sites' pages for the public (`--healthcare`;
 `realtext_healthcare.healthcare_rest_articles`): their articles of 100 to 249 words and their
 questions, blog posts, topic pages and quick answers of 100 words or more, 52 English pages
-(10,927 words) and 41 Spanish (9,297). No round after 14 is defined.
+(10,927 words) and 41 Spanish (9,297). Round 15 is English only: VA.gov's health-care and
+disability pages of 100 words or more, 2019 (`--vagov`; `realtext_vagov.py`; 90 pages, benefits
+and conditions written for Veterans). No round after 15 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -101,6 +103,7 @@ from realtext_medlineplus import (
 )
 from realtext_medquad import MEDQUAD_LEFT_ROUND, medquad_articles
 from realtext_sources import Files, Source
+from realtext_vagov import VAGOV_REPOSITORY, VAGOV_ROUND, vagov_articles
 
 
 def write(out: Path, language: str, files: Files) -> int:
@@ -128,11 +131,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--healthcare", type=Path,
                         help="github.com/Conservatory/healthcare.gov-2013-10-01: a fetched git "
                         "dir or a folder (the Spanish CuidadoDeSalud.gov articles of round 10)")
+    parser.add_argument("--vagov", type=Path,
+                        help=f"{VAGOV_REPOSITORY}: a fetched git dir (with its history) or a "
+                        "folder (the English VA.gov pages of round 15)")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
     parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
+    if args.held_out == VAGOV_ROUND:  # English only: no Spanish source is left
+        if not args.vagov:
+            raise SystemExit(f"round {args.held_out} needs --vagov (a fetched {VAGOV_REPOSITORY})"
+                             ": its pages")
+        english = write(args.out, "en", vagov_articles(Source(args.vagov)))
+        print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
+              f"{args.held_out} is English only)", file=sys.stderr)
+        return 0
     if args.held_out in (HEALTHCARE_ENGLISH_ROUND, HEALTHCARE_REST_ROUND):
         if not args.healthcare:
             raise SystemExit(f"round {args.held_out} needs --healthcare (a fetched github.com/"
@@ -156,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {HEALTHCARE_REST_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {VAGOV_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

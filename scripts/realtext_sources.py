@@ -33,6 +33,15 @@ class Source:
         listing = self._git("ls-tree", "--name-only", f"HEAD:{folder}")
         return sorted(line for line in listing.decode("utf-8").splitlines() if line)
 
+    def paths_under(self, folder: str, commit: str = "HEAD") -> list[str]:
+        """The paths of every file under `folder`, at any depth, sorted; in a git directory as
+        of `commit`."""
+        if not self.is_git:
+            base = self.where / folder
+            return sorted(str(p.relative_to(self.where)) for p in base.rglob("*") if p.is_file())
+        listing = self._git("ls-tree", "-r", "--name-only", commit, folder)
+        return sorted(line for line in listing.decode("utf-8").splitlines() if line)
+
     def find(self, file_name: str) -> str | None:
         """The path of the first file called `file_name`, anywhere in the repository."""
         if not self.is_git:
