@@ -16,12 +16,47 @@ FRONT = "---\ntitle: T\ndescription: D\n---\n"
 
 
 def condescending(body: str, language: str = "en") -> list[str]:
+    """The words that talk down (tone-condescending) or make a task sound easy (tone-minimizer,
+    turned on here: it is off by default)."""
     article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
-    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    settings = CheckSettings(language=language, rules=(("tone-minimizer", True),))
     return [
-        f.message[1:].split("' ")[0] for f in check_article(article, context)
-        if f.rule == "tone-condescending"
+        f.message[1:].split("' ")[0]
+        for f in check_article(article, CheckContext(settings, today=date(2026, 11, 24)))
+        if f.rule in ("tone-condescending", "tone-minimizer")
     ]
+
+
+def tone_rules(body: str, language: str = "en", **switches: bool) -> list[tuple[str, str]]:
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    rules = tuple((rule.replace("_", "-"), on) for rule, on in switches.items())
+    settings = CheckSettings(language=language, rules=rules)
+    return [
+        (f.rule, f.severity.value)
+        for f in check_article(article, CheckContext(settings, today=date(2026, 11, 24)))
+        if f.rule.startswith("tone-")
+    ]
+
+
+@pytest.mark.parametrize(("body", "language"), [
+    ("Just look for the blue box on most pages of our site.", "en"),
+    ("Simply take one pill with water.", "en"),
+    ("It's easy to give yourself the shot.", "en"),
+    ("Sólo tiene que buscar la caja azul en nuestras páginas.", "es"),
+    ("Es fácil usar el inhalador.", "es"),
+])
+def test_words_that_make_a_task_sound_easy_are_a_hint_a_site_turns_on(
+    body: str, language: str
+) -> None:
+    # Judged borderline on real text ("reassuring rather than talking down"): off by default.
+    assert tone_rules(body, language) == []
+    assert tone_rules(body, language, tone_minimizer=True) == [("tone-minimizer", "hint")]
+
+
+def test_words_that_talk_down_still_warn_by_default() -> None:
+    assert tone_rules("Obviously, you should rest.") == [("tone-condescending", "warning")]
+    assert tone_rules("Como usted sabe, la gripe se contagia.", "es") == [
+        ("tone-condescending", "warning")]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -1,5 +1,5 @@
-"""Tone and respect: condescending words, labels that stigmatise people, and wording that makes
-them victims of their condition.
+"""Tone and respect: condescending words, words that make a task sound easy, labels that
+stigmatise people, and wording that makes them victims of their condition.
 
 The word lists are data (data/<lang>/tone.tsv: term, category, suggestion, and an optional guard:
 the words around a term that keep it to the sense that talks down, so "simply take" is flagged
@@ -31,11 +31,18 @@ _OTHER_SITE_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?(?:https?:)?//")
 _MESSAGES = {
     "condescending": N_("'{found}' can sound condescending: what is easy or obvious to us may not "
                         "be to the reader."),
+    # "just call", "solo tiene que": a task made to sound easy; a reader who finds it hard may
+    # feel at fault. Judged borderline on real text ("reassuring rather than talking down"), so
+    # it is a hint that is off by default (core/settings.py).
+    "minimizer": N_("'{found}' makes it sound easy: a reader who finds it hard may feel it is "
+                    "their fault."),
     "stigma": N_("'{found}' labels people by a condition or blames them."),
     # "suffers from", "víctima de": no label, no blame, but the person is cast as a victim
     "victim": N_("'{found}' casts people as victims of their condition."),
 }
-_RULES = {"condescending": "tone-condescending", "stigma": "tone-stigma", "victim": "tone-stigma"}
+_RULES = {"condescending": "tone-condescending", "minimizer": "tone-minimizer",
+          "stigma": "tone-stigma", "victim": "tone-stigma"}
+_HINTS = frozenset({"minimizer"})  # categories reported as hints; the others warn
 # Between a term and the words around it: spaces, emphasis marks, quotes, Spanish opening marks.
 _GAP = r"[\s*_\"'\u201c\u201d\u2018\u2019\u00bf\u00a1]*"
 # "^" in a guard: the start of the text, or of a sentence or clause.
@@ -204,5 +211,6 @@ def tone_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
             at = start + [m.start() for m in re.finditer(r"\S+", text[start:end])][dropped]
             yield finding(
                 article, block, at, _RULES[category],
-                Severity.WARNING, _(_MESSAGES[category], found=quoted), plain,
+                Severity.HINT if category in _HINTS else Severity.WARNING,
+                _(_MESSAGES[category], found=quoted), plain,
             )
