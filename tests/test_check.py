@@ -686,6 +686,28 @@ def test_insurance_words_keep_their_sense() -> None:
     assert swaps("Plans must meet the health care law's requirements.", "en") == []
 
 
+def test_benefit_words_keep_their_sense_on_vagov_pages() -> None:
+    """VA.gov's pages (held-out round 15): the requirements one meets are conditions, not needs,
+    however many words come between ("meet at least one of the requirements listed below": 30
+    findings judged wrong); a plain word that breaks the phrase is not offered."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("You may get benefits if you meet all of the requirements listed below.") == []
+    assert swaps("You can use this tool if you meet at least one of the requirements below.") == []
+    assert swaps("View the evidence requirements for your claim.") == []
+    assert swaps("You'll also need to fill out these additional forms.") == []
+    assert swaps("Have other sufficient cause for a review.") == []
+    assert swaps("You'll get care within 30 days of the clinically indicated date.") == []
+    assert swaps("Ask about hearing aids or other hearing assisted devices.") == []
+    assert swaps("Dysthymic disorder is also called persistent depressive disorder.") == []
+    # the everyday senses still get their plain words
+    assert swaps("Your daily calorie requirement goes up when you are pregnant.") == [
+        "Use 'need'."]
+    assert swaps("You may need additional tests.") == ["Use 'more'."]
+    assert swaps("One test is sufficient.") == ["Use 'enough'."]
+
+
 def test_image_without_alt_text_is_an_error() -> None:
     found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
     assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]

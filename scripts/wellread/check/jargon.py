@@ -23,7 +23,7 @@ from .data import table
 from .fit import plain_as_written, replacement
 from .jargon_explains import ASKS, INTRODUCED_NOUN, LINK, NAME_ENDS, QUOTES, explains
 from .jargon_names import in_name, in_technical_name, spelled_by_acronym
-from .phrasing import Entry, sentence_initial, words_around
+from .phrasing import Entry, sense_word_before, sentence_initial, words_around
 from .said_next import said_plainly_next
 from .spanish_fit import determiner_replaced
 from .terms import TermIndex, fold, lemma, term_key
@@ -137,7 +137,7 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (
                 following and entry.another_sense_before(following[0])
-            ):
+            ) or (entry.not_after and sense_word_before(text, start) in entry.not_after):
                 continue  # another sense: "P.O. Box"
             if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"

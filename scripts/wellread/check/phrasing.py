@@ -67,5 +67,25 @@ def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
     return (previous[-1].lower() if previous else ""), [w.lower() for w in WORD.findall(after)[:5]]
 
 
+# Words between a sense word and the term it guards: "meet all of the requirements", "meet both
+# of the requirements listed below" (VA.gov, held-out round 15: "meet" gives "requirements" its
+# sense of a condition to meet, as "meet requirements" does).
+_QUANTIFIERS = frozenset({
+    "all", "both", "one", "two", "either", "neither", "of", "at", "least", "most", "following",
+    "todos", "todas", "ambos", "ambas", "uno", "de",
+})
+
+
+def sense_word_before(text: str, start: int) -> str:
+    """The nearest word before text[start:] in its clause that is no determiner or quantifier
+    ("meet" in "meet at least one of the requirements"), lower case; "" if there is none."""
+    before = re.split(r"[.!?;:]", text[:start])[-1]
+    for word in reversed(WORD.findall(before)):
+        word = word.lower()
+        if word not in DETERMINERS and word not in _QUANTIFIERS:
+            return word
+    return ""
+
+
 def sentence_initial(text: str, start: int) -> bool:
     return bool(SENTENCE_START.search(text[:start]))
