@@ -336,10 +336,10 @@ def test_a_sentence_of_32_or_33_words_hints_34_or_35_warns_over_35_errs_and_31_p
     # 28 to 30 words (tests/data/realtext), and on three held-out rounds 61 % of those of 31 in
     # English, 40 % in Spanish: not worth a writer's time, so not reported. Over the ten judged
     # sets, 85 % of those of 32 and 33 words (a hint), 93 % of 34 and 35 (a warning).
-    fine = " ".join(["word"] * 31) + "."
-    long = " ".join(["word"] * 32) + "."
-    longer = " ".join(["word"] * 33) + " " + " ".join(["more"] * 1) + "."
-    very_long = " ".join(["word"] * 36) + "."
+    fine = " ".join(["community"] * 31) + "."  # words of four syllables: none reads plainly
+    long = " ".join(["community"] * 32) + "."
+    longer = " ".join(["community"] * 33) + " " + " ".join(["information"] * 1) + "."
+    very_long = " ".join(["community"] * 36) + "."
     found = [
         f for f in check(f"{fine}\n\nShort one. {long}\n\n{longer}\n\n{very_long}\n")
         if f.rule == "sentence-length"
@@ -353,6 +353,25 @@ def test_a_sentence_of_32_or_33_words_hints_34_or_35_warns_over_35_errs_and_31_p
     stricter = [f for f in check(f"{long}\n", sentence_words_warning=27)
                 if f.rule == "sentence-length"]
     assert [f.severity for f in stricter] == [Severity.WARNING]  # the band follows the limit
+
+
+def test_a_sentence_just_over_the_limit_in_everyday_words_counts_one_step_less() -> None:
+    # VA.gov (held-out round 15): "plain and linear, reads in one go". A sentence of 32 or 33
+    # words whose words are short (grade 14 or lower) passes; one of 34 or 35 is a hint.
+    plain_32 = ("We will call you to welcome you to the program, help you make your first visit "
+                "with a doctor, and answer the questions you have about your care and what you "
+                "get.")
+    hard_32 = ("Caregiver support coordinators at your nearest medical center and an "
+               "administrative peer mentoring program can provide individualized assistance, "
+               "emotional encouragement, and community resources to families managing "
+               "complicated, unpredictable situations every single day.")
+    plain_34 = plain_32.replace("what you get", "the help you can get")
+    found = {
+        name: [f.severity.value for f in check(text + "\n") if f.rule == "sentence-length"]
+        for name, text in (("plain_32", plain_32), ("hard_32", hard_32), ("plain_34", plain_34))
+    }
+    assert [word_count(text) for text in (plain_32, hard_32, plain_34)] == [32, 32, 34]
+    assert found == {"plain_32": [], "hard_32": ["hint"], "plain_34": ["hint"]}
 
 
 def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece() -> None:
@@ -369,9 +388,9 @@ def test_a_list_run_into_a_sentence_with_dashes_is_as_long_as_its_longest_piece(
     ]
     dashes = ("Your nurse - or the pharmacist at the drugstore where you fill your prescriptions - "
               "can show you how to use the inhaler the right way before you go home from the "
-              "hospital today.")
+              "hospital later today with your family.")
     assert [f.message for f in check(dashes + "\n") if f.rule == "sentence-length"] == [
-        "This sentence has 32 words; keep sentences to 30 or fewer."
+        "This sentence has 36 words; keep sentences to 35 or fewer."
     ]
 
 
@@ -412,9 +431,9 @@ def test_a_long_lead_in_with_a_colon_counts_apart_only_in_a_list_item() -> None:
              "and ask a nurse to send you a copy.")
     assert [f.message.split(";")[0] for f in check(title + "\n")
             if f.rule == "sentence-length"] == ["This sentence has 39 words"]
-    label = ("- Ask the nurse at the front desk of the clinic whether you need to bring your "
-             "insurance card, your list of medicines and the letter from your family doctor with "
-             "you today: ")
+    label = ("- Ask the receptionist at the registration desk of the clinic whether you need to "
+             "bring your insurance card, your medication list and the referral letter from your "
+             "family physician with you today: ")
     assert [f.message.split(";")[0] for f in check(label + "Bring them all if you can.\n")
             if f.rule == "sentence-length"] == ["This sentence has 32 words"]
 
@@ -488,7 +507,7 @@ def test_a_run_in_label_and_a_list_lead_in_are_not_counted_as_a_paragraphs_sente
 
 
 def test_sentence_limits_come_from_settings() -> None:
-    text = " ".join(["word"] * 12) + "."
+    text = " ".join(["community"] * 12) + "."
     assert "sentence-length" in rules(check(text + "\n", sentence_words_warning=10))
 
 
@@ -514,7 +533,8 @@ def test_a_spanish_sentence_under_the_error_limit_passes_and_one_over_it_errs() 
     errs = [f for f in check(nine + "\n", language="es") if f.rule == "sentence-length"]
     assert [f.severity.value for f in errs] == ["error"] and " 35 " in errs[0].message
     english = [f for f in check(five.replace("Si", "If") + "\n") if f.rule == "sentence-length"]
-    assert [f.severity.value for f in english] == ["warning"]  # English keeps its warnings
+    assert [f.severity.value for f in english] == ["hint"]  # English reports it (a hint: its
+    # words, read as English ones, are short)
 
 
 TEXTSTAT_NOISE_PLAIN = (
@@ -835,7 +855,7 @@ def test_a_language_without_syllable_rules_gets_no_made_up_score() -> None:
 
 
 def test_an_article_can_set_its_own_thresholds_in_front_matter() -> None:
-    long = " ".join(["word"] * 32) + ".\n"
+    long = " ".join(["community"] * 32) + ".\n"
     assert "sentence-length" in rules(check(long))
     front = FRONT.replace("title: T", "title: T\nwellread:\n  sentence_words_warning: 32")
     assert "sentence-length" not in rules(check(long, front))

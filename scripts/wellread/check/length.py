@@ -56,6 +56,8 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
     config = readability_formulas().get(base_language(context.settings.language), {})
     hints = 0 if translation else int(config.get("sentence_hint_words", SENTENCE_HINT_WORDS))
     passing = 0 if translation else int(config.get("sentence_words_passing", 0))
+    plain_grade = config.get("sentence_hint_plain_grade")
+    language = base_language(context.settings.language)
     _ = messages(context.settings.language)
     for block in article.body_blocks:
         if block.kind not in _PROSE:
@@ -66,7 +68,8 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
                 words = max(word_count(piece) for piece in FLATTENED.split(text))
             else:
                 words = word_count(text) if text is not sentence.text else sentence.words
-            words = max(words, word_count(label)) if label else words
+            if label and word_count(label) > words:  # the label is what is long
+                words, text = word_count(label), label
             if words <= warning + ONE_WORD_OVER:
                 continue
             read = words - _named_words(text)  # the limits weigh a long name as one word
@@ -78,6 +81,12 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
                 severity, limit = Severity.WARNING, warning
             if read <= warning + ONE_WORD_OVER + hints:
                 severity = Severity.HINT  # only just over: "reads in one go" one time in six
+            if severity is not Severity.ERROR and plain_grade is not None and _reads_plainly(
+                text, language, plain_grade
+            ):  # everyday words: a warning's sentence is a hint, a hint's passes
+                if severity is Severity.HINT:
+                    continue
+                severity = Severity.HINT
             if table_like(text):
                 message = _.plural(
                     "These {words} word run on with no full stop, like a table or a list "
@@ -98,6 +107,16 @@ def sentence_length_findings(article: Article, context: CheckContext) -> Iterato
             yield finding(
                 article, block, sentence.offset, "sentence-length", severity, message, advice
             )
+
+
+def _reads_plainly(text: str, language: str, grade: float) -> bool:
+    """Whether a sentence's words are everyday ones: its grade (the language's first reading
+    formula) is `grade` or lower, though it is just over the length limit
+    (`sentence_hint_plain_grade` in data/readability.yml)."""
+    from .readability import reading_grades  # readability.py reads this module's patterns
+
+    scores = reading_grades(text, language)
+    return bool(scores) and next(iter(scores.values())) <= grade
 
 
 # A long name followed by its acronym ("the National Institute of Neurological Disorders and
