@@ -117,6 +117,14 @@ def test_a_question_glued_to_the_next_sentence_still_ends_it() -> None:
     ]
 
 
+def test_a_sentence_ends_after_a_stop_inside_typographic_quotes() -> None:
+    # VA.gov (held-out round 15): two short sentences were counted as one of 33 words.
+    assert split("We may rate your claim \u201cas-is.\u201d This means we use what we have.") == [
+        "We may rate your claim \u201cas-is.", "This means we use what we have.",
+    ]
+    assert split("Ella dijo \u00abbasta.\u00bb Luego se fue.") == ["Ella dijo \u00abbasta.", "Luego se fue."]
+
+
 def test_ee_uu_ends_the_sentence_before_uno_de() -> None:
     found = split("El mosquito se está extendiendo a EE. UU. Uno de los factores es el clima.")
     assert found == [

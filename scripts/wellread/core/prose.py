@@ -75,7 +75,10 @@ def _blank_link_target(match: re.Match[str]) -> str:
 # with the sentence it ends.
 _SENTENCE_BREAK = re.compile(
     r"(?<=[.!?\u3002\uff01\uff1f\u061f\u0964])"
-    r"(?:(?<=[^\W\d_][.!?]|\)[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s))?[\"')\]*_]*\s+"
+    # closing marks after the stop are the sentence's: ", ', ), ], emphasis, and typographic
+    # quotes ("rate your claim “as-is.” This means...": VA.gov, held-out round 15)
+    r"(?:(?<=[^\W\d_][.!?]|\)[.!?])\d{1,3}(?:[,\u2013-]\d{1,3})*(?=\s))?"
+    r"[\"'\u201d\u2019\u00bb)\]*_]*\s+"
     # a question or exclamation with no space before the next sentence ("treated?More"): a
     # full stop there is more often an abbreviation or an address ("U.S.A", "cdc.gov")
     r"|(?<=[a-z\u00e0-\u00ff][!?])(?=[A-Z\u00c0-\u00de\u00bf\u00a1])"
