@@ -122,7 +122,9 @@ def test_a_sentence_ends_after_a_stop_inside_typographic_quotes() -> None:
     assert split("We may rate your claim \u201cas-is.\u201d This means we use what we have.") == [
         "We may rate your claim \u201cas-is.", "This means we use what we have.",
     ]
-    assert split("Ella dijo \u00abbasta.\u00bb Luego se fue.") == ["Ella dijo \u00abbasta.", "Luego se fue."]
+    assert split("Ella dijo \u00abbasta.\u00bb Luego se fue.") == [
+        "Ella dijo \u00abbasta.", "Luego se fue.",
+    ]
 
 
 def test_ee_uu_ends_the_sentence_before_uno_de() -> None:
