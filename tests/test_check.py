@@ -728,6 +728,23 @@ def test_benefit_words_keep_their_sense_on_vagov_pages() -> None:
     assert swaps("One test is sufficient.") == ["Use 'enough'."]
 
 
+def test_requirements_are_needs_only_after_a_word_of_the_body_or_diet() -> None:
+    """Over fifteen held-out rounds, 37 of 37 judged 'requirement(s)' -> 'need(s)' were wrong:
+    the requirements one meets, checks or asks about are rules ('What are the requirements to
+    apply?', 'meet certain requirements'). A calorie or fluid requirement is still a need."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("You must meet certain requirements to get care.") == []
+    assert swaps("What are the requirements to apply?") == []
+    assert swaps("Check the requirements for each plan.") == []
+    assert swaps("Requirements vary by state.") == []
+    assert swaps("Fluid requirements rise in hot weather.") == ["Use 'needs'."]
+    assert swaps("Your body's requirements for iron go up.") == ["Use 'needs'."]
+    assert swaps("Your daily calorie requirement goes up when you are pregnant.") == [
+        "Use 'need'."]
+
+
 def test_image_without_alt_text_is_an_error() -> None:
     found = [f for f in check("![](shot.png)\n") if f.rule == "image-alt"]
     assert [(f.line, f.severity) for f in found] == [(11, Severity.ERROR)]

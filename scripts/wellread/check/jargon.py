@@ -63,6 +63,7 @@ def _entry(row: tuple[str, ...], language: str) -> Entry:
     return Entry(
         term=row[0], plain=plain, pos=pos,
         not_before=words("not-before"), not_after=words("not-after"),
+        only_after=words("only-after"),
         unfit_before=words("unfit-before"), unfit_after=words("unfit-after"),
         before_noun=None if before_noun is None else before_noun.strip("-"),
         plain_article=options.get("plain-article", ""),
@@ -137,8 +138,10 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
             previous, following = words_around(text, start, end)
             if previous in entry.not_after or (
                 following and entry.another_sense_before(following[0])
-            ) or (entry.not_after and sense_word_before(text, start) in entry.not_after):
-                continue  # another sense: "P.O. Box"
+            ) or (entry.not_after and sense_word_before(text, start) in entry.not_after) or (
+                entry.only_after and sense_word_before(text, start) not in entry.only_after
+            ):
+                continue  # another sense: "P.O. Box", "meet the requirements"
             if in_name(text, start, end, block) or spelled_by_acronym(text, start, end):
                 continue  # "Medicare Savings Program", "monitoreo continuo de glucosa (MCG)"
             # "pulmonary hypertension", "alveolar capillary dysplasia": a name, as a title-case

@@ -41,6 +41,7 @@ class Entry:
     pos: str = ""  # verb, noun, adj or adv; "" when the list does not say
     not_before: frozenset[str] = frozenset()  # another sense when one of these follows
     not_after: frozenset[str] = frozenset()  # another sense when one of these comes first
+    only_after: frozenset[str] = frozenset()  # this sense only when one of these comes first
     unfit_before: frozenset[str] = frozenset()  # the plain word does not fit before these
     unfit_after: frozenset[str] = frozenset()  # nor right after these ("make referrals")
     before_noun: str | None = None  # the replacement in front of a noun; "" for none
