@@ -425,10 +425,45 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 15: no round after 14 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "15",
-              "--out", str(tmp_path / "held-out-15")])
-    assert not (tmp_path / "held-out-15").exists()
+    with pytest.raises(SystemExit, match=r"round 16: no round after 15 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "16",
+              "--out", str(tmp_path / "held-out-16")])
+    assert not (tmp_path / "held-out-16").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
               "--out", str(tmp_path / "held-out-13")])
+
+
+def test_round_15_writes_vagov_pages_with_a_repeated_block_kept_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Round 15: VA.gov's health-care and disability pages of 100 words or more, each with its
+    www.va.gov address; a block an earlier page had word for word (the crisis line box) is kept
+    once; a page too short, or outside the two folders, is not taken."""
+    vagov = tmp_path / "vagov"
+    crisis = "Call the Veterans Crisis Line at 988 and press 1 if you are in crisis right now."
+    body = "We can help you get the care you need close to where you live. " * 10
+    pages = {
+        "pages/health-care/eligibility.md": ("Eligibility for VA health care", body),
+        "pages/disability/how-to-file-claim/index.md": ("How to file a VA disability claim",
+                                                       body.replace("care", "benefits")),
+        "pages/health-care/short.md": ("A short page", "Sign in to see your claim."),
+        "pages/education/gi-bill.md": ("The GI Bill", body.replace("care", "schooling")),
+    }
+    for path, (title, text) in pages.items():
+        (vagov / path).parent.mkdir(parents=True, exist_ok=True)
+        (vagov / path).write_text(f'---\ntitle: "{title}"\n---\n\n{text}\n\n{crisis}\n', "utf-8")
+    out = tmp_path / "held-out-15"
+    medquad = tmp_path / "medquad"
+    with pytest.raises(SystemExit, match=r"round 15 needs --vagov"):
+        main(["--medquad", str(medquad), "--medinforma", str(tmp_path), "--held-out", "15",
+              "--out", str(out)])
+    assert main(["--medquad", str(medquad), "--medinforma", str(tmp_path), "--held-out", "15",
+                 "--vagov", str(vagov), "--out", str(out)]) == 0
+    assert sorted(path.name for path in (out / "en").iterdir()) == [
+        "va-eligibility-for-va-health-care.md", "va-how-to-file-a-va-disability-claim.md"]
+    first = (out / "en" / "va-eligibility-for-va-health-care.md").read_text("utf-8")
+    second = (out / "en" / "va-how-to-file-a-va-disability-claim.md").read_text("utf-8")
+    assert crisis in second and crisis not in first  # path order: disability/ comes first
+    assert "https://www.va.gov/disability/how-to-file-claim/ (VA.gov" in second
+    assert "https://www.va.gov/health-care/eligibility/ (VA.gov" in first
+    assert "2 English and 0 Spanish articles" in capsys.readouterr().err

@@ -81,8 +81,8 @@ def sense_word_before(text: str, start: int) -> str:
     """The nearest word before text[start:] in its clause that is no determiner or quantifier
     ("meet" in "meet at least one of the requirements"), lower case; "" if there is none."""
     before = re.split(r"[.!?;:]", text[:start])[-1]
-    for word in reversed(WORD.findall(before)):
-        word = word.lower()
+    for found in reversed(WORD.findall(before)):
+        word = str(found).lower()
         if word not in DETERMINERS and word not in _QUANTIFIERS:
             return word
     return ""
