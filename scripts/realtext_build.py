@@ -60,7 +60,9 @@ about conditions. Round 14 takes the rest of both sites' pages for the public (`
 questions, blog posts, topic pages and quick answers of 100 words or more, 52 English pages
 (10,927 words) and 41 Spanish (9,297). Round 15 is English only: VA.gov's health-care and
 disability pages of 100 words or more, 2019 (`--vagov`; `realtext_vagov.py`; 90 pages, benefits
-and conditions written for Veterans). No round after 15 is defined.
+and conditions written for Veterans). Round 16 is English only: the 449 English MedlinePlus
+health-topic summaries of MedQuAD of 150 words or more (`realtext_mplus.py`), the short pages
+for the public that no English round had. No round after 16 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -102,6 +104,7 @@ from realtext_medlineplus import (
     short_rest_articles,
 )
 from realtext_medquad import MEDQUAD_LEFT_ROUND, medquad_articles
+from realtext_mplus import MPLUS_ROUND, mplus_articles
 from realtext_sources import Files, Source
 from realtext_vagov import VAGOV_REPOSITORY, VAGOV_ROUND, vagov_articles
 
@@ -139,6 +142,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
                         "no rule was tuned on; round 2 takes none that round 1 took")
     args = parser.parse_args(argv)
+    if args.held_out == MPLUS_ROUND:  # English only: no Spanish source is left
+        english = write(args.out, "en", mplus_articles(Source(args.medquad)))
+        print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
+              f"{args.held_out} is English only)", file=sys.stderr)
+        return 0
     if args.held_out == VAGOV_ROUND:  # English only: no Spanish source is left
         if not args.vagov:
             raise SystemExit(f"round {args.held_out} needs --vagov (a fetched {VAGOV_REPOSITORY})"
@@ -170,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {VAGOV_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {MPLUS_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

@@ -425,10 +425,10 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 16: no round after 15 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "16",
-              "--out", str(tmp_path / "held-out-16")])
-    assert not (tmp_path / "held-out-16").exists()
+    with pytest.raises(SystemExit, match=r"round 17: no round after 16 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "17",
+              "--out", str(tmp_path / "held-out-17")])
+    assert not (tmp_path / "held-out-17").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
               "--out", str(tmp_path / "held-out-13")])
@@ -467,3 +467,20 @@ def test_round_15_writes_vagov_pages_with_a_repeated_block_kept_once(
     assert "https://www.va.gov/disability/how-to-file-claim/ (VA.gov" in second
     assert "https://www.va.gov/health-care/eligibility/ (VA.gov" in first
     assert "2 English and 0 Spanish articles" in capsys.readouterr().err
+
+
+def test_a_medlineplus_summary_keeps_its_paragraphs_and_its_list() -> None:
+    """MedQuAD keeps an English MedlinePlus summary's structure in spaces alone (round 16)."""
+    from realtext_mplus import mplus_blocks
+
+    answer = ("An allergy is a reaction. Substances that often cause reactions are       - Pollen"
+              "    - Dust mites    - Medicines       Normally, your immune system fights germs. "
+              "Genes play a role.    Doctors use skin tests.    NIH: National Institute of "
+              "Allergy and Infectious Diseases")
+    assert mplus_blocks(answer) == [
+        "An allergy is a reaction. Substances that often cause reactions are",
+        "- Pollen\n- Dust mites\n- Medicines",
+        "Normally, your immune system fights germs. Genes play a role.",
+        "Doctors use skin tests.",
+        "NIH: National Institute of Allergy and Infectious Diseases",
+    ]
