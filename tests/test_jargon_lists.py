@@ -10,8 +10,8 @@ from wellread.check.data import table
 from wellread.check.terms import fold, term_key
 
 GUARDS = (
-    "pos", "not-before", "not-after", "unfit-before", "unfit-after", "before-noun", "plain-article",
-    "kind", "at-start",
+    "pos", "not-before", "not-after", "only-after", "unfit-before", "unfit-after", "before-noun",
+    "plain-article", "kind", "at-start",
 )
 
 

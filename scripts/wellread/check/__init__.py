@@ -175,6 +175,7 @@ from . import (  # noqa: E402, F401
     privacy,
     rare,
     readability,
+    stories,
     structure,
     tone,
 )

@@ -139,3 +139,16 @@ def personal(before: str) -> bool:
 def post_boxes(line: str) -> list[tuple[int, int]]:
     """Where P.O. Boxes and Apartados postales are on the line: (start, end) of each."""
     return [match.span() for match in _patterns()["post_box"].finditer(line)]
+
+
+_BLOCK_LINE_WORDS = 12  # a one-line paragraph of at most this many words, with no full stop
+
+
+def leads_on(paragraph: list[str]) -> bool:
+    """True when a paragraph is part of a contact block: it ends with a colon ("Mail the form
+    to:") or is one short line that ends no sentence ("Evidence Intake Center", "PO Box 4444")."""
+    last = paragraph[-1].strip().strip("*_ ").rstrip()
+    if last.endswith(":"):
+        return True
+    return (len(paragraph) == 1 and len(last.split()) <= _BLOCK_LINE_WORDS
+            and not last.endswith((".", "?", "!")))

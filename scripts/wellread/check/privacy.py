@@ -5,6 +5,7 @@ sample leaks all the same), and reports the line and column. The site's own cont
 set in mkdocs.yml (`wellread/check: contact`), are allowed; an organisation's public ones (a
 helpline, an agency's mailbox, a P.O. Box: check/contacts.py) are a `contact-public` hint a writer
 can silence. The words around identifiers (labels, month names) are data: data/privacy.yml.
+A patient story's own rules (consent, full names and dates) are check/stories.py's.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .contacts import (
     destination,
     digits,
     in_allowed_address,
+    leads_on,
     near_organisation,
     personal,
     post_boxes,
@@ -395,21 +397,8 @@ PHI_RULES = frozenset({
 
 # A contact block written a line a paragraph ("Health Eligibility Center", blank line, "2957
 # Clairmont Road", blank line, "Atlanta, GA 30329": VA.gov's pages, held-out round 15) is read
-# as one: a paragraph that leads on to the next (_leads_on) stays in the context of what follows.
+# as one: a paragraph that leads on to the next (leads_on) stays in the context of what follows.
 _BLOCK_LINES = 6  # lines of context before a line, across the paragraphs of one block
-_BLOCK_LINE_WORDS = 12  # a one-line paragraph of at most this many words, with no full stop
-
-
-def _leads_on(paragraph: list[str]) -> bool:
-    """True when a paragraph is part of a contact block: it ends with a colon ("Mail the form
-    to:") or is one short line that ends no sentence ("Evidence Intake Center", "PO Box 4444")."""
-    last = paragraph[-1].strip().strip("*_ ").rstrip()
-    if last.endswith(":"):
-        return True
-    return (len(paragraph) == 1 and len(last.split()) <= _BLOCK_LINE_WORDS
-            and not last.endswith((".", "?", "!")))
-
-
 def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
     paragraph: list[str] = []  # the lines before this one in its paragraph
     carried: list[str] = []  # the lines of the paragraphs before it in its contact block
@@ -419,7 +408,7 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
         if line.strip() and number >= article.body_line:
             paragraph = [*paragraph, line]
         elif paragraph:  # a blank line (or the end of the front matter) ends a paragraph
-            carried = [*carried, *paragraph][-_BLOCK_LINES:] if _leads_on(paragraph) else []
+            carried = [*carried, *paragraph][-_BLOCK_LINES:] if leads_on(paragraph) else []
             paragraph = []
         if number >= article.body_line:
             yield from _name_hits(line, number, allowed)
@@ -493,55 +482,3 @@ def identifier_findings(article: Article, context: CheckContext) -> Iterator[Fin
               "on the line before, or 'ignore: [{rule}]' in the front matter. If it is your "
               "clinic's, add it to 'contact' of wellread/check in mkdocs.yml.", rule=PUBLIC),
         )
-
-
-@rule("phi-consent")
-def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
-    """A patient story needs the patient's consent, and names them by first name only."""
-    if article.meta.get("type") != "story":
-        return
-    _ = messages(context.settings.language)
-    if article.meta.get("consent") is not True:
-        yield Finding(
-            article.path, article.meta_lines.get("consent", article.meta_lines.get("type", 1)), 1,
-            "phi-consent", Severity.ERROR,
-            _("A patient story must say the patient agreed to share it: 'consent: true'."),
-            _("Get the patient's written consent, keep it on file, then add 'consent: true'."),
-        )
-    allowed = staff_names(article)
-    patterns = _patterns()
-    stop = {w.lower() for w in privacy_data()["not_name_words"]}
-    frozen = frozenset(allowed)
-    for number, line in enumerate(article.lines, start=1):
-        if number < article.body_line:
-            continue
-        urls = [m.span() for m in _URL.finditer(line)]
-        for match in patterns["date"].finditer(line):
-            # In a patient's own story every full date is about them; the guard for all pages
-            # already reports those with a word like "born" before them.
-            if _outside(urls, match.start(), match.end()) and not patterns["person_date"].search(
-                line[: match.start()]
-            ):
-                yield Finding(
-                    article.path, number, match.start() + 1, "phi-date", Severity.ERROR,
-                    _("A full date in a patient story can identify the patient."),
-                    _("Give the month and year, or the year only (\"in spring 2024\")."),
-                )
-        if line.lstrip().startswith(("#", "!", "<!--")):
-            continue
-        named = [(start, start + len(name)) for start, name in patient_names(line, frozen)]
-        for match in (*patterns["full_name"].finditer(line), *patterns["honorific"].finditer(line)):
-            words = re.findall(r"[\w'\u2019]+", match.group())
-            honorific = match.re is patterns["honorific"]
-            if not honorific and any(w.lower() in stop for w in words):
-                continue
-            if (
-                not _outside(urls, match.start(), match.end()) or match.group() in allowed
-                or not _outside(named, match.start(), match.end())  # reported for every page
-            ):
-                continue
-            yield Finding(
-                article.path, number, match.start() + 1, "phi-name", Severity.ERROR,
-                _("A patient story names '{name}' in full.", name=match.group()),
-                _("Use the first name only (or a made-up first name, and say so)."),
-            )
