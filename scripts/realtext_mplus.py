@@ -18,6 +18,8 @@ MedQuAD wrote is not the page's and is left out. MedQuAD kept a summary's struct
 alone (`mplus_blocks`): four spaces or more between two paragraphs, between a list's items, and
 around a list
 ("reactions are       - Pollen    - Dust mites    - Medicines       Normally, your immune...").
+A hundred and one summaries begin with MedQuAD's own run-in label, "Summary : ", no part of
+the page: it is left out too.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ MPLUS_STATUS = ("MedlinePlus health topic summary, National Library of Medicine,
 def mplus_blocks(answer: str) -> list[str]:
     """A summary's paragraphs and lists, as the page had them (the module docstring)."""
     blocks: list[str] = []
-    for part in re.split(r"\s{4,}", answer.strip()):
+    answer = re.sub(r"^Summary\s*:\s*", "", answer.strip())  # MedQuAD's label (module docstring)
+    for part in re.split(r"\s{4,}", answer):
         if part.startswith("- ") and blocks and blocks[-1].startswith("- "):
             blocks[-1] += f"\n- {squash(part[2:])}"  # the same list, one item a line
         elif part.strip():

@@ -470,10 +470,11 @@ def test_round_15_writes_vagov_pages_with_a_repeated_block_kept_once(
 
 
 def test_a_medlineplus_summary_keeps_its_paragraphs_and_its_list() -> None:
-    """MedQuAD keeps an English MedlinePlus summary's structure in spaces alone (round 16)."""
+    """MedQuAD keeps an English MedlinePlus summary's structure in spaces alone (round 16),
+    and its run-in label "Summary :" is not the page's."""
     from realtext_mplus import mplus_blocks
 
-    answer = ("An allergy is a reaction. Substances that often cause reactions are       - Pollen"
+    answer = ("Summary : An allergy is a reaction. Substances that often cause reactions are       - Pollen"
               "    - Dust mites    - Medicines       Normally, your immune system fights germs. "
               "Genes play a role.    Doctors use skin tests.    NIH: National Institute of "
               "Allergy and Infectious Diseases")
