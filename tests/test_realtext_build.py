@@ -474,7 +474,8 @@ def test_a_medlineplus_summary_keeps_its_paragraphs_and_its_list() -> None:
     and its run-in label "Summary :" is not the page's."""
     from realtext_mplus import mplus_blocks
 
-    answer = ("Summary : An allergy is a reaction. Substances that often cause reactions are       - Pollen"
+    answer = ("Summary : An allergy is a reaction. Substances that often cause reactions are"
+              "       - Pollen"
               "    - Dust mites    - Medicines       Normally, your immune system fights germs. "
               "Genes play a role.    Doctors use skin tests.    NIH: National Institute of "
               "Allergy and Infectious Diseases")
