@@ -728,6 +728,17 @@ def test_benefit_words_keep_their_sense_on_vagov_pages() -> None:
     assert swaps("One test is sufficient.") == ["Use 'enough'."]
 
 
+def test_a_treatment_named_with_a_formal_word_keeps_its_name() -> None:
+    """MedlinePlus's summaries (held-out round 16): "assisted reproductive technology" is the
+    treatment's name (ART), and "helped reproductive technology" no English (2 judged wrong)."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("Treatments may include surgery or assisted reproductive technologies.") == []
+    assert swaps("Some states allow medically assisted suicide.") == []
+    assert swaps("Your nurse assisted the doctor during the visit.") == ["Use 'helped'."]
+
+
 def test_requirements_are_needs_only_after_a_word_of_the_body_or_diet() -> None:
     """Over fifteen held-out rounds, 37 of 37 judged 'requirement(s)' -> 'need(s)' were wrong:
     the requirements one meets, checks or asks about are rules ('What are the requirements to

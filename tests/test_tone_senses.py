@@ -186,6 +186,9 @@ def stigma(body: str, language: str = "en") -> list[str]:
     # Held-out round 12 (its Spanish): an injury is an event, as a heart attack is.
     "Millions of people suffer from injuries every year.",
     "If you suffer from frostbite, the skin turns white.",
+    # Held-out round 16: a way of eating, as "diabetic diet" is.
+    "Healthy diabetic eating includes vegetables, fruits and whole grains.",
+    "Try diabetic cooking with less salt.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
