@@ -1,12 +1,16 @@
-"""The hidden-character rule: control codes, direction overrides and invisible marks."""
+"""The hidden-character rule: control codes, direction overrides and invisible marks; and the
+garbled-text rule: text saved in one encoding and read in another."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from wellread.check import CheckContext
-from wellread.check.hygiene import hidden_character_findings
+from wellread.check.hygiene import garbled, garbled_text_findings, hidden_character_findings
 from wellread.core.article import parse_article
+from wellread.core.settings import CheckSettings
 
 
 def found(text: str, page: str = "vaccines/flu.md") -> list[tuple[int, int, str, str]]:
@@ -68,3 +72,71 @@ def test_joiners_and_soft_hyphens_where_writing_needs_them_are_left_alone(text: 
 
 def test_a_joiner_between_latin_letters_is_a_warning() -> None:
     assert found("Flu\u200dshot.\n")[0][2] == "warning"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def garbled_findings(text: str, language: str = "es") -> list[tuple[int, int, str, str, str]]:
+    article = parse_article(text, "content/vaccines/flu.md", "vaccines/flu.md")
+    context = CheckContext(CheckSettings(language=language))
+    return [(f.line, f.column, f.severity.value, f.message, f.suggestion)
+            for f in garbled_text_findings(article, context)]
+
+
+def as_windows_1252(text: str) -> str:
+    """UTF-8 text read as Windows-1252, as a page or a mail program that guessed wrong shows it
+    (the five bytes Windows-1252 leaves undefined read as Latin-1's control codes)."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b)
+                   for b in text.encode("utf-8"))
+
+
+def test_a_garbled_word_names_the_word_it_was_meant_to_be_in_the_writers_language() -> None:
+    text = "---\ntitle: Vacunas\n---\n" + as_windows_1252("Pida más información.") + "\n"
+    [(line, column, severity, message, suggestion)] = garbled_findings(text)
+    assert (line, column, severity) == (4, 6, "warning")
+    assert "«mÃ¡s»" in message and "debería decir «más»" in message
+    assert "Hay 1 palabra más" in message  # "información" too: one finding a line, counting it
+    assert suggestion.startswith("Escriba «más»")
+
+
+def test_a_garbled_title_is_found_at_its_front_matter_line() -> None:
+    title = as_windows_1252("Gripe: lo que debe saber \u2013 gu\u00eda")
+    [(line, column, _, message, _)] = garbled_findings(f'---\ntitle: "{title}"\n---\nB.\n', "en")
+    assert (line, column) == (2, 1)
+    assert message.startswith("'title' has text saved in one encoding and read in another")
+    assert "'\u2013'" in message  # the dash as meant
+
+
+@pytest.mark.parametrize("text", [
+    "Año nuevo: el niño tomó la acción, ¿qué pasó? ¡Ánimo!",
+    "CAFÉ\u00a0: ouvert de 8\u00a0h à 18\u00a0h, «\u00a0été\u00a0».",  # French spacing
+    "Naïve Ærø Øresund Ðe ÞÆÖ.",
+    "«CANCIÓN» y “ACCIÓN” en MAYÚSCULAS.",
+    "Don\u2019t worry \u2014 it\u2019s \u201cfine\u201d at 37 °C, 5 µg and ±2.",
+    "\u0627\u0644\u0635\u062d\u0629 \u0645\u0647\u0645\u0629.",  # Arabic, as written
+])
+def test_text_written_in_any_language_is_not_garbled(text: str) -> None:
+    assert list(garbled(text)) == []
+
+
+def test_punctuation_read_as_a_control_code_is_hidden_characters_finding_alone() -> None:
+    # "can\u00c2\x92t": the apostrophe became a C1 control code, an error of its own (above).
+    assert list(garbled("Insurers can\u00c2\x92t deny you.")) == []
+
+
+def test_every_line_of_our_content_and_catalogs_garbled_is_found_and_repaired() -> None:
+    """Our articles and catalogs in every language (Arabic, Spanish, French, ...), each line
+    with a character outside ASCII read as Windows-1252: every garbled word is found, and the
+    words as meant rebuild the line exactly; as written, not one finding."""
+    files = sorted((ROOT / "content").rglob("*.md")) + sorted((ROOT / "locales").rglob("*.po"))
+    lines = [line for path in files for line in path.read_text("utf-8").splitlines()
+             if any(ord(c) > 127 for c in line)]
+    assert len(lines) > 500
+    for line in lines:
+        assert list(garbled(line)) == [], line
+        shown = as_windows_1252(line)
+        rebuilt = shown
+        for offset, word, meant in reversed(list(garbled(shown))):
+            rebuilt = rebuilt[:offset] + meant + rebuilt[offset + len(word):]
+        assert rebuilt == line, line

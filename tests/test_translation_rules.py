@@ -116,6 +116,21 @@ def test_translations_get_tone_and_link_text_findings_at_their_msgstr_line(
     assert "'diabético'" in next(f.message for f in found if f.rule == "tone-stigma")
 
 
+def test_a_translation_pasted_in_another_encoding_is_a_warning_at_its_msgstr_line(
+    tmp_path: Path,
+) -> None:
+    """A translator who pastes from a page saved as Windows-1252 leaves "informaciÃ³n"."""
+    meant = "Pida más información en su clínica."
+    pasted = meant.encode("utf-8").decode("cp1252")
+    found = findings(tmp_path, {"vaccines/flu.md": [("paragraph", pasted)]})
+    [garbled] = [f for f in found if f.rule == "garbled-text"]
+    assert garbled.line == po_line(tmp_path, pasted)
+    assert garbled.severity.value == "warning"
+    assert garbled.column == len('msgstr "Pida ') + 1  # the PO line's own column
+    assert "debería decir «más»" in garbled.message  # in the catalog's language
+    assert "Hay 2 palabras más" in garbled.message  # "información", "clínica"
+
+
 def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path) -> None:
     assert sentence_limits(CheckSettings(language="es"), translation=True) == (34, 40)
     assert sentence_limits(CheckSettings(language="en"), translation=True) == (30, 35)

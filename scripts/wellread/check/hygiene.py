@@ -1,4 +1,5 @@
-"""Hidden characters: control codes, direction overrides and invisible marks in text and names."""
+"""Hidden characters: control codes, direction overrides and invisible marks in text and names;
+and garbled text: UTF-8 read as Windows-1252 ("informaciÃ³n", "donâ€™t")."""
 
 from __future__ import annotations
 
@@ -111,3 +112,106 @@ def _finding(
           "which hides the word from search.", **values),
         _("Delete it, unless your language needs it there."),
     )
+
+
+# Garbled text: UTF-8 bytes read as Windows-1252 (or Latin-1) and saved again, what pasting from
+# an old web page, a spreadsheet or an email often leaves ("informaciÃ³n", "donâ€™t",
+# "Ø§Ù„ØµØ­Ø©"). A run of characters whose Windows-1252 bytes are one valid UTF-8 character each
+# and decode to a letter or punctuation of a real script is garbled; text as written by a person
+# never has one ("CAFÉ\u00a0:" decodes to an IPA letter and is left alone).
+def _byte_of() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for byte in range(0x80, 0x100):
+        table[chr(byte)] = byte  # Latin-1, and C1 where Windows-1252 has no character
+        shown = bytes([byte]).decode("cp1252", errors="ignore")
+        if shown:
+            table[shown] = byte
+    return table
+
+
+_BYTE = _byte_of()
+_CONTINUATION = "".join(sorted(c for c, b in _BYTE.items() if 0x80 <= b <= 0xBF))
+_TAIL = f"[{re.escape(_CONTINUATION)}]"
+_GARBLED = re.compile(
+    f"(?:[\u00c2-\u00df]{_TAIL}|[\u00e0-\u00ef]{_TAIL}{{2}}|[\u00f0-\u00f4]{_TAIL}{{3}})+"
+)
+_WORD_AROUND = re.compile(r"[^\s\"'“”«»()\[\]<>]*")
+_PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x206F), (0x20A0, 0x20CF),
+              (0x2100, 0x214F), (0x2190, 0x21FF), (0x2600, 0x27BF), (0x3000, 0x9FFF),
+              (0xAC00, 0xD7AF), (0xFF00, 0xFFEF), (0x1F300, 0x1FAFF))
+
+
+_COMMON = ((0xA0, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F))
+
+
+def _common(character: str) -> bool:
+    """A letter of Latin-1 or punctuation: what garbled English, Spanish, French text stands for."""
+    return any(low <= ord(character) <= high for low, high in _COMMON)
+
+
+def _repaired(run: str) -> str | None:
+    """The text a garbled run stood for, or None when it is not garbled."""
+    try:
+        fixed = bytes(_BYTE[c] for c in run).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+    if all(any(low <= ord(c) <= high for low, high in _PLAUSIBLE) for c in fixed):
+        return fixed
+    return None
+
+
+def garbled(text: str) -> Iterator[tuple[int, str, str]]:
+    """(offset, word as written, word as meant) of each word with garbled text in it. A run
+    that stands for a letter of Latin-1 or for punctuation ("Ã©", "â€™") is garbled anywhere;
+    one that stands for another script's letter only on a line with a run of two or more such
+    letters: one alone is an accented capital before a quote or a no-break space in real text
+    ("«\u00a0ÉTÉ\u00a0»", "«CANCIÓN»"), and garbled Arabic or Polish is whole words."""
+    found = [(m.span(), _repaired(m.group())) for m in _GARBLED.finditer(text)]
+    runs = [(span, fixed) for span, fixed in found if fixed is not None]
+    strong = any(sum(not _common(c) for c in fixed) >= 2 for _, fixed in runs)
+    runs = [(span, fixed) for span, fixed in runs if strong or all(map(_common, fixed))]
+    inside = {at for (start, end), _ in runs for at in range(start, end)}  # a run's "”" is no quote
+
+    def in_word(at: int) -> bool:
+        return at in inside or bool(_WORD_AROUND.fullmatch(text[at]))
+
+    end = 0
+    for (run_start, run_end), _ in runs:
+        if run_start < end:
+            continue
+        start, end = run_start, run_end
+        while start and in_word(start - 1):
+            start -= 1
+        while end < len(text) and in_word(end):
+            end += 1
+        while end > run_end and text[end - 1] in ".,;:!?" and end - 1 not in inside:
+            end -= 1  # the sentence's punctuation, not the word's
+        word = text[start:end]
+        fixed = _GARBLED.sub(lambda m: _repaired(m.group()) or m.group(), word)
+        yield start, word, fixed
+
+
+@rule("garbled-text")
+def garbled_text_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
+    """One finding a line (or a front matter field) with the first garbled word, as meant."""
+    _ = messages(context.settings.language)
+    places = [(article.meta_lines.get(name, 1), f"'{name}'", value, False)
+              for name, value in _strings(article.meta, "")]
+    places += [(number, _("This line"), text, True) for number, text in
+               enumerate(article.lines[article.body_line - 1 :], article.body_line)]
+    for line, where, text, in_body in places:
+        found = list(garbled(text))
+        if not found:
+            continue
+        offset, word, fixed = found[0]
+        yield Finding(
+            article.path, line, offset + 1 if in_body else 1, "garbled-text", Severity.WARNING,
+            _("{where} has text saved in one encoding and read in another: '{word}' at character "
+              "{position} should read '{fixed}'.", where=where, word=word, position=offset + 1,
+              fixed=fixed) + (" " + _.plural(
+                  "{count} more word on it is garbled the same way.",
+                  "{count} more words on it are garbled the same way.",
+                  len(found) - 1, count=len(found) - 1) if len(found) > 1 else ""),
+            _("Write '{fixed}', or paste the text again from its source as UTF-8 (the rest of the "
+              "file may be garbled too).", fixed=fixed),
+        )

@@ -17,7 +17,9 @@ from . import RULES, UNSUPPRESSIBLE_PREFIX, CheckContext
 # Rules that read a message on its own, so they apply to each translation, with the language's
 # word lists and thresholds. (Rules about a page's shape, its front matter or its files are the
 # source's: a translation keeps its markup, or is not used.)
-TRANSLATION_RULES = ("jargon", "phi-identifiers", "sentence-length", "tone", "link-text")
+TRANSLATION_RULES = (
+    "jargon", "phi-identifiers", "sentence-length", "tone", "link-text", "garbled-text",
+)
 _REFERENCE = re.compile(r"(\S+?):(\d+)(?=\s|$)")
 _ESCAPE = re.compile(r"\\.")
 _BARE_ADDRESS = re.compile(r"(?<![(<\[])\bhttps?://[^\s)>\]]+")  # as check/clarity.py finds one
