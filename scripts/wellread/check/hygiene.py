@@ -136,16 +136,16 @@ _GARBLED = re.compile(
     f"(?:[\u00c2-\u00df]{_TAIL}|[\u00e0-\u00ef]{_TAIL}{{2}}|[\u00f0-\u00f4]{_TAIL}{{3}})+"
 )
 _WORD_AROUND = re.compile(r"[^\s\"'“”«»()\[\]<>]*")
-_PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x206F), (0x20A0, 0x20CF),
-              (0x2100, 0x214F), (0x2190, 0x21FF), (0x2600, 0x27BF), (0x3000, 0x9FFF),
+_PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x2BFF), (0x3000, 0x9FFF),
               (0xAC00, 0xD7AF), (0xFF00, 0xFFEF), (0x1F300, 0x1FAFF))
 
 
-_COMMON = ((0xA0, 0xFF), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F))
+_COMMON = ((0xA0, 0xFF), (0x2000, 0x2BFF))  # Latin-1; punctuation, arrows, math, symbols
 
 
 def _common(character: str) -> bool:
-    """A letter of Latin-1 or punctuation: what garbled English, Spanish, French text stands for."""
+    """A letter of Latin-1, punctuation or a symbol (a dash, an arrow, a minus sign): what garbled English,
+    Spanish or French text stands for."""
     return any(low <= ord(character) <= high for low, high in _COMMON)
 
 
