@@ -144,8 +144,8 @@ _COMMON = ((0xA0, 0xFF), (0x2000, 0x2BFF))  # Latin-1; punctuation, arrows, math
 
 
 def _common(character: str) -> bool:
-    """A letter of Latin-1, punctuation or a symbol (a dash, an arrow, a minus sign): what garbled English,
-    Spanish or French text stands for."""
+    """A letter of Latin-1, punctuation or a symbol (a dash, an arrow, a minus sign): what
+    garbled English, Spanish or French text stands for."""
     return any(low <= ord(character) <= high for low, high in _COMMON)
 
 
