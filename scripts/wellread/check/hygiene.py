@@ -136,17 +136,18 @@ _GARBLED = re.compile(
     f"(?:[\u00c2-\u00df]{_TAIL}|[\u00e0-\u00ef]{_TAIL}{{2}}|[\u00f0-\u00f4]{_TAIL}{{3}})+"
 )
 _WORD_AROUND = re.compile(r"[^\s\"'“”«»()\[\]<>]*")
-_PLAUSIBLE = ((0xA0, 0x24F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x2BFF), (0x3000, 0x9FFF),
-              (0xAC00, 0xD7AF), (0xFF00, 0xFFEF), (0x1F300, 0x1FAFF))
+_Ranges = tuple[tuple[int, int], ...]
+# The scripts a garbled run may stand for: Latin, Greek, Cyrillic, Hebrew, Arabic, punctuation
+# and symbols, CJK, Hangul, full-width forms, emoji.
+_PLAUSIBLE: _Ranges = ((0xA0, 0x24F), (0x370, 0x52F), (0x590, 0x6FF), (0x2000, 0x2BFF),
+                       (0x3000, 0x9FFF), (0xAC00, 0xD7AF), (0xFF00, 0xFFEF), (0x1F300, 0x1FAFF))
+# What garbled English, Spanish or French text stands for: a letter of Latin-1, punctuation or
+# a symbol (a dash, an arrow, a minus sign).
+_COMMON: _Ranges = ((0xA0, 0xFF), (0x2000, 0x2BFF))
 
 
-_COMMON = ((0xA0, 0xFF), (0x2000, 0x2BFF))  # Latin-1; punctuation, arrows, math, symbols
-
-
-def _common(character: str) -> bool:
-    """A letter of Latin-1, punctuation or a symbol (a dash, an arrow, a minus sign): what
-    garbled English, Spanish or French text stands for."""
-    return any(low <= ord(character) <= high for low, high in _COMMON)
+def _within(ranges: _Ranges, text: str) -> bool:
+    return all(any(low <= ord(c) <= high for low, high in ranges) for c in text)
 
 
 def _repaired(run: str) -> str | None:
@@ -155,9 +156,7 @@ def _repaired(run: str) -> str | None:
         fixed = bytes(_BYTE[c] for c in run).decode("utf-8")
     except (KeyError, UnicodeDecodeError):
         return None
-    if all(any(low <= ord(c) <= high for low, high in _PLAUSIBLE) for c in fixed):
-        return fixed
-    return None
+    return fixed if _within(_PLAUSIBLE, fixed) else None
 
 
 def garbled(text: str) -> Iterator[tuple[int, str, str]]:
@@ -168,8 +167,8 @@ def garbled(text: str) -> Iterator[tuple[int, str, str]]:
     ("«\u00a0ÉTÉ\u00a0»", "«CANCIÓN»"), and garbled Arabic or Polish is whole words."""
     found = [(m.span(), _repaired(m.group())) for m in _GARBLED.finditer(text)]
     runs = [(span, fixed) for span, fixed in found if fixed is not None]
-    strong = any(sum(not _common(c) for c in fixed) >= 2 for _, fixed in runs)
-    runs = [(span, fixed) for span, fixed in runs if strong or all(map(_common, fixed))]
+    strong = any(sum(not _within(_COMMON, c) for c in fixed) >= 2 for _, fixed in runs)
+    runs = [(span, fixed) for span, fixed in runs if strong or _within(_COMMON, fixed)]
     inside = {at for (start, end), _ in runs for at in range(start, end)}  # a run's "”" is no quote
 
     def in_word(at: int) -> bool:
@@ -186,9 +185,12 @@ def garbled(text: str) -> Iterator[tuple[int, str, str]]:
             end += 1
         while end > run_end and text[end - 1] in ".,;:!?" and end - 1 not in inside:
             end -= 1  # the sentence's punctuation, not the word's
-        word = text[start:end]
-        fixed = _GARBLED.sub(lambda m: _repaired(m.group()) or m.group(), word)
-        yield start, word, fixed
+        fixed, at = [], start  # the word with each of its runs as meant
+        for (begin, finish), meant in runs:
+            if start <= begin and finish <= end:
+                fixed += [text[at:begin], meant]
+                at = finish
+        yield start, text[start:end], "".join(fixed) + text[at:end]
 
 
 @rule("garbled-text")
