@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from babel import UnknownLocaleError
@@ -204,7 +205,7 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     if (score < target - missed) if ease else (score > target + missed):
         found, start = _article_finding(
             article, blocks, grades, formula, score, ease, target, language,
-            config.get("pointer_list_items", True), per_grade)
+            config.get("pointer_list_items", True), per_grade, _pointable(config))
         yield found
     # A section much harder than the target is reported even where the article as a whole
     # passes: its readers meet it on its own (not in a language whose sections real text showed
@@ -213,21 +214,55 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
         return
     yield from _section_findings(
         article, blocks, formula, ease, target, settings.language,
-        missed + float(config.get("section_margin_extra", 0)), start, per_grade=per_grade
+        missed + float(config.get("section_margin_extra", 0)), start, per_grade=per_grade,
+        pointable=_pointable(config),
     )
+
+
+_Pointable = Callable[[Block, str], bool]
+
+
+def _pointable(config: Mapping[str, Any]) -> _Pointable:
+    """Whether a finding may name a paragraph (with its text as scored) as the place to start,
+    by the language's data/readability.yml: not a list's item where `pointer_list_items` is
+    `never`, and not a paragraph of names, a `pointer_names_share` or more of its words
+    capitalised inside a sentence (agencies, programs, germs: "National Institute of
+    Neurological Disorders and Stroke (NINDS)", "Campylobacter jejuni, Coxiella burnetii")."""
+    never_items = config.get("pointer_list_items", True) == "never"
+    share = config.get("pointer_names_share")
+
+    def pointable(block: Block, text: str) -> bool:
+        if never_items and block.kind == "list_item":
+            return False
+        return share is None or _capitalised_share(text) < float(share)
+
+    return pointable
+
+
+def _capitalised_share(text: str) -> float:
+    """The share of a text's words that start with a capital inside a sentence (not the first
+    word, nor one after a full stop or a colon)."""
+    words = text.split()
+    if not words:
+        return 0.0
+    capitalised = sum(
+        1 for before, word in pairwise(words)
+        if word[:1].isupper() and not before.endswith((".", "!", "?", ":"))
+    )
+    return capitalised / len(words)
 
 
 def _article_finding(
     article: Article, blocks: list[tuple[Block, str]], grades: dict[str, float], formula: str,
-    score: float, ease: bool, target: float, language: str, list_items: bool = True,
-    per_grade: float = 1.0,
+    score: float, ease: bool, target: float, language: str, list_items: bool | str = True,
+    per_grade: float = 1.0, pointable: _Pointable | None = None,
 ) -> tuple[Finding, Block | None]:
     """The article's own reading-level finding, located at the paragraph with the most to
     rewrite, as a section's names it: on the four real-text sets, where that and the
     highest-scoring paragraph differ, a blind judge would start at it 50 times in 57, never at
     the other (7 the same). With that paragraph (None: none of 12 words or more). Where
     `list_items` is false (data/readability.yml `pointer_list_items`), not a list's item if a
-    paragraph misses the target too."""
+    paragraph misses the target too. None where `pointable` says it may not be named."""
     hardest_score, hardest = _hardest(blocks, formula, ease, language, target) or (score, None)
     if not list_items and hardest is not None and hardest.kind == "list_item":
         paragraphs = [(block, text) for block, text in blocks if block.kind != "list_item"]
@@ -236,6 +271,10 @@ def _article_finding(
             hardest_score, hardest = instead
     if hardest is not None and not _worth_starting(hardest_score, score, ease, per_grade):
         hardest = None  # the hard part is in lines too short to score: no paragraph to name
+    if hardest is not None and pointable is not None and not pointable(
+        hardest, next(text for block, text in blocks if block is hardest)
+    ):
+        hardest = None
     others = ", ".join(
         f"{name.replace('_', ' ')} {_number(value, language)}" for name, value in grades.items()
     )
@@ -341,7 +380,7 @@ def _scorable(blocks: list[tuple[Block, str]]) -> list[tuple[Block, str]]:
 def _section_findings(
     article: Article, blocks: list[tuple[Block, str]], formula: str, ease: bool, target: float,
     language: str, missed: float, start: Block | None = None,
-    least: int = SECTION_MIN_WORDS, per_grade: float = 1.0,
+    least: int = SECTION_MIN_WORDS, per_grade: float = 1.0, pointable: _Pointable | None = None,
 ) -> Iterator[Finding]:
     """Each `##` section that misses the target on its own, at its heading, naming the line of
     its hardest paragraph (a writer starts there); not one whose writer would start at `start`,
@@ -374,7 +413,10 @@ def _section_findings(
                 continue  # the article's finding already sends the writer there
             # A section of one paragraph is that paragraph: naming it again, with a score of its
             # own beside the section's, read as two grades for one text (held-out round 7).
-            if hardest and _worth_starting(hardest[0], score, ease, per_grade):
+            if hardest and _worth_starting(hardest[0], score, ease, per_grade) and (
+                pointable is None
+                or pointable(hardest[1], next(t for b, t in section if b is hardest[1]))
+            ):
                 message += " " + _("Start with the paragraph on line {line} ({score}): it has "
                                    "the most to rewrite.",
                                    line=hardest[1].location(0)[0],
