@@ -933,6 +933,8 @@ def test_a_hard_section_is_located_at_its_heading_and_names_its_hardest_paragrap
         section[0].message
     )
     assert section[0].suggestion.startswith("This part is harder than the rest")
+    # a section's finding is a hint, the article's a warning (judged: 86 % and 92 % right)
+    assert section[0].severity == Severity.HINT
 
 
 def test_a_hard_section_of_one_paragraph_gives_one_score() -> None:
@@ -1217,6 +1219,7 @@ def test_the_article_finding_names_a_paragraph_to_start_at_but_not_a_list_item()
 def test_a_paragraph_of_names_is_not_named_as_the_place_to_start() -> None:
     [article] = [f for f in check(AGENCIES + "\n" + AGENCIES) if f.rule == "reading-grade"]
     assert article.line == 11 and "Start" not in article.message
+    assert article.severity == Severity.WARNING
     plain = "## One\n\n" + EASY * 3 + "\n## Two\n\n"
     [names] = [f for f in check(plain + AGENCIES + "\n" + AGENCIES) if f.rule == "reading-grade"]
     assert names.message == "This section scores 25.7 (flesch kincaid grade); the target is 8."

@@ -453,8 +453,12 @@ def _section_findings(
                                    "the most to rewrite.",
                                    line=hardest[1].location(0)[0],
                                    score=_number(hardest[0], language))
+            # A hint, worth a look: over every English judging to round 16, 293 of 339 section
+            # findings were right (86.4 %; the rest mostly hard for terms the writer cannot
+            # change, boilerplate, a list of fragments), under the 90 % a warning needs; the
+            # article's own finding stays a warning (186 of 203, 91.6 %).
             yield finding(
-                article, section[0][0], 0, "reading-grade", Severity.WARNING, message,
+                article, section[0][0], 0, "reading-grade", Severity.HINT, message,
                 _("This part is harder than the rest: shorten its sentences and use plainer "
                   "words.") if harder else _(
                     "Shorten this part's sentences and use plainer words."
