@@ -1186,15 +1186,18 @@ def test_the_topics_own_name_does_not_push_the_reading_level_over_the_target() -
     assert "reading-grade" in rules(check(CIDP, other, reading_min_words=50))
 
 
+FORMAL_TWICE = (  # short sentences in long words: about grade 16
+    "Your healthcare provider will recommend appropriate treatment depending on the severity "
+    "of your symptoms and your medical history. Medications can relieve inflammation and "
+    "discomfort, although they occasionally cause unpleasant side effects. Regular "
+    "appointments allow your provider to evaluate whether the treatment is working "
+    "effectively. "
+) * 2
+
+
 def test_a_section_no_harder_than_the_article_is_not_called_harder_than_the_rest() -> None:
     # grade 15.9 in an article at about 24: hard, but not harder than the rest
-    middle = (
-        "Your healthcare provider will recommend appropriate treatment depending on the severity "
-        "of your symptoms and your medical history. Medications can relieve inflammation and "
-        "discomfort, although they occasionally cause unpleasant side effects. Regular "
-        "appointments allow your provider to evaluate whether the treatment is working "
-        "effectively. "
-    ) * 2
+    middle = FORMAL_TWICE
     found = {
         f.line: f.suggestion for f in check("## One\n\n" + HARD + "\n## Two\n\n" + middle)
         if f.rule == "reading-grade" and "section" in f.message
@@ -1257,13 +1260,7 @@ def test_a_text_hard_only_for_its_names_is_not_reported() -> None:
 def test_a_section_less_than_a_grade_over_the_rest_is_not_called_harder_than_the_rest() -> None:
     # held-out round 9: "This part is harder than the rest" for a section at 10.8 in an article
     # at 10.6 was judged borderline; here 16.5 against 15.9 for the rest (16.2 for the whole)
-    plain = (
-        "Your healthcare provider will recommend appropriate treatment depending on the severity "
-        "of your symptoms and your medical history. Medications can relieve inflammation and "
-        "discomfort, although they occasionally cause unpleasant side effects. Regular "
-        "appointments allow your provider to evaluate whether the treatment is working "
-        "effectively. "
-    ) * 2
+    plain = FORMAL_TWICE
     denser = plain + "Sometimes additional examinations are necessary to understand complicated "
     denser += "situations. "
     found = {
