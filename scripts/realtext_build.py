@@ -62,7 +62,9 @@ questions, blog posts, topic pages and quick answers of 100 words or more, 52 En
 disability pages of 100 words or more, 2019 (`--vagov`; `realtext_vagov.py`; 90 pages, benefits
 and conditions written for Veterans). Round 16 is English only: the 449 English MedlinePlus
 health-topic summaries of MedQuAD of 150 words or more (`realtext_mplus.py`), the short pages
-for the public that no English round had. No round after 16 is defined.
+for the public that no English round had. Round 17 is English only: the next 25 GHR pages
+after rounds 8 to 10's and the next 25 NINDS disorder pages after rounds 3 to 7's
+(`realtext_medquad.next_round_articles`). No round after 17 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -103,7 +105,12 @@ from realtext_medlineplus import (
     short_articles,
     short_rest_articles,
 )
-from realtext_medquad import MEDQUAD_LEFT_ROUND, medquad_articles
+from realtext_medquad import (
+    MEDQUAD_LEFT_ROUND,
+    MEDQUAD_NEXT_ROUND,
+    medquad_articles,
+    next_round_articles,
+)
 from realtext_mplus import MPLUS_ROUND, mplus_articles
 from realtext_sources import Files, Source
 from realtext_vagov import VAGOV_REPOSITORY, VAGOV_ROUND, vagov_articles
@@ -147,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
               f"{args.held_out} is English only)", file=sys.stderr)
         return 0
+    if args.held_out == MEDQUAD_NEXT_ROUND:  # English only: no Spanish source is left
+        english = write(args.out, "en", next_round_articles(Source(args.medquad)))
+        print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
+              f"{args.held_out} is English only)", file=sys.stderr)
+        return 0
     if args.held_out == VAGOV_ROUND:  # English only: no Spanish source is left
         if not args.vagov:
             raise SystemExit(f"round {args.held_out} needs --vagov (a fetched {VAGOV_REPOSITORY})"
@@ -178,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {MPLUS_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {MEDQUAD_NEXT_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

@@ -36,6 +36,13 @@ MEDQUAD_LATER = (
 # MEDQUAD_SUBSETS' folders (`_left_over`: NIDDK's last 9 documents, long fact sheets and "What I
 # need to know" booklets), and GHR's pages make up the 50.
 MEDQUAD_LEFT_ROUND = 10
+# Round 17 takes, in file order, the next articles of two folders after every earlier round's
+# (GHR's pages after rounds 8 to 10's, NINDS's disorder pages after rounds 3 to 7's), none of a
+# title or an address a round of MedQuAD's folders (1 to 10) took. Pages about genetic
+# conditions and nervous-system disorders, full of names the writer cannot change: the first
+# round after the reading-grade changes chosen on rounds 1 to 16.
+MEDQUAD_NEXT_ROUND = 17
+MEDQUAD_NEXT = (("3_GHR_QA", "ghr", 25), ("6_NINDS_QA", "ninds", 25))
 MIN_WORDS, MAX_WORDS = 250, 4000  # an article, not a stub (a resource list), not a book
 MEDQUAD_STATUS = {
     "nhlbi": "NHLBI Health Topics page; the address may have moved, the text as collected in "
@@ -367,3 +374,35 @@ def _later_folder(
         addresses.add(document.url)
         taken += 1
         yield MEDQUAD_LATER_ROUND + at, article_name, document
+
+
+def next_round_articles(medquad: Source) -> Files:
+    """Round MEDQUAD_NEXT_ROUND's articles: of each MEDQUAD_NEXT folder, the first `wanted` in
+    file order that no earlier round took (by title or by address)."""
+    names: set[str] = set()
+    addresses: set[str] = set()
+    for round_ in range(1, MEDQUAD_LEFT_ROUND + 1):
+        for name, text in medquad_articles(medquad, round_):
+            names.add(name)
+            addresses.update(_SOURCE_ADDRESS.findall(text))
+    for folder, prefix, wanted in MEDQUAD_NEXT:
+        taken = 0
+        for name in medquad.names(folder):
+            if taken == wanted:
+                break
+            data = medquad.read(f"{folder}/{name}")
+            if data is None:
+                continue
+            document = medquad_document(data)
+            article_name = f"{prefix}-{slug(document.focus)}.md"
+            if not _is_article(document) or article_name in names or document.url in addresses:
+                continue
+            names.add(article_name)
+            addresses.add(document.url)
+            taken += 1
+            yield article_name, medquad_article(document, prefix)
+        if taken < wanted:
+            raise SystemExit(f"{folder}: {taken} of {wanted} articles found")
+
+
+_SOURCE_ADDRESS = re.compile(r'^source: "(\S+)', re.MULTILINE)  # a source line's address

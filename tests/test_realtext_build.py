@@ -28,10 +28,12 @@ from realtext_medlineplus import (
 from realtext_medquad import (
     MEDQUAD_LATER,
     MEDQUAD_LATER_ROUND,
+    MEDQUAD_NEXT,
     MEDQUAD_SUBSETS,
     answer_blocks,
     medquad_articles,
     mended,
+    next_round_articles,
 )
 from realtext_sources import Source, slug
 
@@ -425,10 +427,10 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 17: no round after 16 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "17",
-              "--out", str(tmp_path / "held-out-17")])
-    assert not (tmp_path / "held-out-17").exists()
+    with pytest.raises(SystemExit, match=r"round 18: no round after 17 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "18",
+              "--out", str(tmp_path / "held-out-18")])
+    assert not (tmp_path / "held-out-18").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
               "--out", str(tmp_path / "held-out-13")])
@@ -486,3 +488,29 @@ def test_a_medlineplus_summary_keeps_its_paragraphs_and_its_list() -> None:
         "Doctors use skin tests.",
         "NIH: National Institute of Allergy and Infectious Diseases",
     ]
+
+
+def test_round_17_takes_the_next_ghr_and_ninds_pages_none_an_earlier_round_took(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """GHR's and NINDS's pages in file order, passing over one whose title or address an
+    earlier round took (`medquad_articles` of rounds 1 to 10, here two pages of each folder)."""
+    import realtext_medquad
+
+    (ghr_folder, _, ghr_wanted), (ninds_folder, _, ninds_wanted) = MEDQUAD_NEXT
+    for folder, stem in ((ghr_folder, "Syndrome"), (ninds_folder, "Disorder")):
+        (tmp_path / folder).mkdir()
+        for n in range(40):
+            _medquad_document(tmp_path / folder, n, f"{stem} {n}",
+                              f"https://example.org/{stem.lower()}-{n}")
+    earlier = {
+        3: [("ninds-disorder-0.md", 'source: "https://example.org/disorder-0 (NINDS)"\n'),
+            ("ninds-disorder-7.md", 'source: "https://example.org/disorder-3 (NINDS)"\n')],
+        8: [("ghr-syndrome-1.md", 'source: "https://example.org/syndrome-1 (GHR)"\n')],
+    }
+    monkeypatch.setattr(realtext_medquad, "medquad_articles",
+                        lambda source, round_: iter(earlier.get(round_, [])))
+    names = [name for name, _ in next_round_articles(Source(tmp_path))]
+    ghr = [n for n in range(40) if n != 1][:ghr_wanted]
+    ninds = [n for n in range(40) if n not in (0, 3, 7)][:ninds_wanted]
+    assert names == [f"ghr-syndrome-{n}.md" for n in ghr] + [
+        f"ninds-disorder-{n}.md" for n in ninds]
