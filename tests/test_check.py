@@ -739,6 +739,18 @@ def test_a_treatment_named_with_a_formal_word_keeps_its_name() -> None:
     assert swaps("Your nurse assisted the doctor during the visit.") == ["Use 'helped'."]
 
 
+def test_a_formal_word_gets_no_swap_that_breaks_a_passive_or_renames_a_term() -> None:
+    """Held-out round 17 (NINDS and GHR pages), judged wrong: "is most often told" for "is most
+    often advised", and "long-lasting" for the term the plain words before it stand for."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("For most people, watchful waiting at home is most often advised.") == []
+    assert swaps("We often advise people to rest for a day.") == ["Use 'tell'."]
+    assert swaps("Counts can be consistently low (persistent) or go up and down.") == []
+    assert swaps("The cough was persistent for weeks.") == ["Use 'long-lasting'."]
+
+
 def test_requirements_are_needs_only_after_a_word_of_the_body_or_diet() -> None:
     """Over fifteen held-out rounds, 37 of 37 judged 'requirement(s)' -> 'need(s)' were wrong:
     the requirements one meets, checks or asks about are rules ('What are the requirements to

@@ -188,6 +188,9 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "If you suffer from frostbite, the skin turns white.",
     # Held-out round 16: a way of eating, as "diabetic diet" is.
     "Healthy diabetic eating includes vegetables, fruits and whole grains.",
+    # Held-out round 17: a class of medicine.
+    "Doctors may prescribe the anti-epileptic drug gabapentin for the pain.",
+    "Epileptic medicines can make you sleepy.",
     "Try diabetic cooking with less salt.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
