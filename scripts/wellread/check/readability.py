@@ -228,14 +228,20 @@ def _without_names(text: str) -> str:
     """The text with each word capitalised inside a sentence (a name: "Employer Shared
     Responsibility Payment", "Agency for Toxic Substances and Disease Registry") as a
     one-syllable word."""
-    out = []
-    before = ""
+    out: list[str] = []
     for word in text.split(" "):
-        if word[:1].isupper() and before and not before.endswith((".", "!", "?", ":", "\n")):
+        if _is_name(out[-1] if out else "", word):
             word = "it" + "".join(ch for ch in word if ch in ",;.:!?)\n")
         out.append(word)
-        before = word
     return " ".join(out)
+
+
+def _is_name(before: str, word: str) -> bool:
+    """Whether `word`, after `before`, is capitalised inside a sentence: not a text's first
+    word, nor one after a full stop, a colon or a line break."""
+    return word[:1].isupper() and bool(before) and not before.endswith(
+        (".", "!", "?", ":", "\n")
+    )
 
 
 def _misses_without_names(
@@ -271,16 +277,11 @@ def _pointable(config: Mapping[str, Any]) -> _Pointable:
 
 
 def _capitalised_share(text: str) -> float:
-    """The share of a text's words that start with a capital inside a sentence (not the first
-    word, nor one after a full stop or a colon)."""
+    """The share of a text's words that are capitalised inside a sentence (`_is_name`)."""
     words = text.split()
     if not words:
         return 0.0
-    capitalised = sum(
-        1 for before, word in pairwise(words)
-        if word[:1].isupper() and not before.endswith((".", "!", "?", ":"))
-    )
-    return capitalised / len(words)
+    return sum(_is_name(before, word) for before, word in pairwise(words)) / len(words)
 
 
 def _article_finding(
