@@ -357,16 +357,11 @@ def _later_folder(
     names: set[str] = set()
     addresses: set[str] = set()
     at, taken = 0, 0  # the round (its index in quotas) and what it has taken
-    for name in medquad.names(folder):
+    for article_name, document in _named_documents(medquad, folder, prefix):
         while at < len(quotas) and taken == quotas[at]:
             at, taken = at + 1, 0
         if at == len(quotas):
             return
-        data = medquad.read(f"{folder}/{name}")
-        if data is None:
-            continue
-        document = medquad_document(data)
-        article_name = f"{prefix}-{slug(document.focus)}.md"
         if not _is_article(document) or article_name in names or (
                 at > 0 and document.url in addresses):
             continue
@@ -374,6 +369,15 @@ def _later_folder(
         addresses.add(document.url)
         taken += 1
         yield MEDQUAD_LATER_ROUND + at, article_name, document
+
+
+def _named_documents(medquad: Source, folder: str, prefix: str) -> Iterator[tuple[str, Document]]:
+    """Each readable document of one folder in file order, with its article's file name."""
+    for name in medquad.names(folder):
+        data = medquad.read(f"{folder}/{name}")
+        if data is not None:
+            document = medquad_document(data)
+            yield f"{prefix}-{slug(document.focus)}.md", document
 
 
 def next_round_articles(medquad: Source) -> Files:
@@ -387,14 +391,9 @@ def next_round_articles(medquad: Source) -> Files:
             addresses.update(_SOURCE_ADDRESS.findall(text))
     for folder, prefix, wanted in MEDQUAD_NEXT:
         taken = 0
-        for name in medquad.names(folder):
+        for article_name, document in _named_documents(medquad, folder, prefix):
             if taken == wanted:
                 break
-            data = medquad.read(f"{folder}/{name}")
-            if data is None:
-                continue
-            document = medquad_document(data)
-            article_name = f"{prefix}-{slug(document.focus)}.md"
             if not _is_article(document) or article_name in names or document.url in addresses:
                 continue
             names.add(article_name)
