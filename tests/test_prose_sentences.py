@@ -60,6 +60,10 @@ def test_spanish_abbreviations_do_not_end_a_sentence(text: str) -> None:
     ("The hernia can get worse.3,6 Men who wait should watch for pain.", "worse."),
     # held-out round 4: a footnote after a closing bracket, a space lost before an acronym
     ("Trials run in this country.NINDS-funded research looks at new drugs.", "country."),
+    # held-out round 17 (NINDS, Leigh's disease): the space lost before a word and its comma or
+    # its apostrophe, one "39-word sentence" that a reader sees as three
+    ("It starts before two years.Rarely, it starts in adults.", "years."),
+    ("It is rare in adults.Leigh's disease is inherited.", "adults."),
     ("It is caused by type 1 multiple endocrine neoplasia (MEN1).1 MEN1 causes tumors.", "(MEN1)."),
     ("Bring fruit, nuts, etc. The class lasts an hour.", "etc."),
     ("The clinic opens at 8 a.m. Call ahead.", "8 a.m."),
