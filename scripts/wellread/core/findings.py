@@ -21,7 +21,7 @@ RULE_IDS = frozenset({
     "passive-voice", "call-to-action", "front-matter", "image-missing", "image-alt-missing",
     "sources-missing", "source-url", "source-insecure", "source-untrusted", "review-missing",
     "review-overdue", "date-range", "image-gps", "encoding", "input-limit", "hidden-character",
-    "garbled-text",
+    "garbled-text", "missing-space",
     "unsafe-html", "unsafe-url", "remote-resource", "symlink-outside-project", "link-missing",
     "image-unreadable", "image-too-large", "code-fence-unclosed", "empty-article",
     "duplicate-page", "duplicate-title", "catalog", "translation-unusable", "translation-fuzzy",
