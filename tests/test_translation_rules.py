@@ -131,6 +131,17 @@ def test_a_translation_pasted_in_another_encoding_is_a_warning_at_its_msgstr_lin
     assert "Hay 2 palabras más" in garbled.message  # "información", "clínica"
 
 
+def test_a_translation_that_runs_two_sentences_together_is_found_at_its_po_line(
+    tmp_path: Path,
+) -> None:
+    text = "Vacúnese cada año.La vacuna es gratis."
+    found = findings(tmp_path, {"vaccines/flu.md": [("paragraph", text)]})
+    [run_together] = [f for f in found if f.rule == "missing-space"]
+    assert run_together.line == po_line(tmp_path, text)
+    assert run_together.message == "«año.La» junta dos oraciones: no hay un espacio entre ellas."
+    assert run_together.suggestion == "Escriba «año. La»."
+
+
 def test_spanish_sentences_are_measured_against_the_spanish_limit(tmp_path: Path) -> None:
     assert sentence_limits(CheckSettings(language="es"), translation=True) == (34, 40)
     assert sentence_limits(CheckSettings(language="en"), translation=True) == (30, 35)

@@ -19,6 +19,7 @@ from . import RULES, UNSUPPRESSIBLE_PREFIX, CheckContext
 # source's: a translation keeps its markup, or is not used.)
 TRANSLATION_RULES = (
     "jargon", "phi-identifiers", "sentence-length", "tone", "link-text", "garbled-text",
+    "missing-space",
 )
 _REFERENCE = re.compile(r"(\S+?):(\d+)(?=\s|$)")
 _ESCAPE = re.compile(r"\\.")
