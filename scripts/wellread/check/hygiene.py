@@ -223,8 +223,9 @@ def garbled_text_findings(article: Article, context: CheckContext) -> Iterator[F
 
 # A full stop, question or exclamation mark right after a word and right before a capitalised
 # word: a space lost between two sentences ("two years.Rarely, it starts", "treated?More").
-# Pasted text: 58 such places in the real text (tests/data/realtext), held-out round 17's
-# "39-word sentence" three sentences run together. Not an address or an abbreviation: "cdc.gov",
+# Pasted text: on all the real text (tests/data/realtext), 60 findings, 55 judged right and 5
+# borderline (a heading run into its text); held-out round 17's "39-word sentence" was three
+# sentences run together. Not an address or an abbreviation: "cdc.gov",
 # "U.S.Army", "e.g.", "Node.js" (the word before is two letters or more, the one after goes on in
 # lower case).
 _RUN_TOGETHER = re.compile(

@@ -162,9 +162,10 @@ def jargon_findings(article: Article, context: CheckContext) -> Iterator[Finding
                     # check, where the writer explains it
             if text[start - 1 : start] in QUOTES and text[end : end + 1] in QUOTES:
                 continue  # the word itself, quoted: 'the Greek words for "extremities"'
-            if entry.formal and text[:start].rstrip().endswith("(") and text[
-                :start
-            ].rstrip()[:-1].strip() and text[end:].lstrip().startswith(")"):
+            opened = text[:start].rstrip()
+            if entry.formal and opened.endswith("(") and opened[:-1].strip() and text[
+                end:
+            ].lstrip().startswith(")"):
                 continue  # a term named in brackets after the plain words it stands for:
                 # "consistently low (persistent)" (GHR, held-out round 17, judged wrong)
             if INTRODUCED_NOUN.search(text, max(0, start - 120), start) and not NAME_ENDS.match(
