@@ -204,12 +204,13 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     # how many points of its score make a grade: an ease score's from data/readability.yml
     per_grade = abs(float(config.get("per_grade", -5))) if ease else 1.0
     names = bool(config.get("names_plain"))
+    pointable = _pointable(config)
     if ((score < target - missed) if ease else (score > target + missed)) and (
         not names or _misses_without_names(text, language, formula, ease, target)
     ):
         found, start = _article_finding(
             article, blocks, grades, formula, score, ease, target, language,
-            config.get("pointer_list_items", True), per_grade, _pointable(config))
+            config.get("pointer_list_items", True), per_grade, pointable)
         # a language whose article findings judged under 90 % right says so: a hint
         yield replace(found, severity=Severity(config.get("severity", "warning")))
     # A section much harder than the target is reported even where the article as a whole
@@ -220,7 +221,7 @@ def reading_grade_findings(article: Article, context: CheckContext) -> Iterator[
     yield from _section_findings(
         article, blocks, formula, ease, target, settings.language,
         missed + float(config.get("section_margin_extra", 0)), start, per_grade=per_grade,
-        pointable=_pointable(config), names=names,
+        pointable=pointable, names=names,
     )
 
 
