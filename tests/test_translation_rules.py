@@ -226,3 +226,14 @@ def test_a_bare_address_the_source_has_is_not_the_translators_finding(tmp_path: 
     text = "Vea las fechas en https://www.cdc.gov/flu/ o pregunte en su clínica."
     found = findings(tmp_path, {"vaccines/flu.md": [("paragraph", text)]})
     assert [f for f in found if f.rule == "link-text"] == []
+
+
+def test_a_label_translated_twice_is_one_finding_at_its_first_msgstr_saying_how_many_more(
+    tmp_path: Path,
+) -> None:
+    first = "Un diabético debe revisarse los pies todos los días."
+    again = "Un diabético puede no sentir una herida."
+    found = findings(tmp_path, {"diabetes/feet.md": [("paragraph", first), ("paragraph", again)]})
+    [stigma] = [f for f in found if f.rule == "tone-stigma"]
+    assert stigma.line == po_line(tmp_path, first)
+    assert stigma.message.endswith(" Aparece 1 vez más en este archivo."), stigma.message
