@@ -232,7 +232,7 @@ def garbled_text_findings(article: Article, context: CheckContext) -> Iterator[F
 _RUN_TOGETHER = re.compile(
     r"[.!?](?<=[^\W\d_]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)"
 )
-_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
@@ -245,15 +245,25 @@ def missing_space_findings(article: Article, context: CheckContext) -> Iterator[
             continue  # a source keeps its publisher's title
         text = masked_text(block)
         for mark in _RUN_TOGETHER.finditer(text):
-            before = _WORD_BEFORE.search(text, 0, mark.start())
+            start = _word_start(text, mark.start())
             after = _WORD_AFTER.match(text, mark.end())
-            if before is None or after is None:
+            if after is None:
                 continue
-            written = text[before.start():after.end()]
-            meant = f"{text[before.start():mark.end()]} {after.group()}"
+            written = text[start:after.end()]
+            meant = f"{text[start:mark.end()]} {after.group()}"
             yield finding(
-                article, block, before.start(), "missing-space", Severity.WARNING,
+                article, block, start, "missing-space", Severity.WARNING,
                 _("'{written}' runs two sentences together: there is no space between them.",
                   written=written),
                 _("Write '{meant}'.", meant=meant),
             )
+
+
+def _word_start(text: str, end: int) -> int:
+    """Where the word that ends at `end` starts: walked back a letter at a time, so a paragraph
+    of many run-together sentences costs the length of its words, not of the paragraph each time
+    (a search from the paragraph's start took 9 s for 4,000 of them)."""
+    start = end
+    while start > 0 and _LETTER.match(text, start - 1):
+        start -= 1
+    return start
