@@ -39,12 +39,18 @@ def allowed_phone(number: str, settings: CheckSettings) -> bool:
 
 
 def in_allowed_address(line: str, start: int, end: int, settings: CheckSettings) -> bool:
-    """True when the match is part of the site's own address, written on this line."""
-    flat = " ".join(line.split()).lower()
+    """True when the match is part of the site's own address, written on this line around it
+    (read around the match only: the whole line for each match was quadratic in a paragraph of
+    many addresses)."""
+    found = " ".join(line[start:end].split()).lower()
     for address in settings.contact_addresses:
         for part in re.split(r"[,\n]", address):
             part = " ".join(part.split()).lower()
-            if part and part in flat and " ".join(line[start:end].split()).lower() in part:
+            if not part or found not in part:
+                continue
+            reach = 2 * len(part) + 16  # spaces the line may have that the address has not
+            around = line[max(0, start - reach) : end + reach]
+            if part in " ".join(around.split()).lower():
                 return True
     return False
 

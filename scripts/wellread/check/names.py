@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..core.article import Article
+from ..core.prose import LOOK_BACK, ending_at
+from ..core.spans import TakenSpans
 from .data import alternatives, privacy_data
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['\u2019-](?=[^\W\d_]))*")
@@ -84,11 +86,26 @@ def _name_after(line: str, start: int) -> tuple[int, int, int]:
 
 def _name_before(line: str, end: int) -> tuple[int, int, int]:
     """(start, end, words) of the capitalised names that end right before `end`."""
-    words = list(_WORD.finditer(line, 0, end))
+    window = max(0, end - LOOK_BACK)
+    found = _names_back(line, window, end)
+    if found is None:  # names all the way back to the window's start: read the whole line
+        found = _names_back(line, 0, end)
+    names, leading_particle = found or ([], False)
+    if not names or leading_particle:
+        return end, end, 0
+    return names[0][0], names[-1][1], len(names)
+
+
+def _names_back(
+    line: str, start: int, end: int
+) -> tuple[list[tuple[int, int]], bool] | None:
+    """The names (spans) that end right before `end`, read back no further than `start`, and
+    whether a particle leads them; None if they may go on before `start`."""
     names: list[tuple[int, int]] = []
     position = end
     leading_particle = False  # "de Ciudad de México": a place after "de", not a name
-    for match in reversed(words):
+    words = list(_WORD.finditer(line, start, end))
+    for match in reversed(words[1:] if start else words):  # the first may be cut by the window
         if line[match.end():position].strip():
             break
         word = match.group()
@@ -102,9 +119,10 @@ def _name_before(line: str, end: int) -> tuple[int, int, int]:
         else:
             break
         position = match.start()
-    if not names or leading_particle:
-        return end, end, 0
-    return names[0][0], names[-1][1], len(names)
+    else:
+        if start:
+            return None  # no word before the run inside the window: it may go on before it
+    return names, leading_particle
 
 
 def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[tuple[int, str]]:
@@ -112,14 +130,14 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
     if not _TWO_CAPITALS.search(line):
         return
     patterns = _patterns()
-    reported: list[tuple[int, int]] = []
+    reported = TakenSpans()
     for trigger in patterns["trigger"].finditer(line):
         if trigger.group("cue") is not None:
             cue = trigger.group("cue").rstrip(" ,:")
             honorific_cue = _HONORIFIC.fullmatch(cue) is not None
             if honorific_cue and cue[1:].isupper():
                 continue  # "MS." is multiple sclerosis, not Ms.
-            at_start = _SENTENCE_START.search(line, 0, trigger.start()) is not None
+            at_start = ending_at(_SENTENCE_START, line, trigger.start()) is not None
             label = at_start and trigger.group("cue").endswith(":")  # "Patient: Ada Obi"
             if not (honorific_cue or label) and (
                 not cue.split()[-1].islower() or (cue[0].isupper() and not at_start)
@@ -137,16 +155,18 @@ def patient_names(line: str, allowed: frozenset[str] = frozenset()) -> Iterator[
         else:
             start, end, words = _name_before(line, trigger.start())
             head, patient_cue = start, False
-        if words < 2 or any(start < e and end > s for s, e in reported):
+        if words < 2 or not reported.free(start, end):
             continue
-        if patterns["not_before"].search(line, 0, head) or patterns["not_after"].match(line, end):
+        if ending_at(patterns["not_before"], line, head) or patterns["not_after"].match(
+            line, end
+        ):
             continue
-        if not patient_cue and patterns["attributed"].search(line, 0, head):
+        if not patient_cue and ending_at(patterns["attributed"], line, head):
             continue
         name = line[start:end]
         if name in allowed:
             continue
-        reported.append((start, end))
+        reported.take(start, end)
         yield start, name
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.prose import ending_at
+
 WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*)[\s*_#>\-+\[(\"'\u201c\u00bf\u00a1\d.]*$")
 
@@ -57,11 +59,16 @@ class Entry:
         )
 
 
+# How far from a term its clause's words are read: a paragraph's worth (the whole text before
+# and after each use made a paragraph of many uses quadratic).
+_REACH = 1000
+
+
 def words_around(text: str, start: int, end: int) -> tuple[str, list[str]]:
     """The word just before a match and up to five after it, in the same clause."""
-    before = re.split(r"[.!?;:]", text[:start])[-1]
+    before = re.split(r"[.!?;:]", text[max(0, start - _REACH):start])[-1]
     previous = WORD.findall(before)
-    after = text[end:]
+    after = text[end:end + _REACH]
     if "." in text[start:end] and after.startswith("."):
         after = after[1:]  # the last period of "p.o." ends the term, not the sentence
     after = re.split(r"[.!?;:,()]", after)[0]
@@ -80,7 +87,7 @@ _QUANTIFIERS = frozenset({
 def sense_word_before(text: str, start: int) -> str:
     """The nearest word before text[start:] in its clause that is no determiner or quantifier
     ("meet" in "meet at least one of the requirements"), lower case; "" if there is none."""
-    before = re.split(r"[.!?;:]", text[:start])[-1]
+    before = re.split(r"[.!?;:]", text[max(0, start - _REACH):start])[-1]
     for found in reversed(WORD.findall(before)):
         word = str(found).lower()
         if word not in DETERMINERS and word not in _QUANTIFIERS:
@@ -89,4 +96,4 @@ def sense_word_before(text: str, start: int) -> str:
 
 
 def sentence_initial(text: str, start: int) -> bool:
-    return bool(SENTENCE_START.search(text[:start]))
+    return bool(ending_at(SENTENCE_START, text, start, _REACH))

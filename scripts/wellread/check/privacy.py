@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
+from ..core.prose import LOOK_BACK, ending_at
 from ..core.settings import CheckSettings
+from ..core.spans import TakenSpans, outside
 from ..i18n.messages import N_, messages
 from . import CheckContext, rule
 from .contacts import (
@@ -148,15 +150,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def _is_url_host(line: str, start: int) -> bool:
     """True when `start` is where a link's host name begins (http://203.0.113.5/...)."""
-    begin = max(line.rfind("http", 0, start), line.rfind("ftp", 0, start), 0)
+    reach = max(0, start - LOOK_BACK)  # a scheme and a user name are never longer
+    begin = max(line.rfind("http", reach, start), line.rfind("ftp", reach, start), 0)
     return _URL_HOST.fullmatch(line, begin, start) is not None
 
 
-_Spans = list[tuple[int, int]]  # (start, end) of each link on a line, or of each hit
-
-
-def _outside(spans: _Spans, start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in spans)
+_Spans = list[tuple[int, int]]  # (start, end) of each link on a line, in order
 
 
 # A scanner reads a line, its number, the settings, the links on it, and the text before it in
@@ -191,7 +190,7 @@ def _phone(
         value = value.rstrip(" .-(")
         if (
             start in seen or not 7 <= len(digits(value)) <= 15 or _SSN.fullmatch(value)
-            or not _outside(urls, start, start + len(value)) or allowed_phone(value, settings)
+            or not outside(urls, start, start + len(value)) or allowed_phone(value, settings)
         ):
             continue
         seen.add(start)
@@ -240,7 +239,7 @@ def _labelled(
 ) -> Iterator[_Hit]:
     kinds = list(privacy_data()["labelled_numbers"].items())
     for match in _patterns()["labelled"].finditer(line):
-        if not _outside(urls, match.start(), match.end()):
+        if not outside(urls, match.start(), match.end()):
             continue
         index = next(i for i in range(len(kinds)) if match.group(f"l{i}") is not None)
         if match.group("filler") and not _patterns()["number_label"].search(
@@ -269,8 +268,8 @@ def _dates(
     periods = _periods(line, dates)
     for match in dates:
         if (
-            _outside(urls, match.start(), match.end()) and match.start() not in periods
-            and patterns["person_date"].search(line[: match.start()])
+            outside(urls, match.start(), match.end()) and match.start() not in periods
+            and ending_at(patterns["person_date"], line, match.start())
         ):
             found.add(match.start())
     for start in sorted(found):
@@ -295,7 +294,9 @@ def _periods(line: str, dates: list[re.Match[str]]) -> set[int]:
     bounds: set[int] = set()
     for first in dates:
         between = _PERIOD_AFTER.match(line, first.end())
-        if between and between.end() in starts and _PERIOD_BEFORE.search(line[: first.start()]):
+        if between and between.end() in starts and ending_at(
+            _PERIOD_BEFORE, line, first.start()
+        ):
             bounds.update((first.start(), between.end()))
     return bounds
 
@@ -309,7 +310,7 @@ def _address(
     hits += [(m, "phi-zip", N_("a ZIP code")) for m in _ZIP_PLUS_4.finditer(line)]
     boxes = post_boxes(line)
     for start, end in boxes:
-        if _outside(urls, start, end) and not in_allowed_address(line, start, end, settings):
+        if outside(urls, start, end) and not in_allowed_address(line, start, end, settings):
             box = line[start:end]
             yield _Hit(number, start + 1, PUBLIC, N_("a P.O. Box ({value})"), "", end - start,
                        (("value", box),))
@@ -317,7 +318,7 @@ def _address(
     for match, rule_id, what in sorted(hits, key=lambda h: h[0].start()):
         start, end = match.start(), match.end()
         if (
-            (rule_id, start) in seen or not _outside(urls, start, end)
+            (rule_id, start) in seen or not outside(urls, start, end)
             or in_allowed_address(line, start, end, settings)
         ):
             continue
@@ -346,9 +347,9 @@ def _ip(
     for match in (*_IPV4.finditer(line), *_IPV6.finditer(line)):
         if match.group().startswith("192.0.2."):  # reserved for documentation (RFC 5737)
             continue
-        if _VERSION_BEFORE.search(line, 0, match.start()):
+        if ending_at(_VERSION_BEFORE, line, match.start()):
             continue  # "version 3.1.4.1" is software, not a device
-        if not _outside(urls, match.start(), match.end()) and not _is_url_host(line, match.start()):
+        if not outside(urls, match.start(), match.end()) and not _is_url_host(line, match.start()):
             continue  # digits in a link's path or query, such as a version number
         yield _Hit(
             number, match.start() + 1, "phi-ip",
@@ -366,9 +367,9 @@ def _age(
         value = patterns["age_value"].search(match.group())
         if value is None or not 90 <= int(value.group()) <= 130:
             continue
-        if patterns["age_group_after"].match(line, match.end()) or patterns[
-            "age_group_before"
-        ].search(line[: match.start()]):
+        if patterns["age_group_after"].match(line, match.end()) or ending_at(
+            patterns["age_group_before"], line, match.start()
+        ):
             continue  # "people aged 90 and older" is a group, not a person
         yield _Hit(
             number, match.start() + 1, "phi-age",
@@ -415,16 +416,14 @@ def privacy_hits(article: Article, settings: CheckSettings) -> Iterator[_Hit]:
         if not _MAY_IDENTIFY.search(line):
             continue
         urls = [m.span() for m in _URL.finditer(line)]
-        taken: list[tuple[int, int]] = []
+        taken = TakenSpans()
         hits = [
             hit for scan in SCANNERS.values() for hit in scan(line, number, settings, urls, earlier)
         ]
         if any(hit.rule == PUBLIC for hit in hits):
             hits = [_as_public(hit, line, earlier) for hit in hits]
         for hit in hits:  # an account number that looks like a ZIP+4 is one finding, not two
-            span = (hit.column, hit.column + hit.length)
-            if _outside(taken, *span):
-                taken.append(span)
+            if taken.take(hit.column, hit.column + hit.length):
                 yield hit
 
 

@@ -8,11 +8,13 @@ from collections.abc import Iterator
 
 from ..core.article import Article
 from ..core.findings import Finding, Severity
+from ..core.prose import ending_at
+from ..core.spans import outside
 from ..i18n.messages import messages
 from . import CheckContext, rule
 from .data import privacy_data
 from .names import patient_names, staff_names
-from .privacy import _URL, _outside, _patterns
+from .privacy import _URL, _patterns
 
 
 @rule("phi-consent")
@@ -39,8 +41,8 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
         for match in patterns["date"].finditer(line):
             # In a patient's own story every full date is about them; the guard for all pages
             # already reports those with a word like "born" before them.
-            if _outside(urls, match.start(), match.end()) and not patterns["person_date"].search(
-                line[: match.start()]
+            if outside(urls, match.start(), match.end()) and not ending_at(
+                patterns["person_date"], line, match.start()
             ):
                 yield Finding(
                     article.path, number, match.start() + 1, "phi-date", Severity.ERROR,
@@ -49,15 +51,15 @@ def story_findings(article: Article, context: CheckContext) -> Iterator[Finding]
                 )
         if line.lstrip().startswith(("#", "!", "<!--")):
             continue
-        named = [(start, start + len(name)) for start, name in patient_names(line, frozen)]
+        named = sorted((start, start + len(name)) for start, name in patient_names(line, frozen))
         for match in (*patterns["full_name"].finditer(line), *patterns["honorific"].finditer(line)):
             words = re.findall(r"[\w'\u2019]+", match.group())
             honorific = match.re is patterns["honorific"]
             if not honorific and any(w.lower() in stop for w in words):
                 continue
             if (
-                not _outside(urls, match.start(), match.end()) or match.group() in allowed
-                or not _outside(named, match.start(), match.end())  # reported for every page
+                not outside(urls, match.start(), match.end()) or match.group() in allowed
+                or not outside(named, match.start(), match.end())  # reported for every page
             ):
                 continue
             yield Finding(

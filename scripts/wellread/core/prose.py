@@ -250,3 +250,14 @@ def _abbreviation_goes_on(text: str, match: re.Match[str]) -> bool:
             return not word[:1].isupper()
         return True
     return False
+
+LOOK_BACK = 200  # characters: far more than any cue, label or title a rule looks for before a word
+
+
+def ending_at(
+    pattern: re.Pattern[str], text: str, end: int, reach: int = LOOK_BACK
+) -> re.Match[str] | None:
+    """`pattern`, which ends in "$", searched in the `reach` characters before `end`. Searched from
+    the text's start for each word it is asked about, a paragraph of 2,000 names took 39 s to
+    check; "^" matches only at the text's real start, as it does there."""
+    return pattern.search(text, max(0, end - reach), end)
