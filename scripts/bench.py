@@ -44,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_hostile import worst_paragraph
 from bench_hugo import hugo_build, hugo_project
 from bench_pools import cards_per_second, leaflets_per_second
 from bench_report import table
@@ -343,6 +344,7 @@ def main() -> None:
             if {1000, 2000} <= by_size.keys() else None
         ),
         "checker_words_per_s": main_run["checker_words_per_s"],
+        "checker_worst_paragraph": worst_paragraph(),
         "cards_per_s": cards_pooled.per_s,
         "cards_per_s_one_core": cards_one_core.per_s,
         "cards": {"count": cards_count, "one_core": vars(cards_one_core),

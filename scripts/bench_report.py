@@ -14,6 +14,7 @@ TARGETS = {
     "page_raw_kb": 200.0,  # at most: article page before images
     "page_gzip_kb": 60.0,  # at most: article page as sent
     "preview_s": 1.0,  # at most at 250 articles (2 s at 2,000): `wellread serve`
+    "worst_paragraph_s": 5.0,  # at most: the checker on the slowest 100,000-character paragraph
 }
 
 
@@ -31,6 +32,16 @@ _PREVIEW = (  # bench_preview.measure's figures, in milliseconds, and what each 
     ("title_ms", "new title: the pages that show it (default language)"),
     ("title_every_language_ms", "    in every language"),
 )
+
+
+def _worst_paragraph_rows(worst: dict | None) -> list[tuple[str, str, str, str]]:
+    """bench_hostile's row: the slowest 100,000-character paragraph of one phrase repeated."""
+    if not worst or "kind" not in worst:
+        return []
+    return [("    the slowest paragraph of 100,000 characters",
+             f"{worst['seconds']} s ({worst['kind']}, {worst['language']}, "
+             f"{worst['findings']:,} findings)", "",
+             _verdict(worst["seconds"], TARGETS["worst_paragraph_s"]))]
 
 
 def _preview_rows(figures: dict, baseline_s: float) -> list[tuple[str, str, str, str]]:
@@ -88,6 +99,7 @@ def table(r: dict) -> str:
         ("(d) after editing one article, per language",
          f"{r['edit_s_per_language']} s = {r['ratio_edit']}x", f"{r['baseline_s']} s", ""),
         ("(e) checker, one core", f"{r['checker_words_per_s']:,} words/s", "", ""),
+        *_worst_paragraph_rows(r.get("checker_worst_paragraph")),
         *_pool_rows("(f) cards, every size", r["cards"], "a card"),
         ("(g) peak memory (process tree)",
          f"{r['peak_mb']:.0f} MB at {r['peak_mb_at']} articles",
