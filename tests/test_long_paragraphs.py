@@ -49,7 +49,8 @@ def test_a_name_made_of_many_capitalised_words_is_read_back_past_the_window() ->
 
 def test_a_date_of_birth_deep_in_a_long_paragraph_is_found_and_a_period_is_not() -> None:
     born = "She was born on June 2, 1975."
-    assert [c for c, _ in found(FILLER + born, "phi-date")] == [len(FILLER) + born.index("June") + 1]
+    dated = found(FILLER + born, "phi-date")
+    assert [column for column, _ in dated] == [len(FILLER) + born.index("June") + 1]
     period = "Veterans discharged between November 1, 1912 and January 1, 1960 may apply."
     assert found(FILLER + period, "phi-date") == []
 
