@@ -80,3 +80,10 @@ def test_run_together_sentences_deep_in_a_long_paragraph_quote_their_words() -> 
                  if f.rule == "missing-space"]
     assert finding.message.startswith("'years.Rarely' runs two sentences together")
     assert finding.column == len(FILLER) + len("It lasts two ") + 1
+
+
+def test_a_dotted_abbreviation_deep_in_a_long_paragraph_is_read_as_dotted() -> None:
+    """'b.i.d.' is listed with its periods: found in dotted text only, wherever it is."""
+    dots = "See Dr. Ada Obi at St. Luke's, a.m. or p.m., in the U.S. " * 300
+    assert [column for column, _ in found(dots + "Take it b.i.d. with food.", "jargon",
+                                          jargon=True)] == [len(dots) + len("Take it ") + 1]

@@ -4,9 +4,11 @@ by a lost space ("two years.Rarely, it")."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from ..core.article import Article
@@ -172,6 +174,7 @@ def garbled(text: str) -> Iterator[tuple[int, str, str]]:
     strong = any(sum(not _within(_COMMON, c) for c in fixed) >= 2 for _, fixed in runs)
     runs = [(span, fixed) for span, fixed in runs if strong or _within(_COMMON, fixed)]
     inside = {at for (start, end), _ in runs for at in range(start, end)}  # a run's "”" is no quote
+    starts = [start for (start, _end), _fixed in runs]
 
     def in_word(at: int) -> bool:
         return at in inside or bool(_WORD_AROUND.fullmatch(text[at]))
@@ -188,8 +191,10 @@ def garbled(text: str) -> Iterator[tuple[int, str, str]]:
         while end > run_end and text[end - 1] in ".,;:!?" and end - 1 not in inside:
             end -= 1  # the sentence's punctuation, not the word's
         fixed, at = [], start  # the word with each of its runs as meant
-        for (begin, finish), meant in runs:
-            if start <= begin and finish <= end:
+        for (begin, finish), meant in islice(runs, bisect.bisect_left(starts, start), None):
+            if begin >= end:
+                break  # the runs are in order: the rest are in later words
+            if finish <= end:
                 fixed += [text[at:begin], meant]
                 at = finish
         yield start, text[start:end], "".join(fixed) + text[at:end]

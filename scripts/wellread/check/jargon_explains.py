@@ -3,6 +3,7 @@ beside it, a link to its meaning, a name being introduced."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..core.blocks import Block
@@ -273,10 +274,17 @@ def _plain_beside(text: str, start: int, end: int, plain: str, block: Block) -> 
     another word ("do" in "doctor"), not in another sentence of the paragraph ("respiratory
     failure ... a breathing machine (ventilator)"), not as another noun of the sentence ("la
     enfermedad grave ... ya tienen la afección")."""
-    if plain.lower() not in text.lower():
+    # Only the text around the term can hold them (the whole paragraph for each use of a term
+    # was quadratic); one character more each side, for the word boundaries.
+    reach = _BESIDE + len(plain) + 1
+    low, high = max(0, start - reach), min(len(text), end + reach)
+    if plain.lower() not in text[low:high].lower():
         return False
     sentence = _sentence_around(block, start)
-    for match in re.finditer(rf"(?<!\w){re.escape(plain)}(?!\w)", text, re.IGNORECASE):
+    pattern = re.compile(rf"(?<!\w){re.escape(plain)}(?!\w)", re.IGNORECASE)
+    for match in pattern.finditer(text, low, high):
+        if match.end() == high < len(text):
+            continue  # the window ends there, the word may not
         gap = text[match.end() : start] if match.end() <= start else text[end : match.start()]
         if len(gap) <= _BESIDE and (not sentence or match.group() in sentence):
             return True
@@ -288,9 +296,9 @@ _BESIDE = 16  # characters between them: "(", " (or ", "), also called "
 
 def _sentence_around(block: Block, start: int) -> str:
     """The sentence of the block that holds the character at `start` (its text masked)."""
-    return next((
-        sentence.text for sentence in reversed(sentences(block)) if sentence.offset <= start
-    ), "")
+    found = sentences(block)
+    at = bisect.bisect_right(found, start, key=lambda sentence: sentence.offset)
+    return found[at - 1].text if at else ""
 
 
 def _content_words(plain: str) -> frozenset[str]:

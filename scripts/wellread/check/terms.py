@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import defaultdict
@@ -37,14 +38,21 @@ def _word_set(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=512)
 def _dotted(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of abbreviations written with periods, which no undotted term matches."""
+    """Spans of abbreviations written with periods, which no undotted term matches: in order,
+    those that overlap joined into one, so that one look finds the span a place is in."""
     if "." not in text:
         return ()
     spans = [m.span() for m in _DOTTED.finditer(text)]
     for m in re.finditer(r"(?<![\w.])([^\W\d_]+)\.", text):
         if m.group(1).lower() in _TITLES:
             spans.append(m.span())
-    return tuple(sorted(spans))
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return tuple(joined)
 
 
 _JOIN = re.compile(r"[\s\-\u2010\u2011]+")
@@ -246,7 +254,9 @@ class TermIndex:
 
     def _fits_dots(self, text: str, start: int, end: int, term: tuple[str, ...]) -> bool:
         """A term listed with periods matches only dotted text; any other, only undotted text."""
-        inside = any(a <= start < b for a, b in _dotted(text))
+        spans = _dotted(text)  # one span a place can be in: the last that starts before it
+        before = bisect.bisect_right(spans, (start, len(text))) - 1
+        inside = before >= 0 and start < spans[before][1]
         return inside == (term in self.dotted)
 
     def _lookup(self, key: tuple[str, ...], plurals: tuple[str, ...]) -> tuple[str, ...] | None:
