@@ -64,7 +64,8 @@ and conditions written for Veterans). Round 16 is English only: the 449 English 
 health-topic summaries of MedQuAD of 150 words or more (`realtext_mplus.py`), the short pages
 for the public that no English round had. Round 17 is English only: the next 25 GHR pages
 after rounds 8 to 10's and the next 25 NINDS disorder pages after rounds 3 to 7's
-(`realtext_medquad.next_round_articles`). No round after 17 is defined.
+(`realtext_medquad.next_round_articles`). Round 18 is English only: the 25 of each after round
+17's. No round after 18 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -107,7 +108,7 @@ from realtext_medlineplus import (
 )
 from realtext_medquad import (
     MEDQUAD_LEFT_ROUND,
-    MEDQUAD_NEXT_ROUND,
+    MEDQUAD_NEXT_ROUNDS,
     medquad_articles,
     next_round_articles,
 )
@@ -154,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
               f"{args.held_out} is English only)", file=sys.stderr)
         return 0
-    if args.held_out == MEDQUAD_NEXT_ROUND:  # English only: no Spanish source is left
-        english = write(args.out, "en", next_round_articles(Source(args.medquad)))
+    if args.held_out in MEDQUAD_NEXT_ROUNDS:  # English only: no Spanish source is left
+        english = write(args.out, "en", next_round_articles(Source(args.medquad), args.held_out))
         print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
               f"{args.held_out} is English only)", file=sys.stderr)
         return 0
@@ -190,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {MEDQUAD_NEXT_ROUND} is "
+            raise SystemExit(f"round {args.held_out}: no round after {MEDQUAD_NEXT_ROUNDS[-1]} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

@@ -41,7 +41,10 @@ MEDQUAD_LEFT_ROUND = 10
 # title or an address a round of MedQuAD's folders (1 to 10) took. Pages about genetic
 # conditions and nervous-system disorders, full of names the writer cannot change: the first
 # round after the reading-grade changes chosen on rounds 1 to 16.
+# Round 18 takes the 25 of each after round 17's, in the same way: the first round after this
+# checker's changes of 2026-12-06 evening (tone words once an article, bounded look-backs).
 MEDQUAD_NEXT_ROUND = 17
+MEDQUAD_NEXT_ROUNDS = (17, 18)
 MEDQUAD_NEXT = (("3_GHR_QA", "ghr", 25), ("6_NINDS_QA", "ninds", 25))
 MIN_WORDS, MAX_WORDS = 250, 4000  # an article, not a stub (a resource list), not a book
 MEDQUAD_STATUS = {
@@ -380,28 +383,33 @@ def _named_documents(medquad: Source, folder: str, prefix: str) -> Iterator[tupl
             yield f"{prefix}-{slug(document.focus)}.md", document
 
 
-def next_round_articles(medquad: Source) -> Files:
-    """Round MEDQUAD_NEXT_ROUND's articles: of each MEDQUAD_NEXT folder, the first `wanted` in
-    file order that no earlier round took (by title or by address)."""
+def next_round_articles(medquad: Source, round_: int = MEDQUAD_NEXT_ROUND) -> Files:
+    """Round `round_`'s articles (one of MEDQUAD_NEXT_ROUNDS): of each MEDQUAD_NEXT folder, the
+    first `wanted` in file order that no earlier round took (by title or by address), the rounds
+    of MEDQUAD_NEXT_ROUNDS before it included."""
     names: set[str] = set()
     addresses: set[str] = set()
-    for round_ in range(1, MEDQUAD_LEFT_ROUND + 1):
-        for name, text in medquad_articles(medquad, round_):
+    for earlier in range(1, MEDQUAD_LEFT_ROUND + 1):
+        for name, text in medquad_articles(medquad, earlier):
             names.add(name)
             addresses.update(_SOURCE_ADDRESS.findall(text))
-    for folder, prefix, wanted in MEDQUAD_NEXT:
-        taken = 0
-        for article_name, document in _named_documents(medquad, folder, prefix):
-            if taken == wanted:
-                break
-            if not _is_article(document) or article_name in names or document.url in addresses:
-                continue
-            names.add(article_name)
-            addresses.add(document.url)
-            taken += 1
-            yield article_name, medquad_article(document, prefix)
-        if taken < wanted:
-            raise SystemExit(f"{folder}: {taken} of {wanted} articles found")
+    for next_round in MEDQUAD_NEXT_ROUNDS[: MEDQUAD_NEXT_ROUNDS.index(round_) + 1]:
+        for folder, prefix, wanted in MEDQUAD_NEXT:
+            taken = 0
+            for article_name, document in _named_documents(medquad, folder, prefix):
+                if taken == wanted:
+                    break
+                if not _is_article(document) or article_name in names or (
+                    document.url in addresses
+                ):
+                    continue
+                names.add(article_name)
+                addresses.add(document.url)
+                taken += 1
+                if next_round == round_:
+                    yield article_name, medquad_article(document, prefix)
+            if taken < wanted:
+                raise SystemExit(f"{folder}: {taken} of {wanted} articles found")
 
 
 _SOURCE_ADDRESS = re.compile(r'^source: "(\S+)', re.MULTILINE)  # a source line's address

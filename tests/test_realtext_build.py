@@ -427,10 +427,10 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 18: no round after 17 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "18",
-              "--out", str(tmp_path / "held-out-18")])
-    assert not (tmp_path / "held-out-18").exists()
+    with pytest.raises(SystemExit, match=r"round 19: no round after 18 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "19",
+              "--out", str(tmp_path / "held-out-19")])
+    assert not (tmp_path / "held-out-19").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
               "--out", str(tmp_path / "held-out-13")])
@@ -514,3 +514,22 @@ def test_round_17_takes_the_next_ghr_and_ninds_pages_none_an_earlier_round_took(
     ninds = [n for n in range(40) if n not in (0, 3, 7)][:ninds_wanted]
     assert names == [f"ghr-syndrome-{n}.md" for n in ghr] + [
         f"ninds-disorder-{n}.md" for n in ninds]
+
+
+def test_round_18_takes_the_pages_after_round_17s(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 18: of each folder, the `wanted` pages after round 17's, none of round 17's again."""
+    import realtext_medquad
+
+    (ghr_folder, _, ghr_wanted), (ninds_folder, _, ninds_wanted) = MEDQUAD_NEXT
+    for folder, stem in ((ghr_folder, "Syndrome"), (ninds_folder, "Disorder")):
+        (tmp_path / folder).mkdir()
+        for n in range(60):
+            _medquad_document(tmp_path / folder, n, f"{stem} {n}",
+                              f"https://example.org/{stem.lower()}-{n}")
+    monkeypatch.setattr(realtext_medquad, "medquad_articles", lambda source, round_: iter([]))
+    seventeen = [name for name, _ in next_round_articles(Source(tmp_path), 17)]
+    eighteen = [name for name, _ in next_round_articles(Source(tmp_path), 18)]
+    assert not set(seventeen) & set(eighteen)
+    assert eighteen == [f"ghr-syndrome-{n}.md" for n in range(ghr_wanted, 2 * ghr_wanted)] + [
+        f"ninds-disorder-{n}.md" for n in range(ninds_wanted, 2 * ninds_wanted)]
