@@ -751,6 +751,17 @@ def test_a_formal_word_gets_no_swap_that_breaks_a_passive_or_renames_a_term() ->
     assert swaps("The cough was persistent for weeks.") == ["Use 'long-lasting'."]
 
 
+def test_lethal_naming_a_form_of_a_condition_keeps_its_name() -> None:
+    """Held-out round 18 (GHR, Caffey disease), judged wrong: "deadly" for "Lethal prenatal
+    cortical hyperostosis", a disease's name."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("Lethal prenatal cortical hyperostosis is more severe.") == []
+    assert swaps("The lethal form of the disease starts before birth.") == []
+    assert swaps("A lethal dose of this medicine is small.") == ["Use 'deadly'."]
+
+
 def test_requirements_are_needs_only_after_a_word_of_the_body_or_diet() -> None:
     """Over fifteen held-out rounds, 37 of 37 judged 'requirement(s)' -> 'need(s)' were wrong:
     the requirements one meets, checks or asks about are rules ('What are the requirements to

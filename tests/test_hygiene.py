@@ -164,6 +164,9 @@ def test_sentences_run_together_by_a_lost_space_are_a_warning_with_the_fix() -> 
     assert fix == "Write 'years. Rarely'."
     assert [f[3][:14] for f in run_together("Was it treated?More tests followed.\n")] == [
         "'treated?More'"]
+    # a gene's name before the mark (NINDS, held-out round 18)
+    assert [f[4] for f in run_together("It helps people with NF2.Because it is rare.\n")] == [
+        "Write 'NF2. Because'."]
 
 
 def test_addresses_abbreviations_code_and_links_do_not_run_sentences_together() -> None:

@@ -64,6 +64,10 @@ def test_spanish_abbreviations_do_not_end_a_sentence(text: str) -> None:
     # its apostrophe, one "39-word sentence" that a reader sees as three
     ("It starts before two years.Rarely, it starts in adults.", "years."),
     ("It is rare in adults.Leigh's disease is inherited.", "adults."),
+    # held-out round 18 (NINDS): before a hyphenated word, and after a gene's name; each judged
+    # a "46-word sentence" that was two
+    ("Research may cure them.Anti-angiogenic therapy is one way.", "them."),
+    ("It improves hearing in people with NF2.Because tumors grow slowly, doctors wait.", "NF2."),
     ("It is caused by type 1 multiple endocrine neoplasia (MEN1).1 MEN1 causes tumors.", "(MEN1)."),
     ("Bring fruit, nuts, etc. The class lasts an hour.", "etc."),
     ("The clinic opens at 8 a.m. Call ahead.", "8 a.m."),

@@ -234,10 +234,11 @@ def garbled_text_findings(article: Article, context: CheckContext) -> Iterator[F
 # "U.S.Army", "e.g.", "Node.js" (the word before is two letters or more, the one after goes on in
 # lower case).
 # (The mark first: a pattern that starts by looking behind is 9 times slower.)
-_RUN_TOGETHER = re.compile(
-    r"[.!?](?<=[^\W\d_]{2}[.!?])(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)"
+_RUN_TOGETHER = re.compile(  # (or two letters and a digit, a gene's name: "with NF2.Because")
+    r"[.!?](?:(?<=[^\W\d_]{2}[.!?])|(?<=[^\W\d_]{2}\d[.!?]))"
+    r"(?=[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+\b)"
 )
-_LETTER = re.compile(r"[^\W\d_]")
+_LETTER = re.compile(r"[^\W_]")  # of the word before the mark: letters and digits
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 
 
