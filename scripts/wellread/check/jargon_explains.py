@@ -195,9 +195,9 @@ def explains(text: str, start: int, end: int, entry: Entry, block: Block) -> boo
         return True  # "term (plain words)"; not "hypertension (HTN)", 'fecal matter ("night soil")'
 
     word = text[start:end]
-    if " " not in word and len(word) >= 7 and re.search(
-        rf"(?<!\w){re.escape(word[:5])}\w*{_MEANING.pattern}", before[near:], re.IGNORECASE
-    ):
+    if " " not in word and len(word) >= 7 and re.compile(
+        rf"(?<!\w){re.escape(word[:5])}\w*{_MEANING.pattern}", re.IGNORECASE
+    ).search(before, near):
         return True  # a word of its family explained before: "se heredan, lo que significa que"
     if entry.pos != "verb" and _NOUN_DEFINED.match(after) and (
         ADJECTIVE.search(text[start:end].lower()) or _LABEL_START.fullmatch(before)
