@@ -288,10 +288,21 @@ def test_the_public_contact_hint_can_be_silenced_on_the_line_or_in_front_matter(
         ("She lives at 42 Maple Street in Springfield.", "phi-address"),
         ("Fax the forms to her at (617) 555-0143.", "phi-phone"),
         ("You can fax the office at 617.555.0199.", "phi-phone"),  # no "to": whose is unclear
+        # Anyone has a Gmail address: an organisation's link or name nearby does not make it
+        # theirs (before, both of these were only the off-by-default public-contact hint).
+        ("Read [the CDC page](https://www.cdc.gov/flu). Write to jane.doe@gmail.com.",
+         "phi-email"),
+        ("Lea la página de los CDC y escriba a rosa.delgado@hotmail.es.", "phi-email"),
     ],
 )
 def test_a_persons_own_number_or_mailbox_stays_an_error(text: str, rule: str) -> None:
     assert guard(FRONT + text + "\n") == [(rule, "error")]
+
+
+def test_a_role_mailbox_at_webmail_or_an_organisations_own_domain_is_public() -> None:
+    for line in ("Call the Lupus Foundation or write to lupusinfo@gmail.com.\n",
+                 "Write to the American Lung Association at help@lung.org.\n"):
+        assert guard(FRONT + line) == PUBLIC_HINT, line
 
 
 def test_an_organisations_published_contact_gives_no_hint_unless_the_site_asks() -> None:

@@ -66,6 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         "domain": re.compile(rf"{alternatives(data['organisation_domains'])}$", re.I),
+        "webmail": re.compile(alternatives(data["webmail_domains"]), re.I),
         "label_before": re.compile(
             rf"(?<![\w-]){label}(?:[\s:.#,(-]+(?:{filler}\b)?)*[\s:.#(-]*$", re.I
         ),
@@ -103,6 +104,11 @@ def public_mailbox(address: str) -> bool:
     local, _, domain = address.rpartition("@")
     patterns = _patterns()
     return bool(patterns["role"].fullmatch(local) or patterns["domain"].search("." + domain))
+
+
+def webmail(address: str) -> bool:
+    """An address at free webmail (gmail.com, hotmail.es...), which anyone can have."""
+    return _patterns()["webmail"].fullmatch(address.rpartition("@")[2]) is not None
 
 
 def public_line_label(before: str, after: str) -> bool:

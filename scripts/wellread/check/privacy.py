@@ -33,6 +33,7 @@ from .contacts import (
     post_boxes,
     public_line_label,
     public_mailbox,
+    webmail,
 )
 from .data import alternatives, privacy_data
 from .names import patient_names, staff_names
@@ -219,7 +220,9 @@ def _email(
         if address.lower() in allowed or _EXAMPLE_DOMAIN.search(domain):
             continue
         before = f"{earlier} {line[:match.start()]}"
-        if (public_mailbox(address) and not personal(before)) or near_organisation(before):
+        if (public_mailbox(address) and not personal(before)) or (
+            near_organisation(before) and not webmail(address)  # anyone has a Gmail address
+        ):
             yield _Hit(
                 number, match.start() + 1, PUBLIC, N_("an organisation's mailbox ({value})"),
                 "", len(address), (("value", address),),
