@@ -293,15 +293,19 @@ def test_the_public_contact_hint_can_be_silenced_on_the_line_or_in_front_matter(
         ("Read [the CDC page](https://www.cdc.gov/flu). Write to jane.doe@gmail.com.",
          "phi-email"),
         ("Lea la página de los CDC y escriba a rosa.delgado@hotmail.es.", "phi-email"),
+        # the writer's own: "me", "mi" (an organisation's page named just before)
+        ("See the CDC page. Call me at 617-555-0143.", "phi-phone"),
+        ("Lea la página de los CDC. Mi número es 617-555-0143.", "phi-phone"),
     ],
 )
 def test_a_persons_own_number_or_mailbox_stays_an_error(text: str, rule: str) -> None:
     assert guard(FRONT + text + "\n") == [(rule, "error")]
 
 
-def test_a_role_mailbox_at_webmail_or_an_organisations_own_domain_is_public() -> None:
+def test_a_role_mailbox_an_organisations_domain_or_us_near_its_name_is_public() -> None:
     for line in ("Call the Lupus Foundation or write to lupusinfo@gmail.com.\n",
-                 "Write to the American Lung Association at help@lung.org.\n"):
+                 "Write to the American Lung Association at help@lung.org.\n",
+                 "See the CDC page. Call us at 617-555-0143.\n"):  # "us": the organisation
         assert guard(FRONT + line) == PUBLIC_HINT, line
 
 
