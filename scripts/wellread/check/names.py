@@ -120,7 +120,7 @@ def _names_back(
             break
         position = match.start()
     else:
-        if start:
+        if start and names:
             return None  # no word before the run inside the window: it may go on before it
     return names, leading_particle
 
