@@ -65,7 +65,7 @@ health-topic summaries of MedQuAD of 150 words or more (`realtext_mplus.py`), th
 for the public that no English round had. Round 17 is English only: the next 25 GHR pages
 after rounds 8 to 10's and the next 25 NINDS disorder pages after rounds 3 to 7's
 (`realtext_medquad.next_round_articles`). Round 18 is English only: the 25 of each after round
-17's. No round after 18 is defined.
+17's, and round 19 the 25 of each after round 18's. No round after 19 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {MEDQUAD_NEXT_ROUNDS[-1]} is "
+            raise SystemExit(f"round {args.held_out}: no round after {max(MEDQUAD_NEXT_ROUNDS)} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

@@ -43,9 +43,11 @@ MEDQUAD_LEFT_ROUND = 10
 # round after the reading-grade changes chosen on rounds 1 to 16.
 # Round 18 takes the 25 of each after round 17's, in the same way: the first round after this
 # checker's changes of 2026-12-06 evening (tone words once an article, bounded look-backs).
+# Round 19 takes the 25 of each after round 18's too: of MedQuAD's public-domain folders only
+# GHR's (943 pages left) and NINDS's (41) have articles no round or the set took.
 MEDQUAD_NEXT_ROUND = 17
-MEDQUAD_NEXT_ROUNDS = (17, 18)
 MEDQUAD_NEXT = (("3_GHR_QA", "ghr", 25), ("6_NINDS_QA", "ninds", 25))
+MEDQUAD_NEXT_ROUNDS = {17: MEDQUAD_NEXT, 18: MEDQUAD_NEXT, 19: MEDQUAD_NEXT}
 MIN_WORDS, MAX_WORDS = 250, 4000  # an article, not a stub (a resource list), not a book
 MEDQUAD_STATUS = {
     "nhlbi": "NHLBI Health Topics page; the address may have moved, the text as collected in "
@@ -384,17 +386,19 @@ def _named_documents(medquad: Source, folder: str, prefix: str) -> Iterator[tupl
 
 
 def next_round_articles(medquad: Source, round_: int = MEDQUAD_NEXT_ROUND) -> Files:
-    """Round `round_`'s articles (one of MEDQUAD_NEXT_ROUNDS): of each MEDQUAD_NEXT folder, the
-    first `wanted` in file order that no earlier round took (by title or by address), the rounds
-    of MEDQUAD_NEXT_ROUNDS before it included."""
+    """Round `round_`'s articles (one of MEDQUAD_NEXT_ROUNDS): of each of its folders, the first
+    `wanted` in file order that no earlier round took (by title or by address), the rounds of
+    MEDQUAD_NEXT_ROUNDS before it included."""
     names: set[str] = set()
     addresses: set[str] = set()
     for earlier in range(1, MEDQUAD_LEFT_ROUND + 1):
         for name, text in medquad_articles(medquad, earlier):
             names.add(name)
             addresses.update(_SOURCE_ADDRESS.findall(text))
-    for next_round in MEDQUAD_NEXT_ROUNDS[: MEDQUAD_NEXT_ROUNDS.index(round_) + 1]:
-        for folder, prefix, wanted in MEDQUAD_NEXT:
+    for next_round, folders in MEDQUAD_NEXT_ROUNDS.items():
+        if next_round > round_:
+            break
+        for folder, prefix, wanted in folders:
             taken = 0
             for article_name, document in _named_documents(medquad, folder, prefix):
                 if taken == wanted:

@@ -427,10 +427,10 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 19: no round after 18 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "19",
-              "--out", str(tmp_path / "held-out-19")])
-    assert not (tmp_path / "held-out-19").exists()
+    with pytest.raises(SystemExit, match=r"round 20: no round after 19 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "20",
+              "--out", str(tmp_path / "held-out-20")])
+    assert not (tmp_path / "held-out-20").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
               "--out", str(tmp_path / "held-out-13")])
@@ -533,3 +533,19 @@ def test_round_18_takes_the_pages_after_round_17s(
     assert not set(seventeen) & set(eighteen)
     assert eighteen == [f"ghr-syndrome-{n}.md" for n in range(ghr_wanted, 2 * ghr_wanted)] + [
         f"ninds-disorder-{n}.md" for n in range(ninds_wanted, 2 * ninds_wanted)]
+
+
+def test_round_19_takes_the_pages_after_round_18s(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import realtext_medquad
+
+    (ghr_folder, _, ghr_wanted), (ninds_folder, _, ninds_wanted) = MEDQUAD_NEXT
+    for folder, stem in ((ghr_folder, "Syndrome"), (ninds_folder, "Disorder")):
+        (tmp_path / folder).mkdir()
+        for n in range(80):
+            _medquad_document(tmp_path / folder, n, f"{stem} {n}",
+                              f"https://example.org/{stem.lower()}-{n}")
+    monkeypatch.setattr(realtext_medquad, "medquad_articles", lambda source, round_: iter([]))
+    names = [name for name, _ in next_round_articles(Source(tmp_path), 19)]
+    assert names == [f"ghr-syndrome-{n}.md" for n in range(2 * ghr_wanted, 3 * ghr_wanted)] + [
+        f"ninds-disorder-{n}.md" for n in range(2 * ninds_wanted, 3 * ninds_wanted)]
