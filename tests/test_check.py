@@ -751,6 +751,16 @@ def test_a_formal_word_gets_no_swap_that_breaks_a_passive_or_renames_a_term() ->
     assert swaps("The cough was persistent for weeks.") == ["Use 'long-lasting'."]
 
 
+def test_a_verb_after_be_and_an_adverb_gets_its_participle() -> None:
+    """Held-out round 19 (NINDS, spina bifida), judged wrong: "is generally did"."""
+    def swaps(sentence: str) -> list[str]:
+        return [f.suggestion for f in check(sentence + "\n", rules=()) if f.rule == "formal-word"]
+
+    assert swaps("Surgery is generally performed within 24 hours.") == ["Use 'done'."]
+    assert swaps("It is routinely performed in children.") == ["Use 'done'."]
+    assert swaps("Doctors generally performed it at birth.") == ["Use 'did'."]
+
+
 def test_lethal_naming_a_form_of_a_condition_keeps_its_name() -> None:
     """Held-out round 18 (GHR, Caffey disease), judged wrong: "deadly" for "Lethal prenatal
     cortical hyperostosis", a disease's name."""

@@ -190,6 +190,10 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "Healthy diabetic eating includes vegetables, fruits and whole grains.",
     # Held-out round 17: a class of medicine.
     "Doctors may prescribe the anti-epileptic drug gabapentin for the pain.",
+    # Held-out round 19: a disease's name in the plural, a sign, and no one with the condition.
+    "Hereditary spastic paraplegias are a group of disorders.",
+    "Physical therapy helps prevent spastic contractures.",
+    "It also occurs in infants of non-diabetic mothers.",
     "Epileptic medicines can make you sleepy.",
     "Try diabetic cooking with less salt.",
 ])

@@ -163,6 +163,10 @@ def replacement(entry: Entry, text: str, start: int, end: int, language: str) ->
         return None  # "can be runs in families", "continue to pass out of the body virus"
     if language == "es" and gender_changes(entry, following, previous):
         return None  # "afección de salud crónica": "problema de salud crónica" would not agree
+    if language == "en" and entry.pos == "verb" and (
+        previous in _ADVERBS or (previous.endswith("ly") and len(previous) > 4)
+    ):
+        previous = _past_adverbs(text, start)  # "is generally performed": "done", not "did"
     inflected = _inflect(entry, original, plain, previous, language, following)
     if inflected is None:
         return None
