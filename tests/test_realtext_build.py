@@ -516,27 +516,11 @@ def test_round_17_takes_the_next_ghr_and_ninds_pages_none_an_earlier_round_took(
         f"ninds-disorder-{n}.md" for n in ninds]
 
 
-def test_round_18_takes_the_pages_after_round_17s(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Round 18: of each folder, the `wanted` pages after round 17's, none of round 17's again."""
-    import realtext_medquad
-
-    (ghr_folder, _, ghr_wanted), (ninds_folder, _, ninds_wanted) = MEDQUAD_NEXT
-    for folder, stem in ((ghr_folder, "Syndrome"), (ninds_folder, "Disorder")):
-        (tmp_path / folder).mkdir()
-        for n in range(60):
-            _medquad_document(tmp_path / folder, n, f"{stem} {n}",
-                              f"https://example.org/{stem.lower()}-{n}")
-    monkeypatch.setattr(realtext_medquad, "medquad_articles", lambda source, round_: iter([]))
-    seventeen = [name for name, _ in next_round_articles(Source(tmp_path), 17)]
-    eighteen = [name for name, _ in next_round_articles(Source(tmp_path), 18)]
-    assert not set(seventeen) & set(eighteen)
-    assert eighteen == [f"ghr-syndrome-{n}.md" for n in range(ghr_wanted, 2 * ghr_wanted)] + [
-        f"ninds-disorder-{n}.md" for n in range(ninds_wanted, 2 * ninds_wanted)]
-
-
-def test_round_19_takes_the_pages_after_round_18s(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("round_", [18, 19])
+def test_a_later_round_takes_the_pages_after_the_round_before(
+        round_: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rounds 18 and 19: of each folder, the `wanted` pages after the round before's, none of
+    an earlier round's again."""
     import realtext_medquad
 
     (ghr_folder, _, ghr_wanted), (ninds_folder, _, ninds_wanted) = MEDQUAD_NEXT
@@ -546,6 +530,11 @@ def test_round_19_takes_the_pages_after_round_18s(
             _medquad_document(tmp_path / folder, n, f"{stem} {n}",
                               f"https://example.org/{stem.lower()}-{n}")
     monkeypatch.setattr(realtext_medquad, "medquad_articles", lambda source, round_: iter([]))
-    names = [name for name, _ in next_round_articles(Source(tmp_path), 19)]
-    assert names == [f"ghr-syndrome-{n}.md" for n in range(2 * ghr_wanted, 3 * ghr_wanted)] + [
-        f"ninds-disorder-{n}.md" for n in range(2 * ninds_wanted, 3 * ninds_wanted)]
+    before = [name for name, _ in next_round_articles(Source(tmp_path), round_ - 1)]
+    names = [name for name, _ in next_round_articles(Source(tmp_path), round_)]
+    assert not set(before) & set(names)
+    k = round_ - 17  # rounds 17, 18 and 19 take the first, second and third `wanted` pages
+    ghr = range(k * ghr_wanted, (k + 1) * ghr_wanted)
+    ninds = range(k * ninds_wanted, (k + 1) * ninds_wanted)
+    assert names == [f"ghr-syndrome-{n}.md" for n in ghr] + [
+        f"ninds-disorder-{n}.md" for n in ninds]
