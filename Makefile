@@ -49,7 +49,7 @@ fuzz: $(STAMP)  ## Property-based tests with 10,000 examples each (make test run
 
 realtext: $(STAMP)  ## The checker on real public-domain health text: rates, precision, recall (see tests/data/realtext)
 	$(BIN)/python scripts/realtext_measure.py
-	for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19; do d=tests/data/realtext/held-out$$([ $$n = 1 ] || echo -$$n); \
+	for n in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do d=tests/data/realtext/held-out$$([ $$n = 1 ] || echo -$$n); \
 	  if [ -d $$d ]; then $(BIN)/python scripts/realtext_measure.py --held-out $$n; fi; done
 
 lint: $(STAMP)  ## ruff, then mypy --strict on core/ and check/ (its settings: pyproject.toml)

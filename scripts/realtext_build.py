@@ -65,7 +65,11 @@ health-topic summaries of MedQuAD of 150 words or more (`realtext_mplus.py`), th
 for the public that no English round had. Round 17 is English only: the next 25 GHR pages
 after rounds 8 to 10's and the next 25 NINDS disorder pages after rounds 3 to 7's
 (`realtext_medquad.next_round_articles`). Round 18 is English only: the 25 of each after round
-17's, and round 19 the 25 of each after round 18's. No round after 19 is defined.
+17's, and round 19 the 25 of each after round 18's. Round 20 is English only, and the first
+that is not government writing: the chapters of five U.S. health-advice books for families and
+schools, 1888 to 1916, from Project Gutenberg (`--gutenberg`, once per book;
+`realtext_gutenberg.py`), the genre that talks down to its reader, which `tone-condescending`
+needs. No round after 20 is defined.
 
 Every file has front matter with `title:` and `source:` (the original address and its status).
 Repositories are read as fetched (bare git directories, with `git ls-tree` and `git show`, at
@@ -87,6 +91,7 @@ from realtext_cgov import (
     cgov_article_files,
     cgov_articles,
 )
+from realtext_gutenberg import GUTENBERG_ROUND, gutenberg_articles, gutenberg_sources
 from realtext_healthcare import (
     HEALTHCARE_ENGLISH_ROUND,
     HEALTHCARE_REST_ROUND,
@@ -145,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--vagov", type=Path,
                         help=f"{VAGOV_REPOSITORY}: a fetched git dir (with its history) or a "
                         "folder (the English VA.gov pages of round 15)")
+    parser.add_argument("--gutenberg", type=Path, action="append", default=[],
+                        help="one of round 20's books: a fetched github.com/GITenberg repository "
+                        "(git dir or folder); once for each book")
     parser.add_argument("--out", type=Path, required=True, help="the corpus folder (en/, es/)")
     parser.add_argument("--held-out", type=int, nargs="?", const=1, default=0, metavar="ROUND",
                         help="build a held-out set instead (tests/data/realtext/README.md): text "
@@ -152,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.held_out == MPLUS_ROUND:  # English only: no Spanish source is left
         english = write(args.out, "en", mplus_articles(Source(args.medquad)))
+        print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
+              f"{args.held_out} is English only)", file=sys.stderr)
+        return 0
+    if args.held_out == GUTENBERG_ROUND:  # English only: books of advice to the public
+        english = write(args.out, "en", gutenberg_articles(gutenberg_sources(args.gutenberg)))
         print(f"held out: {english} English and 0 Spanish articles written to {args.out} (round "
               f"{args.held_out} is English only)", file=sys.stderr)
         return 0
@@ -191,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.held_out:
         if args.held_out > MEDQUAD_LEFT_ROUND:
-            raise SystemExit(f"round {args.held_out}: no round after {max(MEDQUAD_NEXT_ROUNDS)} is "
+            raise SystemExit(f"round {args.held_out}: no round after {GUTENBERG_ROUND} is "
                              "defined yet (this script's docstring says what each round takes)")
         if args.held_out == HEALTHCARE_ROUND and not (args.healthcare and args.cgov):
             missing = " and ".join(

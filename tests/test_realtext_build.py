@@ -427,9 +427,9 @@ def test_round_10_writes_cuidadodesalud_pages_and_ncis_article_in_spanish(
     assert sorted(path.name for path in (out / "es").iterdir()) == [
         "cuidadodesalud-como-elijo-un-plan.md", "nci-descansar-bien.md"]
     assert "50 English and 2 Spanish articles" in capsys.readouterr().out
-    with pytest.raises(SystemExit, match=r"round 20: no round after 19 is defined"):
-        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "20",
-              "--out", str(tmp_path / "held-out-20")])
+    with pytest.raises(SystemExit, match=r"round 21: no round after 20 is defined"):
+        main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "21",
+              "--out", str(tmp_path / "held-out-21")])
     assert not (tmp_path / "held-out-20").exists()
     with pytest.raises(SystemExit, match=r"round 13 needs --healthcare"):
         main(["--medquad", str(source), "--medinforma", str(tmp_path), "--held-out", "13",
@@ -538,3 +538,59 @@ def test_a_later_round_takes_the_pages_after_the_round_before(
     ninds = range(k * ninds_wanted, (k + 1) * ninds_wanted)
     assert names == [f"ghr-syndrome-{n}.md" for n in ghr] + [
         f"ninds-disorder-{n}.md" for n in ninds]
+
+
+def _gutenberg_book(folder: Path, ebook: int, chapters: str) -> Path:
+    """A plain folder as a GITenberg repository holds a book: `<ebook>-8.txt`, Latin-1, CRLF."""
+    folder.mkdir(parents=True)
+    text = ("The Project Gutenberg EBook of a book\r\n\r\n*** START OF THIS PROJECT GUTENBERG "
+            "EBOOK A BOOK ***\r\n\r\nCONTENTS\r\n\r\nCHAPTER    PAGE\r\n\r\n" + chapters
+            + "\r\n*** END OF THIS PROJECT GUTENBERG EBOOK A BOOK ***\r\n\r\nThe licence.\r\n")
+    (folder / f"{ebook}-8.txt").write_bytes(text.encode("latin-1"))
+    return folder
+
+
+def test_round_20_makes_each_chapter_of_a_book_an_article_of_its_prose_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Round 20: a chapter is an article titled by its first paragraph (capitals in title
+    case); lines are joined, `_italics_` become Markdown's, a short line alone is a heading; a
+    caption running over a blank line, a footnote, a table, a section's bare number, a chapter's
+    FOOTNOTES and the book's index are not prose and are left out; a chapter too short is no
+    article; the address is the ebook's."""
+    from realtext_gutenberg import GUTENBERG_BOOKS, chapter_blocks, title_case
+
+    prose = "Fresh air is good for the baby, and _every_ mother knows it well.\r\n" * 12
+    first = GUTENBERG_BOOKS[0]
+    book = ("CHAPTER I\r\n\r\nTHE BODY-REPUBLIC AND ITS DEFENSE\r\n\r\n" + prose + "\r\n"
+            "Fresh Air\r\n\r\nII\r\n\r\n[Illustration: A baby asleep\r\n\r\nin the sun.]\r\n\r\n"
+            "[Footnote 1: See the report.]\r\n\r\nMilk     Quarts     Cost\r\nFresh    2    10\r\n"
+            "\r\nSleep[1] comes first.\r\n\r\nFOOTNOTES\r\n\r\n[1] A note.\r\n\r\n"
+            "CHAPTER II\r\n\r\nPLATES\r\n\r\nA short list.\r\n\r\n"
+            "CHAPTER III.\r\n\r\nHow to Keep Well\r\n\r\n" + prose + "\r\nINDEX\r\n\r\nAir, 1\r\n")
+    folders = [_gutenberg_book(tmp_path / book_.repository, book_.ebook, book if book_ == first
+                               else "CHAPTER I\r\n\r\nA TITLE\r\n\r\n" + prose)
+               for book_ in GUTENBERG_BOOKS]
+    out = tmp_path / "held-out-20"
+    args = ["--medquad", str(tmp_path), "--medinforma", str(tmp_path), "--held-out", "20",
+            "--out", str(out)]
+    with pytest.raises(SystemExit, match=r"missing: github.com/GITenberg/"
+                       + GUTENBERG_BOOKS[-1].repository):
+        main([*args, *(f"--gutenberg={folder}" for folder in folders[:-1])])
+    assert main([*args, *(f"--gutenberg={folder}" for folder in folders)]) == 0
+    names = sorted(path.name for path in (out / "en").iterdir())
+    assert f"pg{first.ebook}-01-the-body-republic-and-its-defense.md" in names
+    assert f"pg{first.ebook}-03-how-to-keep-well.md" in names
+    assert not any(name.startswith(f"pg{first.ebook}-02") for name in names)
+    assert len(names) == len(GUTENBERG_BOOKS) + 1
+    text = (out / "en" / f"pg{first.ebook}-01-the-body-republic-and-its-defense.md").read_text()
+    assert 'title: "The Body-Republic and Its Defense"' in text
+    assert f"https://www.gutenberg.org/ebooks/{first.ebook} ({first.author}" in text
+    assert "good for the baby, and *every* mother knows it well. Fresh air" in text
+    assert "\n## Fresh Air\n" in text and "\nSleep comes first.\n" in text
+    for left_out in ("Illustration", "in the sun", "Footnote", "Quarts", "A note", "\nII\n"):
+        assert left_out not in text
+    last = (out / "en" / f"pg{first.ebook}-03-how-to-keep-well.md").read_text()
+    assert "INDEX" not in last and "Air, 1" not in last
+    assert f"{len(names)} English and 0 Spanish" in capsys.readouterr().err
+    assert title_case("How to Keep Well") == "How to Keep Well"
+    assert chapter_blocks("") == ("", [])
