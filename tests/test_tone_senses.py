@@ -16,14 +16,15 @@ FRONT = "---\ntitle: T\ndescription: D\n---\n"
 
 
 def condescending(body: str, language: str = "en") -> list[str]:
-    """The words that talk down (tone-condescending) or make a task sound easy (tone-minimizer,
-    turned on here: it is off by default)."""
+    """The words that talk down (tone-condescending, and tone-aside's "of course") or make a task
+    sound easy (tone-minimizer); the two off by default are turned on here."""
     article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
-    settings = CheckSettings(language=language, rules=(("tone-minimizer", True),))
+    settings = CheckSettings(language=language,
+                             rules=(("tone-minimizer", True), ("tone-aside", True)))
     return [
         f.message[1:].split("' ")[0]
         for f in check_article(article, CheckContext(settings, today=date(2026, 11, 24)))
-        if f.rule in ("tone-condescending", "tone-minimizer")
+        if f.rule in ("tone-condescending", "tone-minimizer", "tone-aside")
     ]
 
 
@@ -53,6 +54,19 @@ def test_words_that_make_a_task_sound_easy_are_a_hint_a_site_turns_on(
     assert tone_rules(body, language, tone_minimizer=True) == [("tone-minimizer", "hint")]
 
 
+@pytest.mark.parametrize(("body", "language"), [
+    ("Of course, there was a chance; but it was small.", "en"),
+    ("Por supuesto, fumar produce mal olor.", "es"),
+])
+def test_an_aside_that_may_only_concede_a_point_is_a_hint_a_site_turns_on(
+    body: str, language: str
+) -> None:
+    # Held-out round 20: "of course" right in 39 of 53 judged uses once "as a matter of course"
+    # was left alone, 50 with borderline (the rest mostly conceded a point): off by default.
+    assert tone_rules(body, language) == []
+    assert tone_rules(body, language, tone_aside=True) == [("tone-aside", "hint")]
+
+
 def test_words_that_talk_down_still_warn_by_default() -> None:
     assert tone_rules("Obviously, you should rest.") == [("tone-condescending", "warning")]
     assert tone_rules("Como usted sabe, la gripe se contagia.", "es") == [
@@ -73,6 +87,11 @@ def test_words_that_talk_down_still_warn_by_default() -> None:
     "It's easy to forget a dose when you travel.",
     "Healing is slow, but surely you will feel better.",
     "Not everyone knows they have high blood pressure.",
+    # Held-out round 20: "surely" was right in none of 14 uses (it means "certainly"), and "as a
+    # matter of course" is an idiom ("routinely").
+    "These patients die just as surely as the others.",
+    "The cough will surely pass in a week or two.",
+    "Farmers will, as a matter of course, supply clean milk.",
 ])
 def test_everyday_senses_are_not_condescending(sentence: str) -> None:
     assert condescending(sentence) == []
@@ -87,6 +106,8 @@ def test_everyday_senses_are_not_condescending(sentence: str) -> None:
     ("It's easy to give yourself the shot.", "It's easy to"),
     ("You should know better by now.", "You should know"),
     ("As you know, the flu spreads fast.", "As you know"),
+    ("Surely you know that smoking harms the lungs.", "Surely"),
+    ("Of course, you should rest.", "Of course"),
 ])
 def test_words_that_talk_down_are_flagged(sentence: str, word: str) -> None:
     assert condescending(sentence) == [word]
@@ -196,6 +217,14 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "It also occurs in infants of non-diabetic mothers.",
     "Epileptic medicines can make you sleepy.",
     "Try diabetic cooking with less salt.",
+    # Held-out round 20: a verb about a thing or a hindrance, a ward, a passing complaint.
+    "These fevers can permanently cripple the joint.",
+    "Diseases that seriously cripple him before he is grown are rare.",
+    "They were always handicapped by the time lost in bed.",
+    "Statistics from the alcoholic wards of our hospitals show it.",
+    "There are three kinds of alcoholic insanity.",
+    "It dulls whatever discomfort one might be suffering from, but does not cure it.",
+    "Then we begin to be dizzy and suffer from headache.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
@@ -238,6 +267,9 @@ def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("She was a victim of cancer.") == ["victim of"]
     assert stigma("Es víctima de cáncer desde hace años.", "es") == ["víctima de"]
     assert stigma("Su padre es alcohólico.", "es") == ["alcohólico"]
+    assert stigma("He was called a cripple at school.") == ["cripple"]
+    assert stigma("Handicapped children need play too.") == ["Handicapped"]
+    assert stigma("Many people suffer from asthma.") == ["suffer from"]
     assert stigma("Un adicto necesita ayuda.", "es") == ["adicto"]
 
 

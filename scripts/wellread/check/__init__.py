@@ -118,7 +118,8 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
 
 # A formal word that a tone rule reports on the same words ("padece de": formal, and casts the
 # reader as a victim) is one finding, the tone rule's: two findings with one swap read as noise.
-_TWINS = {"formal-word": frozenset({"tone-stigma", "tone-condescending", "tone-minimizer"})}
+_TWINS = {"formal-word": frozenset({"tone-stigma", "tone-condescending", "tone-minimizer",
+                                       "tone-aside"})}
 
 
 def _without_twins(findings: list[Finding]) -> list[Finding]:

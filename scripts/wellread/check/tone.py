@@ -29,9 +29,15 @@ _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb"
 # para diabéticos](https://medlineplus.gov/...)" (judged borderline twice: "the linked page's
 # name"). A link within the site is the writer's own words, and is read.
 _OTHER_SITE_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?(?:https?:)?//")
+_CONDESCENDING = N_("'{found}' can sound condescending: what is easy or obvious to us may not "
+                    "be to the reader.")
 _MESSAGES = {
-    "condescending": N_("'{found}' can sound condescending: what is easy or obvious to us may not "
-                        "be to the reader."),
+    "condescending": _CONDESCENDING,
+    # "of course", "por supuesto": talks down in some uses, only concedes a point in others ("Of
+    # course, there was a fighting chance; but ..."): right in 39 of 53 judged uses on held-out
+    # round 20 once "as a matter of course" was left alone, 50 with borderline. A hint that is
+    # off by default (core/settings.py).
+    "aside": _CONDESCENDING,
     # "just call", "solo tiene que": a task made to sound easy; a reader who finds it hard may
     # feel at fault. Judged borderline on real text ("reassuring rather than talking down"), so
     # it is a hint that is off by default (core/settings.py).
@@ -41,9 +47,9 @@ _MESSAGES = {
     # "suffers from", "víctima de": no label, no blame, but the person is cast as a victim
     "victim": N_("'{found}' casts people as victims of their condition."),
 }
-_RULES = {"condescending": "tone-condescending", "minimizer": "tone-minimizer",
-          "stigma": "tone-stigma", "victim": "tone-stigma"}
-_HINTS = frozenset({"minimizer"})  # categories reported as hints; the others warn
+_RULES = {"condescending": "tone-condescending", "aside": "tone-aside",
+          "minimizer": "tone-minimizer", "stigma": "tone-stigma", "victim": "tone-stigma"}
+_HINTS = frozenset({"minimizer", "aside"})  # categories reported as hints; the others warn
 # Between a term and the words around it: spaces, emphasis marks, quotes, Spanish opening marks.
 _GAP = r"[\s*_\"'\u201c\u201d\u2018\u2019\u00bf\u00a1]*"
 # "^" in a guard: the start of the text, or of a sentence or clause.

@@ -15,7 +15,7 @@ RULE_IDS = frozenset({
     "phi-licence", "phi-device-id", "phi-date", "phi-address", "phi-zip", "phi-ip", "phi-age",
     "phi-name", "phi-consent", "contact-public", "reading-grade", "sentence-length",
     "paragraph-length", "jargon", "formal-word", "tone-condescending", "tone-minimizer",
-    "tone-stigma",
+    "tone-aside", "tone-stigma",
     "title-length",
     "title-clickbait", "title-caps", "link-text", "image-alt", "list-length", "rare-word",
     "passive-voice", "call-to-action", "front-matter", "image-missing", "image-alt-missing",

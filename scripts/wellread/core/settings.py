@@ -87,10 +87,14 @@ class CheckSettings:
 # que buscar", "simply take") were right in none of the 3 judged findings still made over the
 # real-text rounds, all 3 borderline ("reassuring rather than talking down", "a matter of
 # taste"), and wrong 4 times before their guards ("Es fácil lesionar los testículos"). Words
-# that talk down (`tone-condescending`: "obviously", "of course", "as you know") stay on.
+# that talk down (`tone-condescending`: "obviously", "as you know") stay on: right in 22 of 24
+# judged findings. "Of course" and "por supuesto" (`tone-aside`) talk down in some uses and only
+# concede a point in others ("Of course, there was a fighting chance; but..."): on held-out round
+# 20, the genre that uses them (health-advice books), right in 39 of 53 judged uses (73.6 %, 94.3
+# % with borderline), under the 80 % a rule on by default needs.
 OFF_BY_DEFAULT = frozenset({
     "call-to-action", "contact-public", "jargon", "list-length", "passive-voice", "title-length",
-    "tone-minimizer",
+    "tone-aside", "tone-minimizer",
 })
 # `rules:` switches that turn every rule on (tests and measurements that must see them all).
 EVERY_RULE_ON = tuple((rule_id, True) for rule_id in sorted(OFF_BY_DEFAULT))
