@@ -499,7 +499,14 @@ def test_a_run_in_label_and_a_list_lead_in_are_not_counted_as_a_paragraphs_sente
         longer * 4 + "Ask your nurse what the numbers mean for you, for your plan and for the "
         "medicines you take every day.\n"
     )
-    assert "paragraph-length" not in rules(label) + rules(acronym) + rules(lead_in)
+    # Held-out round 20: a run-in heading in title case ("Plenty of Heat Needed.")
+    last = ("Ask your nurse what the numbers mean for you, for your plan, for your family and for "
+            "the medicines and the vitamins that you take every day of the week, and write down "
+            "what she tells you.")  # 38 words: four sentences of 107, five of 111 with the label
+    heading = check("Plenty of Heat Needed. " + longer * 3 + last + "\n")
+    assert "paragraph-length" in rules(check("Keep the rooms warm. " + longer * 3 + last + "\n"))
+    assert "paragraph-length" not in rules(label) + rules(acronym) + rules(lead_in) + rules(
+        heading)
     assert "paragraph-length" in rules(five)
     sentence = check("Computerized tomography (CT) uses x rays and a computer to make pictures "
                      "of the inside of your body. " + longer * 4 + "\n")

@@ -401,6 +401,7 @@ def test_words_after_a_label_without_a_number_are_not_a_record(text: str) -> Non
         ("Our patient Ольга Иванова came in for her shot.", 13),
         ("Our client Zoë Papadopoulou-Ng was admitted last week.", 12),
         ("Ayer María José Pérez llegó a la consulta con fiebre.", 6),
+        ("Our patient Adaeze Okafor's son came in with a cough.", 13),  # up to its 's
     ],
 )
 def test_a_patients_full_name_is_flagged_in_any_article(text: str, column: int) -> None:
@@ -429,6 +430,9 @@ def test_a_patients_full_name_is_flagged_in_any_article(text: str, column: int) 
         "Learn more about gene changes and MS. Vitamin D is another area of interest.",
         "It affects people with MS. Neurological Exam: May show reduced nerve function.",
         "Valley Fever is diagnosed by testing your blood, other body fluids, or tissues.",
+        # Held-out round 20: an author's credit, and a name that ends at its possessive.
+        "The case for such funds was made in an essay by Mrs. Emma Garrett Boyd, of Atlanta.",
+        "The fever was, like Mrs. Malaprop's Cerberus, two gentlemen at once.",
     ],
 )
 def test_who_is_not_a_patient_is_not_flagged(text: str) -> None:
