@@ -39,32 +39,24 @@ def tone_rules(body: str, language: str = "en", **switches: bool) -> list[tuple[
     ]
 
 
-@pytest.mark.parametrize(("body", "language"), [
-    ("Just look for the blue box on most pages of our site.", "en"),
-    ("Simply take one pill with water.", "en"),
-    ("It's easy to give yourself the shot.", "en"),
-    ("Sólo tiene que buscar la caja azul en nuestras páginas.", "es"),
-    ("Es fácil usar el inhalador.", "es"),
+# Both judged under the 80 % a rule on by default needs: words that make a task sound easy were
+# borderline on real text ("reassuring rather than talking down"); "of course" was right in 39 of
+# 53 judged uses on held-out round 20 once "as a matter of course" was left alone, 50 with
+# borderline (the rest mostly conceded a point before a "but").
+@pytest.mark.parametrize(("body", "language", "rule_id"), [
+    ("Just look for the blue box on most pages of our site.", "en", "tone-minimizer"),
+    ("Simply take one pill with water.", "en", "tone-minimizer"),
+    ("It's easy to give yourself the shot.", "en", "tone-minimizer"),
+    ("Sólo tiene que buscar la caja azul en nuestras páginas.", "es", "tone-minimizer"),
+    ("Es fácil usar el inhalador.", "es", "tone-minimizer"),
+    ("Of course, there was a chance; but it was small.", "en", "tone-aside"),
+    ("Por supuesto, fumar produce mal olor.", "es", "tone-aside"),
 ])
-def test_words_that_make_a_task_sound_easy_are_a_hint_a_site_turns_on(
-    body: str, language: str
+def test_an_easy_task_or_an_aside_is_a_hint_a_site_turns_on(
+    body: str, language: str, rule_id: str
 ) -> None:
-    # Judged borderline on real text ("reassuring rather than talking down"): off by default.
     assert tone_rules(body, language) == []
-    assert tone_rules(body, language, tone_minimizer=True) == [("tone-minimizer", "hint")]
-
-
-@pytest.mark.parametrize(("body", "language"), [
-    ("Of course, there was a chance; but it was small.", "en"),
-    ("Por supuesto, fumar produce mal olor.", "es"),
-])
-def test_an_aside_that_may_only_concede_a_point_is_a_hint_a_site_turns_on(
-    body: str, language: str
-) -> None:
-    # Held-out round 20: "of course" right in 39 of 53 judged uses once "as a matter of course"
-    # was left alone, 50 with borderline (the rest mostly conceded a point): off by default.
-    assert tone_rules(body, language) == []
-    assert tone_rules(body, language, tone_aside=True) == [("tone-aside", "hint")]
+    assert tone_rules(body, language, **{rule_id.replace("-", "_"): True}) == [(rule_id, "hint")]
 
 
 def test_words_that_talk_down_still_warn_by_default() -> None:
