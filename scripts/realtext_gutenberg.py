@@ -29,6 +29,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from realtext_healthcare import prose_words
 from realtext_sources import Files, Source, article, slug, squash
 
 GUTENBERG_ROUND = 20
@@ -125,10 +126,6 @@ def chapter_blocks(chapter: str) -> tuple[str, list[str]]:
     return title, blocks
 
 
-def words_of(blocks: list[str]) -> int:
-    return sum(len(block.split()) for block in blocks if not block.startswith("#"))
-
-
 def gutenberg_articles(sources: dict[int, Source]) -> Files:
     """Round 20's articles: each book's chapters in order, named "pg<ebook>-<chapter>-" and the
     title's slug."""
@@ -137,7 +134,7 @@ def gutenberg_articles(sources: dict[int, Source]) -> Files:
         chapters = _CHAPTER.split(book_text(source, book))[1:]
         for number, chapter in enumerate(chapters, 1):
             title, blocks = chapter_blocks(chapter)
-            if not title or words_of(blocks) < GUTENBERG_MIN_WORDS:
+            if not title or prose_words(blocks) < GUTENBERG_MIN_WORDS:
                 continue
             address = f"https://www.gutenberg.org/ebooks/{book.ebook}"
             where = (f"{address} ({book.author}, {book.title}, {book.year}, chapter {number}; "
