@@ -42,7 +42,7 @@ def tone_rules(body: str, language: str = "en", **switches: bool) -> list[tuple[
 # Both judged under the 80 % a rule on by default needs: words that make a task sound easy were
 # borderline on real text ("reassuring rather than talking down"); "of course" was right in 39 of
 # 53 judged uses on held-out round 20 once "as a matter of course" was left alone, 50 with
-# borderline (the rest mostly conceded a point before a "but").
+# borderline (the rest mostly conceded a point).
 @pytest.mark.parametrize(("body", "language", "rule_id"), [
     ("Just look for the blue box on most pages of our site.", "en", "tone-minimizer"),
     ("Simply take one pill with water.", "en", "tone-minimizer"),
