@@ -217,6 +217,7 @@ def stigma(body: str, language: str = "en") -> list[str]:
     "There are three kinds of alcoholic insanity.",
     "It dulls whatever discomfort one might be suffering from, but does not cure it.",
     "Then we begin to be dizzy and suffer from headache.",
+    "The storm crippled the hospital's phone lines for a day.",
 ])
 def test_names_of_diseases_and_things_are_not_labels_for_people(sentence: str) -> None:
     assert stigma(sentence) == []
@@ -313,6 +314,12 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
     # Held-out round 11: after "cree que" no noun is before "que" ("Si cree que con asma").
     ("Si piensa que sufre de asma, vea a su médico.", "es", "sufre de", "tiene"),
     ("Sufre de asma desde niña.", "es", "Sufre de", "Tiene"),
+    # A place or a thing for disabled people is "accessible" ("disabled person parking permit"
+    # does not read).
+    ("Ask the clinic for a handicapped parking permit.", "en", "handicapped parking",
+     "accessible parking"),
+    ("Use the handicapped-accessible entrance.", "en", "handicapped-accessible", "accessible"),
+    ("The restrooms are handicapped accessible.", "en", "handicapped accessible", "accessible"),
 ])
 def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(
     sentence: str, language: str, found: str, suggestion: str
