@@ -266,6 +266,48 @@ def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("Un adicto necesita ayuda.", "es") == ["adicto"]
 
 
+@pytest.mark.parametrize(("sentence", "language", "found", "suggestion"), [
+    ("Alcoholics can get help at the clinic.", "en", "Alcoholics",
+     "People with alcohol use disorder"),
+    ("Epileptics should not drive alone.", "en", "Epileptics", "People with epilepsy"),
+    ("Addicts need treatment, not blame.", "en", "Addicts",
+     "People with a substance use disorder"),
+    ("Life-long cripples left their crutches at the church.", "en", "cripples",
+     "people with a physical disability"),
+    ("By then deaf mutes were taught to speak.", "en", "deaf mutes", "people who are deaf"),
+    ("Los alcohólicos pueden recibir ayuda.", "es", "alcohólicos",
+     "personas con un trastorno por consumo de alcohol"),
+    ("Los esquizofrénicos no son violentos.", "es", "esquizofrénicos",
+     "personas con esquizofrenia"),
+    ("Las minusválidas tienen derechos.", "es", "minusválidas", "personas con discapacidad"),
+    ("Los niños discapacitados pueden ir a la escuela.", "es", "discapacitados",
+     "con discapacidad"),
+])
+def test_a_label_in_the_plural_or_the_feminine_is_flagged_as_its_singular_is(
+    sentence: str, language: str, found: str, suggestion: str
+) -> None:
+    # Only the singulars were listed: "Alcoholics", "Los alcohólicos" passed.
+    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    assert (finding.message[1:].split("' ")[0], finding.suggestion) == (found, suggestion)
+
+
+@pytest.mark.parametrize(("sentence", "language"), [
+    ("Alcoholics Anonymous has groups in every city.", "en"),
+    ("A tight belt badly cripples the lower limbs.", "en"),
+    ("Alcohólicos Anónimos tiene grupos en su ciudad.", "es"),
+    ("Evite las bebidas alcohólicas.", "es"),
+    ("Las crisis epilépticas duran unos minutos.", "es"),
+    ("Un ataque asmático puede ser grave.", "es"),
+    ("Muchas personas quedan gravemente discapacitadas en cinco años.", "es"),
+])
+def test_a_name_a_thing_or_what_a_person_becomes_is_no_plural_label(
+    sentence: str, language: str
+) -> None:
+    assert stigma(sentence, language) == []
+
+
 def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
     # Held-out round 3: "Drug or alcohol abuse" took "alcohol use disorder / unhealthy
     # drinking", which does not read after "Drug or".
