@@ -259,7 +259,7 @@ def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     assert stigma("Don't call your brother spastic.") == ["spastic"]
     assert stigma("She was a victim of cancer.") == ["victim of"]
     assert stigma("Es víctima de cáncer desde hace años.", "es") == ["víctima de"]
-    assert stigma("Su padre es alcohólico.", "es") == ["alcohólico"]
+    assert stigma("Su padre es alcohólico.", "es") == ["es alcohólico"]  # "tiene un trastorno..."
     assert stigma("He was called a cripple at school.") == ["cripple"]
     assert stigma("Handicapped children need play too.") == ["Handicapped"]
     assert stigma("Many people suffer from asthma.") == ["suffer from"]
@@ -282,6 +282,14 @@ def test_a_label_for_a_person_is_still_flagged_in_both_languages() -> None:
     ("Las minusválidas tienen derechos.", "es", "minusválidas", "personas con discapacidad"),
     ("Los niños discapacitados pueden ir a la escuela.", "es", "discapacitados",
      "con discapacidad"),
+    # After a noun for a person the person comes first and "con" fits ("ciertos niños personas
+    # con epilepsia" did not read, held-out round 12); after "es" the verb changes.
+    ("Las dietas especiales pueden ayudar a ciertos niños epilépticos.", "es", "epilépticos",
+     "con epilepsia"),
+    ("Es útil, especialmente en hombres diabéticos.", "es", "diabéticos", "con diabetes"),
+    ("Las mujeres obesas tienen más riesgo.", "es", "obesas", "con obesidad"),
+    ("Si es diabético, revise sus pies cada día.", "es", "es diabético", "tiene diabetes"),
+    ("Mi madre es discapacitada.", "es", "es discapacitada", "tiene una discapacidad"),
 ])
 def test_a_label_in_the_plural_or_the_feminine_is_flagged_as_its_singular_is(
     sentence: str, language: str, found: str, suggestion: str
