@@ -149,8 +149,9 @@ def gutenberg_sources(folders: list[Path]) -> dict[int, Source]:
     found: dict[int, Source] = {}
     for folder in folders:
         source = Source(folder)
+        names = set(source.names("")) if folder.is_dir() else set()
         for book in GUTENBERG_BOOKS:
-            if book.ebook not in found and source.read(f"{book.ebook}-8.txt") is not None:
+            if book.ebook not in found and f"{book.ebook}-8.txt" in names:
                 found[book.ebook] = source
     missing = [book.repository for book in GUTENBERG_BOOKS if book.ebook not in found]
     if missing:

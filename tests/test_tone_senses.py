@@ -160,6 +160,14 @@ def test_a_guard_with_an_unknown_clause_or_word_set_is_refused() -> None:
         parse_guard("before: @nothing", {})
 
 
+def stigma_swap(sentence: str, language: str) -> tuple[str, str]:
+    """The words the one tone-stigma finding quotes, and the words it offers."""
+    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
+    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
+    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
+    return finding.message[1:].split("' ")[0], finding.suggestion
+
+
 def stigma(body: str, language: str = "en") -> list[str]:
     article = parse_article(FRONT + body + "\n", "content/topic/a.md", "topic/a.md")
     context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
@@ -299,10 +307,7 @@ def test_a_label_in_the_plural_or_the_feminine_is_flagged_as_its_singular_is(
     sentence: str, language: str, found: str, suggestion: str
 ) -> None:
     # Only the singulars were listed: "Alcoholics", "Los alcohólicos" passed.
-    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
-    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
-    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
-    assert (finding.message[1:].split("' ")[0], finding.suggestion) == (found, suggestion)
+    assert stigma_swap(sentence, language) == (found, suggestion)
 
 
 @pytest.mark.parametrize(("sentence", "language"), [
@@ -380,10 +385,7 @@ def test_alcohol_abuse_gets_a_suggestion_that_fits_after_drug_or() -> None:
 def test_a_label_after_a_verb_gets_a_suggestion_that_keeps_the_verb(
     sentence: str, language: str, found: str, suggestion: str
 ) -> None:
-    article = parse_article(FRONT + sentence + "\n", "content/topic/a.md", "topic/a.md")
-    context = CheckContext(CheckSettings(language=language), today=date(2026, 11, 24))
-    [finding] = [f for f in check_article(article, context) if f.rule == "tone-stigma"]
-    assert (finding.message[1:].split("' ")[0], finding.suggestion) == (found, suggestion)
+    assert stigma_swap(sentence, language) == (found, suggestion)
 
 
 @pytest.mark.parametrize("sentence", [

@@ -150,12 +150,28 @@ def _tone(language: str) -> tuple[TermIndex, dict[str, _Entry]]:
     rows = table(language, "tone")
     sets = {row[0]: row[1] for row in rows if row[0].startswith("@") and len(row) > 1}
     entries: dict[str, _Entry] = {}
-    for row in rows:
+    for row in sorted(rows, key=lambda row: _SLOT.search(row[0]) is not None):
         if len(row) < 3 or row[1] not in _MESSAGES:
             continue
         guard = parse_guard(row[3], sets) if len(row) > 3 and row[3] else None
-        entries[term_key(row[0])] = (row[1], row[2], guard)
+        for term, suggestion in _filled(row[0], row[2], sets):
+            entries.setdefault(term_key(term), (row[1], suggestion, guard))
     return TermIndex.of(entries), entries
+
+
+# A word of a set in a term ("diabetic @person-nouns"): one term for each of the set's words,
+# the same word in the suggestion ("@person-nouns with diabetes": "diabetic patients" ->
+# "patients with diabetes"). A term listed in full comes first.
+_SLOT = re.compile(r"@[\w-]+")
+
+
+def _filled(term: str, suggestion: str, sets: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    slot = _SLOT.search(term)
+    if slot is None:
+        yield term, suggestion
+        return
+    for word in sets[slot.group()].split("|"):
+        yield term.replace(slot.group(), word), suggestion.replace(slot.group(), word)
 
 
 def _quoted(found: str, suggestion: str) -> tuple[str, str]:
