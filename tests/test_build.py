@@ -161,6 +161,14 @@ def test_every_article_has_portrait_and_story_cards_in_every_language(site: Path
                     assert card.size == size, (stem, kind)
 
 
+def test_pages_that_are_not_articles_get_only_their_link_preview_cards(site: Path) -> None:
+    cards = site / "assets" / "cards"
+    for stem in ("index", "vaccines/index", "about", "translations"):
+        assert (cards / f"{stem}.png").is_file() and (cards / f"{stem}-square.png").is_file()
+        assert not list(cards.glob(f"{stem}-portrait.png")), stem
+        assert not list(cards.glob(f"{stem}-story.png")), stem
+
+
 def test_arabic_card_alt_text_is_translated(site: Path) -> None:
     page = Page(site / "ar" / "index.html")
     assert re.search("[\u0600-\u06ff]", page.meta["og:image:alt"])

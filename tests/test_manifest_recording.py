@@ -56,6 +56,8 @@ def test_each_page_is_recorded_once_for_the_feed_the_share_files_and_the_cards(
         project / f"site/assets/cards/vaccines/flu{kind}.png"
         for kind in ("", "-portrait", "-story")
     ]
+    # The home page is posted nowhere: only its link preview's card, no portrait or story
+    assert [job.target for job in pages[0].cards] == [project / "site/assets/cards/index.png"]
     assert flu.meta["wellread"]["review"]  # the page data the feed reads
     assert "https://clinic.example.org/vaccines/flu/" in (
         project / "site/feed.xml"

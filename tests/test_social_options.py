@@ -115,10 +115,11 @@ def test_cards_command_shows_a_progress_bar_only_on_a_terminal(make_project: Pro
     })
     bar = cards_command(project, on_terminal=True)
     assert "Cards (en)" in bar and "100%" in bar and "[####" in bar
-    assert "en: 12 cards (12 rendered, 0 from the cache)" in bar
+    assert "en: 8 cards (8 rendered, 0 from the cache)" in bar
     plain = cards_command(project, on_terminal=False)
-    # Home, the article and the translation progress page, each in the layout's four sizes.
-    assert plain == "en: 12 cards, all from the cache (none rendered)\n"
+    # The article in the layout's four sizes; home and the translation progress page, which
+    # nothing posts, in the two sizes of their link previews.
+    assert plain == "en: 8 cards, all from the cache (none rendered)\n"
     assert (project / "site" / "assets" / "cards" / "vaccines" / "flu-square.png").is_file()
 
 

@@ -19,6 +19,12 @@ class Content:
     problems: tuple[Finding, ...]  # files that could not be read or parsed
 
 
+def is_article_page(src_uri: str) -> bool:
+    """An article: a page in a topic's folder, not the topic's index page ('vaccines/flu.md';
+    not 'index.md', 'vaccines/index.md' or the translations page at the top)."""
+    return "/" in src_uri and not src_uri.endswith("index.md")
+
+
 def read_page(path: Path, content_dir: Path, shown_as: str) -> Article:
     """Parse one Markdown file. Raises ContentError naming the file for unreadable text."""
     return parse_page(path.read_bytes(), shown_as, path.relative_to(content_dir).as_posix())

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..core.content import is_article_page
+
 if TYPE_CHECKING:  # the feed reads the manifest too: it need not load the card drawing
     from ..social.batch import CardJob
 
@@ -32,7 +34,7 @@ class ManifestPage:
     @property
     def is_article(self) -> bool:
         """An article: in a topic's folder, not the topic's index page."""
-        return bool(self.src.count("/")) and not self.src.endswith("index.md")
+        return is_article_page(self.src)
 
 
 def feed_articles(manifest: Iterable[ManifestPage]) -> Iterator[ManifestPage]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.content import is_article_page
 from ..core.settings import SocialOptions
 from .batch import CardJob
 from .cards.model import CARD_SIZES, CardText
 
 # The cards a page declares as og:image (link previews); portrait and story cards are for posting
-# (the share files and the plan list them).
+# (the share files and the plan list them, for articles only).
 OPEN_GRAPH_KINDS = ("landscape", "square")
 
 
@@ -54,7 +55,12 @@ def page_cards(
     sizes: tuple[str, ...] = ("landscape", "square"),
 ) -> list[PlannedCard]:
     """The page's cards: landscape, then the layout's other `sizes` (square unless the site
-    turned it off), each `<page>-<kind>.png`."""
+    turned it off), each `<page>-<kind>.png`. A page that is not an article (the home page, a
+    topic's index, the translations page) gets only the cards its link previews show: the share
+    files and the plan post articles only, so its portrait and story cards were drawn for no
+    one (20 of the sample site's 72 cards a language)."""
+    if not is_article_page(facts.src_uri):
+        sizes = tuple(kind for kind in sizes if kind in OPEN_GRAPH_KINDS)
     text = card_text(facts)
     stem = facts.src_uri.removesuffix(".md")
     made = []
