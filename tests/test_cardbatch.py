@@ -68,27 +68,69 @@ def test_second_batch_renders_nothing_and_says_so(layout: CardLayout, tmp_path: 
     assert BatchResult(4, 1).summary() == "4 cards (1 rendered, 3 from the cache)"
 
 
-def test_a_card_drawn_now_is_written_by_its_drawer_not_read_back_from_the_cache(
+def test_a_card_drawn_now_is_written_once_and_kept_as_the_same_file(
     layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Reading every new card back, one after another in the build's process, kept the pool's
-    # other process idle at the end (make bench: 1.6 -> 1.8 times one core on ext4).
+    # other process idle at the end (make bench: 1.6 -> 1.8 times one core on ext4); writing
+    # it twice (the site, the cache) was a seventh of its time on ext4.
     import wellread.social.batch as batch
 
-    reads: list[Path] = []
-    real = batch.cached_card
-    monkeypatch.setattr(batch, "cached_card", lambda path: reads.append(path) or real(path))
+    lookups: list[str] = []
+    real = batch.CardCache.find
+    monkeypatch.setattr(batch.CardCache, "find",
+                        lambda self, key: lookups.append(key) or real(self, key))
     jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
     render_batch(jobs, layout, tmp_path / "cache", workers=1)
-    assert len(reads) == 4  # each job's cache looked up once, before drawing
-    for job in jobs:
-        cached = next(p for p in (tmp_path / "cache").glob("*.png") if p.read_bytes() ==
-                      job.target.read_bytes())
-        assert cached.stat().st_ino != job.target.stat().st_ino  # a copy, not a link
-    reads.clear()
-    render_batch(jobs_for(["Flu", "Measles"], tmp_path / "again"), layout, tmp_path / "cache",
-                 workers=1)
-    assert len(reads) == 8  # from the cache: looked up, then read to be copied
+    assert len(lookups) == 4  # each card looked up once, before drawing
+    entries = {p.stat().st_ino: p for p in (tmp_path / "cache").glob("*.png")}
+    assert len(entries) == 4
+    assert {job.target.stat().st_ino for job in jobs} == entries.keys()  # one file each
+    lookups.clear()
+    again = jobs_for(["Flu", "Measles"], tmp_path / "again")
+    result = render_batch(again, layout, tmp_path / "cache", workers=1)
+    assert (result.rendered, len(lookups)) == (0, 4)
+    for job, first in zip(again, jobs, strict=True):  # from the cache: the same file again
+        assert job.target.stat().st_ino == first.target.stat().st_ino
+
+
+def test_without_hard_links_the_cache_keeps_copies_and_the_cards_are_the_same(
+    layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import wellread.social.cardcache as cardcache
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")  # another disk, or FAT
+
+    linked = jobs_for(["Flu", "Measles"], tmp_path / "linked")
+    render_batch(linked, layout, tmp_path / "c1", workers=1)
+    monkeypatch.setattr(cardcache.os, "link", no_links)
+    copied = jobs_for(["Flu", "Measles"], tmp_path / "copied")
+    render_batch(copied, layout, tmp_path / "c2", workers=1)
+    again = jobs_for(["Flu", "Measles"], tmp_path / "again")
+    assert render_batch(again, layout, tmp_path / "c2", workers=1).rendered == 0
+    for one, other, third in zip(linked, copied, again, strict=True):
+        assert one.target.read_bytes() == other.target.read_bytes() == third.target.read_bytes()
+        assert other.target.stat().st_nlink == 1 and third.target.stat().st_nlink == 1
+    assert sorted(p.name for p in (tmp_path / "c1").iterdir()) == sorted(
+        p.name for p in (tmp_path / "c2").iterdir()
+    )
+
+
+def test_a_card_over_an_earlier_one_replaces_it_and_leaves_the_cache_alone(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    # The preview writes into the same folder build after build: an old card there is a
+    # cache entry's file, which a new card must replace, not be written into.
+    first = jobs_for(["Flu"], tmp_path / "site")
+    render_batch(first, layout, tmp_path / "cache", workers=1)
+    entries = {p.name: p.read_bytes() for p in (tmp_path / "cache").glob("*.png")}
+    renamed = [CardJob(text("Measles"), job.size, job.target) for job in first]
+    render_batch(renamed, layout, tmp_path / "cache", workers=1)
+    for name, data in entries.items():
+        assert (tmp_path / "cache" / name).read_bytes() == data  # the Flu cards, untouched
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 4
+    assert not list((tmp_path / "site").glob(".*.tmp"))
 
 
 def test_cards_are_written_at_every_size(layout: CardLayout, tmp_path: Path) -> None:

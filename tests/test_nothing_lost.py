@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from wellread.social.cardcache import CACHE_VERSION, STAMP, cached_card, open_cache
+from wellread.social.cardcache import CACHE_VERSION, STAMP, CardCache, intact, open_cache
 
 from .conftest import REPO, WELLREAD, run_wellread
 
@@ -42,6 +42,7 @@ def _previous_site(project: Path) -> dict[str, str]:
                        "assets/cards/index.png": "not even a png"}.items():
         path = project / "site" / name
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)  # new files: a card written into is another test's
         path.write_text(text, "utf-8")
     return _tree(project / "site")
 
@@ -97,7 +98,7 @@ def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
     assert not (project / ".site.partial").exists() and not (project / ".site.old").exists()
     cache = project / ".cache" / "wellread" / "cards"
     assert (cache / STAMP).read_text("utf-8").strip() == CACHE_VERSION
-    leftovers = [p for p in cache.iterdir() if p.name != STAMP and cached_card(p) is None]
+    leftovers = [p for p in cache.iterdir() if p.name != STAMP and not intact(p)]
     assert leftovers == [] or all(p.suffix == ".tmp" for p in leftovers)
 
     result = run_wellread(project, "build")  # the cache still works: the next build succeeds
@@ -120,13 +121,24 @@ def _small_project(root: Path, languages: str = "[en, es]") -> Path:
     return root
 
 
+def _whole_png(path: Path) -> bool:
+    try:
+        with Image.open(path) as image:
+            image.load()
+        return True
+    except (OSError, SyntaxError):
+        return False
+
+
 def test_a_truncated_or_garbage_cached_card_is_drawn_again(tmp_path: Path) -> None:
     project = _small_project(tmp_path / "p")
     assert run_wellread(project, "build").returncode == 0
     cache = project / ".cache" / "wellread" / "cards"
     cached = sorted(cache.glob("*.png"))
     whole = cached[0].read_bytes()
-    cached[0].write_bytes(whole[: len(whole) // 2])  # a build killed while writing it
+    for entry in cached[:2]:
+        entry.unlink()  # new files under the entries' names, not the site's cards
+    cached[0].write_bytes(whole[: len(whole) // 2])  # cut short
     cached[1].write_bytes(os.urandom(2000))  # garbage under a card's name
     (cache / "notes.txt").write_text("left by someone", "utf-8")
     result = run_wellread(project, "build")
@@ -135,7 +147,28 @@ def test_a_truncated_or_garbage_cached_card_is_drawn_again(tmp_path: Path) -> No
     assert sum(map(int, rendered)) == 2, result.stderr
     assert cached[0].read_bytes() == whole  # drawn again, identically
     for card in (project / "site").rglob("assets/cards/**/*.png"):
-        assert cached_card(card) is not None
+        assert _whole_png(card), card
+
+
+def test_a_built_card_changed_in_place_is_drawn_again_not_published_from_the_cache(
+    tmp_path: Path,
+) -> None:
+    # A site's card and its cache entry are one file (a hard link): a tool that rewrites the
+    # built card in place (an optimiser, a designer's touch-up) changes the entry too.
+    project = _small_project(tmp_path / "p")
+    assert run_wellread(project, "build").returncode == 0
+    card = project / "site" / "assets" / "cards" / "index.png"
+    drawn = card.read_bytes()
+    with card.open("r+b") as handle:  # in place, as `convert x.png x.png` or oxipng may
+        handle.write(_png((1200, 630)))
+        handle.truncate()
+    result = run_wellread(project, "build")
+    assert result.returncode == 0, result.stderr
+    rendered = re.findall(r"cards \((\d+) rendered", result.stderr)
+    assert sum(map(int, rendered)) == 1, result.stderr  # that card, and no other
+    assert card.read_bytes() == drawn
+    cache = project / ".cache" / "wellread" / "cards"
+    assert all(intact(entry) for entry in cache.glob("*.png"))
 
 
 def test_a_cache_from_an_older_version_is_emptied_and_rebuilt(tmp_path: Path) -> None:
@@ -160,15 +193,18 @@ def test_open_cache_replaces_a_file_where_the_folder_should_be(tmp_path: Path) -
     assert sorted(p.name for p in folder.iterdir()) == [STAMP, "abc.png"]
 
 
-def test_cached_card_accepts_only_whole_pngs(tmp_path: Path) -> None:
-    card = tmp_path / "card.png"
+def test_a_cache_entry_is_used_only_while_its_bytes_have_the_digest_in_its_name(
+    tmp_path: Path,
+) -> None:
+    folder = open_cache(tmp_path / "cards")
     png = _png((40, 20))
-    card.write_bytes(png)
-    assert cached_card(card) == png
+    name = f"{'a' * 64}.{hashlib.sha256(png).hexdigest()[:32]}.png"
+    (folder / name).write_bytes(png)
+    assert CardCache(folder).find("a" * 64) == folder / name
+    assert CardCache(folder).find("b" * 64) is None  # never drawn
     broken = bytearray(png)
-    broken[len(png) // 2] ^= 0xFF  # one flipped byte: a chunk's checksum no longer matches
-    for bad in (png[:-1], png[:30], bytes(broken), b"", b"\x89PNG\r\n\x1a\n" + b"\0" * 40):
-        card.write_bytes(bad)
-        assert cached_card(card) is None
-        assert not card.exists()
-    assert cached_card(tmp_path / "missing.png") is None
+    broken[len(png) // 2] ^= 0xFF  # one flipped byte
+    for bad in (png[:-1], png[:30], bytes(broken), b"", png + b"\0"):
+        (folder / name).write_bytes(bad)
+        assert CardCache(folder).find("a" * 64) is None
+        assert not (folder / name).exists()  # removed: the card is drawn again

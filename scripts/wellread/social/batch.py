@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.containment import held_stop
 from ..core.cores import free_cores
-from .cardcache import cached_card, open_cache
+from .cardcache import CardCache, keep, place, write_card
 from .cards.draw import render_card
 from .cards.fingerprint import card_fingerprint
 from .cards.model import CardError, CardLayout, CardText
@@ -123,51 +123,53 @@ def render_batches(
     """`render_batch` for several batches (one per language) with one set of processes;
     a result for each. A card that two batches share is drawn once, for the first."""
     try:
-        open_cache(cache_dir)
+        cache = CardCache(cache_dir)
     except OSError as error:
         raise CardError(f"the card cache {cache_dir}: {error}") from None
+    # Each card by its key, the cache folder / its fingerprint: the first job that needs it
+    # drawn, or its entry in the cache (looked up once, however many jobs share it).
     todo: dict[Path, CardJob] = {}
+    found: dict[Path, Path] = {}
     planned: list[tuple[Sequence[CardJob], list[Path], int]] = []
     for jobs in batches:
-        cached_paths = [
-            cache_dir / f"{card_fingerprint(j.text, layout, j.size, j.background)}.png"
-            for j in jobs
+        keys = [
+            cache_dir / card_fingerprint(j.text, layout, j.size, j.background) for j in jobs
         ]
         before = len(todo)
-        for job, cached in zip(jobs, cached_paths, strict=True):
-            if cached_card(cached) is None:  # missing, cut short or garbage: drawn again
-                todo.setdefault(cached, job)
-        planned.append((jobs, cached_paths, len(todo) - before))
+        for job, key in zip(jobs, keys, strict=True):
+            if key in todo or key in found:
+                continue
+            entry = cache.find(key.name)  # missing, cut short, changed or garbage: drawn again
+            if entry is None:
+                todo[key] = job
+            else:
+                found[key] = entry
+        planned.append((jobs, keys, len(todo) - before))
     done_already = sum(len(jobs) for jobs in batches) - len(todo)
     if progress is not None and done_already:
         progress(done_already)
     _render_missing(todo, layout, workers, progress)
     results = []
-    for jobs, cached_paths, rendered in planned:
-        for job, cached in zip(jobs, cached_paths, strict=True):
-            if todo.get(cached) is job:
-                continue  # drawn: the process that drew it wrote it here too
-            job.target.parent.mkdir(parents=True, exist_ok=True)
-            card = cached_card(cached)
-            if card is None:  # the cache cannot keep it (full disk, read-only): draw it here
-                card = render_card(job.text, layout, job.size, job.background)
-            job.target.write_bytes(card)
+    for jobs, keys, rendered in planned:
+        for job, key in zip(jobs, keys, strict=True):
+            drawn = todo.get(key)
+            if drawn is job:
+                continue  # drawn: the process that drew it wrote it here
+            try:
+                place(found[key] if drawn is None else drawn.target, job.target)
+            except OSError:  # the entry went meanwhile (.cache/ deleted): draw it here
+                write_card(job.target, render_card(job.text, layout, job.size, job.background))
         results.append(BatchResult(total=len(jobs), rendered=rendered))
     return results
 
 
-def _render_one(cached: Path, job: CardJob, layout: CardLayout) -> None:
-    """Draw a card into the cache and to its target: the drawing process writes both, so the
-    build does not read every new card back from the cache, one after another, to copy it."""
+def _render_one(key: Path, job: CardJob, layout: CardLayout) -> None:
+    """Draw a card to its target and keep it in the cache (`key`: the cache folder / the
+    card's fingerprint): the drawing process writes it, so the build does not read every new
+    card back, one after another, to place it."""
     card = render_card(job.text, layout, job.size, job.background)
-    partial = cached.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        partial.write_bytes(card)
-        partial.replace(cached)  # a card in the cache is always whole
-    except OSError:
-        partial.unlink(missing_ok=True)  # the cache cannot keep it: the target still has it
-    job.target.parent.mkdir(parents=True, exist_ok=True)
-    job.target.write_bytes(card)
+    write_card(job.target, card)
+    keep(key.parent, key.name, card, job.target)
 
 
 def _workers_from_environment() -> int:
@@ -186,8 +188,8 @@ def _render_missing(
     workers = workers or _workers_from_environment() or free_cores()
     ordered = list(todo.items())  # pages in order: neighbours share words, and so caches
     if len(ordered) < smallest or workers == 1:
-        for cached, job in ordered:
-            _render_one(cached, job, layout)
+        for key, job in ordered:
+            _render_one(key, job, layout)
             if progress is not None:
                 progress(1)
         return
@@ -241,8 +243,8 @@ def _share_chunks(
                 running.add(pool.submit(_render_chunk, chunks.popleft()))
         if chunks:
             chunk = chunks.pop()
-            for cached, job in chunk:
-                _render_one(cached, job, layout)
+            for key, job in chunk:
+                _render_one(key, job, layout)
             if progress is not None:
                 progress(len(chunk))
 
@@ -281,6 +283,6 @@ def _use_layout(layout: CardLayout) -> None:
 
 def _render_chunk(chunk: list[tuple[Path, CardJob]]) -> int:
     assert _worker_layout is not None, "started without _use_layout"
-    for cached, job in chunk:
-        _render_one(cached, job, _worker_layout)
+    for key, job in chunk:
+        _render_one(key, job, _worker_layout)
     return len(chunk)

@@ -1,20 +1,29 @@
-"""The card cache: whole PNGs only, stamped with its format version, rebuilt when in doubt.
+"""The card cache: each card under its fingerprint and the digest of its bytes, checked when read.
 
-A cache is a speed-up, never a source of truth: a card that is cut short (a build killed while
-writing), garbage, or written by another version of wellread is drawn again, not published.
+A cache is a speed-up, never a source of truth. An entry is `<fingerprint>.<digest>.png`: the
+fingerprint names what went into the card (text, layout, fonts, picture), the digest is of the
+PNG's bytes as drawn. An entry whose bytes no longer have its digest (a build killed while
+writing, garbage, a card changed in place) is drawn again, not published; a cache of another
+version of wellread is emptied.
+
+An entry is the same file as the card it was drawn for, where the file system allows it (a hard
+link): a card drawn is written once, not twice, and a card from the cache is linked into the
+site, not copied. Creating files was a seventh of a card's time on ext4 after a previous build's
+files were deleted. Since the site's card and the cache entry are one file, a tool that rewrites
+a built card in place changes the entry too: its digest then tells, and the card is drawn again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
-import zlib
 from pathlib import Path
 
 # Bump when the cache's layout or file format changes; an older cache is then emptied.
-CACHE_VERSION = "wellread-card-cache 2"
+CACHE_VERSION = "wellread-card-cache 3"
 STAMP = "VERSION"
-_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_IEND = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+_DIGEST_LENGTH = 32  # hex digits of the sha256 of the card's bytes, in the entry's name
 
 
 def open_cache(folder: Path) -> Path:
@@ -35,36 +44,104 @@ def open_cache(folder: Path) -> Path:
     return folder
 
 
-def cached_card(path: Path) -> bytes | None:
-    """The cached PNG if it is whole (signature, every chunk's CRC, and the end chunk); else
-    None, after removing it so it is drawn again."""
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+def _digest(card: bytes) -> str:
+    return hashlib.sha256(card).hexdigest()[:_DIGEST_LENGTH]
+
+
+class CardCache:
+    """The entries of one cache folder, listed once when opened (a build's drawing processes
+    add entries with `keep`, which this listing need not know: each card is looked up once)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = open_cache(folder)
+        self.names: dict[str, str] = {}
+        for name in os.listdir(folder):
+            fingerprint, _, rest = name.partition(".")
+            if rest.endswith(".png") and len(rest) == _DIGEST_LENGTH + 4:
+                self.names[fingerprint] = name
+
+    def find(self, fingerprint: str) -> Path | None:
+        """The entry for `fingerprint` if its bytes are still those it was kept with; else None,
+        after removing it so that the card is drawn again."""
+        name = self.names.pop(fingerprint, None)
+        if name is None:
+            return None
+        entry = self.folder / name
+        if intact(entry):
+            self.names[fingerprint] = name
+            return entry
+        if not entry.exists():
+            return None
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink(missing_ok=True)
         return None
-    if _whole_png(data):
-        return data
-    if path.is_dir():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
-    return None
 
 
-def _whole_png(data: bytes) -> bool:
-    if not (data.startswith(_SIGNATURE) and data.endswith(_IEND)):
+def intact(entry: Path) -> bool:
+    """Whether a cache entry's bytes still have the digest in its name."""
+    _, _, rest = entry.name.partition(".")
+    try:
+        return _digest(entry.read_bytes()) == rest.removesuffix(".png")
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return False
-    offset = len(_SIGNATURE)
-    while offset + 12 <= len(data):
-        length = int.from_bytes(data[offset : offset + 4], "big")
-        kind = data[offset + 4 : offset + 8]
-        body_end = offset + 8 + length
-        if body_end + 4 > len(data):
-            return False
-        crc = int.from_bytes(data[body_end : body_end + 4], "big")
-        if zlib.crc32(data[offset + 4 : body_end]) != crc:
-            return False
-        offset = body_end + 4
-        if kind == b"IEND":
-            return offset == len(data)
-    return False
+
+
+def keep(folder: Path, fingerprint: str, card: bytes, written: Path) -> None:
+    """Keep `card`, just written to `written`, in the cache `folder`: as another name of that
+    file (a hard link), or as a copy where the file system has no links (another disk, FAT).
+    A cache that cannot keep it is no error: the card is in the site."""
+    entry = folder / f"{fingerprint}.{_digest(card)}.png"
+    try:
+        os.link(written, entry)
+        return
+    except FileExistsError:
+        return  # another process of this build kept the same card
+    except OSError:
+        pass
+    partial = entry.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        partial.write_bytes(card)
+        partial.replace(entry)  # an entry is always whole
+    except OSError:
+        partial.unlink(missing_ok=True)
+
+
+def write_card(target: Path, card: bytes) -> None:
+    """Write a card to `target` as a new file. What was there may be a cache entry's file (a
+    link made by an earlier build into the same folder, as the preview's): it is replaced,
+    never written into."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(target, "xb") as handle:  # a new folder, as a build's: nothing to replace
+            handle.write(card)
+        return
+    except FileExistsError:
+        pass
+    partial = _partial(target)
+    partial.write_bytes(card)
+    partial.replace(target)
+
+
+def place(source: Path, target: Path) -> None:
+    """Put the card `source` (a cache entry, or a card this build wrote) at `target`: the same
+    file where the file system allows it, else a copy; what was at `target` is replaced."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+        return
+    except FileExistsError:
+        partial = _partial(target)
+        partial.unlink(missing_ok=True)
+        try:
+            os.link(source, partial)
+        except OSError:
+            partial.write_bytes(source.read_bytes())
+        partial.replace(target)
+    except OSError:  # no links here: a copy, written as a new file
+        write_card(target, source.read_bytes())
+
+
+def _partial(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.tmp")
