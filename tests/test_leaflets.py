@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from wellread.publish import leaflets
 
@@ -85,13 +86,60 @@ def test_a_leaflet_is_a_tagged_pdf_with_language_and_title_and_is_cached(
 
 
 def test_nothing_is_read_from_outside_the_site(tmp_path: Path) -> None:
-    fetcher = leaflets._only_the_site(tmp_path / "site")
     (tmp_path / "site").mkdir()
     (tmp_path / "secret.png").write_bytes(b"x")
-    for url in ("https://example.org/a.png", f"{(tmp_path / 'secret.png').as_uri()}",
-                f"{(tmp_path / 'site').as_uri()}/../secret.png"):
-        with pytest.raises(leaflets.LeafletError, match="outside the site"):
-            fetcher(url)
+    for root_url in ("https://health.example.org/es/", "file:///"):  # site_url, or none
+        fetcher = leaflets._only_the_site(tmp_path / "site", root_url)
+        for url in ("https://example.org/a.png", f"{(tmp_path / 'secret.png').as_uri()}",
+                    f"{(tmp_path / 'site').as_uri()}/../secret.png",
+                    f"{root_url}../secret.png", f"{root_url}{'../' * 12}{tmp_path}/secret.png"):
+            # refused, or looked for inside the site's folder (where it is not)
+            with pytest.raises((leaflets.LeafletError, OSError)):
+                fetcher(url)
+    fetcher = leaflets._only_the_site(tmp_path / "site", "https://health.example.org/es/")
+    with pytest.raises(leaflets.LeafletError, match="outside the site"):
+        fetcher(f"{(tmp_path / 'secret.png').as_uri()}")
+
+
+def _link_targets(pdf: bytes) -> list[str]:
+    return sorted(
+        {u.decode("latin-1") for u in re.findall(rb"/URI \(([^)]*)\)", _pdf_text(pdf))}
+    )
+
+
+def test_a_leaflets_links_go_to_the_public_site_whatever_folder_it_was_built_in(
+    tmp_path: Path,
+) -> None:
+    # The glossary link of a leaflet went to file:///home/<builder>/<checkout>/.site.partial/
+    # glossary/: a path of the machine that built it, in every printed and shared PDF. (The
+    # picture after linked text, right to left, also stopped WeasyPrint 70 with KeyError
+    # 'inline-end' while the leaflet's images floated to the logical end.)
+    pdfs = []
+    for folder in ("one", "two"):
+        site = tmp_path / folder / ".site.partial" / "es"
+        page = _site(site, image="../../flu.png")
+        Image.new("RGB", (40, 30), "teal").save(site / "ar" / "flu.png")
+        page.write_text(page.read_text("utf-8").replace(
+            "اللقاح آمن.", 'اللقاح <a href="../../glossary/#vaccine">آمن</a>.'), "utf-8")
+        job = leaflets.LeafletJob(page, page.parent / "flu-ar.pdf",
+                                  "https://health.example.org/es/ar/vaccines/flu/")
+        leaflets.write_leaflets([job], site, leaflets.default_stylesheet(), tmp_path / folder,
+                                site_url="https://health.example.org/es/")
+        pdfs.append(job.pdf.read_bytes())
+    assert _link_targets(pdfs[0]) == ["https://health.example.org/es/ar/glossary/#vaccine"]
+    assert b"/Subtype /Image" in _pdf_text(pdfs[0])  # the picture, read from the site's folder
+    assert pdfs[0] == pdfs[1]
+    assert b"file://" not in _pdf_text(pdfs[0]) and str(tmp_path).encode() not in pdfs[0]
+
+
+def test_without_a_site_address_links_keep_their_place_in_the_site(tmp_path: Path) -> None:
+    page = _site(tmp_path / "site")
+    page.write_text(page.read_text("utf-8").replace(
+        "اللقاح آمن.", 'اللقاح <a href="../../glossary/">آمن</a>.'), "utf-8")
+    job = leaflets.LeafletJob(page, page.parent / "flu-ar.pdf")
+    leaflets.write_leaflets([job], tmp_path / "site", leaflets.default_stylesheet(),
+                            tmp_path / "cache")
+    assert _link_targets(job.pdf.read_bytes()) == ["file:///ar/glossary/"]
 
 
 def test_the_link_goes_where_the_theme_marked_it() -> None:

@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from ..core.cores import free_cores
 
 # Bump when the leaflet's HTML or the drawing options change: older cached PDFs are not reused.
-FORMAT = "wellread-leaflet 1"
+FORMAT = "wellread-leaflet 2"  # 2: links to the site's public pages, not to the build's files
 MARKER = "<!--wellread:leaflet-->"  # where the built article gets its link
 _PARALLEL_FROM = 8  # fewer leaflets than this are drawn in this process
 
@@ -35,10 +35,12 @@ class LeafletError(Exception):
 
 @dataclass(frozen=True)
 class LeafletJob:
-    """One article's leaflet: its built page and where its PDF goes."""
+    """One article's leaflet: its built page, where its PDF goes, and the page's public
+    address (the site's address and the page's; '' for a site without `site_url`)."""
 
     page: Path
     pdf: Path
+    address: str = ""
 
 
 def default_stylesheet() -> str:
@@ -65,14 +67,19 @@ def leaflet_html(page_html: str, stylesheet: str) -> str:
     )
 
 
-def leaflet_key(document: str, version: str) -> str:
-    """The cache key: the leaflet's document (stylesheet included) and the drawing library."""
-    text = "\0".join((FORMAT, version, document))
+def leaflet_key(document: str, version: str, address: str = "") -> str:
+    """The cache key: the leaflet's document (stylesheet included), the address its links are
+    relative to, and the drawing library."""
+    text = "\0".join((FORMAT, version, address, document))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _only_the_site(root: Path) -> Any:
-    """WeasyPrint's fetcher limited to files inside the built site: no request leaves the
+_NO_ADDRESS = "file:///"  # the site's root for a site without `site_url`: links stay relative
+
+
+def _only_the_site(root: Path, root_url: str) -> Any:
+    """WeasyPrint's fetcher limited to files inside the built site `root`, whose address is
+    `root_url`: an address under it is read from the site's folder; no request leaves the
     machine, and no file outside the site is read."""
     from weasyprint.urls import URLFetcher
 
@@ -80,21 +87,24 @@ def _only_the_site(root: Path) -> Any:
 
     class SiteFetcher(URLFetcher):  # type: ignore[misc]
         def fetch(self, url: str, headers: Any = None) -> Any:
-            if url.startswith("file://"):
-                path = Path(unquote(url.removeprefix("file://").split("?")[0].split("#")[0]))
-                if path.resolve().is_relative_to(site):
-                    return super().fetch(url, headers)
+            if url.startswith(root_url):
+                inside = unquote(url.removeprefix(root_url).split("?")[0].split("#")[0])
+                path = (site / inside).resolve()
+                if path.is_relative_to(site):
+                    return super().fetch(path.as_uri(), headers)
             raise LeafletError(f"not drawn from outside the site: {url}")
 
     return SiteFetcher(allowed_protocols={"file"}, timeout=5)
 
 
-def draw_leaflet(document: str, page: Path, site_dir: Path) -> bytes:
-    """The leaflet as a tagged PDF (its images read from the built site)."""
+def draw_leaflet(document: str, address: str, site_dir: Path, root_url: str) -> bytes:
+    """The leaflet as a tagged PDF, its links relative to the page's public `address` (so the
+    glossary link goes to the site's glossary, not to a file of the machine that built it) and
+    its images read from the built site `site_dir`, whose address is `root_url`."""
     from weasyprint import HTML
 
     pdf = HTML(
-        string=document, base_url=page.resolve().as_uri(), url_fetcher=_only_the_site(site_dir)
+        string=document, base_url=address, url_fetcher=_only_the_site(site_dir, root_url)
     ).write_pdf(pdf_tags=True)
     assert isinstance(pdf, bytes)
     return pdf
@@ -104,16 +114,20 @@ def _whole_pdf(data: bytes) -> bool:
     return data.startswith(b"%PDF-") and b"%%EOF" in data[-64:]
 
 
-def _draw_one(job: LeafletJob, site_dir: Path, stylesheet: str, cache_dir: Path) -> bool:
+def _draw_one(
+    job: LeafletJob, site_dir: Path, stylesheet: str, cache_dir: Path, site_url: str
+) -> bool:
     """Draw one leaflet, or take it from the cache; True when it came from the cache."""
     from weasyprint import __version__
 
     document = leaflet_html(job.page.read_text("utf-8"), stylesheet)
-    cached = cache_dir / f"{leaflet_key(document, __version__)}.pdf"
+    root_url = site_url or _NO_ADDRESS
+    address = (site_url and job.address) or root_url + job.page.relative_to(site_dir).as_posix()
+    cached = cache_dir / f"{leaflet_key(document, __version__, address)}.pdf"
     data = cached.read_bytes() if cached.is_file() else b""
     from_cache = _whole_pdf(data)
     if not from_cache:
-        data = draw_leaflet(document, job.page, site_dir)
+        data = draw_leaflet(document, address, site_dir, root_url)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         try:
             partial.write_bytes(data)
@@ -126,29 +140,32 @@ def _draw_one(job: LeafletJob, site_dir: Path, stylesheet: str, cache_dir: Path)
 
 
 def _draw_chunk(
-    jobs: Sequence[LeafletJob], site_dir: Path, stylesheet: str, cache_dir: Path
+    jobs: Sequence[LeafletJob], site_dir: Path, stylesheet: str, cache_dir: Path, site_url: str
 ) -> int:
-    return sum(_draw_one(job, site_dir, stylesheet, cache_dir) for job in jobs)
+    return sum(_draw_one(job, site_dir, stylesheet, cache_dir, site_url) for job in jobs)
 
 
 def write_leaflets(
     jobs: Sequence[LeafletJob], site_dir: Path, stylesheet: str, cache_dir: Path,
-    workers: int = 0,
+    workers: int = 0, site_url: str = "",
 ) -> int:
     """Write every job's PDF, drawing in parallel (one process per core) what the cache does not
-    hold; the number taken from the cache."""
+    hold; the number taken from the cache. `site_url` is the public address of `site_dir`:
+    the leaflets' links are made from it. Without it they keep their place in the site
+    ('file:///glossary/'), never a path of the machine that built them."""
     # Other languages' processes may be writing to the same cache: each writes its own
     # `<key>.<pid>.tmp` and renames it whole, so no file is removed here.
     cache_dir.mkdir(parents=True, exist_ok=True)
     workers = workers or free_cores()
     if len(jobs) < _PARALLEL_FROM or workers == 1:
-        return _draw_chunk(jobs, site_dir, stylesheet, cache_dir)
+        return _draw_chunk(jobs, site_dir, stylesheet, cache_dir, site_url)
     size = max(1, len(jobs) // (workers * 2))
     chunks = [jobs[start:start + size] for start in range(0, len(jobs), size)]
     # spawn, not fork: `mkdocs serve` has threads running, and forking them can deadlock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures = [
-            pool.submit(_draw_chunk, chunk, site_dir, stylesheet, cache_dir) for chunk in chunks
+            pool.submit(_draw_chunk, chunk, site_dir, stylesheet, cache_dir, site_url)
+            for chunk in chunks
         ]
         return sum(future.result() for future in futures)
 

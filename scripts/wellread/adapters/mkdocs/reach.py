@@ -9,6 +9,7 @@ import html as html_lib
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -117,10 +118,13 @@ class ReachPlugin(BasePlugin[_ReachConfig]):
             built = entry.url if entry.url.endswith(".html") else f"{entry.url}index.html"
             page = site_dir / built
             name = f"{Path(entry.src).stem}-{self.build.code}.pdf"
-            jobs.append(leaflets.LeafletJob(page, page.parent / name))
+            address = urljoin(config.site_url, entry.url) if config.site_url else ""
+            jobs.append(leaflets.LeafletJob(page, page.parent / name, address))
         stylesheet = leaflets.default_stylesheet()
         try:
-            cached = leaflets.write_leaflets(jobs, site_dir, stylesheet, self.leaflet_cache)
+            cached = leaflets.write_leaflets(
+                jobs, site_dir, stylesheet, self.leaflet_cache, site_url=config.site_url or ""
+            )
         except (leaflets.LeafletError, OSError) as error:
             raise PluginError(f"wellread/reach: a leaflet could not be drawn: {error}") from None
         _ = self.build.gettext
