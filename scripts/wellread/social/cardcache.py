@@ -24,11 +24,19 @@ from pathlib import Path
 CACHE_VERSION = "wellread-card-cache 3"
 STAMP = "VERSION"
 _DIGEST_LENGTH = 32  # hex digits of the sha256 of the card's bytes, in the entry's name
+_ENTRY_LENGTH = 64 + 1 + _DIGEST_LENGTH + 4  # "<fingerprint>.<digest>.png"
 
 
 def open_cache(folder: Path) -> Path:
     """Make `folder` a usable cache of this version: empty it if it is of another version (or
     not a folder at all), and drop half-written files a killed build left behind."""
+    _open(folder)
+    return folder
+
+
+def _open(folder: Path) -> list[str]:
+    """`open_cache`, and the names in the folder after it (one listing: at 12,000 cards a
+    listing is a hundredth of a second, and the preview opens the cache after each edit)."""
     stamp = folder / STAMP
     current = stamp.is_file() and stamp.read_text("utf-8", errors="replace").strip()
     if folder.exists() and current != CACHE_VERSION:
@@ -39,9 +47,13 @@ def open_cache(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if current != CACHE_VERSION:
         stamp.write_text(CACHE_VERSION + "\n", "utf-8")
-    for leftover in folder.glob("*.tmp"):
-        leftover.unlink(missing_ok=True)
-    return folder
+    names = []
+    for name in os.listdir(folder):
+        if name.endswith(".tmp"):
+            (folder / name).unlink(missing_ok=True)
+        else:
+            names.append(name)
+    return names
 
 
 def _digest(card: bytes) -> str:
@@ -53,12 +65,11 @@ class CardCache:
     add entries with `keep`, which this listing need not know: each card is looked up once)."""
 
     def __init__(self, folder: Path) -> None:
-        self.folder = open_cache(folder)
-        self.names: dict[str, str] = {}
-        for name in os.listdir(folder):
-            fingerprint, _, rest = name.partition(".")
-            if rest.endswith(".png") and len(rest) == _DIGEST_LENGTH + 4:
-                self.names[fingerprint] = name
+        self.folder = folder
+        self.names = {  # fingerprint (a sha256, 64 hex digits) -> its entry's name
+            name[:64]: name for name in _open(folder)
+            if len(name) == _ENTRY_LENGTH and name.endswith(".png")
+        }
 
     def find(self, fingerprint: str) -> Path | None:
         """The entry for `fingerprint` if its bytes are still those it was kept with; else None,
