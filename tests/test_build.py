@@ -7,6 +7,7 @@ import hashlib
 import json
 import posixpath
 import re
+import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -285,6 +286,24 @@ def test_building_again_gives_identical_files(project: Path, site: Path) -> None
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("all from the cache (none rendered)") == len(LANGUAGES)
     assert tree(site) == before
+
+
+def test_the_folder_a_site_is_built_in_reaches_none_of_its_files(tmp_path: Path) -> None:
+    # Leaflet PDFs linked to file:///<the builder's checkout>/.site.partial/glossary/: the
+    # sample built in two folders differed in 15 files. Each copy here draws its own leaflets.
+    trees = []
+    for folder in ("one", "clinic site é"):
+        root = tmp_path / folder
+        for name in ("content", "locales", "theme"):
+            shutil.copytree(REPO / name, root / name)
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        result = build(root)
+        assert result.returncode == 0, result.stderr
+        trees.append(tree(root / "site"))
+        for built in (root / "site").rglob("*"):
+            if built.is_file():
+                assert str(tmp_path).encode() not in built.read_bytes(), built
+    assert trees[0] == trees[1]
 
 
 def build_with_edit(project: Path, old: str, new: str) -> subprocess.CompletedProcess[str]:
