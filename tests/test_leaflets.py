@@ -121,8 +121,7 @@ def test_a_leaflets_links_go_to_the_public_site_whatever_folder_it_was_built_in(
         Image.new("RGB", (40, 30), "teal").save(site / "ar" / "flu.png")
         page.write_text(page.read_text("utf-8").replace(
             "اللقاح آمن.", 'اللقاح <a href="../../glossary/#vaccine">آمن</a>.'), "utf-8")
-        job = leaflets.LeafletJob(page, page.parent / "flu-ar.pdf",
-                                  "https://health.example.org/es/ar/vaccines/flu/")
+        job = leaflets.LeafletJob(page, page.parent / "flu-ar.pdf")
         leaflets.write_leaflets([job], site, leaflets.default_stylesheet(), tmp_path / folder,
                                 site_url="https://health.example.org/es/")
         pdfs.append(job.pdf.read_bytes())

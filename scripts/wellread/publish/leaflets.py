@@ -35,12 +35,10 @@ class LeafletError(Exception):
 
 @dataclass(frozen=True)
 class LeafletJob:
-    """One article's leaflet: its built page, where its PDF goes, and the page's public
-    address (the site's address and the page's; '' for a site without `site_url`)."""
+    """One article's leaflet: its built page and where its PDF goes."""
 
     page: Path
     pdf: Path
-    address: str = ""
 
 
 def default_stylesheet() -> str:
@@ -121,8 +119,8 @@ def _draw_one(
     from weasyprint import __version__
 
     document = leaflet_html(job.page.read_text("utf-8"), stylesheet)
-    root_url = site_url or _NO_ADDRESS
-    address = (site_url and job.address) or root_url + job.page.relative_to(site_dir).as_posix()
+    root_url = site_url or _NO_ADDRESS  # the page's address: the site's, and its place in it
+    address = root_url + job.page.relative_to(site_dir).as_posix().removesuffix("index.html")
     cached = cache_dir / f"{leaflet_key(document, __version__, address)}.pdf"
     data = cached.read_bytes() if cached.is_file() else b""
     from_cache = _whole_pdf(data)

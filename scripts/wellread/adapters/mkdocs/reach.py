@@ -9,7 +9,6 @@ import html as html_lib
 import logging
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -118,8 +117,7 @@ class ReachPlugin(BasePlugin[_ReachConfig]):
             built = entry.url if entry.url.endswith(".html") else f"{entry.url}index.html"
             page = site_dir / built
             name = f"{Path(entry.src).stem}-{self.build.code}.pdf"
-            address = urljoin(config.site_url, entry.url) if config.site_url else ""
-            jobs.append(leaflets.LeafletJob(page, page.parent / name, address))
+            jobs.append(leaflets.LeafletJob(page, page.parent / name))
         stylesheet = leaflets.default_stylesheet()
         try:
             cached = leaflets.write_leaflets(
