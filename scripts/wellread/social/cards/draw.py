@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import io
-import math
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -90,20 +89,22 @@ _WORD = re.compile(r"\S+")
 def _draw_run(draw: _Canvas, part: _Placed, x: float, baseline: int, fill: Any) -> None:
     """Draw a run a word at a time, each where the run's shaping puts it. The same words come
     back on card after card, and a drawn word is kept; a line is a new string every time.
-    (Shaping does not reach across spaces, so the words' widths add up to the run's.)"""
+    Shaping does not reach across spaces, so the words' and spaces' widths add up to the run's:
+    each word starts where the widths before it end (measuring every start of the line from
+    its beginning shaped the line again for each word)."""
     text, rtl = part.run.text, part.run.rtl
+    before, end = 0.0, 0  # the width of text[:end]
     for word in _WORD.finditer(text):
-        if rtl:  # the first word is at the right end
-            measured = text[: word.end()]
-            start = part.advance - _run_advance(
-                part.path, part.index, part.size, measured, rtl, part.lang
+        if word.start() > end:  # the spaces before the word
+            before += _run_advance(
+                part.path, part.index, part.size, text[end : word.start()], rtl, part.lang
             )
-        else:
-            start = _run_advance(
-                part.path, part.index, part.size, text[: word.start()], rtl, part.lang
-            ) if word.start() else 0.0
+        width = _run_advance(part.path, part.index, part.size, word.group(), rtl, part.lang)
+        # right to left, the first word is at the right end
+        start = part.advance - (before + width) if rtl else before
         key = (part.path, part.index, part.size, word.group(), rtl, part.lang)
         draw.word(key, round(x + start), baseline, fill)
+        before, end = before + width, word.end()
 
 
 # A word as drawn: font file, face index, size, the word, right-to-left, language.
@@ -116,14 +117,14 @@ def _word_mask(
 ) -> tuple[Image.Image, int, int]:
     """A word's coverage (0-255), and where its top left sits from the pen on the baseline."""
     font = _font(path, size, index)
-    direction = "rtl" if rtl else "ltr"
-    left, top, right, bottom = font.getbbox(word, direction=direction, language=lang,
-                                            anchor="ls")
-    left, top = math.floor(left), math.floor(top)
-    mask = Image.new("L", (max(1, math.ceil(right) - left), max(1, math.ceil(bottom) - top)), 0)
-    ImageDraw.Draw(mask).text((-left, -top), word, font=font, fill=255, anchor="ls",
-                              direction=direction, language=lang)
-    return mask, left, top
+    # One shaping and one rasterising of the word (measuring it first and then drawing it into
+    # an image of that size shaped it twice): the coverage comes out as an image of its ink box.
+    coverage, (left, top) = font.getmask2(
+        word, mode="L", direction="rtl" if rtl else "ltr", language=lang, anchor="ls"
+    )
+    if not (coverage.size[0] and coverage.size[1]):  # no ink (a space-like glyph)
+        return Image.new("L", (1, 1), 0), left, top
+    return Image.Image()._new(coverage), left, top
 
 
 @functools.lru_cache(maxsize=512)
