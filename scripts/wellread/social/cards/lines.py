@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +42,21 @@ def _run_advance(path: str, index: int, size: int, text: str, rtl: bool, lang: s
     return font.getlength(text, direction="rtl" if rtl else "ltr", language=lang)
 
 
+_SPACES = re.compile(r"(\s+)")
+
+
+def _run_width(path: str, index: int, size: int, text: str, rtl: bool, lang: str) -> float:
+    """A run's advance as the sum of its words' and spaces' advances. Shaping does not reach
+    across spaces (a card draws a word at a time, each where these widths put it), so this is
+    the run's own advance; and the words come back line after line and card after card, where
+    measuring each new line whole shaped it again (wrapping measures every start of a line)."""
+    total = 0.0
+    for piece in _SPACES.split(text):
+        if piece:
+            total += _run_advance(path, index, size, piece, rtl, lang)
+    return total
+
+
 @functools.lru_cache(maxsize=4096)
 def _run_ink(
     path: str, index: int, size: int, text: str, rtl: bool, lang: str
@@ -77,7 +93,7 @@ class _Block:
         for run in _visual_order(runs, self.rtl):
             path, index = self.fonts.file(run.family)
             size = self.fonts.size
-            advance = _run_advance(path, index, size, run.text, run.rtl, self.lang)
+            advance = _run_width(path, index, size, run.text, run.rtl, self.lang)
             placed.append(_Placed(run, path, index, size, self.lang, advance))
         return placed
 
