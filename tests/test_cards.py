@@ -391,3 +391,53 @@ def test_a_card_comes_out_as_the_same_bytes_whatever_was_drawn_before(
             for n in range(5)] + [CardJob(english(), (1080, 1080), tmp_path / "same.png")]
     render_batch(jobs, layout, tmp_path / "cache", workers=2)  # drawn in spawned processes
     assert (tmp_path / "same.png").read_bytes() == first
+
+
+# Cards as this renderer draws them, with what else goes into their cache key (Pillow, raqm, the
+# PNG writer, the font files). A change to the drawing code that moves a pixel without a new
+# _RENDERER_VERSION would let the card cache hand out cards that a build with an empty cache
+# draws differently: the same site would no longer build to the same bytes.
+DRAWN_CARDS = Path(__file__).resolve().parent / "data" / "card-digests.json"
+
+
+def _drawing_environment(layout: CardLayout) -> dict[str, Any]:
+    import PIL
+    from PIL import features
+
+    from wellread.social.cards import fingerprint
+
+    fonts = {}
+    for family in layout.fonts:
+        for bold in (False, True):
+            path = fingerprint._find_font_file(layout, family, bold)
+            fonts[path.name] = fingerprint._file_digest(str(path))
+    return {
+        "renderer": fingerprint._RENDERER_VERSION, "pillow": PIL.__version__,
+        "raqm": features.version("raqm"), "png": fingerprint._png_writer(), "fonts": fonts,
+    }
+
+
+def test_a_card_with_the_same_cache_key_has_the_same_bytes(shipped: CardLayout) -> None:
+    import hashlib
+    import json
+
+    from wellread.social.cards.model import CARD_SIZES
+
+    texts = {"en": english(), "ar": arabic(), "es": english(title="Vacunas: qué saber", lang="es")}
+    drawn = {
+        f"{name}-{kind}": hashlib.sha256(render_card(text, shipped, size)).hexdigest()
+        for name, text in texts.items() for kind, size in CARD_SIZES.items()
+    }
+    environment = _drawing_environment(shipped)
+    if os.environ.get("WELLREAD_RECORD_CARDS"):
+        record = {"environment": environment, "cards": drawn}
+        DRAWN_CARDS.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
+    recorded = json.loads(DRAWN_CARDS.read_text(encoding="utf-8"))
+    if recorded["environment"] != environment:
+        pytest.skip("recorded with other fonts, Pillow or renderer version: after a deliberate "
+                    "change, record again with WELLREAD_RECORD_CARDS=1")
+    changed = sorted(name for name, digest in drawn.items() if recorded["cards"][name] != digest)
+    assert not changed, (
+        f"new bytes under the same cache key ({', '.join(changed)}): raise _RENDERER_VERSION in "
+        "wellread/social/cards/fingerprint.py, then record with WELLREAD_RECORD_CARDS=1"
+    )

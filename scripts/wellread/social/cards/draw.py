@@ -5,7 +5,6 @@ from __future__ import annotations
 import ctypes
 import functools
 import io
-import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,8 +13,7 @@ from typing import Any, Protocol
 from PIL import Image, ImageDraw
 
 from .backdrop import article_backdrop, article_picture
-from .fonts import _font
-from .lines import _Block, _overhangs, _Placed, _run_advance
+from .lines import _Block, _overhangs, _Placed, _word_mask, _word_starts
 from .model import CardLayout, CardText
 from .plan import _Box, _Plan, _plan
 from .png import _palette_png, _ramps
@@ -83,48 +81,18 @@ def _draw_line(
         x += part.advance
 
 
-_WORD = re.compile(r"\S+")
-
-
 def _draw_run(draw: _Canvas, part: _Placed, x: float, baseline: int, fill: Any) -> None:
-    """Draw a run a word at a time, each where the run's shaping puts it. The same words come
-    back on card after card, and a drawn word is kept; a line is a new string every time.
-    Shaping does not reach across spaces, so the words' and spaces' widths add up to the run's:
-    each word starts where the widths before it end (measuring every start of the line from
-    its beginning shaped the line again for each word)."""
-    text, rtl = part.run.text, part.run.rtl
-    before, end = 0.0, 0  # the width of text[:end]
-    for word in _WORD.finditer(text):
-        if word.start() > end:  # the spaces before the word
-            before += _run_advance(
-                part.path, part.index, part.size, text[end : word.start()], rtl, part.lang
-            )
-        width = _run_advance(part.path, part.index, part.size, word.group(), rtl, part.lang)
-        # right to left, the first word is at the right end
-        start = part.advance - (before + width) if rtl else before
-        key = (part.path, part.index, part.size, word.group(), rtl, part.lang)
+    """Draw a run a word at a time, each where the run's widths put it. The same words come
+    back on card after card, and a drawn word is kept; a line is a new string every time."""
+    for word, start in _word_starts(
+        part.path, part.index, part.size, part.run.text, part.run.rtl, part.lang
+    ):
+        key = (part.path, part.index, part.size, word, part.run.rtl, part.lang)
         draw.word(key, round(x + start), baseline, fill)
-        before, end = before + width, word.end()
 
 
 # A word as drawn: font file, face index, size, the word, right-to-left, language.
 _WordKey = tuple[str, int, int, str, bool, str]
-
-
-@functools.lru_cache(maxsize=512)
-def _word_mask(
-    path: str, index: int, size: int, word: str, rtl: bool, lang: str
-) -> tuple[Image.Image, int, int]:
-    """A word's coverage (0-255), and where its top left sits from the pen on the baseline."""
-    font = _font(path, size, index)
-    # One shaping and one rasterising of the word (measuring it first and then drawing it into
-    # an image of that size shaped it twice): the coverage comes out as an image of its ink box.
-    coverage, (left, top) = font.getmask2(
-        word, mode="L", direction="rtl" if rtl else "ltr", language=lang, anchor="ls"
-    )
-    if not (coverage.size[0] and coverage.size[1]):  # no ink (a space-like glyph)
-        return Image.new("L", (1, 1), 0), left, top
-    return Image.Image()._new(coverage), left, top
 
 
 @functools.lru_cache(maxsize=512)

@@ -17,7 +17,7 @@ from .model import CardError, CardLayout, CardText
 from .png import zlib_ng
 
 # Bump when a code change alters pixels or PNG bytes, so that cached cards are drawn again.
-_RENDERER_VERSION = "8"
+_RENDERER_VERSION = "9"
 
 
 def _file_digest(path: str) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from PIL import ImageFont
+from PIL import Image, ImageFont
 
 from ...core.graphemes import graphemes
 from .fonts import _font, _FontSet
@@ -57,14 +57,58 @@ def _run_width(path: str, index: int, size: int, text: str, rtl: bool, lang: str
     return total
 
 
-@functools.lru_cache(maxsize=4096)
+_WORD = re.compile(r"\S+")
+
+
+def _word_starts(
+    path: str, index: int, size: int, text: str, rtl: bool, lang: str
+) -> Iterator[tuple[str, float]]:
+    """Each word of a run and where it starts, from the run's left end: after the widths of
+    the words and spaces before it, as shaping does not reach across spaces (right to left,
+    the first word is at the right end)."""
+    total = _run_width(path, index, size, text, rtl, lang) if rtl else 0.0
+    before, end = 0.0, 0  # the width of text[:end]
+    for word in _WORD.finditer(text):
+        if word.start() > end:  # the spaces before the word
+            before += _run_advance(path, index, size, text[end : word.start()], rtl, lang)
+        width = _run_advance(path, index, size, word.group(), rtl, lang)
+        yield word.group(), total - (before + width) if rtl else before
+        before, end = before + width, word.end()
+
+
 def _run_ink(
     path: str, index: int, size: int, text: str, rtl: bool, lang: str
 ) -> tuple[float, float, float, float]:
+    """Left, top, right and bottom of the run's ink, from its origin: the box around its
+    words' ink, each word where the card draws it. (Each word's coverage is made once and kept
+    for the next line and card that has it; asking the font for the box of each new line
+    shaped the whole line again.)"""
+    boxes = []
+    for word, start in _word_starts(path, index, size, text, rtl, lang):
+        mask, left, top = _word_mask(path, index, size, word, rtl, lang)
+        boxes.append((start + left, top, start + left + mask.width, top + mask.height))
+    if not boxes:  # spaces only: no ink, at the origin
+        return 0.0, 0.0, 0.0, 0.0
+    return (
+        min(b[0] for b in boxes), float(min(b[1] for b in boxes)),
+        max(b[2] for b in boxes), float(max(b[3] for b in boxes)),
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_mask(
+    path: str, index: int, size: int, word: str, rtl: bool, lang: str
+) -> tuple[Image.Image, int, int]:
+    """A word's coverage (0-255), and where its top left sits from the pen on the baseline."""
     font = _font(path, size, index)
-    direction = "rtl" if rtl else "ltr"
-    left, top, right, bottom = font.getbbox(text, direction=direction, language=lang, anchor="ls")
-    return float(left), float(top), float(right), float(bottom)
+    # One shaping and one rasterising of the word (measuring it first and then drawing it into
+    # an image of that size shaped it twice): the coverage comes out as an image of its ink box.
+    coverage, (left, top) = font.getmask2(
+        word, mode="L", direction="rtl" if rtl else "ltr", language=lang, anchor="ls"
+    )
+    if not (coverage.size[0] and coverage.size[1]):  # no ink (a space-like glyph)
+        return Image.new("L", (1, 1), 0), left, top
+    return Image.Image()._new(coverage), left, top
 
 
 def _overhangs(placed: Sequence[_Placed]) -> tuple[float, float]:
