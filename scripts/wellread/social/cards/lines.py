@@ -76,6 +76,7 @@ def _word_starts(
         before, end = before + width, word.end()
 
 
+@functools.lru_cache(maxsize=4096)
 def _run_ink(
     path: str, index: int, size: int, text: str, rtl: bool, lang: str
 ) -> tuple[float, float, float, float]:
