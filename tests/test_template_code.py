@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from wellread.adapters.mkdocs.jinja import _TemplateCode, _user_cache
+from wellread.adapters.mkdocs.jinja import _TemplateCode
+from wellread.core.usercache import user_cache
 
 PAGE = "<h1>{{ title }}</h1>{% for item in items %}<p>{{ item }}</p>{% endfor %}"
 
@@ -77,7 +78,7 @@ def test_a_damaged_or_unwritable_cache_is_no_error(
 def test_the_cache_is_in_the_users_cache_folder(monkeypatch: pytest.MonkeyPatch,
                                                   tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert _user_cache() == tmp_path / "xdg" / "wellread" / "templates"
+    assert user_cache("templates") == tmp_path / "xdg" / "wellread" / "templates"
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert _user_cache() == tmp_path / "home" / ".cache" / "wellread" / "templates"
+    assert user_cache("templates") == tmp_path / "home" / ".cache" / "wellread" / "templates"

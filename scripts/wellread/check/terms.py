@@ -10,9 +10,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import simplemma
-
 from ..core.languagecode import base_language
+from .lemmas import lemmatize
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
 # Abbreviations written with periods: "a.m.", "Ph.D.", "U.S.", "EE. UU.", "p. ej.", "P.O.".
@@ -87,7 +86,7 @@ def lemma(word: str, language: str) -> str:
     """The dictionary form of a lowercase word (simplemma), without accents: "hypertensions" ->
     "hypertension", "contraindicadas" -> "contraindicado"."""
     try:
-        found = simplemma.lemmatize(word, lang=language)
+        found = lemmatize(word, language)
     except ValueError:  # a language simplemma does not know: the word as written
         found = word
     return fold(found.lower())

@@ -3,14 +3,14 @@ the process and between builds, and the theme's list of files for the languages 
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
 import jinja2
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
+
+from ...core.usercache import keep, user_cache
 
 ThemeFiles = dict[tuple, list[str]]  # the theme's files, by what was asked: for one build
 
@@ -57,15 +57,7 @@ class _TemplateCode(BytecodeCache):
         code = self.code[bucket.key] = bucket.bytecode_to_string()
         if self.folder is None:
             return
-        entry = self.folder / f"{bucket.key}.jinja"
-        partial = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(code)
-            partial.replace(entry)  # whole, or not there
-        except OSError:  # a read-only home: kept in memory only
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
+        keep(self.folder / f"{bucket.key}.jinja", code)
 
 
 def _compile_settings(environment: Environment) -> str:
@@ -84,19 +76,7 @@ def _compile_settings(environment: Environment) -> str:
     ))
 
 
-def _user_cache() -> Path | None:
-    """$XDG_CACHE_HOME/wellread/templates, by default ~/.cache/wellread/templates; None when
-    there is no home to keep it in."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:
-            return None
-    return Path(base) / "wellread" / "templates"
-
-
-_TEMPLATE_CODE = _TemplateCode(_user_cache())
+_TEMPLATE_CODE = _TemplateCode(user_cache("templates"))
 
 
 def share_compiled_templates(config: MkDocsConfig, theme_files: ThemeFiles) -> None:
