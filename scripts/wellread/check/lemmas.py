@@ -78,7 +78,7 @@ class _Table(Mapping[str, str]):
     def __init__(self, table: dict[bytes, bytes]) -> None:
         self.table = table
 
-    def get(self, form: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, form: str, default: Any = None) -> Any:
         lemma = self.table.get(form.encode())
         return default if lemma is None else lemma.decode()
 
