@@ -103,6 +103,11 @@ def edit_one_article(site: SyntheticSite, round_: int) -> None:
         handle.write(f"\nAsk your nurse about this. Edit number {round_ + 1}.\n")
 
 
+def _mean_steal(runs: list[Run]) -> float | None:
+    shares = [run.steal for run in runs if run.steal is not None]
+    return round(statistics.mean(shares), 1) if shares else None
+
+
 def median(runs: list[Run]) -> float:
     return round(statistics.median(r.seconds for r in runs), 2)
 
@@ -265,6 +270,7 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
         },
         "baseline_cpu_s": median_cpu(base), "cold_cpu_s": median_cpu(cold),
         "load": round(statistics.mean(r.load for r in base + cold), 2),
+        "steal": _mean_steal(base + cold),
     }
     if full:
         result["fresh_s"], result["fresh_cpu_s"] = median(fresh), median_cpu(fresh)

@@ -17,16 +17,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench_timing import cpu_ticks, stolen
+
 REPO = Path(__file__).resolve().parent.parent
 
 
 @dataclass
 class Rate:
-    """Items drawn per second (median of the rounds), CPU seconds per item, the load at start."""
+    """Items drawn per second (median of the rounds), CPU seconds per item, the load at start
+    and the share of CPU time the host took."""
 
     per_s: float
     cpu_ms_each: float
     load: float
+    steal: float | None = None  # % of the CPU time the host took during the rounds
 
 
 def _cpu() -> float:
@@ -38,14 +42,17 @@ def _cpu() -> float:
 def _rate(draw: Callable[[Path, int], None], count: int, repeat: int) -> Rate:
     """`draw(folder, round)` `repeat` times, `count` items each, in a fresh folder."""
     rates, cpu = [], []
-    load = os.getloadavg()[0]
+    load, ticks = os.getloadavg()[0], cpu_ticks()
     for round_ in range(repeat):
         with tempfile.TemporaryDirectory() as folder:
             before, start = _cpu(), time.perf_counter()
             draw(Path(folder), round_)
             rates.append(count / (time.perf_counter() - start))
             cpu.append((_cpu() - before) / count)
-    return Rate(round(statistics.median(rates), 1), round(1000 * statistics.median(cpu), 1), load)
+    return Rate(
+        round(statistics.median(rates), 1), round(1000 * statistics.median(cpu), 1), load,
+        stolen(ticks),
+    )
 
 
 def _forget_drawing_caches() -> None:

@@ -61,6 +61,12 @@ def _preview_rows(figures: dict, baseline_s: float) -> list[tuple[str, str, str,
     return rows
 
 
+def _steal(share: float | None) -> str:
+    """The share of CPU time the host of a virtual machine took (steal), when there was some:
+    figures measured then are slower, and a pool gains less, than on an idle host."""
+    return f"; the host took {share} % of the CPU time" if share else ""
+
+
 def _pool_rows(name: str, figures: dict, unit: str) -> list[tuple[str, str, str, str]]:
     one, pooled = figures["one_core"], figures["pooled"]
     gain = round(pooled["per_s"] / one["per_s"], 2) if one["per_s"] else None
@@ -68,7 +74,7 @@ def _pool_rows(name: str, figures: dict, unit: str) -> list[tuple[str, str, str,
         f"{name}, cold ({figures['count']} per round)",
         f"{pooled['per_s']}/s pooled, {one['per_s']}/s one core = {gain}x "
         f"(CPU {pooled['cpu_ms_each']} against {one['cpu_ms_each']} ms {unit}; "
-        f"load {pooled['load']:.1f})",
+        f"load {pooled['load']:.1f}{_steal(pooled.get('steal'))})",
         "", _verdict(gain, TARGETS["pool"], at_most=False),
     )]
 
@@ -123,7 +129,7 @@ def table(r: dict) -> str:
     lines = [f"Synthetic site: {n} articles in 20 topics, {langs} languages; medians of the runs "
              f"({runs}). {machine['cores']} cores (nproc), load average {main['load']} during "
              f"the builds ({machine['load_at_start']} at the start, {machine['load_at_end']} "
-             "at the end).",
+             f"at the end){_steal(main.get('steal'))}.",
              "", "| measure | wellread | plain Material (reference) | target |",
              "| --- | --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]

@@ -30,6 +30,28 @@ class Run:
     per_language: dict[str, float] = field(default_factory=dict)
     cpu_s: float = 0.0
     load: float = 0.0
+    steal: float | None = None  # % of the machine's CPU time the host took meanwhile
+
+
+def cpu_ticks() -> tuple[int, int] | None:
+    """(ticks the host took from this virtual machine, all ticks) of every core so far, from
+    /proc/stat; None off Linux. On a shared virtual machine a busy host takes time from its
+    guests ("steal"): a build then runs slower, and a pool of processes gains less, with no
+    sign of it in the load average."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(value) for value in fields[:8]]  # user nice system idle iowait irq softirq steal
+    return (ticks[7] if len(ticks) > 7 else 0), sum(ticks)
+
+
+def stolen(before: tuple[int, int] | None) -> float | None:
+    """The share of the CPU time the host took since `before` (cpu_ticks()), in %."""
+    after = cpu_ticks()
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return round(100 * (after[0] - before[0]) / (after[1] - before[1]), 1)
 
 
 def environment(**extra: str) -> dict[str, str]:
@@ -73,7 +95,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> R
     every 0.2 s; fail loudly on error. The CPU time counts every process of the tree that was
     waited for (a build's language processes and drawing processes too)."""
     load = os.getloadavg()[0]
-    cpu = _children_cpu()
+    cpu, ticks = _children_cpu(), cpu_ticks()
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env or environment(), stdout=subprocess.PIPE,
@@ -102,7 +124,9 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> R
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed in {cwd}:\n{log[-3000:]}")
-    return Run(seconds, peak, log, _per_language(log, seconds), _children_cpu() - cpu, load)
+    return Run(
+        seconds, peak, log, _per_language(log, seconds), _children_cpu() - cpu, load, stolen(ticks)
+    )
 
 
 def _per_language(log: str, total: float) -> dict[str, float]:
