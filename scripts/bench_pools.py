@@ -39,20 +39,30 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _rate(draw: Callable[[Path, int], None], count: int, repeat: int) -> Rate:
-    """`draw(folder, round)` `repeat` times, `count` items each, in a fresh folder."""
-    rates, cpu = [], []
+def _rates(one_core: Callable[[Path, int], None], pooled: Callable[[Path, int], None],
+           count: int, repeat: int) -> tuple[Rate, Rate]:
+    """Rounds of `one_core` and `pooled` (each `draw(folder, round)`, `count` items in a fresh
+    folder) in turns, `repeat` of each, and the two rates. This machine's speed drifts by a
+    third from one minute to the next (one core: 173 to 284 cards/s over ten minutes), so all
+    the rounds of one and then all of the other measured the drift as much as the pool."""
+    seconds: dict[int, list[float]] = {0: [], 1: []}
+    cpu: dict[int, list[float]] = {0: [], 1: []}
     load, ticks = os.getloadavg()[0], cpu_ticks()
     for round_ in range(repeat):
-        with tempfile.TemporaryDirectory() as folder:
-            before, start = _cpu(), time.perf_counter()
-            draw(Path(folder), round_)
-            rates.append(count / (time.perf_counter() - start))
-            cpu.append((_cpu() - before) / count)
-    return Rate(
-        round(statistics.median(rates), 1), round(1000 * statistics.median(cpu), 1), load,
-        stolen(ticks),
-    )
+        for side, draw in (((0, one_core), (1, pooled)) if round_ % 2 == 0
+                           else ((1, pooled), (0, one_core))):
+            with tempfile.TemporaryDirectory() as folder:
+                before, start = _cpu(), time.perf_counter()
+                draw(Path(folder), round_)
+                seconds[side].append(time.perf_counter() - start)
+                cpu[side].append((_cpu() - before) / count)
+    steal = stolen(ticks)
+    rates = [
+        Rate(round(count / statistics.median(seconds[side]), 1),
+             round(1000 * statistics.median(cpu[side]), 1), load, steal)
+        for side in (0, 1)
+    ]
+    return rates[0], rates[1]
 
 
 def _forget_drawing_caches() -> None:
@@ -96,16 +106,15 @@ def cards_per_second(repeat: int) -> tuple[Rate, Rate, int]:
 
     def draw(workers: int) -> Callable[[Path, int], None]:
         def run(folder: Path, round_: int) -> None:
-            if workers == 1:
-                _forget_drawing_caches()
+            _forget_drawing_caches()  # a build's process starts drawing with none
             first = 10_000 * (round_ + 1) + 1_000 * workers
             jobs = [CardJob(text(first + page), size, folder / f"{page}-{n}.png")
                     for page in range(pages) for n, size in enumerate(sizes)]
             render_batch(jobs, layout, folder / "cache", workers=workers)
         return run
 
-    one_core = _rate(draw(1), count, repeat)
-    pooled = _rate(draw(os.cpu_count() or 1), count, repeat)
+    # five rounds at least: a round is two to four seconds, and the machine's speed drifts
+    one_core, pooled = _rates(draw(1), draw(os.cpu_count() or 1), count, max(5, repeat))
     return one_core, pooled, count
 
 
@@ -149,6 +158,5 @@ def leaflets_per_second(repeat: int) -> tuple[Rate, Rate, int]:
             write_leaflets(jobs, folder, stylesheet, folder / "cache", workers)
         return run
 
-    one_core = _rate(draw(1), count, repeat)
-    pooled = _rate(draw(0), count, repeat)
+    one_core, pooled = _rates(draw(1), draw(0), count, repeat)
     return one_core, pooled, count
