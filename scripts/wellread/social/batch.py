@@ -31,8 +31,9 @@ HANDOVER_ENV = "WELLREAD_CARD_HANDOVER"
 # Below this many cards, starting worker processes costs more than it saves.
 _PARALLEL_FROM = 5
 # ... and below this many, when the number of processes is not asked for (a build, a preview
-# after an edit): a process takes 0.2 to 0.4 s to start and load its fonts, a card 8 to 13 ms
-# to draw (landscape to story), so two processes win from about 60 cards on (make bench).
+# after an edit): a process takes 0.2 to 0.4 s to start and load its fonts, a card 2.5 to 4 ms
+# of CPU to draw (landscape to story, 2026-12-07; 8 to 13 ms when this was measured), so two
+# processes won from about 60 cards on (make bench).
 _PARALLEL_BY_DEFAULT_FROM = 60
 
 
