@@ -195,7 +195,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
 
     def _start_other_languages(self, files: Files, config: MkDocsConfig) -> None:
         others = self.build.others
-        if self.language is not None or self.one_language or _SERVING or not others:
+        if self.language is not None or self.one_language or _serving(config) or not others:
             return
         if self.config.jobs < 0:
             raise PluginError(
@@ -434,6 +434,16 @@ def _material_language(code: str) -> str:
     tried = (code, _MATERIAL_NAMES.get(code, ""), f"{locale.language}-{locale.script}",
              f"{locale.language}-{locale.territory}", locale.language)
     return next((name for name in tried if (languages / f"{name}.html").is_file()), "en")
+
+
+def _serving(config: MkDocsConfig) -> bool:
+    """A preview's build. `mkdocs serve` calls on_serve only after its first build; the plugins
+    with on_startup know it before (a language built in a process of its own would not, and
+    would have no findings panel)."""
+    return _SERVING or any(
+        getattr(config.plugins.get(name), "serving", False)
+        for name in ("wellread/check", "wellread/trust", "wellread/reach")
+    )
 
 
 def _policy_reads_markers(config: MkDocsConfig) -> bool:
