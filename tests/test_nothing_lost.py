@@ -50,11 +50,12 @@ def _previous_site(project: Path) -> dict[str, str]:
 def test_ctrl_c_during_a_build_leaves_the_previous_site_and_a_working_cache(
     tmp_path: Path,
 ) -> None:
-    project = _small_project(tmp_path / "p", languages="[en, es, ar]")
+    # every language in this process, one after another (another test stops language processes)
+    project = _small_project(tmp_path / "p", languages="[en, es, ar]\n      jobs: 1")
     flu = (project / "content" / "vaccines" / "flu.md").read_text("utf-8")
 
     def copies(edition: str) -> None:  # pages whose cards are not in the cache yet
-        for number in range(40):  # under 100 pages a language: every language in one process
+        for number in range(40):
             copy = flu.replace("title: Flu vaccine", f"title: Flu vaccine {edition}{number}")
             (project / "content" / "vaccines" / f"flu-{number}.md").write_text(copy, "utf-8")
 
