@@ -46,8 +46,9 @@ def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path: Path) -> N
 
 
 def test_languages_built_in_processes_of_their_own_give_the_same_site(tmp_path: Path) -> None:
-    """And a site the size of the sample (17 pages in 2 other languages) builds them so by
-    default: one after another took a quarter longer, cold or warm (PARALLEL_FROM_PAGES)."""
+    """And a site the size of the sample (16 pages in 2 other languages) builds them so by
+    default: one after another took a quarter to a third longer, cold or warm
+    (PARALLEL_FROM_PAGES)."""
     one_by_one = copy_sample(tmp_path / "one_by_one")
     at_once = copy_sample(tmp_path / "at_once")
     by_default = (os.cpu_count() or 1) > 1

@@ -53,7 +53,7 @@ from .options import config_class
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
 CACHE_DIR = ".cache/wellread"  # relative to mkdocs.yml, beside the social plugin's cards
 # Below this many pages in the other languages, starting processes costs more than it saves.
-# The sample (17 pages, 2 other languages) on 2 cores, 2026-12-07, one after another against
+# The sample (16 pages, 2 other languages) on 2 cores, 2026-12-07, one after another against
 # in processes: cold 19.3 to 22.3 s against 15.6 to 16.6 s, warm 6.7 against 4.9 to 5.3 s;
 # with leaflets off, cold 10.9 to 11.3 against 8.7 to 9.6 s and warm 4.0 to 4.7 against 4.3
 # to 4.4 s (even, for 3 s more CPU). It was 100 pages, a guess.
