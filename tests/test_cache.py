@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 import wellread.check.run
 from wellread.check import CheckContext
@@ -60,6 +63,38 @@ def test_an_edited_page_is_checked_again(tmp_path: Path) -> None:
     after = findings(cache, LONG.replace("Ask your nurse", "Obviously, ask your nurse"))
     assert [f.rule for f in after] != [f.rule for f in before]
     assert "tone-condescending" in {f.rule for f in after}
+
+
+def _site_with_a_picture(folder: Path) -> CheckContext:
+    (folder / "vaccines").mkdir(parents=True)
+    (folder / "vaccines" / "flu.png").write_bytes(b"\x89PNG not really a picture")
+    return CheckContext(files=frozenset({"vaccines/flu.md", "vaccines/flu.png"}),
+                        content_dir=folder)
+
+
+def test_a_cache_restored_in_another_folder_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CI runner restores .cache/ into a fresh clone: another folder, every file's time new.
+    first = findings(Cache(tmp_path / "cache", "findings"), context=_site_with_a_picture(
+        tmp_path / "one"))
+    Cache.forget_memory()
+    refuse_to_check(monkeypatch)
+    clone = _site_with_a_picture(tmp_path / "two")
+    os.utime(tmp_path / "two" / "vaccines" / "flu.png", ns=(1, 1))
+    assert findings(Cache(tmp_path / "cache", "findings"), context=clone) == first
+
+
+def test_a_picture_with_other_bytes_gives_the_page_new_findings(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache", "findings")
+    context = _site_with_a_picture(tmp_path / "site")
+    picture = tmp_path / "site" / "vaccines" / "flu.png"
+    before = findings(cache, LONG + "\n![A nurse gives a flu shot](flu.png)\n", context)
+    assert "image-unreadable" in {f.rule for f in before}
+    Image.new("RGB", (40, 20), "#0b6e4f").save(picture)
+    context = replace(context)  # the next build's: its key is made again
+    after = findings(cache, LONG + "\n![A nurse gives a flu shot](flu.png)\n", context)
+    assert "image-unreadable" not in {f.rule for f in after}
 
 
 def test_other_settings_give_other_findings(tmp_path: Path) -> None:

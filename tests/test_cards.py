@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from wellread.social.cards.fingerprint import card_fingerprint
 from wellread.social.cards.glyphs import font_problems, missing_glyphs
 from wellread.social.cards.layout import load_layout
 from wellread.social.cards.lines import ELLIPSIS
-from wellread.social.cards.model import CardError, CardLayout, CardText
+from wellread.social.cards.model import CARD_SIZES, CardError, CardLayout, CardText
 from wellread.social.cards.plan import title_lines
 from wellread.social.cards.scripts import script_runs
 
@@ -137,6 +138,32 @@ def test_fingerprint_is_stable_and_follows_the_text(layout: CardLayout) -> None:
     assert len(first) == 64
     assert first != card_fingerprint(english(title="Measles"), layout, (1200, 630))
     assert first != card_fingerprint(english(), layout, (1080, 1080))
+
+
+def test_a_cards_cache_key_does_not_depend_on_the_sites_folder(tmp_path: Path) -> None:
+    # A CI runner restores .cache/ into a fresh clone, in another folder, with new file times.
+    one, two = tmp_path / "one", tmp_path / "two"
+    shutil.copytree(LAYOUT_FILE.parent, one)
+    shutil.copytree(LAYOUT_FILE.parent, two)
+    (one / "fonts").mkdir()  # a folder of the site's own fonts (here empty) is searched first
+    (two / "fonts").mkdir()
+    os.utime(two / "logo.png", ns=(1, 1))
+    layouts = [load_layout(folder / "layout.yml") for folder in (one, two)]
+    for size in CARD_SIZES.values():
+        for text in (english(), arabic()):
+            assert card_fingerprint(text, layouts[0], size) == card_fingerprint(
+                text, layouts[1], size)
+
+
+def test_a_logo_edited_while_serving_gives_new_cache_keys(tmp_path: Path) -> None:
+    # The same process (`wellread serve`) loads the same layout again after the edit.
+    shutil.copytree(LAYOUT_FILE.parent, tmp_path / "cards")
+    before = card_fingerprint(english(), load_layout(tmp_path / "cards" / "layout.yml"),
+                              (1200, 630))
+    Image.new("RGB", (60, 20), "#7a1f5c").save(tmp_path / "cards" / "logo.png")
+    after = card_fingerprint(english(), load_layout(tmp_path / "cards" / "layout.yml"),
+                             (1200, 630))
+    assert after != before
 
 
 def test_long_title_is_shortened_with_an_ellipsis(layout: CardLayout) -> None:
@@ -404,13 +431,14 @@ def _drawing_environment(layout: CardLayout) -> dict[str, Any]:
     import PIL
     from PIL import features
 
+    from wellread.core.cache import file_digest
     from wellread.social.cards import fingerprint
 
     fonts = {}
     for family in layout.fonts:
         for bold in (False, True):
             path = fingerprint._find_font_file(layout, family, bold)
-            fonts[path.name] = fingerprint._file_digest(str(path))
+            fonts[path.name] = file_digest(str(path))
     return {
         "renderer": fingerprint._RENDERER_VERSION, "pillow": PIL.__version__,
         "raqm": features.version("raqm"), "png": fingerprint._png_writer(), "fonts": fonts,
@@ -420,8 +448,6 @@ def _drawing_environment(layout: CardLayout) -> dict[str, Any]:
 def test_a_card_with_the_same_cache_key_has_the_same_bytes(shipped: CardLayout) -> None:
     import hashlib
     import json
-
-    from wellread.social.cards.model import CARD_SIZES
 
     texts = {"en": english(), "ar": arabic(), "es": english(title="Vacunas: qué saber", lang="es")}
     drawn = {

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
+from PIL import Image
 
 from wellread.adapters.mkdocs.preview import Preview, Rebuilt, fresh_config, plan_changes
 
@@ -218,3 +219,24 @@ def test_wellread_serve_shows_a_saved_article_and_prints_its_findings(tmp_path: 
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def test_a_logo_changed_while_mkdocs_serve_runs_is_on_the_next_builds_cards(
+    project: Path, tmp_path: Path
+) -> None:
+    # `mkdocs serve` rebuilds everything in one process, cards too: their cache keys must see
+    # the new logo, though this process already drew cards with the old one.
+    magenta = (122, 31, 92)
+
+    def magenta_on_cards(folder: Path) -> list[bool]:
+        found = []
+        for card in (folder / "assets/cards/index.png", folder / "ar/assets/cards/index.png"):
+            with Image.open(card) as image:
+                found.append(any(c == magenta for _, c in image.convert("RGB").getcolors(1 << 16)))
+        return found
+
+    assert magenta_on_cards(full_build(project, tmp_path / "before")) == [False, False]
+    logo = project / "theme" / "cards" / "logo.png"
+    with Image.open(logo) as old:
+        Image.new("RGB", old.size, magenta).save(logo)
+    assert magenta_on_cards(full_build(project, tmp_path / "after")) == [True, True]

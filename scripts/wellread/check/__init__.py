@@ -13,6 +13,7 @@ from typing import Any
 
 from ..core.article import Article
 from ..core.blocks import Block
+from ..core.cache import file_digest
 from ..core.findings import Finding, Severity
 from ..core.settings import OFF_BY_DEFAULT, CheckSettings
 from ..i18n.languages import article_language
@@ -38,20 +39,18 @@ class CheckContext:
     @cached_property
     def cache_key(self) -> str:
         """Everything beyond an article's bytes that its findings depend on. Rules read the other
-        files (images) too, so each one's size and modification time are part of the key.
-        Computed once per context: a build (or a `mkdocs serve` rebuild) makes a new one."""
+        files (images) too, so the digest of each one's bytes is part of the key: not the
+        content folder's path nor the files' modification times, which a fresh clone or another
+        CI runner changes. Computed once per context: a build (or a `mkdocs serve` rebuild)
+        makes a new one, and a file is read again only when its size or time changed."""
         digest = hashlib.sha256()
         for name in sorted(self.files):
             digest.update(name.encode() + b"\0")
             if self.content_dir is not None and not name.endswith(".md"):
-                try:
-                    stat = (self.content_dir / name).stat()
-                except OSError:
-                    continue
-                digest.update(f"{stat.st_size}:{stat.st_mtime_ns}\0".encode())
+                digest.update(f"{file_digest(str(self.content_dir / name))}\0".encode())
         digest.update("\0".join(sorted(self.glossary)).encode())
         return (
-            f"{self.settings!r}\0{self.today.isoformat()}\0{self.content_dir}\0"
+            f"{self.settings!r}\0{self.today.isoformat()}\0{self.content_dir is not None}\0"
             f"{digest.hexdigest()}"
         )
 

@@ -39,6 +39,30 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+def file_digest(path: str) -> str:
+    """The sha256 of a file's bytes ("missing" if it cannot be read), hashed again only when
+    its size or modification time changes (a long `wellread serve` sees edited files). Keys
+    made from it hold what a file says, not where it is or when it was checked out, so a cache
+    restored on another machine or in another folder still matches."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return "missing"
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=4096)
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return "missing"
+    return digest.hexdigest()
+
+
 class Cache:
     """One kind of entry (findings, catalogs, …) under `root`; `root=None` keeps memory only."""
 

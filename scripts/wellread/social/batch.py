@@ -16,7 +16,7 @@ from ..core.containment import held_stop
 from ..core.cores import free_cores
 from .cardcache import CardCache, keep, place, write_card
 from .cards.draw import render_card
-from .cards.fingerprint import card_fingerprint
+from .cards.fingerprint import card_keys
 from .cards.model import CardError, CardLayout, CardText
 
 # The number of card-drawing processes (default: one per core).
@@ -132,10 +132,9 @@ def render_batches(
     todo: dict[Path, CardJob] = {}
     found: dict[Path, Path] = {}
     planned: list[tuple[Sequence[CardJob], list[Path], int]] = []
+    card_key = card_keys(layout)
     for jobs in batches:
-        keys = [
-            cache_dir / card_fingerprint(j.text, layout, j.size, j.background) for j in jobs
-        ]
+        keys = [cache_dir / card_key(j.text, j.size, j.background) for j in jobs]
         before = len(todo)
         for job, key in zip(jobs, keys, strict=True):
             if key in todo or key in found:
