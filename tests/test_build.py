@@ -306,6 +306,33 @@ def test_the_folder_a_site_is_built_in_reaches_none_of_its_files(tmp_path: Path)
     assert trees[0] == trees[1]
 
 
+def test_a_cache_restored_in_a_fresh_clone_is_used_and_keeps_only_what_the_site_uses(
+    project: Path, site: Path, tmp_path: Path
+) -> None:
+    # CI restores .cache/ into a fresh clone: another folder, and every file's time is new.
+    clone = tmp_path / "clone"
+    for name in ("content", "locales", "theme", ".cache"):
+        shutil.copytree(project / name, clone / name, copy_function=shutil.copy)
+    shutil.copy(project / "mkdocs.yml", clone / "mkdocs.yml")
+    result = build(clone)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("all from the cache (none rendered)") == len(LANGUAGES)
+    leaflets = re.findall(r"(\d+) leaflets \((\d+) from the cache\)", result.stderr)
+    assert leaflets and all(made == cached for made, cached in leaflets)
+    assert tree(clone / "site") == tree(site)
+    article = clone / "content" / articles()[0].replace("/index.html", ".md")
+    text = article.read_text("utf-8")
+    article.write_text(re.sub(r'^title: "?(.*?)"?$', r'title: "\1, and why"', text,
+                              count=1, flags=re.M), "utf-8")
+    result = build(clone)
+    assert result.returncode == 0, result.stderr
+    assert "cached cards no page uses any more were removed" in result.stderr
+    cards = clone / ".cache" / "wellread" / "cards"
+    assert {p.stat().st_ino for p in cards.glob("*.png")} == {
+        p.stat().st_ino for p in (clone / "site").rglob("assets/cards/**/*.png")
+    }
+
+
 def build_with_edit(project: Path, old: str, new: str) -> subprocess.CompletedProcess[str]:
     """Build once with the first article edited, then put the article back."""
     article = project / "content" / articles()[0].replace("/index.html", ".md")

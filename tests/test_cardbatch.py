@@ -6,6 +6,7 @@ import io
 import multiprocessing.util
 import os
 import pickle
+import shutil
 import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -131,6 +132,41 @@ def test_a_card_over_an_earlier_one_replaces_it_and_leaves_the_cache_alone(
         assert (tmp_path / "cache" / name).read_bytes() == data  # the Flu cards, untouched
     assert len(list((tmp_path / "cache").glob("*.png"))) == 4
     assert not list((tmp_path / "site").glob(".*.tmp"))
+
+
+def test_after_a_build_the_cache_drops_cards_no_page_uses(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    # A cache kept between builds (a CI cache, a writer's year of edits) must not only grow.
+    from wellread.social.cardcache import prune
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    render_batch(jobs_for(["Flu", "Measles"], site), layout, cache, workers=1)
+    shutil.rmtree(site)  # the next build: Measles is now "Measles (rubeola)"
+    kept = jobs_for(["Flu", "Measles (rubeola)"], site)
+    assert render_batch(kept, layout, cache, workers=1).rendered == 2
+    assert len(list(cache.glob("*.png"))) == 6
+    assert prune(cache, site) == 2
+    assert sorted(p.stat().st_ino for p in cache.glob("*.png")) == sorted(
+        job.target.stat().st_ino for job in kept
+    )
+    assert render_batch(kept, layout, cache, workers=1).rendered == 0
+
+
+def test_a_cache_whose_cards_are_copies_is_never_pruned(
+    layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without links (the site on another disk, FAT) every entry has one name: all would go.
+    import wellread.social.cardcache as cardcache
+
+    def no_links(source: object, target: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(cardcache.os, "link", no_links)
+    jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
+    render_batch(jobs, layout, tmp_path / "cache", workers=1)
+    assert cardcache.prune(tmp_path / "cache", tmp_path / "site") == 0
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 4
 
 
 def test_cards_are_written_at_every_size(layout: CardLayout, tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from babel.messages.catalog import Catalog
@@ -46,6 +47,9 @@ from .i18n import site as site_catalogs
 from .i18n.languages import article_language
 from .i18n.numbers import site_units
 from .publish.trust import image_findings
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 config_option = click.option(
     "--config-file", "-f", default="mkdocs.yml", show_default=True,
@@ -456,7 +460,23 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         click.echo("The previous site was left as it was.", err=True)
         sys.exit(130 if stopped else 1)
     _swap(partial, final, old, restore)
+    if only is None:
+        _prune_card_cache(config, final)
     click.echo(f"Site built in {final}/", err=True)
+
+
+def _prune_card_cache(config: MkDocsConfig, site: Path) -> None:
+    """After a whole site is built: drop the cached cards it does not use (see cardcache.prune)."""
+    from .social.cardcache import prune
+
+    social = config.plugins.get("wellread/social")
+    if social is None or not social.config.enabled:
+        return
+    removed = prune(social.cache, site)
+    if removed:
+        logging.getLogger("mkdocs.plugins.wellread.social").info(
+            "wellread: %d cached cards no page uses any more were removed", removed
+        )
 
 
 _SWAP_BLOCKED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}

@@ -156,3 +156,30 @@ def place(source: Path, target: Path) -> None:
 
 def _partial(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.tmp")
+
+
+def prune(folder: Path, site: Path) -> int:
+    """Remove the entries no built site uses; how many. Called after a whole site is built:
+    each of its cards is then the same file as its entry (a hard link), so an entry with no
+    other name is a card of a page, title, picture or layout that is gone, and a cache kept
+    between builds (a CI cache, years of edits) would otherwise only grow. Nothing is removed
+    where cards are copied, not linked (the site on another file system, or one without
+    links): there every entry has one name, and all would go."""
+    try:
+        if folder.stat().st_dev != site.stat().st_dev:
+            return 0
+        with os.scandir(folder) as listing:
+            entries = [(e.path, e.stat().st_nlink) for e in listing if e.name.endswith(".png")]
+    except OSError:
+        return 0
+    if not any(links > 1 for _, links in entries):
+        return 0
+    removed = 0
+    for path, links in entries:
+        if links == 1:
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
+            removed += 1
+    return removed

@@ -57,9 +57,9 @@ def card_keys(layout: CardLayout) -> CardKey:
 
 
 # The layout's part of the key: its settings, and the bytes of the files it draws with (looked
-# at for each batch, so a logo or font edited while `mkdocs serve` runs gives the next build new
-# keys), but not where the site lives: a cache restored into another folder (a CI runner, a second clone, a
-# renamed project) keeps its cards.
+# at for each batch, so a logo or font edited while `mkdocs serve` runs gives the next build
+# new keys), but not where the site lives: a cache restored into another folder (a CI runner,
+# a second clone, a renamed project) keeps its cards.
 
 
 @functools.lru_cache(maxsize=16)
