@@ -97,6 +97,26 @@ def test_a_picture_with_other_bytes_gives_the_page_new_findings(tmp_path: Path) 
     assert "image-unreadable" not in {f.rule for f in after}
 
 
+def test_entries_no_build_used_for_a_week_are_removed_and_used_ones_kept(tmp_path: Path) -> None:
+    # Findings are keyed by the day they were checked on: a cache kept between CI runs would
+    # gain a day's entries every day.
+    from wellread.core.cache import UNUSED_DAYS, remove_unused
+
+    cache = Cache(tmp_path, "findings")
+    findings(cache)
+    findings(cache, LONG.replace("Ask your nurse", "Ask your doctor"))
+    old, used = sorted((tmp_path / "findings").rglob("*.json"))
+    long_ago = time.time() - (UNUSED_DAYS + 1) * 86400
+    for entry in (old, used):
+        os.utime(entry, (long_ago, long_ago))
+    Cache.forget_memory()  # the next build's process reads `used` from the disk
+    key = used.stem
+    assert Cache(tmp_path, "findings").get(key) is not None
+    assert remove_unused(tmp_path / "findings") == 1
+    assert not old.exists() and used.exists()
+    assert remove_unused(tmp_path / "findings") == 0
+
+
 def test_other_settings_give_other_findings(tmp_path: Path) -> None:
     cache = Cache(tmp_path, "findings")
     strict = CheckContext(settings=CheckSettings(sentence_words_warning=5))

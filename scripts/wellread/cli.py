@@ -461,22 +461,32 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         sys.exit(130 if stopped else 1)
     _swap(partial, final, old, restore)
     if only is None:
-        _prune_card_cache(config, final)
+        _prune_caches(config, final)
     click.echo(f"Site built in {final}/", err=True)
 
 
-def _prune_card_cache(config: MkDocsConfig, site: Path) -> None:
-    """After a whole site is built: drop the cached cards it does not use (see cardcache.prune)."""
+def _prune_caches(config: MkDocsConfig, site: Path) -> None:
+    """After a whole site is built: drop the cached cards it does not use (see
+    cardcache.prune), and the findings, catalogs and leaflets no build used for a week."""
+    from .adapters.mkdocs.i18n import CACHE_DIR
+    from .core.cache import UNUSED_DAYS, remove_unused
     from .social.cardcache import prune
 
+    log = logging.getLogger("mkdocs.plugins.wellread")
     social = config.plugins.get("wellread/social")
-    if social is None or not social.config.enabled:
-        return
-    removed = prune(social.cache, site)
+    if social is not None and social.config.enabled:
+        removed = prune(social.cache, site)
+        if removed:
+            log.info("wellread: %d cached cards no page uses any more were removed", removed)
+    cache = Path(config.config_file_path).parent / CACHE_DIR
+    folders = [cache / "findings", cache / "catalogs"]
+    reach = config.plugins.get("wellread/reach")
+    if reach is not None and getattr(reach, "leaflet_cache", None) is not None:
+        folders.append(reach.leaflet_cache)
+    removed = sum(remove_unused(folder) for folder in folders if folder.is_dir())
     if removed:
-        logging.getLogger("mkdocs.plugins.wellread.social").info(
-            "wellread: %d cached cards no page uses any more were removed", removed
-        )
+        log.info("wellread: %d cached findings, catalogs and leaflets no build used for %d days "
+                 "were removed", removed, UNUSED_DAYS)
 
 
 _SWAP_BLOCKED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}

@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -63,6 +64,33 @@ def _digest_of(path: str, size: int, mtime_ns: int) -> str:
     return digest.hexdigest()
 
 
+# A cache entry no build has used for this long is removed after a whole site is built.
+UNUSED_DAYS = 7
+
+
+def mark_used(path: Path) -> None:
+    """Give an entry read from the disk a new time: `remove_unused` keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def remove_unused(folder: Path, days: float = UNUSED_DAYS, now: float | None = None) -> int:
+    """Remove the files under `folder` that no build has written or read (`mark_used`) for
+    `days`; how many. Findings are keyed by the day they were checked on, so a cache kept
+    between builds (a CI cache) would otherwise gain a day's worth of entries every day. A file
+    that cannot be removed is left; a cache is only ever a speed-up."""
+    cutoff = (time.time() if now is None else now) - days * 86400
+    removed = 0
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
 class Cache:
     """One kind of entry (findings, catalogs, …) under `root`; `root=None` keeps memory only."""
 
@@ -89,14 +117,16 @@ class Cache:
             return _MEMORY[key]
         if self.folder is None:
             return None
+        path = self.folder / key[:2] / f"{key}.json"
         try:
-            entry = json.loads((self.folder / key[:2] / f"{key}.json").read_text("utf-8"))
+            entry = json.loads(path.read_text("utf-8"))
         except (OSError, ValueError):
             return None
         if not isinstance(entry, dict) or entry.get("version") != CACHE_VERSION or (
             entry.get("key") != key or "data" not in entry
         ):
             return None
+        mark_used(path)
         self._remember(key, entry["data"])
         return entry["data"]
 

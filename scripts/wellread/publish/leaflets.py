@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..core.cache import mark_used
 from ..core.cores import free_cores
 
 # Bump when the leaflet's HTML or the drawing options change: older cached PDFs are not reused.
@@ -124,7 +125,9 @@ def _draw_one(
     cached = cache_dir / f"{leaflet_key(document, __version__, address)}.pdf"
     data = cached.read_bytes() if cached.is_file() else b""
     from_cache = _whole_pdf(data)
-    if not from_cache:
+    if from_cache:
+        mark_used(cached)
+    else:
         data = draw_leaflet(document, address, site_dir, root_url)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         try:
