@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -98,8 +99,7 @@ def test_a_picture_with_other_bytes_gives_the_page_new_findings(tmp_path: Path) 
 
 
 def test_entries_no_build_used_for_a_week_are_removed_and_used_ones_kept(tmp_path: Path) -> None:
-    # Findings are keyed by the day they were checked on: a cache kept between CI runs would
-    # gain a day's entries every day.
+    # Each edit leaves its old entries behind: a cache kept between CI runs would only grow.
     from wellread.core.cache import UNUSED_DAYS, remove_unused
 
     cache = Cache(tmp_path, "findings")
@@ -115,6 +115,56 @@ def test_entries_no_build_used_for_a_week_are_removed_and_used_ones_kept(tmp_pat
     assert remove_unused(tmp_path / "findings") == 1
     assert not old.exists() and used.exists()
     assert remove_unused(tmp_path / "findings") == 0
+
+
+def on(day: str) -> CheckContext:
+    return CheckContext(today=date.fromisoformat(day))
+
+
+def test_findings_made_on_one_day_serve_the_next_days_while_no_review_falls_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A CI cache restored the next morning: the day was part of every key, so every page
+    # was checked again each day. Due on 2027-10-01: the same findings until then.
+    first = findings(Cache(tmp_path, "findings"), context=on("2027-09-25"))
+    Cache.forget_memory()
+    with monkeypatch.context() as patched:
+        refuse_to_check(patched)
+        assert findings(Cache(tmp_path, "findings"), context=on("2027-09-26")) == first
+        assert findings(Cache(tmp_path, "findings"), context=on("2027-10-01")) == first
+    overdue = findings(Cache(tmp_path, "findings"), context=on("2027-10-02"))
+    assert "review-overdue" in {f.rule for f in overdue} - {f.rule for f in first}
+
+
+def test_an_overdue_review_is_checked_again_each_day_it_counts(tmp_path: Path) -> None:
+    late = [findings(Cache(tmp_path, "findings"), context=on(day))
+            for day in ("2027-10-05", "2027-10-06")]
+    messages = [[f.message for f in found if f.rule == "review-overdue"] for found in late]
+    assert messages[0] != messages[1] and "4 days ago" in messages[0][0]
+    assert "5 days ago" in messages[1][0]
+
+
+def test_an_entry_is_not_used_before_the_day_it_was_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A machine whose clock is behind: the review was not due yet on its day.
+    late = findings(Cache(tmp_path, "findings"), context=on("2027-10-05"))
+    early = findings(Cache(tmp_path, "findings"), context=on("2027-09-01"))
+    assert "review-overdue" in {f.rule for f in late} - {f.rule for f in early}
+
+
+def test_only_rules_marked_dated_read_the_day() -> None:
+    # The cache keeps findings across days on the word of the rules marked dated: a rule that
+    # reads context.today without the mark would show yesterday's findings.
+    import inspect
+
+    import wellread.check.translations as translations
+    from wellread.check import DATED_RULES, RULES
+
+    reading = {name for name, rule in RULES.items() if "today" in inspect.getsource(rule)}
+    assert reading == DATED_RULES == {"review-overdue", "date-range"}
+    # A catalog's findings are kept without a day at all.
+    assert not DATED_RULES & {*translations.TRANSLATION_RULES, "reading-grade"}
 
 
 def test_other_settings_give_other_findings(tmp_path: Path) -> None:

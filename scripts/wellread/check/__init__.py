@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cached_property
 from itertools import chain
 from pathlib import Path
@@ -22,6 +22,11 @@ from ..i18n.messages import messages
 Rule = Callable[[Article, "CheckContext"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
 RULE_MAKES: dict[str, tuple[str, ...]] = {}  # a rule function's finding ids
+# Rules whose findings depend on the day they are checked on (a review falls due): the cache
+# keeps an article's findings for as many days as these give the same ones (`steady_days`).
+DATED_RULES: set[str] = set()
+# How many days ahead `steady_days` looks: a cache entry serves at most this many days more.
+STEADY_HORIZON = 7
 # Patient-privacy errors (phi-*) cannot be silenced: a leaked identifier must never be published.
 UNSUPPRESSIBLE_PREFIX = "phi-"
 
@@ -38,7 +43,8 @@ class CheckContext:
 
     @cached_property
     def cache_key(self) -> str:
-        """Everything beyond an article's bytes that its findings depend on. Rules read the other
+        """Everything beyond an article's bytes that its findings depend on, but the day (a
+        cached entry says for which days it holds: `steady_days`). Rules read the other
         files (images) too, so the digest of each one's bytes is part of the key: not the
         content folder's path nor the files' modification times, which a fresh clone or another
         CI runner changes. Computed once per context: a build (or a `mkdocs serve` rebuild)
@@ -49,18 +55,18 @@ class CheckContext:
             if self.content_dir is not None and not name.endswith(".md"):
                 digest.update(f"{file_digest(str(self.content_dir / name))}\0".encode())
         digest.update("\0".join(sorted(self.glossary)).encode())
-        return (
-            f"{self.settings!r}\0{self.today.isoformat()}\0{self.content_dir is not None}\0"
-            f"{digest.hexdigest()}"
-        )
+        return f"{self.settings!r}\0{self.content_dir is not None}\0{digest.hexdigest()}"
 
 
-def rule(name: str, *also: str) -> Callable[[Rule], Rule]:
-    """Register a rule function under its stable id (and the other ids its findings carry)."""
+def rule(name: str, *also: str, dated: bool = False) -> Callable[[Rule], Rule]:
+    """Register a rule function under its stable id (and the other ids its findings carry);
+    `dated`: it reads `context.today`."""
 
     def register(function: Rule) -> Rule:
         RULES[name] = function
         RULE_MAKES[name] = (name, *also)
+        if dated:
+            DATED_RULES.add(name)
         return function
 
     return register
@@ -78,8 +84,11 @@ def finding(
     return Finding(article.path, line, column, rule_id, severity, message, suggestion)
 
 
-def check_article(article: Article, context: CheckContext) -> list[Finding]:
-    """Every rule's findings for one article, in file order, without suppressed ones.
+def check_article(
+    article: Article, context: CheckContext, only: Collection[str] | None = None
+) -> list[Finding]:
+    """Every rule's findings for one article, in file order, without suppressed ones; with
+    `only`, those rules' findings alone (and no finding about the article's settings).
 
     Front matter `wellread:` may set this article's own thresholds, e.g. a page that quotes a
     medicine leaflet: `wellread: {reading_grade_max: 10}`; `lang:` the language it is written
@@ -88,16 +97,19 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
     context, problems = _with_article_settings(article, context)
     written_in = article_language(article.meta, context.settings.language)
     context = replace(context, settings=replace(context.settings, language=written_in))
-    # Text in another language than it is checked in gets one finding saying what to set, not
-    # a flood of wrong findings from the rules that read its words; a writer or site that
-    # silences it (a bilingual page) gets every rule as usual.
-    mismatch = language.language_mismatch(article, written_in)
-    if mismatch and (
-        not context.settings.rule_on(mismatch.rule)
-        or article.is_ignored(mismatch.rule, mismatch.line)
-    ):
-        mismatch = None
-    skipped = language.WORD_RULES if mismatch else frozenset()
+    if only is not None:
+        problems, mismatch, skipped = [], None, frozenset(RULES).difference(only)
+    else:
+        # Text in another language than it is checked in gets one finding saying what to set,
+        # not a flood of wrong findings from the rules that read its words; a writer or site
+        # that silences it (a bilingual page) gets every rule as usual.
+        mismatch = language.language_mismatch(article, written_in)
+        if mismatch and (
+            not context.settings.rule_on(mismatch.rule)
+            or article.is_ignored(mismatch.rule, mismatch.line)
+        ):
+            mismatch = None
+        skipped = language.WORD_RULES if mismatch else frozenset()
     settings = context.settings
     # A rule that is off by default and not turned on costs nothing (passive voice was a tenth
     # of the checker's time); one a site turns off is run and its findings dropped below.
@@ -113,6 +125,18 @@ def check_article(article: Article, context: CheckContext) -> list[Finding]:
         if f.rule.startswith(UNSUPPRESSIBLE_PREFIX)
         or (settings.rule_on(f.rule) and not article.is_ignored(f.rule, f.line))
     ))
+
+
+def steady_days(article: Article, context: CheckContext) -> int:
+    """For how many days after `context.today` (up to STEADY_HORIZON) the article's findings
+    stay as they are today: 0 when a dated rule says something else tomorrow (an overdue
+    review counts its days). Only the dated rules can change, so only they run again."""
+    today = check_article(article, context, only=DATED_RULES)
+    for days in range(1, STEADY_HORIZON + 1):
+        later = replace(context, today=context.today + timedelta(days=days))
+        if check_article(article, later, only=DATED_RULES) != today:
+            return days - 1
+    return STEADY_HORIZON
 
 
 # A formal word that a tone rule reports on the same words ("padece de": formal, and casts the

@@ -191,7 +191,7 @@ def review_missing_findings(article: Article, context: CheckContext) -> Iterator
             )
 
 
-@rule("review-overdue")
+@rule("review-overdue", dated=True)
 def review_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     due = _day(article.meta.get("next_review"))
     if due is None or due >= context.today:
@@ -234,7 +234,7 @@ def _day(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
-@rule("date-range")
+@rule("date-range", dated=True)
 def date_findings(article: Article, context: CheckContext) -> Iterator[Finding]:
     """Review and correction dates that can be true: since 1990, not in the future (but the
     next review), the next review after the last and within 100 years."""

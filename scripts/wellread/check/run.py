@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from ..core.cache import Cache
@@ -14,7 +15,7 @@ from ..i18n import catalog
 from ..i18n.languages import po_path
 from ..i18n.numbers import SITE_UNITS
 from ..i18n.review import catalog_review
-from . import UNSUPPRESSIBLE_PREFIX, CheckContext, check_article
+from . import STEADY_HORIZON, UNSUPPRESSIBLE_PREFIX, CheckContext, check_article, steady_days
 from .translations import check_translations
 
 
@@ -22,21 +23,43 @@ def cached_page_findings(
     data: bytes, shown_as: str, page: str, context: CheckContext, cache: Cache
 ) -> list[Finding]:
     """The checker's findings for one page's bytes, from the cache when nothing they depend on
-    (the bytes, the settings, today's date, the site's file list, wellread's rules) changed."""
+    (the bytes, the settings, the site's file list, wellread's rules) changed and the entry
+    holds for today: one made on a day holds for as long as the dated rules (a review falling
+    due) say the same, up to a week, so a CI cache from yesterday still serves."""
     key = cache.key(data, shown_as, page, context.cache_key)
-    cached = _cached_findings(cache, key)
-    if cached is not None:
-        return cached
+    entry = cache.get(key)
+    if isinstance(entry, dict) and _holds_on(entry, context.today):
+        cached = _findings_of(entry.get("findings"))
+        if cached is not None:
+            return cached
     try:
-        found = check_article(parse_page(data, shown_as, page), context)
+        article = parse_page(data, shown_as, page)
+        found = check_article(article, context)
+        steady = steady_days(article, context)
     except ContentError as error:
-        found = [problem_finding(error)]
-    cache.put(key, [item.as_dict() for item in found])
+        found, steady = [problem_finding(error)], STEADY_HORIZON
+    cache.put(key, {
+        "from": context.today.isoformat(),
+        "through": (context.today + timedelta(days=steady)).isoformat(),
+        "findings": [item.as_dict() for item in found],
+    })
     return found
 
 
+def _holds_on(entry: dict[str, object], today: date) -> bool:
+    try:
+        start = date.fromisoformat(str(entry["from"]))
+        end = date.fromisoformat(str(entry["through"]))
+    except (KeyError, ValueError):
+        return False
+    return start <= today <= end
+
+
 def _cached_findings(cache: Cache, key: str) -> list[Finding] | None:
-    entry = cache.get(key)
+    return _findings_of(cache.get(key))
+
+
+def _findings_of(entry: object) -> list[Finding] | None:
     try:
         return [Finding.from_dict(item) for item in entry] if isinstance(entry, list) else None
     except (KeyError, TypeError, ValueError):  # an entry edited by hand: check again

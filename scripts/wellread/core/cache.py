@@ -76,9 +76,9 @@ def mark_used(path: Path) -> None:
 
 def remove_unused(folder: Path, days: float = UNUSED_DAYS, now: float | None = None) -> int:
     """Remove the files under `folder` that no build has written or read (`mark_used`) for
-    `days`; how many. Findings are keyed by the day they were checked on, so a cache kept
-    between builds (a CI cache) would otherwise gain a day's worth of entries every day. A file
-    that cannot be removed is left; a cache is only ever a speed-up."""
+    `days`; how many. Each edit of a page or catalog leaves its old entries behind, so a cache
+    kept between builds (a CI cache) would otherwise only grow. A file that cannot be removed
+    is left; a cache is only ever a speed-up."""
     cutoff = (time.time() if now is None else now) - days * 86400
     removed = 0
     for path in folder.rglob("*"):
