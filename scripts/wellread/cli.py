@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 from babel.messages.catalog import Catalog
@@ -47,9 +46,6 @@ from .i18n import site as site_catalogs
 from .i18n.languages import article_language
 from .i18n.numbers import site_units
 from .publish.trust import image_findings
-
-if TYPE_CHECKING:
-    from mkdocs.config.defaults import MkDocsConfig
 
 config_option = click.option(
     "--config-file", "-f", default="mkdocs.yml", show_default=True,
@@ -407,6 +403,7 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .adapters.mkdocs.caches import prune_caches
     from .adapters.mkdocs.state import build_in, build_only_one_language, stop_other_languages
 
     site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
@@ -461,32 +458,8 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         sys.exit(130 if stopped else 1)
     _swap(partial, final, old, restore)
     if only is None:
-        _prune_caches(config, final)
+        prune_caches(config, final)
     click.echo(f"Site built in {final}/", err=True)
-
-
-def _prune_caches(config: MkDocsConfig, site: Path) -> None:
-    """After a whole site is built: drop the cached cards it does not use (see
-    cardcache.prune), and the findings, catalogs and leaflets no build used for a week."""
-    from .adapters.mkdocs.i18n import CACHE_DIR
-    from .core.cache import UNUSED_DAYS, remove_unused
-    from .social.cardcache import prune
-
-    log = logging.getLogger("mkdocs.plugins.wellread")
-    social = config.plugins.get("wellread/social")
-    if social is not None and social.config.enabled:
-        removed = prune(social.cache, site)
-        if removed:
-            log.info("wellread: %d cached cards no page uses any more were removed", removed)
-    cache = Path(config.config_file_path).parent / CACHE_DIR
-    folders = [cache / "findings", cache / "catalogs"]
-    reach = config.plugins.get("wellread/reach")
-    if reach is not None and getattr(reach, "leaflet_cache", None) is not None:
-        folders.append(reach.leaflet_cache)
-    removed = sum(remove_unused(folder) for folder in folders if folder.is_dir())
-    if removed:
-        log.info("wellread: %d cached findings, catalogs and leaflets no build used for %d days "
-                 "were removed", removed, UNUSED_DAYS)
 
 
 _SWAP_BLOCKED = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}

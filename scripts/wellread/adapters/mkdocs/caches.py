@@ -1,0 +1,33 @@
+"""After `wellread build` has built a whole site: what its caches keep."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ...core.cache import UNUSED_DAYS, remove_unused
+from ...social.cardcache import prune
+from .i18n import CACHE_DIR
+
+
+def prune_caches(config: MkDocsConfig, site: Path) -> None:
+    """After a whole site is built: drop the cached cards it does not use (see
+    cardcache.prune), and the findings, catalogs and leaflets no build used for a week."""
+    log = logging.getLogger("mkdocs.plugins.wellread")
+    social = config.plugins.get("wellread/social")
+    if social is not None and social.config.enabled:
+        removed = prune(social.cache, site)
+        if removed:
+            log.info("wellread: %d cached cards no page uses any more were removed", removed)
+    cache = Path(config.config_file_path).parent / CACHE_DIR
+    folders = [cache / "findings", cache / "catalogs"]
+    reach = config.plugins.get("wellread/reach")
+    if reach is not None and getattr(reach, "leaflet_cache", None) is not None:
+        folders.append(reach.leaflet_cache)
+    removed = sum(remove_unused(folder) for folder in folders if folder.is_dir())
+    if removed:
+        log.info("wellread: %d cached findings, catalogs and leaflets no build used for %d days "
+                 "were removed", removed, UNUSED_DAYS)
+
