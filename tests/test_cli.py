@@ -49,6 +49,33 @@ def test_json_output_has_the_documented_keys(make_project: Project, run) -> None
     assert result.exit_code == 0
 
 
+def test_a_second_check_takes_unchanged_pages_findings_from_the_cache(
+    make_project: Project, run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CI runs `wellread check` on every push, with .cache/ kept between runs.
+    import wellread.check.run
+    from wellread.core.cache import Cache
+
+    leaked = ARTICLE.replace("older.", "older. Patient SSN 123-45-6789.")
+    project = make_project({"content/vaccines/flu.md": leaked,
+                            "content/vaccines/measles.md": ARTICLE}, with_theme=False)
+    first = run(project, "check")
+    assert first.exit_code == 1 and "phi-ssn" in first.stdout
+    assert list((project / ".cache" / "wellread" / "findings").rglob("*.json"))
+    Cache.forget_memory()  # the next run's process
+    checked: list[str] = []
+    real = wellread.check.run.check_article
+    monkeypatch.setattr(wellread.check.run, "check_article",
+                        lambda article, context: checked.append(article.page) or real(
+                            article, context))
+    (project / "content" / "vaccines" / "measles.md").write_text(
+        ARTICLE.replace("Ask your nurse", "Ask your nurse or pharmacist"), "utf-8")
+    second = run(project, "check")
+    assert checked == ["vaccines/measles.md"]
+    assert (second.exit_code, second.stdout, second.stderr) == (
+        first.exit_code, first.stdout, first.stderr)
+
+
 def test_a_broken_article_does_not_hide_the_others(make_project: Project, run) -> None:
     project = make_project(
         {

@@ -27,8 +27,9 @@ from .check.files import (
     site_files,
 )
 from .check.report import article_metrics, report_html, report_json
-from .check.run import translation_findings
+from .check.run import cached_page_findings, translation_findings
 from .check.scaffold import new_article
+from .core.cache import SITE_CACHE, Cache
 from .core.containment import Stopped, stop_on_signals
 from .core.content import glossary_terms, load_content
 from .core.errors import ConfigurationError, ContentError, WellreadError
@@ -95,8 +96,11 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         ), glossary=glossary)
         for base in {base for _, base in pages}
     }
+    # Earlier checks' findings (CI keeps them); a page read again is not parsed again.
+    cache = Cache(site.root / SITE_CACHE, "findings")
     for article, base in pages:
-        findings += check_article(article, contexts[base])
+        data = Path(article.path).read_bytes()
+        findings += cached_page_findings(data, article.path, article.page, contexts[base], cache)
     for base in contexts:
         findings += duplicate_findings(
             (article for article, where in pages if where == base), site.check.language
@@ -107,7 +111,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         others = [code for code in site.languages if code != site.default_language]
         findings += translation_findings(
             site.locales_dir, others, CheckContext(settings=site.check),
-            site.locales_dir.relative_to(site.root).as_posix(),
+            site.locales_dir.relative_to(site.root).as_posix(), cache,
         )
     articles = [article for article, _ in pages]
     findings.sort()

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import escape
 
 from ..core.article import Article
-from ..core.cache import Cache
+from ..core.cache import SITE_CACHE, Cache
 from ..core.content import parse_page
 from ..core.errors import ContentError, WellreadError
 from ..core.settings import I18nOptions, SiteConfig, SocialOptions, TrustOptions
@@ -24,8 +24,6 @@ from ..social.cards.glyphs import font_problems
 from ..social.cards.layout import load_layout
 from ..social.cards.model import CardError, CardLayout
 from ..social.plan import PageFacts, article_image, card_text, page_cards
-
-CATALOG_CACHE = ".cache/wellread"  # as wellread/i18n's, relative to mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,7 @@ def _catalogs(site: SiteConfig, code: str, default: str) -> tuple[dict[str, str]
     """The published content and theme translations of language `code` (none for the default)."""
     if code == default:
         return {}, {}
-    cache = Cache(site.root / CATALOG_CACHE, "catalogs")
+    cache = Cache(site.root / SITE_CACHE, "catalogs")
     found = []
     for domain in (catalog.CONTENT, catalog.THEME):
         path = po_path(site.locales_dir, code, domain)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from ..core.cache import Cache
+from ..core.cache import SITE_CACHE, Cache
 from ..core.content import load_content
 from ..core.errors import ConfigurationError, WellreadError
 from ..core.settings import SiteConfig, SocialOptions, TrustOptions
@@ -26,8 +26,6 @@ from ..social.observances import load_observances, occurrences
 from ..social.rhythm import Rhythm, rhythm_from
 from ..social.schedule import PlanArticle, Post, plan_posts
 from ..social.share import platform_card, post_caption
-
-CATALOG_CACHE = ".cache/wellread"  # as wellread/i18n's, relative to mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -150,7 +148,7 @@ def _alert_text(site: SiteConfig, lang: str, alert: dict[str, Any]) -> tuple[str
     path = site.locales_dir / lang / "LC_MESSAGES" / f"{catalog.THEME}.po"
     if path.is_file():
         published = catalog.usable_translations(
-            path, lang, Cache(site.root / CATALOG_CACHE, "catalogs")).published
+            path, lang, Cache(site.root / SITE_CACHE, "catalogs")).published
         if published.get(source):
             return published[source], lang
     return source, site.default_language

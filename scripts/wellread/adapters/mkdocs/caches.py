@@ -7,9 +7,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from ...core.cache import UNUSED_DAYS, remove_unused
+from ...core.cache import SITE_CACHE, UNUSED_DAYS, remove_unused
 from ...social.cardcache import prune
-from .i18n import CACHE_DIR
 
 
 def prune_caches(config: MkDocsConfig, site: Path) -> None:
@@ -21,7 +20,7 @@ def prune_caches(config: MkDocsConfig, site: Path) -> None:
         removed = prune(social.cache, site)
         if removed:
             log.info("wellread: %d cached cards no page uses any more were removed", removed)
-    cache = Path(config.config_file_path).parent / CACHE_DIR
+    cache = Path(config.config_file_path).parent / SITE_CACHE
     folders = [cache / "findings", cache / "catalogs"]
     reach = config.plugins.get("wellread/reach")
     if reach is not None and getattr(reach, "leaflet_cache", None) is not None:

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from ...check import CheckContext
 from ...check.duplicates import duplicate_findings
 from ...check.run import broken_catalogs, cached_page_findings, translation_findings
-from ...core.cache import Cache
+from ...core.cache import SITE_CACHE, Cache
 from ...core.containment import link_findings
 from ...core.content import glossary_terms, page_text, parse_page, problem_finding
 from ...core.errors import CatalogError, ContentError
@@ -77,7 +77,7 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             content_dir=Path(config.docs_dir), glossary=glossary_terms(Path(config.docs_dir)),
         )
         shown_root = Path(config.docs_dir).name
-        cache = Cache(Path(config.config_file_path).parent / ".cache" / "wellread", "findings")
+        cache = Cache(Path(config.config_file_path).parent / SITE_CACHE, "findings")
         build = language_build(config)
         self._context, self._cache = context, cache  # for `recheck`, after an edit
         self._review: tuple[Usable, str, list[Finding]] | None = None

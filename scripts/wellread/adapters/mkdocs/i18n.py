@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ...core.article import Article, forget_parsed_articles, render_markdown
-from ...core.cache import Cache
+from ...core.cache import SITE_CACHE, Cache
 from ...core.content import parse_page
 from ...core.errors import ContentError, WellreadError
 from ...core.optionrules import from_validated
@@ -51,7 +51,6 @@ from .language_job import LanguageJobs
 from .options import config_class
 
 log = logging.getLogger("mkdocs.plugins.wellread.i18n")
-CACHE_DIR = ".cache/wellread"  # relative to mkdocs.yml, beside the social plugin's cards
 # Below this many pages in the other languages, starting processes costs more than it saves.
 # The sample (16 pages, 2 other languages) on 2 cores, 2026-12-07, one after another against
 # in processes: cold 19.3 to 22.3 s against 15.6 to 16.6 s, warm 6.7 against 4.9 to 5.3 s;
@@ -132,7 +131,7 @@ class I18nPlugin(BasePlugin[_I18nConfig]):
         config.extra["alternate"] = [{"lang": code} for code in names]
         os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(config.config_file_path))
         self.locales = Path(config.config_file_path).parent / self.config.locales_dir
-        self.cache = Cache(Path(config.config_file_path).parent / CACHE_DIR, "catalogs")
+        self.cache = Cache(Path(config.config_file_path).parent / SITE_CACHE, "catalogs")
         content, translations = self._load_catalogs(current)
         self.build = LanguageBuild(
             code=current, default_language=default, languages=MappingProxyType(names),
