@@ -320,6 +320,11 @@ def test_a_cache_restored_in_a_fresh_clone_is_used_and_keeps_only_what_the_site_
     leaflets = re.findall(r"(\d+) leaflets \((\d+) from the cache\)", result.stderr)
     assert leaflets and all(made == cached for made, cached in leaflets)
     assert tree(clone / "site") == tree(site)
+    # `wellread check` (CI runs it before the build) and the build share their findings.
+    entries = sorted((clone / ".cache" / "wellread" / "findings").rglob("*.json"))
+    checked = run_wellread(clone, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert sorted((clone / ".cache" / "wellread" / "findings").rglob("*.json")) == entries
     article = clone / "content" / articles()[0].replace("/index.html", ".md")
     text = article.read_text("utf-8")
     article.write_text(re.sub(r'^title: "?(.*?)"?$', r'title: "\1, and why"', text,

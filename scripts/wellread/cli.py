@@ -109,10 +109,9 @@ def check(paths: tuple[Path, ...], output_format: str, config_file: Path) -> Non
         findings += image_findings(path.read_bytes(), shown_path(path, site.root))
     if not paths:  # the whole site: translations too, with each language's word lists
         others = [code for code in site.languages if code != site.default_language]
-        findings += translation_findings(
-            site.locales_dir, others, CheckContext(settings=site.check),
-            site.locales_dir.relative_to(site.root).as_posix(), cache,
-        )
+        whole = contexts.get(Path(os.path.abspath(content_dir)), CheckContext(settings=site.check))
+        findings += translation_findings(site.locales_dir, others, whole,  # as the build's
+                                         site.locales_dir.relative_to(site.root).as_posix(), cache)
     articles = [article for article, _ in pages]
     findings.sort()
     if output_format == "json":

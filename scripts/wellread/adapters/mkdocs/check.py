@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from ...check import CheckContext
 from ...check.duplicates import duplicate_findings
+from ...check.files import site_files
 from ...check.run import broken_catalogs, cached_page_findings, translation_findings
 from ...core.cache import SITE_CACHE, Cache
 from ...core.containment import link_findings
@@ -72,9 +73,12 @@ class CheckPlugin(BasePlugin[_CheckConfig]):
             settings = check_settings(from_validated(CheckOptions, self.config))
         except ValueError as error:
             raise PluginError(f"wellread/check: {error}") from None
+        # The content folder's files, not the theme's: what `wellread check` sees, so a page
+        # it checked (CI runs it first) has the same cache key here and is not checked again.
+        docs = Path(config.docs_dir)
         context = CheckContext(
-            settings=settings, files=frozenset(f.src_uri for f in files),
-            content_dir=Path(config.docs_dir), glossary=glossary_terms(Path(config.docs_dir)),
+            settings=settings, content_dir=docs, glossary=glossary_terms(docs),
+            files=frozenset(site_files(docs, Path(config.config_file_path).parent)),
         )
         shown_root = Path(config.docs_dir).name
         cache = Cache(Path(config.config_file_path).parent / SITE_CACHE, "findings")
