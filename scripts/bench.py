@@ -14,6 +14,8 @@ a temp folder and measures, each several times with the median reported:
   (i) leaflet PDFs per second, cold, on one core and with the process pool
   (j) the first build on a fresh machine: no .cache/, no bytecode, no font or other user caches
   (k) Hugo building the same Markdown (when `hugo` is installed): the fast-generator reference
+  (l) a CI run: a fresh clone (another folder, every file's time new) with the last build's
+      .cache/ restored, as docs/site-workflow.yml keeps it
   and how long `mkdocs serve` takes to rebuild the sample site after an edit, and the figures of
   scripts/bench_preview.py (`wellread serve`) when it exists. Each figure is shown next to its
   target (bench_report.py), with the CPU seconds of each build and the load average.
@@ -86,6 +88,21 @@ def fresh_machine_build(site: SyntheticSite) -> Run:
             XDG_CACHE_HOME=f"{folder}/cache", XDG_CONFIG_HOME=f"{folder}/config",
         )
         return timed([str(BIN / "wellread"), "build", "-f", site.config.name], site.root, env)
+
+
+def ci_clone_build(site: SyntheticSite) -> Run:
+    """(l) `wellread build` in a copy of the site made as a CI runner makes one: another folder,
+    every file new (so new times), and the last build's .cache/ restored (actions/cache)."""
+    clone = site.root.with_name(f"{site.root.name}-clone")
+    shutil.rmtree(clone, ignore_errors=True)
+    try:
+        for name in ("content", "locales", "theme", ".cache"):
+            shutil.copytree(site.root / name, clone / name, copy_function=shutil.copy)
+        for config in (site.config, site.baseline_config):
+            shutil.copy(config, clone / config.name)
+        return timed([str(BIN / "wellread"), "build", "-f", site.config.name], clone)
+    finally:
+        shutil.rmtree(clone, ignore_errors=True)
 
 
 def preview_figures(site: SyntheticSite) -> dict[str, object]:
@@ -255,6 +272,7 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
         cold.append(wellread_build(site, cold=True))
     fresh = [fresh_machine_build(site)] if full else []
     warm = repeated(lambda: wellread_build(site, cold=False), runs, budget) if full else []
+    clone = [ci_clone_build(site)] if full else []  # after the warm builds: .cache/ is whole
     pages = len(list((site.root / "content").rglob("*.md")))
     languages = len(site.languages)
     result = {
@@ -274,6 +292,7 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
     }
     if full:
         result["fresh_s"], result["fresh_cpu_s"] = median(fresh), median_cpu(fresh)
+        result["clone_s"], result["clone_cpu_s"] = median(clone), median_cpu(clone)
         project = hugo_project(site.root / "content", root / "hugo")
         hugo = [run for run in (hugo_build(project) for _ in range(runs)) if run is not None]
         result["hugo_s"] = median(hugo) if hugo else None
@@ -361,6 +380,8 @@ def main() -> None:
                      "pooled": vars(leaflets_pooled)},
         "ratio_fresh": round(main_run["fresh_s"] / main_run["cold_s"], 2),
         "fresh_s": main_run["fresh_s"],
+        "clone_s_per_language": round(main_run["clone_s"] / languages, 2),
+        "ratio_clone": round(main_run["clone_s"] / languages / main_run["baseline_s"], 2),
         "hugo_s": main_run["hugo_s"],
         "preview": main_run["preview"],
         "peak_mb": max(run["peak_mb"] for run in by_size.values()),

@@ -101,6 +101,9 @@ def table(r: dict) -> str:
         ("(j) first build on a fresh machine",
          f"{r['fresh_s']} s (CPU {main['fresh_cpu_s']} s) = {r['ratio_fresh']}x cold", "",
          _verdict(r["ratio_fresh"], TARGETS["ratio_fresh"])),
+        ("(l) CI: a fresh clone with the last run's cache, per language",
+         f"{r['clone_s_per_language']} s = {r['ratio_clone']}x (CPU {main['clone_cpu_s']} s "
+         f"for {langs})", f"{r['baseline_s']} s", ""),
         (f"(c) warm, {langs} languages, per language",
          f"{r['warm_s_per_language']} s = {r['ratio_warm']}x", f"{r['baseline_s']} s", ""),
         ("(d) after editing one article, per language",
