@@ -153,6 +153,26 @@ def test_after_a_build_the_cache_drops_cards_no_page_uses(
     assert render_batch(kept, layout, cache, workers=1).rendered == 0
 
 
+def test_a_cached_card_no_build_used_for_a_week_goes_after_any_build(
+    layout: CardLayout, tmp_path: Path
+) -> None:
+    # `wellread build --language es` (a CI job per language) keeps the other languages' cards
+    # in site/, so it removes by age alone: a card taken from the cache is marked used.
+    from wellread.social.cardcache import prune
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    render_batch(jobs_for(["Flu", "Measles"], site), layout, cache, workers=1)
+    long_ago = time.time() - 8 * 86400
+    for entry in cache.glob("*.png"):
+        os.utime(entry, (long_ago, long_ago))
+    flu = jobs_for(["Flu"], tmp_path / "again")
+    assert render_batch(flu, layout, cache, workers=1).rendered == 0
+    assert prune(cache, tmp_path / "again", whole=False) == 2  # the Measles cards
+    assert sorted(p.stat().st_ino for p in cache.glob("*.png")) == sorted(
+        job.target.stat().st_ino for job in flu)
+    assert (cache / "VERSION").is_file()  # the cache itself stays
+
+
 def test_a_cache_whose_cards_are_copies_is_never_pruned(
     layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

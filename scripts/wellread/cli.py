@@ -460,8 +460,7 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         click.echo("The previous site was left as it was.", err=True)
         sys.exit(130 if stopped else 1)
     _swap(partial, final, old, restore)
-    if only is None:
-        prune_caches(config, final)
+    prune_caches(config, final, whole=only is None)
     click.echo(f"Site built in {final}/", err=True)
 
 

@@ -66,7 +66,7 @@ def _digest_of(path: str, size: int, mtime_ns: int) -> str:
 
 # Where a site keeps its caches, relative to its mkdocs.yml (cards and leaflets have settings).
 SITE_CACHE = ".cache/wellread"
-# A cache entry no build has used for this long is removed after a whole site is built.
+# A cache entry no build has used for this long is removed after `wellread build`.
 UNUSED_DAYS = 7
 
 

@@ -18,7 +18,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
+
+from ..core.cache import UNUSED_DAYS, mark_used
 
 # Bump when the cache's layout or file format changes; an older cache is then emptied.
 CACHE_VERSION = "wellread-card-cache 3"
@@ -80,6 +83,7 @@ class CardCache:
         entry = self.folder / name
         if intact(entry):
             self.names[fingerprint] = name
+            mark_used(entry)
             return entry
         if not entry.exists():
             return None
@@ -158,25 +162,27 @@ def _partial(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.tmp")
 
 
-def prune(folder: Path, site: Path) -> int:
-    """Remove the entries no built site uses; how many. Called after a whole site is built:
-    each of its cards is then the same file as its entry (a hard link), so an entry with no
-    other name is a card of a page, title, picture or layout that is gone, and a cache kept
-    between builds (a CI cache, years of edits) would otherwise only grow. Nothing is removed
-    where cards are copied, not linked (the site on another file system, or one without
-    links): there every entry has one name, and all would go."""
+def prune(folder: Path, site: Path, whole: bool = True) -> int:
+    """Remove the entries no build used for UNUSED_DAYS (`find` marks an entry used), and after
+    a `whole` site is built, those it does not use; how many. Each of the site's cards is then
+    the same file as its entry (a hard link), so an entry with no other name is a card of a
+    page, title, picture or layout that is gone: a cache kept between builds (a CI cache, years
+    of edits) would otherwise only grow. Entries are kept by their links only where cards are
+    linked, not copied (a site on another file system, or one without links: there every entry
+    has one name)."""
+    cutoff = time.time() - UNUSED_DAYS * 86400
     try:
-        if folder.stat().st_dev != site.stat().st_dev:
-            return 0
         with os.scandir(folder) as listing:
-            entries = [(e.path, e.stat().st_nlink) for e in listing if e.name.endswith(".png")]
+            entries = [(e.path, e.stat()) for e in listing
+                       if len(e.name) == _ENTRY_LENGTH and e.name.endswith(".png")]
+        linked = whole and folder.stat().st_dev == site.stat().st_dev and any(
+            found.st_nlink > 1 for _, found in entries
+        )
     except OSError:
         return 0
-    if not any(links > 1 for _, links in entries):
-        return 0
     removed = 0
-    for path, links in entries:
-        if links == 1:
+    for path, found in entries:
+        if (linked and found.st_nlink == 1) or found.st_mtime < cutoff:
             try:
                 os.unlink(path)
             except OSError:

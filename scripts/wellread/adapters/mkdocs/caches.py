@@ -11,13 +11,14 @@ from ...core.cache import SITE_CACHE, UNUSED_DAYS, remove_unused
 from ...social.cardcache import prune
 
 
-def prune_caches(config: MkDocsConfig, site: Path) -> None:
-    """After a whole site is built: drop the cached cards it does not use (see
-    cardcache.prune), and the findings, catalogs and leaflets no build used for a week."""
+def prune_caches(config: MkDocsConfig, site: Path, whole: bool) -> None:
+    """After `wellread build`: drop the cached cards, findings, catalogs and leaflets no build
+    used for a week, and when the `whole` site was built the cards it does not use (see
+    cardcache.prune)."""
     log = logging.getLogger("mkdocs.plugins.wellread")
     social = config.plugins.get("wellread/social")
     if social is not None and social.config.enabled:
-        removed = prune(social.cache, site)
+        removed = prune(social.cache, site, whole)
         if removed:
             log.info("wellread: %d cached cards no page uses any more were removed", removed)
     cache = Path(config.config_file_path).parent / SITE_CACHE
