@@ -1,4 +1,4 @@
-"""After `wellread build` has built a whole site: what its caches keep."""
+"""After `wellread build`: what the site's caches keep (cardcache.prune, cache.remove_unused)."""
 
 from __future__ import annotations
 
