@@ -98,8 +98,7 @@ def ci_clone_build(site: SyntheticSite) -> Run:
     try:
         for name in ("content", "locales", "theme", ".cache"):
             shutil.copytree(site.root / name, clone / name, copy_function=shutil.copy)
-        for config in (site.config, site.baseline_config):
-            shutil.copy(config, clone / config.name)
+        shutil.copy(site.config, clone / site.config.name)
         return timed([str(BIN / "wellread"), "build", "-f", site.config.name], clone)
     finally:
         shutil.rmtree(clone, ignore_errors=True)

@@ -59,6 +59,11 @@ def jobs_for(titles: list[str], out: Path, sizes: dict = TWO_SIZES) -> list[Card
     ]
 
 
+def no_links(source: object, target: object) -> None:
+    """os.link where the file system has no links (another disk, FAT)."""
+    raise OSError(18, "Invalid cross-device link")
+
+
 def test_second_batch_renders_nothing_and_says_so(layout: CardLayout, tmp_path: Path) -> None:
     jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
     first = render_batch(jobs, layout, tmp_path / "cache", workers=1)
@@ -99,9 +104,6 @@ def test_without_hard_links_the_cache_keeps_copies_and_the_cards_are_the_same(
     layout: CardLayout, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import wellread.social.cardcache as cardcache
-
-    def no_links(source: object, target: object) -> None:
-        raise OSError(18, "Invalid cross-device link")  # another disk, or FAT
 
     linked = jobs_for(["Flu", "Measles"], tmp_path / "linked")
     render_batch(linked, layout, tmp_path / "c1", workers=1)
@@ -178,9 +180,6 @@ def test_a_cache_whose_cards_are_copies_is_never_pruned(
 ) -> None:
     # Without links (the site on another disk, FAT) every entry has one name: all would go.
     import wellread.social.cardcache as cardcache
-
-    def no_links(source: object, target: object) -> None:
-        raise OSError(18, "Invalid cross-device link")
 
     monkeypatch.setattr(cardcache.os, "link", no_links)
     jobs = jobs_for(["Flu", "Measles"], tmp_path / "site")
