@@ -37,6 +37,20 @@ def test_languages_built_in_separate_jobs_merge_into_the_same_site(tmp_path: Pat
     assert files(merged) == files(whole / "site")
 
 
+def test_building_the_default_language_alone_keeps_the_other_languages_on_the_site(
+    tmp_path: Path,
+) -> None:
+    """As `--language es` leaves the rest of site/ as it was, `--language en` (a writer's quick
+    build of the source) leaves es/, ar/ and their captions: it took them off the site."""
+    project = copy_sample(tmp_path)
+    assert run_wellread(project, "build").returncode == 0
+    whole = files(project / "site")
+    result = run_wellread(project, "build", "--language", "en")
+    assert result.returncode == 0, result.stderr
+    assert files(project / "site") == whole
+    assert {"share/es.csv", "share/ar.json", "es/index.html"} <= whole.keys()
+
+
 def test_a_language_the_site_does_not_have_is_a_usage_error(tmp_path: Path) -> None:
     project = copy_sample(tmp_path)
     result = run_wellread(project, "build", "--language", "fr")

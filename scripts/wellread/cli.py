@@ -406,8 +406,8 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .adapters.mkdocs import state
     from .adapters.mkdocs.caches import prune_caches
-    from .adapters.mkdocs.state import build_in, build_only_one_language, stop_other_languages
 
     site = _site(config_file)  # wellread's own options first: exit 2, with the closest name
     if only is not None and only not in site.languages:
@@ -424,9 +424,9 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
     except MkDocsException as error:
         raise click.UsageError(str(error)) from None
     if only is not None:
-        build_only_one_language(config)
+        state.build_only_one_language(config)
         if only != site.default_language:
-            build_in(config, only)
+            state.build_in(config, only)
     _stop_for_links(site)
     old = final.with_name(f".{final.name}.old")
     if old.exists() and not final.exists():  # a swap was cut short: the old site comes back
@@ -447,7 +447,7 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
         stopped, exit_code = "Ctrl-C", 130
     finally:
         if not built:
-            stop_other_languages(config)
+            state.stop_other_languages(config)
             shutil.rmtree(partial, ignore_errors=True)
     if not built:
         restore()
@@ -459,6 +459,8 @@ def build(config_file: Path, strict: bool, only: str | None) -> None:
             sys.exit(exit_code)
         click.echo("The previous site was left as it was.", err=True)
         sys.exit(130 if stopped else 1)
+    if only == site.default_language:
+        state.keep_other_languages(config, final, partial)
     _swap(partial, final, old, restore)
     prune_caches(config, final, whole=only is None)
     click.echo(f"Site built in {final}/", err=True)

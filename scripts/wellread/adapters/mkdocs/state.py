@@ -8,6 +8,7 @@ Every other plugin and the CLI ask here instead of reaching into another plugin'
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,6 +74,21 @@ def build_only_one_language(config: MkDocsConfig) -> None:
     plugin = _i18n(config)
     if plugin is not None:
         plugin.one_language = True
+
+
+def keep_other_languages(config: MkDocsConfig, old_site: Path, new_site: Path) -> None:
+    """`wellread build --language <default>` builds the site's root, not the other languages:
+    their folders and captions from the previous build move into the new site, as building
+    another language alone leaves the rest of the site as it was. Nothing the new build wrote
+    is replaced."""
+    social = getattr(config.plugins.get("wellread/social"), "config", None)
+    share = str(social.get("share_dir") or "share") if social is not None else "share"
+    for code in other_languages(config):
+        for part in (Path(code), Path(share, f"{code}.json"), Path(share, f"{code}.csv")):
+            source, target = old_site / part, new_site / part
+            if source.exists() and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                source.rename(target)
 
 
 def stop_other_languages(config: MkDocsConfig) -> None:
