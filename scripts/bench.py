@@ -16,6 +16,7 @@ a temp folder and measures, each several times with the median reported:
   (k) Hugo building the same Markdown (when `hugo` is installed): the fast-generator reference
   (l) a CI run: a fresh clone (another folder, every file's time new) with the last build's
       .cache/ restored, as docs/site-workflow.yml keeps it
+  (m) where a cold build's time goes: cold with the checker off, the cards off, both off
   and how long `mkdocs serve` takes to rebuild the sample site after an edit, and the figures of
   scripts/bench_preview.py (`wellread serve`) when it exists. Each figure is shown next to its
   target (bench_report.py), with the CPU seconds of each build and the load average.
@@ -48,6 +49,7 @@ from pathlib import Path
 
 from bench_hostile import worst_paragraph
 from bench_hugo import hugo_build, hugo_project
+from bench_parts import cold_parts
 from bench_pools import cards_per_second, leaflets_per_second
 from bench_report import table
 from bench_timing import Run, environment, timed
@@ -66,11 +68,11 @@ def baseline(site: SyntheticSite) -> Run:
     return timed([str(BIN / "mkdocs"), "build", "-q", "-f", site.baseline_config.name], site.root)
 
 
-def wellread_build(site: SyntheticSite, cold: bool) -> Run:
+def wellread_build(site: SyntheticSite, cold: bool, config: Path | None = None) -> Run:
     if cold:  # the previous site goes too, as the baseline's does: deleting it is not building
         shutil.rmtree(site.root / ".cache", ignore_errors=True)
         shutil.rmtree(site.root / "site", ignore_errors=True)
-    return timed([str(BIN / "wellread"), "build", "-f", site.config.name], site.root)
+    return timed([str(BIN / "wellread"), "build", "-f", (config or site.config).name], site.root)
 
 
 def fresh_machine_build(site: SyntheticSite) -> Run:
@@ -269,6 +271,8 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
     while len(cold) < max(1, runs - 1) and budget.allows(cold[-1].seconds + base[-1].seconds):
         base.append(baseline(site))
         cold.append(wellread_build(site, cold=True))
+    # (m) before the fresh build, which fills .cache/ again for the warm builds after it
+    parts = cold_parts(site.config, lambda path: wellread_build(site, True, path)) if full else {}
     fresh = [fresh_machine_build(site)] if full else []
     warm = repeated(lambda: wellread_build(site, cold=False), runs, budget) if full else []
     clone = [ci_clone_build(site)] if full else []  # after the warm builds: .cache/ is whole
@@ -291,6 +295,7 @@ def measure_size(root: Path, n: int, repeat: int, full: bool, budget: Budget) ->
     }
     if full:
         result["fresh_s"], result["fresh_cpu_s"] = median(fresh), median_cpu(fresh)
+        result["parts"] = parts
         result["clone_s"], result["clone_cpu_s"] = median(clone), median_cpu(clone)
         project = hugo_project(site.root / "content", root / "hugo")
         hugo = [run for run in (hugo_build(project) for _ in range(runs)) if run is not None]
@@ -382,6 +387,7 @@ def main() -> None:
         "clone_s_per_language": round(main_run["clone_s"] / languages, 2),
         "ratio_clone": round(main_run["clone_s"] / languages / main_run["baseline_s"], 2),
         "hugo_s": main_run["hugo_s"],
+        "cold_parts": main_run["parts"],
         "preview": main_run["preview"],
         "peak_mb": max(run["peak_mb"] for run in by_size.values()),
         "peak_mb_at": max(by_size.values(), key=lambda run: run["peak_mb"])["articles"],
