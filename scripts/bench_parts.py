@@ -28,13 +28,15 @@ PARTS = {
 def config_without(config: Path, plugins: tuple[str, ...], name: str) -> Path:
     """A copy of the site's mkdocs.yml beside it with `plugins` set to `enabled: false`."""
     data = yaml.safe_load(config.read_text("utf-8"))
-    entries = []
+    entries: list[object] = []
+    switched: set[str] = set()
     for entry in data["plugins"]:
         plugin, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
         if plugin in plugins:
             options = {**(options or {}), "enabled": False}
+            switched.add(plugin)
         entries.append({plugin: options} if options else plugin)
-    missing = set(plugins) - {next(iter(e)) if isinstance(e, dict) else e for e in entries}
+    missing = set(plugins) - switched
     if missing:
         raise SystemExit(f"bench: {config} has no {', '.join(sorted(missing))} plugin")
     data["plugins"] = entries

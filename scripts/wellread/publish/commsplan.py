@@ -25,7 +25,7 @@ from ..social.cards.model import CARD_SIZES, CardError, CardText
 from ..social.observances import load_observances, occurrences
 from ..social.rhythm import Rhythm, rhythm_from
 from ..social.schedule import PlanArticle, Post, plan_posts
-from ..social.share import platform_card, post_caption
+from ..social.share import platform_card, post_caption, share_files
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def make_plan(site: SiteConfig, start: date, weeks: int, out: Path) -> CommsPlan
     by_language: dict[str, list[PlannedPost]] = {}
     missing: list[str] = []
     for lang in site.languages:
-        entries = _entries(site_dir / options.share_dir / f"{lang}.json")
+        entries = _entries(site_dir / options.share_dir / share_files(lang)[0])
         # Each language plans the articles published in it, so its rhythm has no holes.
         published = [a for a in articles if a.src in entries]
         missing += [f"{lang}: {a.src} is not published in this language (too little of it is "

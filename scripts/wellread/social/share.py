@@ -140,6 +140,11 @@ def share_links(captions: Mapping[str, str], email: Mapping[str, str], url: str)
     return [{"platform": key, "name": name, "href": href} for key, name, href in links]
 
 
+def share_files(language: str) -> tuple[str, str]:
+    """A language's share files in the share folder: its JSON and its CSV."""
+    return f"{language}.json", f"{language}.csv"
+
+
 def write_share_files(
     folder: Path, language: str, entries: Sequence[Mapping[str, Any]]
 ) -> None:
@@ -149,12 +154,13 @@ def write_share_files(
     code page and garbles accents and Arabic (LibreOffice and Google Sheets skip it)."""
     folder.mkdir(parents=True, exist_ok=True)
     document = {"language": language, "pages": entries}
+    json_name, csv_name = share_files(language)
     # Written as it is encoded: the whole text at once (indented, 7 MB for 2,000 pages)
     # took 30 MB more memory at the build's peak.
-    with open(folder / f"{language}.json", "w", encoding="utf-8") as handle:
+    with open(folder / json_name, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    with open(folder / f"{language}.csv", "w", encoding="utf-8-sig", newline="") as handle:
+    with open(folder / csv_name, "w", encoding="utf-8-sig", newline="") as handle:
         handle.write(share_csv(entries))
 
 

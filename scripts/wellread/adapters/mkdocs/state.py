@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ...i18n.build import LanguageBuild, single_language_build
 from ...publish.manifest import ManifestPage
 from ...social.batch import CardJob
+from ...social.share import share_files
 from .i18n import I18nPlugin
 
 _RECORDER = "wellread/manifest"  # not listed in mkdocs.yml: added by `manifest`
@@ -81,10 +82,10 @@ def keep_other_languages(config: MkDocsConfig, old_site: Path, new_site: Path) -
     their folders and captions from the previous build move into the new site, as building
     another language alone leaves the rest of the site as it was. Nothing the new build wrote
     is replaced."""
-    social = getattr(config.plugins.get("wellread/social"), "config", None)
-    share = str(social.get("share_dir") or "share") if social is not None else "share"
+    social = config.plugins.get("wellread/social")
+    share = social.config.share_dir if social is not None else "share"
     for code in other_languages(config):
-        for part in (Path(code), Path(share, f"{code}.json"), Path(share, f"{code}.csv")):
+        for part in (Path(code), *(Path(share, name) for name in share_files(code))):
             source, target = old_site / part, new_site / part
             if source.exists() and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
